@@ -1,0 +1,25 @@
+package org.openmiles.accounts.api;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Enrollment and upkeep of members. Every change fires an event and is recorded in the history. */
+public interface MemberService {
+
+  /**
+   * Enroll; refuses an email already used by a member who is not closed. A non-null {@code
+   * idempotencyKey} makes a retry return the member the first call enrolled.
+   */
+  MemberView enroll(EnrollMember command, String idempotencyKey);
+
+  MemberView updateProfile(MemberNumber number, UpdateProfile changes);
+
+  MemberView changeStatus(MemberNumber number, MemberStatus target, String reason);
+
+  Optional<MemberView> find(MemberNumber number);
+
+  /** Like {@link #find} but refuses with {@link MemberNotFoundException}. */
+  MemberView get(MemberNumber number);
+
+  List<MemberView> search(MemberSearch search);
+}

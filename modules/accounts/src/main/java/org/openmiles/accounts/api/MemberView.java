@@ -1,0 +1,19 @@
+package org.openmiles.accounts.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A member's profile and status. */
+public record MemberView(
+    MemberNumber number,
+    String firstName,
+    String lastName,
+    String email,
+    String phone,
+    LocalDate birthDate,
+    String country,
+    boolean marketingConsent,
+    MemberStatus status,
+    String statusReason,
+    Instant enrolledAt,
+    Instant updatedAt) {}

@@ -1,0 +1,45 @@
+package org.openmiles.accounts.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The miles ledger: append-only entries, balances derived from them, two-phase holds, expiry lots.
+ *
+ * <p>Invariants, for every member at every commit: {@code balance} = sum of entry amounts; {@code
+ * held} = sum of active holds; {@code available = balance - held >= 0}; every source reference has
+ * exactly one effect; debits consume expiry lots oldest-expiry-first.
+ */
+public interface MilesLedger {
+
+  /** Post one entry; a retry with the same source reference returns the first result. */
+  PostingResult post(PostMiles posting);
+
+  /**
+   * Post many entries in one transaction with set-based SQL. Refusals that concern one posting
+   * (unknown member, not enough miles) are reported per posting; a fault rolls back the whole batch.
+   * Fires one {@link org.openmiles.accounts.api.events.MilesPosted} for the batch.
+   */
+  BatchResult postBatch(List<PostMiles> postings);
+
+  HoldView placeHold(PlaceHold hold);
+
+  HoldView captureHold(CaptureHold capture);
+
+  HoldView releaseHold(SourceReference hold);
+
+  HoldView hold(SourceReference hold);
+
+  List<HoldView> holds(MemberNumber member, boolean activeOnly);
+
+  BalanceView balance(MemberNumber member);
+
+  StatementPage statement(StatementQuery query);
+
+  /** Expire every active hold whose time limit passed before {@code now}; returns how many. */
+  int expireHolds(Instant now);
+
+  /** Expire miles due on or before {@code asOf} under the program's expiry policy. Idempotent. */
+  ExpiryRunResult expireMiles(LocalDate asOf);
+}

@@ -1,0 +1,57 @@
+package org.openmiles.accounts.api;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * Post one entry to a member's ledger. {@code miles} is the signed effect on the balance: positive
+ * for CREDIT and REDEPOSIT, negative for DEBIT and REVERSAL, either for ADJUSTMENT; never zero.
+ * {@code activityDate} is when the activity happened (a flight, a stay); it dates the expiry lot.
+ */
+public record PostMiles(
+    MemberNumber member,
+    EntryType type,
+    long miles,
+    SourceReference source,
+    LocalDate activityDate,
+    String description) {
+
+  public static final int MAX_DESCRIPTION = 200;
+
+  public PostMiles {
+    Objects.requireNonNull(member, "member is required");
+    Objects.requireNonNull(type, "type is required");
+    Objects.requireNonNull(source, "source reference is required");
+    Objects.requireNonNull(activityDate, "activity date is required");
+    if (!type.isDirectlyPostable()) {
+      throw new IllegalArgumentException(type + " entries cannot be posted directly");
+    }
+    if (miles == 0) {
+      throw new IllegalArgumentException("miles must not be zero");
+    }
+    if (type.balanceSign() != 0 && Long.signum(miles) != type.balanceSign()) {
+      throw new IllegalArgumentException(
+          type + " must be " + (type.balanceSign() > 0 ? "positive" : "negative"));
+    }
+    if (Math.abs(miles) > 100_000_000L) {
+      throw new IllegalArgumentException("miles beyond 100,000,000 in one entry are not plausible");
+    }
+    description = description == null ? "" : description.strip();
+    if (description.length() > MAX_DESCRIPTION) {
+      throw new IllegalArgumentException(
+          "description must be at most " + MAX_DESCRIPTION + " characters");
+    }
+  }
+
+  public static PostMiles credit(
+      MemberNumber member, long miles, String source, LocalDate date, String description) {
+    return new PostMiles(
+        member, EntryType.CREDIT, miles, SourceReference.of(source), date, description);
+  }
+
+  public static PostMiles debit(
+      MemberNumber member, long miles, String source, LocalDate date, String description) {
+    return new PostMiles(
+        member, EntryType.DEBIT, -Math.abs(miles), SourceReference.of(source), date, description);
+  }
+}

@@ -1,0 +1,119 @@
+package org.openmiles.accounts.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.openmiles.accounts.api.EnrollMember;
+import org.openmiles.accounts.api.MemberAlreadyEnrolledException;
+import org.openmiles.accounts.api.MemberNotFoundException;
+import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.accounts.api.MemberSearch;
+import org.openmiles.accounts.api.MemberService;
+import org.openmiles.accounts.api.MemberStatus;
+import org.openmiles.accounts.api.MemberView;
+import org.openmiles.accounts.api.UpdateProfile;
+import org.openmiles.accounts.api.events.MemberEnrolled;
+import org.openmiles.accounts.api.events.MemberStatusChanged;
+import org.openmiles.accounts.domain.LedgerRepository;
+import org.openmiles.accounts.domain.Member;
+import org.openmiles.accounts.domain.MemberProfile;
+import org.openmiles.accounts.domain.MemberRepository;
+import org.openmiles.common.ValidationException;
+
+/** Enrollment and member upkeep, one transaction per call. */
+@ApplicationScoped
+@Transactional
+public class DefaultMemberService implements MemberService {
+  private static final Logger LOG = Logger.getLogger(DefaultMemberService.class.getName());
+
+  @Inject MemberRepository members;
+  @Inject LedgerRepository ledger;
+  @Inject Clock clock;
+  @Inject Event<MemberEnrolled> enrolled;
+  @Inject Event<MemberStatusChanged> statusChanged;
+
+  @Override
+  public MemberView enroll(EnrollMember command, String idempotencyKey) {
+    if (idempotencyKey != null) {
+      if (idempotencyKey.isBlank() || idempotencyKey.length() > 120) {
+        throw ValidationException.of("Idempotency-Key", "must be 1 to 120 characters");
+      }
+      Optional<Member> earlier = members.findByEnrollmentKey(idempotencyKey);
+      if (earlier.isPresent()) {
+        return earlier.get().view();
+      }
+    }
+    MemberProfile profile = MemberProfile.forEnrollment(command, clock);
+    if (members.emailInUse(profile.email(), null)) {
+      throw new MemberAlreadyEnrolledException(
+          "a member with email " + profile.email() + " is already enrolled; search for them instead");
+    }
+    Instant now = clock.instant();
+    Member member = new Member(members.nextMemberNumber(), profile, idempotencyKey, now);
+    members.add(member);
+    ledger.createAccount(member.id());
+    members.recordStatusChange(member, null, "enrolled", now);
+    enrolled.fire(new MemberEnrolled(member.number(), profile.country(), now));
+    LOG.info(() -> "enrolled member " + member.number());
+    return member.view();
+  }
+
+  @Override
+  public MemberView updateProfile(MemberNumber number, UpdateProfile changes) {
+    Member member = load(number);
+    MemberProfile updated = member.profile().with(changes, clock);
+    if (!updated.email().equals(member.email()) && members.emailInUse(updated.email(), number)) {
+      throw new MemberAlreadyEnrolledException(
+          "another member already uses " + updated.email() + "; consider merging the two members");
+    }
+    member.apply(updated);
+    member.touch(clock.instant());
+    return member.view();
+  }
+
+  @Override
+  public MemberView changeStatus(MemberNumber number, MemberStatus target, String reason) {
+    if (target == null) {
+      throw ValidationException.of("status", "is required (ACTIVE, SUSPENDED or CLOSED)");
+    }
+    if (reason == null || reason.isBlank() || reason.length() > 200) {
+      throw ValidationException.of("reason", "is required, at most 200 characters");
+    }
+    Member member = load(number);
+    Instant now = clock.instant();
+    MemberStatus from = member.changeStatus(target, reason.strip(), now);
+    members.recordStatusChange(member, from, reason.strip(), now);
+    statusChanged.fire(new MemberStatusChanged(number, from, target, reason.strip()));
+    LOG.info(() -> "member " + number + " " + from + " -> " + target + ": " + reason.strip());
+    return member.view();
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<MemberView> find(MemberNumber number) {
+    return members.find(number).map(Member::view);
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public MemberView get(MemberNumber number) {
+    return load(number).view();
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<MemberView> search(MemberSearch search) {
+    return members.search(search).stream().map(Member::view).toList();
+  }
+
+  private Member load(MemberNumber number) {
+    return members.find(number)
+        .orElseThrow(() -> new MemberNotFoundException("no member " + number));
+  }
+}

@@ -1,0 +1,400 @@
+package org.openmiles.accounts.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.openmiles.accounts.api.BalanceView;
+import org.openmiles.accounts.api.BatchResult;
+import org.openmiles.accounts.api.CaptureExceedsHoldException;
+import org.openmiles.accounts.api.CaptureHold;
+import org.openmiles.accounts.api.EntryType;
+import org.openmiles.accounts.api.ExpiryRunResult;
+import org.openmiles.accounts.api.HoldAlreadyResolvedException;
+import org.openmiles.accounts.api.HoldExpiredException;
+import org.openmiles.accounts.api.HoldNotFoundException;
+import org.openmiles.accounts.api.HoldStatus;
+import org.openmiles.accounts.api.HoldView;
+import org.openmiles.accounts.api.MemberNotFoundException;
+import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.accounts.api.MilesLedger;
+import org.openmiles.accounts.api.PlaceHold;
+import org.openmiles.accounts.api.PostMiles;
+import org.openmiles.accounts.api.PostingResult;
+import org.openmiles.accounts.api.RejectedPosting;
+import org.openmiles.accounts.api.SourceReference;
+import org.openmiles.accounts.api.SourceReferenceConflictException;
+import org.openmiles.accounts.api.StatementPage;
+import org.openmiles.accounts.api.StatementQuery;
+import org.openmiles.accounts.api.events.MilesPosted;
+import org.openmiles.accounts.domain.Account;
+import org.openmiles.accounts.domain.ExpiryLots;
+import org.openmiles.accounts.domain.ExpiryPolicy;
+import org.openmiles.accounts.domain.LedgerRepository;
+import org.openmiles.accounts.domain.LedgerRepository.NewEntry;
+import org.openmiles.accounts.domain.LedgerRepository.NewLot;
+import org.openmiles.accounts.domain.LedgerRepository.StoredEntry;
+import org.openmiles.accounts.domain.LedgerRepository.StoredHold;
+import org.openmiles.common.OpenMilesException;
+
+/**
+ * The miles ledger. Each public method is one transaction: lock the accounts involved, check, append
+ * entries, adjust lots and balances, fire {@link MilesPosted}. Nothing is written before every check
+ * of a posting has passed, so a refusal leaves no trace.
+ */
+@ApplicationScoped
+@Transactional
+public class DefaultMilesLedger implements MilesLedger {
+  private static final Logger LOG = Logger.getLogger(DefaultMilesLedger.class.getName());
+  static final int JOB_CHUNK = 500;
+
+  @Inject LedgerRepository repository;
+  @Inject Event<MilesPosted> milesPosted;
+  @Inject Clock clock;
+  @Inject LedgerChunks chunks;
+
+  @Override
+  public PostingResult post(PostMiles posting) {
+    Objects.requireNonNull(posting, "posting");
+    Work work = new Work(List.of(posting), true);
+    work.run();
+    return work.results.get(0);
+  }
+
+  @Override
+  public BatchResult postBatch(List<PostMiles> postings) {
+    Objects.requireNonNull(postings, "postings");
+    if (postings.isEmpty()) {
+      return new BatchResult(List.of(), List.of(), List.of());
+    }
+    Work work = new Work(postings, false);
+    work.run();
+    return new BatchResult(work.posted, work.replayed, work.rejected);
+  }
+
+  /** One posting call: single (strict: refusals throw) or batch (refusals are reported). */
+  private final class Work {
+    final List<PostMiles> postings;
+    final boolean strict;
+    final List<PostingResult> results = new ArrayList<>();
+    final List<PostingResult> posted = new ArrayList<>();
+    final List<PostingResult> replayed = new ArrayList<>();
+    final List<RejectedPosting> rejected = new ArrayList<>();
+
+    Work(List<PostMiles> postings, boolean strict) {
+      this.postings = postings;
+      this.strict = strict;
+    }
+
+    void run() {
+      Set<MemberNumber> members = new LinkedHashSet<>();
+      Set<String> refs = new LinkedHashSet<>();
+      for (PostMiles p : postings) {
+        members.add(p.member());
+        refs.add(p.source().value());
+      }
+      // lock first, then look for earlier postings: a concurrent post of the same reference for the
+      // same member has either committed (we see it) or waits for our lock
+      Map<MemberNumber, Account> accounts = repository.lockAccounts(members);
+      Map<String, StoredEntry> existing = repository.findEntries(refs);
+      Map<String, PostMiles> inThisBatch = new HashMap<>();
+      Map<String, Integer> firstIndex = new HashMap<>();
+      Map<String, PostingResult> resultByRef = new HashMap<>();
+      List<NewEntry> entries = new ArrayList<>();
+      List<PostMiles> accepted = new ArrayList<>();
+
+      for (int i = 0; i < postings.size(); i++) {
+        PostMiles p = postings.get(i);
+        String ref = p.source().value();
+        try {
+          StoredEntry before = existing.get(ref);
+          if (before != null) {
+            requireSame(p, before.member(), before.type(), before.amount());
+            PostingResult r =
+                new PostingResult(before.id(), before.member(), before.type(), before.amount(), p.source(),
+                    before.balanceAfter(), true);
+            replayed.add(r);
+            results.add(r);
+            continue;
+          }
+          PostMiles twin = inThisBatch.get(ref);
+          if (twin != null) {
+            requireSame(p, twin.member(), twin.type(), twin.miles());
+            results.add(null); // resolved to the twin's result below
+            continue;
+          }
+          Account account = accounts.get(p.member());
+          if (account == null) {
+            throw new MemberNotFoundException("no member " + p.member());
+          }
+          long balanceAfter = account.post(p.type(), p.miles(), p.activityDate());
+          inThisBatch.put(ref, p);
+          firstIndex.put(ref, i);
+          accepted.add(p);
+          entries.add(
+              new NewEntry(account.memberId(), p.type(), p.miles(), 0, balanceAfter, ref, null,
+                  p.activityDate(), p.description()));
+          results.add(null);
+        } catch (OpenMilesException e) {
+          if (strict) {
+            throw e;
+          }
+          rejected.add(new RejectedPosting(i, p, e.code(), e.getMessage()));
+          results.add(null);
+        }
+      }
+
+      Map<String, Long> ids = repository.insertEntries(entries);
+      List<NewLot> lots = new ArrayList<>();
+      Map<MemberNumber, Long> debits = new HashMap<>();
+      ExpiryPolicy policy = null;
+      List<MilesPosted.Entry> facts = new ArrayList<>();
+      for (int k = 0; k < entries.size(); k++) {
+        NewEntry e = entries.get(k);
+        PostMiles p = accepted.get(k);
+        long id = ids.get(e.sourceRef());
+        if (e.amount() > 0) {
+          if (policy == null) {
+            policy = repository.policyOn(LocalDate.now(clock));
+          }
+          lots.add(new NewLot(e.memberId(), id, policy.lotExpiry(e.activityDate()), e.amount()));
+        } else {
+          debits.merge(p.member(), -e.amount(), Long::sum);
+        }
+        PostingResult r = new PostingResult(id, p.member(), p.type(), p.miles(), p.source(), e.balanceAfter(), false);
+        posted.add(r);
+        resultByRef.put(e.sourceRef(), r);
+        facts.add(new MilesPosted.Entry(id, p.member(), p.type(), p.miles(), e.sourceRef(), e.activityDate()));
+      }
+      repository.insertLots(lots);
+      debits.forEach((member, miles) -> ops().consumeLots(accounts.get(member).memberId(), miles));
+      repository.saveAccounts(accounts.values());
+      for (int i = 0; i < results.size(); i++) {
+        if (results.get(i) == null) {
+          PostingResult r = resultByRef.get(postings.get(i).source().value());
+          if (r != null && i != firstIndex.get(r.source().value())) {
+            r = new PostingResult(r.entryId(), r.member(), r.type(), r.miles(), r.source(), r.balanceAfter(), true);
+            replayed.add(r);
+          }
+          results.set(i, r);
+        }
+      }
+      if (!facts.isEmpty()) {
+        milesPosted.fire(new MilesPosted(facts));
+      }
+    }
+  }
+
+  private static void requireSame(PostMiles p, MemberNumber member, EntryType type, long amount) {
+    if (!p.member().equals(member) || p.type() != type || p.miles() != amount) {
+      throw new SourceReferenceConflictException(
+          "source reference " + p.source() + " was already used for " + type + " " + amount
+              + " miles to member " + member + "; a retry must repeat the same posting");
+    }
+  }
+
+  // --- holds
+
+  @Override
+  public HoldView placeHold(PlaceHold hold) {
+    Account account = lockOne(hold.member());
+    String ref = hold.source().value();
+    var existing = repository.findHold(ref);
+    if (existing.isPresent()) {
+      StoredHold h = existing.get();
+      if (!h.member().equals(hold.member()) || h.amount() != hold.miles()) {
+        throw new SourceReferenceConflictException(
+            "hold reference " + ref + " was already used for " + h.amount() + " miles of member " + h.member());
+      }
+      return h.view();
+    }
+    if (!repository.findEntries(List.of(ref)).isEmpty()) {
+      throw new SourceReferenceConflictException("source reference " + ref + " is already used by a posting");
+    }
+    account.placeHold(hold.miles());
+    Instant now = clock.instant();
+    long id = repository.insertHold(account.memberId(), ref, hold.miles(), hold.description(), now,
+        now.plus(hold.ttl()));
+    repository.insertEntries(List.of(new NewEntry(account.memberId(), EntryType.HOLD, 0, hold.miles(),
+        account.balance(), ref, id, LocalDate.now(clock), hold.description())));
+    repository.saveAccounts(List.of(account));
+    return repository.findHold(ref).orElseThrow().view();
+  }
+
+  @Override
+  @Transactional(dontRollbackOn = HoldExpiredException.class) // the expiry itself must commit
+  public HoldView captureHold(CaptureHold capture) {
+    StoredHold h = findHoldOrThrow(capture.hold());
+    Account account = lockOne(h.member());
+    h = findHoldOrThrow(capture.hold()); // re-read under the lock
+    if (h.status() == HoldStatus.CAPTURED && h.captured() == capture.miles()) {
+      return h.view(); // a retried capture
+    }
+    requireActive(h);
+    if (!clock.instant().isBefore(h.expiresAt())) {
+      ops().expireHold(h, account);
+      repository.saveAccounts(List.of(account));
+      throw new HoldExpiredException("hold " + capture.hold() + " expired at " + h.expiresAt()
+          + " before it was captured; its miles are available again");
+    }
+    if (capture.miles() > h.amount()) {
+      throw new CaptureExceedsHoldException(
+          "hold " + capture.hold() + " sets aside " + h.amount() + " miles; cannot capture " + capture.miles());
+    }
+    LocalDate today = LocalDate.now(clock);
+    long balanceAfter = account.captureHold(h.amount(), capture.miles(), today);
+    String ref = capture.hold().derive("capture").value();
+    Map<String, Long> ids = repository.insertEntries(List.of(new NewEntry(account.memberId(),
+        EntryType.HOLD_CAPTURE, -capture.miles(), -h.amount(), balanceAfter, ref, h.id(), today,
+        h.view().description())));
+    ops().consumeLots(account.memberId(), capture.miles());
+    repository.resolveHold(h.id(), HoldStatus.CAPTURED, capture.miles(), clock.instant());
+    repository.saveAccounts(List.of(account));
+    milesPosted.fire(new MilesPosted(List.of(new MilesPosted.Entry(ids.get(ref), h.member(),
+        EntryType.HOLD_CAPTURE, -capture.miles(), ref, today))));
+    return findHoldOrThrow(capture.hold()).view();
+  }
+
+  @Override
+  public HoldView releaseHold(SourceReference holdRef) {
+    StoredHold h = findHoldOrThrow(holdRef);
+    Account account = lockOne(h.member());
+    h = findHoldOrThrow(holdRef);
+    if (h.status() == HoldStatus.RELEASED) {
+      return h.view(); // a retried release
+    }
+    requireActive(h);
+    account.releaseHold(h.amount());
+    repository.insertEntries(List.of(new NewEntry(account.memberId(), EntryType.HOLD_RELEASE, 0,
+        -h.amount(), account.balance(), holdRef.derive("release").value(), h.id(), LocalDate.now(clock),
+        h.view().description())));
+    repository.resolveHold(h.id(), HoldStatus.RELEASED, 0, clock.instant());
+    repository.saveAccounts(List.of(account));
+    return findHoldOrThrow(holdRef).view();
+  }
+
+  private LedgerOps ops() {
+    return new LedgerOps(repository, clock);
+  }
+
+  private static void requireActive(StoredHold h) {
+    if (h.status() != HoldStatus.ACTIVE) {
+      throw new HoldAlreadyResolvedException(
+          "hold " + h.view().source() + " is already " + h.status() + "; a hold resolves once");
+    }
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public HoldView hold(SourceReference hold) {
+    return findHoldOrThrow(hold).view();
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<HoldView> holds(MemberNumber member, boolean activeOnly) {
+    requireMember(member);
+    return repository.holds(member, activeOnly, 200);
+  }
+
+  private StoredHold findHoldOrThrow(SourceReference ref) {
+    return repository.findHold(ref.value())
+        .orElseThrow(() -> new HoldNotFoundException("no hold with reference " + ref));
+  }
+
+  Account lockOne(MemberNumber member) {
+    Account a = repository.lockAccounts(List.of(member)).get(member);
+    if (a == null) {
+      throw new MemberNotFoundException("no member " + member);
+    }
+    return a;
+  }
+
+  // --- reads
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public BalanceView balance(MemberNumber member) {
+    return repository.balance(member, 3)
+        .orElseThrow(() -> new MemberNotFoundException("no member " + member));
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public StatementPage statement(StatementQuery q) {
+    requireMember(q.member());
+    Long before = StatementCursor.decode(q.cursor());
+    var rows = repository.statement(q.member(), q.from(), q.to(), q.types(), before, q.limit() + 1);
+    boolean more = rows.size() > q.limit();
+    var page = more ? rows.subList(0, q.limit()) : rows;
+    return new StatementPage(page, more ? StatementCursor.encode(page.get(page.size() - 1).id()) : null);
+  }
+
+  private void requireMember(MemberNumber member) {
+    if (repository.balance(member, 0).isEmpty()) {
+      throw new MemberNotFoundException("no member " + member);
+    }
+  }
+
+  // --- jobs: chunked, each chunk its own transaction (see LedgerChunks)
+
+  @Override
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
+  public int expireHolds(Instant now) {
+    int total = 0;
+    long after = 0;
+    while (true) {
+      LedgerChunks.Chunk c = chunks.expireHolds(now, after, JOB_CHUNK);
+      total += c.count();
+      if (c.scanned() < JOB_CHUNK) {
+        break;
+      }
+      after = c.lastId();
+    }
+    int expired = total;
+    if (expired > 0) {
+      LOG.info(() -> "hold expiry as of " + now + ": " + expired + " holds expired");
+    }
+    return total;
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
+  public ExpiryRunResult expireMiles(LocalDate asOf) {
+    int members = 0;
+    long miles = 0;
+    ExpiryPolicy policy = chunks.policyOn(asOf);
+    for (boolean lapsedPass : new boolean[] {false, true}) {
+      if (lapsedPass && policy.kind() != ExpiryPolicy.Kind.INACTIVITY) {
+        continue;
+      }
+      long after = 0;
+      while (true) {
+        LedgerChunks.Chunk c = lapsedPass
+            ? chunks.expireLapsed(asOf, policy, after, JOB_CHUNK)
+            : chunks.expireDueLots(asOf, after, JOB_CHUNK);
+        members += c.count();
+        miles += c.miles();
+        if (c.scanned() < JOB_CHUNK) {
+          break;
+        }
+        after = c.lastId();
+      }
+    }
+    ExpiryRunResult r = new ExpiryRunResult(asOf, members, miles);
+    LOG.info(() -> "miles expiry as of " + asOf + ": " + r.milesExpired() + " miles from "
+        + r.membersAffected() + " members");
+    return r;
+  }
+}

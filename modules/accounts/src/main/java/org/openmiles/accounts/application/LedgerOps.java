@@ -1,0 +1,63 @@
+package org.openmiles.accounts.application;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.openmiles.accounts.api.EntryType;
+import org.openmiles.accounts.api.HoldStatus;
+import org.openmiles.accounts.domain.Account;
+import org.openmiles.accounts.domain.ExpiryLots;
+import org.openmiles.accounts.domain.LedgerRepository;
+import org.openmiles.accounts.domain.LedgerRepository.NewEntry;
+import org.openmiles.accounts.domain.LedgerRepository.StoredHold;
+
+/** Ledger steps shared by the interactive service and the chunked jobs; callers hold the locks. */
+final class LedgerOps {
+  private static final int LOT_PAGE = 200;
+
+  private final LedgerRepository repository;
+  private final Clock clock;
+
+  LedgerOps(LedgerRepository repository, Clock clock) {
+    this.repository = repository;
+    this.clock = clock;
+  }
+
+  /** Consumes {@code miles} from the member's lots, oldest expiry first. */
+  void consumeLots(long memberId, long miles) {
+    long left = miles;
+    int offset = 0;
+    List<ExpiryLots.Take> all = new ArrayList<>();
+    while (left > 0) {
+      List<ExpiryLots.OpenLot> page = repository.openLots(memberId, LOT_PAGE, offset);
+      if (page.isEmpty()) {
+        throw new IllegalStateException(
+            "expiry lots of member id " + memberId + " do not cover the balance: " + left + " short");
+      }
+      List<ExpiryLots.Take> takes = ExpiryLots.consume(page, left);
+      all.addAll(takes);
+      left -= ExpiryLots.total(takes);
+      offset += page.size();
+    }
+    repository.consumeLots(all);
+  }
+
+  /** Expires an active hold; the caller saves the account. */
+  void expireHold(StoredHold h, Account account) {
+    account.releaseHold(h.amount());
+    repository.insertEntries(
+        List.of(
+            new NewEntry(
+                account.memberId(),
+                EntryType.HOLD_EXPIRY,
+                0,
+                -h.amount(),
+                account.balance(),
+                h.view().source().derive("expiry").value(),
+                h.id(),
+                LocalDate.now(clock),
+                h.view().description())));
+    repository.resolveHold(h.id(), HoldStatus.EXPIRED, 0, clock.instant());
+  }
+}

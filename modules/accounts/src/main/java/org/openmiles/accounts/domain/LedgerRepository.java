@@ -1,0 +1,94 @@
+package org.openmiles.accounts.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.openmiles.accounts.api.BalanceView;
+import org.openmiles.accounts.api.EntryType;
+import org.openmiles.accounts.api.HoldStatus;
+import org.openmiles.accounts.api.HoldView;
+import org.openmiles.accounts.api.LedgerEntryView;
+import org.openmiles.accounts.api.MemberNumber;
+
+/**
+ * Storage of the ledger. Set-based by design: every method takes or returns collections so that a
+ * batch of ten thousand postings costs a handful of statements, not ten thousand. Callers hold the
+ * account row locks (see {@link #lockAccounts}) before they append or update anything.
+ */
+public interface LedgerRepository {
+
+  /** Creates the empty account of a newly enrolled member. */
+  void createAccount(long memberId);
+
+  /** Locks the accounts of the known members among {@code members}, in member id order. */
+  Map<MemberNumber, Account> lockAccounts(Collection<MemberNumber> members);
+
+  /** The entries already posted under any of these source references. */
+  Map<String, StoredEntry> findEntries(Collection<String> sourceRefs);
+
+  /** Appends entries; returns their ids by source reference. */
+  Map<String, Long> insertEntries(List<NewEntry> entries);
+
+  void insertLots(List<NewLot> lots);
+
+  /** Open lots of a member in consumption order (expiry date, then id). */
+  List<ExpiryLots.OpenLot> openLots(long memberId, int limit, int offset);
+
+  void consumeLots(List<ExpiryLots.Take> takes);
+
+  /** Writes back the balance, held miles and last activity of the accounts that changed. */
+  void saveAccounts(Collection<Account> accounts);
+
+  ExpiryPolicy policyOn(LocalDate date);
+
+  Optional<StoredHold> findHold(String sourceRef);
+
+  long insertHold(long memberId, String sourceRef, long miles, String description, Instant at, Instant expiresAt);
+
+  void resolveHold(long holdId, HoldStatus status, long captured, Instant at);
+
+  List<HoldView> holds(MemberNumber member, boolean activeOnly, int limit);
+
+  Optional<BalanceView> balance(MemberNumber member, int expiringLots);
+
+  List<LedgerEntryView> statement(
+      MemberNumber member, LocalDate from, LocalDate to, Set<EntryType> types, Long beforeId, int limit);
+
+  /** Active holds past their time limit, by id after {@code afterId}. */
+  List<DueHold> dueHolds(Instant now, long afterId, int limit);
+
+  /** Members after {@code afterMemberId} holding lots that expired before {@code asOf}. */
+  List<DueMiles> dueMiles(LocalDate asOf, long afterMemberId, int limit);
+
+  /** Members after {@code afterMemberId} whose last activity is before {@code lastActiveBefore}. */
+  List<DueMiles> lapsedMembers(LocalDate lastActiveBefore, long afterMemberId, int limit);
+
+  /** An entry as stored, for replay detection. */
+  record StoredEntry(
+      long id, MemberNumber member, EntryType type, long amount, long balanceAfter, String sourceRef) {}
+
+  record NewEntry(
+      long memberId,
+      EntryType type,
+      long amount,
+      long heldDelta,
+      long balanceAfter,
+      String sourceRef,
+      Long holdId,
+      LocalDate activityDate,
+      String description) {}
+
+  record NewLot(long memberId, long entryId, LocalDate expiresOn, long miles) {}
+
+  record StoredHold(
+      long id, long memberId, MemberNumber member, long amount, long captured, HoldStatus status,
+      Instant expiresAt, HoldView view) {}
+
+  record DueHold(long id, String sourceRef, MemberNumber member) {}
+
+  record DueMiles(long memberId, MemberNumber member, long due) {}
+}

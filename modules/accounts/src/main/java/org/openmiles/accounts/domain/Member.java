@@ -1,0 +1,150 @@
+package org.openmiles.accounts.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.openmiles.accounts.api.InvalidStatusChangeException;
+import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.accounts.api.MemberStatus;
+import org.openmiles.accounts.api.MemberView;
+
+/**
+ * A frequent-flyer member: identity, contact, consent and status. Miles are not here: the ledger
+ * owns them (see {@code MilesLedger}), so a profile edit never contends with a posting.
+ */
+@Entity
+@Table(name = "member", schema = "accounts")
+public class Member {
+
+  @Id
+  @SequenceGenerator(
+      name = "member_id",
+      schema = "accounts",
+      sequenceName = "member_id_seq",
+      allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "member_id")
+  private Long id;
+
+  @Column(name = "member_number", nullable = false, updatable = false, length = 10)
+  private String memberNumber;
+
+  @Column(name = "enrollment_key", updatable = false)
+  private String enrollmentKey;
+
+  @Column(name = "first_name", nullable = false)
+  private String firstName;
+
+  @Column(name = "last_name", nullable = false)
+  private String lastName;
+
+  @Column(nullable = false)
+  private String email;
+
+  private String phone;
+
+  @Column(name = "birth_date", nullable = false)
+  private LocalDate birthDate;
+
+  @Column(nullable = false, length = 2)
+  private String country;
+
+  @Column(name = "marketing_consent", nullable = false)
+  private boolean marketingConsent;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private MemberStatus status;
+
+  @Column(name = "status_reason")
+  private String statusReason;
+
+  @Column(name = "enrolled_at", nullable = false, updatable = false)
+  private Instant enrolledAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version private long version;
+
+  protected Member() {}
+
+  public Member(MemberNumber number, MemberProfile profile, String enrollmentKey, Instant now) {
+    this.memberNumber = number.value();
+    this.enrollmentKey = enrollmentKey;
+    apply(profile);
+    this.status = MemberStatus.ACTIVE;
+    this.enrolledAt = now;
+    this.updatedAt = now;
+  }
+
+  public void apply(MemberProfile p) {
+    this.firstName = p.firstName();
+    this.lastName = p.lastName();
+    this.email = p.email();
+    this.phone = p.phone();
+    this.birthDate = p.birthDate();
+    this.country = p.country();
+    this.marketingConsent = p.marketingConsent();
+  }
+
+  public void touch(Instant now) {
+    this.updatedAt = now;
+  }
+
+  /** Moves to {@code target}; staying in the same status is refused so no change goes unnoticed. */
+  public MemberStatus changeStatus(MemberStatus target, String reason, Instant now) {
+    if (target == status) {
+      throw new InvalidStatusChangeException("member " + memberNumber + " is already " + status);
+    }
+    MemberStatus from = status;
+    this.status = target;
+    this.statusReason = reason;
+    this.updatedAt = now;
+    return from;
+  }
+
+  public MemberProfile profile() {
+    return new MemberProfile(firstName, lastName, email, phone, birthDate, country, marketingConsent);
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public MemberNumber number() {
+    return new MemberNumber(memberNumber);
+  }
+
+  public MemberStatus status() {
+    return status;
+  }
+
+  public String email() {
+    return email;
+  }
+
+  public MemberView view() {
+    return new MemberView(
+        number(),
+        firstName,
+        lastName,
+        email,
+        phone,
+        birthDate,
+        country,
+        marketingConsent,
+        status,
+        statusReason,
+        enrolledAt,
+        updatedAt);
+  }
+}

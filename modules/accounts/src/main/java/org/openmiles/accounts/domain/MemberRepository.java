@@ -1,0 +1,28 @@
+package org.openmiles.accounts.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.accounts.api.MemberSearch;
+import org.openmiles.accounts.api.MemberStatus;
+
+/** Members, by number, enrollment key, email or search criteria. */
+public interface MemberRepository {
+
+  /** The next member number, with its check digit. */
+  MemberNumber nextMemberNumber();
+
+  void add(Member member);
+
+  Optional<Member> find(MemberNumber number);
+
+  Optional<Member> findByEnrollmentKey(String key);
+
+  /** Whether a member other than {@code except} and not closed uses this email. */
+  boolean emailInUse(String email, MemberNumber except);
+
+  List<Member> search(MemberSearch search);
+
+  void recordStatusChange(Member member, MemberStatus from, String reason, Instant at);
+}

@@ -1,0 +1,523 @@
+package org.openmiles.accounts.infrastructure;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.openmiles.accounts.api.BalanceView;
+import org.openmiles.accounts.api.EntryType;
+import org.openmiles.accounts.api.HoldStatus;
+import org.openmiles.accounts.api.HoldView;
+import org.openmiles.accounts.api.LedgerEntryView;
+import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.accounts.api.MemberStatus;
+import org.openmiles.accounts.api.SourceReference;
+import org.openmiles.accounts.domain.Account;
+import org.openmiles.accounts.domain.ExpiryLots;
+import org.openmiles.accounts.domain.ExpiryPolicy;
+import org.openmiles.accounts.domain.LedgerRepository;
+
+/** The ledger in PostgreSQL, through the application's JTA data source. */
+@ApplicationScoped
+public class JdbcLedgerRepository implements LedgerRepository {
+
+  @Resource(lookup = "java:app/jdbc/openmiles")
+  DataSource dataSource;
+
+  @Override
+  public void createAccount(long memberId) {
+    update("insert into accounts.account (member_id) values (?)", ps -> ps.setLong(1, memberId));
+  }
+
+  @Override
+  public Map<MemberNumber, Account> lockAccounts(Collection<MemberNumber> members) {
+    String sql =
+        "select m.id, m.member_number, m.status, a.balance, a.held, a.last_activity_on"
+            + " from accounts.member m join accounts.account a on a.member_id = m.id"
+            + " where m.member_number = any(?) order by m.id for update of a";
+    Map<MemberNumber, Account> out = new LinkedHashMap<>();
+    query(
+        sql,
+        (c, ps) -> ps.setArray(1, c.createArrayOf("varchar", members.stream().map(MemberNumber::value).toArray())),
+        rs -> {
+          MemberNumber n = new MemberNumber(rs.getString(2));
+          out.put(
+              n,
+              new Account(
+                  rs.getLong(1),
+                  n,
+                  MemberStatus.valueOf(rs.getString(3)),
+                  rs.getLong(4),
+                  rs.getLong(5),
+                  toLocalDate(rs.getDate(6))));
+        });
+    return out;
+  }
+
+  @Override
+  public Map<String, StoredEntry> findEntries(Collection<String> sourceRefs) {
+    Map<String, StoredEntry> out = new HashMap<>();
+    if (sourceRefs.isEmpty()) {
+      return out;
+    }
+    String sql =
+        "select e.id, m.member_number, e.entry_type, e.amount, e.balance_after, e.source_ref"
+            + " from accounts.ledger_entry e join accounts.member m on m.id = e.member_id"
+            + " where e.source_ref = any(?)";
+    query(
+        sql,
+        (c, ps) -> ps.setArray(1, c.createArrayOf("varchar", sourceRefs.toArray())),
+        rs ->
+            out.put(
+                rs.getString(6),
+                new StoredEntry(
+                    rs.getLong(1),
+                    new MemberNumber(rs.getString(2)),
+                    EntryType.valueOf(rs.getString(3)),
+                    rs.getLong(4),
+                    rs.getLong(5),
+                    rs.getString(6))));
+    return out;
+  }
+
+  @Override
+  public Map<String, Long> insertEntries(List<NewEntry> entries) {
+    Map<String, Long> ids = new HashMap<>();
+    if (entries.isEmpty()) {
+      return ids;
+    }
+    int n = entries.size();
+    Object[] member = new Object[n];
+    Object[] type = new Object[n];
+    Object[] amount = new Object[n];
+    Object[] held = new Object[n];
+    Object[] after = new Object[n];
+    Object[] ref = new Object[n];
+    Object[] hold = new Object[n];
+    Object[] date = new Object[n];
+    Object[] desc = new Object[n];
+    for (int i = 0; i < n; i++) {
+      NewEntry e = entries.get(i);
+      member[i] = e.memberId();
+      type[i] = e.type().name();
+      amount[i] = e.amount();
+      held[i] = e.heldDelta();
+      after[i] = e.balanceAfter();
+      ref[i] = e.sourceRef();
+      hold[i] = e.holdId();
+      date[i] = e.activityDate().toString();
+      desc[i] = e.description();
+    }
+    String sql =
+        "insert into accounts.ledger_entry (member_id, entry_type, amount, held_delta, balance_after,"
+            + " source_ref, hold_id, activity_date, description)"
+            + " select * from unnest(?::bigint[], ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[],"
+            + " ?::varchar[], ?::bigint[], ?::date[], ?::varchar[])"
+            + " returning id, source_ref";
+    query(
+        sql,
+        (c, ps) -> {
+          ps.setArray(1, c.createArrayOf("bigint", member));
+          ps.setArray(2, c.createArrayOf("varchar", type));
+          ps.setArray(3, c.createArrayOf("bigint", amount));
+          ps.setArray(4, c.createArrayOf("bigint", held));
+          ps.setArray(5, c.createArrayOf("bigint", after));
+          ps.setArray(6, c.createArrayOf("varchar", ref));
+          ps.setArray(7, c.createArrayOf("bigint", hold));
+          ps.setArray(8, c.createArrayOf("varchar", date));
+          ps.setArray(9, c.createArrayOf("varchar", desc));
+        },
+        rs -> ids.put(rs.getString(2), rs.getLong(1)));
+    return ids;
+  }
+
+  @Override
+  public void insertLots(List<NewLot> lots) {
+    if (lots.isEmpty()) {
+      return;
+    }
+    int n = lots.size();
+    Object[] member = new Object[n];
+    Object[] entry = new Object[n];
+    Object[] expires = new Object[n];
+    Object[] miles = new Object[n];
+    for (int i = 0; i < n; i++) {
+      NewLot l = lots.get(i);
+      member[i] = l.memberId();
+      entry[i] = l.entryId();
+      expires[i] = l.expiresOn().toString();
+      miles[i] = l.miles();
+    }
+    update(
+        "insert into accounts.expiry_lot (member_id, entry_id, expires_on, original, remaining)"
+            + " select m, e, x, q, q from unnest(?::bigint[], ?::bigint[], ?::date[], ?::bigint[])"
+            + " as t(m, e, x, q)",
+        (c, ps) -> {
+          ps.setArray(1, c.createArrayOf("bigint", member));
+          ps.setArray(2, c.createArrayOf("bigint", entry));
+          ps.setArray(3, c.createArrayOf("varchar", expires));
+          ps.setArray(4, c.createArrayOf("bigint", miles));
+        });
+  }
+
+  @Override
+  public List<ExpiryLots.OpenLot> openLots(long memberId, int limit, int offset) {
+    List<ExpiryLots.OpenLot> out = new ArrayList<>();
+    query(
+        "select id, remaining from accounts.expiry_lot where member_id = ? and remaining > 0"
+            + " order by expires_on, id limit ? offset ?",
+        (c, ps) -> {
+          ps.setLong(1, memberId);
+          ps.setInt(2, limit);
+          ps.setInt(3, offset);
+        },
+        rs -> out.add(new ExpiryLots.OpenLot(rs.getLong(1), rs.getLong(2))));
+    return out;
+  }
+
+  @Override
+  public void consumeLots(List<ExpiryLots.Take> takes) {
+    if (takes.isEmpty()) {
+      return;
+    }
+    Object[] ids = takes.stream().map(ExpiryLots.Take::lotId).toArray();
+    Object[] miles = takes.stream().map(ExpiryLots.Take::miles).toArray();
+    update(
+        "update accounts.expiry_lot l set remaining = l.remaining - t.q"
+            + " from unnest(?::bigint[], ?::bigint[]) as t(id, q) where l.id = t.id",
+        (c, ps) -> {
+          ps.setArray(1, c.createArrayOf("bigint", ids));
+          ps.setArray(2, c.createArrayOf("bigint", miles));
+        });
+  }
+
+  @Override
+  public void saveAccounts(Collection<Account> accounts) {
+    List<Account> changed = accounts.stream().filter(Account::changed).toList();
+    if (changed.isEmpty()) {
+      return;
+    }
+    Object[] ids = changed.stream().map(Account::memberId).toArray();
+    Object[] balance = changed.stream().map(Account::balance).toArray();
+    Object[] held = changed.stream().map(Account::held).toArray();
+    Object[] last =
+        changed.stream().map(a -> a.lastActivity() == null ? null : a.lastActivity().toString()).toArray();
+    update(
+        "update accounts.account a set balance = t.b, held = t.h, last_activity_on = t.d"
+            + " from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::date[]) as t(id, b, h, d)"
+            + " where a.member_id = t.id",
+        (c, ps) -> {
+          ps.setArray(1, c.createArrayOf("bigint", ids));
+          ps.setArray(2, c.createArrayOf("bigint", balance));
+          ps.setArray(3, c.createArrayOf("bigint", held));
+          ps.setArray(4, c.createArrayOf("varchar", last));
+        });
+  }
+
+  @Override
+  public ExpiryPolicy policyOn(LocalDate date) {
+    List<ExpiryPolicy> out = new ArrayList<>();
+    query(
+        "select kind, months from accounts.expiry_policy where effective_from <= ?"
+            + " order by effective_from desc limit 1",
+        (c, ps) -> ps.setDate(1, Date.valueOf(date)),
+        rs -> out.add(new ExpiryPolicy(ExpiryPolicy.Kind.valueOf(rs.getString(1)), rs.getInt(2))));
+    if (out.isEmpty()) {
+      throw new IllegalStateException("no expiry policy is in effect on " + date);
+    }
+    return out.get(0);
+  }
+
+  private static final String HOLD_COLUMNS =
+      "h.id, h.member_id, m.member_number, h.source_ref, h.amount, h.captured, h.status,"
+          + " h.description, h.created_at, h.expires_at, h.resolved_at";
+
+  @Override
+  public Optional<StoredHold> findHold(String sourceRef) {
+    List<StoredHold> out = new ArrayList<>();
+    query(
+        "select " + HOLD_COLUMNS
+            + " from accounts.hold h join accounts.member m on m.id = h.member_id where h.source_ref = ?",
+        (c, ps) -> ps.setString(1, sourceRef),
+        rs -> {
+          HoldView v = holdView(rs);
+          out.add(
+              new StoredHold(
+                  v.id(), rs.getLong(2), v.member(), v.miles(), v.captured(), v.status(), v.expiresAt(), v));
+        });
+    return out.stream().findFirst();
+  }
+
+  @Override
+  public long insertHold(
+      long memberId, String sourceRef, long miles, String description, Instant at, Instant expiresAt) {
+    long[] id = new long[1];
+    query(
+        "insert into accounts.hold (member_id, source_ref, amount, description, created_at, expires_at)"
+            + " values (?, ?, ?, ?, ?, ?) returning id",
+        (c, ps) -> {
+          ps.setLong(1, memberId);
+          ps.setString(2, sourceRef);
+          ps.setLong(3, miles);
+          ps.setString(4, description);
+          ps.setTimestamp(5, Timestamp.from(at));
+          ps.setTimestamp(6, Timestamp.from(expiresAt));
+        },
+        rs -> id[0] = rs.getLong(1));
+    return id[0];
+  }
+
+  @Override
+  public void resolveHold(long holdId, HoldStatus status, long captured, Instant at) {
+    int n =
+        update(
+            "update accounts.hold set status = ?, captured = ?, resolved_at = ?"
+                + " where id = ? and status = 'ACTIVE'",
+            ps -> {
+              ps.setString(1, status.name());
+              ps.setLong(2, captured);
+              ps.setTimestamp(3, Timestamp.from(at));
+              ps.setLong(4, holdId);
+            });
+    if (n != 1) {
+      // the account lock makes this impossible; if it happens, refuse rather than double-resolve
+      throw new IllegalStateException("hold " + holdId + " was not active when resolved");
+    }
+  }
+
+  @Override
+  public List<HoldView> holds(MemberNumber member, boolean activeOnly, int limit) {
+    List<HoldView> out = new ArrayList<>();
+    query(
+        "select " + HOLD_COLUMNS
+            + " from accounts.hold h join accounts.member m on m.id = h.member_id"
+            + " where m.member_number = ?"
+            + (activeOnly ? " and h.status = 'ACTIVE'" : "")
+            + " order by h.id desc limit ?",
+        (c, ps) -> {
+          ps.setString(1, member.value());
+          ps.setInt(2, limit);
+        },
+        rs -> out.add(holdView(rs)));
+    return out;
+  }
+
+  private static HoldView holdView(ResultSet rs) throws SQLException {
+    Timestamp resolved = rs.getTimestamp(11);
+    return new HoldView(
+        rs.getLong(1),
+        new MemberNumber(rs.getString(3)),
+        SourceReference.of(rs.getString(4)),
+        rs.getLong(5),
+        rs.getLong(6),
+        HoldStatus.valueOf(rs.getString(7)),
+        rs.getString(8),
+        rs.getTimestamp(9).toInstant(),
+        rs.getTimestamp(10).toInstant(),
+        resolved == null ? null : resolved.toInstant());
+  }
+
+  @Override
+  public Optional<BalanceView> balance(MemberNumber member, int expiringLots) {
+    List<BalanceView.ExpiringMiles> expiring = new ArrayList<>();
+    long[] row = new long[4];
+    LocalDate[] last = new LocalDate[1];
+    query(
+        "select a.member_id, a.balance, a.held, a.last_activity_on from accounts.account a"
+            + " join accounts.member m on m.id = a.member_id where m.member_number = ?",
+        (c, ps) -> ps.setString(1, member.value()),
+        rs -> {
+          row[0] = 1;
+          row[1] = rs.getLong(1);
+          row[2] = rs.getLong(2);
+          row[3] = rs.getLong(3);
+          last[0] = toLocalDate(rs.getDate(4));
+        });
+    if (row[0] == 0) {
+      return Optional.empty();
+    }
+    query(
+        "select expires_on, sum(remaining) from accounts.expiry_lot"
+            + " where member_id = ? and remaining > 0 and expires_on < ?"
+            + " group by expires_on order by expires_on limit ?",
+        (c, ps) -> {
+          ps.setLong(1, row[1]);
+          ps.setDate(2, Date.valueOf(ExpiryPolicy.NEVER));
+          ps.setInt(3, expiringLots);
+        },
+        rs -> expiring.add(new BalanceView.ExpiringMiles(rs.getDate(1).toLocalDate(), rs.getLong(2))));
+    return Optional.of(new BalanceView(member, row[2], row[3], row[2] - row[3], last[0], expiring));
+  }
+
+  @Override
+  public List<LedgerEntryView> statement(
+      MemberNumber member, LocalDate from, LocalDate to, Set<EntryType> types, Long beforeId, int limit) {
+    StringBuilder sql =
+        new StringBuilder(
+            "select e.id, e.entry_type, e.amount, e.held_delta, e.balance_after, e.source_ref,"
+                + " e.activity_date, e.description, e.posted_at from accounts.ledger_entry e"
+                + " where e.member_id = (select id from accounts.member where member_number = ?)");
+    List<Object> params = new ArrayList<>();
+    params.add(member.value());
+    if (beforeId != null) {
+      sql.append(" and e.id < ?");
+      params.add(beforeId);
+    }
+    if (from != null) {
+      sql.append(" and e.activity_date >= ?");
+      params.add(Date.valueOf(from));
+    }
+    if (to != null) {
+      sql.append(" and e.activity_date <= ?");
+      params.add(Date.valueOf(to));
+    }
+    if (!types.isEmpty()) {
+      sql.append(" and e.entry_type = any(?)");
+      params.add(types.stream().map(Enum::name).toArray(String[]::new));
+    }
+    sql.append(" order by e.id desc limit ?");
+    params.add(limit);
+    List<LedgerEntryView> out = new ArrayList<>();
+    query(
+        sql.toString(),
+        (c, ps) -> {
+          for (int i = 0; i < params.size(); i++) {
+            Object p = params.get(i);
+            if (p instanceof String[] arr) {
+              ps.setArray(i + 1, c.createArrayOf("varchar", arr));
+            } else {
+              ps.setObject(i + 1, p);
+            }
+          }
+        },
+        rs ->
+            out.add(
+                new LedgerEntryView(
+                    rs.getLong(1),
+                    EntryType.valueOf(rs.getString(2)),
+                    rs.getLong(3),
+                    rs.getLong(4),
+                    rs.getLong(5),
+                    rs.getString(6),
+                    rs.getDate(7).toLocalDate(),
+                    rs.getString(8),
+                    rs.getTimestamp(9).toInstant())));
+    return out;
+  }
+
+  @Override
+  public List<DueHold> dueHolds(Instant now, long afterId, int limit) {
+    List<DueHold> out = new ArrayList<>();
+    query(
+        "select h.id, h.source_ref, m.member_number from accounts.hold h"
+            + " join accounts.member m on m.id = h.member_id"
+            + " where h.status = 'ACTIVE' and h.expires_at <= ? and h.id > ? order by h.id limit ?",
+        (c, ps) -> {
+          ps.setTimestamp(1, Timestamp.from(now));
+          ps.setLong(2, afterId);
+          ps.setInt(3, limit);
+        },
+        rs -> out.add(new DueHold(rs.getLong(1), rs.getString(2), new MemberNumber(rs.getString(3)))));
+    return out;
+  }
+
+  @Override
+  public List<DueMiles> dueMiles(LocalDate asOf, long afterMemberId, int limit) {
+    List<DueMiles> out = new ArrayList<>();
+    query(
+        "select l.member_id, m.member_number, sum(l.remaining) from accounts.expiry_lot l"
+            + " join accounts.member m on m.id = l.member_id"
+            + " where l.remaining > 0 and l.expires_on < ? and l.member_id > ?"
+            + " group by l.member_id, m.member_number order by l.member_id limit ?",
+        (c, ps) -> {
+          ps.setDate(1, Date.valueOf(asOf));
+          ps.setLong(2, afterMemberId);
+          ps.setInt(3, limit);
+        },
+        rs -> out.add(new DueMiles(rs.getLong(1), new MemberNumber(rs.getString(2)), rs.getLong(3))));
+    return out;
+  }
+
+  @Override
+  public List<DueMiles> lapsedMembers(LocalDate lastActiveBefore, long afterMemberId, int limit) {
+    List<DueMiles> out = new ArrayList<>();
+    query(
+        "select a.member_id, m.member_number, a.balance from accounts.account a"
+            + " join accounts.member m on m.id = a.member_id"
+            + " where a.last_activity_on < ? and a.balance > a.held and a.member_id > ?"
+            + " order by a.member_id limit ?",
+        (c, ps) -> {
+          ps.setDate(1, Date.valueOf(lastActiveBefore));
+          ps.setLong(2, afterMemberId);
+          ps.setInt(3, limit);
+        },
+        rs -> out.add(new DueMiles(rs.getLong(1), new MemberNumber(rs.getString(2)), rs.getLong(3))));
+    return out;
+  }
+
+  // --- plumbing: every statement runs on the transaction's connection and closes what it opens
+
+  @FunctionalInterface
+  interface Binder {
+    void bind(Connection c, PreparedStatement ps) throws SQLException;
+  }
+
+  @FunctionalInterface
+  interface SimpleBinder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  @FunctionalInterface
+  interface RowHandler {
+    void row(ResultSet rs) throws SQLException;
+  }
+
+  private void query(String sql, Binder binder, RowHandler handler) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      binder.bind(c, ps);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          handler.row(rs);
+        }
+      }
+    } catch (SQLException e) {
+      throw new LedgerStorageException(sql, e);
+    }
+  }
+
+  private int update(String sql, Binder binder) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      binder.bind(c, ps);
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new LedgerStorageException(sql, e);
+    }
+  }
+
+  private int update(String sql, SimpleBinder binder) {
+    return update(sql, (c, ps) -> binder.bind(ps));
+  }
+
+  private static LocalDate toLocalDate(Date d) {
+    return d == null ? null : d.toLocalDate();
+  }
+
+}

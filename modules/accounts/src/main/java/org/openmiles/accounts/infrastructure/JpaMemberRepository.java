@@ -1,0 +1,115 @@
+package org.openmiles.accounts.infrastructure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.accounts.api.MemberSearch;
+import org.openmiles.accounts.api.MemberStatus;
+import org.openmiles.accounts.domain.Member;
+import org.openmiles.accounts.domain.MemberProfile;
+import org.openmiles.accounts.domain.MemberRepository;
+
+/** Members through EclipseLink, in the {@code accounts} persistence unit. */
+@ApplicationScoped
+public class JpaMemberRepository implements MemberRepository {
+
+  @PersistenceContext(unitName = "accounts")
+  EntityManager em;
+
+  @Override
+  public MemberNumber nextMemberNumber() {
+    Number n = (Number) em.createNativeQuery("select nextval('accounts.member_number_seq')").getSingleResult();
+    return MemberNumber.fromSequence(n.longValue());
+  }
+
+  @Override
+  public void add(Member member) {
+    em.persist(member);
+    em.flush(); // the id is needed now: the account row references it
+  }
+
+  @Override
+  public Optional<Member> find(MemberNumber number) {
+    return em.createQuery("select m from Member m where m.memberNumber = :n", Member.class)
+        .setParameter("n", number.value())
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public Optional<Member> findByEnrollmentKey(String key) {
+    return em.createQuery("select m from Member m where m.enrollmentKey = :k", Member.class)
+        .setParameter("k", key)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public boolean emailInUse(String email, MemberNumber except) {
+    return !em.createQuery(
+            "select m.memberNumber from Member m where lower(m.email) = :e and m.status <> :closed"
+                + " and m.memberNumber <> :except",
+            String.class)
+        .setParameter("e", email.toLowerCase(Locale.ROOT))
+        .setParameter("closed", MemberStatus.CLOSED)
+        .setParameter("except", except == null ? "" : except.value())
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  @Override
+  public List<Member> search(MemberSearch s) {
+    StringBuilder jpql = new StringBuilder("select m from Member m where 1 = 1");
+    List<Object[]> params = new ArrayList<>();
+    if (s.email() != null && !s.email().isBlank()) {
+      jpql.append(" and lower(m.email) = :email");
+      params.add(new Object[] {"email", s.email().strip().toLowerCase(Locale.ROOT)});
+    }
+    if (s.phone() != null && !s.phone().isBlank()) {
+      jpql.append(" and m.phone = :phone");
+      params.add(new Object[] {"phone", MemberProfile.normalizePhone(s.phone())});
+    }
+    if (s.name() != null && !s.name().isBlank()) {
+      String[] words = s.name().strip().toLowerCase(Locale.ROOT).split("\\s+");
+      if (words.length == 1) {
+        jpql.append(" and (lower(m.lastName) like :w1 or lower(m.firstName) like :w1)");
+        params.add(new Object[] {"w1", escape(words[0]) + "%"});
+      } else {
+        // "last first" or "first last"
+        jpql.append(
+            " and ((lower(m.lastName) like :w1 and lower(m.firstName) like :w2)"
+                + " or (lower(m.firstName) like :w1 and lower(m.lastName) like :w2))");
+        params.add(new Object[] {"w1", escape(words[0]) + "%"});
+        params.add(new Object[] {"w2", escape(words[words.length - 1]) + "%"});
+      }
+    }
+    jpql.append(" order by m.lastName, m.firstName, m.memberNumber");
+    var q = em.createQuery(jpql.toString(), Member.class).setMaxResults(s.limit());
+    params.forEach(p -> q.setParameter((String) p[0], p[1]));
+    return q.getResultList();
+  }
+
+  private static String escape(String s) {
+    return s.replace("\\", "").replace("%", "").replace("_", "");
+  }
+
+  @Override
+  public void recordStatusChange(Member member, MemberStatus from, String reason, Instant at) {
+    em.createNativeQuery(
+            "insert into accounts.member_status_history (member_id, from_status, to_status, reason, changed_at)"
+                + " values (?, ?, ?, ?, ?)")
+        .setParameter(1, member.id())
+        .setParameter(2, from == null ? null : from.name())
+        .setParameter(3, member.status().name())
+        .setParameter(4, reason)
+        .setParameter(5, java.sql.Timestamp.from(at))
+        .executeUpdate();
+  }
+}

@@ -1,0 +1,26 @@
+package org.openmiles.app;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The one JTA data source every module uses. Connection settings are read at deployment from
+ * MicroProfile Config (system properties or environment: {@code OPENMILES_DB_URL},
+ * {@code OPENMILES_DB_USER}, {@code OPENMILES_DB_PASSWORD}), never baked into the WAR.
+ */
+@DataSourceDefinition(
+    name = "java:app/jdbc/openmiles",
+    className = "org.postgresql.ds.PGSimpleDataSource",
+    url = "${MPCONFIG=openmiles.db.url}",
+    user = "${MPCONFIG=openmiles.db.user}",
+    password = "${MPCONFIG=openmiles.db.password}",
+    minPoolSize = 2,
+    maxPoolSize = 40,
+    properties = {
+      "fish.payara.is-connection-validation-required=true",
+      "fish.payara.connection-validation-method=custom-validation",
+      "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+      "reWriteBatchedInserts=true"
+    })
+@ApplicationScoped
+public class DataSourceConfig {}

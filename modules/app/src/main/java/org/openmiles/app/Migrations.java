@@ -1,0 +1,66 @@
+package org.openmiles.app;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.List;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Applies the Flyway migrations of every module at start, before any request is served: one schema
+ * per module, each with its own history table, in dependency order. A failed migration stops the
+ * deployment rather than serving on a half-migrated database.
+ */
+@Singleton
+@Startup
+public class Migrations {
+  private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
+
+  /** Module schemas in the order they are migrated (later ones may read earlier ones' api views). */
+  public static final List<String> SCHEMAS =
+      List.of("accounts", "accrual", "tiers", "redemption", "cashmiles");
+
+  @Resource(lookup = "java:app/jdbc/openmiles")
+  DataSource dataSource;
+
+  private volatile boolean done;
+
+  @PostConstruct
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void migrate() {
+    ClassLoader cl = Thread.currentThread().getContextClassLoader();
+    for (String schema : SCHEMAS) {
+      String location = "db/migration/" + schema;
+      if (cl.getResource(location) == null) {
+        continue; // module has no tables yet
+      }
+      MigrateResult r =
+          Flyway.configure(cl)
+              .dataSource(dataSource)
+              .schemas(schema)
+              .createSchemas(true)
+              .locations("classpath:" + location)
+              .load()
+              .migrate();
+      LOG.info(
+          () ->
+              "schema "
+                  + schema
+                  + ": "
+                  + r.migrationsExecuted
+                  + " migration(s) applied, now at version "
+                  + (r.targetSchemaVersion == null ? r.initialSchemaVersion : r.targetSchemaVersion));
+    }
+    done = true;
+  }
+
+  public boolean isDone() {
+    return done;
+  }
+}

@@ -1,0 +1,76 @@
+package org.openmiles.common.web;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import org.openmiles.common.ErrorKind;
+
+/**
+ * Builds RFC 9457 problem documents. Every error the API returns goes through here, so every error
+ * has the same shape: {@code type}, {@code title}, {@code status}, {@code detail}, {@code instance}
+ * and our stable {@code code}.
+ */
+public final class Problems {
+  public static final String MEDIA_TYPE = "application/problem+json";
+  public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
+  private static final String TYPE_PREFIX = "https://openmiles.org/problems/";
+
+  private Problems() {}
+
+  public static int status(ErrorKind kind) {
+    return switch (kind) {
+      case INVALID_INPUT -> 400;
+      case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
+      case BUSINESS_RULE -> 422;
+    };
+  }
+
+  public static Response response(
+      int status, String code, String title, String detail, String instance, Map<String, ?> extra) {
+    JsonObjectBuilder b =
+        Json.createObjectBuilder()
+            .add("type", TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-'))
+            .add("title", title)
+            .add("status", status)
+            .add("code", code);
+    if (detail != null) {
+      b.add("detail", detail);
+    }
+    if (instance != null) {
+      b.add("instance", instance);
+    }
+    extra.forEach((k, v) -> b.add(k, toJson(v)));
+    return Response.status(status).type(PROBLEM_JSON).entity(b.build().toString()).build();
+  }
+
+  private static jakarta.json.JsonValue toJson(Object v) {
+    if (v instanceof Map<?, ?> m) {
+      JsonObjectBuilder o = Json.createObjectBuilder();
+      m.forEach((k, val) -> o.add(String.valueOf(k), toJson(val)));
+      return o.build();
+    }
+    if (v instanceof Collection<?> c) {
+      var a = Json.createArrayBuilder();
+      c.forEach(e -> a.add(toJson(e)));
+      return a.build();
+    }
+    if (v instanceof Number n) {
+      return Json.createValue(n.longValue());
+    }
+    if (v instanceof Boolean bool) {
+      return bool ? jakarta.json.JsonValue.TRUE : jakarta.json.JsonValue.FALSE;
+    }
+    return Json.createValue(String.valueOf(v));
+  }
+
+  /** A human title from a code: {@code INSUFFICIENT_MILES} becomes {@code Insufficient miles}. */
+  public static String title(String code) {
+    String s = code.toLowerCase(Locale.ROOT).replace('_', ' ');
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}

@@ -1,0 +1,41 @@
+package org.openmiles.common.web;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+
+/**
+ * JAX-RS's own refusals (unknown path, wrong method, unreadable JSON body) get the same problem
+ * shape as ours, with codes a client can branch on.
+ */
+@Provider
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+  @Context UriInfo uriInfo;
+
+  @Override
+  public Response toResponse(WebApplicationException e) {
+    int status = e.getResponse().getStatus();
+    String code =
+        switch (status) {
+          case 400 -> "MALFORMED_REQUEST";
+          case 401 -> "UNAUTHENTICATED";
+          case 403 -> "FORBIDDEN";
+          case 404 -> "RESOURCE_NOT_FOUND";
+          case 405 -> "METHOD_NOT_ALLOWED";
+          case 406 -> "NOT_ACCEPTABLE";
+          case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+          default -> status >= 500 ? "INTERNAL_ERROR" : "REQUEST_REFUSED";
+        };
+    String detail =
+        status == 400
+            ? "The request body or parameters could not be read: check the JSON syntax and field types."
+            : e.getMessage();
+    String path = uriInfo == null ? null : "/" + uriInfo.getPath();
+    return Problems.response(status, code, Problems.title(code), detail, path, Map.of());
+  }
+}
