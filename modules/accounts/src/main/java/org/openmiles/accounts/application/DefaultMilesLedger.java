@@ -241,6 +241,10 @@ public class DefaultMilesLedger implements MilesLedger {
     if (h.status() == HoldStatus.CAPTURED && h.captured() == capture.miles()) {
       return h.view(); // a retried capture
     }
+    if (h.status() == HoldStatus.EXPIRED) {
+      throw new HoldExpiredException("hold " + capture.hold() + " expired at " + h.expiresAt()
+          + " before it was captured; its miles are available again");
+    }
     requireActive(h);
     if (!clock.instant().isBefore(h.expiresAt())) {
       ops().expireHold(h, account);
