@@ -1,0 +1,104 @@
+package org.openmiles.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openmiles.accounts.api.BatchResult;
+import org.openmiles.accounts.api.EnrollMember;
+import org.openmiles.accounts.api.EntryType;
+import org.openmiles.accounts.api.InsufficientMilesException;
+import org.openmiles.accounts.api.MemberNotFoundException;
+import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.accounts.api.MemberService;
+import org.openmiles.accounts.api.MilesLedger;
+import org.openmiles.accounts.api.PostMiles;
+import org.openmiles.accounts.api.SourceReferenceConflictException;
+import org.openmiles.accounts.api.events.MilesPosted;
+
+/**
+ * The published accounts services as another module calls them, inside the server: bulk posting
+ * and the events it publishes (one per committed batch, never for replays or refusals), and the
+ * exceptions a single posting refuses with.
+ */
+@ExtendWith(ArquillianExtension.class)
+class LedgerServiceIT {
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.openmilesWithTests();
+  }
+
+  @Inject MemberService members;
+  @Inject MilesLedger ledger;
+  @Inject EventRecorder events;
+
+  @BeforeEach
+  void reset() {
+    events.clear();
+  }
+
+  private MemberNumber enroll() {
+    String u = UUID.randomUUID().toString().substring(0, 8);
+    return members
+        .enroll(new EnrollMember("Svc", "Member", "svc-" + u + "@example.org", null, LocalDate.of(1980, 1, 1), "VN", false), null)
+        .number();
+  }
+
+  @Test
+  void aBatchIsOneTransactionAndOneEventCarryingOnlyWhatWasPosted() {
+    MemberNumber a = enroll();
+    MemberNumber b = enroll();
+    String run = UUID.randomUUID().toString();
+    List<PostMiles> batch = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      batch.add(PostMiles.credit(i % 2 == 0 ? a : b, 10 + i, "svc-" + run + "-" + i, LocalDate.of(2026, 3, 1), "bulk"));
+    }
+    batch.add(PostMiles.credit(MemberNumber.fromSequence(999_999_999L), 5, "svc-" + run + "-unknown", LocalDate.of(2026, 3, 1), ""));
+    BatchResult first = ledger.postBatch(batch);
+    assertThat(first.posted()).hasSize(2_000);
+    assertThat(first.rejected()).singleElement().satisfies(r -> {
+      assertThat(r.index()).isEqualTo(2_000);
+      assertThat(r.code()).isEqualTo("MEMBER_NOT_FOUND");
+    });
+    assertThat(events.milesPosted()).as("one event for the whole batch").hasSize(1);
+    MilesPosted event = events.milesPosted().get(0);
+    assertThat(event.entries()).hasSize(2_000);
+    assertThat(event.entries()).allMatch(e -> e.type() == EntryType.CREDIT);
+    long toA = event.entries().stream().filter(e -> e.member().equals(a)).mapToLong(MilesPosted.Entry::miles).sum();
+    assertThat(ledger.balance(a).balance()).isEqualTo(toA);
+
+    events.clear();
+    BatchResult again = ledger.postBatch(batch);
+    assertThat(again.posted()).isEmpty();
+    assertThat(again.replayed()).hasSize(2_000);
+    assertThat(events.milesPosted()).as("replays publish nothing").isEmpty();
+    assertThat(ledger.balance(a).balance()).isEqualTo(toA);
+  }
+
+  @Test
+  void aSinglePostingRefusesWithTheRuleItBreaksAndLeavesNoTrace() {
+    MemberNumber m = enroll();
+    ledger.post(PostMiles.credit(m, 1_000, "svc-one-" + m, LocalDate.now(), "credit"));
+    assertThatThrownBy(() -> ledger.post(PostMiles.debit(m, 1_001, "svc-two-" + m, LocalDate.now(), "too much")))
+        .isInstanceOf(InsufficientMilesException.class)
+        .hasMessageContaining("1000 miles available");
+    assertThatThrownBy(() -> ledger.post(PostMiles.credit(m, 5, "svc-one-" + m, LocalDate.now(), "other")))
+        .isInstanceOf(SourceReferenceConflictException.class);
+    assertThatThrownBy(() -> ledger.post(PostMiles.credit(MemberNumber.fromSequence(999_999_998L), 5, "svc-x-" + m, LocalDate.now(), "")))
+        .isInstanceOf(MemberNotFoundException.class);
+    assertThat(ledger.balance(m).balance()).isEqualTo(1_000);
+    assertThat(events.milesPosted()).hasSize(1);
+    assertThat(events.enrolled()).extracting(e -> e.member()).contains(m);
+  }
+}
