@@ -52,7 +52,7 @@ create table member_status_history (
     reason      varchar2(200 char) not null,
     changed_at  timestamp with time zone not null
 );
-create index member_status_history_member_idx on member_status_history (member_id, id);
+create index member_status_hist_member_idx on member_status_history (member_id, id);
 
 -- one row per member: the balance and held miles, kept equal to the sums over ledger_entry in the
 -- same transaction that appends the entries (the invariant tests check this)

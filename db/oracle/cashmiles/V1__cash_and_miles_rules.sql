@@ -25,15 +25,15 @@ create table mile_value (
 
 -- miles only ever pay the base fare; taxes, fees and surcharges are always cash (not configurable)
 create table cash_miles_rule (
-    effective_from                  date        primary key,
-    effective_to                    date,
-    min_miles_per_segment           number(10)  not null,  -- per passenger and flight segment
-    miles_step                      number(10)  not null,
-    max_fare_share_pct              number(5,2) not null,  -- of the base fare
-    quote_ttl_seconds               number(10)  not null,
-    hold_ttl_seconds                number(10)  not null,  -- an uncaptured hold is released after this
-    redeposit_on_voluntary_refund   number(1)   not null,
-    redeposit_on_involuntary_refund number(1)   not null,
+    effective_from               date        primary key,
+    effective_to                 date,
+    min_miles_per_segment        number(10)  not null,  -- per passenger and flight segment
+    miles_step                   number(10)  not null,
+    max_fare_share_pct           number(5,2) not null,  -- of the base fare
+    quote_ttl_seconds            number(10)  not null,
+    hold_ttl_seconds             number(10)  not null,  -- an uncaptured hold is released after this
+    voluntary_refund_redeposit   number(1)   not null,
+    involuntary_refund_redeposit number(1)   not null,
     constraint cash_miles_rule_dates_ck check (effective_to is null or effective_to > effective_from),
     constraint cash_miles_rule_min_ck check (min_miles_per_segment > 0),
     constraint cash_miles_rule_step_ck check (miles_step > 0 and mod(min_miles_per_segment, miles_step) = 0),
@@ -41,7 +41,7 @@ create table cash_miles_rule (
     constraint cash_miles_rule_quote_ttl_ck check (quote_ttl_seconds between 30 and 86400),
     constraint cash_miles_rule_hold_ttl_ck check (hold_ttl_seconds between 60 and 86400),
     constraint cash_miles_rule_refund_ck check (
-        redeposit_on_voluntary_refund in (0, 1) and redeposit_on_involuntary_refund in (0, 1))
+        voluntary_refund_redeposit in (0, 1) and involuntary_refund_redeposit in (0, 1))
 );
 
 -- ---------------------------------------------------------------------------------------------------
@@ -51,4 +51,4 @@ create table cash_miles_rule (
 
 insert into mile_value (currency, effective_from, value_per_mile) values ('USD', date '2000-01-01', 0.010000);
 insert into mile_value (currency, effective_from, value_per_mile) values ('VND', date '2000-01-01', 250.000000);
-insert into cash_miles_rule (effective_from, min_miles_per_segment, miles_step, max_fare_share_pct, quote_ttl_seconds, hold_ttl_seconds, redeposit_on_voluntary_refund, redeposit_on_involuntary_refund) values (date '2000-01-01', 2500, 500, 100.00, 600, 900, 0, 1);
+insert into cash_miles_rule (effective_from, min_miles_per_segment, miles_step, max_fare_share_pct, quote_ttl_seconds, hold_ttl_seconds, voluntary_refund_redeposit, involuntary_refund_redeposit) values (date '2000-01-01', 2500, 500, 100.00, 600, 900, 0, 1);

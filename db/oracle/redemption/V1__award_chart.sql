@@ -82,10 +82,10 @@ create table upgrade_ineligible_class (
     booking_class  char(1) not null,
     effective_from date    not null,
     effective_to   date,
-    constraint upgrade_ineligible_class_pk primary key (carrier_code, booking_class, effective_from),
-    constraint upgrade_ineligible_class_carrier_ck check (regexp_like(carrier_code, '^[A-Z0-9]{2}$', 'c')),
-    constraint upgrade_ineligible_class_class_ck check (regexp_like(booking_class, '^[A-Z]$', 'c')),
-    constraint upgrade_ineligible_class_dates_ck check (effective_to is null or effective_to > effective_from)
+    constraint upgrade_excl_class_pk primary key (carrier_code, booking_class, effective_from),
+    constraint upgrade_excl_class_carrier_ck check (regexp_like(carrier_code, '^[A-Z0-9]{2}$', 'c')),
+    constraint upgrade_excl_class_class_ck check (regexp_like(booking_class, '^[A-Z]$', 'c')),
+    constraint upgrade_excl_class_dates_ck check (effective_to is null or effective_to > effective_from)
 );
 
 create table upgrade_award_chart (

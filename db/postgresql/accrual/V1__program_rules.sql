@@ -226,7 +226,7 @@ values
 
 -- DESIGN.md asks for "a minimum per segment" without a number. 500 international is the classic
 -- airline minimum; domestic 250 so that the 0.50 and 0.75 factors still mean something on the main
--- domestic routes (HAN-SGN is 708 miles) while very short hops (SGN-PQC, about 190 miles) earn 250.
+-- domestic routes (HAN-SGN is about 720 miles) while very short hops (SGN-PQC, about 186 miles) earn 250.
 insert into flight_earn_minimum (carrier_code, region, effective_from, minimum_miles)
 values
     ('VN', 'INTERNATIONAL', date '2000-01-01', 500),

@@ -23,15 +23,15 @@ create table mile_value (
 -- Miles offered = min_miles_per_segment x passengers x segments, then up in steps of miles_step, up to
 -- max_fare_share_pct of the base fare.
 create table cash_miles_rule (
-    effective_from                  date         primary key,
-    effective_to                    date,
-    min_miles_per_segment           integer      not null,  -- per passenger and flight segment
-    miles_step                      integer      not null,
-    max_fare_share_pct              numeric(5,2) not null,  -- of the base fare
-    quote_ttl_seconds               integer      not null,
-    hold_ttl_seconds                integer      not null,  -- an uncaptured hold is released after this
-    redeposit_on_voluntary_refund   boolean      not null,
-    redeposit_on_involuntary_refund boolean      not null,
+    effective_from               date         primary key,
+    effective_to                 date,
+    min_miles_per_segment        integer      not null,  -- per passenger and flight segment
+    miles_step                   integer      not null,
+    max_fare_share_pct           numeric(5,2) not null,  -- of the base fare
+    quote_ttl_seconds            integer      not null,
+    hold_ttl_seconds             integer      not null,  -- an uncaptured hold is released after this
+    voluntary_refund_redeposit   boolean      not null,
+    involuntary_refund_redeposit boolean      not null,
     constraint cash_miles_rule_dates_ck check (effective_to is null or effective_to > effective_from),
     constraint cash_miles_rule_min_ck check (min_miles_per_segment > 0),
     constraint cash_miles_rule_step_ck check (miles_step > 0 and min_miles_per_segment % miles_step = 0),
@@ -54,6 +54,6 @@ values
 -- fare, a quote valid 10 minutes, a hold 15 minutes; voluntary refunds keep the miles (not redeposited),
 -- involuntary refunds redeposit them (DESIGN.md)
 insert into cash_miles_rule (effective_from, min_miles_per_segment, miles_step, max_fare_share_pct,
-                             quote_ttl_seconds, hold_ttl_seconds, redeposit_on_voluntary_refund,
-                             redeposit_on_involuntary_refund)
+                             quote_ttl_seconds, hold_ttl_seconds, voluntary_refund_redeposit,
+                             involuntary_refund_redeposit)
 values (date '2000-01-01', 2500, 500, 100.00, 600, 900, false, true);

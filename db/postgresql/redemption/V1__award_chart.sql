@@ -80,10 +80,10 @@ create table upgrade_ineligible_class (
     booking_class  char(1) not null,
     effective_from date    not null,
     effective_to   date,
-    constraint upgrade_ineligible_class_pk primary key (carrier_code, booking_class, effective_from),
-    constraint upgrade_ineligible_class_carrier_ck check (carrier_code ~ '^[A-Z0-9]{2}$'),
-    constraint upgrade_ineligible_class_class_ck check (booking_class ~ '^[A-Z]$'),
-    constraint upgrade_ineligible_class_dates_ck check (effective_to is null or effective_to > effective_from)
+    constraint upgrade_excl_class_pk primary key (carrier_code, booking_class, effective_from),
+    constraint upgrade_excl_class_carrier_ck check (carrier_code ~ '^[A-Z0-9]{2}$'),
+    constraint upgrade_excl_class_class_ck check (booking_class ~ '^[A-Z]$'),
+    constraint upgrade_excl_class_dates_ck check (effective_to is null or effective_to > effective_from)
 );
 
 -- miles for a one-cabin-or-more upgrade of a paid one-way segment

@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The one JTA data source every module uses. Connection settings are read at deployment from
- * MicroProfile Config (system properties or environment: {@code OPENMILES_DB_URL},
- * {@code OPENMILES_DB_USER}, {@code OPENMILES_DB_PASSWORD}), never baked into the WAR.
+ * MicroProfile Config (system properties or environment: {@code OPENMILES_DB_URL}, {@code
+ * OPENMILES_DB_USER}, {@code OPENMILES_DB_PASSWORD}), never baked into the WAR.
  */
 @DataSourceDefinition(
     name = "java:app/jdbc/openmiles",

@@ -22,7 +22,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 public class Migrations {
   private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
 
-  /** Module schemas in the order they are migrated (later ones may read earlier ones' api views). */
+  /**
+   * Module schemas in the order they are migrated (later ones may read earlier ones' api views).
+   */
   public static final List<String> SCHEMAS =
       List.of("accounts", "accrual", "tiers", "redemption", "cashmiles");
 
@@ -55,7 +57,9 @@ public class Migrations {
                   + ": "
                   + r.migrationsExecuted
                   + " migration(s) applied, now at version "
-                  + (r.targetSchemaVersion == null ? r.initialSchemaVersion : r.targetSchemaVersion));
+                  + (r.targetSchemaVersion == null
+                      ? r.initialSchemaVersion
+                      : r.targetSchemaVersion));
     }
     done = true;
   }

@@ -99,7 +99,10 @@ class AccountsApiIT {
     Res duplicate = api.post("members", body);
     assertThat(duplicate.status()).isEqualTo(409);
     assertThat(duplicate.code()).isEqualTo("MEMBER_ALREADY_ENROLLED");
-    assertThat(Db.count("select count(*) from accounts.member where email = ?", "minh." + u + "@example.org"))
+    assertThat(
+            Db.count(
+                "select count(*) from accounts.member where email = ?",
+                "minh." + u + "@example.org"))
         .isEqualTo(1);
   }
 
@@ -137,7 +140,9 @@ class AccountsApiIT {
     assertThat(debit.status()).isEqualTo(422);
     assertThat(debit.code()).isEqualTo("MEMBER_NOT_ACTIVE");
     assertThat(api.hold(m, 100, "st-" + m + "-h", 60).code()).isEqualTo("MEMBER_NOT_ACTIVE");
-    assertThat(api.credit(m, 100, "st-" + m + "-3").status()).as("suspended members still earn").isEqualTo(201);
+    assertThat(api.credit(m, 100, "st-" + m + "-3").status())
+        .as("suspended members still earn")
+        .isEqualTo(201);
 
     assertThat(status(m, "CLOSED", "member asked").str("status")).isEqualTo("CLOSED");
     assertThat(api.credit(m, 100, "st-" + m + "-4").code()).isEqualTo("MEMBER_NOT_ACTIVE");
@@ -150,8 +155,12 @@ class AccountsApiIT {
     assertThat(status(m, "ACTIVE", "reopened by agent").str("status")).isEqualTo("ACTIVE");
     assertThat(api.debit(m, 100, "st-" + m + "-5").status()).isEqualTo(201);
     assertThat(api.balance(m).num("balance")).isEqualTo(5_000);
-    assertThat(Db.count("select count(*) from accounts.member_status_history h join accounts.member m"
-        + " on m.id = h.member_id where m.member_number = ?", m)).isEqualTo(4);
+    assertThat(
+            Db.count(
+                "select count(*) from accounts.member_status_history h join accounts.member m"
+                    + " on m.id = h.member_id where m.member_number = ?",
+                m))
+        .isEqualTo(4);
   }
 
   @Test
@@ -184,7 +193,8 @@ class AccountsApiIT {
     assertThat(conflict.status()).isEqualTo(409);
     assertThat(conflict.code()).isEqualTo("SOURCE_REFERENCE_CONFLICT");
     assertThat(api.balance(m).num("balance")).isEqualTo(1_234);
-    assertThat(Db.count("select count(*) from accounts.ledger_entry where source_ref = ?", ref)).isEqualTo(1);
+    assertThat(Db.count("select count(*) from accounts.ledger_entry where source_ref = ?", ref))
+        .isEqualTo(1);
   }
 
   @Test
@@ -252,7 +262,12 @@ class AccountsApiIT {
     assertThat(again.num("replayed")).isEqualTo(4);
     assertThat(api.balance(a).num("balance")).isEqualTo(300);
 
-    Res malformed = api.post("ledger/batches", "{\"postings\":[{\"member\":\"" + a + "\",\"type\":\"CREDIT\",\"miles\":0,\"sourceReference\":\"z\"}]}");
+    Res malformed =
+        api.post(
+            "ledger/batches",
+            "{\"postings\":[{\"member\":\""
+                + a
+                + "\",\"type\":\"CREDIT\",\"miles\":0,\"sourceReference\":\"z\"}]}");
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(malformed.json().getJsonObject("errors").keySet()).containsExactly("postings[0]");
   }
@@ -266,7 +281,9 @@ class AccountsApiIT {
     String h1 = "h1-" + m;
     Res placed = api.hold(m, 4_000, h1, 600);
     assertThat(placed.status()).isEqualTo(201);
-    assertThat(api.hold(m, 4_000, h1, 600).num("id")).as("retried placement").isEqualTo(placed.num("id"));
+    assertThat(api.hold(m, 4_000, h1, 600).num("id"))
+        .as("retried placement")
+        .isEqualTo(placed.num("id"));
     assertThat(api.balance(m).num("available")).isEqualTo(6_000);
 
     Res over = api.capture(h1, 4_001);
@@ -336,18 +353,28 @@ class AccountsApiIT {
     assertThat(run.num("milesExpired")).isGreaterThanOrEqualTo(1_100);
     assertThat(api.balance(plain).num("balance")).isEqualTo(200);
     JsonObject h = api.balance(held).json();
-    assertThat(h.getJsonNumber("balance").longValue()).as("only the 300 not held expire").isEqualTo(1_200);
+    assertThat(h.getJsonNumber("balance").longValue())
+        .as("only the 300 not held expire")
+        .isEqualTo(1_200);
     assertThat(h.getJsonNumber("available").longValue()).isZero();
 
     api.post("ledger/jobs/miles-expiry?asOf=" + yesterday, null);
-    assertThat(api.balance(plain).num("balance")).as("a rerun for the same date is a no-op").isEqualTo(200);
-    assertThat(Db.count("select count(*) from accounts.ledger_entry where source_ref = ?",
-        "expiry:" + plain + ":" + yesterday)).isEqualTo(1);
+    assertThat(api.balance(plain).num("balance"))
+        .as("a rerun for the same date is a no-op")
+        .isEqualTo(200);
+    assertThat(
+            Db.count(
+                "select count(*) from accounts.ledger_entry where source_ref = ?",
+                "expiry:" + plain + ":" + yesterday))
+        .isEqualTo(1);
 
     api.release("x-hold-" + held);
     api.post("ledger/jobs/miles-expiry", null);
-    assertThat(api.balance(held).num("balance")).as("the rest of the old lot expires once released").isEqualTo(500);
-    assertThat(api.post("ledger/jobs/miles-expiry?asOf=" + LocalDate.now().plusDays(1), null).status())
+    assertThat(api.balance(held).num("balance"))
+        .as("the rest of the old lot expires once released")
+        .isEqualTo(500);
+    assertThat(
+            api.post("ledger/jobs/miles-expiry?asOf=" + LocalDate.now().plusDays(1), null).status())
         .isEqualTo(400);
   }
 
@@ -363,7 +390,9 @@ class AccountsApiIT {
           "{\"member\":\"%s\",\"type\":\"CREDIT\",\"miles\":%d,\"sourceReference\":\"s-%s-%d\",\"activityDate\":\"%s\"}"
               .formatted(m, 100 + i, u, i, LocalDate.of(2026, 1, 1).plusDays(i)));
     }
-    assertThat(api.post("ledger/batches", "{\"postings\":[" + String.join(",", postings) + "]}").num("posted"))
+    assertThat(
+            api.post("ledger/batches", "{\"postings\":[" + String.join(",", postings) + "]}")
+                .num("posted"))
         .isEqualTo(120);
     api.debit(m, 50, "s-" + u + "-debit");
 
@@ -372,7 +401,9 @@ class AccountsApiIT {
     long previous = Long.MAX_VALUE;
     String cursor = null;
     do {
-      Res page = api.get("members/" + m + "/statement?limit=50" + (cursor == null ? "" : "&cursor=" + cursor));
+      Res page =
+          api.get(
+              "members/" + m + "/statement?limit=50" + (cursor == null ? "" : "&cursor=" + cursor));
       assertThat(page.status()).as(page.toString()).isEqualTo(200);
       var entries = page.json().getJsonArray("entries");
       sizes.add(entries.size());
@@ -387,15 +418,29 @@ class AccountsApiIT {
     assertThat(sizes).containsExactly(50, 50, 21);
 
     Res first = api.get("members/" + m + "/statement?limit=1");
-    assertThat(first.json().getJsonArray("entries").getJsonObject(0).getString("type")).isEqualTo("DEBIT");
-    assertThat(first.json().getJsonArray("entries").getJsonObject(0).getJsonNumber("balanceAfter").longValue())
+    assertThat(first.json().getJsonArray("entries").getJsonObject(0).getString("type"))
+        .isEqualTo("DEBIT");
+    assertThat(
+            first
+                .json()
+                .getJsonArray("entries")
+                .getJsonObject(0)
+                .getJsonNumber("balanceAfter")
+                .longValue())
         .isEqualTo(api.balance(m).num("balance"));
-    assertThat(api.get("members/" + m + "/statement?type=DEBIT").json().getJsonArray("entries")).hasSize(1);
-    assertThat(api.get("members/" + m + "/statement?from=2026-01-01&to=2026-01-10&type=CREDIT")
-        .json().getJsonArray("entries")).hasSize(10);
-    assertThat(api.get("members/" + m + "/statement?cursor=garbage").code()).isEqualTo("VALIDATION_FAILED");
-    assertThat(api.get("members/" + m + "/statement?limit=0").code()).isEqualTo("VALIDATION_FAILED");
-    assertThat(api.get("members/" + m + "/statement?from=yesterday").code()).isEqualTo("VALIDATION_FAILED");
+    assertThat(api.get("members/" + m + "/statement?type=DEBIT").json().getJsonArray("entries"))
+        .hasSize(1);
+    assertThat(
+            api.get("members/" + m + "/statement?from=2026-01-01&to=2026-01-10&type=CREDIT")
+                .json()
+                .getJsonArray("entries"))
+        .hasSize(10);
+    assertThat(api.get("members/" + m + "/statement?cursor=garbage").code())
+        .isEqualTo("VALIDATION_FAILED");
+    assertThat(api.get("members/" + m + "/statement?limit=0").code())
+        .isEqualTo("VALIDATION_FAILED");
+    assertThat(api.get("members/" + m + "/statement?from=yesterday").code())
+        .isEqualTo("VALIDATION_FAILED");
   }
 
   // --- bad input
@@ -420,11 +465,19 @@ class AccountsApiIT {
             api.post(p, "{\"type\":\"GIFT\",\"miles\":5,\"sourceReference\":\"bad-5\"}"),
             api.post(p, "{\"type\":\"CREDIT\",\"miles\":5,\"sourceReference\":\"has space\"}"),
             api.post(p, "{\"type\":\"CREDIT\",\"miles\":5}"),
-            api.post(p, "{\"type\":\"CREDIT\",\"miles\":5,\"sourceReference\":\"%s\"}".formatted("x".repeat(121))),
-            api.post(p, "{\"type\":\"CREDIT\",\"miles\":999999999999,\"sourceReference\":\"bad-6\"}"),
+            api.post(
+                p,
+                "{\"type\":\"CREDIT\",\"miles\":5,\"sourceReference\":\"%s\"}"
+                    .formatted("x".repeat(121))),
+            api.post(
+                p, "{\"type\":\"CREDIT\",\"miles\":999999999999,\"sourceReference\":\"bad-6\"}"),
             api.post(p, "{\"type\":\"CREDIT\",\"miles\":\"many\",\"sourceReference\":\"bad-7\"}"),
-            api.post(p, "{\"type\":\"CREDIT\",\"miles\":5,\"sourceReference\":\"bad-8\",\"activityDate\":\"2026-13-45\"}"),
-            api.post("members/1000000008/postings", "{\"type\":\"CREDIT\",\"miles\":5,\"sourceReference\":\"bad-9\"}"),
+            api.post(
+                p,
+                "{\"type\":\"CREDIT\",\"miles\":5,\"sourceReference\":\"bad-8\",\"activityDate\":\"2026-13-45\"}"),
+            api.post(
+                "members/1000000008/postings",
+                "{\"type\":\"CREDIT\",\"miles\":5,\"sourceReference\":\"bad-9\"}"),
             api.hold(m, 10, "bad-h1", 0),
             api.hold(m, 10, "bad-h2", 86_400 * 31),
             api.hold(m, -10, "bad-h3", 60),
@@ -432,7 +485,8 @@ class AccountsApiIT {
             api.get("no-such-thing"));
     List<Integer> statuses = answers.stream().map(Res::status).toList();
     assertThat(statuses)
-        .containsExactly(404, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 404,
+        .containsExactly(
+            404, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 404,
             400, 400, 400, 404, 404);
     for (Res r : answers) {
       assertThat(r.contentType()).as(r.toString()).startsWith("application/problem+json");
@@ -453,14 +507,21 @@ class AccountsApiIT {
   void healthAndTheOpenApiDocumentAreServed() throws Exception {
     var http = java.net.http.HttpClient.newHttpClient();
     String root = url.getProtocol() + "://" + url.getHost() + ":" + url.getPort();
-    var ready = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + "/health/ready")).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
+    var ready =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + "/health/ready"))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(ready.statusCode()).isEqualTo(200);
     assertThat(ready.body()).contains("\"database\"").contains("UP");
-    var openapi = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + "/openapi")).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
+    var openapi =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + "/openapi")).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(openapi.statusCode()).isEqualTo(200);
-    assertThat(openapi.body()).contains("/api/v1/members/{number}/statement").contains("OpenMiles API");
+    assertThat(openapi.body())
+        .contains("/api/v1/members/{number}/statement")
+        .contains("OpenMiles API");
   }
 
   @Test
@@ -469,7 +530,10 @@ class AccountsApiIT {
   }
 
   private Res status(String m, String status, String reason) {
-    Res r = api.post("members/" + m + "/status", "{\"status\":\"%s\",\"reason\":\"%s\"}".formatted(status, reason));
+    Res r =
+        api.post(
+            "members/" + m + "/status",
+            "{\"status\":\"%s\",\"reason\":\"%s\"}".formatted(status, reason));
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
     return r;
   }

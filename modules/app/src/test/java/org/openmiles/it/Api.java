@@ -66,7 +66,10 @@ public final class Api {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(uri(path))
             .header("Content-Type", "application/json")
-            .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+            .POST(
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
     if (idempotencyKey != null) {
       b.header("Idempotency-Key", idempotencyKey);
     }
@@ -88,7 +91,8 @@ public final class Api {
   private Res send(HttpRequest.Builder b, Void unused) {
     try {
       HttpResponse<String> r =
-          http.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+          http.send(
+              b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
       String ct = r.headers().firstValue("Content-Type").orElse("");
       JsonValue body = JsonValue.NULL;
       if (!r.body().isBlank() && ct.contains("json")) {
@@ -151,7 +155,8 @@ public final class Api {
     return post(
         "members/" + member + "/holds",
         """
-        {"miles":%d,"sourceReference":"%s","ttlSeconds":%d}""".formatted(miles, ref, ttlSeconds));
+        {"miles":%d,"sourceReference":"%s","ttlSeconds":%d}"""
+            .formatted(miles, ref, ttlSeconds));
   }
 
   public Res capture(String ref, long miles) {

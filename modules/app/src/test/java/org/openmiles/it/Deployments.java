@@ -17,7 +17,8 @@ public final class Deployments {
     String path = System.getProperty("openmiles.war", "target/openmiles.war");
     File war = new File(path);
     if (!war.isFile()) {
-      throw new IllegalStateException("the application WAR " + war + " is missing: run mvn package first");
+      throw new IllegalStateException(
+          "the application WAR " + war + " is missing: run mvn package first");
     }
     return ShrinkWrap.createFromZipFile(WebArchive.class, war);
   }

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openmiles.it.Api.Res;
 
 /**
- * Many clients at once on a handful of members: credits, debits, holds, captures (full and partial),
- * releases, and retries of earlier requests, some of them other clients' requests. Afterwards every
- * member's balance equals what the successful answers add up to, the invariants hold, and every
- * source reference had exactly one effect. Any 5xx answer fails the test.
+ * Many clients at once on a handful of members: credits, debits, holds, captures (full and
+ * partial), releases, and retries of earlier requests, some of them other clients' requests.
+ * Afterwards every member's balance equals what the successful answers add up to, the invariants
+ * hold, and every source reference had exactly one effect. Any 5xx answer fails the test.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -124,7 +124,10 @@ class LedgerConcurrencyIT {
                     }
                   } else if (!done.isEmpty()) {
                     Done d = done.get(rnd.nextInt(done.size()));
-                    r = d.credit() ? api.credit(d.member(), d.miles(), d.ref()) : api.debit(d.member(), d.miles(), d.ref());
+                    r =
+                        d.credit()
+                            ? api.credit(d.member(), d.miles(), d.ref())
+                            : api.debit(d.member(), d.miles(), d.ref());
                     if (r.status() != 200 || !r.json().getBoolean("replayed")) {
                       refused.add("retry of " + d.ref() + " was not a replay: " + r);
                     }
@@ -151,16 +154,32 @@ class LedgerConcurrencyIT {
     Api api = new Api(url);
     for (String m : members) {
       var b = api.balance(m).json();
-      long held = openHolds.values().stream().filter(h -> h.member().equals(m)).mapToLong(OpenHold::miles).sum();
-      assertThat(b.getJsonNumber("balance").longValue()).as("balance of " + m).isEqualTo(expected.get(m).get());
+      long held =
+          openHolds.values().stream()
+              .filter(h -> h.member().equals(m))
+              .mapToLong(OpenHold::miles)
+              .sum();
+      assertThat(b.getJsonNumber("balance").longValue())
+          .as("balance of " + m)
+          .isEqualTo(expected.get(m).get());
       assertThat(b.getJsonNumber("held").longValue()).as("held of " + m).isEqualTo(held);
       assertThat(b.getJsonNumber("available").longValue()).isNotNegative();
     }
-    assertThat(Db.count("select count(*) from (select source_ref from accounts.ledger_entry"
-        + " where source_ref like ? group by source_ref having count(*) > 1) d", "conc-" + run + "%")).isZero();
-    assertThat(Db.count("select count(*) from accounts.ledger_entry where source_ref like ?"
-        + " and entry_type in ('CREDIT', 'DEBIT')", "conc-" + run + "%")).isEqualTo(done.size());
+    assertThat(
+            Db.count(
+                "select count(*) from (select source_ref from accounts.ledger_entry"
+                    + " where source_ref like ? group by source_ref having count(*) > 1) d",
+                "conc-" + run + "%"))
+        .isZero();
+    assertThat(
+            Db.count(
+                "select count(*) from accounts.ledger_entry where source_ref like ?"
+                    + " and entry_type in ('CREDIT', 'DEBIT')",
+                "conc-" + run + "%"))
+        .isEqualTo(done.size());
     assertThat(Db.invariantViolations()).isEmpty();
-    assertThat(done.size()).as("enough work actually happened").isGreaterThan(THREADS * OPS_PER_THREAD / 5);
+    assertThat(done.size())
+        .as("enough work actually happened")
+        .isGreaterThan(THREADS * OPS_PER_THREAD / 5);
   }
 }

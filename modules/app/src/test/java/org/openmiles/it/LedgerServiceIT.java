@@ -27,8 +27,8 @@ import org.openmiles.accounts.api.SourceReferenceConflictException;
 import org.openmiles.accounts.api.events.MilesPosted;
 
 /**
- * The published accounts services as another module calls them, inside the server: bulk posting
- * and the events it publishes (one per committed batch, never for replays or refusals), and the
+ * The published accounts services as another module calls them, inside the server: bulk posting and
+ * the events it publishes (one per committed batch, never for replays or refusals), and the
  * exceptions a single posting refuses with.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -51,7 +51,16 @@ class LedgerServiceIT {
   private MemberNumber enroll() {
     String u = UUID.randomUUID().toString().substring(0, 8);
     return members
-        .enroll(new EnrollMember("Svc", "Member", "svc-" + u + "@example.org", null, LocalDate.of(1980, 1, 1), "VN", false), null)
+        .enroll(
+            new EnrollMember(
+                "Svc",
+                "Member",
+                "svc-" + u + "@example.org",
+                null,
+                LocalDate.of(1980, 1, 1),
+                "VN",
+                false),
+            null)
         .number();
   }
 
@@ -62,20 +71,39 @@ class LedgerServiceIT {
     String run = UUID.randomUUID().toString();
     List<PostMiles> batch = new ArrayList<>();
     for (int i = 0; i < 2_000; i++) {
-      batch.add(PostMiles.credit(i % 2 == 0 ? a : b, 10 + i, "svc-" + run + "-" + i, LocalDate.of(2026, 3, 1), "bulk"));
+      batch.add(
+          PostMiles.credit(
+              i % 2 == 0 ? a : b,
+              10 + i,
+              "svc-" + run + "-" + i,
+              LocalDate.of(2026, 3, 1),
+              "bulk"));
     }
-    batch.add(PostMiles.credit(MemberNumber.fromSequence(999_999_999L), 5, "svc-" + run + "-unknown", LocalDate.of(2026, 3, 1), ""));
+    batch.add(
+        PostMiles.credit(
+            MemberNumber.fromSequence(999_999_999L),
+            5,
+            "svc-" + run + "-unknown",
+            LocalDate.of(2026, 3, 1),
+            ""));
     BatchResult first = ledger.postBatch(batch);
     assertThat(first.posted()).hasSize(2_000);
-    assertThat(first.rejected()).singleElement().satisfies(r -> {
-      assertThat(r.index()).isEqualTo(2_000);
-      assertThat(r.code()).isEqualTo("MEMBER_NOT_FOUND");
-    });
+    assertThat(first.rejected())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.index()).isEqualTo(2_000);
+              assertThat(r.code()).isEqualTo("MEMBER_NOT_FOUND");
+            });
     assertThat(events.milesPosted()).as("one event for the whole batch").hasSize(1);
     MilesPosted event = events.milesPosted().get(0);
     assertThat(event.entries()).hasSize(2_000);
     assertThat(event.entries()).allMatch(e -> e.type() == EntryType.CREDIT);
-    long toA = event.entries().stream().filter(e -> e.member().equals(a)).mapToLong(MilesPosted.Entry::miles).sum();
+    long toA =
+        event.entries().stream()
+            .filter(e -> e.member().equals(a))
+            .mapToLong(MilesPosted.Entry::miles)
+            .sum();
     assertThat(ledger.balance(a).balance()).isEqualTo(toA);
 
     events.clear();
@@ -90,12 +118,23 @@ class LedgerServiceIT {
   void aSinglePostingRefusesWithTheRuleItBreaksAndLeavesNoTrace() {
     MemberNumber m = enroll();
     ledger.post(PostMiles.credit(m, 1_000, "svc-one-" + m, LocalDate.now(), "credit"));
-    assertThatThrownBy(() -> ledger.post(PostMiles.debit(m, 1_001, "svc-two-" + m, LocalDate.now(), "too much")))
+    assertThatThrownBy(
+            () ->
+                ledger.post(PostMiles.debit(m, 1_001, "svc-two-" + m, LocalDate.now(), "too much")))
         .isInstanceOf(InsufficientMilesException.class)
         .hasMessageContaining("1000 miles available");
-    assertThatThrownBy(() -> ledger.post(PostMiles.credit(m, 5, "svc-one-" + m, LocalDate.now(), "other")))
+    assertThatThrownBy(
+            () -> ledger.post(PostMiles.credit(m, 5, "svc-one-" + m, LocalDate.now(), "other")))
         .isInstanceOf(SourceReferenceConflictException.class);
-    assertThatThrownBy(() -> ledger.post(PostMiles.credit(MemberNumber.fromSequence(999_999_998L), 5, "svc-x-" + m, LocalDate.now(), "")))
+    assertThatThrownBy(
+            () ->
+                ledger.post(
+                    PostMiles.credit(
+                        MemberNumber.fromSequence(999_999_998L),
+                        5,
+                        "svc-x-" + m,
+                        LocalDate.now(),
+                        "")))
         .isInstanceOf(MemberNotFoundException.class);
     assertThat(ledger.balance(m).balance()).isEqualTo(1_000);
     assertThat(events.milesPosted()).hasSize(1);

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * Base of every expected business refusal. Each subclass is named after the rule it guards and
- * carries a stable machine-readable code (e.g. {@code INSUFFICIENT_MILES}) that clients may rely on;
- * the message is for people and may change.
+ * carries a stable machine-readable code (e.g. {@code INSUFFICIENT_MILES}) that clients may rely
+ * on; the message is for people and may change.
  */
 public abstract class OpenMilesException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -22,10 +22,13 @@ public final class Validator {
     if (value == null || value.isBlank()) {
       return require(false, field, "is required");
     }
-    return require(value.length() <= maxLength, field, "must be at most " + maxLength + " characters");
+    return require(
+        value.length() <= maxLength, field, "must be at most " + maxLength + " characters");
   }
 
-  /** Runs a check that may throw {@link IllegalArgumentException}; its message becomes the reason. */
+  /**
+   * Runs a check that may throw {@link IllegalArgumentException}; its message becomes the reason.
+   */
   public <T> T check(String field, Supplier<T> parse) {
     try {
       return parse.get();

@@ -2,7 +2,7 @@
  * Redemption: award chart, award tickets and upgrades, cancellation and redeposit.
  *
  * <p>Skeleton: the module's published {@code api} package is the only part other modules may use
- * (enforced by the ArchUnit test in the app module); internals live in {@code domain},
- * {@code application} and {@code infrastructure}.
+ * (enforced by the ArchUnit test in the app module); internals live in {@code domain}, {@code
+ * application} and {@code infrastructure}.
  */
 package org.openmiles.redemption;

@@ -2,7 +2,7 @@
  * Tiers: qualification counters, immediate upgrades, annual review with soft landing, status match.
  *
  * <p>Skeleton: the module's published {@code api} package is the only part other modules may use
- * (enforced by the ArchUnit test in the app module); internals live in {@code domain},
- * {@code application} and {@code infrastructure}.
+ * (enforced by the ArchUnit test in the app module); internals live in {@code domain}, {@code
+ * application} and {@code infrastructure}.
  */
 package org.openmiles.tiers;

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A member's miles at one moment: {@code balance} is the sum of all posted entries, {@code held} the
- * miles set aside by active holds, {@code available = balance - held} (never negative).
+ * A member's miles at one moment: {@code balance} is the sum of all posted entries, {@code held}
+ * the miles set aside by active holds, {@code available = balance - held} (never negative).
  */
 public record BalanceView(
     MemberNumber member,

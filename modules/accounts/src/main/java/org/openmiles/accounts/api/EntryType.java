@@ -34,7 +34,9 @@ public enum EntryType {
     this.heldSign = heldSign;
   }
 
-  /** +1 adds to the balance, -1 takes from it, 0 leaves it (or, for ADJUSTMENT, follows the sign). */
+  /**
+   * +1 adds to the balance, -1 takes from it, 0 leaves it (or, for ADJUSTMENT, follows the sign).
+   */
   public int balanceSign() {
     return balanceSign;
   }
@@ -43,7 +45,9 @@ public enum EntryType {
     return heldSign;
   }
 
-  /** The types a caller may post directly; hold and expiry entries come only from their operations. */
+  /**
+   * The types a caller may post directly; hold and expiry entries come only from their operations.
+   */
   public boolean isDirectlyPostable() {
     return this == CREDIT
         || this == DEBIT

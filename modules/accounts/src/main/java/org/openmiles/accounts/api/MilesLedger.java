@@ -18,8 +18,8 @@ public interface MilesLedger {
 
   /**
    * Post many entries in one transaction with set-based SQL. Refusals that concern one posting
-   * (unknown member, not enough miles) are reported per posting; a fault rolls back the whole batch.
-   * Fires one {@link org.openmiles.accounts.api.events.MilesPosted} for the batch.
+   * (unknown member, not enough miles) are reported per posting; a fault rolls back the whole
+   * batch. Fires one {@link org.openmiles.accounts.api.events.MilesPosted} for the batch.
    */
   BatchResult postBatch(List<PostMiles> postings);
 

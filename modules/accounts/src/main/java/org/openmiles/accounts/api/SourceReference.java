@@ -20,8 +20,7 @@ public record SourceReference(String value) {
           "source reference must be 1 to " + MAX_LENGTH + " characters");
     }
     if (!value.chars().allMatch(c -> c > 32 && c < 127)) {
-      throw new IllegalArgumentException(
-          "source reference must be printable ASCII without spaces");
+      throw new IllegalArgumentException("source reference must be printable ASCII without spaces");
     }
   }
 

@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * A page of a member's statement, newest first. {@code cursor} is the opaque {@code nextCursor} of
- * the previous page (keyset pagination: stable while new entries arrive, and as fast on page 1,000 as
- * on page 1); {@code from}/{@code to} filter on the activity date, {@code types} on the entry type.
+ * the previous page (keyset pagination: stable while new entries arrive, and as fast on page 1,000
+ * as on page 1); {@code from}/{@code to} filter on the activity date, {@code types} on the entry
+ * type.
  */
 public record StatementQuery(
     MemberNumber member,

@@ -7,7 +7,7 @@
  * its idempotency key: posting the same reference twice has one effect.
  *
  * <p>Facts leave as CDI events ({@link org.openmiles.accounts.api.events}); they carry ids and
- * values, never entities, and are fired inside the posting transaction so that observers which
- * must stay consistent can join it, while side effects observe {@code AFTER_SUCCESS}.
+ * values, never entities, and are fired inside the posting transaction so that observers which must
+ * stay consistent can join it, while side effects observe {@code AFTER_SUCCESS}.
  */
 package org.openmiles.accounts.api;

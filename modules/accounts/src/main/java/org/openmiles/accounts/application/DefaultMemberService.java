@@ -52,7 +52,9 @@ public class DefaultMemberService implements MemberService {
     MemberProfile profile = MemberProfile.forEnrollment(command, clock);
     if (members.emailInUse(profile.email(), null)) {
       throw new MemberAlreadyEnrolledException(
-          "a member with email " + profile.email() + " is already enrolled; search for them instead");
+          "a member with email "
+              + profile.email()
+              + " is already enrolled; search for them instead");
     }
     Instant now = clock.instant();
     Member member = new Member(members.nextMemberNumber(), profile, idempotencyKey, now);
@@ -113,7 +115,8 @@ public class DefaultMemberService implements MemberService {
   }
 
   private Member load(MemberNumber number) {
-    return members.find(number)
+    return members
+        .find(number)
         .orElseThrow(() -> new MemberNotFoundException("no member " + number));
   }
 }

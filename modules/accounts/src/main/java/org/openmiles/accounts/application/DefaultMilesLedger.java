@@ -39,7 +39,6 @@ import org.openmiles.accounts.api.StatementPage;
 import org.openmiles.accounts.api.StatementQuery;
 import org.openmiles.accounts.api.events.MilesPosted;
 import org.openmiles.accounts.domain.Account;
-import org.openmiles.accounts.domain.ExpiryLots;
 import org.openmiles.accounts.domain.ExpiryPolicy;
 import org.openmiles.accounts.domain.LedgerRepository;
 import org.openmiles.accounts.domain.LedgerRepository.NewEntry;
@@ -49,9 +48,9 @@ import org.openmiles.accounts.domain.LedgerRepository.StoredHold;
 import org.openmiles.common.OpenMilesException;
 
 /**
- * The miles ledger. Each public method is one transaction: lock the accounts involved, check, append
- * entries, adjust lots and balances, fire {@link MilesPosted}. Nothing is written before every check
- * of a posting has passed, so a refusal leaves no trace.
+ * The miles ledger. Each public method is one transaction: lock the accounts involved, check,
+ * append entries, adjust lots and balances, fire {@link MilesPosted}. Nothing is written before
+ * every check of a posting has passed, so a refusal leaves no trace.
  */
 @ApplicationScoped
 @Transactional
@@ -122,8 +121,14 @@ public class DefaultMilesLedger implements MilesLedger {
           if (before != null) {
             requireSame(p, before.member(), before.type(), before.amount());
             PostingResult r =
-                new PostingResult(before.id(), before.member(), before.type(), before.amount(), p.source(),
-                    before.balanceAfter(), true);
+                new PostingResult(
+                    before.id(),
+                    before.member(),
+                    before.type(),
+                    before.amount(),
+                    p.source(),
+                    before.balanceAfter(),
+                    true);
             replayed.add(r);
             results.add(r);
             continue;
@@ -143,8 +148,16 @@ public class DefaultMilesLedger implements MilesLedger {
           firstIndex.put(ref, i);
           accepted.add(p);
           entries.add(
-              new NewEntry(account.memberId(), p.type(), p.miles(), 0, balanceAfter, ref, null,
-                  p.activityDate(), p.description()));
+              new NewEntry(
+                  account.memberId(),
+                  p.type(),
+                  p.miles(),
+                  0,
+                  balanceAfter,
+                  ref,
+                  null,
+                  p.activityDate(),
+                  p.description()));
           results.add(null);
         } catch (OpenMilesException e) {
           if (strict) {
@@ -172,10 +185,14 @@ public class DefaultMilesLedger implements MilesLedger {
         } else {
           debits.merge(p.member(), -e.amount(), Long::sum);
         }
-        PostingResult r = new PostingResult(id, p.member(), p.type(), p.miles(), p.source(), e.balanceAfter(), false);
+        PostingResult r =
+            new PostingResult(
+                id, p.member(), p.type(), p.miles(), p.source(), e.balanceAfter(), false);
         posted.add(r);
         resultByRef.put(e.sourceRef(), r);
-        facts.add(new MilesPosted.Entry(id, p.member(), p.type(), p.miles(), e.sourceRef(), e.activityDate()));
+        facts.add(
+            new MilesPosted.Entry(
+                id, p.member(), p.type(), p.miles(), e.sourceRef(), e.activityDate()));
       }
       repository.insertLots(lots);
       debits.forEach((member, miles) -> ops().consumeLots(accounts.get(member).memberId(), miles));
@@ -184,7 +201,15 @@ public class DefaultMilesLedger implements MilesLedger {
         if (results.get(i) == null) {
           PostingResult r = resultByRef.get(postings.get(i).source().value());
           if (r != null && i != firstIndex.get(r.source().value())) {
-            r = new PostingResult(r.entryId(), r.member(), r.type(), r.miles(), r.source(), r.balanceAfter(), true);
+            r =
+                new PostingResult(
+                    r.entryId(),
+                    r.member(),
+                    r.type(),
+                    r.miles(),
+                    r.source(),
+                    r.balanceAfter(),
+                    true);
             replayed.add(r);
           }
           results.set(i, r);
@@ -199,8 +224,15 @@ public class DefaultMilesLedger implements MilesLedger {
   private static void requireSame(PostMiles p, MemberNumber member, EntryType type, long amount) {
     if (!p.member().equals(member) || p.type() != type || p.miles() != amount) {
       throw new SourceReferenceConflictException(
-          "source reference " + p.source() + " was already used for " + type + " " + amount
-              + " miles to member " + member + "; a retry must repeat the same posting");
+          "source reference "
+              + p.source()
+              + " was already used for "
+              + type
+              + " "
+              + amount
+              + " miles to member "
+              + member
+              + "; a retry must repeat the same posting");
     }
   }
 
@@ -215,19 +247,36 @@ public class DefaultMilesLedger implements MilesLedger {
       StoredHold h = existing.get();
       if (!h.member().equals(hold.member()) || h.amount() != hold.miles()) {
         throw new SourceReferenceConflictException(
-            "hold reference " + ref + " was already used for " + h.amount() + " miles of member " + h.member());
+            "hold reference "
+                + ref
+                + " was already used for "
+                + h.amount()
+                + " miles of member "
+                + h.member());
       }
       return h.view();
     }
     if (!repository.findEntries(List.of(ref)).isEmpty()) {
-      throw new SourceReferenceConflictException("source reference " + ref + " is already used by a posting");
+      throw new SourceReferenceConflictException(
+          "source reference " + ref + " is already used by a posting");
     }
     account.placeHold(hold.miles());
     Instant now = clock.instant();
-    long id = repository.insertHold(account.memberId(), ref, hold.miles(), hold.description(), now,
-        now.plus(hold.ttl()));
-    repository.insertEntries(List.of(new NewEntry(account.memberId(), EntryType.HOLD, 0, hold.miles(),
-        account.balance(), ref, id, LocalDate.now(clock), hold.description())));
+    long id =
+        repository.insertHold(
+            account.memberId(), ref, hold.miles(), hold.description(), now, now.plus(hold.ttl()));
+    repository.insertEntries(
+        List.of(
+            new NewEntry(
+                account.memberId(),
+                EntryType.HOLD,
+                0,
+                hold.miles(),
+                account.balance(),
+                ref,
+                id,
+                LocalDate.now(clock),
+                hold.description())));
     repository.saveAccounts(List.of(account));
     return repository.findHold(ref).orElseThrow().view();
   }
@@ -242,31 +291,62 @@ public class DefaultMilesLedger implements MilesLedger {
       return h.view(); // a retried capture
     }
     if (h.status() == HoldStatus.EXPIRED) {
-      throw new HoldExpiredException("hold " + capture.hold() + " expired at " + h.expiresAt()
-          + " before it was captured; its miles are available again");
+      throw new HoldExpiredException(
+          "hold "
+              + capture.hold()
+              + " expired at "
+              + h.expiresAt()
+              + " before it was captured; its miles are available again");
     }
     requireActive(h);
     if (!clock.instant().isBefore(h.expiresAt())) {
       ops().expireHold(h, account);
       repository.saveAccounts(List.of(account));
-      throw new HoldExpiredException("hold " + capture.hold() + " expired at " + h.expiresAt()
-          + " before it was captured; its miles are available again");
+      throw new HoldExpiredException(
+          "hold "
+              + capture.hold()
+              + " expired at "
+              + h.expiresAt()
+              + " before it was captured; its miles are available again");
     }
     if (capture.miles() > h.amount()) {
       throw new CaptureExceedsHoldException(
-          "hold " + capture.hold() + " sets aside " + h.amount() + " miles; cannot capture " + capture.miles());
+          "hold "
+              + capture.hold()
+              + " sets aside "
+              + h.amount()
+              + " miles; cannot capture "
+              + capture.miles());
     }
     LocalDate today = LocalDate.now(clock);
     long balanceAfter = account.captureHold(h.amount(), capture.miles(), today);
     String ref = capture.hold().derive("capture").value();
-    Map<String, Long> ids = repository.insertEntries(List.of(new NewEntry(account.memberId(),
-        EntryType.HOLD_CAPTURE, -capture.miles(), -h.amount(), balanceAfter, ref, h.id(), today,
-        h.view().description())));
+    Map<String, Long> ids =
+        repository.insertEntries(
+            List.of(
+                new NewEntry(
+                    account.memberId(),
+                    EntryType.HOLD_CAPTURE,
+                    -capture.miles(),
+                    -h.amount(),
+                    balanceAfter,
+                    ref,
+                    h.id(),
+                    today,
+                    h.view().description())));
     ops().consumeLots(account.memberId(), capture.miles());
     repository.resolveHold(h.id(), HoldStatus.CAPTURED, capture.miles(), clock.instant());
     repository.saveAccounts(List.of(account));
-    milesPosted.fire(new MilesPosted(List.of(new MilesPosted.Entry(ids.get(ref), h.member(),
-        EntryType.HOLD_CAPTURE, -capture.miles(), ref, today))));
+    milesPosted.fire(
+        new MilesPosted(
+            List.of(
+                new MilesPosted.Entry(
+                    ids.get(ref),
+                    h.member(),
+                    EntryType.HOLD_CAPTURE,
+                    -capture.miles(),
+                    ref,
+                    today))));
     return findHoldOrThrow(capture.hold()).view();
   }
 
@@ -280,9 +360,18 @@ public class DefaultMilesLedger implements MilesLedger {
     }
     requireActive(h);
     account.releaseHold(h.amount());
-    repository.insertEntries(List.of(new NewEntry(account.memberId(), EntryType.HOLD_RELEASE, 0,
-        -h.amount(), account.balance(), holdRef.derive("release").value(), h.id(), LocalDate.now(clock),
-        h.view().description())));
+    repository.insertEntries(
+        List.of(
+            new NewEntry(
+                account.memberId(),
+                EntryType.HOLD_RELEASE,
+                0,
+                -h.amount(),
+                account.balance(),
+                holdRef.derive("release").value(),
+                h.id(),
+                LocalDate.now(clock),
+                h.view().description())));
     repository.resolveHold(h.id(), HoldStatus.RELEASED, 0, clock.instant());
     repository.saveAccounts(List.of(account));
     return findHoldOrThrow(holdRef).view();
@@ -313,7 +402,8 @@ public class DefaultMilesLedger implements MilesLedger {
   }
 
   private StoredHold findHoldOrThrow(SourceReference ref) {
-    return repository.findHold(ref.value())
+    return repository
+        .findHold(ref.value())
         .orElseThrow(() -> new HoldNotFoundException("no hold with reference " + ref));
   }
 
@@ -330,7 +420,8 @@ public class DefaultMilesLedger implements MilesLedger {
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
   public BalanceView balance(MemberNumber member) {
-    return repository.balance(member, 3)
+    return repository
+        .balance(member, 3)
         .orElseThrow(() -> new MemberNotFoundException("no member " + member));
   }
 
@@ -342,7 +433,8 @@ public class DefaultMilesLedger implements MilesLedger {
     var rows = repository.statement(q.member(), q.from(), q.to(), q.types(), before, q.limit() + 1);
     boolean more = rows.size() > q.limit();
     var page = more ? rows.subList(0, q.limit()) : rows;
-    return new StatementPage(page, more ? StatementCursor.encode(page.get(page.size() - 1).id()) : null);
+    return new StatementPage(
+        page, more ? StatementCursor.encode(page.get(page.size() - 1).id()) : null);
   }
 
   private void requireMember(MemberNumber member) {
@@ -385,9 +477,10 @@ public class DefaultMilesLedger implements MilesLedger {
       }
       long after = 0;
       while (true) {
-        LedgerChunks.Chunk c = lapsedPass
-            ? chunks.expireLapsed(asOf, policy, after, JOB_CHUNK)
-            : chunks.expireDueLots(asOf, after, JOB_CHUNK);
+        LedgerChunks.Chunk c =
+            lapsedPass
+                ? chunks.expireLapsed(asOf, policy, after, JOB_CHUNK)
+                : chunks.expireDueLots(asOf, after, JOB_CHUNK);
         members += c.count();
         miles += c.miles();
         if (c.scanned() < JOB_CHUNK) {
@@ -397,8 +490,15 @@ public class DefaultMilesLedger implements MilesLedger {
       }
     }
     ExpiryRunResult r = new ExpiryRunResult(asOf, members, miles);
-    LOG.info(() -> "miles expiry as of " + asOf + ": " + r.milesExpired() + " miles from "
-        + r.membersAffected() + " members");
+    LOG.info(
+        () ->
+            "miles expiry as of "
+                + asOf
+                + ": "
+                + r.milesExpired()
+                + " miles from "
+                + r.membersAffected()
+                + " members");
     return r;
   }
 }

@@ -49,7 +49,8 @@ public class LedgerChunks {
     if (due.isEmpty()) {
       return new Chunk(0, 0, 0, afterId);
     }
-    Set<MemberNumber> members = due.stream().map(DueHold::member).collect(Collectors.toCollection(LinkedHashSet::new));
+    Set<MemberNumber> members =
+        due.stream().map(DueHold::member).collect(Collectors.toCollection(LinkedHashSet::new));
     Map<MemberNumber, Account> accounts = repository.lockAccounts(members);
     LedgerOps ops = new LedgerOps(repository, clock);
     int expired = 0;
@@ -66,17 +67,30 @@ public class LedgerChunks {
 
   public Chunk expireDueLots(LocalDate asOf, long afterMemberId, int limit) {
     List<DueMiles> candidates = repository.dueMiles(asOf, afterMemberId, limit);
-    return expire(candidates, afterMemberId, asOf, "expiry:", () -> repository.dueMiles(asOf, afterMemberId, limit));
+    return expire(
+        candidates,
+        afterMemberId,
+        asOf,
+        "expiry:",
+        () -> repository.dueMiles(asOf, afterMemberId, limit));
   }
 
   public Chunk expireLapsed(LocalDate asOf, ExpiryPolicy policy, long afterMemberId, int limit) {
     LocalDate lastActiveBefore = asOf.minusMonths(policy.months());
     List<DueMiles> candidates = repository.lapsedMembers(lastActiveBefore, afterMemberId, limit);
-    return expire(candidates, afterMemberId, asOf, "expiry-inactivity:",
+    return expire(
+        candidates,
+        afterMemberId,
+        asOf,
+        "expiry-inactivity:",
         () -> repository.lapsedMembers(lastActiveBefore, afterMemberId, limit));
   }
 
-  private Chunk expire(List<DueMiles> candidates, long afterMemberId, LocalDate asOf, String refPrefix,
+  private Chunk expire(
+      List<DueMiles> candidates,
+      long afterMemberId,
+      LocalDate asOf,
+      String refPrefix,
       java.util.function.Supplier<List<DueMiles>> reread) {
     if (candidates.isEmpty()) {
       return new Chunk(0, 0, 0, afterMemberId);
@@ -85,7 +99,8 @@ public class LedgerChunks {
         repository.lockAccounts(candidates.stream().map(DueMiles::member).toList());
     // read again under the locks: a debit may have consumed due lots in between
     List<DueMiles> due = reread.get();
-    Set<String> refs = due.stream().map(d -> refPrefix + d.member() + ":" + asOf).collect(Collectors.toSet());
+    Set<String> refs =
+        due.stream().map(d -> refPrefix + d.member() + ":" + asOf).collect(Collectors.toSet());
     Set<String> done = repository.findEntries(refs).keySet();
     LedgerOps ops = new LedgerOps(repository, clock);
     List<NewEntry> entries = new ArrayList<>();
@@ -98,8 +113,17 @@ public class LedgerChunks {
       }
       long miles = account.expire(d.due());
       if (miles > 0) {
-        entries.add(new NewEntry(account.memberId(), EntryType.EXPIRY, -miles, 0, account.balance(), ref,
-            null, asOf, "Miles expired"));
+        entries.add(
+            new NewEntry(
+                account.memberId(),
+                EntryType.EXPIRY,
+                -miles,
+                0,
+                account.balance(),
+                ref,
+                null,
+                asOf,
+                "Miles expired"));
         consumption.add(new long[] {account.memberId(), miles});
       }
     }
@@ -110,13 +134,20 @@ public class LedgerChunks {
     List<MilesPosted.Entry> facts = new ArrayList<>();
     for (NewEntry e : entries) {
       miles += -e.amount();
-      MemberNumber member = accounts.values().stream().filter(a -> a.memberId() == e.memberId()).findFirst()
-          .orElseThrow().number();
-      facts.add(new MilesPosted.Entry(ids.get(e.sourceRef()), member, EntryType.EXPIRY, e.amount(), e.sourceRef(), asOf));
+      MemberNumber member =
+          accounts.values().stream()
+              .filter(a -> a.memberId() == e.memberId())
+              .findFirst()
+              .orElseThrow()
+              .number();
+      facts.add(
+          new MilesPosted.Entry(
+              ids.get(e.sourceRef()), member, EntryType.EXPIRY, e.amount(), e.sourceRef(), asOf));
     }
     if (!facts.isEmpty()) {
       milesPosted.fire(new MilesPosted(facts));
     }
-    return new Chunk(entries.size(), miles, candidates.size(), candidates.get(candidates.size() - 1).memberId());
+    return new Chunk(
+        entries.size(), miles, candidates.size(), candidates.get(candidates.size() - 1).memberId());
   }
 }

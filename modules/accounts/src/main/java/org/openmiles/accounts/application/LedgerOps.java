@@ -33,7 +33,11 @@ final class LedgerOps {
       List<ExpiryLots.OpenLot> page = repository.openLots(memberId, LOT_PAGE, offset);
       if (page.isEmpty()) {
         throw new IllegalStateException(
-            "expiry lots of member id " + memberId + " do not cover the balance: " + left + " short");
+            "expiry lots of member id "
+                + memberId
+                + " do not cover the balance: "
+                + left
+                + " short");
       }
       List<ExpiryLots.Take> takes = ExpiryLots.consume(page, left);
       all.addAll(takes);

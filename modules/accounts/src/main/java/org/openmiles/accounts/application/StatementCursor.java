@@ -11,7 +11,8 @@ final class StatementCursor {
   private StatementCursor() {}
 
   static String encode(long entryId) {
-    return Base64.getUrlEncoder().withoutPadding()
+    return Base64.getUrlEncoder()
+        .withoutPadding()
         .encodeToString((PREFIX + entryId).getBytes(StandardCharsets.US_ASCII));
   }
 
@@ -28,6 +29,7 @@ final class StatementCursor {
     } catch (IllegalArgumentException e) {
       // fall through
     }
-    throw ValidationException.of("cursor", "is not a cursor from a previous page; start without one");
+    throw ValidationException.of(
+        "cursor", "is not a cursor from a previous page; start without one");
   }
 }

@@ -14,8 +14,9 @@ public final class ExpiryLots {
   public record Take(long lotId, long miles) {}
 
   /**
-   * Plans the consumption of {@code miles} from {@code lots} (already in consumption order). Returns
-   * fewer miles than asked only if the lots run out; the caller decides whether that is an error.
+   * Plans the consumption of {@code miles} from {@code lots} (already in consumption order).
+   * Returns fewer miles than asked only if the lots run out; the caller decides whether that is an
+   * error.
    */
   public static List<Take> consume(List<OpenLot> lots, long miles) {
     if (miles < 0) {

@@ -47,7 +47,13 @@ public interface LedgerRepository {
 
   Optional<StoredHold> findHold(String sourceRef);
 
-  long insertHold(long memberId, String sourceRef, long miles, String description, Instant at, Instant expiresAt);
+  long insertHold(
+      long memberId,
+      String sourceRef,
+      long miles,
+      String description,
+      Instant at,
+      Instant expiresAt);
 
   void resolveHold(long holdId, HoldStatus status, long captured, Instant at);
 
@@ -56,7 +62,12 @@ public interface LedgerRepository {
   Optional<BalanceView> balance(MemberNumber member, int expiringLots);
 
   List<LedgerEntryView> statement(
-      MemberNumber member, LocalDate from, LocalDate to, Set<EntryType> types, Long beforeId, int limit);
+      MemberNumber member,
+      LocalDate from,
+      LocalDate to,
+      Set<EntryType> types,
+      Long beforeId,
+      int limit);
 
   /** Active holds past their time limit, by id after {@code afterId}. */
   List<DueHold> dueHolds(Instant now, long afterId, int limit);
@@ -69,7 +80,12 @@ public interface LedgerRepository {
 
   /** An entry as stored, for replay detection. */
   record StoredEntry(
-      long id, MemberNumber member, EntryType type, long amount, long balanceAfter, String sourceRef) {}
+      long id,
+      MemberNumber member,
+      EntryType type,
+      long amount,
+      long balanceAfter,
+      String sourceRef) {}
 
   record NewEntry(
       long memberId,
@@ -85,8 +101,14 @@ public interface LedgerRepository {
   record NewLot(long memberId, long entryId, LocalDate expiresOn, long miles) {}
 
   record StoredHold(
-      long id, long memberId, MemberNumber member, long amount, long captured, HoldStatus status,
-      Instant expiresAt, HoldView view) {}
+      long id,
+      long memberId,
+      MemberNumber member,
+      long amount,
+      long captured,
+      HoldStatus status,
+      Instant expiresAt,
+      HoldView view) {}
 
   record DueHold(long id, String sourceRef, MemberNumber member) {}
 

@@ -113,7 +113,8 @@ public class Member {
   }
 
   public MemberProfile profile() {
-    return new MemberProfile(firstName, lastName, email, phone, birthDate, country, marketingConsent);
+    return new MemberProfile(
+        firstName, lastName, email, phone, birthDate, country, marketingConsent);
   }
 
   public Long id() {

@@ -24,8 +24,9 @@ public record MemberProfile(
     boolean marketingConsent) {
 
   private static final Pattern EMAIL =
-      Pattern.compile("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-          + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$");
+      Pattern.compile(
+          "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+              + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$");
   private static final Pattern E164 = Pattern.compile("^\\+[1-9]\\d{6,14}$");
   private static final Pattern NAME = Pattern.compile("^[\\p{L}\\p{M}][\\p{L}\\p{M} .'-]*$");
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
@@ -71,9 +72,11 @@ public record MemberProfile(
     String ph = normalizePhone(phone);
     String cc = trim(country) == null ? null : trim(country).toUpperCase(Locale.ROOT);
     v.requireText(fn, "firstName", 100);
-    v.require(fn == null || NAME.matcher(fn).matches(), "firstName", "must be letters, spaces, . ' -");
+    v.require(
+        fn == null || NAME.matcher(fn).matches(), "firstName", "must be letters, spaces, . ' -");
     v.requireText(ln, "lastName", 100);
-    v.require(ln == null || NAME.matcher(ln).matches(), "lastName", "must be letters, spaces, . ' -");
+    v.require(
+        ln == null || NAME.matcher(ln).matches(), "lastName", "must be letters, spaces, . ' -");
     v.requireText(em, "email", 254);
     v.require(em == null || EMAIL.matcher(em).matches(), "email", "is not an email address");
     v.require(

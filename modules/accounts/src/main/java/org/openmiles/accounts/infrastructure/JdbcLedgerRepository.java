@@ -2,7 +2,6 @@ package org.openmiles.accounts.infrastructure;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -54,7 +53,9 @@ public class JdbcLedgerRepository implements LedgerRepository {
     Map<MemberNumber, Account> out = new LinkedHashMap<>();
     query(
         sql,
-        (c, ps) -> ps.setArray(1, c.createArrayOf("varchar", members.stream().map(MemberNumber::value).toArray())),
+        (c, ps) ->
+            ps.setArray(
+                1, c.createArrayOf("varchar", members.stream().map(MemberNumber::value).toArray())),
         rs -> {
           MemberNumber n = new MemberNumber(rs.getString(2));
           out.put(
@@ -217,7 +218,9 @@ public class JdbcLedgerRepository implements LedgerRepository {
     Object[] balance = changed.stream().map(Account::balance).toArray();
     Object[] held = changed.stream().map(Account::held).toArray();
     Object[] last =
-        changed.stream().map(a -> a.lastActivity() == null ? null : a.lastActivity().toString()).toArray();
+        changed.stream()
+            .map(a -> a.lastActivity() == null ? null : a.lastActivity().toString())
+            .toArray();
     update(
         "update accounts.account a set balance = t.b, held = t.h, last_activity_on = t.d"
             + " from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::date[]) as t(id, b, h, d)"
@@ -252,21 +255,34 @@ public class JdbcLedgerRepository implements LedgerRepository {
   public Optional<StoredHold> findHold(String sourceRef) {
     List<StoredHold> out = new ArrayList<>();
     query(
-        "select " + HOLD_COLUMNS
+        "select "
+            + HOLD_COLUMNS
             + " from accounts.hold h join accounts.member m on m.id = h.member_id where h.source_ref = ?",
         (c, ps) -> ps.setString(1, sourceRef),
         rs -> {
           HoldView v = holdView(rs);
           out.add(
               new StoredHold(
-                  v.id(), rs.getLong(2), v.member(), v.miles(), v.captured(), v.status(), v.expiresAt(), v));
+                  v.id(),
+                  rs.getLong(2),
+                  v.member(),
+                  v.miles(),
+                  v.captured(),
+                  v.status(),
+                  v.expiresAt(),
+                  v));
         });
     return out.stream().findFirst();
   }
 
   @Override
   public long insertHold(
-      long memberId, String sourceRef, long miles, String description, Instant at, Instant expiresAt) {
+      long memberId,
+      String sourceRef,
+      long miles,
+      String description,
+      Instant at,
+      Instant expiresAt) {
     long[] id = new long[1];
     query(
         "insert into accounts.hold (member_id, source_ref, amount, description, created_at, expires_at)"
@@ -305,7 +321,8 @@ public class JdbcLedgerRepository implements LedgerRepository {
   public List<HoldView> holds(MemberNumber member, boolean activeOnly, int limit) {
     List<HoldView> out = new ArrayList<>();
     query(
-        "select " + HOLD_COLUMNS
+        "select "
+            + HOLD_COLUMNS
             + " from accounts.hold h join accounts.member m on m.id = h.member_id"
             + " where m.member_number = ?"
             + (activeOnly ? " and h.status = 'ACTIVE'" : "")
@@ -361,13 +378,20 @@ public class JdbcLedgerRepository implements LedgerRepository {
           ps.setDate(2, Date.valueOf(ExpiryPolicy.NEVER));
           ps.setInt(3, expiringLots);
         },
-        rs -> expiring.add(new BalanceView.ExpiringMiles(rs.getDate(1).toLocalDate(), rs.getLong(2))));
+        rs ->
+            expiring.add(
+                new BalanceView.ExpiringMiles(rs.getDate(1).toLocalDate(), rs.getLong(2))));
     return Optional.of(new BalanceView(member, row[2], row[3], row[2] - row[3], last[0], expiring));
   }
 
   @Override
   public List<LedgerEntryView> statement(
-      MemberNumber member, LocalDate from, LocalDate to, Set<EntryType> types, Long beforeId, int limit) {
+      MemberNumber member,
+      LocalDate from,
+      LocalDate to,
+      Set<EntryType> types,
+      Long beforeId,
+      int limit) {
     StringBuilder sql =
         new StringBuilder(
             "select e.id, e.entry_type, e.amount, e.held_delta, e.balance_after, e.source_ref,"
@@ -433,7 +457,9 @@ public class JdbcLedgerRepository implements LedgerRepository {
           ps.setLong(2, afterId);
           ps.setInt(3, limit);
         },
-        rs -> out.add(new DueHold(rs.getLong(1), rs.getString(2), new MemberNumber(rs.getString(3)))));
+        rs ->
+            out.add(
+                new DueHold(rs.getLong(1), rs.getString(2), new MemberNumber(rs.getString(3)))));
     return out;
   }
 
@@ -450,7 +476,8 @@ public class JdbcLedgerRepository implements LedgerRepository {
           ps.setLong(2, afterMemberId);
           ps.setInt(3, limit);
         },
-        rs -> out.add(new DueMiles(rs.getLong(1), new MemberNumber(rs.getString(2)), rs.getLong(3))));
+        rs ->
+            out.add(new DueMiles(rs.getLong(1), new MemberNumber(rs.getString(2)), rs.getLong(3))));
     return out;
   }
 
@@ -467,7 +494,8 @@ public class JdbcLedgerRepository implements LedgerRepository {
           ps.setLong(2, afterMemberId);
           ps.setInt(3, limit);
         },
-        rs -> out.add(new DueMiles(rs.getLong(1), new MemberNumber(rs.getString(2)), rs.getLong(3))));
+        rs ->
+            out.add(new DueMiles(rs.getLong(1), new MemberNumber(rs.getString(2)), rs.getLong(3))));
     return out;
   }
 
@@ -519,5 +547,4 @@ public class JdbcLedgerRepository implements LedgerRepository {
   private static LocalDate toLocalDate(Date d) {
     return d == null ? null : d.toLocalDate();
   }
-
 }

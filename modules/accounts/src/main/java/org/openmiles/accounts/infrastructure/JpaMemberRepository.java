@@ -24,7 +24,9 @@ public class JpaMemberRepository implements MemberRepository {
 
   @Override
   public MemberNumber nextMemberNumber() {
-    Number n = (Number) em.createNativeQuery("select nextval('accounts.member_number_seq')").getSingleResult();
+    Number n =
+        (Number)
+            em.createNativeQuery("select nextval('accounts.member_number_seq')").getSingleResult();
     return MemberNumber.fromSequence(n.longValue());
   }
 

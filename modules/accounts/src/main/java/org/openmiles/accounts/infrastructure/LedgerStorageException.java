@@ -12,7 +12,14 @@ public class LedgerStorageException extends RuntimeException {
   private final String sqlState;
 
   public LedgerStorageException(String sql, SQLException cause) {
-    super("ledger statement failed (" + cause.getSQLState() + "): " + cause.getMessage() + " -- " + sql, cause);
+    super(
+        "ledger statement failed ("
+            + cause.getSQLState()
+            + "): "
+            + cause.getMessage()
+            + " -- "
+            + sql,
+        cause);
     this.sqlState = cause.getSQLState();
   }
 

@@ -40,19 +40,23 @@ public class HoldsResource {
 
   @POST
   @Path("capture")
-  @Operation(summary = "Capture a hold, fully or partly",
+  @Operation(
+      summary = "Capture a hold, fully or partly",
       description = "A retry of the same capture returns the captured hold.")
   @APIResponse(responseCode = "409", description = "HOLD_ALREADY_RESOLVED")
   @APIResponse(responseCode = "422", description = "HOLD_EXPIRED, CAPTURE_EXCEEDS_HOLD")
   public HoldView capture(@PathParam("ref") String ref, CaptureRequest body) {
     CaptureRequest b = MembersResource.require(body);
     Validator.valid("miles", () -> java.util.Objects.requireNonNull(b.miles(), "is required"));
-    return ledger.captureHold(Validator.valid("capture", () -> new CaptureHold(parse(ref), b.miles())));
+    return ledger.captureHold(
+        Validator.valid("capture", () -> new CaptureHold(parse(ref), b.miles())));
   }
 
   @POST
   @Path("release")
-  @Operation(summary = "Release (void) a hold", description = "A retried release returns the released hold.")
+  @Operation(
+      summary = "Release (void) a hold",
+      description = "A retried release returns the released hold.")
   @APIResponse(responseCode = "409", description = "HOLD_ALREADY_RESOLVED")
   public HoldView release(@PathParam("ref") String ref) {
     return ledger.releaseHold(parse(ref));

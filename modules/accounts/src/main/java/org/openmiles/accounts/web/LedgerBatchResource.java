@@ -51,15 +51,18 @@ public class LedgerBatchResource {
   public record BatchRequest(List<BatchPosting> postings) {}
 
   /** Counts, and each refused posting with its index and reason. */
-  public record BatchSummary(int posted, int replayed, long milesPosted, List<Rejection> rejected) {}
+  public record BatchSummary(
+      int posted, int replayed, long milesPosted, List<Rejection> rejected) {}
 
   /** A refused posting. */
   public record Rejection(int index, String sourceReference, String code, String reason) {}
 
   @POST
-  @Operation(summary = "Post up to 10,000 entries in one transaction",
-      description = "Replays (already-used source references with the same content) are counted, not "
-          + "posted again. Rejections carry the posting's index and a stable code.")
+  @Operation(
+      summary = "Post up to 10,000 entries in one transaction",
+      description =
+          "Replays (already-used source references with the same content) are counted, not "
+              + "posted again. Rejections carry the posting's index and a stable code.")
   public BatchSummary post(BatchRequest body) {
     BatchRequest b = MembersResource.require(body);
     if (b.postings() == null || b.postings().isEmpty() || b.postings().size() > MAX_BATCH) {

@@ -50,9 +50,21 @@ import org.openmiles.common.web.Problems;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Members", description = "Enrollment, profile, status, balance, statement, postings and holds")
-@APIResponse(responseCode = "400", description = "Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST)", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = Problems.MEDIA_TYPE))
-@APIResponse(responseCode = "404", description = "MEMBER_NOT_FOUND", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = Problems.MEDIA_TYPE))
+@Tag(
+    name = "Members",
+    description = "Enrollment, profile, status, balance, statement, postings and holds")
+@APIResponse(
+    responseCode = "400",
+    description = "Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST)",
+    content =
+        @org.eclipse.microprofile.openapi.annotations.media.Content(
+            mediaType = Problems.MEDIA_TYPE))
+@APIResponse(
+    responseCode = "404",
+    description = "MEMBER_NOT_FOUND",
+    content =
+        @org.eclipse.microprofile.openapi.annotations.media.Content(
+            mediaType = Problems.MEDIA_TYPE))
 public class MembersResource {
 
   @Inject MemberService members;
@@ -75,24 +87,44 @@ public class MembersResource {
 
   /** Post miles. {@code sourceReference} is the idempotency key. */
   public record PostingRequest(
-      EntryType type, Long miles, String sourceReference, LocalDate activityDate, String description) {}
+      EntryType type,
+      Long miles,
+      String sourceReference,
+      LocalDate activityDate,
+      String description) {}
 
   /** Place a hold. {@code sourceReference} identifies the hold and is its idempotency key. */
-  public record HoldRequest(Long miles, String sourceReference, Long ttlSeconds, String description) {}
+  public record HoldRequest(
+      Long miles, String sourceReference, Long ttlSeconds, String description) {}
 
   @POST
-  @Operation(summary = "Enroll a member", description = "Returns 201 with the member and its new number. "
-      + "Send an Idempotency-Key header to make a retry return the same member.")
+  @Operation(
+      summary = "Enroll a member",
+      description =
+          "Returns 201 with the member and its new number. "
+              + "Send an Idempotency-Key header to make a retry return the same member.")
   @APIResponse(responseCode = "201", description = "Enrolled")
   @APIResponse(responseCode = "409", description = "MEMBER_ALREADY_ENROLLED")
   public Response enroll(
       EnrollRequest body,
       @Parameter(description = "Makes a retried enrollment return the first answer")
-      @HeaderParam("Idempotency-Key") String idempotencyKey) {
+          @HeaderParam("Idempotency-Key")
+          String idempotencyKey) {
     EnrollRequest b = require(body);
-    MemberView m = members.enroll(new EnrollMember(b.firstName(), b.lastName(), b.email(), b.phone(),
-        b.birthDate(), b.country(), Boolean.TRUE.equals(b.marketingConsent())), idempotencyKey);
-    return Response.created(uriInfo.getAbsolutePathBuilder().path(m.number().value()).build()).entity(m).build();
+    MemberView m =
+        members.enroll(
+            new EnrollMember(
+                b.firstName(),
+                b.lastName(),
+                b.email(),
+                b.phone(),
+                b.birthDate(),
+                b.country(),
+                Boolean.TRUE.equals(b.marketingConsent())),
+            idempotencyKey);
+    return Response.created(uriInfo.getAbsolutePathBuilder().path(m.number().value()).build())
+        .entity(m)
+        .build();
   }
 
   @GET
@@ -119,8 +151,16 @@ public class MembersResource {
   @Operation(summary = "Change profile fields (absent fields stay as they are)")
   public MemberView update(@PathParam("number") String number, EnrollRequest body) {
     EnrollRequest b = require(body);
-    return members.updateProfile(parse(number), new UpdateProfile(b.firstName(), b.lastName(), b.email(),
-        b.phone(), b.birthDate(), b.country(), b.marketingConsent()));
+    return members.updateProfile(
+        parse(number),
+        new UpdateProfile(
+            b.firstName(),
+            b.lastName(),
+            b.email(),
+            b.phone(),
+            b.birthDate(),
+            b.country(),
+            b.marketingConsent()));
   }
 
   @POST
@@ -141,7 +181,8 @@ public class MembersResource {
 
   @GET
   @Path("{number}/statement")
-  @Operation(summary = "Statement, newest first, with keyset pagination",
+  @Operation(
+      summary = "Statement, newest first, with keyset pagination",
       description = "Pass the nextCursor of a page as cursor to get the next one.")
   public StatementPage statement(
       @PathParam("number") String number,
@@ -162,15 +203,18 @@ public class MembersResource {
       }
     }
     v.throwIfInvalid();
-    StatementQuery q = Validator.valid("query", () -> new StatementQuery(member, f, t, ts, cursor, limit));
+    StatementQuery q =
+        Validator.valid("query", () -> new StatementQuery(member, f, t, ts, cursor, limit));
     return ledger.statement(q);
   }
 
   @POST
   @Path("{number}/postings")
-  @Operation(summary = "Post miles (credit, debit, adjustment, reversal, redeposit)",
-      description = "The sourceReference is the idempotency key: a retry returns the first result "
-          + "with replayed=true; the same reference with a different posting is refused (409).")
+  @Operation(
+      summary = "Post miles (credit, debit, adjustment, reversal, redeposit)",
+      description =
+          "The sourceReference is the idempotency key: a retry returns the first result "
+              + "with replayed=true; the same reference with a different posting is refused (409).")
   @APIResponse(responseCode = "201", description = "Posted")
   @APIResponse(responseCode = "200", description = "Replay of an earlier posting; nothing changed")
   @APIResponse(responseCode = "409", description = "SOURCE_REFERENCE_CONFLICT")
@@ -179,12 +223,16 @@ public class MembersResource {
     MemberNumber member = parse(number);
     PostingRequest b = require(body);
     Validator v = new Validator();
-    v.require(b.type() != null, "type", "is required: CREDIT, DEBIT, ADJUSTMENT, REVERSAL or REDEPOSIT");
+    v.require(
+        b.type() != null, "type", "is required: CREDIT, DEBIT, ADJUSTMENT, REVERSAL or REDEPOSIT");
     v.require(b.miles() != null, "miles", "is required");
     SourceReference ref = v.check("sourceReference", () -> SourceReference.of(b.sourceReference()));
     v.throwIfInvalid();
     LocalDate date = b.activityDate() == null ? LocalDate.now(clock) : b.activityDate();
-    PostMiles p = Validator.valid("posting", () -> new PostMiles(member, b.type(), b.miles(), ref, date, b.description()));
+    PostMiles p =
+        Validator.valid(
+            "posting",
+            () -> new PostMiles(member, b.type(), b.miles(), ref, date, b.description()));
     PostingResult r = ledger.post(p);
     return Response.status(r.replayed() ? 200 : 201).entity(r).build();
   }
@@ -192,13 +240,16 @@ public class MembersResource {
   @GET
   @Path("{number}/holds")
   @Operation(summary = "The member's holds, newest first")
-  public List<HoldView> holds(@PathParam("number") String number, @QueryParam("active") @DefaultValue("false") boolean active) {
+  public List<HoldView> holds(
+      @PathParam("number") String number,
+      @QueryParam("active") @DefaultValue("false") boolean active) {
     return ledger.holds(parse(number), active);
   }
 
   @POST
   @Path("{number}/holds")
-  @Operation(summary = "Hold miles for a pending payment",
+  @Operation(
+      summary = "Hold miles for a pending payment",
       description = "A retry with the same sourceReference returns the same hold.")
   @APIResponse(responseCode = "201", description = "Held")
   @APIResponse(responseCode = "422", description = "INSUFFICIENT_MILES, MEMBER_NOT_ACTIVE")
@@ -210,7 +261,12 @@ public class MembersResource {
     v.require(b.ttlSeconds() != null, "ttlSeconds", "is required");
     SourceReference ref = v.check("sourceReference", () -> SourceReference.of(b.sourceReference()));
     v.throwIfInvalid();
-    PlaceHold cmd = Validator.valid("hold", () -> new PlaceHold(member, b.miles(), ref, Duration.ofSeconds(b.ttlSeconds()), b.description()));
+    PlaceHold cmd =
+        Validator.valid(
+            "hold",
+            () ->
+                new PlaceHold(
+                    member, b.miles(), ref, Duration.ofSeconds(b.ttlSeconds()), b.description()));
     HoldView h = ledger.placeHold(cmd);
     return Response.status(201).entity(h).build();
   }

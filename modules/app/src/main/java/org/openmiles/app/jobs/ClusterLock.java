@@ -11,8 +11,8 @@ import javax.sql.DataSource;
 
 /**
  * Runs a job on one node of the cluster at a time: a PostgreSQL session advisory lock, held on a
- * connection of its own for the job's duration. A node that does not get the lock skips the run;
- * a node that dies releases it with its session.
+ * connection of its own for the job's duration. A node that does not get the lock skips the run; a
+ * node that dies releases it with its session.
  */
 @ApplicationScoped
 public class ClusterLock {
@@ -36,7 +36,8 @@ public class ClusterLock {
         query(c, "select pg_advisory_unlock(?)", key);
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("cluster lock for job " + name + " failed: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cluster lock for job " + name + " failed: " + e.getMessage(), e);
     }
   }
 

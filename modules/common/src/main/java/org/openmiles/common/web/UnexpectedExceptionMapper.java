@@ -52,7 +52,8 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
         500,
         "INTERNAL_ERROR",
         "Internal error",
-        "Something went wrong on our side; nothing was changed. Quote incident " + incident
+        "Something went wrong on our side; nothing was changed. Quote incident "
+            + incident
             + " to support.",
         path,
         Map.of("incident", incident));

@@ -6,8 +6,8 @@ import org.openmiles.accounts.api.EntryType;
 import org.openmiles.accounts.api.MemberNumber;
 
 /**
- * Entries that changed balances, committed together: one event per posting call or per batch,
- * never one per row on bulk paths. Replays (already-posted references) are not included.
+ * Entries that changed balances, committed together: one event per posting call or per batch, never
+ * one per row on bulk paths. Replays (already-posted references) are not included.
  */
 public record MilesPosted(List<Entry> entries) {
   public MilesPosted {
