@@ -6,7 +6,10 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -37,8 +40,9 @@ public class Migrations {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void migrate() {
     ClassLoader cl = Thread.currentThread().getContextClassLoader();
+    String vendor = vendor();
     for (String schema : SCHEMAS) {
-      String location = "db/migration/" + schema;
+      String location = "db/" + vendor + "/" + schema;
       if (cl.getResource(location) == null) {
         continue; // module has no tables yet
       }
@@ -62,6 +66,17 @@ public class Migrations {
                       : r.targetSchemaVersion));
     }
     done = true;
+  }
+
+  /** The migration folder for the database behind the data source: postgresql or oracle. */
+  private String vendor() {
+    try (Connection c = dataSource.getConnection()) {
+      String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+      return product.contains("oracle") ? "oracle" : "postgresql";
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot reach the database to migrate it: " + e.getMessage(), e);
+    }
   }
 
   public boolean isDone() {

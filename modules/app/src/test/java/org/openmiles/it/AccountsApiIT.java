@@ -501,6 +501,87 @@ class AccountsApiIT {
     assertThat(api.balance(m).num("balance")).isEqualTo(1_000);
   }
 
+  @Test
+  void anIdempotencyKeyCannotBeReusedForADifferentEnrollment() {
+    String u = Api.unique();
+    String body =
+        "{\"firstName\":\"Key\",\"lastName\":\"Owner\",\"email\":\"key.%s@example.org\","
+            + "\"birthDate\":\"1990-01-01\",\"country\":\"VN\"}";
+    assertThat(api.post("members", body.formatted(u), "key-" + u).status()).isEqualTo(201);
+    Res other = api.post("members", body.formatted(u + "x"), "key-" + u);
+    assertThat(other.status()).isEqualTo(422);
+    assertThat(other.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+  }
+
+  @Test
+  void referencesTheLedgerUsesItselfCannotBeChosenByCallers() {
+    String m = api.enroll("Reserved");
+    api.credit(m, 1_000, "res-" + m);
+    long before = Db.ledgerRows();
+    assertThat(api.credit(m, 5, "pay-1#capture").code()).isEqualTo("VALIDATION_FAILED");
+    assertThat(api.credit(m, 5, "expiry:" + m + ":2026-01-01").code())
+        .isEqualTo("VALIDATION_FAILED");
+    assertThat(api.hold(m, 5, "h".repeat(101), 60).code()).isEqualTo("VALIDATION_FAILED");
+    assertThat(api.get("members?name=x&limit=abc").code()).isEqualTo("VALIDATION_FAILED");
+    assertThat(api.get("members/" + m + "/statement?limit=abc").code())
+        .isEqualTo("VALIDATION_FAILED");
+    assertThat(api.get("members/" + m + "/holds?active=maybe").code())
+        .isEqualTo("VALIDATION_FAILED");
+    assertThat(Db.ledgerRows()).isEqualTo(before);
+  }
+
+  @Test
+  void theSameNewReferenceRacedForTwoMembersHasOneEffectAndAClearRefusal() throws Exception {
+    String a = api.enroll("RaceA");
+    String b = api.enroll("RaceB");
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      for (int round = 0; round < 10; round++) {
+        String ref = "race-" + a + "-" + round;
+        List<java.util.concurrent.Future<Res>> answers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+          String member = i % 2 == 0 ? a : b;
+          answers.add(pool.submit(() -> new Api(url).credit(member, 10, ref)));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (var f : answers) {
+          Res r = f.get();
+          statuses.add(r.status());
+          if (r.status() == 409) {
+            assertThat(r.code()).isEqualTo("SOURCE_REFERENCE_CONFLICT");
+          }
+        }
+        assertThat(statuses).as("round " + round).containsOnly(201, 200, 409).containsOnlyOnce(201);
+        assertThat(Db.count("select count(*) from accounts.ledger_entry where source_ref = ?", ref))
+            .isEqualTo(1);
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  void theDatabaseRefusesToChangeOrDeleteLedgerEntries() throws Exception {
+    String m = api.enroll("AppendOnly");
+    api.credit(m, 100, "ao-" + m);
+    try (var c = Db.connect();
+        var st = c.createStatement()) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  st.executeUpdate(
+                      "update accounts.ledger_entry set amount = 1000000 where source_ref = 'ao-"
+                          + m
+                          + "'"))
+          .hasMessageContaining("append-only");
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  st.executeUpdate(
+                      "delete from accounts.ledger_entry where source_ref = 'ao-" + m + "'"))
+          .hasMessageContaining("append-only");
+    }
+    assertThat(api.balance(m).num("balance")).isEqualTo(100);
+  }
+
   // --- platform
 
   @Test

@@ -3,11 +3,16 @@ package org.openmiles.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -25,6 +30,7 @@ import org.openmiles.accounts.api.MilesLedger;
 import org.openmiles.accounts.api.PostMiles;
 import org.openmiles.accounts.api.SourceReferenceConflictException;
 import org.openmiles.accounts.api.events.MilesPosted;
+import org.openmiles.app.jobs.ClusterLock;
 
 /**
  * The published accounts services as another module calls them, inside the server: bulk posting and
@@ -42,6 +48,9 @@ class LedgerServiceIT {
   @Inject MemberService members;
   @Inject MilesLedger ledger;
   @Inject EventRecorder events;
+  @Inject ClusterLock clusterLock;
+
+  @Resource ManagedExecutorService executor;
 
   @BeforeEach
   void reset() {
@@ -139,5 +148,40 @@ class LedgerServiceIT {
     assertThat(ledger.balance(m).balance()).isEqualTo(1_000);
     assertThat(events.milesPosted()).hasSize(1);
     assertThat(events.enrolled()).extracting(e -> e.member()).contains(m);
+  }
+
+  @Test
+  void aScheduledJobRunsOnOneNodeAtATime() throws Exception {
+    String job = "it-job-" + UUID.randomUUID();
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch finish = new CountDownLatch(1);
+    // the first "node" holds the job's lock on its own database session
+    Future<Boolean> first =
+        executor.submit(
+            () ->
+                clusterLock.runExclusively(
+                    job,
+                    () -> {
+                      inside.countDown();
+                      try {
+                        finish.await(30, TimeUnit.SECONDS);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                    }));
+    assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+    boolean[] ran = new boolean[1];
+    assertThat(clusterLock.runExclusively(job, () -> ran[0] = true))
+        .as("second node skips")
+        .isFalse();
+    assertThat(ran[0]).isFalse();
+    assertThat(clusterLock.runExclusively(job + "-other", () -> ran[0] = true))
+        .as("other jobs run")
+        .isTrue();
+    finish.countDown();
+    assertThat(first.get(30, TimeUnit.SECONDS)).isTrue();
+    ran[0] = false;
+    assertThat(clusterLock.runExclusively(job, () -> ran[0] = true)).as("free again").isTrue();
+    assertThat(ran[0]).isTrue();
   }
 }

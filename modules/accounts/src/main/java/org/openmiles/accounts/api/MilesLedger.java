@@ -40,6 +40,9 @@ public interface MilesLedger {
   /** Expire every active hold whose time limit passed before {@code now}; returns how many. */
   int expireHolds(Instant now);
 
-  /** Expire miles due on or before {@code asOf} under the program's expiry policy. Idempotent. */
+  /**
+   * Expire miles whose last valid day is before {@code asOf} (and, under the inactivity policy, the
+   * miles of members inactive too long). Idempotent for a given date.
+   */
   ExpiryRunResult expireMiles(LocalDate asOf);
 }

@@ -11,10 +11,18 @@ public record PlaceHold(
     MemberNumber member, long miles, SourceReference source, Duration ttl, String description) {
   public static final Duration MAX_TTL = Duration.ofDays(30);
 
+  /** Shorter than other references: the ledger appends {@code #capture} and the like to it. */
+  public static final int MAX_REFERENCE_LENGTH = 100;
+
   public PlaceHold {
     Objects.requireNonNull(member, "member is required");
     Objects.requireNonNull(source, "source reference is required");
     Objects.requireNonNull(ttl, "ttl is required");
+    source.requireCallerChosen();
+    if (source.value().length() > MAX_REFERENCE_LENGTH) {
+      throw new IllegalArgumentException(
+          "a hold reference must be at most " + MAX_REFERENCE_LENGTH + " characters");
+    }
     if (miles <= 0) {
       throw new IllegalArgumentException("miles must be positive");
     }

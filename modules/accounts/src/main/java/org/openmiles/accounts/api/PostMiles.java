@@ -23,6 +23,7 @@ public record PostMiles(
     Objects.requireNonNull(type, "type is required");
     Objects.requireNonNull(source, "source reference is required");
     Objects.requireNonNull(activityDate, "activity date is required");
+    source.requireCallerChosen();
     if (!type.isDirectlyPostable()) {
       throw new IllegalArgumentException(type + " entries cannot be posted directly");
     }

@@ -28,6 +28,25 @@ public record SourceReference(String value) {
     return new SourceReference(value);
   }
 
+  /** Prefixes the ledger itself uses for the entries of its expiry runs. */
+  public static final String EXPIRY_PREFIX = "expiry";
+
+  /**
+   * Refuses references a caller may not choose: {@code #} marks the ledger's own steps of a hold
+   * ({@code ref#capture}), and references starting with {@code expiry} belong to the expiry run.
+   */
+  public SourceReference requireCallerChosen() {
+    if (value.indexOf('#') >= 0) {
+      throw new IllegalArgumentException(
+          "source reference must not contain '#' (the ledger uses it for the steps of a hold)");
+    }
+    if (value.startsWith(EXPIRY_PREFIX)) {
+      throw new IllegalArgumentException(
+          "source references starting with 'expiry' are reserved for the expiry run");
+    }
+    return this;
+  }
+
   /** A derived reference for a step of this one (e.g. the capture of a hold). */
   public SourceReference derive(String step) {
     return new SourceReference(value + "#" + step);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.openmiles.accounts.api.EnrollMember;
+import org.openmiles.accounts.api.IdempotencyKeyReusedException;
 import org.openmiles.accounts.api.MemberAlreadyEnrolledException;
 import org.openmiles.accounts.api.MemberNotFoundException;
 import org.openmiles.accounts.api.MemberNumber;
@@ -44,12 +45,22 @@ public class DefaultMemberService implements MemberService {
       if (idempotencyKey.isBlank() || idempotencyKey.length() > 120) {
         throw ValidationException.of("Idempotency-Key", "must be 1 to 120 characters");
       }
+    }
+    MemberProfile profile = MemberProfile.forEnrollment(command, clock);
+    if (idempotencyKey != null) {
       Optional<Member> earlier = members.findByEnrollmentKey(idempotencyKey);
       if (earlier.isPresent()) {
+        if (!earlier.get().profile().equals(profile)) {
+          throw new IdempotencyKeyReusedException(
+              "Idempotency-Key "
+                  + idempotencyKey
+                  + " was used for another enrollment ("
+                  + earlier.get().number()
+                  + "); use a new key for a new member");
+        }
         return earlier.get().view();
       }
     }
-    MemberProfile profile = MemberProfile.forEnrollment(command, clock);
     if (members.emailInUse(profile.email(), null)) {
       throw new MemberAlreadyEnrolledException(
           "a member with email "
@@ -88,6 +99,14 @@ public class DefaultMemberService implements MemberService {
       throw ValidationException.of("reason", "is required, at most 200 characters");
     }
     Member member = load(number);
+    if (member.status() == MemberStatus.CLOSED && members.emailInUse(member.email(), number)) {
+      throw new MemberAlreadyEnrolledException(
+          "cannot reopen "
+              + number
+              + ": another member now uses "
+              + member.email()
+              + "; consider merging the two members");
+    }
     Instant now = clock.instant();
     MemberStatus from = member.changeStatus(target, reason.strip(), now);
     members.recordStatusChange(member, from, reason.strip(), now);

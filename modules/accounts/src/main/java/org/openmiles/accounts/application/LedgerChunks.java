@@ -72,7 +72,8 @@ public class LedgerChunks {
         afterMemberId,
         asOf,
         "expiry:",
-        () -> repository.dueMiles(asOf, afterMemberId, limit));
+        () -> repository.dueMiles(asOf, afterMemberId, limit),
+        account -> true);
   }
 
   public Chunk expireLapsed(LocalDate asOf, ExpiryPolicy policy, long afterMemberId, int limit) {
@@ -83,7 +84,8 @@ public class LedgerChunks {
         afterMemberId,
         asOf,
         "expiry-inactivity:",
-        () -> repository.lapsedMembers(lastActiveBefore, afterMemberId, limit));
+        () -> repository.lapsedMembers(lastActiveBefore, afterMemberId, limit),
+        account -> policy.lapsed(account.lastActivity(), asOf));
   }
 
   private Chunk expire(
@@ -91,7 +93,8 @@ public class LedgerChunks {
       long afterMemberId,
       LocalDate asOf,
       String refPrefix,
-      java.util.function.Supplier<List<DueMiles>> reread) {
+      java.util.function.Supplier<List<DueMiles>> reread,
+      java.util.function.Predicate<Account> applies) {
     if (candidates.isEmpty()) {
       return new Chunk(0, 0, 0, afterMemberId);
     }
@@ -108,7 +111,7 @@ public class LedgerChunks {
     for (DueMiles d : due) {
       Account account = accounts.get(d.member());
       String ref = refPrefix + d.member() + ":" + asOf;
-      if (account == null || done.contains(ref)) {
+      if (account == null || done.contains(ref) || !applies.test(account)) {
         continue; // not locked by this chunk, or already expired for this date
       }
       long miles = account.expire(d.due());

@@ -45,8 +45,8 @@ public final class Account {
       requireAvailable(-miles);
     }
     balance += miles;
-    if (type == EntryType.CREDIT || type == EntryType.DEBIT) {
-      noteActivity(activityDate);
+    if (type != EntryType.REVERSAL) {
+      noteActivity(activityDate); // earning, redeeming, redeposits and agents' adjustments
     }
     changed = true;
     return balance;

@@ -27,6 +27,7 @@ import org.openmiles.accounts.api.LedgerEntryView;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accounts.api.MemberStatus;
 import org.openmiles.accounts.api.SourceReference;
+import org.openmiles.accounts.api.SourceReferenceConflictException;
 import org.openmiles.accounts.domain.Account;
 import org.openmiles.accounts.domain.ExpiryLots;
 import org.openmiles.accounts.domain.ExpiryPolicy;
@@ -526,7 +527,7 @@ public class JdbcLedgerRepository implements LedgerRepository {
         }
       }
     } catch (SQLException e) {
-      throw new LedgerStorageException(sql, e);
+      throw translate(sql, e);
     }
   }
 
@@ -536,12 +537,25 @@ public class JdbcLedgerRepository implements LedgerRepository {
       binder.bind(c, ps);
       return ps.executeUpdate();
     } catch (SQLException e) {
-      throw new LedgerStorageException(sql, e);
+      throw translate(sql, e);
     }
   }
 
   private int update(String sql, SimpleBinder binder) {
     return update(sql, (c, ps) -> binder.bind(ps));
+  }
+
+  /**
+   * A unique violation on a source reference means a concurrent request used the same reference
+   * first (for another member, or as a hold and a posting): the same refusal as a sequential reuse.
+   */
+  private static RuntimeException translate(String sql, SQLException e) {
+    if ("23505".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("source_ref")) {
+      return new SourceReferenceConflictException(
+          "the source reference was used by another request at the same moment; "
+              + "retry to see the first request's result");
+    }
+    return new LedgerStorageException(sql, e);
   }
 
   private static LocalDate toLocalDate(Date d) {

@@ -3,11 +3,14 @@ package org.openmiles.accounts.infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.openmiles.accounts.api.MemberAlreadyEnrolledException;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accounts.api.MemberSearch;
 import org.openmiles.accounts.api.MemberStatus;
@@ -33,7 +36,32 @@ public class JpaMemberRepository implements MemberRepository {
   @Override
   public void add(Member member) {
     em.persist(member);
-    em.flush(); // the id is needed now: the account row references it
+    try {
+      em.flush(); // the id is needed now: the account row references it
+    } catch (PersistenceException e) {
+      throw duplicate(e).orElseThrow(() -> e);
+    }
+  }
+
+  /** A concurrent enrollment with the same email or key shows up as a unique violation here. */
+  private static Optional<MemberAlreadyEnrolledException> duplicate(PersistenceException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+        String msg = String.valueOf(sql.getMessage());
+        if (msg.contains("member_active_email_uk")) {
+          return Optional.of(
+              new MemberAlreadyEnrolledException(
+                  "a member with this email was enrolled at the same moment; search for them instead"));
+        }
+        if (msg.contains("member_enrollment_key_uk")) {
+          return Optional.of(
+              new MemberAlreadyEnrolledException(
+                  "an enrollment with this Idempotency-Key is being made at the same moment;"
+                      + " retry to get its result"));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   @Override

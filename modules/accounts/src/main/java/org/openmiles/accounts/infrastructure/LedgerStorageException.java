@@ -23,7 +23,7 @@ public class LedgerStorageException extends RuntimeException {
     this.sqlState = cause.getSQLState();
   }
 
-  public boolean isUniqueViolation() {
-    return "23505".equals(sqlState);
+  public String sqlState() {
+    return sqlState;
   }
 }

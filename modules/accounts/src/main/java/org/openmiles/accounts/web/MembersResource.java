@@ -133,8 +133,9 @@ public class MembersResource {
       @QueryParam("name") String name,
       @QueryParam("email") String email,
       @QueryParam("phone") String phone,
-      @QueryParam("limit") @DefaultValue("20") int limit) {
-    MemberSearch s = Validator.valid("query", () -> new MemberSearch(name, email, phone, limit));
+      @QueryParam("limit") @DefaultValue("20") String limit) {
+    int n = Validator.valid("limit", () -> Integer.parseInt(limit));
+    MemberSearch s = Validator.valid("query", () -> new MemberSearch(name, email, phone, n));
     return members.search(s);
   }
 
@@ -190,7 +191,7 @@ public class MembersResource {
       @QueryParam("to") String to,
       @QueryParam("type") List<String> types,
       @QueryParam("cursor") String cursor,
-      @QueryParam("limit") @DefaultValue("50") int limit) {
+      @QueryParam("limit") @DefaultValue("50") String limit) {
     MemberNumber member = parse(number);
     Validator v = new Validator();
     LocalDate f = v.check("from", () -> from == null ? null : LocalDate.parse(from));
@@ -204,7 +205,8 @@ public class MembersResource {
     }
     v.throwIfInvalid();
     StatementQuery q =
-        Validator.valid("query", () -> new StatementQuery(member, f, t, ts, cursor, limit));
+        Validator.valid(
+            "query", () -> new StatementQuery(member, f, t, ts, cursor, Integer.parseInt(limit)));
     return ledger.statement(q);
   }
 
@@ -242,8 +244,11 @@ public class MembersResource {
   @Operation(summary = "The member's holds, newest first")
   public List<HoldView> holds(
       @PathParam("number") String number,
-      @QueryParam("active") @DefaultValue("false") boolean active) {
-    return ledger.holds(parse(number), active);
+      @QueryParam("active") @DefaultValue("false") String active) {
+    if (!active.equals("true") && !active.equals("false")) {
+      throw org.openmiles.common.ValidationException.of("active", "must be true or false");
+    }
+    return ledger.holds(parse(number), Boolean.parseBoolean(active));
   }
 
   @POST

@@ -64,10 +64,12 @@ class AccountTest {
   }
 
   @Test
-  void onlyEarningAndRedeemingCountAsActivity() {
+  void reversalsDoNotCountAsActivityButEverythingTheMemberOrAnAgentDoesDoes() {
     Account a = account(MemberStatus.ACTIVE, 1_000, 0);
-    a.post(EntryType.ADJUSTMENT, 50, D);
+    a.post(EntryType.REVERSAL, -50, D);
     assertThat(a.lastActivity()).isNull();
+    a.post(EntryType.ADJUSTMENT, 50, D.minusDays(9));
+    assertThat(a.lastActivity()).isEqualTo(D.minusDays(9));
     a.post(EntryType.CREDIT, 50, D);
     a.post(EntryType.DEBIT, -50, D.minusDays(3));
     assertThat(a.lastActivity()).as("activity never moves backwards").isEqualTo(D);

@@ -229,8 +229,10 @@ public class DemoData {
     return out;
   }
 
+  /** Only for a member untouched since enrollment, so a restart never undoes an agent's change. */
   private void changeOnce(MemberNumber m, MemberStatus target, String reason) {
-    if (members.get(m).status() == MemberStatus.ACTIVE) {
+    var member = members.get(m);
+    if (member.status() == MemberStatus.ACTIVE && member.updatedAt().equals(member.enrolledAt())) {
       members.changeStatus(m, target, reason);
     }
   }

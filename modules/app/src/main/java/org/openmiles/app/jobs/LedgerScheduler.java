@@ -1,5 +1,7 @@
 package org.openmiles.app.jobs;
 
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -18,6 +20,7 @@ import org.openmiles.accounts.api.MilesLedger;
  * logged with its cause and the next run tries again (both jobs are idempotent).
  */
 @Singleton
+@Lock(LockType.READ) // a long miles expiry must not hold up the 30-second hold expiry
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class LedgerScheduler {
   private static final Logger LOG = Logger.getLogger(LedgerScheduler.class.getName());

@@ -52,7 +52,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
         500,
         "INTERNAL_ERROR",
         "Internal error",
-        "Something went wrong on our side; nothing was changed. Quote incident "
+        "Something went wrong on our side and the request may not have completed. Retrying with"
+            + " the same source reference or Idempotency-Key is safe. If it keeps failing, quote"
+            + " incident "
             + incident
             + " to support.",
         path,
