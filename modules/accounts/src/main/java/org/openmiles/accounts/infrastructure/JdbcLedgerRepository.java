@@ -466,32 +466,35 @@ public class JdbcLedgerRepository implements LedgerRepository {
 
   @Override
   public List<DueMiles> dueMiles(LocalDate asOf, long afterMemberId, int limit) {
-    List<DueMiles> out = new ArrayList<>();
-    query(
+    return dueMembers(
         "select l.member_id, m.member_number, sum(l.remaining) from accounts.expiry_lot l"
             + " join accounts.member m on m.id = l.member_id"
             + " where l.remaining > 0 and l.expires_on < ? and l.member_id > ?"
             + " group by l.member_id, m.member_number order by l.member_id limit ?",
-        (c, ps) -> {
-          ps.setDate(1, Date.valueOf(asOf));
-          ps.setLong(2, afterMemberId);
-          ps.setInt(3, limit);
-        },
-        rs ->
-            out.add(new DueMiles(rs.getLong(1), new MemberNumber(rs.getString(2)), rs.getLong(3))));
-    return out;
+        asOf,
+        afterMemberId,
+        limit);
   }
 
   @Override
   public List<DueMiles> lapsedMembers(LocalDate lastActiveBefore, long afterMemberId, int limit) {
-    List<DueMiles> out = new ArrayList<>();
-    query(
+    return dueMembers(
         "select a.member_id, m.member_number, a.balance from accounts.account a"
             + " join accounts.member m on m.id = a.member_id"
             + " where a.last_activity_on < ? and a.balance > a.held and a.member_id > ?"
             + " order by a.member_id limit ?",
+        lastActiveBefore,
+        afterMemberId,
+        limit);
+  }
+
+  /** Runs a keyset query over members: (date, after member id, limit) to (id, number, miles). */
+  private List<DueMiles> dueMembers(String sql, LocalDate date, long afterMemberId, int limit) {
+    List<DueMiles> out = new ArrayList<>();
+    query(
+        sql,
         (c, ps) -> {
-          ps.setDate(1, Date.valueOf(lastActiveBefore));
+          ps.setDate(1, Date.valueOf(date));
           ps.setLong(2, afterMemberId);
           ps.setInt(3, limit);
         },
