@@ -507,7 +507,13 @@ class AccountsApiIT {
     String body =
         "{\"firstName\":\"Key\",\"lastName\":\"Owner\",\"email\":\"key.%s@example.org\","
             + "\"birthDate\":\"1990-01-01\",\"country\":\"VN\"}";
-    assertThat(api.post("members", body.formatted(u), "key-" + u).status()).isEqualTo(201);
+    Res first = api.post("members", body.formatted(u), "key-" + u);
+    assertThat(first.status()).isEqualTo(201);
+    // an agent edits the member; a late retry of the original request still gets the same member
+    assertThat(api.patch("members/" + first.str("number"), "{\"phone\":\"+84912000222\"}").status())
+        .isEqualTo(200);
+    assertThat(api.post("members", body.formatted(u), "key-" + u).str("number"))
+        .isEqualTo(first.str("number"));
     Res other = api.post("members", body.formatted(u + "x"), "key-" + u);
     assertThat(other.status()).isEqualTo(422);
     assertThat(other.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");

@@ -50,7 +50,7 @@ public class DefaultMemberService implements MemberService {
     if (idempotencyKey != null) {
       Optional<Member> earlier = members.findByEnrollmentKey(idempotencyKey);
       if (earlier.isPresent()) {
-        if (!earlier.get().profile().equals(profile)) {
+        if (!earlier.get().enrolledWith(profile)) {
           throw new IdempotencyKeyReusedException(
               "Idempotency-Key "
                   + idempotencyKey
@@ -87,6 +87,7 @@ public class DefaultMemberService implements MemberService {
     }
     member.apply(updated);
     member.touch(clock.instant());
+    members.flush();
     return member.view();
   }
 
@@ -109,6 +110,7 @@ public class DefaultMemberService implements MemberService {
     }
     Instant now = clock.instant();
     MemberStatus from = member.changeStatus(target, reason.strip(), now);
+    members.flush();
     members.recordStatusChange(member, from, reason.strip(), now);
     statusChanged.fire(new MemberStatusChanged(number, from, target, reason.strip()));
     LOG.info(() -> "member " + number + " " + from + " -> " + target + ": " + reason.strip());

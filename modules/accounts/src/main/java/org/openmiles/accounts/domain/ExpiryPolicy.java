@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * How miles expire, a program rule with an effective date. FIXED_TERM: each credit expires at the
  * end of the {@code months}-th month after its activity month (activity in March 2026, 36 months:
- * valid through 31 March 2029). INACTIVITY: all miles expire when the member had no earning or
- * redeeming activity for {@code months} months; individual lots then carry no date of their own.
+ * valid through 31 March 2029). INACTIVITY: all miles expire when the member had no activity (any
+ * entry but a reversal) for {@code months} months; individual lots then carry no date of their own.
  */
 public record ExpiryPolicy(Kind kind, int months) {
   /** The date used for lots that do not expire on their own. */

@@ -40,6 +40,9 @@ public class Member {
   @Column(name = "enrollment_key", updatable = false)
   private String enrollmentKey;
 
+  @Column(name = "enrollment_fingerprint", updatable = false)
+  private String enrollmentFingerprint;
+
   @Column(name = "first_name", nullable = false)
   private String firstName;
 
@@ -80,6 +83,7 @@ public class Member {
   public Member(MemberNumber number, MemberProfile profile, String enrollmentKey, Instant now) {
     this.memberNumber = number.value();
     this.enrollmentKey = enrollmentKey;
+    this.enrollmentFingerprint = profile.fingerprint();
     apply(profile);
     this.status = MemberStatus.ACTIVE;
     this.enrolledAt = now;
@@ -110,6 +114,13 @@ public class Member {
     this.statusReason = reason;
     this.updatedAt = now;
     return from;
+  }
+
+  /**
+   * Whether {@code profile} is what this member's enrollment request said (not what it says now).
+   */
+  public boolean enrolledWith(MemberProfile profile) {
+    return profile.fingerprint().equals(enrollmentFingerprint);
   }
 
   public MemberProfile profile() {

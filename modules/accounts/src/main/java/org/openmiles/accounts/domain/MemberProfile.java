@@ -98,6 +98,18 @@ public record MemberProfile(
     return new MemberProfile(fn, ln, em, ph, birthDate, cc, consent);
   }
 
+  /** A stable hash of the normalised profile, to recognise a repeated request. */
+  public String fingerprint() {
+    try {
+      byte[] hash =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(hash);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
   /** Phone digits with a leading +; blank becomes null. Spaces, dashes, dots and brackets go. */
   public static String normalizePhone(String phone) {
     String p = trim(phone);

@@ -24,5 +24,8 @@ public interface MemberRepository {
 
   List<Member> search(MemberSearch search);
 
+  /** Writes pending changes now, turning a clash with another member's email into a refusal. */
+  void flush();
+
   void recordStatusChange(Member member, MemberStatus from, String reason, Instant at);
 }

@@ -36,8 +36,13 @@ public class JpaMemberRepository implements MemberRepository {
   @Override
   public void add(Member member) {
     em.persist(member);
+    flush(); // the id is needed now: the account row references it
+  }
+
+  @Override
+  public void flush() {
     try {
-      em.flush(); // the id is needed now: the account row references it
+      em.flush();
     } catch (PersistenceException e) {
       throw duplicate(e).orElseThrow(() -> e);
     }
@@ -51,7 +56,7 @@ public class JpaMemberRepository implements MemberRepository {
         if (msg.contains("member_active_email_uk")) {
           return Optional.of(
               new MemberAlreadyEnrolledException(
-                  "a member with this email was enrolled at the same moment; search for them instead"));
+                  "another member who is not closed took this email at the same moment; search for them"));
         }
         if (msg.contains("member_enrollment_key_uk")) {
           return Optional.of(

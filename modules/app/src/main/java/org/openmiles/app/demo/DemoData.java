@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openmiles.accounts.api.EnrollMember;
@@ -87,6 +88,15 @@ public class DemoData {
     if (count <= 0) {
       return;
     }
+    try {
+      seedAll();
+    } catch (RuntimeException e) {
+      // demo data is a convenience: never let it stop the application from starting
+      LOG.log(Level.WARNING, "demo data incomplete: " + e.getMessage(), e);
+    }
+  }
+
+  private void seedAll() {
     long start = System.nanoTime();
     LocalDate firstMonth = LocalDate.now(clock).withDayOfMonth(1).minusMonths(12);
     int posted = 0;
