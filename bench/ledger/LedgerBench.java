@@ -47,6 +47,7 @@ public class LedgerBench {
   static int holdSeconds = 10;
   static int retryPercent = 10;
   static int history = 100;
+  static int historyHolds = 5;
   static String afterSetup;
   static String runId = Long.toString(System.currentTimeMillis(), 36);
   static Path out;
@@ -71,12 +72,13 @@ public class LedgerBench {
         case "--retry-percent" -> retryPercent = Integer.parseInt(args[++i]);
         case "--run-id" -> runId = args[++i];
         case "--history" -> history = Integer.parseInt(args[++i]);
+        case "--history-holds" -> historyHolds = Integer.parseInt(args[++i]);
         case "--after-setup" -> afterSetup = args[++i];
         case "--out" -> out = Path.of(args[++i]);
         case "-h", "--help" -> {
           System.out.println("usage: java LedgerBench.java [--url U] [--clients C] [--seconds T] [--warmup W]"
               + " [--members M] [--batch-clients B] [--batch-size N] [--batch-seconds T] [--hold-seconds T]"
-              + " [--retry-percent P] [--history N] [--after-setup SHELL-COMMAND] [--run-id ID] [--out FILE]");
+              + " [--retry-percent P] [--history N] [--history-holds N] [--after-setup SHELL-COMMAND] [--run-id ID] [--out FILE]");
           return;
         }
         default -> throw new IllegalArgumentException("unknown option " + a + (v == null ? "" : ""));
@@ -358,6 +360,40 @@ public class LedgerBench {
       }
     });
     LOG.printf("posted %,d history credits in %.1f s%n", total, (System.nanoTime() - t0) / 1e9);
+    historyHolds();
+  }
+
+  /** {@code historyHolds} placed-and-released holds per member, so the hold table is not empty either. */
+  void historyHolds() throws Exception {
+    int total = historyHolds * members;
+    if (total == 0) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    AtomicInteger next = new AtomicInteger();
+    parallel(clients, (id, rnd) -> {
+      for (int k; (k = next.getAndIncrement()) < total; ) {
+        String ref = "bench-" + runId + "-hh-" + k;
+        long miles = 1 + rnd.nextInt(2000);
+        Reply r = post("/api/v1/members/" + numbers[k % members] + "/holds",
+            "{\"miles\":" + miles + ",\"sourceReference\":" + str(ref)
+                + ",\"ttlSeconds\":86400,\"description\":\"bench history hold\"}");
+        if (r.status() != 201) {
+          error("history hold", r, null);
+          throw new IllegalStateException("history hold failed: " + r.status() + " " + abbreviate(r.body()));
+        }
+        expectHeld.addAndGet(miles);
+        expectEntries.incrementAndGet();
+        r = post("/api/v1/holds/" + ref + "/release", null);
+        if (r.status() != 200) {
+          error("history release", r, null);
+          throw new IllegalStateException("history release failed: " + r.status() + " " + abbreviate(r.body()));
+        }
+        expectHeld.addAndGet(-miles);
+        expectEntries.incrementAndGet();
+      }
+    });
+    LOG.printf("placed and released %,d history holds in %.1f s%n", total, (System.nanoTime() - t0) / 1e9);
   }
 
   static String posting(String type, long miles, String ref) {

@@ -21,6 +21,7 @@ BATCH_CLIENTS="${BENCH_BATCH_CLIENTS:-4}"
 HOLD_SECONDS="${BENCH_HOLD_SECONDS:-10}"
 RETRY_PERCENT="${BENCH_RETRY_PERCENT:-10}"
 HISTORY="${BENCH_HISTORY:-100}"
+HISTORY_HOLDS="${BENCH_HISTORY_HOLDS:-5}"
 ANALYZE="${BENCH_ANALYZE:-1}"
 PGBENCH_SCALE="${BENCH_PGBENCH_SCALE:-10}"
 PGBENCH_THREADS="${BENCH_PGBENCH_THREADS:-2}"
@@ -106,7 +107,7 @@ psql_su postgres -c "drop database if exists $ANCHOR_DB with (force)"
 say "starting Payara Micro on port $HTTP_PORT against $APP_DB (log: $PAYARA_LOG)"
 OPENMILES_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$APP_DB" \
 OPENMILES_DB_USER=openmiles OPENMILES_DB_PASSWORD=openmiles OPENMILES_JOBS_ENABLED=false \
-  java -Xmx1g -jar "$PAYARA_JAR" --nocluster --port "$HTTP_PORT" --contextroot / \
+  java -Xmx1g -Dmp.health.default.readiness.empty.response=DOWN -jar "$PAYARA_JAR" --nocluster --port "$HTTP_PORT" --contextroot / \
        --logProperties "$ROOT/config/logging.properties" --deploy "$WAR" >"$PAYARA_LOG" 2>&1 &
 PAYARA_PID=$!
 ready=""
@@ -126,16 +127,19 @@ done
 say "OpenMiles is ready"
 
 # --- 4. load ---------------------------------------------------------------------------------
-# After enrollment and history the generator runs ANALYZE (and a checkpoint) before measuring: on a
-# freshly migrated database the app's cached plans were made for empty tables (see README).
-AFTER_SETUP="$(printf '%q ' "$PSQL" -X -q -h "$PG_HOST" -p "$PG_PORT" -U postgres -d "$APP_DB" -c checkpoint)"
-if [ "$ANALYZE" = 1 ]; then
-  AFTER_SETUP="$(printf '%q ' "$PSQL" -X -q -h "$PG_HOST" -p "$PG_PORT" -U postgres -d "$APP_DB" -c analyze -c checkpoint)"
-fi
+# After enrollment and history, before measuring, the generator runs this hook: ANALYZE (on a
+# freshly migrated database the app's cached plans were made for near-empty tables; see README)
+# and a checkpoint.
+after_setup() {
+  if [ "$ANALYZE" = 1 ]; then psql_su "$APP_DB" -c analyze; fi
+  psql_su "$APP_DB" -c checkpoint
+}
+export -f after_setup psql_su
+export PSQL PG_HOST PG_PORT APP_DB ANALYZE
 java -Xmx512m "$HERE/LedgerBench.java" --url "http://127.0.0.1:$HTTP_PORT" --clients "$CLIENTS" \
   --seconds "$SECONDS_PER_PHASE" --warmup "$WARMUP" --members "$MEMBERS" --batch-clients "$BATCH_CLIENTS" \
   --batch-size "$BATCH_SIZE" --hold-seconds "$HOLD_SECONDS" --retry-percent "$RETRY_PERCENT" \
-  --history "$HISTORY" --after-setup "$AFTER_SETUP" --run-id "$STAMP" --out "$RAW" || die "load generator failed"
+  --history "$HISTORY" --history-holds "$HISTORY_HOLDS" --after-setup after_setup --run-id "$STAMP" --out "$RAW" || die "load generator failed"
 
 # stop the server before checking, so nothing is in flight
 kill "$PAYARA_PID" 2>/dev/null || true
@@ -207,7 +211,7 @@ fmt() { LC_ALL=C awk -v x="$1" 'BEGIN { s = sprintf("%.0f", x); o = ""; n = leng
 {
   echo "OpenMiles ledger benchmark  $(date '+%Y-%m-%d %H:%M:%S')  $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- modules 2>/dev/null || echo ' (modified)')"
   echo "host: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo); PostgreSQL $("$PSQL" -V | awk '{print $3}') on :$PG_PORT; generator and server share the cores"
-  echo "phases: ${SECONDS_PER_PHASE} s measured each (after ${WARMUP} s warm-up), $(get members) members with ${HISTORY} earlier credits each, analyze=${ANALYZE}, ${RETRY_PERCENT}% retries in single"
+  echo "phases: ${SECONDS_PER_PHASE} s measured each (after ${WARMUP} s warm-up), $(get members) members with ${HISTORY} earlier credits and ${HISTORY_HOLDS} released holds each, analyze=${ANALYZE}, ${RETRY_PERCENT}% retries in single"
   echo
   printf '  %-8s %-40s %14s\n' "anchor" "pgbench TPC-B-like ($CLIENTS clients, -s $PGBENCH_SCALE)" "$(fmt "$TPS") tps"
   printf '  %-8s %-40s %14s   ratio %5s   p50 %s ms  p99 %s ms  (+%s replays)\n' "single" \
