@@ -1,0 +1,93 @@
+package org.openmiles.integration.common;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Where files live and how they are read. Under {@code openmiles.files.root} each partner has
+ * {@code partners/<CODE>/} with {@code inbound/} (drop files here), {@code processing/}, {@code
+ * archive/}, {@code rejects/} (files refused whole, and duplicates), {@code failed/} (files a fault
+ * stopped) and {@code outbound/} (acknowledgement and reject files for the partner).
+ */
+@ApplicationScoped
+public class FileSettings {
+  public static final List<String> FOLDERS =
+      List.of("inbound", "processing", "archive", "rejects", "failed", "outbound");
+
+  @Inject
+  @ConfigProperty(name = "openmiles.files.root", defaultValue = ".openmiles/files")
+  String root;
+
+  @Inject
+  @ConfigProperty(name = "openmiles.files.poll-ms", defaultValue = "2000")
+  long pollMillis;
+
+  @Inject
+  @ConfigProperty(name = "openmiles.files.chunk", defaultValue = "2000")
+  int chunkSize;
+
+  @Inject
+  @ConfigProperty(name = "openmiles.files.max-line-length", defaultValue = "4096")
+  int maxLineLength;
+
+  @Inject
+  @ConfigProperty(name = "openmiles.accrual.max-age-months", defaultValue = "12")
+  int maxAgeMonths;
+
+  @Inject
+  @ConfigProperty(name = "openmiles.files.recover-after-seconds", defaultValue = "60")
+  long recoverAfterSeconds;
+
+  /** Settings given directly, for tests and tools outside the container. */
+  public static FileSettings of(String root, int chunkSize, int maxLineLength, int maxAgeMonths) {
+    FileSettings s = new FileSettings();
+    s.root = root;
+    s.pollMillis = 1000;
+    s.chunkSize = chunkSize;
+    s.maxLineLength = maxLineLength;
+    s.maxAgeMonths = maxAgeMonths;
+    s.recoverAfterSeconds = 60;
+    return s;
+  }
+
+  public long recoverAfterSeconds() {
+    return recoverAfterSeconds;
+  }
+
+  public Path partnerFolder(String partnerCode, String folder) {
+    return Path.of(root).toAbsolutePath().resolve("partners").resolve(partnerCode).resolve(folder);
+  }
+
+  /** Creates the partner's folder tree if missing. */
+  public void createPartnerFolders(String partnerCode) {
+    try {
+      for (String f : FOLDERS) {
+        Files.createDirectories(partnerFolder(partnerCode, f));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the folders of partner " + partnerCode, e);
+    }
+  }
+
+  public long pollMillis() {
+    return pollMillis;
+  }
+
+  public int chunkSize() {
+    return chunkSize;
+  }
+
+  public int maxLineLength() {
+    return maxLineLength;
+  }
+
+  public int maxAgeMonths() {
+    return maxAgeMonths;
+  }
+}

@@ -1,0 +1,72 @@
+package org.openmiles.integration.common;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The files a partner gets back in {@code outbound/}: {@code <file>.rejects.csv} (one row per
+ * refused record: line, code, reason, original line) and {@code <file>.ack.csv} (status and
+ * counts). Both are written under a temporary name and renamed, so a partner never reads half a
+ * file.
+ */
+public final class OutboundFiles {
+  private OutboundFiles() {}
+
+  /** Writes reject rows as they come; the file appears (renamed) on close. */
+  public static final class RejectWriter implements Closeable {
+    private final Path target;
+    private final Path temp;
+    private final CSVPrinter printer;
+    private long rows;
+
+    public RejectWriter(Path outbound, String inboundName) throws IOException {
+      this.target = outbound.resolve(inboundName + ".rejects.csv");
+      this.temp = outbound.resolve("." + inboundName + ".rejects.csv.tmp");
+      BufferedWriter w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+      this.printer =
+          new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").build());
+      printer.printRecord("line", "code", "reason", "original_line");
+    }
+
+    public void reject(long line, String code, String reason, String original) throws IOException {
+      printer.printRecord(line, code, reason, original);
+      rows++;
+    }
+
+    public long rows() {
+      return rows;
+    }
+
+    @Override
+    public void close() throws IOException {
+      printer.close();
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+  }
+
+  /** Writes the acknowledgement: one {@code key,value} row per entry, in the order given. */
+  public static Path writeAck(Path outbound, String inboundName, Map<String, ?> entries)
+      throws IOException {
+    Path target = outbound.resolve(inboundName + ".ack.csv");
+    Path temp = outbound.resolve("." + inboundName + ".ack.csv.tmp");
+    try (CSVPrinter p =
+        new CSVPrinter(
+            Files.newBufferedWriter(temp, StandardCharsets.UTF_8),
+            CSVFormat.RFC4180.builder().setRecordSeparator("\n").build())) {
+      p.printRecord("key", "value");
+      for (var e : entries.entrySet()) {
+        p.printRecord(e.getKey(), e.getValue());
+      }
+    }
+    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return target;
+  }
+}

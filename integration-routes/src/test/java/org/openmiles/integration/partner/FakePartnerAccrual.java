@@ -1,0 +1,63 @@
+package org.openmiles.integration.partner;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.openmiles.accrual.api.ActivityResult;
+import org.openmiles.accrual.api.FileRegistration;
+import org.openmiles.accrual.api.FileSummary;
+import org.openmiles.accrual.api.PartnerAccrual;
+import org.openmiles.accrual.api.PartnerActivity;
+
+/**
+ * Credits every record 10 miles per unit of quantity; remembers files by checksum, nothing else.
+ */
+class FakePartnerAccrual implements PartnerAccrual {
+  final Map<String, Long> files = new HashMap<>();
+  final Map<Long, String> rejectedFiles = new HashMap<>();
+  final List<Integer> chunkSizes = new ArrayList<>();
+  long credited;
+  long nextId = 1;
+
+  @Override
+  public List<String> activePartnerCodes() {
+    return List.of("DEMO_HOTEL");
+  }
+
+  @Override
+  public FileRegistration registerFile(String partnerCode, String fileName, String checksum) {
+    Long before = files.get(checksum);
+    if (before != null) {
+      return new FileRegistration(0, FileRegistration.Status.DUPLICATE, before);
+    }
+    long id = nextId++;
+    files.put(checksum, id);
+    return new FileRegistration(id, FileRegistration.Status.NEW, 0);
+  }
+
+  @Override
+  public List<ActivityResult> credit(long fileId, List<PartnerActivity> chunk) {
+    chunkSizes.add(chunk.size());
+    List<ActivityResult> out = new ArrayList<>(chunk.size());
+    for (PartnerActivity a : chunk) {
+      credited++;
+      out.add(
+          new ActivityResult(
+              a.lineNumber(),
+              ActivityResult.Outcome.CREDITED,
+              a.quantity().longValue() * 10,
+              null,
+              null));
+    }
+    return out;
+  }
+
+  @Override
+  public void completeFile(long fileId, FileSummary summary) {}
+
+  @Override
+  public void rejectFile(long fileId, String reason, int recordCount) {
+    rejectedFiles.put(fileId, reason);
+  }
+}

@@ -1,0 +1,244 @@
+package org.openmiles.integration.partner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.integration.common.FileSettings;
+
+/**
+ * The partner file adapter without Camel or a database: what it accepts, what it refuses whole,
+ * what it rejects line by line, and what it tells the partner.
+ */
+class PartnerFileProcessorTest {
+  static final String M1 = MemberNumber.fromSequence(100_000_001L).value();
+  static final String M2 = MemberNumber.fromSequence(100_000_002L).value();
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
+  static final String DAY = LocalDate.now(CLOCK).minusDays(5).toString();
+
+  @TempDir Path root;
+  FakePartnerAccrual accrual;
+  PartnerFileProcessor processor;
+
+  @BeforeEach
+  void setUp() {
+    accrual = new FakePartnerAccrual();
+    processor = new PartnerFileProcessor();
+    processor.accrual = accrual;
+    processor.clock = CLOCK;
+    processor.settings = FileSettings.of(root.toString(), 3, 200, 12);
+    processor.settings.createPartnerFolders("DEMO_HOTEL");
+  }
+
+  private String run(String name, String content) throws IOException {
+    return run(name, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private String run(String name, byte[] content) throws IOException {
+    Path file = root.resolve(name);
+    Files.write(file, content);
+    return processor.handle(file, name, "DEMO_HOTEL");
+  }
+
+  private Map<String, String> ack(String name) throws IOException {
+    return Files.readAllLines(outbound().resolve(name + ".ack.csv")).stream()
+        .skip(1)
+        .map(l -> l.split(",", 2))
+        .collect(Collectors.toMap(p -> p[0], p -> p[1].replaceAll("^\"|\"$", "")));
+  }
+
+  private List<String> rejects(String name) throws IOException {
+    return Files.readAllLines(outbound().resolve(name + ".rejects.csv")).stream().skip(1).toList();
+  }
+
+  private Path outbound() {
+    return processor.settings.partnerFolder("DEMO_HOTEL", "outbound");
+  }
+
+  static String header() {
+    return "H,OPENMILES-PARTNER-ACTIVITY,1,DEMO_HOTEL,2026-11-24,REF1\n";
+  }
+
+  static String detail(String tx, String member, String qty) {
+    return "D," + tx + "," + member + ",Nguyen," + DAY + ",STAY_NIGHT," + qty + ",,stay\n";
+  }
+
+  @Test
+  void aGoodFileIsCreditedInChunksAndAcknowledged() throws IOException {
+    String content =
+        header()
+            + detail("T1", M1, "1")
+            + detail("T2", M2, "2")
+            + detail("T3", M1, "3")
+            + detail("T4", M2, "4")
+            + "T,4,10\n";
+    assertThat(run("good.csv", content)).isEqualTo("archive");
+    assertThat(accrual.chunkSizes).containsExactly(3, 1);
+    Map<String, String> ack = ack("good.csv");
+    assertThat(ack)
+        .containsEntry("status", "PROCESSED")
+        .containsEntry("records", "4")
+        .containsEntry("accepted", "4")
+        .containsEntry("rejected", "0")
+        .containsEntry("miles_issued", "100")
+        .containsEntry("control_total", "verified");
+    assertThat(rejects("good.csv")).isEmpty();
+  }
+
+  @Test
+  void badRecordsAreRejectedWithLineAndReasonWhileTheRestIsCredited() throws IOException {
+    String content =
+        header()
+            + detail("T1", M1, "1")
+            + detail("T2", "1000000009", "1")
+            + "D,T3,"
+            + M1
+            + ",Nguyen,2026-02-30,STAY_NIGHT,1,,bad date\n"
+            + "D,T4,"
+            + M1
+            + ",Nguyen,"
+            + DAY
+            + ",STAY_NIGHT,-1,,negative\n"
+            + "D,T5,"
+            + M1
+            + ",Nguyen,"
+            + DAY
+            + ",STAY_NIGHT,1.5,,half a night\n"
+            + "D,T6,"
+            + M1
+            + ",Nguyen,"
+            + DAY
+            + ",SPEND,100,usd,bad currency\n"
+            + "D,T7,"
+            + M1
+            + ",Nguyen,2099-01-01,STAY_NIGHT,1,,future\n"
+            + "D,T8,"
+            + M1
+            + ",Nguyen,2020-01-01,STAY_NIGHT,1,,too old\n"
+            + "D,T9,too,few,fields\n"
+            + "X,T10,"
+            + M1
+            + ",Nguyen,"
+            + DAY
+            + ",STAY_NIGHT,1,,wrong type\n"
+            + detail("T1", M1, "1")
+            + "D,T12,"
+            + M1
+            + ",Nguyen,"
+            + DAY
+            + ",STAY_NIGHT,1,,\"unterminated\n"
+            + "T,12,999\n";
+    assertThat(run("mixed.csv", content)).isEqualTo("archive");
+    assertThat(rejects("mixed.csv"))
+        .extracting(l -> l.split(",")[0] + "," + l.split(",")[1])
+        .containsExactly(
+            "3,INVALID_MEMBER_NUMBER",
+            "4,INVALID_DATE",
+            "5,INVALID_QUANTITY",
+            "6,INVALID_QUANTITY",
+            "7,INVALID_CURRENCY",
+            "8,FUTURE_DATE",
+            "9,TOO_OLD",
+            "10,WRONG_FIELD_COUNT",
+            "11,UNKNOWN_RECORD_TYPE",
+            "12,DUPLICATE_IN_FILE",
+            "13,MALFORMED_LINE");
+    assertThat(ack("mixed.csv"))
+        .containsEntry("accepted", "1")
+        .containsEntry("rejected", "11")
+        .containsEntry(
+            "control_total", "not verifiable: some quantities are not numbers (see rejects)");
+  }
+
+  @Test
+  void aFileThatFailsItsChecksIsRefusedWholeAndNothingIsCredited() throws IOException {
+    Map<String, String> cases =
+        Map.of(
+            "truncated.csv", header() + detail("T1", M1, "1"),
+            "count.csv", header() + detail("T1", M1, "1") + "T,2,1\n",
+            "total.csv", header() + detail("T1", M1, "1") + "T,1,7\n",
+            "noheader.csv", detail("T1", M1, "1") + "T,1,1\n",
+            "partner.csv",
+                header().replace("DEMO_HOTEL", "DEMO_CAR") + detail("T1", M1, "1") + "T,1,1\n",
+            "version.csv",
+                header().replace(",1,DEMO", ",2,DEMO") + detail("T1", M1, "1") + "T,1,1\n",
+            "after.csv", header() + detail("T1", M1, "1") + "T,1,1\n" + detail("T2", M1, "1"),
+            "empty.csv", "");
+    Map<String, String> expected =
+        Map.of(
+            "truncated.csv",
+            "TRUNCATED_FILE",
+            "count.csv",
+            "CONTROL_COUNT_MISMATCH",
+            "total.csv",
+            "CONTROL_TOTAL_MISMATCH",
+            "noheader.csv",
+            "MISSING_HEADER",
+            "partner.csv",
+            "WRONG_PARTNER",
+            "version.csv",
+            "UNSUPPORTED_VERSION",
+            "after.csv",
+            "DATA_AFTER_TRAILER",
+            "empty.csv",
+            "EMPTY_FILE");
+    for (var c : cases.entrySet()) {
+      assertThat(run(c.getKey(), c.getValue())).as(c.getKey()).isEqualTo("rejects");
+      assertThat(ack(c.getKey()).get("status")).as(c.getKey()).isEqualTo("REJECTED");
+      assertThat(ack(c.getKey()).get("reason")).as(c.getKey()).startsWith(expected.get(c.getKey()));
+      assertThat(rejects(c.getKey()))
+          .as(c.getKey())
+          .singleElement()
+          .asString()
+          .contains(expected.get(c.getKey()));
+    }
+    assertThat(accrual.credited).isZero();
+  }
+
+  @Test
+  void aFileInAnotherEncodingIsRefusedWithAClearReason() throws IOException {
+    byte[] latin1 =
+        (header() + "D,T1," + M1 + ",Nguyễn," + DAY + ",STAY_NIGHT,1,,Hôtel\nT,1,1\n")
+            .getBytes(java.nio.charset.Charset.forName("windows-1258"));
+    assertThat(run("latin.csv", latin1)).isEqualTo("rejects");
+    assertThat(ack("latin.csv").get("reason")).startsWith("ENCODING").contains("UTF-8");
+    assertThat(accrual.credited).isZero();
+  }
+
+  @Test
+  void theSameContentUnderAnotherNameIsADuplicate() throws IOException {
+    String content = header() + detail("T1", M1, "1") + "T,1,1\n";
+    run("a.csv", content);
+    assertThat(run("b.csv", content)).isEqualTo("rejects");
+    assertThat(ack("b.csv")).containsEntry("status", "DUPLICATE");
+    assertThat(accrual.credited).isEqualTo(1);
+  }
+
+  @Test
+  void anEnormousLineIsRejectedAloneWithoutBeingHeldInMemory() throws IOException {
+    String content =
+        header()
+            + detail("T1", M1, "1")
+            + "D,HUGE,"
+            + "x".repeat(5_000_000)
+            + "\n"
+            + detail("T3", M2, "1")
+            + "T,3,3\n";
+    assertThat(run("huge.csv", content)).isEqualTo("archive");
+    assertThat(rejects("huge.csv")).singleElement().asString().startsWith("3,LINE_TOO_LONG");
+    assertThat(ack("huge.csv")).containsEntry("accepted", "2").containsEntry("rejected", "1");
+  }
+}

@@ -1,0 +1,202 @@
+package org.openmiles.accrual.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.openmiles.accounts.api.BatchResult;
+import org.openmiles.accounts.api.EntryType;
+import org.openmiles.accounts.api.MilesLedger;
+import org.openmiles.accounts.api.PostMiles;
+import org.openmiles.accounts.api.RejectedPosting;
+import org.openmiles.accounts.api.SourceReference;
+import org.openmiles.accrual.api.ActivityResult;
+import org.openmiles.accrual.api.ActivityResult.Outcome;
+import org.openmiles.accrual.api.FileRegistration;
+import org.openmiles.accrual.api.FileSummary;
+import org.openmiles.accrual.api.PartnerAccrual;
+import org.openmiles.accrual.api.PartnerActivity;
+import org.openmiles.accrual.domain.PartnerEarnRule;
+import org.openmiles.accrual.infrastructure.JdbcPartnerActivityRepository;
+import org.openmiles.accrual.infrastructure.JdbcPartnerActivityRepository.Stored;
+
+/**
+ * Credits partner activity: rate each record by the partner's rule in force on its activity date,
+ * record it once (partner + transaction id), post the miles with one ledger batch, and park the
+ * records of members who have not enrolled yet. One chunk is one transaction: the records and their
+ * ledger entries commit together or not at all.
+ */
+@ApplicationScoped
+@Transactional
+public class DefaultPartnerAccrual implements PartnerAccrual {
+  private static final Logger LOG = Logger.getLogger(DefaultPartnerAccrual.class.getName());
+
+  @Inject JdbcPartnerActivityRepository repository;
+  @Inject MilesLedger ledger;
+  @Inject Clock clock;
+
+  @Override
+  public List<String> activePartnerCodes() {
+    return repository.activePartnerCodes();
+  }
+
+  @Override
+  public FileRegistration registerFile(String partnerCode, String fileName, String checksum) {
+    return repository.registerFile(partnerCode, fileName, checksum, clock.instant());
+  }
+
+  @Override
+  public List<ActivityResult> credit(long fileId, List<PartnerActivity> chunk) {
+    ActivityResult[] results = new ActivityResult[chunk.size()];
+    Map<String, List<PartnerEarnRule>> rulesByPartner = new HashMap<>();
+    List<Integer> ratable = new ArrayList<>();
+    long[] miles = new long[chunk.size()];
+    for (int i = 0; i < chunk.size(); i++) {
+      PartnerActivity a = chunk.get(i);
+      List<PartnerEarnRule> rules =
+          rulesByPartner.computeIfAbsent(a.partnerCode(), repository::earnRules);
+      try {
+        PartnerEarnRule rule = ruleFor(rules, a);
+        miles[i] = rule.rate(a.quantity(), a.currency());
+        if (miles[i] == 0) {
+          results[i] =
+              ActivityResult.rejected(
+                  a.lineNumber(),
+                  "BELOW_EARNING_THRESHOLD",
+                  "quantity "
+                      + a.quantity().toPlainString()
+                      + " earns no whole mile under the partner's rule");
+        } else {
+          ratable.add(i);
+        }
+      } catch (PartnerEarnRule.RatingException e) {
+        results[i] = ActivityResult.rejected(a.lineNumber(), e.code(), e.getMessage());
+      }
+    }
+    // record first: a record already known is a duplicate, unless this very file recorded it
+    // before an interruption, in which case it counts as credited again (same ack as a clean run)
+    List<PartnerActivity> toRecord = ratable.stream().map(chunk::get).toList();
+    List<Long> toRecordMiles = ratable.stream().map(i -> miles[i]).toList();
+    Map<String, Stored> existing =
+        repository.insertActivities(fileId, toRecord, toRecordMiles, clock.instant());
+    List<PostMiles> postings = new ArrayList<>();
+    List<Integer> posted = new ArrayList<>();
+    for (int i : ratable) {
+      PartnerActivity a = chunk.get(i);
+      Stored before = existing.get(a.partnerTxId());
+      if (before != null) {
+        boolean sameLine = before.fileId() == fileId && before.lineNo() == a.lineNumber();
+        if (sameLine) { // this line, recorded by an interrupted run of this file
+          results[i] =
+              before.status().equals("PARKED")
+                  ? new ActivityResult(
+                      a.lineNumber(),
+                      Outcome.PARKED,
+                      0,
+                      "MEMBER_NOT_ENROLLED",
+                      "member not enrolled yet")
+                  : new ActivityResult(
+                      a.lineNumber(), Outcome.CREDITED, before.miles(), null, null);
+        } else if (before.fileId() == fileId) {
+          results[i] =
+              ActivityResult.rejected(
+                  a.lineNumber(),
+                  "DUPLICATE_IN_FILE",
+                  "transaction " + a.partnerTxId() + " already appears on line " + before.lineNo());
+        } else {
+          results[i] =
+              new ActivityResult(
+                  a.lineNumber(),
+                  Outcome.DUPLICATE,
+                  0,
+                  "DUPLICATE",
+                  "already received in file " + before.fileId() + " (" + before.status() + ")");
+        }
+        continue;
+      }
+      postings.add(
+          new PostMiles(
+              a.member(),
+              EntryType.CREDIT,
+              miles[i],
+              SourceReference.of(a.ledgerReference()),
+              a.activityDate(),
+              describe(a)));
+      posted.add(i);
+    }
+    BatchResult batch = ledger.postBatch(postings);
+    Map<Integer, RejectedPosting> refused = new HashMap<>();
+    batch.rejected().forEach(r -> refused.put(r.index(), r));
+    List<String> parked = new ArrayList<>();
+    List<String> dropped = new ArrayList<>();
+    for (int k = 0; k < posted.size(); k++) {
+      int i = posted.get(k);
+      PartnerActivity a = chunk.get(i);
+      RejectedPosting r = refused.get(k);
+      if (r == null) {
+        results[i] = new ActivityResult(a.lineNumber(), Outcome.CREDITED, miles[i], null, null);
+      } else if (r.code().equals("MEMBER_NOT_FOUND")) {
+        parked.add(a.partnerTxId());
+        results[i] =
+            new ActivityResult(
+                a.lineNumber(),
+                Outcome.PARKED,
+                0,
+                "MEMBER_NOT_ENROLLED",
+                "member " + a.member() + " is not enrolled yet; credited if they enroll in time");
+      } else {
+        dropped.add(a.partnerTxId()); // refused: a corrected re-send must be able to succeed
+        results[i] = ActivityResult.rejected(a.lineNumber(), r.code(), r.reason());
+      }
+    }
+    String partner = chunk.isEmpty() ? null : chunk.get(0).partnerCode();
+    repository.markParked(partner, parked);
+    repository.forget(partner, dropped);
+    return List.of(results);
+  }
+
+  private static PartnerEarnRule ruleFor(List<PartnerEarnRule> rules, PartnerActivity a) {
+    return rules.stream()
+        .filter(r -> r.basis() == a.basis() && r.appliesOn(a.activityDate()))
+        .max(java.util.Comparator.comparing(PartnerEarnRule::effectiveFrom))
+        .orElseThrow(
+            () ->
+                new PartnerEarnRule.RatingException(
+                    "NO_EARN_RULE",
+                    "partner "
+                        + a.partnerCode()
+                        + " has no earn rule for "
+                        + a.basis()
+                        + " on "
+                        + a.activityDate()));
+  }
+
+  private static String describe(PartnerActivity a) {
+    String d =
+        a.partnerCode()
+            + " "
+            + a.basis().name().toLowerCase().replace('_', ' ')
+            + " "
+            + a.quantity().stripTrailingZeros().toPlainString()
+            + (a.currency() == null ? "" : " " + a.currency())
+            + (a.description().isEmpty() ? "" : ": " + a.description());
+    return d.length() > PostMiles.MAX_DESCRIPTION ? d.substring(0, PostMiles.MAX_DESCRIPTION) : d;
+  }
+
+  @Override
+  public void completeFile(long fileId, FileSummary summary) {
+    repository.completeFile(fileId, summary, clock.instant());
+    LOG.info(() -> "partner file " + fileId + " done: " + summary);
+  }
+
+  @Override
+  public void rejectFile(long fileId, String reason, int recordCount) {
+    repository.rejectFile(fileId, reason, recordCount, clock.instant());
+    LOG.info(() -> "partner file " + fileId + " rejected whole: " + reason);
+  }
+}

@@ -1,0 +1,2 @@
+/** Accrual services: the transaction boundaries for crediting partner activity. */
+package org.openmiles.accrual.application;

@@ -1,0 +1,276 @@
+package org.openmiles.accrual.infrastructure;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.openmiles.accrual.api.EarnBasis;
+import org.openmiles.accrual.api.FileRegistration;
+import org.openmiles.accrual.api.FileSummary;
+import org.openmiles.accrual.api.PartnerActivity;
+import org.openmiles.accrual.domain.PartnerEarnRule;
+
+/** Partner files, records and earn rules in the {@code accrual} schema. */
+@ApplicationScoped
+public class JdbcPartnerActivityRepository {
+
+  @Resource(lookup = "java:app/jdbc/openmiles")
+  DataSource dataSource;
+
+  /** A record received before: which file brought it, what it earned, its status. */
+  public record Stored(long fileId, long lineNo, long miles, String status) {}
+
+  public List<String> activePartnerCodes() {
+    List<String> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("select code from accrual.partner where active order by code");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read partners: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  public List<PartnerEarnRule> earnRules(String partnerCode) {
+    List<PartnerEarnRule> out = new ArrayList<>();
+    String sql =
+        "select basis, miles, per_quantity, currency, max_miles_per_record, effective_from,"
+            + " effective_to from accrual.partner_earn_rule where partner_code = ?";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, partnerCode);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long max = rs.getLong(5);
+          Date to = rs.getDate(7);
+          out.add(
+              new PartnerEarnRule(
+                  EarnBasis.valueOf(rs.getString(1)),
+                  rs.getLong(2),
+                  rs.getBigDecimal(3),
+                  rs.getString(4),
+                  rs.wasNull() ? null : max,
+                  rs.getDate(6).toLocalDate(),
+                  to == null ? null : to.toLocalDate()));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read earn rules of " + partnerCode, e);
+    }
+    return out;
+  }
+
+  /**
+   * Registers a file by content. A checksum seen before is a DUPLICATE, unless that earlier run is
+   * still PROCESSING (it was interrupted): then this run RESUMES it under the same id.
+   */
+  public FileRegistration registerFile(String partner, String name, String checksum, Instant now) {
+    try (Connection c = dataSource.getConnection()) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "insert into accrual.inbound_file (partner_code, file_name, checksum, status, received_at)"
+                  + " values (?, ?, ?, 'PROCESSING', ?) on conflict (partner_code, checksum) do nothing"
+                  + " returning id")) {
+        ps.setString(1, partner);
+        ps.setString(2, name);
+        ps.setString(3, checksum);
+        ps.setTimestamp(4, Timestamp.from(now));
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            return new FileRegistration(rs.getLong(1), FileRegistration.Status.NEW, 0);
+          }
+        }
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "select id, status from accrual.inbound_file where partner_code = ? and checksum = ?"
+                  + " for update")) {
+        ps.setString(1, partner);
+        ps.setString(2, checksum);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          long id = rs.getLong(1);
+          return "PROCESSING".equals(rs.getString(2))
+              ? new FileRegistration(id, FileRegistration.Status.RESUMED, id)
+              : new FileRegistration(0, FileRegistration.Status.DUPLICATE, id);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot register file " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Inserts the records not known yet (set-based); returns the ones that were known before, by
+   * partner transaction id.
+   */
+  public Map<String, Stored> insertActivities(
+      long fileId, List<PartnerActivity> records, List<Long> miles, Instant now) {
+    Map<String, Stored> known = new HashMap<>();
+    if (records.isEmpty()) {
+      return known;
+    }
+    int n = records.size();
+    Object[] partner = new Object[n];
+    Object[] tx = new Object[n];
+    Object[] member = new Object[n];
+    Object[] date = new Object[n];
+    Object[] basis = new Object[n];
+    Object[] qty = new Object[n];
+    Object[] cur = new Object[n];
+    Object[] m = new Object[n];
+    Object[] ref = new Object[n];
+    Object[] line = new Object[n];
+    for (int i = 0; i < n; i++) {
+      PartnerActivity a = records.get(i);
+      partner[i] = a.partnerCode();
+      tx[i] = a.partnerTxId();
+      member[i] = a.member().value();
+      date[i] = a.activityDate().toString();
+      basis[i] = a.basis().name();
+      qty[i] = a.quantity();
+      cur[i] = a.currency();
+      m[i] = miles.get(i);
+      ref[i] = a.ledgerReference();
+      line[i] = (int) Math.min(Integer.MAX_VALUE, a.lineNumber());
+    }
+    String sql =
+        "insert into accrual.partner_activity (partner_code, partner_tx_id, member_number,"
+            + " activity_date, basis, quantity, currency, miles, status, ledger_ref, file_id, line_no,"
+            + " received_at) select p, t, mb, d, b, q, c, mi, 'CREDITED', r, ?, l, ? from unnest("
+            + "?::varchar[], ?::varchar[], ?::varchar[], ?::date[], ?::varchar[], ?::numeric[],"
+            + " ?::varchar[], ?::bigint[], ?::varchar[], ?::int[]) as x(p, t, mb, d, b, q, c, mi, r, l)"
+            + " on conflict (partner_code, partner_tx_id) do nothing returning partner_tx_id";
+    Set<String> inserted = new HashSet<>();
+    try (Connection c = dataSource.getConnection()) {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setLong(1, fileId);
+        ps.setTimestamp(2, Timestamp.from(now));
+        ps.setArray(3, c.createArrayOf("varchar", partner));
+        ps.setArray(4, c.createArrayOf("varchar", tx));
+        ps.setArray(5, c.createArrayOf("varchar", member));
+        ps.setArray(6, c.createArrayOf("varchar", date));
+        ps.setArray(7, c.createArrayOf("varchar", basis));
+        ps.setArray(8, c.createArrayOf("numeric", qty));
+        ps.setArray(9, c.createArrayOf("varchar", cur));
+        ps.setArray(10, c.createArrayOf("bigint", m));
+        ps.setArray(11, c.createArrayOf("varchar", ref));
+        ps.setArray(12, c.createArrayOf("integer", line));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            inserted.add(rs.getString(1));
+          }
+        }
+      }
+      List<Object> missing = new ArrayList<>();
+      for (Object t : tx) {
+        if (!inserted.contains((String) t)) {
+          missing.add(t);
+        }
+      }
+      if (!missing.isEmpty()) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "select partner_tx_id, coalesce(file_id, 0), coalesce(line_no, 0), miles, status"
+                    + " from accrual.partner_activity"
+                    + " where partner_code = ? and partner_tx_id = any(?)")) {
+          ps.setString(1, records.get(0).partnerCode());
+          ps.setArray(2, c.createArrayOf("varchar", missing.toArray()));
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              known.put(
+                  rs.getString(1),
+                  new Stored(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5)));
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot record partner activity: " + e.getMessage(), e);
+    }
+    return known;
+  }
+
+  public void markParked(String partner, List<String> txIds) {
+    updateByTx(
+        "update accrual.partner_activity set status = 'PARKED', "
+            + " reason_code = 'MEMBER_NOT_ENROLLED' where partner_code = ? and partner_tx_id = any(?)",
+        partner,
+        txIds);
+  }
+
+  /** Forgets refused records, so that a corrected re-send is not mistaken for a duplicate. */
+  public void forget(String partner, List<String> txIds) {
+    updateByTx(
+        "delete from accrual.partner_activity where partner_code = ? and partner_tx_id = any(?)",
+        partner,
+        txIds);
+  }
+
+  private void updateByTx(String sql, String partner, List<String> txIds) {
+    if (txIds.isEmpty()) {
+      return;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, partner);
+      ps.setArray(2, c.createArrayOf("varchar", txIds.toArray()));
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot update partner activity: " + e.getMessage(), e);
+    }
+  }
+
+  public void completeFile(long fileId, FileSummary s, Instant now) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "update accrual.inbound_file set status = 'DONE', record_count = ?, accepted = ?,"
+                    + " duplicates = ?, parked = ?, rejected = ?, miles_issued = ?, completed_at = ?"
+                    + " where id = ?")) {
+      ps.setInt(1, s.records());
+      ps.setInt(2, s.accepted());
+      ps.setInt(3, s.duplicates());
+      ps.setInt(4, s.parked());
+      ps.setInt(5, s.rejected());
+      ps.setLong(6, s.milesIssued());
+      ps.setTimestamp(7, Timestamp.from(now));
+      ps.setLong(8, fileId);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot complete file " + fileId, e);
+    }
+  }
+
+  public void rejectFile(long fileId, String reason, int records, Instant now) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "update accrual.inbound_file set status = 'REJECTED', reason = ?, record_count = ?,"
+                    + " completed_at = ? where id = ?")) {
+      ps.setString(1, reason.length() > 500 ? reason.substring(0, 500) : reason);
+      ps.setInt(2, records);
+      ps.setTimestamp(3, Timestamp.from(now));
+      ps.setLong(4, fileId);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot reject file " + fileId, e);
+    }
+  }
+}

@@ -1,0 +1,201 @@
+package org.openmiles.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Partner activity files through the real Camel file route on Payara Micro: a partner drops a file
+ * into its inbound folder, the server credits the miles once, and answers with acknowledgement and
+ * reject files in the outbound folder.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PartnerFilesIT {
+  private static final String DAY = LocalDate.now().minusDays(3).toString();
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.openmiles();
+  }
+
+  @ArquillianResource URL url;
+  Api api;
+  Path partner;
+
+  @BeforeEach
+  void setUp() {
+    api = new Api(url);
+    String root = System.getenv("OPENMILES_FILES_ROOT");
+    assertThat(root).as("OPENMILES_FILES_ROOT is set by ./openmiles test").isNotBlank();
+    partner = Path.of(root).resolve("partners").resolve("DEMO_HOTEL");
+  }
+
+  private static String header() {
+    return "H,OPENMILES-PARTNER-ACTIVITY,1,DEMO_HOTEL," + LocalDate.now() + ",IT\n";
+  }
+
+  private static String stay(String tx, String member, int nights) {
+    return "D," + tx + "," + member + ",Test," + DAY + ",STAY_NIGHT," + nights + ",,IT stay\n";
+  }
+
+  /** Drops a file the way a partner should: written under a temporary name, then renamed. */
+  private Map<String, String> drop(String name, String content) throws Exception {
+    Path part = partner.resolve("inbound").resolve(name + ".part");
+    Files.writeString(part, content, StandardCharsets.UTF_8);
+    Files.move(part, partner.resolve("inbound").resolve(name));
+    Path ack = partner.resolve("outbound").resolve(name + ".ack.csv");
+    for (int i = 0; i < 120 && !Files.exists(ack); i++) {
+      Thread.sleep(250);
+    }
+    assertThat(ack).as("acknowledgement of " + name).exists();
+    return Files.readAllLines(ack).stream()
+        .skip(1)
+        .map(l -> l.split(",", 2))
+        .collect(Collectors.toMap(p -> p[0], p -> p[1].replaceAll("^\"|\"$", "")));
+  }
+
+  private List<String> rejects(String name) throws IOException {
+    return Files.readAllLines(partner.resolve("outbound").resolve(name + ".rejects.csv")).stream()
+        .skip(1)
+        .toList();
+  }
+
+  @Test
+  void aPartnerFileIsCreditedOnceWithRejectsAndAnAcknowledgement() throws Exception {
+    String a = api.enroll("FileA");
+    String b = api.enroll("FileB");
+    String u = Api.unique();
+    String content =
+        header()
+            + stay(u + "-1", a, 3)
+            + stay(u + "-2", b, 2)
+            + stay(u + "-3", "1000000008", 1)
+            + "D,"
+            + u
+            + "-4,"
+            + a
+            + ",Test,not-a-date,STAY_NIGHT,1,,bad date\n"
+            + "D,"
+            + u
+            + "-5,"
+            + a
+            + ",Test,"
+            + DAY
+            + ",SPEND,100,USD,no spend rule for hotels\n"
+            + "T,5,107\n";
+    String name = "stays-" + u + ".csv";
+    Map<String, String> ack = drop(name, content);
+    assertThat(ack)
+        .containsEntry("status", "PROCESSED")
+        .containsEntry("records", "5")
+        .containsEntry("accepted", "2")
+        .containsEntry("parked", "1")
+        .containsEntry("rejected", "2")
+        .containsEntry("miles_issued", "2500");
+    assertThat(rejects(name))
+        .extracting(l -> l.substring(0, l.indexOf(',', l.indexOf(',') + 1)))
+        .containsExactly("5,INVALID_DATE", "6,NO_EARN_RULE");
+    assertThat(api.balance(a).num("balance")).isEqualTo(1_500);
+    assertThat(api.balance(b).num("balance")).isEqualTo(1_000);
+    assertThat(
+            api.get("members/" + a + "/statement")
+                .json()
+                .getJsonArray("entries")
+                .getJsonObject(0)
+                .getString("source"))
+        .isEqualTo("P:DEMO_HOTEL:" + u + "-1");
+    assertThat(
+            Files.list(partner.resolve("archive"))
+                .anyMatch(p -> p.getFileName().toString().startsWith("stays-" + u)))
+        .isTrue();
+
+    // the same content again, even renamed: nothing more
+    Map<String, String> again = drop("copy-" + u + ".csv", content);
+    assertThat(again).containsEntry("status", "DUPLICATE");
+    // a new file repeating a credited record and fixing the rejected one
+    String next =
+        header()
+            + stay(u + "-1", a, 3)
+            + "D,"
+            + u
+            + "-4,"
+            + a
+            + ",Test,"
+            + DAY
+            + ",STAY_NIGHT,1,,fixed\n"
+            + "T,2,4\n";
+    Map<String, String> fixed = drop("fix-" + u + ".csv", next);
+    assertThat(fixed)
+        .containsEntry("accepted", "1")
+        .containsEntry("duplicates", "1")
+        .containsEntry("miles_issued", "500");
+    assertThat(api.balance(a).num("balance")).isEqualTo(2_000);
+    assertThat(
+            Db.count(
+                "select count(*) from accounts.ledger_entry where source_ref like ?",
+                "P:DEMO_HOTEL:" + u + "%"))
+        .isEqualTo(3);
+    assertThat(
+            Db.count(
+                "select count(*) from accrual.partner_activity where partner_tx_id = ? and status = 'PARKED'",
+                u + "-3"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aFileWithWrongControlTotalsIsRefusedWholeAndCreditsNothing() throws Exception {
+    String a = api.enroll("FileTotals");
+    String u = Api.unique();
+    long before = Db.ledgerRows();
+    Map<String, String> ack =
+        drop(
+            "totals-" + u + ".csv",
+            header() + stay(u + "-1", a, 3) + stay(u + "-2", a, 1) + "T,2,5\n");
+    assertThat(ack).containsEntry("status", "REJECTED");
+    assertThat(ack.get("reason")).startsWith("CONTROL_TOTAL_MISMATCH");
+    assertThat(Db.ledgerRows()).isEqualTo(before);
+    assertThat(api.balance(a).num("balance")).isZero();
+    assertThat(
+            Files.list(partner.resolve("rejects"))
+                .anyMatch(p -> p.getFileName().toString().startsWith("totals-" + u)))
+        .isTrue();
+  }
+
+  @Test
+  void readinessReportsThePartnerRoutes() throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    String root = url.getProtocol() + "://" + url.getHost() + ":" + url.getPort();
+    var ready =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + "/health/ready"))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(ready.body())
+        .contains("\"routes\"")
+        .contains("partner-DEMO_HOTEL")
+        .contains("Started");
+  }
+
+  @Test
+  void theLedgerInvariantsHold() {
+    assertThat(Db.invariantViolations()).isEmpty();
+  }
+}
