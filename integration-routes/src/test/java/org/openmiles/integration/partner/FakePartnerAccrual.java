@@ -54,6 +54,11 @@ class FakePartnerAccrual implements PartnerAccrual {
   }
 
   @Override
+  public long creditParked(org.openmiles.accounts.api.MemberNumber member) {
+    return 0;
+  }
+
+  @Override
   public void completeFile(long fileId, FileSummary summary) {}
 
   @Override

@@ -60,10 +60,19 @@ class PartnerFileRoutesRouteTest extends CamelTestSupport {
     Files.move(part, folder("inbound").resolve(name));
   }
 
+  /**
+   * Whether a file starting with {@code prefix} shows up in {@code dir} (moves follow completion).
+   */
   private static boolean contains(Path dir, String prefix) throws Exception {
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.anyMatch(p -> p.getFileName().toString().startsWith(prefix));
+    for (int i = 0; i < 100; i++) {
+      try (Stream<Path> s = Files.list(dir)) {
+        if (s.anyMatch(p -> p.getFileName().toString().startsWith(prefix))) {
+          return true;
+        }
+      }
+      Thread.sleep(100);
     }
+    return false;
   }
 
   @Test
@@ -78,6 +87,7 @@ class PartnerFileRoutesRouteTest extends CamelTestSupport {
     assertThat(contains(folder("archive"), "good.")).isTrue();
     assertThat(folder("outbound").resolve("good.csv.ack.csv")).exists();
     assertThat(folder("inbound").resolve("good.csv")).doesNotExist();
+    assertThat(folder("processing").resolve("good.csv")).doesNotExist();
 
     NotifyBuilder two = new NotifyBuilder(context).whenDone(1).create();
     drop("bad.csv", PartnerFileProcessorTest.header() + "T,0,0\n" + "D,late,line\n");

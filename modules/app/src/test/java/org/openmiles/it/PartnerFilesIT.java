@@ -179,6 +179,31 @@ class PartnerFilesIT {
   }
 
   @Test
+  void aParkedRecordIsCreditedWhenItsMemberEnrolls() throws Exception {
+    String before = api.enroll("ParkBefore");
+    // the next enrollment gets the next number of the sequence
+    long seq = Long.parseLong(before.substring(0, 9));
+    String next = org.openmiles.accounts.api.MemberNumber.fromSequence(seq + 1).value();
+    String u = Api.unique();
+    Map<String, String> ack =
+        drop("park-" + u + ".csv", header() + stay(u + "-p", next, 2) + "T,1,2\n");
+    assertThat(ack).containsEntry("parked", "1").containsEntry("miles_issued", "0");
+    String enrolled = api.enroll("ParkAfter");
+    assertThat(enrolled).isEqualTo(next);
+    long balance = 0;
+    for (int i = 0; i < 40 && balance == 0; i++) {
+      Thread.sleep(100);
+      balance = api.balance(enrolled).num("balance");
+    }
+    assertThat(balance).as("credited after the enrollment committed").isEqualTo(1_000);
+    assertThat(
+            Db.count(
+                "select count(*) from accrual.partner_activity where partner_tx_id = ? and status = 'CREDITED'",
+                u + "-p"))
+        .isEqualTo(1);
+  }
+
+  @Test
   void readinessReportsThePartnerRoutes() throws Exception {
     var http = java.net.http.HttpClient.newHttpClient();
     String root = url.getProtocol() + "://" + url.getHost() + ":" + url.getPort();

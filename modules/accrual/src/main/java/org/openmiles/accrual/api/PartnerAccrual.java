@@ -19,6 +19,12 @@ public interface PartnerAccrual {
   /** Rates and credits one chunk of records in one transaction; one result per record, in order. */
   List<ActivityResult> credit(long fileId, List<PartnerActivity> chunk);
 
+  /**
+   * Credits the parked records of a member who has just enrolled, if they arrived within the
+   * parking window ({@code openmiles.accrual.park-days}); returns the miles credited.
+   */
+  long creditParked(org.openmiles.accounts.api.MemberNumber member);
+
   /** Records a processed file's counts. */
   void completeFile(long fileId, FileSummary summary);
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.logging.Logger;
 import org.openmiles.accounts.api.BatchResult;
 import org.openmiles.accounts.api.EntryType;
+import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accounts.api.MilesLedger;
 import org.openmiles.accounts.api.PostMiles;
 import org.openmiles.accounts.api.RejectedPosting;
@@ -39,6 +40,12 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
   @Inject JdbcPartnerActivityRepository repository;
   @Inject MilesLedger ledger;
   @Inject Clock clock;
+
+  @Inject
+  @org.eclipse.microprofile.config.inject.ConfigProperty(
+      name = "openmiles.accrual.park-days",
+      defaultValue = "90")
+  int parkDays;
 
   @Override
   public List<String> activePartnerCodes() {
@@ -186,6 +193,58 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
             + (a.currency() == null ? "" : " " + a.currency())
             + (a.description().isEmpty() ? "" : ": " + a.description());
     return d.length() > PostMiles.MAX_DESCRIPTION ? d.substring(0, PostMiles.MAX_DESCRIPTION) : d;
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public long creditParked(MemberNumber member) {
+    var parked =
+        repository.parkedFor(
+            member.value(), clock.instant().minus(java.time.Duration.ofDays(parkDays)));
+    if (parked.isEmpty()) {
+      return 0;
+    }
+    List<PostMiles> postings =
+        parked.stream()
+            .map(
+                p ->
+                    new PostMiles(
+                        member,
+                        EntryType.CREDIT,
+                        p.miles(),
+                        SourceReference.of(p.ledgerRef()),
+                        p.activityDate(),
+                        p.partnerCode()
+                            + " "
+                            + p.basis().toLowerCase().replace('_', ' ')
+                            + " "
+                            + p.quantity().stripTrailingZeros().toPlainString()
+                            + (p.currency() == null ? "" : " " + p.currency())
+                            + " (parked until enrollment)"))
+            .toList();
+    BatchResult r = ledger.postBatch(postings);
+    java.util.Set<Integer> refused = new java.util.HashSet<>();
+    r.rejected().forEach(x -> refused.add(x.index()));
+    Map<String, List<String>> creditedByPartner = new HashMap<>();
+    for (int i = 0; i < parked.size(); i++) {
+      if (!refused.contains(i)) {
+        creditedByPartner
+            .computeIfAbsent(parked.get(i).partnerCode(), k -> new ArrayList<>())
+            .add(parked.get(i).txId());
+      }
+    }
+    creditedByPartner.forEach(repository::markCredited);
+    long miles = r.milesPosted() + r.replayed().stream().mapToLong(x -> x.miles()).sum();
+    LOG.info(
+        () ->
+            "member "
+                + member
+                + " enrolled: "
+                + creditedByPartner.values().stream().mapToInt(List::size).sum()
+                + " parked partner record(s) credited, "
+                + miles
+                + " miles");
+    return miles;
   }
 
   @Override

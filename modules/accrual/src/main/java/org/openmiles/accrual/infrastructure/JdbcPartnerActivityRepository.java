@@ -207,6 +207,56 @@ public class JdbcPartnerActivityRepository {
     return known;
   }
 
+  /** A parked record, ready to be posted. */
+  public record Parked(
+      String partnerCode,
+      String txId,
+      java.time.LocalDate activityDate,
+      long miles,
+      String ledgerRef,
+      String basis,
+      java.math.BigDecimal quantity,
+      String currency) {}
+
+  /** The member's parked records received after {@code since}, locked against a concurrent run. */
+  public List<Parked> parkedFor(String member, Instant since) {
+    List<Parked> out = new ArrayList<>();
+    String sql =
+        "select partner_code, partner_tx_id, activity_date, miles, ledger_ref, basis, quantity,"
+            + " currency from accrual.partner_activity where member_number = ? and status = 'PARKED'"
+            + " and received_at >= ? order by id for update";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, member);
+      ps.setTimestamp(2, Timestamp.from(since));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new Parked(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getDate(3).toLocalDate(),
+                  rs.getLong(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getBigDecimal(7),
+                  rs.getString(8)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read parked activity of " + member, e);
+    }
+    return out;
+  }
+
+  public void markCredited(String partner, List<String> txIds) {
+    updateByTx(
+        "update accrual.partner_activity set status = 'CREDITED', reason_code = null"
+            + " where partner_code = ? and partner_tx_id = any(?)",
+        partner,
+        txIds);
+  }
+
   public void markParked(String partner, List<String> txIds) {
     updateByTx(
         "update accrual.partner_activity set status = 'PARKED', "
