@@ -63,6 +63,18 @@ public class CamelRuntime {
     };
   }
 
+  /** Sends a message to an endpoint of the running context and returns the reply body. */
+  public synchronized <T> T request(String endpoint, Map<String, Object> headers, Class<T> type) {
+    if (camel == null) {
+      throw new IllegalStateException("the file routes are not running (openmiles.files.enabled)");
+    }
+    try (var producer = camel.createProducerTemplate()) {
+      return producer.requestBodyAndHeaders(endpoint, null, headers, type);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @PreDestroy
   public synchronized void stop() {
     if (camel != null) {

@@ -55,8 +55,17 @@ public final class OutboundFiles {
   /** Writes the acknowledgement: one {@code key,value} row per entry, in the order given. */
   public static Path writeAck(Path outbound, String inboundName, Map<String, ?> entries)
       throws IOException {
-    Path target = outbound.resolve(inboundName + ".ack.csv");
-    Path temp = outbound.resolve("." + inboundName + ".ack.csv.tmp");
+    return writeKeyValues(outbound, inboundName + ".ack.csv", entries);
+  }
+
+  /**
+   * Writes {@code fileName} in {@code outbound}: a {@code key,value} header, then one row per
+   * entry.
+   */
+  public static Path writeKeyValues(Path outbound, String fileName, Map<String, ?> entries)
+      throws IOException {
+    Path target = outbound.resolve(fileName);
+    Path temp = outbound.resolve("." + fileName + ".tmp");
     try (CSVPrinter p =
         new CSVPrinter(
             Files.newBufferedWriter(temp, StandardCharsets.UTF_8),

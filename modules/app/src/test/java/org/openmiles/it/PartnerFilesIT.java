@@ -204,6 +204,42 @@ class PartnerFilesIT {
   }
 
   @Test
+  void settlementBillsThePartnerForTheMilesIssuedThisMonth() throws Exception {
+    String a = api.enroll("Settle");
+    String u = Api.unique();
+    drop("settle-" + u + ".csv", header() + stay(u + "-s", a, 4) + "T,1,4\n");
+    String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+    long issued =
+        Db.count(
+            "select coalesce(sum(miles), 0) from accrual.partner_activity where partner_code = 'DEMO_HOTEL'"
+                + " and status = 'CREDITED' and credited_at >= date_trunc('month', now() at time zone 'UTC') at time zone 'UTC'");
+    assertThat(issued).isGreaterThanOrEqualTo(2_000);
+    Api.Res s = api.get("partners/DEMO_HOTEL/settlements/" + month);
+    assertThat(s.status()).as(s.toString()).isEqualTo(200);
+    assertThat(s.num("milesIssued")).isEqualTo(issued);
+    assertThat(s.json().getJsonObject("amountDue").getString("currency")).isEqualTo("USD");
+    assertThat(s.json().getJsonObject("amountDue").getJsonNumber("amount").bigDecimalValue())
+        .isEqualByComparingTo(
+            new java.math.BigDecimal("0.012")
+                .multiply(java.math.BigDecimal.valueOf(issued))
+                .setScale(2, java.math.RoundingMode.HALF_UP));
+
+    Api.Res written = api.post("partners/settlement-files?month=" + month, null);
+    assertThat(written.status()).as(written.toString()).isEqualTo(200);
+    Path file = partner.resolve("outbound").resolve("settlement-" + month + ".csv");
+    assertThat(Files.readAllLines(file)).contains("miles_issued," + issued, "currency,USD");
+
+    assertThat(api.get("partners/NOPE/settlements/" + month).code()).isEqualTo("PARTNER_NOT_FOUND");
+    assertThat(api.get("partners/DEMO_HOTEL/settlements/2026-13").code())
+        .isEqualTo("VALIDATION_FAILED");
+    var files = api.get("partners/DEMO_HOTEL/files?limit=5").array();
+    assertThat(files).isNotEmpty();
+    assertThat(files.getJsonObject(0).getString("fileName")).isEqualTo("settle-" + u + ".csv");
+    assertThat(api.get("partners").array().getValuesAs(jakarta.json.JsonString::getString))
+        .contains("DEMO_HOTEL");
+  }
+
+  @Test
   void readinessReportsThePartnerRoutes() throws Exception {
     var http = java.net.http.HttpClient.newHttpClient();
     String root = url.getProtocol() + "://" + url.getHost() + ":" + url.getPort();

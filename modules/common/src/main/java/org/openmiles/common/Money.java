@@ -1,5 +1,7 @@
 package org.openmiles.common;
 
+import jakarta.json.bind.adapter.JsonbAdapter;
+import jakarta.json.bind.annotation.JsonbTypeAdapter;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
@@ -8,7 +10,21 @@ import java.util.Objects;
  * An amount of money in an ISO 4217 currency. Never a double: the amount is a {@link BigDecimal}
  * scaled to the currency's minor units, so {@code 10.5 USD} and {@code 10.50 USD} are equal.
  */
-public record Money(BigDecimal amount, Currency currency) {
+public record Money(
+    BigDecimal amount, @JsonbTypeAdapter(Money.CurrencyJson.class) Currency currency) {
+
+  /** JSON shows the currency as its ISO code. */
+  public static final class CurrencyJson implements JsonbAdapter<Currency, String> {
+    @Override
+    public String adaptToJson(Currency c) {
+      return c.getCurrencyCode();
+    }
+
+    @Override
+    public Currency adaptFromJson(String code) {
+      return Currency.getInstance(code);
+    }
+  }
 
   public Money {
     Objects.requireNonNull(amount, "amount");

@@ -153,7 +153,7 @@ public class JdbcPartnerActivityRepository {
     String sql =
         "insert into accrual.partner_activity (partner_code, partner_tx_id, member_number,"
             + " activity_date, basis, quantity, currency, miles, status, ledger_ref, file_id, line_no,"
-            + " received_at) select p, t, mb, d, b, q, c, mi, 'CREDITED', r, ?, l, ? from unnest("
+            + " received_at, credited_at) select p, t, mb, d, b, q, c, mi, 'CREDITED', r, ?, l, ?, ? from unnest("
             + "?::varchar[], ?::varchar[], ?::varchar[], ?::date[], ?::varchar[], ?::numeric[],"
             + " ?::varchar[], ?::bigint[], ?::varchar[], ?::int[]) as x(p, t, mb, d, b, q, c, mi, r, l)"
             + " on conflict (partner_code, partner_tx_id) do nothing returning partner_tx_id";
@@ -162,16 +162,17 @@ public class JdbcPartnerActivityRepository {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setLong(1, fileId);
         ps.setTimestamp(2, Timestamp.from(now));
-        ps.setArray(3, c.createArrayOf("varchar", partner));
-        ps.setArray(4, c.createArrayOf("varchar", tx));
-        ps.setArray(5, c.createArrayOf("varchar", member));
-        ps.setArray(6, c.createArrayOf("varchar", date));
-        ps.setArray(7, c.createArrayOf("varchar", basis));
-        ps.setArray(8, c.createArrayOf("numeric", qty));
-        ps.setArray(9, c.createArrayOf("varchar", cur));
-        ps.setArray(10, c.createArrayOf("bigint", m));
-        ps.setArray(11, c.createArrayOf("varchar", ref));
-        ps.setArray(12, c.createArrayOf("integer", line));
+        ps.setTimestamp(3, Timestamp.from(now));
+        ps.setArray(4, c.createArrayOf("varchar", partner));
+        ps.setArray(5, c.createArrayOf("varchar", tx));
+        ps.setArray(6, c.createArrayOf("varchar", member));
+        ps.setArray(7, c.createArrayOf("varchar", date));
+        ps.setArray(8, c.createArrayOf("varchar", basis));
+        ps.setArray(9, c.createArrayOf("numeric", qty));
+        ps.setArray(10, c.createArrayOf("varchar", cur));
+        ps.setArray(11, c.createArrayOf("bigint", m));
+        ps.setArray(12, c.createArrayOf("varchar", ref));
+        ps.setArray(13, c.createArrayOf("integer", line));
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             inserted.add(rs.getString(1));
@@ -251,7 +252,8 @@ public class JdbcPartnerActivityRepository {
 
   public void markCredited(String partner, List<String> txIds) {
     updateByTx(
-        "update accrual.partner_activity set status = 'CREDITED', reason_code = null"
+        "update accrual.partner_activity set status = 'CREDITED', reason_code = null,"
+            + " credited_at = now()"
             + " where partner_code = ? and partner_tx_id = any(?)",
         partner,
         txIds);
@@ -259,7 +261,7 @@ public class JdbcPartnerActivityRepository {
 
   public void markParked(String partner, List<String> txIds) {
     updateByTx(
-        "update accrual.partner_activity set status = 'PARKED', "
+        "update accrual.partner_activity set status = 'PARKED', credited_at = null,"
             + " reason_code = 'MEMBER_NOT_ENROLLED' where partner_code = ? and partner_tx_id = any(?)",
         partner,
         txIds);
@@ -285,6 +287,81 @@ public class JdbcPartnerActivityRepository {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot update partner activity: " + e.getMessage(), e);
     }
+  }
+
+  /** Miles issued to members for a partner between two instants, and the price per mile then. */
+  public record Issued(
+      long records, long miles, java.math.BigDecimal pricePerMile, String currency) {}
+
+  public java.util.Optional<Issued> issued(
+      String partner, Instant from, Instant to, java.time.LocalDate priceDate) {
+    String sql =
+        "select (select count(*) from accrual.partner_activity a where a.partner_code = p.code"
+            + "   and a.status = 'CREDITED' and a.credited_at >= ? and a.credited_at < ?),"
+            + " (select coalesce(sum(miles), 0) from accrual.partner_activity a"
+            + "   where a.partner_code = p.code and a.status = 'CREDITED' and a.credited_at >= ?"
+            + "   and a.credited_at < ?),"
+            + " pr.price_per_mile, pr.currency from accrual.partner p"
+            + " left join accrual.partner_mile_price pr on pr.partner_code = p.code"
+            + "   and pr.effective_from <= ? and (pr.effective_to is null or pr.effective_to > ?)"
+            + " where p.code = ? order by pr.effective_from desc nulls last limit 1";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setTimestamp(1, Timestamp.from(from));
+      ps.setTimestamp(2, Timestamp.from(to));
+      ps.setTimestamp(3, Timestamp.from(from));
+      ps.setTimestamp(4, Timestamp.from(to));
+      ps.setDate(5, Date.valueOf(priceDate));
+      ps.setDate(6, Date.valueOf(priceDate));
+      ps.setString(7, partner);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(
+            new Issued(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), rs.getString(4)));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot compute the settlement of " + partner, e);
+    }
+  }
+
+  public List<org.openmiles.accrual.api.PartnerFileView> recentFiles(String partner, int limit) {
+    List<org.openmiles.accrual.api.PartnerFileView> out = new ArrayList<>();
+    String sql =
+        "select id, partner_code, file_name, status, reason, record_count, accepted, duplicates,"
+            + " parked, rejected, miles_issued, received_at, completed_at from accrual.inbound_file"
+            + " where partner_code = ? order by id desc limit ?";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, partner);
+      ps.setInt(2, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          int records = rs.getInt(6);
+          Integer rec = rs.wasNull() ? null : records;
+          Timestamp done = rs.getTimestamp(13);
+          out.add(
+              new org.openmiles.accrual.api.PartnerFileView(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rec,
+                  rs.getInt(7),
+                  rs.getInt(8),
+                  rs.getInt(9),
+                  rs.getInt(10),
+                  rs.getLong(11),
+                  rs.getTimestamp(12).toInstant(),
+                  done == null ? null : done.toInstant()));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot list files of " + partner, e);
+    }
+    return out;
   }
 
   public void completeFile(long fileId, FileSummary s, Instant now) {

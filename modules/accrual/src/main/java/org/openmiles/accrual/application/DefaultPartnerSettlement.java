@@ -1,0 +1,68 @@
+package org.openmiles.accrual.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import org.openmiles.accrual.api.PartnerNotFoundException;
+import org.openmiles.accrual.api.PartnerSettlement;
+import org.openmiles.accrual.api.SettlementStatement;
+import org.openmiles.accrual.infrastructure.JdbcPartnerActivityRepository;
+import org.openmiles.common.Money;
+
+/** Settlement by calendar month in UTC: miles credited from the 1st, 00:00 to the next 1st. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class DefaultPartnerSettlement implements PartnerSettlement {
+
+  @Inject JdbcPartnerActivityRepository repository;
+
+  @Override
+  public java.util.List<org.openmiles.accrual.api.PartnerFileView> recentFiles(
+      String partnerCode, int limit) {
+    if (repository
+        .issued(
+            partnerCode,
+            java.time.Instant.EPOCH,
+            java.time.Instant.EPOCH,
+            java.time.LocalDate.now())
+        .isEmpty()) {
+      throw new PartnerNotFoundException("no partner " + partnerCode);
+    }
+    return repository.recentFiles(partnerCode, limit);
+  }
+
+  @Override
+  public SettlementStatement statement(String partnerCode, YearMonth month) {
+    var from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    var to = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    var issued =
+        repository
+            .issued(partnerCode, from, to, month.atEndOfMonth())
+            .orElseThrow(() -> new PartnerNotFoundException("no partner " + partnerCode));
+    if (issued.pricePerMile() == null) {
+      throw new IllegalStateException(
+          "partner " + partnerCode + " has no price per mile in force in " + month);
+    }
+    Currency currency = Currency.getInstance(issued.currency());
+    BigDecimal due =
+        issued
+            .pricePerMile()
+            .multiply(BigDecimal.valueOf(issued.miles()))
+            .setScale(Math.max(0, currency.getDefaultFractionDigits()), RoundingMode.HALF_UP);
+    return new SettlementStatement(
+        partnerCode,
+        month,
+        issued.records(),
+        issued.miles(),
+        0,
+        issued.miles(),
+        issued.pricePerMile().stripTrailingZeros(),
+        currency.getCurrencyCode(),
+        new Money(due, currency));
+  }
+}

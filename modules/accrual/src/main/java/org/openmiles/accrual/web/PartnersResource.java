@@ -1,0 +1,64 @@
+package org.openmiles.accrual.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.YearMonth;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openmiles.accrual.api.PartnerAccrual;
+import org.openmiles.accrual.api.PartnerFileView;
+import org.openmiles.accrual.api.PartnerSettlement;
+import org.openmiles.accrual.api.SettlementStatement;
+import org.openmiles.common.Validator;
+
+/** Partners: who may send files, what their files did, and what they owe. */
+@Path("v1/partners")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Partners", description = "Partner files and monthly settlement")
+public class PartnersResource {
+
+  @Inject PartnerAccrual accrual;
+  @Inject PartnerSettlement settlement;
+
+  @GET
+  @Operation(summary = "Codes of the partners that may send activity files")
+  public List<String> partners() {
+    return accrual.activePartnerCodes();
+  }
+
+  @GET
+  @Path("{code}/files")
+  @Operation(summary = "The partner's most recent files and their counts, newest first")
+  @APIResponse(responseCode = "404", description = "PARTNER_NOT_FOUND")
+  public List<PartnerFileView> files(
+      @PathParam("code") String code, @QueryParam("limit") @DefaultValue("20") String limit) {
+    int n = Validator.valid("limit", () -> Integer.parseInt(limit));
+    Validator.valid("limit", () -> n >= 1 && n <= 200 ? n : failLimit());
+    return settlement.recentFiles(code, n);
+  }
+
+  @GET
+  @Path("{code}/settlements/{month}")
+  @Operation(
+      summary = "Settlement statement for a month (yyyy-MM)",
+      description = "Miles issued for the partner's activity in the month and the amount due.")
+  @APIResponse(responseCode = "404", description = "PARTNER_NOT_FOUND")
+  public SettlementStatement statement(
+      @PathParam("code") String code, @PathParam("month") String month) {
+    return settlement.statement(code, Validator.valid("month", () -> YearMonth.parse(month)));
+  }
+
+  private static int failLimit() {
+    throw new IllegalArgumentException("must be between 1 and 200");
+  }
+}
