@@ -20,7 +20,11 @@ import org.apache.commons.csv.CSVPrinter;
 public final class OutboundFiles {
   private OutboundFiles() {}
 
-  /** Writes reject rows as they come; the file appears (renamed) on close. */
+  /**
+   * Writes reject rows as they come. The file appears (renamed) only after {@link #complete()}; if
+   * processing fails first, closing discards it, so a partner never sees rejects of a run that did
+   * not finish.
+   */
   public static final class RejectWriter implements Closeable {
     private final Path target;
     private final Path temp;
@@ -41,14 +45,26 @@ public final class OutboundFiles {
       rows++;
     }
 
+    private boolean complete;
+
     public long rows() {
       return rows;
+    }
+
+    /** The run finished: publish the file when closed. */
+    public void complete() {
+      complete = true;
     }
 
     @Override
     public void close() throws IOException {
       printer.close();
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      if (complete) {
+        Files.move(
+            temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } else {
+        Files.deleteIfExists(temp);
+      }
     }
   }
 

@@ -161,7 +161,7 @@ public final class PartnerFileFormat {
           "INVALID_QUANTITY",
           "quantity '"
               + f.get(6)
-              + "' must be a positive number below 100,000,000 with at most 2 decimals");
+              + "' must be a positive number of at most 100,000,000 with at most 2 decimals");
     }
     String currency = f.get(7).strip();
     if (basis == EarnBasis.SPEND) {

@@ -87,6 +87,7 @@ public class PartnerFileProcessor {
    */
   public String handle(Path path, String name, String partnerCode) throws IOException {
     Path outbound = settings.partnerFolder(partnerCode, "outbound");
+    heartbeat(path);
     long started = System.nanoTime();
 
     Check check = check(path, partnerCode);
@@ -114,6 +115,7 @@ public class PartnerFileProcessor {
       accrual.rejectFile(reg.fileId(), check.code() + ": " + check.reason(), (int) check.records());
       try (var rejects = new OutboundFiles.RejectWriter(outbound, name)) {
         rejects.reject(check.line(), check.code(), check.reason(), check.original());
+        rejects.complete();
       }
       ack.put("status", "REJECTED");
       ack.put("reason", check.code() + ": " + check.reason());
@@ -370,11 +372,13 @@ public class PartnerFileProcessor {
           }
         }
         if (chunk.size() >= settings.chunkSize()) {
+          heartbeat(path);
           summary = flush(reg, chunk, badLines, originals, rejects, summary);
           txInChunk.clear();
         }
       }
       summary = flush(reg, chunk, badLines, originals, rejects, summary);
+      rejects.complete();
     }
     return summary;
   }
@@ -403,6 +407,19 @@ public class PartnerFileProcessor {
     badLines.clear();
     originals.clear();
     return summary;
+  }
+
+  /**
+   * Marks the file as being worked on (its modification time), so that start-up recovery elsewhere
+   * only takes back files nobody has touched for a while.
+   */
+  private static void heartbeat(Path path) {
+    try {
+      Files.setLastModifiedTime(
+          path, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+    } catch (IOException e) {
+      // only a hint for recovery; processing goes on
+    }
   }
 
   private static Reader strictUtf8(InputStream in) {

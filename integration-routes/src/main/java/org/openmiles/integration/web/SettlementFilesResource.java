@@ -31,6 +31,11 @@ public class SettlementFilesResource {
           "Write every partner's settlement file for a month (yyyy-MM) to its outbound folder")
   public Map<String, Object> write(@QueryParam("month") String month) {
     YearMonth m = Validator.valid("month", () -> YearMonth.parse(String.valueOf(month)));
+    if (!camel.isStarted()) {
+      throw new jakarta.ws.rs.ServiceUnavailableException(
+          "the file routes are switched off on this instance (openmiles.files.enabled=false);"
+              + " ask an instance that runs them");
+    }
     @SuppressWarnings("unchecked")
     List<java.nio.file.Path> files =
         camel.request(

@@ -29,12 +29,15 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
           case 405 -> "METHOD_NOT_ALLOWED";
           case 406 -> "NOT_ACCEPTABLE";
           case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+          case 503 -> "SERVICE_UNAVAILABLE";
           default -> status >= 500 ? "INTERNAL_ERROR" : "REQUEST_REFUSED";
         };
     String detail =
-        status == 400
-            ? "The request body or parameters could not be read: check the JSON syntax and field types."
-            : e.getMessage();
+        status == 503
+            ? e.getMessage()
+            : status == 400
+                ? "The request body or parameters could not be read: check the JSON syntax and field types."
+                : e.getMessage();
     String path = uriInfo == null ? null : "/" + uriInfo.getPath();
     return Problems.response(status, code, Problems.title(code), detail, path, Map.of());
   }
