@@ -240,6 +240,55 @@ class PartnerFilesIT {
   }
 
   @Test
+  void airportsAreImportedAndDistancesComeFromTheCityPairTableOrTheGreatCircle() throws Exception {
+    Api.Res d = api.get("reference/distance?from=HAN&to=SGN");
+    assertThat(d.status()).as(d.toString()).isEqualTo(200);
+    assertThat(d.num("miles")).isBetween(715L, 725L);
+    assertThat(d.str("source")).isEqualTo("GREAT_CIRCLE");
+    assertThat(d.json().getBoolean("domestic")).isTrue();
+    assertThat(api.get("reference/distance?from=sgn&to=nrt").json().getBoolean("domestic"))
+        .isFalse();
+    assertThat(api.get("reference/distance?from=HAN&to=QQQ").code()).isEqualTo("UNKNOWN_AIRPORT");
+    assertThat(api.get("reference/distance?from=HANOI&to=SGN").code())
+        .isEqualTo("VALIDATION_FAILED");
+
+    String sample =
+        "1,\"Test Field\",\"Testville\",\"Vietnam\",\"QQQ\",\"VVQQ\",11.5,107.5,10,7,\"U\",\"Asia/Saigon\",\"airport\",\"test\"\n"
+            + "2,\"No Code\",\"X\",\"Vietnam\",\\N,\"VVXX\",11.5,107.5,10,7,\"U\",\"Asia/Saigon\",\"airport\",\"test\"\n";
+    var http = java.net.http.HttpClient.newHttpClient();
+    var res =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(url + "api/v1/reference/airports?format=openflights"))
+                .header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(sample))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
+    assertThat(res.body()).contains("\"airports\":1").contains("\"skipped\":1");
+    assertThat(api.get("reference/airports/qqq").str("country")).isEqualTo("VN");
+    assertThat(api.get("reference/distance?from=SGN&to=QQQ").json().getBoolean("domestic"))
+        .isTrue();
+
+    Path snapshot = Path.of("../../../shared/data/openflights/airports.dat");
+    if (Files.isRegularFile(snapshot)) {
+      var full =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create(url + "api/v1/reference/airports?format=openflights"))
+                  .header("Content-Type", "text/csv")
+                  .POST(java.net.http.HttpRequest.BodyPublishers.ofFile(snapshot))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(full.statusCode()).as(full.body()).isEqualTo(200);
+      assertThat(api.get("reference/airports/GKA").str("city")).isEqualTo("Goroka");
+    } else {
+      System.out.println(
+          "SKIPPED: the OpenFlights snapshot (../shared/data/openflights) is not beside the project");
+    }
+  }
+
+  @Test
   void readinessReportsThePartnerRoutes() throws Exception {
     var http = java.net.http.HttpClient.newHttpClient();
     String root = url.getProtocol() + "://" + url.getHost() + ":" + url.getPort();
