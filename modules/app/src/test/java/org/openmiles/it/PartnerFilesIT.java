@@ -289,6 +289,50 @@ class PartnerFilesIT {
   }
 
   @Test
+  void eachPartnerEarnsByItsOwnRuleIncludingSpendAndCaps() throws Exception {
+    String m = api.enroll("Rules");
+    String u = Api.unique();
+    // hotel: 500 a night, at most 15,000 a record: 31 nights earn 15,000, not 15,500
+    Map<String, String> hotel =
+        drop("cap-" + u + ".csv", header() + stay(u + "-cap", m, 31) + "T,1,31\n");
+    assertThat(hotel).containsEntry("accepted", "1").containsEntry("miles_issued", "15000");
+    // bank: 1 mile per whole 20,000 VND spent, no cap
+    Path bank = partner.getParent().resolve("DEMO_BANK");
+    String bankFile =
+        "H,OPENMILES-PARTNER-ACTIVITY,1,DEMO_BANK,"
+            + LocalDate.now()
+            + ",IT\n"
+            + "D,"
+            + u
+            + "-spend,"
+            + m
+            + ",Test,"
+            + DAY
+            + ",SPEND,1009999,VND,card spend\n"
+            + "D,"
+            + u
+            + "-usd,"
+            + m
+            + ",Test,"
+            + DAY
+            + ",SPEND,100,USD,wrong currency\n"
+            + "T,2,1010099\n";
+    Path part = bank.resolve("inbound").resolve("spend-" + u + ".csv.part");
+    Files.writeString(part, bankFile, StandardCharsets.UTF_8);
+    Files.move(part, bank.resolve("inbound").resolve("spend-" + u + ".csv"));
+    Path ack = bank.resolve("outbound").resolve("spend-" + u + ".csv.ack.csv");
+    for (int i = 0; i < 120 && !Files.exists(ack); i++) {
+      Thread.sleep(250);
+    }
+    assertThat(Files.readAllLines(ack)).contains("accepted,1", "rejected,1", "miles_issued,50");
+    assertThat(
+            Files.readAllLines(bank.resolve("outbound").resolve("spend-" + u + ".csv.rejects.csv"))
+                .get(1))
+        .startsWith("3,CURRENCY_MISMATCH");
+    assertThat(api.balance(m).num("balance")).isEqualTo(15_050);
+  }
+
+  @Test
   void readinessReportsThePartnerRoutes() throws Exception {
     var http = java.net.http.HttpClient.newHttpClient();
     String root = url.getProtocol() + "://" + url.getHost() + ":" + url.getPort();

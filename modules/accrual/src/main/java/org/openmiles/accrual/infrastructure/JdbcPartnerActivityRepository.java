@@ -57,7 +57,8 @@ public class JdbcPartnerActivityRepository {
       ps.setString(1, partnerCode);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          long max = rs.getLong(5);
+          long cap = rs.getLong(5);
+          Long max = rs.wasNull() ? null : cap; // right after reading column 5, not later
           Date to = rs.getDate(7);
           out.add(
               new PartnerEarnRule(
@@ -65,7 +66,7 @@ public class JdbcPartnerActivityRepository {
                   rs.getLong(2),
                   rs.getBigDecimal(3),
                   rs.getString(4),
-                  rs.wasNull() ? null : max,
+                  max,
                   rs.getDate(6).toLocalDate(),
                   to == null ? null : to.toLocalDate()));
         }

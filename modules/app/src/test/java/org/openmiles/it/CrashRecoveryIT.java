@@ -1,0 +1,185 @@
+package org.openmiles.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedWriter;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The process is killed (SIGKILL) in the middle of a partner file and started again: the file is
+ * resumed and every record is credited exactly once. Not an Arquillian test: it runs Payara Micro
+ * itself, because it has to kill and restart it.
+ */
+class CrashRecoveryIT {
+  private static final int RECORDS = 60_000;
+  private static final int MEMBERS = 200;
+
+  @TempDir Path files;
+  private Process server;
+  private Path log;
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.destroyForcibly();
+    }
+  }
+
+  private URL start(int port) throws Exception {
+    String jar = System.getProperty("payara.microJar");
+    String war = System.getProperty("openmiles.war", "target/openmiles.war");
+    log = Files.createTempFile("crash-payara", ".log");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx512m",
+            "-Dmp.health.default.readiness.empty.response=DOWN",
+            "-jar",
+            jar,
+            "--nocluster",
+            "--port",
+            String.valueOf(port),
+            "--contextroot",
+            "/",
+            "--deploy",
+            war);
+    Map<String, String> env = pb.environment();
+    env.put("OPENMILES_FILES_ROOT", files.toString());
+    env.put("OPENMILES_FILES_POLL_MS", "200");
+    env.put("OPENMILES_FILES_CHUNK", "500");
+    env.put("OPENMILES_FILES_RECOVER_AFTER_SECONDS", "1");
+    env.put("OPENMILES_JOBS_ENABLED", "false");
+    env.put("OPENMILES_DEMO_MEMBERS", "0");
+    pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    server = pb.start();
+    HttpClient http = HttpClient.newHttpClient();
+    for (int i = 0; i < 240; i++) {
+      assertThat(server.isAlive()).as("Payara Micro stopped during start; see " + log).isTrue();
+      try {
+        var r =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                    .timeout(Duration.ofSeconds(2))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200 && r.body().contains("routes")) {
+          return new URL("http://127.0.0.1:" + port + "/");
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("Payara Micro did not become ready; see " + log);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  @Test
+  void killedMidFileTheServerResumesAndCreditsEveryRecordExactlyOnce() throws Exception {
+    int port = freePort();
+    Api api = new Api(start(port));
+    List<String> members = new ArrayList<>();
+    for (int i = 0; i < MEMBERS; i++) {
+      members.add(api.enroll("Crash " + (char) ('A' + i % 26)));
+    }
+    String run = "crash" + Api.unique();
+    Path partner = files.resolve("partners").resolve("DEMO_HOTEL");
+    Path part = partner.resolve("inbound").resolve(run + ".csv.part");
+    String day = LocalDate.now().minusDays(2).toString();
+    try (BufferedWriter w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+      w.write("H,OPENMILES-PARTNER-ACTIVITY,1,DEMO_HOTEL," + LocalDate.now() + "," + run + "\n");
+      for (int i = 0; i < RECORDS; i++) {
+        w.write(
+            "D,"
+                + run
+                + "-"
+                + i
+                + ","
+                + members.get(i % MEMBERS)
+                + ",Crash,"
+                + day
+                + ",STAY_NIGHT,1,,night "
+                + i
+                + "\n");
+      }
+      w.write("T," + RECORDS + "," + RECORDS + "\n");
+    }
+    Files.move(part, partner.resolve("inbound").resolve(run + ".csv"));
+
+    // kill it once a good part, but not all, of the file is in
+    long seen = 0;
+    for (int i = 0; i < 600 && seen < RECORDS / 5; i++) {
+      Thread.sleep(100);
+      seen =
+          Db.count(
+              "select count(*) from accrual.partner_activity where partner_tx_id like ?",
+              run + "-%");
+    }
+    assertThat(seen).as("records credited before the kill").isBetween(1L, RECORDS - 1L);
+    server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    long atKill =
+        Db.count(
+            "select count(*) from accrual.partner_activity where partner_tx_id like ?", run + "-%");
+    assertThat(atKill).as("the kill interrupted the file").isLessThan(RECORDS);
+    assertThat(Files.list(partner.resolve("processing")).map(p -> p.getFileName().toString()))
+        .contains(run + ".csv");
+
+    Thread.sleep(1_500); // older than openmiles.files.recover-after-seconds
+    Api again = new Api(start(freePort()));
+    Path ack = partner.resolve("outbound").resolve(run + ".csv.ack.csv");
+    for (int i = 0; i < 1_200 && !Files.exists(ack); i++) {
+      Thread.sleep(100);
+    }
+    assertThat(ack).as("acknowledgement after the restart; see " + log).exists();
+    List<String> lines = Files.readAllLines(ack);
+    assertThat(lines)
+        .contains(
+            "status,PROCESSED",
+            "accepted," + RECORDS,
+            "rejected,0",
+            "duplicates,0",
+            "miles_issued," + 500L * RECORDS);
+    assertThat(String.join("\n", lines)).contains("resumed");
+    assertThat(
+            Db.count(
+                "select count(*) from accrual.partner_activity where partner_tx_id like ?",
+                run + "-%"))
+        .isEqualTo(RECORDS);
+    assertThat(
+            Db.count(
+                "select count(*) from accounts.ledger_entry where source_ref like ?",
+                "P:DEMO_HOTEL:" + run + "-%"))
+        .isEqualTo(RECORDS);
+    long total = 0;
+    for (String m : members) {
+      total += again.balance(m).num("balance");
+    }
+    assertThat(total).as("every night credited once").isEqualTo(500L * RECORDS);
+    assertThat(Db.invariantViolations()).isEmpty();
+    assertThat(new File(partner.resolve("processing").toString()).list()).isEmpty();
+  }
+}
