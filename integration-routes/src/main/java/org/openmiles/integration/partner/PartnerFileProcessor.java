@@ -31,6 +31,7 @@ import org.openmiles.accrual.api.FileRegistration;
 import org.openmiles.accrual.api.FileSummary;
 import org.openmiles.accrual.api.PartnerAccrual;
 import org.openmiles.accrual.api.PartnerActivity;
+import org.openmiles.integration.bootstrap.ContainerWork;
 import org.openmiles.integration.common.BoundedLineReader;
 import org.openmiles.integration.common.BoundedLineReader.Line;
 import org.openmiles.integration.common.FileSettings;
@@ -59,6 +60,7 @@ public class PartnerFileProcessor {
   @Inject PartnerAccrual accrual;
   @Inject FileSettings settings;
   @Inject Clock clock;
+  @Inject ContainerWork container;
 
   /** The outcome of the checking pass. */
   record Check(
@@ -91,7 +93,7 @@ public class PartnerFileProcessor {
     long started = System.nanoTime();
 
     Check check = check(path, partnerCode);
-    FileRegistration reg = accrual.registerFile(partnerCode, name, check.checksum());
+    FileRegistration reg = tx(() -> accrual.registerFile(partnerCode, name, check.checksum()));
     Map<String, Object> ack = new LinkedHashMap<>();
     ack.put("file", name);
     ack.put("partner", partnerCode);
@@ -112,7 +114,12 @@ public class PartnerFileProcessor {
     }
     ack.put("file_id", reg.fileId());
     if (!check.ok()) {
-      accrual.rejectFile(reg.fileId(), check.code() + ": " + check.reason(), (int) check.records());
+      tx(
+          () -> {
+            accrual.rejectFile(
+                reg.fileId(), check.code() + ": " + check.reason(), (int) check.records());
+            return null;
+          });
       try (var rejects = new OutboundFiles.RejectWriter(outbound, name)) {
         rejects.reject(check.line(), check.code(), check.reason(), check.original());
         rejects.complete();
@@ -135,7 +142,11 @@ public class PartnerFileProcessor {
     }
 
     FileSummary summary = credit(path, partnerCode, name, reg, outbound);
-    accrual.completeFile(reg.fileId(), summary);
+    tx(
+        () -> {
+          accrual.completeFile(reg.fileId(), summary);
+          return null;
+        });
     ack.put("status", "PROCESSED");
     if (reg.status() == FileRegistration.Status.RESUMED) {
       ack.put("note", "an interrupted run of this file was resumed; no record was credited twice");
@@ -175,6 +186,17 @@ public class PartnerFileProcessor {
                 + ms
                 + " ms");
     return "archive";
+  }
+
+  /** Runs one unit of work as one container transaction (see {@link ContainerWork}). */
+  private <T> T tx(java.util.concurrent.Callable<T> work) throws IOException {
+    try {
+      return container.inTransaction(work);
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Pass 1: the whole file's shape, without keeping any of it. */
@@ -393,7 +415,8 @@ public class PartnerFileProcessor {
       throws IOException {
     Map<Long, ActivityResult> all = new TreeMap<>(badLines);
     if (!chunk.isEmpty()) {
-      for (ActivityResult r : accrual.credit(reg.fileId(), chunk)) {
+      List<PartnerActivity> work = List.copyOf(chunk);
+      for (ActivityResult r : tx(() -> accrual.credit(reg.fileId(), work))) {
         all.put(r.lineNumber(), r);
       }
     }

@@ -35,6 +35,7 @@ public class SettlementRoutes extends RouteBuilder {
   @Inject PartnerSettlement settlement;
   @Inject FileSettings settings;
   @Inject Clock clock;
+  @Inject org.openmiles.integration.bootstrap.ContainerWork container;
 
   @Override
   public void configure() {
@@ -47,7 +48,7 @@ public class SettlementRoutes extends RouteBuilder {
                   header == null
                       ? YearMonth.now(clock.withZone(ZoneOffset.UTC)).minusMonths(1)
                       : YearMonth.parse(header);
-              exchange.getIn().setBody(writeAll(month));
+              exchange.getIn().setBody(container.inTransaction(() -> writeAll(month)));
             });
 
     // the 1st of the month, once: the timer ticks hourly and writes only if last month's file is

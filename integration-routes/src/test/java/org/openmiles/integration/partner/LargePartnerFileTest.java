@@ -47,6 +47,7 @@ class LargePartnerFileTest {
     FakePartnerAccrual accrual = new FakePartnerAccrual();
     PartnerFileProcessor p = new PartnerFileProcessor();
     p.accrual = accrual;
+    p.container = new org.openmiles.integration.bootstrap.ContainerWork();
     p.clock = Clock.systemUTC();
     p.settings = FileSettings.of(root.toString(), 2_000, 4_096, 12);
     p.settings.createPartnerFolders("DEMO_HOTEL");

@@ -38,6 +38,7 @@ class PartnerFileProcessorTest {
     accrual = new FakePartnerAccrual();
     processor = new PartnerFileProcessor();
     processor.accrual = accrual;
+    processor.container = new org.openmiles.integration.bootstrap.ContainerWork();
     processor.clock = CLOCK;
     processor.settings = FileSettings.of(root.toString(), 3, 200, 12);
     processor.settings.createPartnerFolders("DEMO_HOTEL");

@@ -47,6 +47,7 @@ class PartnerFileRoutesRouteTest extends CamelTestSupport {
     routes.accrual = accrual;
     routes.settings = settings;
     routes.processor = processor;
+    processor.container = new org.openmiles.integration.bootstrap.ContainerWork();
     return routes;
   }
 

@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
     url = "${MPCONFIG=openmiles.db.url}",
     user = "${MPCONFIG=openmiles.db.user}",
     password = "${MPCONFIG=openmiles.db.password}",
-    minPoolSize = 2,
+    minPoolSize = 0, // connect on first use: a slow database at deploy time must not break the pool
     maxPoolSize = 40,
     properties = {
       "fish.payara.is-connection-validation-required=true",
