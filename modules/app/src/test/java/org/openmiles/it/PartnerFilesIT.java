@@ -270,6 +270,18 @@ class PartnerFilesIT {
     assertThat(api.get("reference/distance?from=SGN&to=QQQ").json().getBoolean("domestic"))
         .isTrue();
 
+    Api.Res y = api.get("reference/flight-miles?class=Y&from=HAN&to=SGN");
+    assertThat(y.status()).as(y.toString()).isEqualTo(200);
+    long miles = d.num("miles");
+    assertThat(y.num("baseMiles")).isEqualTo(Math.round(miles * 1.10));
+    assertThat(y.str("region")).isEqualTo("DOMESTIC");
+    assertThat(api.get("reference/flight-miles?class=J&from=SGN&to=NRT").str("region"))
+        .isEqualTo("INTERNATIONAL");
+    assertThat(api.get("reference/flight-miles?class=W&from=HAN&to=SGN").code())
+        .isEqualTo("CLASS_NOT_ELIGIBLE");
+    assertThat(api.get("reference/flight-miles?class=YY&from=HAN&to=SGN").code())
+        .isEqualTo("VALIDATION_FAILED");
+
     Path snapshot = Path.of("../../../shared/data/openflights/airports.dat");
     if (Files.isRegularFile(snapshot)) {
       var full =

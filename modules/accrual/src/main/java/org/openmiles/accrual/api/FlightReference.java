@@ -17,4 +17,8 @@ public interface FlightReference {
 
   /** The program's city-pair distance on {@code date} if set, else the great-circle distance. */
   Distance distance(String origin, String destination, LocalDate date);
+
+  /** The miles a segment earns under the distance model, before tier bonus and promotions. */
+  FlightMilesQuote quote(
+      String carrier, String bookingClass, String origin, String destination, LocalDate date);
 }

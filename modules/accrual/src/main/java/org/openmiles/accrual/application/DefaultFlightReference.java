@@ -13,11 +13,14 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.openmiles.accrual.api.AirportImport;
 import org.openmiles.accrual.api.AirportView;
+import org.openmiles.accrual.api.ClassNotEligibleException;
 import org.openmiles.accrual.api.Distance;
+import org.openmiles.accrual.api.FlightMilesQuote;
 import org.openmiles.accrual.api.FlightReference;
 import org.openmiles.accrual.api.UnknownAirportException;
 import org.openmiles.accrual.domain.Airport;
 import org.openmiles.accrual.domain.AirportFiles;
+import org.openmiles.accrual.domain.FlightEarning;
 import org.openmiles.accrual.infrastructure.JdbcAirportRepository;
 import org.openmiles.common.ValidationException;
 
@@ -80,6 +83,40 @@ public class DefaultFlightReference implements FlightReference {
         .map(m -> new Distance(origin, destination, m, "CITY_PAIR", domestic))
         .orElseGet(
             () -> new Distance(origin, destination, from.milesTo(to), "GREAT_CIRCLE", domestic));
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public FlightMilesQuote quote(
+      String carrier, String bookingClass, String origin, String destination, LocalDate date) {
+    Distance d = distance(origin, destination, date);
+    FlightEarning.Region region =
+        d.domestic() ? FlightEarning.Region.DOMESTIC : FlightEarning.Region.INTERNATIONAL;
+    FlightEarning.Factor factor =
+        FlightEarning.factorFor(airports.earnFactors(carrier), carrier, bookingClass, region, date)
+            .orElseThrow(
+                () ->
+                    new ClassNotEligibleException(
+                        "booking class "
+                            + bookingClass
+                            + " of "
+                            + carrier
+                            + " earns no miles on "
+                            + region.name().toLowerCase(Locale.ROOT)
+                            + " flights on "
+                            + date));
+    long minimum = airports.minimumMiles(carrier, region.name(), date);
+    FlightEarning.Miles m = FlightEarning.rate(d.miles(), factor, minimum, 0);
+    return new FlightMilesQuote(
+        d,
+        region.name(),
+        carrier,
+        bookingClass,
+        factor.earnFactor(),
+        minimum,
+        m.baseMiles(),
+        m.qualifyingMiles(),
+        m.qualifyingSegments());
   }
 
   private static UnknownAirportException unknown(String iata) {

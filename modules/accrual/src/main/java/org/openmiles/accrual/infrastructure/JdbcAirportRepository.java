@@ -87,6 +87,55 @@ public class JdbcAirportRepository {
     }
   }
 
+  /** The earn factors of a carrier (all dates; the caller picks the one in force). */
+  public List<org.openmiles.accrual.domain.FlightEarning.Factor> earnFactors(String carrier) {
+    List<org.openmiles.accrual.domain.FlightEarning.Factor> out = new java.util.ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select carrier_code, booking_class, region, earn_factor, segment_factor, effective_from,"
+                    + " effective_to from accrual.flight_earn_factor where carrier_code = ?")) {
+      ps.setString(1, carrier);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Date to = rs.getDate(7);
+          out.add(
+              new org.openmiles.accrual.domain.FlightEarning.Factor(
+                  rs.getString(1),
+                  rs.getString(2).strip(),
+                  org.openmiles.accrual.domain.FlightEarning.Region.valueOf(rs.getString(3)),
+                  rs.getBigDecimal(4),
+                  rs.getBigDecimal(5),
+                  rs.getDate(6).toLocalDate(),
+                  to == null ? null : to.toLocalDate()));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read earn factors of " + carrier, e);
+    }
+    return out;
+  }
+
+  /** The minimum base miles per segment for a carrier and region on a date (0 if none). */
+  public long minimumMiles(String carrier, String region, LocalDate date) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select minimum_miles from accrual.flight_earn_minimum where carrier_code = ? and region = ?"
+                    + " and effective_from <= ? and (effective_to is null or effective_to > ?)"
+                    + " order by effective_from desc limit 1")) {
+      ps.setString(1, carrier);
+      ps.setString(2, region);
+      ps.setDate(3, Date.valueOf(date));
+      ps.setDate(4, Date.valueOf(date));
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the minimum miles of " + carrier, e);
+    }
+  }
+
   /** The program's distance for a pair on a date, if it has one. */
   public Optional<Long> cityPairMiles(String a, String b, LocalDate date) {
     String first = a.compareTo(b) < 0 ? a : b;

@@ -77,6 +77,44 @@ public class ReferenceResource {
     return reference.distance(a, b, d);
   }
 
+  @GET
+  @Path("flight-miles")
+  @Operation(
+      summary = "Miles a segment earns (distance model, before tier bonus and promotions)",
+      description = "For agents and booking engines showing expected miles.")
+  @APIResponse(responseCode = "422", description = "CLASS_NOT_ELIGIBLE")
+  public org.openmiles.accrual.api.FlightMilesQuote flightMiles(
+      @QueryParam("carrier") @DefaultValue("VN") String carrier,
+      @QueryParam("class") String bookingClass,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("date") String date) {
+    LocalDate d =
+        Validator.valid("date", () -> date == null ? LocalDate.now() : LocalDate.parse(date));
+    String a = Validator.valid("from", () -> code(from));
+    String b = Validator.valid("to", () -> code(to));
+    String cls =
+        Validator.valid(
+            "class",
+            () -> {
+              if (bookingClass == null
+                  || !bookingClass.strip().toUpperCase(Locale.ROOT).matches("[A-Z]")) {
+                throw new IllegalArgumentException("must be one letter, e.g. Y");
+              }
+              return bookingClass.strip().toUpperCase(Locale.ROOT);
+            });
+    String c =
+        Validator.valid(
+            "carrier",
+            () -> {
+              if (!carrier.strip().toUpperCase(Locale.ROOT).matches("[A-Z0-9]{2}")) {
+                throw new IllegalArgumentException("must be a 2-character airline code");
+              }
+              return carrier.strip().toUpperCase(Locale.ROOT);
+            });
+    return reference.quote(c, cls, a, b, d);
+  }
+
   private static String code(String s) {
     if (s == null || !s.strip().toUpperCase(Locale.ROOT).matches("[A-Z]{3}")) {
       throw new IllegalArgumentException("must be a 3-letter IATA airport code");
