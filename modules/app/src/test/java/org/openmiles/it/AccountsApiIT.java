@@ -591,20 +591,11 @@ class AccountsApiIT {
   // --- platform
 
   @Test
-  void healthAndTheOpenApiDocumentAreServed() throws Exception {
-    var http = java.net.http.HttpClient.newHttpClient();
-    String root = url.getProtocol() + "://" + url.getHost() + ":" + url.getPort();
-    var ready =
-        http.send(
-            java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + "/health/ready"))
-                .build(),
-            java.net.http.HttpResponse.BodyHandlers.ofString());
+  void healthAndTheOpenApiDocumentAreServed() {
+    var ready = api.platform("/health/ready");
     assertThat(ready.statusCode()).isEqualTo(200);
     assertThat(ready.body()).contains("\"database\"").contains("UP");
-    var openapi =
-        http.send(
-            java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + "/openapi")).build(),
-            java.net.http.HttpResponse.BodyHandlers.ofString());
+    var openapi = api.platform("/openapi");
     assertThat(openapi.statusCode()).isEqualTo(200);
     assertThat(openapi.body())
         .contains("/api/v1/members/{number}/statement")

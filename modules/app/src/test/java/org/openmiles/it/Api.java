@@ -18,7 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Api {
   private static final AtomicInteger SEQ = new AtomicInteger();
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      HttpClient.newBuilder()
+          // HTTP/1.1: Payara's Grizzly can deadlock two request threads on an h2c connection
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
   private final String base;
 
   public Api(URL deploymentUrl) {
@@ -82,6 +86,23 @@ public final class Api {
             .header("Content-Type", "application/json")
             .method("PATCH", HttpRequest.BodyPublishers.ofString(json)),
         null);
+  }
+
+  /**
+   * GET of a platform endpoint outside /api (e.g. /health/ready, /openapi): status and raw body.
+   */
+  public HttpResponse<String> platform(String path) {
+    URI root = URI.create(base).resolve("/");
+    try {
+      return http.send(
+          HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(30)).build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("request failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private URI uri(String path) {

@@ -71,7 +71,7 @@ class CrashRecoveryIT {
     env.put("OPENMILES_DEMO_MEMBERS", "0");
     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     server = pb.start();
-    HttpClient http = HttpClient.newHttpClient();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     for (int i = 0; i < 240; i++) {
       assertThat(server.isAlive()).as("Payara Micro stopped during start; see " + log).isTrue();
       try {

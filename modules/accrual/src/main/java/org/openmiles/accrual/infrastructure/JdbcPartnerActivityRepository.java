@@ -21,6 +21,7 @@ import org.openmiles.accrual.api.FileRegistration;
 import org.openmiles.accrual.api.FileSummary;
 import org.openmiles.accrual.api.PartnerActivity;
 import org.openmiles.accrual.domain.PartnerEarnRule;
+import org.openmiles.common.jdbc.Jdbc;
 
 /** Partner files, records and earn rules in the {@code accrual} schema. */
 @ApplicationScoped
@@ -29,52 +30,43 @@ public class JdbcPartnerActivityRepository {
   @Resource(lookup = "java:app/jdbc/openmiles")
   DataSource dataSource;
 
+  private Jdbc jdbc;
+
+  @jakarta.annotation.PostConstruct
+  void init() {
+    jdbc = new Jdbc(dataSource);
+  }
+
   /** A record received before: which file brought it, what it earned, its status. */
   public record Stored(long fileId, long lineNo, long miles, String status) {}
 
   public List<String> activePartnerCodes() {
-    List<String> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement("select code from accrual.partner where active order by code");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read partners: " + e.getMessage(), e);
-    }
-    return out;
+    return jdbc.list(
+        "read partners",
+        "select code from accrual.partner where active order by code",
+        (c, ps) -> {},
+        rs -> rs.getString(1));
   }
 
   public List<PartnerEarnRule> earnRules(String partnerCode) {
-    List<PartnerEarnRule> out = new ArrayList<>();
-    String sql =
+    return jdbc.list(
+        "read the earn rules of " + partnerCode,
         "select basis, miles, per_quantity, currency, max_miles_per_record, effective_from,"
-            + " effective_to from accrual.partner_earn_rule where partner_code = ?";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, partnerCode);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
+            + " effective_to from accrual.partner_earn_rule where partner_code = ?",
+        (c, ps) -> ps.setString(1, partnerCode),
+        rs -> {
           long cap = rs.getLong(5);
           Long max = rs.wasNull() ? null : cap; // right after reading column 5, not later
           Date to = rs.getDate(7);
-          out.add(
-              new PartnerEarnRule(
-                  EarnBasis.valueOf(rs.getString(1)),
-                  rs.getLong(2),
-                  rs.getBigDecimal(3),
-                  rs.getString(4),
-                  max,
-                  rs.getDate(6).toLocalDate(),
-                  to == null ? null : to.toLocalDate()));
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read earn rules of " + partnerCode, e);
-    }
-    return out;
+          return new PartnerEarnRule(
+              EarnBasis.valueOf(rs.getString(1)),
+              rs.getLong(2),
+              rs.getBigDecimal(3),
+              rs.getString(4),
+              max,
+              rs.getDate(6).toLocalDate(),
+              to == null ? null : to.toLocalDate());
+        });
   }
 
   /**
@@ -222,33 +214,25 @@ public class JdbcPartnerActivityRepository {
 
   /** The member's parked records received after {@code since}, locked against a concurrent run. */
   public List<Parked> parkedFor(String member, Instant since) {
-    List<Parked> out = new ArrayList<>();
-    String sql =
+    return jdbc.list(
+        "read parked activity of " + member,
         "select partner_code, partner_tx_id, activity_date, miles, ledger_ref, basis, quantity,"
             + " currency from accrual.partner_activity where member_number = ? and status = 'PARKED'"
-            + " and received_at >= ? order by id for update";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, member);
-      ps.setTimestamp(2, Timestamp.from(since));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new Parked(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getDate(3).toLocalDate(),
-                  rs.getLong(4),
-                  rs.getString(5),
-                  rs.getString(6),
-                  rs.getBigDecimal(7),
-                  rs.getString(8)));
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read parked activity of " + member, e);
-    }
-    return out;
+            + " and received_at >= ? order by id for update",
+        (c, ps) -> {
+          ps.setString(1, member);
+          ps.setTimestamp(2, Timestamp.from(since));
+        },
+        rs ->
+            new Parked(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getDate(3).toLocalDate(),
+                rs.getLong(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getBigDecimal(7),
+                rs.getString(8)));
   }
 
   public void markCredited(String partner, List<String> txIds) {
@@ -280,14 +264,13 @@ public class JdbcPartnerActivityRepository {
     if (txIds.isEmpty()) {
       return;
     }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, partner);
-      ps.setArray(2, c.createArrayOf("varchar", txIds.toArray()));
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot update partner activity: " + e.getMessage(), e);
-    }
+    jdbc.update(
+        "update partner activity",
+        sql,
+        (c, ps) -> {
+          ps.setString(1, partner);
+          ps.setArray(2, c.createArrayOf("varchar", txIds.toArray()));
+        });
   }
 
   /** Miles issued to members for a partner between two instants, and the price per mile then. */
@@ -306,99 +289,80 @@ public class JdbcPartnerActivityRepository {
             + " left join accrual.partner_mile_price pr on pr.partner_code = p.code"
             + "   and pr.effective_from <= ? and (pr.effective_to is null or pr.effective_to > ?)"
             + " where p.code = ? order by pr.effective_from desc nulls last limit 1";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setTimestamp(1, Timestamp.from(from));
-      ps.setTimestamp(2, Timestamp.from(to));
-      ps.setTimestamp(3, Timestamp.from(from));
-      ps.setTimestamp(4, Timestamp.from(to));
-      ps.setDate(5, Date.valueOf(priceDate));
-      ps.setDate(6, Date.valueOf(priceDate));
-      ps.setString(7, partner);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(
-            new Issued(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), rs.getString(4)));
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot compute the settlement of " + partner, e);
-    }
+    return jdbc.first(
+        "compute the settlement of " + partner,
+        sql,
+        (c, ps) -> {
+          ps.setTimestamp(1, Timestamp.from(from));
+          ps.setTimestamp(2, Timestamp.from(to));
+          ps.setTimestamp(3, Timestamp.from(from));
+          ps.setTimestamp(4, Timestamp.from(to));
+          ps.setDate(5, Date.valueOf(priceDate));
+          ps.setDate(6, Date.valueOf(priceDate));
+          ps.setString(7, partner);
+        },
+        rs -> new Issued(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), rs.getString(4)));
   }
 
   public List<org.openmiles.accrual.api.PartnerFileView> recentFiles(String partner, int limit) {
-    List<org.openmiles.accrual.api.PartnerFileView> out = new ArrayList<>();
-    String sql =
+    return jdbc.list(
+        "list files of " + partner,
         "select id, partner_code, file_name, status, reason, record_count, accepted, duplicates,"
             + " parked, rejected, miles_issued, received_at, completed_at from accrual.inbound_file"
-            + " where partner_code = ? order by id desc limit ?";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, partner);
-      ps.setInt(2, limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
+            + " where partner_code = ? order by id desc limit ?",
+        (c, ps) -> {
+          ps.setString(1, partner);
+          ps.setInt(2, limit);
+        },
+        rs -> {
           int records = rs.getInt(6);
           Integer rec = rs.wasNull() ? null : records;
           Timestamp done = rs.getTimestamp(13);
-          out.add(
-              new org.openmiles.accrual.api.PartnerFileView(
-                  rs.getLong(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getString(5),
-                  rec,
-                  rs.getInt(7),
-                  rs.getInt(8),
-                  rs.getInt(9),
-                  rs.getInt(10),
-                  rs.getLong(11),
-                  rs.getTimestamp(12).toInstant(),
-                  done == null ? null : done.toInstant()));
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot list files of " + partner, e);
-    }
-    return out;
+          return new org.openmiles.accrual.api.PartnerFileView(
+              rs.getLong(1),
+              rs.getString(2),
+              rs.getString(3),
+              rs.getString(4),
+              rs.getString(5),
+              rec,
+              rs.getInt(7),
+              rs.getInt(8),
+              rs.getInt(9),
+              rs.getInt(10),
+              rs.getLong(11),
+              rs.getTimestamp(12).toInstant(),
+              done == null ? null : done.toInstant());
+        });
   }
 
   public void completeFile(long fileId, FileSummary s, Instant now) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "update accrual.inbound_file set status = 'DONE', record_count = ?, accepted = ?,"
-                    + " duplicates = ?, parked = ?, rejected = ?, miles_issued = ?, completed_at = ?"
-                    + " where id = ?")) {
-      ps.setInt(1, s.records());
-      ps.setInt(2, s.accepted());
-      ps.setInt(3, s.duplicates());
-      ps.setInt(4, s.parked());
-      ps.setInt(5, s.rejected());
-      ps.setLong(6, s.milesIssued());
-      ps.setTimestamp(7, Timestamp.from(now));
-      ps.setLong(8, fileId);
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot complete file " + fileId, e);
-    }
+    jdbc.update(
+        "complete file " + fileId,
+        "update accrual.inbound_file set status = 'DONE', record_count = ?, accepted = ?,"
+            + " duplicates = ?, parked = ?, rejected = ?, miles_issued = ?, completed_at = ?"
+            + " where id = ?",
+        (c, ps) -> {
+          ps.setInt(1, s.records());
+          ps.setInt(2, s.accepted());
+          ps.setInt(3, s.duplicates());
+          ps.setInt(4, s.parked());
+          ps.setInt(5, s.rejected());
+          ps.setLong(6, s.milesIssued());
+          ps.setTimestamp(7, Timestamp.from(now));
+          ps.setLong(8, fileId);
+        });
   }
 
   public void rejectFile(long fileId, String reason, int records, Instant now) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "update accrual.inbound_file set status = 'REJECTED', reason = ?, record_count = ?,"
-                    + " completed_at = ? where id = ?")) {
-      ps.setString(1, reason.length() > 500 ? reason.substring(0, 500) : reason);
-      ps.setInt(2, records);
-      ps.setTimestamp(3, Timestamp.from(now));
-      ps.setLong(4, fileId);
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot reject file " + fileId, e);
-    }
+    jdbc.update(
+        "reject file " + fileId,
+        "update accrual.inbound_file set status = 'REJECTED', reason = ?, record_count = ?,"
+            + " completed_at = ? where id = ?",
+        (c, ps) -> {
+          ps.setString(1, reason.length() > 500 ? reason.substring(0, 500) : reason);
+          ps.setInt(2, records);
+          ps.setTimestamp(3, Timestamp.from(now));
+          ps.setLong(4, fileId);
+        });
   }
 }

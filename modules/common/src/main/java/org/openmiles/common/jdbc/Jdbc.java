@@ -1,0 +1,81 @@
+package org.openmiles.common.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Plain JDBC for the set-based paths, without the ceremony: every statement runs on the current
+ * transaction's connection, closes what it opens, and turns a {@link SQLException} into an
+ * unchecked exception (which rolls the transaction back) naming what was being done.
+ */
+public final class Jdbc {
+
+  /** Sets a statement's parameters; gets the connection too, for {@code createArrayOf}. */
+  @FunctionalInterface
+  public interface Binder {
+    void bind(Connection c, PreparedStatement ps) throws SQLException;
+  }
+
+  /** Maps the current row. */
+  @FunctionalInterface
+  public interface Row<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  private final DataSource dataSource;
+
+  public Jdbc(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  public <T> List<T> list(String what, String sql, Binder binder, Row<T> row) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      binder.bind(c, ps);
+      List<T> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(row.map(rs));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new JdbcException(what, e);
+    }
+  }
+
+  public <T> Optional<T> first(String what, String sql, Binder binder, Row<T> row) {
+    return list(what, sql, binder, row).stream().findFirst();
+  }
+
+  public int update(String what, String sql, Binder binder) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      binder.bind(c, ps);
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new JdbcException(what, e);
+    }
+  }
+
+  /** A database fault, with what was being done and the SQL state. */
+  public static final class JdbcException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String sqlState;
+
+    JdbcException(String what, SQLException cause) {
+      super("cannot " + what + " (" + cause.getSQLState() + "): " + cause.getMessage(), cause);
+      this.sqlState = cause.getSQLState();
+    }
+
+    public String sqlState() {
+      return sqlState;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** A thin helper for the modules' plain-JDBC repositories. */
+package org.openmiles.common.jdbc;
