@@ -107,7 +107,7 @@ OPENMILES_DB_USER=openmiles OPENMILES_DB_PASSWORD=openmiles OPENMILES_JOBS_ENABL
 OPENMILES_FILES_ROOT="$FILES_ROOT" OPENMILES_FILES_POLL_MS=200 \
   java -Xmx1g -Xlog:gc:file="$GC_LOG" -Dmp.health.default.readiness.empty.response=DOWN -jar "$PAYARA_JAR" \
        --nocluster --port "$HTTP_PORT" --contextroot / \
-       --logProperties "$ROOT/config/logging.properties" --deploy "$WAR" >"$PAYARA_LOG" 2>&1 &
+       --logProperties "$ROOT/config/logging.properties" --prebootcommandfile "$ROOT/config/pre-boot.asadmin" --deploy "$WAR" >"$PAYARA_LOG" 2>&1 &
 PAYARA_PID=$!
 ready=""
 for _ in $(seq 1 180); do

@@ -108,7 +108,7 @@ say "starting Payara Micro on port $HTTP_PORT against $APP_DB (log: $PAYARA_LOG)
 OPENMILES_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$APP_DB" \
 OPENMILES_DB_USER=openmiles OPENMILES_DB_PASSWORD=openmiles OPENMILES_JOBS_ENABLED=false \
   java -Xmx1g -Dmp.health.default.readiness.empty.response=DOWN -jar "$PAYARA_JAR" --nocluster --port "$HTTP_PORT" --contextroot / \
-       --logProperties "$ROOT/config/logging.properties" --deploy "$WAR" >"$PAYARA_LOG" 2>&1 &
+       --logProperties "$ROOT/config/logging.properties" --prebootcommandfile "$ROOT/config/pre-boot.asadmin" --deploy "$WAR" >"$PAYARA_LOG" 2>&1 &
 PAYARA_PID=$!
 ready=""
 for _ in $(seq 1 180); do

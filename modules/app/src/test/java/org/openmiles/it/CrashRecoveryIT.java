@@ -60,6 +60,8 @@ class CrashRecoveryIT {
             String.valueOf(port),
             "--contextroot",
             "/",
+            "--prebootcommandfile",
+            System.getProperty("openmiles.root", "../..") + "/config/pre-boot.asadmin",
             "--deploy",
             war);
     Map<String, String> env = pb.environment();
