@@ -80,6 +80,12 @@ public final class Api {
     return send(b, null);
   }
 
+  /** POST of a non-JSON body (e.g. a text/csv upload); the answer is read as usual. */
+  public Res postBody(String path, String contentType, HttpRequest.BodyPublisher body) {
+    return send(
+        HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType).POST(body), null);
+  }
+
   public Res patch(String path, String json) {
     return send(
         HttpRequest.newBuilder(uri(path))

@@ -260,20 +260,14 @@ class PartnerFilesIT {
     String sample =
         "1,\"Test Field\",\"Testville\",\"Vietnam\",\"QQQ\",\"VVQQ\",11.5,107.5,10,7,\"U\",\"Asia/Saigon\",\"airport\",\"test\"\n"
             + "2,\"No Code\",\"X\",\"Vietnam\",\\N,\"VVXX\",11.5,107.5,10,7,\"U\",\"Asia/Saigon\",\"airport\",\"test\"\n";
-    var http =
-        java.net.http.HttpClient.newBuilder()
-            .version(java.net.http.HttpClient.Version.HTTP_1_1)
-            .build();
-    var res =
-        http.send(
-            java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(url + "api/v1/reference/airports?format=openflights"))
-                .header("Content-Type", "text/csv")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(sample))
-                .build(),
-            java.net.http.HttpResponse.BodyHandlers.ofString());
-    assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
-    assertThat(res.body()).contains("\"airports\":1").contains("\"skipped\":1");
+    Api.Res res =
+        api.postBody(
+            "reference/airports?format=openflights",
+            "text/csv",
+            java.net.http.HttpRequest.BodyPublishers.ofString(sample));
+    assertThat(res.status()).as(res.toString()).isEqualTo(200);
+    assertThat(res.num("airports")).isEqualTo(1);
+    assertThat(res.num("skipped")).isEqualTo(1);
     assertThat(api.get("reference/airports/qqq").str("country")).isEqualTo("VN");
     assertThat(api.get("reference/distance?from=SGN&to=QQQ").json().getBoolean("domestic"))
         .isTrue();
@@ -292,15 +286,12 @@ class PartnerFilesIT {
 
     Path snapshot = Path.of("../../../shared/data/openflights/airports.dat");
     if (Files.isRegularFile(snapshot)) {
-      var full =
-          http.send(
-              java.net.http.HttpRequest.newBuilder(
-                      java.net.URI.create(url + "api/v1/reference/airports?format=openflights"))
-                  .header("Content-Type", "text/csv")
-                  .POST(java.net.http.HttpRequest.BodyPublishers.ofFile(snapshot))
-                  .build(),
-              java.net.http.HttpResponse.BodyHandlers.ofString());
-      assertThat(full.statusCode()).as(full.body()).isEqualTo(200);
+      Api.Res full =
+          api.postBody(
+              "reference/airports?format=openflights",
+              "text/csv",
+              java.net.http.HttpRequest.BodyPublishers.ofFile(snapshot));
+      assertThat(full.status()).as(full.toString()).isEqualTo(200);
       assertThat(api.get("reference/airports/GKA").str("city")).isEqualTo("Goroka");
     } else {
       System.out.println(
