@@ -58,15 +58,19 @@ public class SettlementRoutes extends RouteBuilder {
         .process(
             exchange -> {
               YearMonth last = YearMonth.now(clock.withZone(ZoneOffset.UTC)).minusMonths(1);
-              for (String code : accrual.activePartnerCodes()) {
-                if (!settings
-                    .partnerFolder(code, "outbound")
-                    .resolve(fileName(last))
-                    .toFile()
-                    .exists()) {
-                  write(code, last);
-                }
-              }
+              container.inTransaction(
+                  () -> {
+                    for (String code : accrual.activePartnerCodes()) {
+                      if (!settings
+                          .partnerFolder(code, "outbound")
+                          .resolve(fileName(last))
+                          .toFile()
+                          .exists()) {
+                        write(code, last);
+                      }
+                    }
+                    return null;
+                  });
             });
   }
 
