@@ -64,14 +64,28 @@ public class FileSettings {
     return Path.of(root).toAbsolutePath().resolve("partners").resolve(partnerCode).resolve(folder);
   }
 
+  /** A folder of one of the airline's own feeds: {@code airline/<feed>/<folder>}. */
+  public Path airlineFolder(String feed, String folder) {
+    return Path.of(root).toAbsolutePath().resolve("airline").resolve(feed).resolve(folder);
+  }
+
   /** Creates the partner's folder tree if missing. */
   public void createPartnerFolders(String partnerCode) {
+    createFolders(partnerFolder(partnerCode, "inbound").getParent());
+  }
+
+  /** Creates the folder tree of one of the airline's own feeds if missing. */
+  public void createAirlineFolders(String feed) {
+    createFolders(airlineFolder(feed, "inbound").getParent());
+  }
+
+  private static void createFolders(Path base) {
     try {
       for (String f : FOLDERS) {
-        Files.createDirectories(partnerFolder(partnerCode, f));
+        Files.createDirectories(base.resolve(f));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the folders of partner " + partnerCode, e);
+      throw new UncheckedIOException("cannot create the folders under " + base, e);
     }
   }
 

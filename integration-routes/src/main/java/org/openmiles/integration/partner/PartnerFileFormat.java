@@ -1,18 +1,16 @@
 package org.openmiles.integration.partner;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accrual.api.EarnBasis;
 import org.openmiles.accrual.api.PartnerActivity;
+import org.openmiles.integration.common.BadRecord;
+import org.openmiles.integration.common.Feed;
 
 /**
  * The partner activity file, version 1: one record per line, comma-separated with RFC 4180 quoting.
@@ -33,32 +31,9 @@ public final class PartnerFileFormat {
 
   private PartnerFileFormat() {}
 
-  /** A record the format refuses, with a stable code and a reason the partner can act on. */
-  public static final class BadRecord extends Exception {
-    private static final long serialVersionUID = 1L;
-    private final String code;
-
-    public BadRecord(String code, String reason) {
-      super(reason, null, false, false);
-      this.code = code;
-    }
-
-    public String code() {
-      return code;
-    }
-  }
-
   /** Splits one line into fields (RFC 4180 quoting within the line). */
   public static List<String> fields(String line) throws BadRecord {
-    try (CSVParser p = CSVParser.parse(line, CSVFormat.RFC4180)) {
-      List<CSVRecord> records = p.getRecords();
-      if (records.size() != 1) {
-        throw new BadRecord("MALFORMED_LINE", "expected one comma-separated record on the line");
-      }
-      return records.get(0).toList();
-    } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-      throw new BadRecord("MALFORMED_LINE", "the line is not valid CSV: " + e.getMessage());
-    }
+    return Feed.fields(line);
   }
 
   /** Checks the header line against the partner whose folder the file came in. */
@@ -84,21 +59,6 @@ public final class PartnerFileFormat {
               + f.get(3)
               + " but the file came in the folder of "
               + partnerCode);
-    }
-  }
-
-  /** The trailer's control values: number of detail records and the sum of their quantities. */
-  public record Trailer(long count, BigDecimal total) {}
-
-  public static Trailer trailer(List<String> f) throws BadRecord {
-    if (f.size() != 3) {
-      throw new BadRecord(
-          "BAD_TRAILER", "the trailer must be T,<record count>,<sum of quantities>");
-    }
-    try {
-      return new Trailer(Long.parseLong(f.get(1)), new BigDecimal(f.get(2)));
-    } catch (NumberFormatException e) {
-      throw new BadRecord("BAD_TRAILER", "the trailer's count and total must be numbers");
     }
   }
 

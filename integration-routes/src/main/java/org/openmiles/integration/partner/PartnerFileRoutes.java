@@ -2,17 +2,11 @@ package org.openmiles.integration.partner;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.logging.Logger;
 import org.apache.camel.builder.RouteBuilder;
 import org.openmiles.accrual.api.PartnerAccrual;
 import org.openmiles.integration.common.FileSettings;
+import org.openmiles.integration.common.InboundFolder;
 
 /**
  * One route per active partner: picks up complete files from {@code inbound/} (the size must stop
@@ -46,22 +40,10 @@ public class PartnerFileRoutes extends RouteBuilder {
   }
 
   private String uri(String code) {
-    long poll = settings.pollMillis();
-    return "file:"
-        + settings.partnerFolder(code, "inbound")
-        + "?antInclude=*.csv,*.CSV"
-        + "&readLock=changed&readLockCheckInterval="
-        + Math.max(200, Math.min(1000, poll))
-        + "&readLockTimeout=60000"
-        + "&preMove=../processing/${file:onlyname}"
-        + "&move=../${header."
-        + PartnerFileProcessor.FOLDER_HEADER
-        + "}/"
-        + "${file:onlyname.noext}.${date:now:yyyyMMddHHmmssSSS}.${file:ext}"
-        + "&moveFailed=../failed/${file:onlyname.noext}.${date:now:yyyyMMddHHmmssSSS}.${file:ext}"
-        + "&delay="
-        + poll
-        + "&maxMessagesPerPoll=1&sortBy=file:modified";
+    return InboundFolder.uri(
+        settings.partnerFolder(code, "inbound").getParent(),
+        settings.pollMillis(),
+        PartnerFileProcessor.FOLDER_HEADER);
   }
 
   /**
@@ -70,27 +52,9 @@ public class PartnerFileRoutes extends RouteBuilder {
    * so that a file another node is still processing is left alone.
    */
   private void recoverInterrupted(String code) {
-    Path processing = settings.partnerFolder(code, "processing");
-    Instant cutoff = Instant.now().minus(Duration.ofSeconds(settings.recoverAfterSeconds()));
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(processing)) {
-      for (Path f : files) {
-        if (Files.isRegularFile(f) && Files.getLastModifiedTime(f).toInstant().isBefore(cutoff)) {
-          Files.move(
-              f,
-              settings.partnerFolder(code, "inbound").resolve(f.getFileName()),
-              StandardCopyOption.ATOMIC_MOVE);
-          LOG.warning(
-              () ->
-                  "partner "
-                      + code
-                      + ": "
-                      + f.getFileName()
-                      + " was interrupted; it will be resumed");
-        }
-      }
-    } catch (IOException e) {
-      LOG.warning(
-          () -> "partner " + code + ": cannot look for interrupted files: " + e.getMessage());
-    }
+    InboundFolder.recoverInterrupted(
+        settings.partnerFolder(code, "inbound").getParent(),
+        settings.recoverAfterSeconds(),
+        "partner " + code);
   }
 }

@@ -161,7 +161,7 @@ class PartnerFileProcessorTest {
         .containsEntry("accepted", "1")
         .containsEntry("rejected", "11")
         .containsEntry(
-            "control_total", "not verifiable: some quantities are not numbers (see rejects)");
+            "control_total", "not verifiable: some control amounts are not numbers (see rejects)");
   }
 
   @Test

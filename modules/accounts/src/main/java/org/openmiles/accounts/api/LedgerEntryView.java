@@ -3,7 +3,10 @@ package org.openmiles.accounts.api;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** One line of a statement: the entry and the balance right after it. */
+/**
+ * One line of a statement: the entry, the balance right after it, and the tier-qualifying activity
+ * it carries (zero for most entries).
+ */
 public record LedgerEntryView(
     long id,
     EntryType type,
@@ -13,4 +16,5 @@ public record LedgerEntryView(
     String source,
     LocalDate activityDate,
     String description,
-    Instant postedAt) {}
+    Instant postedAt,
+    Qualifying qualifying) {}

@@ -7,6 +7,8 @@ import java.util.Objects;
  * Post one entry to a member's ledger. {@code miles} is the signed effect on the balance: positive
  * for CREDIT and REDEPOSIT, negative for DEBIT and REVERSAL, either for ADJUSTMENT; never zero.
  * {@code activityDate} is when the activity happened (a flight, a stay); it dates the expiry lot.
+ * {@code qualifying} is the tier-qualifying activity the entry carries: only a CREDIT (positive) or
+ * a REVERSAL (negative) may carry any.
  */
 public record PostMiles(
     MemberNumber member,
@@ -14,7 +16,8 @@ public record PostMiles(
     long miles,
     SourceReference source,
     LocalDate activityDate,
-    String description) {
+    String description,
+    Qualifying qualifying) {
 
   public static final int MAX_DESCRIPTION = 200;
 
@@ -23,6 +26,13 @@ public record PostMiles(
     Objects.requireNonNull(type, "type is required");
     Objects.requireNonNull(source, "source reference is required");
     Objects.requireNonNull(activityDate, "activity date is required");
+    qualifying = qualifying == null ? Qualifying.NONE : qualifying;
+    if (!qualifying.isNone()
+        && !(type == EntryType.CREDIT && qualifying.signum() > 0)
+        && !(type == EntryType.REVERSAL && qualifying.signum() < 0)) {
+      throw new IllegalArgumentException(
+          "only a CREDIT (positive) or a REVERSAL (negative) carries qualifying activity");
+    }
     source.requireCallerChosen();
     if (!type.isDirectlyPostable()) {
       throw new IllegalArgumentException(type + " entries cannot be posted directly");
@@ -42,6 +52,17 @@ public record PostMiles(
       throw new IllegalArgumentException(
           "description must be at most " + MAX_DESCRIPTION + " characters");
     }
+  }
+
+  /** An entry without qualifying activity. */
+  public PostMiles(
+      MemberNumber member,
+      EntryType type,
+      long miles,
+      SourceReference source,
+      LocalDate activityDate,
+      String description) {
+    this(member, type, miles, source, activityDate, description, Qualifying.NONE);
   }
 
   public static PostMiles credit(

@@ -157,7 +157,8 @@ public class DefaultMilesLedger implements MilesLedger {
                   ref,
                   null,
                   p.activityDate(),
-                  p.description()));
+                  p.description(),
+                  p.qualifying()));
           results.add(null);
         } catch (OpenMilesException e) {
           if (strict) {
@@ -192,7 +193,13 @@ public class DefaultMilesLedger implements MilesLedger {
         resultByRef.put(e.sourceRef(), r);
         facts.add(
             new MilesPosted.Entry(
-                id, p.member(), p.type(), p.miles(), e.sourceRef(), e.activityDate()));
+                id,
+                p.member(),
+                p.type(),
+                p.miles(),
+                e.sourceRef(),
+                e.activityDate(),
+                p.qualifying()));
       }
       repository.insertLots(lots);
       debits.forEach((member, miles) -> ops().consumeLots(accounts.get(member).memberId(), miles));

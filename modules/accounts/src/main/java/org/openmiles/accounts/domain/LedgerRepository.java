@@ -13,6 +13,7 @@ import org.openmiles.accounts.api.HoldStatus;
 import org.openmiles.accounts.api.HoldView;
 import org.openmiles.accounts.api.LedgerEntryView;
 import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.accounts.api.Qualifying;
 
 /**
  * Storage of the ledger. Set-based by design: every method takes or returns collections so that a
@@ -96,7 +97,31 @@ public interface LedgerRepository {
       String sourceRef,
       Long holdId,
       LocalDate activityDate,
-      String description) {}
+      String description,
+      Qualifying qualifying) {
+    public NewEntry(
+        long memberId,
+        EntryType type,
+        long amount,
+        long heldDelta,
+        long balanceAfter,
+        String sourceRef,
+        Long holdId,
+        LocalDate activityDate,
+        String description) {
+      this(
+          memberId,
+          type,
+          amount,
+          heldDelta,
+          balanceAfter,
+          sourceRef,
+          holdId,
+          activityDate,
+          description,
+          Qualifying.NONE);
+    }
+  }
 
   record NewLot(long memberId, long entryId, LocalDate expiresOn, long miles) {}
 

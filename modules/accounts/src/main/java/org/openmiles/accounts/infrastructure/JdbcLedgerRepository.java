@@ -114,8 +114,12 @@ public class JdbcLedgerRepository implements LedgerRepository {
     Object[] hold = new Object[n];
     Object[] date = new Object[n];
     Object[] desc = new Object[n];
+    Object[] qm = new Object[n];
+    Object[] qf = new Object[n];
     for (int i = 0; i < n; i++) {
       NewEntry e = entries.get(i);
+      qm[i] = e.qualifying().miles();
+      qf[i] = e.qualifying().flights();
       member[i] = e.memberId();
       type[i] = e.type().name();
       amount[i] = e.amount();
@@ -128,9 +132,9 @@ public class JdbcLedgerRepository implements LedgerRepository {
     }
     String sql =
         "insert into accounts.ledger_entry (member_id, entry_type, amount, held_delta, balance_after,"
-            + " source_ref, hold_id, activity_date, description)"
+            + " source_ref, hold_id, activity_date, description, qualifying_miles, qualifying_flights)"
             + " select * from unnest(?::bigint[], ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[],"
-            + " ?::varchar[], ?::bigint[], ?::date[], ?::varchar[])"
+            + " ?::varchar[], ?::bigint[], ?::date[], ?::varchar[], ?::bigint[], ?::numeric[])"
             + " returning id, source_ref";
     query(
         sql,
@@ -144,6 +148,8 @@ public class JdbcLedgerRepository implements LedgerRepository {
           ps.setArray(7, c.createArrayOf("bigint", hold));
           ps.setArray(8, c.createArrayOf("varchar", date));
           ps.setArray(9, c.createArrayOf("varchar", desc));
+          ps.setArray(10, c.createArrayOf("bigint", qm));
+          ps.setArray(11, c.createArrayOf("numeric", qf));
         },
         rs -> ids.put(rs.getString(2), rs.getLong(1)));
     return ids;
@@ -396,7 +402,8 @@ public class JdbcLedgerRepository implements LedgerRepository {
     StringBuilder sql =
         new StringBuilder(
             "select e.id, e.entry_type, e.amount, e.held_delta, e.balance_after, e.source_ref,"
-                + " e.activity_date, e.description, e.posted_at from accounts.ledger_entry e"
+                + " e.activity_date, e.description, e.posted_at, e.qualifying_miles,"
+                + " e.qualifying_flights from accounts.ledger_entry e"
                 + " where e.member_id = (select id from accounts.member where member_number = ?)");
     List<Object> params = new ArrayList<>();
     params.add(member.value());
@@ -442,7 +449,9 @@ public class JdbcLedgerRepository implements LedgerRepository {
                     rs.getString(6),
                     rs.getDate(7).toLocalDate(),
                     rs.getString(8),
-                    rs.getTimestamp(9).toInstant())));
+                    rs.getTimestamp(9).toInstant(),
+                    new org.openmiles.accounts.api.Qualifying(
+                        rs.getLong(10), rs.getBigDecimal(11).setScale(2)))));
     return out;
   }
 

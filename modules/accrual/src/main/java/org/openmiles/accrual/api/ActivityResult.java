@@ -1,9 +1,10 @@
 package org.openmiles.accrual.api;
 
 /**
- * What became of one record: CREDITED (with its miles), DUPLICATE (credited before, by another
- * file), PARKED (member not enrolled yet; credited if they enroll in time) or REJECTED (with a
- * stable code and a reason for the partner's reject file).
+ * What became of one record: CREDITED (with its miles), DUPLICATE (handled before, by another
+ * file), PARKED (member not enrolled or not known yet; credited if matched in time), REVERSED (took
+ * back an earlier credit: {@code miles} is what was taken back) or REJECTED (with a stable code and
+ * a reason for the sender's reject file).
  */
 public record ActivityResult(
     long lineNumber, Outcome outcome, long miles, String code, String reason) {
@@ -12,6 +13,7 @@ public record ActivityResult(
     CREDITED,
     DUPLICATE,
     PARKED,
+    REVERSED,
     REJECTED
   }
 

@@ -85,4 +85,19 @@ public final class FlightEarning {
             .longValueExact();
     return new Miles(base, bonus, base, factor.segmentFactor());
   }
+
+  /**
+   * Miles for a segment under the revenue model: {@code fare × tierRate} miles in all, rounded half
+   * up; the base tier's share ({@code fare × baseRate}) is qualifying, the rest is tier bonus.
+   */
+  public static Miles rateRevenue(
+      BigDecimal fare, BigDecimal baseRate, BigDecimal tierRate, BigDecimal segmentFactor) {
+    if (fare.signum() < 0) {
+      throw new IllegalArgumentException("fare must not be negative");
+    }
+    long total = fare.multiply(tierRate).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    long base = fare.multiply(baseRate).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    base = Math.min(base, total);
+    return new Miles(base, total - base, base, segmentFactor);
+  }
 }

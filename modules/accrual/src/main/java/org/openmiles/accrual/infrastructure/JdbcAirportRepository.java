@@ -148,4 +148,38 @@ public class JdbcAirportRepository {
         },
         rs -> rs.getLong(1));
   }
+
+  /** The earn model (DISTANCE or REVENUE) of a carrier on a date, if the carrier earns at all. */
+  public Optional<String> earnModel(String carrier, LocalDate date) {
+    return jdbc.first(
+        "read the earn model of " + carrier,
+        "select model from accrual.flight_earn_model where carrier_code = ?"
+            + " and effective_from <= ? and (effective_to is null or effective_to > ?)"
+            + " order by effective_from desc limit 1",
+        (c, ps) -> {
+          ps.setString(1, carrier);
+          ps.setDate(2, Date.valueOf(date));
+          ps.setDate(3, Date.valueOf(date));
+        },
+        rs -> rs.getString(1));
+  }
+
+  /** Miles per currency unit of a carrier's revenue model for a tier and currency on a date. */
+  public Optional<java.math.BigDecimal> revenueRate(
+      String carrier, String tier, String currency, LocalDate date) {
+    return jdbc.first(
+        "read the revenue rate of " + carrier,
+        "select miles_per_unit from accrual.revenue_earn_rate where carrier_code = ?"
+            + " and tier_code = ? and currency = ?"
+            + " and effective_from <= ? and (effective_to is null or effective_to > ?)"
+            + " order by effective_from desc limit 1",
+        (c, ps) -> {
+          ps.setString(1, carrier);
+          ps.setString(2, tier);
+          ps.setString(3, currency);
+          ps.setDate(4, Date.valueOf(date));
+          ps.setDate(5, Date.valueOf(date));
+        },
+        rs -> rs.getBigDecimal(1));
+  }
 }

@@ -43,7 +43,7 @@ public class JdbcPartnerActivityRepository {
   public List<String> activePartnerCodes() {
     return jdbc.list(
         "read partners",
-        "select code from accrual.partner where active order by code",
+        "select code from accrual.partner where active and kind <> 'HOST' order by code",
         (c, ps) -> {},
         rs -> rs.getString(1));
   }
@@ -74,16 +74,23 @@ public class JdbcPartnerActivityRepository {
    * still PROCESSING (it was interrupted): then this run RESUMES it under the same id.
    */
   public FileRegistration registerFile(String partner, String name, String checksum, Instant now) {
+    return registerFile(partner, "PARTNER_ACTIVITY", name, checksum, now);
+  }
+
+  /** Registers a file of a feed ({@code PARTNER_ACTIVITY}, {@code FLOWN_COUPONS}, ...). */
+  public FileRegistration registerFile(
+      String partner, String feed, String name, String checksum, Instant now) {
     try (Connection c = dataSource.getConnection()) {
       try (PreparedStatement ps =
           c.prepareStatement(
-              "insert into accrual.inbound_file (partner_code, file_name, checksum, status, received_at)"
-                  + " values (?, ?, ?, 'PROCESSING', ?) on conflict (partner_code, checksum) do nothing"
-                  + " returning id")) {
+              "insert into accrual.inbound_file (partner_code, feed, file_name, checksum, status,"
+                  + " received_at) values (?, ?, ?, ?, 'PROCESSING', ?)"
+                  + " on conflict (partner_code, feed, checksum) do nothing returning id")) {
         ps.setString(1, partner);
-        ps.setString(2, name);
-        ps.setString(3, checksum);
-        ps.setTimestamp(4, Timestamp.from(now));
+        ps.setString(2, feed);
+        ps.setString(3, name);
+        ps.setString(4, checksum);
+        ps.setTimestamp(5, Timestamp.from(now));
         try (ResultSet rs = ps.executeQuery()) {
           if (rs.next()) {
             return new FileRegistration(rs.getLong(1), FileRegistration.Status.NEW, 0);
@@ -92,10 +99,11 @@ public class JdbcPartnerActivityRepository {
       }
       try (PreparedStatement ps =
           c.prepareStatement(
-              "select id, status from accrual.inbound_file where partner_code = ? and checksum = ?"
-                  + " for update")) {
+              "select id, status from accrual.inbound_file where partner_code = ? and feed = ?"
+                  + " and checksum = ? for update")) {
         ps.setString(1, partner);
-        ps.setString(2, checksum);
+        ps.setString(2, feed);
+        ps.setString(3, checksum);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
           long id = rs.getLong(1);
@@ -339,8 +347,8 @@ public class JdbcPartnerActivityRepository {
     jdbc.update(
         "complete file " + fileId,
         "update accrual.inbound_file set status = 'DONE', record_count = ?, accepted = ?,"
-            + " duplicates = ?, parked = ?, rejected = ?, miles_issued = ?, completed_at = ?"
-            + " where id = ?",
+            + " duplicates = ?, parked = ?, rejected = ?, miles_issued = ?, completed_at = ?,"
+            + " reversed = ?, miles_reversed = ? where id = ?",
         (c, ps) -> {
           ps.setInt(1, s.records());
           ps.setInt(2, s.accepted());
@@ -349,7 +357,9 @@ public class JdbcPartnerActivityRepository {
           ps.setInt(5, s.rejected());
           ps.setLong(6, s.milesIssued());
           ps.setTimestamp(7, Timestamp.from(now));
-          ps.setLong(8, fileId);
+          ps.setInt(8, s.reversed());
+          ps.setLong(9, s.milesReversed());
+          ps.setLong(10, fileId);
         });
   }
 

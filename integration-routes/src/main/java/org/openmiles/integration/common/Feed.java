@@ -1,0 +1,112 @@
+package org.openmiles.integration.common;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.openmiles.accrual.api.ActivityResult;
+import org.openmiles.accrual.api.FileRegistration;
+import org.openmiles.accrual.api.FileSummary;
+
+/**
+ * One kind of inbound file for {@link TwoPassFileProcessor}: a header line, detail records and a
+ * trailer with the record count and a control total, comma-separated with RFC 4180 quoting. The
+ * feed says how to read its lines (format) and where its records go (sink); the processor does the
+ * rest the same way for every feed: checksum, encoding, control totals, chunks, rejects, ack.
+ *
+ * @param <R> a well-formed detail record
+ */
+public interface Feed<R> {
+
+  /** What the acknowledgement calls the sender: {@code partner}, {@code source}. */
+  default String senderLabel() {
+    return "sender";
+  }
+
+  /** The format's name as written in the header, e.g. {@code OPENMILES-PARTNER-ACTIVITY}. */
+  String formatName();
+
+  String formatVersion();
+
+  /** Checks the header fields against the sender whose folder the file came in. */
+  void checkHeader(List<String> fields, String sender) throws BadRecord;
+
+  /**
+   * The value of a detail line that the trailer's control total adds up, or null if it is not a
+   * number (the total then cannot be verified; the line is rejected alone in the second pass).
+   */
+  BigDecimal controlAmount(List<String> fields);
+
+  /** Parses and checks one detail line (its first field is the record type). */
+  R detail(List<String> fields, String sender, long line, LocalDate today) throws BadRecord;
+
+  /** The record's identity within a file: a second line with the same one is rejected. */
+  String identity(R record);
+
+  FileRegistration register(String sender, String fileName, String checksum);
+
+  /** Handles one chunk of records in one transaction: one result per record, in order. */
+  List<ActivityResult> process(long fileId, List<R> chunk);
+
+  void complete(long fileId, FileSummary summary);
+
+  void reject(long fileId, String reason, int recordCount);
+
+  /** The trailer's control values: number of detail records and their control total. */
+  record Trailer(long count, BigDecimal total) {}
+
+  /** Reads a trailer {@code T,<count>,<total>}. */
+  static Trailer trailer(List<String> f) throws BadRecord {
+    if (f.size() != 3) {
+      throw new BadRecord("BAD_TRAILER", "the trailer must be T,<record count>,<control total>");
+    }
+    try {
+      return new Trailer(Long.parseLong(f.get(1)), new BigDecimal(f.get(2)));
+    } catch (NumberFormatException e) {
+      throw new BadRecord("BAD_TRAILER", "the trailer's count and total must be numbers");
+    }
+  }
+
+  /** Splits one line into fields (RFC 4180 quoting within the line). */
+  static List<String> fields(String line) throws BadRecord {
+    try (CSVParser p = CSVParser.parse(line, CSVFormat.RFC4180)) {
+      List<CSVRecord> records = p.getRecords();
+      if (records.size() != 1) {
+        throw new BadRecord("MALFORMED_LINE", "expected one comma-separated record on the line");
+      }
+      return records.get(0).toList();
+    } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+      throw new BadRecord("MALFORMED_LINE", "the line is not valid CSV: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Checks the common header shape {@code H,<format>,<version>,<sender>,...} with {@code size}
+   * fields.
+   */
+  static void checkHeader(List<String> f, String sender, String name, String version, int size)
+      throws BadRecord {
+    if (f.isEmpty() || !f.get(0).equals("H")) {
+      throw new BadRecord(
+          "MISSING_HEADER", "the first line must be the header H," + name + "," + version + ",...");
+    }
+    if (f.size() != size || !name.equals(f.get(1))) {
+      throw new BadRecord(
+          "BAD_HEADER",
+          "the header must be H," + name + "," + version + ",<sender>,<date>,<reference>");
+    }
+    if (!version.equals(f.get(2))) {
+      throw new BadRecord(
+          "UNSUPPORTED_VERSION",
+          "format version " + f.get(2) + " is not supported; send version " + version);
+    }
+    if (!sender.equals(f.get(3))) {
+      throw new BadRecord(
+          "WRONG_SENDER",
+          "the header names sender " + f.get(3) + " but the file came in the folder of " + sender);
+    }
+  }
+}

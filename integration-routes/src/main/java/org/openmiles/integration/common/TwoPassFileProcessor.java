@@ -1,0 +1,463 @@
+package org.openmiles.integration.common;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+import org.openmiles.accrual.api.ActivityResult;
+import org.openmiles.accrual.api.FileRegistration;
+import org.openmiles.accrual.api.FileSummary;
+import org.openmiles.integration.bootstrap.ContainerWork;
+import org.openmiles.integration.common.BoundedLineReader.Line;
+
+/**
+ * Processes one inbound file of a {@link Feed} in two streaming passes, in constant memory whatever
+ * its size.
+ *
+ * <ol>
+ *   <li>Check: checksum, UTF-8, header, trailer last, record count and control total. A file that
+ *       fails is refused whole: nothing from it is processed.
+ *   <li>Process: parse each detail line; bad ones go to the reject file with their line number and
+ *       reason; good ones go to the feed's sink in chunks, one transaction per chunk.
+ * </ol>
+ *
+ * The file is registered by content first, so a re-sent or renamed copy is a duplicate, and a run
+ * interrupted by a crash resumes without processing anything twice (the sink recognises records it
+ * has seen). {@link #handle} answers the folder the file moves to afterwards: archive or rejects.
+ *
+ * @param <R> the feed's detail record
+ */
+public final class TwoPassFileProcessor<R> {
+  private static final Logger LOG = Logger.getLogger(TwoPassFileProcessor.class.getName());
+
+  private final Feed<R> feed;
+  private final FileSettings settings;
+  private final Clock clock;
+  private final ContainerWork container;
+
+  public TwoPassFileProcessor(
+      Feed<R> feed, FileSettings settings, Clock clock, ContainerWork container) {
+    this.feed = feed;
+    this.settings = settings;
+    this.clock = clock;
+    this.container = container;
+  }
+
+  /** The outcome of the checking pass. */
+  record Check(
+      String checksum,
+      long records,
+      String code,
+      String reason,
+      long line,
+      String original,
+      boolean totalVerifiable) {
+    boolean ok() {
+      return code == null;
+    }
+  }
+
+  /**
+   * Processes one file from {@code sender}: writes its acknowledgement (and reject file) to {@code
+   * outbound} and returns the folder it belongs in now, {@code archive} or {@code rejects}.
+   */
+  public String handle(Path path, String name, String sender, Path outbound) throws IOException {
+    heartbeat(path);
+    long started = System.nanoTime();
+
+    Check check = check(path, sender);
+    FileRegistration reg = tx(() -> feed.register(sender, name, check.checksum()));
+    Map<String, Object> ack = new LinkedHashMap<>();
+    ack.put("file", name);
+    ack.put(feed.senderLabel(), sender);
+    ack.put("format", feed.formatName() + " " + feed.formatVersion());
+    ack.put("checksum_sha256", check.checksum());
+
+    if (reg.status() == FileRegistration.Status.DUPLICATE) {
+      ack.put("status", "DUPLICATE");
+      ack.put(
+          "reason",
+          "the same content was already received (file id "
+              + reg.previousFileId()
+              + "); nothing was processed again");
+      OutboundFiles.writeAck(outbound, name, ack);
+      LOG.info(() -> sender + " file " + name + " is a duplicate of file " + reg.previousFileId());
+      return "rejects";
+    }
+    ack.put("file_id", reg.fileId());
+    if (!check.ok()) {
+      tx(
+          () -> {
+            feed.reject(reg.fileId(), check.code() + ": " + check.reason(), (int) check.records());
+            return null;
+          });
+      try (var rejects = new OutboundFiles.RejectWriter(outbound, name)) {
+        rejects.reject(check.line(), check.code(), check.reason(), check.original());
+        rejects.complete();
+      }
+      ack.put("status", "REJECTED");
+      ack.put("reason", check.code() + ": " + check.reason());
+      ack.put("records", check.records());
+      ack.put("miles_issued", 0);
+      OutboundFiles.writeAck(outbound, name, ack);
+      LOG.info(
+          () ->
+              sender + " file " + name + " refused whole: " + check.code() + " " + check.reason());
+      return "rejects";
+    }
+
+    FileSummary summary = credit(path, sender, name, reg, outbound);
+    tx(
+        () -> {
+          feed.complete(reg.fileId(), summary);
+          return null;
+        });
+    ack.put("status", "PROCESSED");
+    if (reg.status() == FileRegistration.Status.RESUMED) {
+      ack.put("note", "an interrupted run of this file was resumed; no record was processed twice");
+    }
+    ack.put("records", summary.records());
+    ack.put("accepted", summary.accepted());
+    ack.put("duplicates", summary.duplicates());
+    ack.put("parked", summary.parked());
+    ack.put("rejected", summary.rejected());
+    ack.put("miles_issued", summary.milesIssued());
+    if (summary.reversed() > 0) {
+      ack.put("reversed", summary.reversed());
+      ack.put("miles_reversed", summary.milesReversed());
+    }
+    ack.put("control_count", check.records());
+    ack.put(
+        "control_total",
+        check.totalVerifiable()
+            ? "verified"
+            : "not verifiable: some control amounts are not numbers (see rejects)");
+    OutboundFiles.writeAck(outbound, name, ack);
+    long ms = (System.nanoTime() - started) / 1_000_000;
+    LOG.info(
+        () ->
+            sender
+                + " file "
+                + name
+                + ": "
+                + summary.records()
+                + " records, "
+                + summary.accepted()
+                + " credited ("
+                + summary.milesIssued()
+                + " miles), "
+                + summary.reversed()
+                + " reversed, "
+                + summary.duplicates()
+                + " duplicates, "
+                + summary.parked()
+                + " parked, "
+                + summary.rejected()
+                + " rejected in "
+                + ms
+                + " ms");
+    return "archive";
+  }
+
+  /** Runs one unit of work as one container transaction (see {@link ContainerWork}). */
+  private <T> T tx(java.util.concurrent.Callable<T> work) throws IOException {
+    try {
+      return container.inTransaction(work);
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Pass 1: the whole file's shape, without keeping any of it. */
+  Check check(Path path, String sender) throws IOException {
+    MessageDigest sha = sha256();
+    long records = 0;
+    BigDecimal total = BigDecimal.ZERO;
+    boolean verifiable = true;
+    Feed.Trailer trailer = null;
+    Line trailerLine = null;
+    try (InputStream raw = Files.newInputStream(path);
+        DigestInputStream digest = new DigestInputStream(raw, sha);
+        Reader reader = strictUtf8(digest)) {
+      BoundedLineReader lines = new BoundedLineReader(reader, settings.maxLineLength());
+      Line line;
+      boolean header = false;
+      try {
+        while ((line = lines.next()) != null) {
+          if (line.text().isBlank() && !line.tooLong()) {
+            continue;
+          }
+          if (trailer != null) {
+            return fail(
+                digest,
+                sha,
+                records,
+                "DATA_AFTER_TRAILER",
+                "there are lines after the trailer",
+                line);
+          }
+          if (line.tooLong()) {
+            if (!header) {
+              return fail(
+                  digest, sha, records, "MISSING_HEADER", "the first line is not a header", line);
+            }
+            records++; // an enormous detail line: rejected alone in pass 2
+            verifiable = false;
+            continue;
+          }
+          List<String> f;
+          try {
+            f = Feed.fields(line.text());
+          } catch (BadRecord e) {
+            if (!header) {
+              return fail(digest, sha, records, e.code(), e.getMessage(), line);
+            }
+            records++;
+            verifiable = false;
+            continue;
+          }
+          if (!header) {
+            try {
+              feed.checkHeader(f, sender);
+            } catch (BadRecord e) {
+              return fail(digest, sha, records, e.code(), e.getMessage(), line);
+            }
+            header = true;
+          } else if (f.get(0).equals("T")) {
+            try {
+              trailer = Feed.trailer(f);
+              trailerLine = line;
+            } catch (BadRecord e) {
+              return fail(digest, sha, records, e.code(), e.getMessage(), line);
+            }
+          } else {
+            records++;
+            BigDecimal q = feed.controlAmount(f);
+            if (q == null) {
+              verifiable = false;
+            } else {
+              total = total.add(q);
+            }
+          }
+        }
+      } catch (CharacterCodingException e) {
+        drain(digest);
+        return new Check(
+            hex(sha),
+            records,
+            "ENCODING",
+            "the file is not valid UTF-8 (after line " + lines.lineNumber() + "); send it as UTF-8",
+            lines.lineNumber() + 1,
+            "",
+            false);
+      }
+      String checksum = hex(sha);
+      if (!header) {
+        return new Check(
+            checksum, 0, "EMPTY_FILE", "the file has no header and no records", 0, "", false);
+      }
+      if (trailer == null) {
+        return new Check(
+            checksum,
+            records,
+            "TRUNCATED_FILE",
+            "the trailer line is missing: the file may be incomplete; send it again whole",
+            lines.lineNumber(),
+            "",
+            false);
+      }
+      if (trailer.count() != records) {
+        return new Check(
+            checksum,
+            records,
+            "CONTROL_COUNT_MISMATCH",
+            "the trailer says " + trailer.count() + " records but the file has " + records,
+            trailerLine.number(),
+            trailerLine.text(),
+            false);
+      }
+      if (verifiable && trailer.total().compareTo(total) != 0) {
+        return new Check(
+            checksum,
+            records,
+            "CONTROL_TOTAL_MISMATCH",
+            "the trailer's total is "
+                + trailer.total().toPlainString()
+                + " but the records add up to "
+                + total.toPlainString(),
+            trailerLine.number(),
+            trailerLine.text(),
+            false);
+      }
+      return new Check(checksum, records, null, null, 0, null, verifiable);
+    }
+  }
+
+  private Check fail(
+      DigestInputStream digest,
+      MessageDigest sha,
+      long records,
+      String code,
+      String reason,
+      Line line)
+      throws IOException {
+    drain(digest); // the checksum covers the whole file
+    return new Check(hex(sha), records, code, reason, line.number(), line.text(), false);
+  }
+
+  /** Pass 2: process the records, chunk by chunk. */
+  private FileSummary credit(
+      Path path, String sender, String name, FileRegistration reg, Path outbound)
+      throws IOException {
+    FileSummary summary = FileSummary.empty();
+    LocalDate today = LocalDate.now(clock);
+    try (Reader reader = strictUtf8(Files.newInputStream(path));
+        var rejects = new OutboundFiles.RejectWriter(outbound, name)) {
+      BoundedLineReader lines = new BoundedLineReader(reader, settings.maxLineLength());
+      List<R> chunk = new ArrayList<>(settings.chunkSize());
+      Map<Long, String> originals = new TreeMap<>();
+      Map<Long, ActivityResult> badLines = new TreeMap<>();
+      java.util.Set<String> txInChunk = new java.util.HashSet<>();
+      Line line;
+      boolean header = false;
+      while ((line = lines.next()) != null) {
+        if (line.text().isBlank() && !line.tooLong()) {
+          continue;
+        }
+        if (!header) {
+          header = true;
+          continue;
+        }
+        if (line.tooLong()) {
+          badLines.put(
+              line.number(),
+              ActivityResult.rejected(
+                  line.number(),
+                  "LINE_TOO_LONG",
+                  "the line is longer than " + settings.maxLineLength() + " characters"));
+          originals.put(
+              line.number(), line.text().substring(0, Math.min(200, line.text().length())) + "...");
+        } else {
+          try {
+            List<String> f = Feed.fields(line.text());
+            if (f.get(0).equals("T")) {
+              break;
+            }
+            if (!f.get(0).equals("D")) {
+              throw new BadRecord("UNKNOWN_RECORD_TYPE", "record type '" + f.get(0) + "' is not D");
+            }
+            R a = feed.detail(f, sender, line.number(), today);
+            if (!txInChunk.add(feed.identity(a))) {
+              throw new BadRecord(
+                  "DUPLICATE_IN_FILE", "record " + feed.identity(a) + " appears twice in the file");
+            }
+            chunk.add(a);
+            originals.put(line.number(), line.text());
+          } catch (BadRecord e) {
+            badLines.put(
+                line.number(), ActivityResult.rejected(line.number(), e.code(), e.getMessage()));
+            originals.put(line.number(), line.text());
+          }
+        }
+        if (chunk.size() >= settings.chunkSize()) {
+          heartbeat(path);
+          summary = flush(reg, chunk, badLines, originals, rejects, summary);
+          txInChunk.clear();
+        }
+      }
+      summary = flush(reg, chunk, badLines, originals, rejects, summary);
+      rejects.complete();
+    }
+    return summary;
+  }
+
+  private FileSummary flush(
+      FileRegistration reg,
+      List<R> chunk,
+      Map<Long, ActivityResult> badLines,
+      Map<Long, String> originals,
+      OutboundFiles.RejectWriter rejects,
+      FileSummary summary)
+      throws IOException {
+    Map<Long, ActivityResult> all = new TreeMap<>(badLines);
+    if (!chunk.isEmpty()) {
+      List<R> work = List.copyOf(chunk);
+      for (ActivityResult r : tx(() -> feed.process(reg.fileId(), work))) {
+        all.put(r.lineNumber(), r);
+      }
+    }
+    for (ActivityResult r : all.values()) {
+      summary = summary.plus(r);
+      if (r.outcome() == ActivityResult.Outcome.REJECTED) {
+        rejects.reject(r.lineNumber(), r.code(), r.reason(), originals.get(r.lineNumber()));
+      }
+    }
+    chunk.clear();
+    badLines.clear();
+    originals.clear();
+    return summary;
+  }
+
+  /**
+   * Marks the file as being worked on (its modification time), so that start-up recovery elsewhere
+   * only takes back files nobody has touched for a while.
+   */
+  private static void heartbeat(Path path) {
+    try {
+      Files.setLastModifiedTime(
+          path, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+    } catch (IOException e) {
+      // only a hint for recovery; processing goes on
+    }
+  }
+
+  private static Reader strictUtf8(InputStream in) {
+    return new java.io.BufferedReader(
+        new InputStreamReader(
+            in,
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)),
+        64 * 1024);
+  }
+
+  private static void drain(InputStream in) throws IOException {
+    byte[] buf = new byte[64 * 1024];
+    while (in.read(buf) != -1) {
+      // reading to the end completes the checksum
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String hex(MessageDigest sha) {
+    return HexFormat.of().formatHex(sha.digest());
+  }
+}

@@ -1,0 +1,41 @@
+package org.openmiles.accounts.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class QualifyingTest {
+  private static final MemberNumber M = new MemberNumber("1000000008");
+  private static final LocalDate D = LocalDate.of(2026, 5, 1);
+
+  @Test
+  void onlyCreditsCarryPositiveAndReversalsNegativeQualifyingActivity() {
+    Qualifying q = Qualifying.of(1_100, new BigDecimal("1.00"));
+    PostMiles credit =
+        new PostMiles(M, EntryType.CREDIT, 1_100, SourceReference.of("F:1"), D, "", q);
+    assertThat(credit.qualifying()).isEqualTo(q);
+    PostMiles reversal =
+        new PostMiles(
+            M, EntryType.REVERSAL, -1_100, SourceReference.of("F:1:R"), D, "", q.negate());
+    assertThat(reversal.qualifying().miles()).isEqualTo(-1_100);
+    assertThatThrownBy(
+            () -> new PostMiles(M, EntryType.REVERSAL, -1, SourceReference.of("x"), D, "", q))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> new PostMiles(M, EntryType.ADJUSTMENT, 5, SourceReference.of("x"), D, "", q))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(PostMiles.credit(M, 5, "y", D, "").qualifying().isNone()).isTrue();
+  }
+
+  @Test
+  void flightsHaveTwoDecimalsAndTheSameSignAsMiles() {
+    assertThatThrownBy(() -> Qualifying.of(1, new BigDecimal("0.125")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Qualifying.of(-1, new BigDecimal("1")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(Qualifying.of(0, new BigDecimal("0.50")).isNone()).isFalse();
+  }
+}

@@ -1,0 +1,72 @@
+package org.openmiles.accrual.api;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Objects;
+import org.openmiles.accounts.api.MemberNumber;
+
+/**
+ * One well-formed coupon of the airline's flown-coupon file: the ticket number (13 digits: 3-digit
+ * airline accounting code + 10-digit serial) and coupon number are its identity, credited once
+ * whichever file or claim brings it. {@code status} is the IATA coupon status letter; {@code
+ * member} is null when the passenger gave no frequent-flyer number.
+ */
+public record FlownCoupon(
+    String ticketNumber,
+    int couponNumber,
+    char status,
+    MemberNumber member,
+    String lastName,
+    String firstName,
+    String marketingCarrier,
+    String operatingCarrier,
+    String flightNumber,
+    LocalDate flightDate,
+    String origin,
+    String destination,
+    String bookingClass,
+    String fareBasis,
+    BigDecimal baseFare,
+    String currency,
+    long lineNumber) {
+
+  public FlownCoupon {
+    Objects.requireNonNull(ticketNumber, "ticketNumber");
+    Objects.requireNonNull(lastName, "lastName");
+    Objects.requireNonNull(marketingCarrier, "marketingCarrier");
+    Objects.requireNonNull(operatingCarrier, "operatingCarrier");
+    Objects.requireNonNull(flightNumber, "flightNumber");
+    Objects.requireNonNull(flightDate, "flightDate");
+    Objects.requireNonNull(origin, "origin");
+    Objects.requireNonNull(destination, "destination");
+    Objects.requireNonNull(bookingClass, "bookingClass");
+    Objects.requireNonNull(baseFare, "baseFare");
+    Objects.requireNonNull(currency, "currency");
+    firstName = firstName == null ? "" : firstName;
+    fareBasis = fareBasis == null ? "" : fareBasis;
+  }
+
+  /** Flown (F) or lifted/boarded (L): the coupon earns. */
+  public boolean earns() {
+    return status == 'F' || status == 'L';
+  }
+
+  /** Refunded (R), voided (V) or exchanged (E): an earlier credit is taken back. */
+  public boolean reverses() {
+    return status == 'R' || status == 'V' || status == 'E';
+  }
+
+  /** The identity of the coupon, e.g. {@code 7381234567890/1}. */
+  public String key() {
+    return ticketNumber + "/" + couponNumber;
+  }
+
+  /** The ledger source reference of the coupon's base miles. */
+  public String ledgerReference() {
+    return ledgerReference(ticketNumber, couponNumber);
+  }
+
+  public static String ledgerReference(String ticket, int coupon) {
+    return "F:" + ticket + ":" + coupon;
+  }
+}

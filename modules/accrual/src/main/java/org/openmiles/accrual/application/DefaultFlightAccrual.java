@@ -1,0 +1,434 @@
+package org.openmiles.accrual.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openmiles.accounts.api.BatchResult;
+import org.openmiles.accounts.api.EntryType;
+import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.accounts.api.MilesLedger;
+import org.openmiles.accounts.api.PostMiles;
+import org.openmiles.accounts.api.Qualifying;
+import org.openmiles.accounts.api.RejectedPosting;
+import org.openmiles.accounts.api.SourceReference;
+import org.openmiles.accrual.api.ActivityResult;
+import org.openmiles.accrual.api.ActivityResult.Outcome;
+import org.openmiles.accrual.api.FileRegistration;
+import org.openmiles.accrual.api.FileSummary;
+import org.openmiles.accrual.api.FlightAccrual;
+import org.openmiles.accrual.api.FlownCoupon;
+import org.openmiles.accrual.domain.PartnerEarnRule.RatingException;
+import org.openmiles.accrual.infrastructure.JdbcAirportRepository;
+import org.openmiles.accrual.infrastructure.JdbcFlownCouponRepository;
+import org.openmiles.accrual.infrastructure.JdbcFlownCouponRepository.NewCoupon;
+import org.openmiles.accrual.infrastructure.JdbcFlownCouponRepository.Reversal;
+import org.openmiles.accrual.infrastructure.JdbcFlownCouponRepository.Stored;
+import org.openmiles.accrual.infrastructure.JdbcPartnerActivityRepository;
+import org.openmiles.tiers.api.MemberTiers;
+import org.openmiles.tiers.api.TierBenefits;
+
+/**
+ * Credits and reverses flown coupons, a chunk per transaction: the coupons, their ledger entries
+ * and their qualifying activity commit together or not at all.
+ *
+ * <ul>
+ *   <li>A flown or lifted coupon seen for the first time is rated for the tier the member holds on
+ *       the flight date and posted as a base credit {@code F:<ticket>:<coupon>} carrying the
+ *       qualifying miles and flights, plus a tier bonus credit {@code ...:TB} (non-qualifying).
+ *   <li>A coupon without a member number is kept UNCLAIMED (a missing-miles claim can credit it);
+ *       one for a number not enrolled is PARKED and credited if the member enrolls in time.
+ *   <li>A refunded, voided or exchanged coupon takes back everything its coupon earned in one
+ *       REVERSAL entry {@code ...:R} with the qualifying activity negated. A reversal the member's
+ *       available miles cannot cover is rejected (the coupon stays credited) for an agent to
+ *       settle.
+ * </ul>
+ */
+@ApplicationScoped
+@Transactional
+public class DefaultFlightAccrual implements FlightAccrual {
+  private static final Logger LOG = Logger.getLogger(DefaultFlightAccrual.class.getName());
+  private static final String FEED = "FLOWN_COUPONS";
+
+  @Inject JdbcFlownCouponRepository coupons;
+  @Inject JdbcAirportRepository rules;
+  @Inject JdbcPartnerActivityRepository files;
+  @Inject MilesLedger ledger;
+  @Inject MemberTiers tiers;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "openmiles.accrual.host-carrier", defaultValue = "VN")
+  String hostCarrier;
+
+  @Inject
+  @ConfigProperty(name = "openmiles.accrual.park-days", defaultValue = "90")
+  int parkDays;
+
+  @Override
+  public String hostCarrier() {
+    return hostCarrier;
+  }
+
+  @Override
+  public FileRegistration registerFile(String fileName, String checksum) {
+    return files.registerFile(hostCarrier, FEED, fileName, checksum, clock.instant());
+  }
+
+  @Override
+  public void completeFile(long fileId, FileSummary summary) {
+    files.completeFile(fileId, summary, clock.instant());
+  }
+
+  @Override
+  public void rejectFile(long fileId, String reason, int recordCount) {
+    files.rejectFile(fileId, reason, recordCount, clock.instant());
+  }
+
+  /** One coupon's credit postings, remembered until the ledger has answered. */
+  private record Credit(int index, NewCoupon row, int firstPosting, int postings) {}
+
+  /** One coupon's reversal posting. */
+  private record Reverse(int index, Stored stored, int posting) {}
+
+  @Override
+  public List<ActivityResult> process(long fileId, List<FlownCoupon> chunk) {
+    Instant now = clock.instant();
+    ActivityResult[] results = new ActivityResult[chunk.size()];
+    Map<String, Stored> known = coupons.findForUpdate(chunk);
+    Map<LocalDate, Map<MemberNumber, TierBenefits>> tierByDate = tiersOf(chunk, known);
+    FlightRater rater = new FlightRater(rules);
+
+    List<NewCoupon> rows = new ArrayList<>();
+    List<Integer> rowIndex = new ArrayList<>();
+    List<Reverse> reversals = new ArrayList<>();
+    List<PostMiles> postings = new ArrayList<>();
+    for (int i = 0; i < chunk.size(); i++) {
+      FlownCoupon c = chunk.get(i);
+      long line = c.lineNumber();
+      Stored before = known.get(c.key());
+      if (before != null) {
+        results[i] = againstStored(fileId, c, before);
+        if (results[i] == null) { // a reversal of a credited coupon
+          reversals.add(new Reverse(i, before, postings.size()));
+          postings.add(reversal(c, before));
+        }
+        continue;
+      }
+      if (c.reverses()) {
+        rows.add(new NewCoupon(c, "REVERSED", "NOTHING_TO_REVERSE", null, 0, 0, 0, zero(), null));
+        rowIndex.add(i);
+        continue;
+      }
+      TierBenefits tier =
+          c.member() == null ? null : tierByDate.get(c.flightDate()).get(c.member());
+      try {
+        FlightRater.Rated r = rater.rate(c, tier == null ? NO_TIER : tier);
+        String state = c.member() == null ? "UNCLAIMED" : "CREDITED";
+        rows.add(
+            new NewCoupon(
+                c,
+                state,
+                c.member() == null ? "NO_MEMBER_NUMBER" : null,
+                (int) r.distanceMiles(),
+                r.baseMiles(),
+                r.bonusMiles(),
+                r.qualifyingMiles(),
+                r.qualifyingFlights(),
+                tier == null ? null : tier.code()));
+        rowIndex.add(i);
+      } catch (RatingException e) {
+        results[i] = ActivityResult.rejected(line, e.code(), e.getMessage());
+      }
+    }
+
+    Set<String> inserted = coupons.insert(fileId, rows, now);
+    List<Credit> credits = new ArrayList<>();
+    for (int k = 0; k < rows.size(); k++) {
+      NewCoupon row = rows.get(k);
+      int i = rowIndex.get(k);
+      FlownCoupon c = row.coupon();
+      if (!inserted.contains(c.key())) { // another file or a claim recorded it meanwhile
+        results[i] =
+            new ActivityResult(
+                c.lineNumber(),
+                Outcome.DUPLICATE,
+                0,
+                "DUPLICATE",
+                "coupon " + c.key() + " was recorded meanwhile by another file or a claim");
+        continue;
+      }
+      switch (row.state()) {
+        case "REVERSED" ->
+            results[i] =
+                new ActivityResult(
+                    c.lineNumber(),
+                    Outcome.REVERSED,
+                    0,
+                    "NOTHING_TO_REVERSE",
+                    "no earlier credit for coupon " + c.key() + "; recorded so it cannot earn");
+        case "UNCLAIMED" ->
+            results[i] =
+                new ActivityResult(
+                    c.lineNumber(),
+                    Outcome.PARKED,
+                    0,
+                    "NO_MEMBER_NUMBER",
+                    "no member number on the coupon; a missing-miles claim can credit it");
+        default -> {
+          int first = postings.size();
+          postings.addAll(creditPostings(c, row, ""));
+          credits.add(new Credit(i, row, first, postings.size() - first));
+        }
+      }
+    }
+
+    BatchResult batch = ledger.postBatch(postings);
+    Map<Integer, RejectedPosting> refused = new HashMap<>();
+    batch.rejected().forEach(r -> refused.put(r.index(), r));
+
+    List<String> parked = new ArrayList<>();
+    List<String> dropped = new ArrayList<>();
+    for (Credit cr : credits) {
+      FlownCoupon c = cr.row().coupon();
+      RejectedPosting r = refused.get(cr.firstPosting());
+      if (r == null) {
+        results[cr.index()] =
+            new ActivityResult(
+                c.lineNumber(),
+                Outcome.CREDITED,
+                cr.row().baseMiles() + cr.row().bonusMiles(),
+                null,
+                null);
+      } else if (r.code().equals("MEMBER_NOT_FOUND")) {
+        parked.add(c.key());
+        results[cr.index()] =
+            new ActivityResult(
+                c.lineNumber(),
+                Outcome.PARKED,
+                0,
+                "MEMBER_NOT_ENROLLED",
+                "member " + c.member() + " is not enrolled yet; credited if they enroll in time");
+      } else {
+        dropped.add(c.key()); // refused: a corrected re-send must be able to succeed
+        results[cr.index()] = ActivityResult.rejected(c.lineNumber(), r.code(), r.reason());
+      }
+    }
+    List<Reversal> done = new ArrayList<>();
+    for (Reverse rv : reversals) {
+      FlownCoupon c = chunk.get(rv.index());
+      RejectedPosting r = refused.get(rv.posting());
+      if (r == null) {
+        done.add(
+            new Reversal(c.key(), rv.stored().totalMiles(), c.status(), fileId, c.lineNumber()));
+        results[rv.index()] =
+            new ActivityResult(
+                c.lineNumber(), Outcome.REVERSED, rv.stored().totalMiles(), null, null);
+      } else {
+        String code =
+            r.code().equals("INSUFFICIENT_MILES") ? "REVERSAL_EXCEEDS_AVAILABLE" : r.code();
+        results[rv.index()] =
+            ActivityResult.rejected(
+                c.lineNumber(),
+                code,
+                "cannot take back "
+                    + rv.stored().totalMiles()
+                    + " miles from member "
+                    + rv.stored().member()
+                    + ": "
+                    + r.reason()
+                    + "; an agent must settle it");
+      }
+    }
+    coupons.setState(parked, "PARKED", "MEMBER_NOT_ENROLLED", now);
+    coupons.forget(dropped);
+    coupons.markReversed(done, now);
+    return List.of(results);
+  }
+
+  /**
+   * The answer for a coupon already stored, or null when it is a reversal of a credited coupon that
+   * must be posted.
+   */
+  private static ActivityResult againstStored(long fileId, FlownCoupon c, Stored before) {
+    long line = c.lineNumber();
+    boolean sameLine = before.fileId() == fileId && before.lineNo() == line;
+    boolean sameReversalLine = before.reversedFileId() == fileId && before.reversedLineNo() == line;
+    if (sameReversalLine) { // this line, done by an interrupted run of this file
+      return new ActivityResult(line, Outcome.REVERSED, before.milesReversed(), null, null);
+    }
+    if (sameLine && c.earns()) {
+      return switch (before.state()) {
+        case "CREDITED" ->
+            new ActivityResult(
+                line, Outcome.CREDITED, before.baseMiles() + before.bonusMiles(), null, null);
+        case "PARKED", "UNCLAIMED" ->
+            new ActivityResult(
+                line, Outcome.PARKED, 0, "MEMBER_NOT_ENROLLED", "not credited to a member yet");
+        default -> duplicate(c, before);
+      };
+    }
+    if (c.earns()) {
+      return before.state().equals("REVERSED")
+          ? ActivityResult.rejected(
+              line,
+              "COUPON_REVERSED",
+              "coupon " + c.key() + " was refunded, voided or exchanged before; it cannot earn")
+          : duplicate(c, before);
+    }
+    return switch (before.state()) {
+      case "CREDITED" -> null;
+      case "REVERSED" -> duplicate(c, before);
+      default -> new ActivityResult(line, Outcome.REVERSED, 0, null, null); // never credited
+    };
+  }
+
+  private static ActivityResult duplicate(FlownCoupon c, Stored before) {
+    return new ActivityResult(
+        c.lineNumber(),
+        Outcome.DUPLICATE,
+        0,
+        "DUPLICATE",
+        "coupon "
+            + c.key()
+            + " already received in file "
+            + before.fileId()
+            + " ("
+            + before.state()
+            + ")");
+  }
+
+  /** The postings of a coupon's credit: base (qualifying) and tier bonus. */
+  private static List<PostMiles> creditPostings(FlownCoupon c, NewCoupon row, String note) {
+    MemberNumber m = c.member();
+    String flight =
+        c.marketingCarrier()
+            + c.flightNumber()
+            + " "
+            + c.origin()
+            + "-"
+            + c.destination()
+            + " "
+            + c.bookingClass();
+    List<PostMiles> out = new ArrayList<>(2);
+    out.add(
+        new PostMiles(
+            m,
+            EntryType.CREDIT,
+            row.baseMiles(),
+            SourceReference.of(c.ledgerReference()),
+            c.flightDate(),
+            "Flight " + flight + note,
+            Qualifying.of(row.qualifyingMiles(), row.qualifyingFlights())));
+    if (row.bonusMiles() > 0) {
+      out.add(
+          new PostMiles(
+              m,
+              EntryType.CREDIT,
+              row.bonusMiles(),
+              SourceReference.of(c.ledgerReference() + ":TB"),
+              c.flightDate(),
+              "Tier bonus " + row.tierCode() + " on " + flight));
+    }
+    return out;
+  }
+
+  /** One entry taking back all a coupon earned, with its qualifying activity negated. */
+  private static PostMiles reversal(FlownCoupon c, Stored s) {
+    String why =
+        switch (c.status()) {
+          case 'R' -> "refunded";
+          case 'V' -> "voided";
+          default -> "exchanged";
+        };
+    return new PostMiles(
+        new MemberNumber(s.member()),
+        EntryType.REVERSAL,
+        -s.totalMiles(),
+        SourceReference.of(c.ledgerReference() + ":R"),
+        s.flightDate(),
+        "Ticket " + c.ticketNumber() + " coupon " + c.couponNumber() + " " + why,
+        Qualifying.of(s.qualifyingMiles(), s.qualifyingFlights()).negate());
+  }
+
+  /** Tiers of the chunk's members, by flight date (a chunk has few distinct dates). */
+  private Map<LocalDate, Map<MemberNumber, TierBenefits>> tiersOf(
+      List<FlownCoupon> chunk, Map<String, Stored> known) {
+    Map<LocalDate, List<MemberNumber>> byDate =
+        chunk.stream()
+            .filter(c -> c.member() != null && c.earns() && !known.containsKey(c.key()))
+            .collect(
+                Collectors.groupingBy(
+                    FlownCoupon::flightDate,
+                    Collectors.mapping(FlownCoupon::member, Collectors.toList())));
+    Map<LocalDate, Map<MemberNumber, TierBenefits>> out = new HashMap<>();
+    byDate.forEach((d, members) -> out.put(d, tiers.tiersOn(members, d)));
+    if (out.isEmpty()) {
+      out.put(LocalDate.now(clock), tiers.tiersOn(List.of(), LocalDate.now(clock)));
+    }
+    return out;
+  }
+
+  /** Rates coupons not credited to a member (yet): no tier bonus. */
+  private static final TierBenefits NO_TIER = new TierBenefits("MEMBER", "Member", 0, 0);
+
+  private static java.math.BigDecimal zero() {
+    return java.math.BigDecimal.ZERO.setScale(2);
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public long creditParked(MemberNumber member) {
+    List<Stored> parked =
+        coupons.parkedFor(member.value(), clock.instant().minus(Duration.ofDays(parkDays)));
+    if (parked.isEmpty()) {
+      return 0;
+    }
+    List<PostMiles> postings = new ArrayList<>();
+    for (Stored s : parked) {
+      postings.add(
+          new PostMiles(
+              member,
+              EntryType.CREDIT,
+              s.baseMiles(),
+              SourceReference.of(FlownCoupon.ledgerReference(s.ticket(), s.coupon())),
+              s.flightDate(),
+              "Flight on ticket " + s.ticket() + " coupon " + s.coupon() + " (before enrollment)",
+              Qualifying.of(s.qualifyingMiles(), s.qualifyingFlights())));
+    }
+    BatchResult r = ledger.postBatch(postings);
+    Set<Integer> refused =
+        r.rejected().stream().map(RejectedPosting::index).collect(Collectors.toSet());
+    List<String> credited = new ArrayList<>();
+    long miles = 0;
+    for (int i = 0; i < parked.size(); i++) {
+      if (!refused.contains(i)) {
+        credited.add(parked.get(i).key());
+        miles += parked.get(i).baseMiles();
+      }
+    }
+    coupons.setState(credited, "CREDITED", null, clock.instant());
+    long total = miles;
+    LOG.info(
+        () ->
+            "member "
+                + member
+                + " enrolled: "
+                + credited.size()
+                + " parked coupon(s) credited, "
+                + total
+                + " miles");
+    return total;
+  }
+}

@@ -1,0 +1,145 @@
+package org.openmiles.accrual.application;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.openmiles.accrual.api.FlownCoupon;
+import org.openmiles.accrual.domain.Airport;
+import org.openmiles.accrual.domain.FlightEarning;
+import org.openmiles.accrual.domain.PartnerEarnRule.RatingException;
+import org.openmiles.accrual.infrastructure.JdbcAirportRepository;
+import org.openmiles.tiers.api.TierBenefits;
+
+/**
+ * Rates flown coupons by the program's rules, remembering the rules and airports it has read: one
+ * rater serves one chunk, so a chunk of thousands of coupons on a few dozen routes reads each rule
+ * once. Refusals are {@link RatingException}s with a stable code.
+ */
+final class FlightRater {
+  private final JdbcAirportRepository rules;
+  private final Map<String, Optional<Airport>> airports = new HashMap<>();
+  private final Map<String, List<FlightEarning.Factor>> factors = new HashMap<>();
+  private final Map<String, Object> cache = new HashMap<>();
+
+  FlightRater(JdbcAirportRepository rules) {
+    this.rules = rules;
+  }
+
+  /** What a coupon earns: distance used, region, the tier's miles, and the qualifying activity. */
+  record Rated(
+      long distanceMiles,
+      String region,
+      long baseMiles,
+      long bonusMiles,
+      long qualifyingMiles,
+      BigDecimal qualifyingFlights) {}
+
+  Rated rate(FlownCoupon c, TierBenefits tier) {
+    Airport from = airport(c.origin());
+    Airport to = airport(c.destination());
+    LocalDate date = c.flightDate();
+    FlightEarning.Region region =
+        from.sameCountry(to) ? FlightEarning.Region.DOMESTIC : FlightEarning.Region.INTERNATIONAL;
+    String carrier = c.marketingCarrier();
+    String model =
+        cached("model:" + carrier + ":" + date, () -> rules.earnModel(carrier, date).orElse(null))
+            .orElseThrow(
+                () ->
+                    new RatingException(
+                        "CARRIER_NOT_EARNING",
+                        "flights marketed by " + carrier + " earn no miles on " + date));
+    long distance =
+        this.<Long>cached(
+                "pair:" + c.origin() + ":" + c.destination() + ":" + date,
+                () -> rules.cityPairMiles(c.origin(), c.destination(), date).orElse(null))
+            .orElseGet(() -> from.milesTo(to));
+    Optional<FlightEarning.Factor> factor =
+        FlightEarning.factorFor(
+            factors.computeIfAbsent(carrier, rules::earnFactors),
+            carrier,
+            c.bookingClass(),
+            region,
+            date);
+    FlightEarning.Miles m;
+    if (model.equals("REVENUE")) {
+      BigDecimal base = revenueRate(carrier, "MEMBER", c, date);
+      BigDecimal own = tier.rank() == 0 ? base : revenueRate(carrier, tier.code(), c, date);
+      m =
+          FlightEarning.rateRevenue(
+              c.baseFare(),
+              base,
+              own,
+              factor.map(FlightEarning.Factor::segmentFactor).orElse(BigDecimal.ONE));
+    } else {
+      FlightEarning.Factor f =
+          factor.orElseThrow(
+              () ->
+                  new RatingException(
+                      "CLASS_NOT_ELIGIBLE",
+                      "booking class "
+                          + c.bookingClass()
+                          + " of "
+                          + carrier
+                          + " earns no miles on "
+                          + region.name().toLowerCase(Locale.ROOT)
+                          + " flights on "
+                          + date));
+      long minimum =
+          this.<Long>cached(
+                  "min:" + carrier + ":" + region + ":" + date,
+                  () -> rules.minimumMiles(carrier, region.name(), date))
+              .orElse(0L);
+      m = FlightEarning.rate(distance, f, minimum, tier.flightBonusPercent());
+    }
+    return new Rated(
+        distance,
+        region.name(),
+        m.baseMiles(),
+        m.tierBonusMiles(),
+        m.qualifyingMiles(),
+        m.qualifyingSegments());
+  }
+
+  private BigDecimal revenueRate(String carrier, String tier, FlownCoupon c, LocalDate date) {
+    return this.<BigDecimal>cached(
+            "rev:" + carrier + ":" + tier + ":" + c.currency() + ":" + date,
+            () -> rules.revenueRate(carrier, tier, c.currency(), date).orElse(null))
+        .orElseThrow(
+            () ->
+                new RatingException(
+                    "NO_REVENUE_RATE",
+                    carrier
+                        + " has no revenue earn rate in "
+                        + c.currency()
+                        + " for tier "
+                        + tier
+                        + " on "
+                        + date
+                        + "; send the fare in the rate's currency"));
+  }
+
+  private Airport airport(String iata) {
+    return airports
+        .computeIfAbsent(iata, rules::find)
+        .orElseThrow(
+            () ->
+                new RatingException(
+                    "UNKNOWN_AIRPORT",
+                    "airport "
+                        + iata
+                        + " is not in the reference data; import it with POST"
+                        + " /api/v1/reference/airports and send the coupon again"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> Optional<T> cached(String key, java.util.function.Supplier<T> read) {
+    if (!cache.containsKey(key)) {
+      cache.put(key, read.get());
+    }
+    return Optional.ofNullable((T) cache.get(key));
+  }
+}

@@ -1,0 +1,329 @@
+package org.openmiles.accrual.infrastructure;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.openmiles.accrual.api.FlownCoupon;
+import org.openmiles.common.jdbc.Jdbc;
+
+/** Flown coupons in {@code accrual.flown_coupon}, read and written a chunk at a time. */
+@ApplicationScoped
+public class JdbcFlownCouponRepository {
+
+  @Resource(lookup = "java:app/jdbc/openmiles")
+  DataSource dataSource;
+
+  private Jdbc jdbc;
+
+  @PostConstruct
+  void init() {
+    jdbc = new Jdbc(dataSource);
+  }
+
+  /** A coupon as stored: where it came from, what it earned, and its state. */
+  public record Stored(
+      String ticket,
+      int coupon,
+      String member,
+      String state,
+      long fileId,
+      long lineNo,
+      long baseMiles,
+      long bonusMiles,
+      long promoMiles,
+      long qualifyingMiles,
+      BigDecimal qualifyingFlights,
+      LocalDate flightDate,
+      long reversedFileId,
+      long reversedLineNo,
+      long milesReversed) {
+
+    public String key() {
+      return ticket + "/" + coupon;
+    }
+
+    public long totalMiles() {
+      return baseMiles + bonusMiles + promoMiles;
+    }
+  }
+
+  /** A coupon to record, with what it earns (zeros for a reversal without an earlier credit). */
+  public record NewCoupon(
+      FlownCoupon coupon,
+      String state,
+      String reasonCode,
+      Integer distanceMiles,
+      long baseMiles,
+      long bonusMiles,
+      long qualifyingMiles,
+      BigDecimal qualifyingFlights,
+      String tierCode) {}
+
+  private static final String STORED =
+      "select ticket_number, coupon_no, member_number, state, coalesce(file_id, 0),"
+          + " coalesce(line_no, 0), base_miles, bonus_miles, promo_miles, qualifying_miles,"
+          + " qualifying_flights, flight_date, coalesce(reversed_file_id, 0),"
+          + " coalesce(reversed_line_no, 0), miles_reversed from accrual.flown_coupon";
+
+  private static Stored stored(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Stored(
+        rs.getString(1),
+        rs.getInt(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getLong(5),
+        rs.getLong(6),
+        rs.getLong(7),
+        rs.getLong(8),
+        rs.getLong(9),
+        rs.getLong(10),
+        rs.getBigDecimal(11),
+        rs.getDate(12).toLocalDate(),
+        rs.getLong(13),
+        rs.getLong(14),
+        rs.getLong(15));
+  }
+
+  /** The stored coupons among {@code coupons}, by {@link FlownCoupon#key()}, locked for update. */
+  public Map<String, Stored> findForUpdate(List<FlownCoupon> coupons) {
+    Map<String, Stored> out = new HashMap<>();
+    if (coupons.isEmpty()) {
+      return out;
+    }
+    Object[] tickets = coupons.stream().map(FlownCoupon::ticketNumber).toArray();
+    Object[] numbers = coupons.stream().map(FlownCoupon::couponNumber).toArray();
+    jdbc.list(
+            "read flown coupons",
+            STORED
+                + " where (ticket_number, coupon_no) in (select t, n from unnest(?::char(13)[],"
+                + " ?::smallint[]) as k(t, n)) order by id for update",
+            (c, ps) -> {
+              ps.setArray(1, c.createArrayOf("bpchar", tickets));
+              ps.setArray(2, c.createArrayOf("int2", numbers));
+            },
+            JdbcFlownCouponRepository::stored)
+        .forEach(s -> out.put(s.key(), s));
+    return out;
+  }
+
+  /** Records new coupons (set-based); returns the keys actually inserted (others raced in). */
+  public Set<String> insert(long fileId, List<NewCoupon> rows, Instant now) {
+    Set<String> inserted = new HashSet<>();
+    if (rows.isEmpty()) {
+      return inserted;
+    }
+    int n = rows.size();
+    Object[][] cols = new Object[27][n];
+    for (int i = 0; i < n; i++) {
+      NewCoupon r = rows.get(i);
+      FlownCoupon c = r.coupon();
+      Object[] v = {
+        c.ticketNumber(),
+        c.couponNumber(),
+        String.valueOf(c.status()),
+        c.member() == null ? null : c.member().value(),
+        c.lastName(),
+        c.firstName(),
+        c.marketingCarrier(),
+        c.operatingCarrier(),
+        c.flightNumber(),
+        c.flightDate().toString(),
+        c.origin(),
+        c.destination(),
+        c.bookingClass(),
+        c.fareBasis(),
+        c.baseFare(),
+        c.currency(),
+        r.distanceMiles(),
+        r.baseMiles(),
+        r.bonusMiles(),
+        r.qualifyingMiles(),
+        r.qualifyingFlights(),
+        r.tierCode(),
+        r.state(),
+        r.reasonCode(),
+        (int) Math.min(Integer.MAX_VALUE, c.lineNumber()),
+        r.state().equals("REVERSED") ? fileId : null,
+        r.state().equals("REVERSED") ? (int) Math.min(Integer.MAX_VALUE, c.lineNumber()) : null
+      };
+      for (int k = 0; k < v.length; k++) {
+        cols[k][i] = v[k];
+      }
+    }
+    String[] types = {
+      "varchar", "int2", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar",
+      "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "numeric", "varchar",
+      "int4", "int8", "int8", "int8", "numeric", "varchar", "varchar", "varchar", "int4", "int8",
+      "int4"
+    };
+    String[] casts = {
+      "varchar",
+      "smallint",
+      "varchar",
+      "varchar",
+      "varchar",
+      "varchar",
+      "varchar",
+      "varchar",
+      "varchar",
+      "date",
+      "varchar",
+      "varchar",
+      "varchar",
+      "varchar",
+      "numeric",
+      "varchar",
+      "int",
+      "bigint",
+      "bigint",
+      "bigint",
+      "numeric",
+      "varchar",
+      "varchar",
+      "varchar",
+      "int",
+      "bigint",
+      "int"
+    };
+    StringBuilder unnest = new StringBuilder();
+    for (int k = 0; k < casts.length; k++) {
+      unnest.append(k == 0 ? "" : ", ").append("?::").append(casts[k]).append("[]");
+    }
+    String sql =
+        "insert into accrual.flown_coupon (ticket_number, coupon_no, coupon_status, member_number,"
+            + " last_name, first_name, marketing_carrier, operating_carrier, flight_number,"
+            + " flight_date, origin, destination, booking_class, fare_basis, base_fare, currency,"
+            + " distance_miles, base_miles, bonus_miles, qualifying_miles, qualifying_flights,"
+            + " tier_code, state, reason_code, line_no, reversed_file_id, reversed_line_no,"
+            + " file_id, received_at, credited_at, reversed_at)"
+            + " select x.*, ?, ?, case when x.state = 'CREDITED' then ?::timestamptz end,"
+            + " case when x.state = 'REVERSED' then ?::timestamptz end from unnest("
+            + unnest
+            + ") as x(t, n, s, m, ln, fn, mc, oc, fl, d, o, de, bc, fb, bf, cu, di, bm, bo, qm,"
+            + " qf, tc, state, rc, li, rf, rl)"
+            + " on conflict (ticket_number, coupon_no) do nothing"
+            + " returning ticket_number, coupon_no";
+    jdbc.list(
+            "record flown coupons",
+            sql,
+            (c, ps) -> { // the select list's parameters come first in the text
+              Timestamp ts = Timestamp.from(now);
+              ps.setLong(1, fileId);
+              ps.setTimestamp(2, ts);
+              ps.setTimestamp(3, ts);
+              ps.setTimestamp(4, ts);
+              for (int k = 0; k < cols.length; k++) {
+                ps.setArray(k + 5, c.createArrayOf(types[k], cols[k]));
+              }
+            },
+            rs -> rs.getString(1) + "/" + rs.getInt(2))
+        .forEach(inserted::add);
+    return inserted;
+  }
+
+  /** Sets the state of coupons (CREDITED, PARKED, ...) with a reason code. */
+  public void setState(List<String> keys, String state, String reasonCode, Instant now) {
+    if (keys.isEmpty()) {
+      return;
+    }
+    jdbc.update(
+        "update flown coupons",
+        "update accrual.flown_coupon set state = ?, reason_code = ?,"
+            + " credited_at = case when ? = 'CREDITED' then ? else credited_at end"
+            + " where (ticket_number, coupon_no) in "
+            + BY_KEYS,
+        (c, ps) -> {
+          ps.setString(1, state);
+          ps.setString(2, reasonCode);
+          ps.setString(3, state);
+          ps.setTimestamp(4, Timestamp.from(now));
+          bindKeys(c, ps, 5, keys);
+        });
+  }
+
+  /** Forgets coupons whose credit was refused, so that a corrected re-send can succeed. */
+  public void forget(List<String> keys) {
+    if (keys.isEmpty()) {
+      return;
+    }
+    jdbc.update(
+        "forget flown coupons",
+        "delete from accrual.flown_coupon where (ticket_number, coupon_no) in " + BY_KEYS,
+        (c, ps) -> bindKeys(c, ps, 1, keys));
+  }
+
+  /** Coupon keys {@code ticket/coupon} as a set of rows, bound by {@link #bindKeys}. */
+  private static final String BY_KEYS =
+      "(select t, n from unnest(?::char(13)[], ?::smallint[]) as k(t, n))";
+
+  private static void bindKeys(
+      java.sql.Connection c, java.sql.PreparedStatement ps, int first, List<String> keys)
+      throws java.sql.SQLException {
+    Object[] tickets = new Object[keys.size()];
+    Object[] numbers = new Object[keys.size()];
+    for (int i = 0; i < keys.size(); i++) {
+      String k = keys.get(i);
+      int slash = k.indexOf('/');
+      tickets[i] = k.substring(0, slash);
+      numbers[i] = Integer.parseInt(k.substring(slash + 1));
+    }
+    ps.setArray(first, c.createArrayOf("bpchar", tickets));
+    ps.setArray(first + 1, c.createArrayOf("int2", numbers));
+  }
+
+  /** A reversal to record: which coupon, how many miles it took back, which line of which file. */
+  public record Reversal(String key, long miles, char status, long fileId, long lineNo) {}
+
+  public void markReversed(List<Reversal> reversals, Instant now) {
+    if (reversals.isEmpty()) {
+      return;
+    }
+    Object[] tickets = reversals.stream().map(r -> r.key().substring(0, 13)).toArray();
+    Object[] numbers =
+        reversals.stream().map(r -> Integer.parseInt(r.key().substring(14))).toArray();
+    Object[] miles = reversals.stream().map(Reversal::miles).toArray();
+    Object[] status = reversals.stream().map(r -> String.valueOf(r.status())).toArray();
+    Object[] files = reversals.stream().map(Reversal::fileId).toArray();
+    Object[] lines = reversals.stream().map(r -> (int) r.lineNo()).toArray();
+    jdbc.update(
+        "reverse flown coupons",
+        "update accrual.flown_coupon f set state = 'REVERSED', coupon_status = x.s,"
+            + " miles_reversed = x.m, reversed_at = ?, reversed_file_id = x.f, reversed_line_no = x.l"
+            + " from unnest(?::char(13)[], ?::smallint[], ?::bigint[], ?::varchar[], ?::bigint[],"
+            + " ?::int[]) as x(t, n, m, s, f, l)"
+            + " where f.ticket_number = x.t and f.coupon_no = x.n",
+        (c, ps) -> {
+          ps.setTimestamp(1, Timestamp.from(now));
+          ps.setArray(2, c.createArrayOf("bpchar", tickets));
+          ps.setArray(3, c.createArrayOf("int2", numbers));
+          ps.setArray(4, c.createArrayOf("bigint", miles));
+          ps.setArray(5, c.createArrayOf("varchar", status));
+          ps.setArray(6, c.createArrayOf("bigint", files));
+          ps.setArray(7, c.createArrayOf("integer", lines));
+        });
+  }
+
+  /** The member's parked coupons received after {@code since}, locked against a concurrent run. */
+  public List<Stored> parkedFor(String member, Instant since) {
+    return jdbc.list(
+        "read parked coupons of " + member,
+        STORED
+            + " where member_number = ? and state = 'PARKED' and received_at >= ?"
+            + " order by id for update",
+        (c, ps) -> {
+          ps.setString(1, member);
+          ps.setTimestamp(2, Timestamp.from(since));
+        },
+        JdbcFlownCouponRepository::stored);
+  }
+}

@@ -1,0 +1,22 @@
+package org.openmiles.tiers.api;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Map;
+import org.openmiles.accounts.api.MemberNumber;
+
+/**
+ * Read side of member status for other modules: which tier a member holds on a date and what it
+ * gives. A member without a recorded status holds the base tier. Set-based, so that accrual can
+ * look up a whole chunk of records with one query.
+ */
+public interface MemberTiers {
+
+  /** The tier of each member on {@code date}; every member asked for is in the answer. */
+  Map<MemberNumber, TierBenefits> tiersOn(Collection<MemberNumber> members, LocalDate date);
+
+  /** The tier of one member on {@code date}. */
+  default TierBenefits tierOn(MemberNumber member, LocalDate date) {
+    return tiersOn(java.util.List.of(member), date).get(member);
+  }
+}
