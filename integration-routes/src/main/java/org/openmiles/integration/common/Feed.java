@@ -7,15 +7,13 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.openmiles.accrual.api.ActivityResult;
-import org.openmiles.accrual.api.FileRegistration;
-import org.openmiles.accrual.api.FileSummary;
 
 /**
- * One kind of inbound file for {@link TwoPassFileProcessor}: a header line, detail records and a
- * trailer with the record count and a control total, comma-separated with RFC 4180 quoting. The
- * feed says how to read its lines (format) and where its records go (sink); the processor does the
- * rest the same way for every feed: checksum, encoding, control totals, chunks, rejects, ack.
+ * The format of one kind of inbound file for {@link TwoPassFileProcessor}: a header line, detail
+ * records and a trailer with the record count and a control total, comma-separated with RFC 4180
+ * quoting. The feed says how to read its lines; its records go to an {@link
+ * org.openmiles.accrual.api.InboundFileSink}; the processor does the rest the same way for every
+ * feed: checksum, encoding, control totals, chunks, rejects, ack.
  *
  * @param <R> a well-formed detail record
  */
@@ -45,15 +43,6 @@ public interface Feed<R> {
 
   /** The record's identity within a file: a second line with the same one is rejected. */
   String identity(R record);
-
-  FileRegistration register(String sender, String fileName, String checksum);
-
-  /** Handles one chunk of records in one transaction: one result per record, in order. */
-  List<ActivityResult> process(long fileId, List<R> chunk);
-
-  void complete(long fileId, FileSummary summary);
-
-  void reject(long fileId, String reason, int recordCount);
 
   /** The trailer's control values: number of detail records and their control total. */
   record Trailer(long count, BigDecimal total) {}

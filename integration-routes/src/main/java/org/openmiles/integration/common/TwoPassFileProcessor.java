@@ -25,6 +25,7 @@ import java.util.logging.Logger;
 import org.openmiles.accrual.api.ActivityResult;
 import org.openmiles.accrual.api.FileRegistration;
 import org.openmiles.accrual.api.FileSummary;
+import org.openmiles.accrual.api.InboundFileSink;
 import org.openmiles.integration.bootstrap.ContainerWork;
 import org.openmiles.integration.common.BoundedLineReader.Line;
 
@@ -49,13 +50,19 @@ public final class TwoPassFileProcessor<R> {
   private static final Logger LOG = Logger.getLogger(TwoPassFileProcessor.class.getName());
 
   private final Feed<R> feed;
+  private final InboundFileSink<R> sink;
   private final FileSettings settings;
   private final Clock clock;
   private final ContainerWork container;
 
   public TwoPassFileProcessor(
-      Feed<R> feed, FileSettings settings, Clock clock, ContainerWork container) {
+      Feed<R> feed,
+      InboundFileSink<R> sink,
+      FileSettings settings,
+      Clock clock,
+      ContainerWork container) {
     this.feed = feed;
+    this.sink = sink;
     this.settings = settings;
     this.clock = clock;
     this.container = container;
@@ -84,7 +91,7 @@ public final class TwoPassFileProcessor<R> {
     long started = System.nanoTime();
 
     Check check = check(path, sender);
-    FileRegistration reg = tx(() -> feed.register(sender, name, check.checksum()));
+    FileRegistration reg = tx(() -> sink.registerFile(sender, name, check.checksum()));
     Map<String, Object> ack = new LinkedHashMap<>();
     ack.put("file", name);
     ack.put(feed.senderLabel(), sender);
@@ -106,7 +113,8 @@ public final class TwoPassFileProcessor<R> {
     if (!check.ok()) {
       tx(
           () -> {
-            feed.reject(reg.fileId(), check.code() + ": " + check.reason(), (int) check.records());
+            sink.rejectFile(
+                reg.fileId(), check.code() + ": " + check.reason(), (int) check.records());
             return null;
           });
       try (var rejects = new OutboundFiles.RejectWriter(outbound, name)) {
@@ -127,7 +135,7 @@ public final class TwoPassFileProcessor<R> {
     FileSummary summary = credit(path, sender, name, reg, outbound);
     tx(
         () -> {
-          feed.complete(reg.fileId(), summary);
+          sink.completeFile(reg.fileId(), summary);
           return null;
         });
     ack.put("status", "PROCESSED");
@@ -402,7 +410,7 @@ public final class TwoPassFileProcessor<R> {
     Map<Long, ActivityResult> all = new TreeMap<>(badLines);
     if (!chunk.isEmpty()) {
       List<R> work = List.copyOf(chunk);
-      for (ActivityResult r : tx(() -> feed.process(reg.fileId(), work))) {
+      for (ActivityResult r : tx(() -> sink.credit(reg.fileId(), work))) {
         all.put(r.lineNumber(), r);
       }
     }

@@ -10,9 +10,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.camel.Exchange;
-import org.openmiles.accrual.api.ActivityResult;
-import org.openmiles.accrual.api.FileRegistration;
-import org.openmiles.accrual.api.FileSummary;
 import org.openmiles.accrual.api.FlightAccrual;
 import org.openmiles.accrual.api.FlownCoupon;
 import org.openmiles.integration.bootstrap.ContainerWork;
@@ -43,7 +40,7 @@ public class FlownFileProcessor {
 
   /** Processes one flown-coupon file; returns the folder it belongs in now. */
   public String handle(Path path, String name) throws IOException {
-    return new TwoPassFileProcessor<>(new CouponFeed(), settings, clock, container)
+    return new TwoPassFileProcessor<>(new CouponFeed(), accrual, settings, clock, container)
         .handle(path, name, accrual.hostCarrier(), settings.airlineFolder(FEED, "outbound"));
   }
 
@@ -82,26 +79,6 @@ public class FlownFileProcessor {
     @Override
     public String identity(FlownCoupon record) {
       return "coupon " + record.key();
-    }
-
-    @Override
-    public FileRegistration register(String sender, String fileName, String checksum) {
-      return accrual.registerFile(fileName, checksum);
-    }
-
-    @Override
-    public List<ActivityResult> process(long fileId, List<FlownCoupon> chunk) {
-      return accrual.process(fileId, chunk);
-    }
-
-    @Override
-    public void complete(long fileId, FileSummary summary) {
-      accrual.completeFile(fileId, summary);
-    }
-
-    @Override
-    public void reject(long fileId, String reason, int recordCount) {
-      accrual.rejectFile(fileId, reason, recordCount);
     }
   }
 }

@@ -10,9 +10,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.camel.Exchange;
-import org.openmiles.accrual.api.ActivityResult;
-import org.openmiles.accrual.api.FileRegistration;
-import org.openmiles.accrual.api.FileSummary;
 import org.openmiles.accrual.api.PartnerAccrual;
 import org.openmiles.accrual.api.PartnerActivity;
 import org.openmiles.integration.bootstrap.ContainerWork;
@@ -47,7 +44,7 @@ public class PartnerFileProcessor {
    * outbound/} and returns the folder it belongs in now, {@code archive} or {@code rejects}.
    */
   public String handle(Path path, String name, String partnerCode) throws IOException {
-    return new TwoPassFileProcessor<>(new PartnerFeed(), settings, clock, container)
+    return new TwoPassFileProcessor<>(new PartnerFeed(), accrual, settings, clock, container)
         .handle(path, name, partnerCode, settings.partnerFolder(partnerCode, "outbound"));
   }
 
@@ -87,26 +84,6 @@ public class PartnerFileProcessor {
     @Override
     public String identity(PartnerActivity record) {
       return record.partnerTxId();
-    }
-
-    @Override
-    public FileRegistration register(String sender, String fileName, String checksum) {
-      return accrual.registerFile(sender, fileName, checksum);
-    }
-
-    @Override
-    public List<ActivityResult> process(long fileId, List<PartnerActivity> chunk) {
-      return accrual.credit(fileId, chunk);
-    }
-
-    @Override
-    public void complete(long fileId, FileSummary summary) {
-      accrual.completeFile(fileId, summary);
-    }
-
-    @Override
-    public void reject(long fileId, String reason, int recordCount) {
-      accrual.rejectFile(fileId, reason, recordCount);
     }
   }
 }

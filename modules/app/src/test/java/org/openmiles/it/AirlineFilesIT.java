@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -98,25 +95,11 @@ class AirlineFilesIT {
   }
 
   private Map<String, String> drop(String name, String content) throws Exception {
-    Path part = flown.resolve("inbound").resolve(name + ".part");
-    Files.writeString(part, content, StandardCharsets.UTF_8);
-    Files.move(part, flown.resolve("inbound").resolve(name));
-    Path ack = flown.resolve("outbound").resolve(name + ".ack.csv");
-    for (int i = 0; i < 120 && !Files.exists(ack); i++) {
-      Thread.sleep(250);
-    }
-    assertThat(ack).as("acknowledgement of " + name).exists();
-    return Files.readAllLines(ack).stream()
-        .skip(1)
-        .map(l -> l.split(",", 2))
-        .collect(Collectors.toMap(p -> p[0], p -> p[1].replaceAll("^\"|\"$", "")));
+    return FileDrop.drop(flown, name, content);
   }
 
   private List<String> rejectCodes(String name) throws Exception {
-    return Files.readAllLines(flown.resolve("outbound").resolve(name + ".rejects.csv")).stream()
-        .skip(1)
-        .map(l -> l.substring(0, l.indexOf(',', l.indexOf(',') + 1)))
-        .toList();
+    return FileDrop.rejectCodes(flown, name);
   }
 
   private long baseMiles(String cls, String from, String to) {

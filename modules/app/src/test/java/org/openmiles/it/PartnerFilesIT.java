@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -62,24 +60,11 @@ class PartnerFilesIT {
 
   private static Map<String, String> drop(Path partner, String name, String content)
       throws Exception {
-    Path part = partner.resolve("inbound").resolve(name + ".part");
-    Files.writeString(part, content, StandardCharsets.UTF_8);
-    Files.move(part, partner.resolve("inbound").resolve(name));
-    Path ack = partner.resolve("outbound").resolve(name + ".ack.csv");
-    for (int i = 0; i < 120 && !Files.exists(ack); i++) {
-      Thread.sleep(250);
-    }
-    assertThat(ack).as("acknowledgement of " + name).exists();
-    return Files.readAllLines(ack).stream()
-        .skip(1)
-        .map(l -> l.split(",", 2))
-        .collect(Collectors.toMap(p -> p[0], p -> p[1].replaceAll("^\"|\"$", "")));
+    return FileDrop.drop(partner, name, content);
   }
 
   private List<String> rejects(String name) throws IOException {
-    return Files.readAllLines(partner.resolve("outbound").resolve(name + ".rejects.csv")).stream()
-        .skip(1)
-        .toList();
+    return FileDrop.rejects(partner, name);
   }
 
   @Test

@@ -9,19 +9,17 @@ import java.util.List;
  * promotions) and credited once per ticket + coupon, with their qualifying miles and flights;
  * refunded, voided and exchanged coupons reverse an earlier credit.
  */
-public interface FlightAccrual {
+public interface FlightAccrual extends InboundFileSink<FlownCoupon> {
 
   /** The code of the host airline whose own files these are (e.g. VN). */
   String hostCarrier();
 
-  FileRegistration registerFile(String fileName, String checksum);
-
-  /** Rates, credits or reverses one chunk of coupons; one result per coupon, in order. */
-  List<ActivityResult> process(long fileId, List<FlownCoupon> chunk);
-
-  void completeFile(long fileId, FileSummary summary);
-
-  void rejectFile(long fileId, String reason, int recordCount);
+  /**
+   * Rates, credits or reverses one chunk of coupons; one result per coupon, in order. Files are
+   * registered for the {@link #hostCarrier()}.
+   */
+  @Override
+  List<ActivityResult> credit(long fileId, List<FlownCoupon> chunk);
 
   /**
    * Credits the parked coupons of a member who has just enrolled, if they arrived within the

@@ -82,7 +82,11 @@ public class DefaultFlightAccrual implements FlightAccrual {
   }
 
   @Override
-  public FileRegistration registerFile(String fileName, String checksum) {
+  public FileRegistration registerFile(String sender, String fileName, String checksum) {
+    if (!hostCarrier.equals(sender)) {
+      throw new IllegalArgumentException(
+          "flown-coupon files come from the host carrier " + hostCarrier + ", not " + sender);
+    }
     return files.registerFile(hostCarrier, FEED, fileName, checksum, clock.instant());
   }
 
@@ -103,7 +107,7 @@ public class DefaultFlightAccrual implements FlightAccrual {
   private record Reverse(int index, Stored stored, int posting) {}
 
   @Override
-  public List<ActivityResult> process(long fileId, List<FlownCoupon> chunk) {
+  public List<ActivityResult> credit(long fileId, List<FlownCoupon> chunk) {
     Instant now = clock.instant();
     ActivityResult[] results = new ActivityResult[chunk.size()];
     Map<String, Stored> known = coupons.findForUpdate(chunk);

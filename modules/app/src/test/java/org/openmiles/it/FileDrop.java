@@ -1,0 +1,49 @@
+package org.openmiles.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Drops files into a feed's folders the way a sender should, and reads the answers back. */
+final class FileDrop {
+  private FileDrop() {}
+
+  /**
+   * Writes {@code content} under a temporary name in {@code base/inbound}, renames it, and waits
+   * for its acknowledgement in {@code base/outbound}; returns the acknowledgement's rows by key.
+   */
+  static Map<String, String> drop(Path base, String name, String content) throws Exception {
+    Path part = base.resolve("inbound").resolve(name + ".part");
+    Files.writeString(part, content, StandardCharsets.UTF_8);
+    Files.move(part, base.resolve("inbound").resolve(name));
+    Path ack = base.resolve("outbound").resolve(name + ".ack.csv");
+    for (int i = 0; i < 120 && !Files.exists(ack); i++) {
+      Thread.sleep(250);
+    }
+    assertThat(ack).as("acknowledgement of " + name).exists();
+    return Files.readAllLines(ack).stream()
+        .skip(1)
+        .map(l -> l.split(",", 2))
+        .collect(Collectors.toMap(p -> p[0], p -> p[1].replaceAll("^\"|\"$", "")));
+  }
+
+  /** The rows of the file's reject file, without the header. */
+  static List<String> rejects(Path base, String name) throws IOException {
+    return Files.readAllLines(base.resolve("outbound").resolve(name + ".rejects.csv")).stream()
+        .skip(1)
+        .toList();
+  }
+
+  /** The reject file's {@code line,code} pairs. */
+  static List<String> rejectCodes(Path base, String name) throws IOException {
+    return rejects(base, name).stream()
+        .map(l -> l.substring(0, l.indexOf(',', l.indexOf(',') + 1)))
+        .toList();
+  }
+}
