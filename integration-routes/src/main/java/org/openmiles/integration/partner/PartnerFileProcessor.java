@@ -157,6 +157,7 @@ public class PartnerFileProcessor {
     ack.put("parked", summary.parked());
     ack.put("rejected", summary.rejected());
     ack.put("miles_issued", summary.milesIssued());
+    ack.put("bonus_miles", summary.bonusMiles());
     ack.put("control_count", check.records());
     ack.put(
         "control_total",
@@ -176,7 +177,9 @@ public class PartnerFileProcessor {
                 + summary.accepted()
                 + " credited ("
                 + summary.milesIssued()
-                + " miles), "
+                + " miles, "
+                + summary.bonusMiles()
+                + " promotion bonus miles), "
                 + summary.duplicates()
                 + " duplicates, "
                 + summary.parked()

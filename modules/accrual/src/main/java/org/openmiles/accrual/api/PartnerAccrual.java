@@ -16,12 +16,16 @@ public interface PartnerAccrual {
   /** Registers a file by partner and content checksum (SHA-256, hex). */
   FileRegistration registerFile(String partnerCode, String fileName, String checksum);
 
-  /** Rates and credits one chunk of records in one transaction; one result per record, in order. */
+  /**
+   * Rates and credits one chunk of records in one transaction, with any promotion bonus on top; one
+   * result per record, in order.
+   */
   List<ActivityResult> credit(long fileId, List<PartnerActivity> chunk);
 
   /**
    * Credits the parked records of a member who has just enrolled, if they arrived within the
-   * parking window ({@code openmiles.accrual.park-days}); returns the miles credited.
+   * parking window ({@code openmiles.accrual.park-days}), with the promotion bonuses their activity
+   * dates earn; returns the miles credited, bonus miles included.
    */
   long creditParked(org.openmiles.accounts.api.MemberNumber member);
 
