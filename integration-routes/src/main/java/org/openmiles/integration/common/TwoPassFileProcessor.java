@@ -148,6 +148,7 @@ public final class TwoPassFileProcessor<R> {
     ack.put("parked", summary.parked());
     ack.put("rejected", summary.rejected());
     ack.put("miles_issued", summary.milesIssued());
+    ack.put("bonus_miles", summary.bonusMiles());
     if (summary.reversed() > 0) {
       ack.put("reversed", summary.reversed());
       ack.put("miles_reversed", summary.milesReversed());
@@ -171,7 +172,9 @@ public final class TwoPassFileProcessor<R> {
                 + summary.accepted()
                 + " credited ("
                 + summary.milesIssued()
-                + " miles), "
+                + " miles, "
+                + summary.bonusMiles()
+                + " promotion bonus miles), "
                 + summary.reversed()
                 + " reversed, "
                 + summary.duplicates()

@@ -57,6 +57,19 @@ public final class Db {
     }
   }
 
+  /** Runs one statement (test set-up such as a program rule row); returns the rows it changed. */
+  public static int update(String sql, Object... params) {
+    try (Connection c = connect();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Rows of the whole ledger, for "nothing was written" checks. */
   public static long ledgerRows() {
     return count(

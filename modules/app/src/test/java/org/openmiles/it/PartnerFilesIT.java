@@ -53,6 +53,10 @@ class PartnerFilesIT {
     return "D," + tx + "," + member + ",Test," + DAY + ",STAY_NIGHT," + nights + ",,IT stay\n";
   }
 
+  private static String stayOn(String tx, String member, int nights, LocalDate day) {
+    return "D," + tx + "," + member + ",Test," + day + ",STAY_NIGHT," + nights + ",,IT stay\n";
+  }
+
   /** Drops a file the way a partner should: written under a temporary name, then renamed. */
   private Map<String, String> drop(String name, String content) throws Exception {
     return drop(partner, name, content);
@@ -147,6 +151,116 @@ class PartnerFilesIT {
                 "select count(*) from accrual.partner_activity where partner_tx_id = ? and status = 'PARKED'",
                 u + "-3"))
         .isEqualTo(1);
+  }
+
+  @Test
+  void promotionsAddBonusEntriesOnTopOfBaseMilesUpToTheirCapAlsoForParkedRecords()
+      throws Exception {
+    String m = api.enroll("Promo");
+    long seq = Long.parseLong(m.substring(0, 9));
+    String next = org.openmiles.accounts.api.MemberNumber.fromSequence(seq + 1).value();
+    String u = Api.unique();
+    String half = "IT_HALF_" + u.toUpperCase();
+    String fixed = "IT_FIXED_" + u.toUpperCase();
+    // a one-day window on a date no other test uses, so no other test's records qualify
+    LocalDate day = LocalDate.now().minusDays(10);
+    String insert =
+        "insert into accrual.promotion (code, name, kind, multiplier, bonus_miles, applies_to,"
+            + " partner_code, effective_from, effective_to, max_bonus_per_member)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    Db.update(
+        insert,
+        half,
+        "IT hotel stays 1.5x",
+        "MULTIPLIER",
+        new java.math.BigDecimal("1.50"),
+        null,
+        "PARTNER",
+        "DEMO_HOTEL",
+        day,
+        day.plusDays(1),
+        1_200);
+    Db.update(
+        insert,
+        fixed,
+        "IT welcome",
+        "FIXED_BONUS",
+        null,
+        100,
+        "ANY",
+        null,
+        day,
+        day.plusDays(1),
+        null);
+    String content =
+        header()
+            + stayOn(u + "-1", m, 3, day) // 1,500 base: +750 (1.5x) +100
+            + stayOn(u + "-2", m, 2, day) // 1,000 base: +450 (500, but only 450 left of 1,200) +100
+            + stayOn(u + "-3", m, 1, day) // 500 base: cap used up, +100 only
+            + stay(u + "-4", m, 2) // 1,000 base, outside the window: no bonus
+            + stayOn(u + "-5", next, 2, day) // not enrolled yet: parked, no bonus now
+            + "T,5,10\n";
+    Map<String, String> ack = drop("promo-" + u + ".csv", content);
+    assertThat(ack)
+        .containsEntry("status", "PROCESSED")
+        .containsEntry("accepted", "4")
+        .containsEntry("parked", "1")
+        .containsEntry("miles_issued", "4000")
+        .containsEntry("bonus_miles", "1500");
+    assertThat(api.balance(m).num("balance")).isEqualTo(5_500);
+    String ref = "P:DEMO_HOTEL:" + u;
+    String amount =
+        "select coalesce(sum(amount), 0) from accounts.ledger_entry where source_ref = ?";
+    assertThat(Db.count(amount, ref + "-1:PR:" + half)).isEqualTo(750);
+    assertThat(Db.count(amount, ref + "-1:PR:" + fixed)).isEqualTo(100);
+    assertThat(Db.count(amount, ref + "-2:PR:" + half)).isEqualTo(450);
+    assertThat(Db.count(amount, ref + "-2:PR:" + fixed)).isEqualTo(100);
+    assertThat(Db.count(amount, ref + "-3:PR:" + fixed)).isEqualTo(100);
+    assertThat(
+            Db.count(
+                "select count(*) from accounts.ledger_entry where source_ref like ?",
+                ref + "-%:PR:%"))
+        .as("no bonus entry for the capped-out, out-of-window or parked records")
+        .isEqualTo(5);
+    assertThat(
+            Db.count(
+                "select count(*) from accounts.ledger_entry where source_ref = ?"
+                    + " and entry_type = 'CREDIT' and description = 'Promotion IT hotel stays 1.5x'",
+                ref + "-2:PR:" + half))
+        .isEqualTo(1);
+    String total =
+        "select awarded from accrual.promotion_member_total where promotion_code = ?"
+            + " and member_number = ?";
+    assertThat(Db.count(total, half, m)).isEqualTo(1_200);
+    assertThat(Db.count(total, fixed, m)).isEqualTo(300);
+    // the partner is billed for base miles only
+    assertThat(
+            Db.count(
+                "select sum(miles) from accrual.partner_activity where partner_tx_id like ?"
+                    + " and status = 'CREDITED'",
+                u + "-%"))
+        .isEqualTo(4_000);
+
+    // the parked record gets its bonus (by its activity date) when its member enrolls
+    assertThat(api.enroll("PromoLater")).isEqualTo(next);
+    long balance = 0;
+    for (int i = 0; i < 40 && balance == 0; i++) {
+      Thread.sleep(100);
+      balance = api.balance(next).num("balance");
+    }
+    assertThat(balance).as("1,000 base + 500 (1.5x) + 100").isEqualTo(1_600);
+    assertThat(Db.count(amount, ref + "-5:PR:" + half)).isEqualTo(500);
+    assertThat(Db.count(total, half, next)).isEqualTo(500);
+
+    // a record sent again is a duplicate: no second base, no second bonus
+    Map<String, String> again =
+        drop("promo-again-" + u + ".csv", header() + stayOn(u + "-1", m, 3, day) + "T,1,3\n");
+    assertThat(again)
+        .containsEntry("duplicates", "1")
+        .containsEntry("miles_issued", "0")
+        .containsEntry("bonus_miles", "0");
+    assertThat(api.balance(m).num("balance")).isEqualTo(5_500);
+    assertThat(Db.count(total, half, m)).isEqualTo(1_200);
   }
 
   @Test

@@ -23,6 +23,7 @@ import org.openmiles.accrual.api.FileSummary;
 import org.openmiles.accrual.api.PartnerAccrual;
 import org.openmiles.accrual.api.PartnerActivity;
 import org.openmiles.accrual.domain.PartnerEarnRule;
+import org.openmiles.accrual.domain.PromotionTarget;
 import org.openmiles.accrual.infrastructure.JdbcPartnerActivityRepository;
 import org.openmiles.accrual.infrastructure.JdbcPartnerActivityRepository.Stored;
 
@@ -30,7 +31,10 @@ import org.openmiles.accrual.infrastructure.JdbcPartnerActivityRepository.Stored
  * Credits partner activity: rate each record by the partner's rule in force on its activity date,
  * record it once (partner + transaction id), post the miles with one ledger batch, and park the
  * records of members who have not enrolled yet. One chunk is one transaction: the records and their
- * ledger entries commit together or not at all.
+ * ledger entries commit together or not at all. Promotion bonuses ({@link PromotionBonuses}) are
+ * posted in the same transaction as separate entries, only for records whose base posting the
+ * ledger accepted; the record's own miles (its result, the file's {@code miles_issued}, settlement)
+ * stay the base miles the partner pays for.
  */
 @ApplicationScoped
 @Transactional
@@ -39,6 +43,7 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
 
   @Inject JdbcPartnerActivityRepository repository;
   @Inject MilesLedger ledger;
+  @Inject PromotionBonuses promotions;
   @Inject Clock clock;
 
   @Inject
@@ -93,22 +98,29 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
         repository.insertActivities(fileId, toRecord, toRecordMiles, clock.instant());
     List<PostMiles> postings = new ArrayList<>();
     List<Integer> posted = new ArrayList<>();
+    List<Integer> resumed = new ArrayList<>(); // credited by an interrupted run of this file
     for (int i : ratable) {
       PartnerActivity a = chunk.get(i);
       Stored before = existing.get(a.partnerTxId());
       if (before != null) {
         boolean sameLine = before.fileId() == fileId && before.lineNo() == a.lineNumber();
         if (sameLine) { // this line, recorded by an interrupted run of this file
-          results[i] =
-              before.status().equals("PARKED")
-                  ? new ActivityResult(
-                      a.lineNumber(),
-                      Outcome.PARKED,
-                      0,
-                      "MEMBER_NOT_ENROLLED",
-                      "member not enrolled yet")
-                  : new ActivityResult(
-                      a.lineNumber(), Outcome.CREDITED, before.miles(), null, null);
+          if (before.status().equals("PARKED")) {
+            results[i] =
+                new ActivityResult(
+                    a.lineNumber(),
+                    Outcome.PARKED,
+                    0,
+                    "MEMBER_NOT_ENROLLED",
+                    "member not enrolled yet");
+          } else {
+            results[i] =
+                new ActivityResult(a.lineNumber(), Outcome.CREDITED, before.miles(), null, null);
+            if (before.miles() > 0) {
+              resumed.add(i);
+              miles[i] = before.miles();
+            }
+          }
         } else if (before.fileId() == fileId) {
           results[i] =
               ActivityResult.rejected(
@@ -136,9 +148,55 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
               describe(a)));
       posted.add(i);
     }
-    BatchResult batch = ledger.postBatch(postings);
+    // Promotion bonuses: computed before anything is posted (that locks the capped promotions'
+    // totals ahead of the ledger's account locks), for the records posted now and, so that a
+    // resumed file's acknowledgement matches a clean run, for those an interrupted run credited
+    // (their bonuses were posted then: the ledger replays them). A bonus is posted only after its
+    // base posting was accepted, so a parked or refused record never gets one.
+    List<Integer> targetRecord = new ArrayList<>(posted);
+    targetRecord.addAll(resumed);
+    List<PromotionTarget> targets =
+        targetRecord.stream().map(i -> promotionTarget(chunk.get(i), miles[i])).toList();
+    List<PromotionBonus> bonuses = promotions.bonuses(targets);
+    List<PromotionBonus> resumedBonuses =
+        bonuses.stream().filter(b -> b.targetIndex() >= posted.size()).toList();
+    // one batch for every account this chunk touches: the base postings, and the bonuses of
+    // resumed records (whose base is in the ledger already)
+    List<PostMiles> first = new ArrayList<>(postings);
+    resumedBonuses.forEach(b -> first.add(b.posting()));
+    BatchResult batch = ledger.postBatch(first);
     Map<Integer, RejectedPosting> refused = new HashMap<>();
     batch.rejected().forEach(r -> refused.put(r.index(), r));
+    List<PromotionBonus> accepted = new ArrayList<>();
+    for (int k = 0; k < resumedBonuses.size(); k++) {
+      if (!refused.containsKey(postings.size() + k)) {
+        accepted.add(resumedBonuses.get(k));
+      }
+    }
+    // then the bonuses of the base postings the ledger accepted (posted, or replayed), in a second
+    // batch of the same transaction: one batch could not keep a bonus out when only its base is
+    // refused (a source reference conflict), and the accounts are all locked by the first batch
+    List<PromotionBonus> dependent =
+        bonuses.stream()
+            .filter(b -> b.targetIndex() < posted.size() && !refused.containsKey(b.targetIndex()))
+            .toList();
+    BatchResult bonusBatch =
+        ledger.postBatch(dependent.stream().map(PromotionBonus::posting).toList());
+    java.util.Set<Integer> bonusRefused = new java.util.HashSet<>();
+    bonusBatch.rejected().forEach(r -> bonusRefused.add(r.index()));
+    for (int k = 0; k < dependent.size(); k++) {
+      if (!bonusRefused.contains(k)) {
+        accepted.add(dependent.get(k));
+      }
+    }
+    promotions.confirm(accepted);
+    long[] bonusMiles = new long[chunk.size()];
+    accepted.forEach(b -> bonusMiles[targetRecord.get(b.targetIndex())] += b.miles());
+    for (int i : resumed) {
+      ActivityResult r = results[i];
+      results[i] =
+          new ActivityResult(r.lineNumber(), r.outcome(), r.miles(), null, null, bonusMiles[i]);
+    }
     List<String> parked = new ArrayList<>();
     List<String> dropped = new ArrayList<>();
     for (int k = 0; k < posted.size(); k++) {
@@ -146,7 +204,9 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
       PartnerActivity a = chunk.get(i);
       RejectedPosting r = refused.get(k);
       if (r == null) {
-        results[i] = new ActivityResult(a.lineNumber(), Outcome.CREDITED, miles[i], null, null);
+        results[i] =
+            new ActivityResult(
+                a.lineNumber(), Outcome.CREDITED, miles[i], null, null, bonusMiles[i]);
       } else if (r.code().equals("MEMBER_NOT_FOUND")) {
         parked.add(a.partnerTxId());
         results[i] =
@@ -165,6 +225,12 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
     repository.markParked(partner, parked);
     repository.forget(partner, dropped);
     return List.of(results);
+  }
+
+  /** What promotions see of a partner record: its partner, date, member and base miles. */
+  private static PromotionTarget promotionTarget(PartnerActivity a, long baseMiles) {
+    return PromotionTarget.partner(
+        a.ledgerReference(), a.member(), a.activityDate(), a.partnerCode(), baseMiles);
   }
 
   private static PartnerEarnRule ruleFor(List<PartnerEarnRule> rules, PartnerActivity a) {
@@ -222,9 +288,30 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
                             + (p.currency() == null ? "" : " " + p.currency())
                             + " (parked until enrollment)"))
             .toList();
+    // promotion bonuses on the activity dates of the records: before posting (see credit)
+    List<PromotionBonus> bonuses =
+        promotions.bonuses(
+            parked.stream()
+                .map(
+                    p ->
+                        PromotionTarget.partner(
+                            p.ledgerRef(), member, p.activityDate(), p.partnerCode(), p.miles()))
+                .toList());
     BatchResult r = ledger.postBatch(postings);
     java.util.Set<Integer> refused = new java.util.HashSet<>();
     r.rejected().forEach(x -> refused.add(x.index()));
+    List<PromotionBonus> dependent =
+        bonuses.stream().filter(b -> !refused.contains(b.targetIndex())).toList();
+    BatchResult rb = ledger.postBatch(dependent.stream().map(PromotionBonus::posting).toList());
+    java.util.Set<Integer> bonusRefused = new java.util.HashSet<>();
+    rb.rejected().forEach(x -> bonusRefused.add(x.index()));
+    List<PromotionBonus> accepted = new ArrayList<>();
+    for (int k = 0; k < dependent.size(); k++) {
+      if (!bonusRefused.contains(k)) {
+        accepted.add(dependent.get(k));
+      }
+    }
+    promotions.confirm(accepted);
     Map<String, List<String>> creditedByPartner = new HashMap<>();
     for (int i = 0; i < parked.size(); i++) {
       if (!refused.contains(i)) {
@@ -234,7 +321,8 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
       }
     }
     creditedByPartner.forEach(repository::markCredited);
-    long miles = r.milesPosted() + r.replayed().stream().mapToLong(x -> x.miles()).sum();
+    long base = r.milesPosted() + r.replayed().stream().mapToLong(x -> x.miles()).sum();
+    long bonus = accepted.stream().mapToLong(PromotionBonus::miles).sum();
     LOG.info(
         () ->
             "member "
@@ -242,9 +330,11 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
                 + " enrolled: "
                 + creditedByPartner.values().stream().mapToInt(List::size).sum()
                 + " parked partner record(s) credited, "
-                + miles
-                + " miles");
-    return miles;
+                + base
+                + " miles and "
+                + bonus
+                + " promotion bonus miles");
+    return base + bonus;
   }
 
   @Override

@@ -1,0 +1,104 @@
+package org.openmiles.accrual.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import org.openmiles.accounts.api.PostMiles;
+import org.openmiles.accrual.domain.PromotionTarget;
+import org.openmiles.accrual.domain.Promotions;
+import org.openmiles.accrual.domain.Promotions.MemberKey;
+import org.openmiles.accrual.infrastructure.JdbcPromotionRepository;
+import org.openmiles.accrual.infrastructure.JdbcPromotionRepository.NewAward;
+
+/**
+ * Promotion bonuses for earnings that are being credited: flights and partner records alike. It
+ * works inside the caller's transaction (it never starts one: {@code MANDATORY}), because what it
+ * computes is only right together with what the caller posts in that transaction. The caller:
+ *
+ * <ol>
+ *   <li>calls {@link #bonuses} <em>before</em> posting anything to the ledger in the transaction:
+ *       it locks the running totals of the capped promotions involved, which keeps every lock taken
+ *       in one order (promotion totals, then ledger accounts) and keeps a concurrent transaction
+ *       from paying the same member past a cap until this one ends;
+ *   <li>posts a bonus only if its earning's base posting was accepted (posted, or replayed by the
+ *       ledger), never for a refused or parked earning;
+ *   <li>calls {@link #confirm} with the bonuses the ledger accepted, to add them to the totals.
+ * </ol>
+ *
+ * <p>Re-running the same earning is safe. A bonus's ledger reference is derived from the earning's
+ * reference and the promotion code, so the ledger replays it; {@link #bonuses} returns a bonus
+ * recorded before exactly as it was recorded (not recomputed against a cap it has already used);
+ * and {@link #confirm} keeps one row per bonus reference, so a replayed bonus is not counted twice.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class PromotionBonuses {
+
+  @Inject JdbcPromotionRepository repository;
+
+  /**
+   * The bonus postings for {@code targets}, ordered by target index, then promotion code; empty
+   * when no promotion applies. Locks the running totals of the capped promotions that apply until
+   * the transaction ends.
+   */
+  public List<PromotionBonus> bonuses(List<PromotionTarget> targets) {
+    if (targets.isEmpty()) {
+      return List.of();
+    }
+    LocalDate first =
+        targets.stream().map(PromotionTarget::activityDate).min(Comparator.naturalOrder()).get();
+    LocalDate last =
+        targets.stream().map(PromotionTarget::activityDate).max(Comparator.naturalOrder()).get();
+    Promotions promotions = new Promotions(repository.overlapping(first, last));
+    if (promotions.isEmpty()) {
+      return List.of();
+    }
+    SortedSet<MemberKey> capped = promotions.cappedKeys(targets);
+    Map<MemberKey, Long> totals = repository.lockTotals(capped); // first: see the class comment
+    Map<String, Long> before = repository.awarded(promotions.candidateReferences(targets));
+    return promotions.bonuses(targets, totals, before).stream()
+        .map(
+            a -> {
+              PromotionTarget t = targets.get(a.targetIndex());
+              return new PromotionBonus(
+                  a.targetIndex(),
+                  a.promotion().code(),
+                  a.miles(),
+                  PostMiles.credit(
+                      t.member(),
+                      a.miles(),
+                      a.reference(),
+                      t.activityDate(),
+                      describe(a.promotion().name())));
+            })
+        .toList();
+  }
+
+  /**
+   * Adds bonuses the ledger accepted to their promotions' running totals. Call it only with bonuses
+   * whose posting succeeded (posted now or replayed); a bonus confirmed before (same ledger
+   * reference) is not counted again.
+   */
+  public void confirm(List<PromotionBonus> posted) {
+    repository.record(
+        posted.stream()
+            .map(
+                b ->
+                    new NewAward(
+                        b.posting().source().value(),
+                        b.promotionCode(),
+                        b.posting().member(),
+                        b.miles()))
+            .toList());
+  }
+
+  private static String describe(String promotionName) {
+    String d = "Promotion " + promotionName;
+    return d.length() > PostMiles.MAX_DESCRIPTION ? d.substring(0, PostMiles.MAX_DESCRIPTION) : d;
+  }
+}

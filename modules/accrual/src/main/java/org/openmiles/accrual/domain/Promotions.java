@@ -1,0 +1,180 @@
+package org.openmiles.accrual.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.accounts.api.SourceReference;
+
+/**
+ * The promotion engine, without I/O: which promotions apply to which earnings, and how many bonus
+ * miles each gets, given what every member has already received from each promotion.
+ *
+ * <p>Rules, beyond those of one {@link Promotion}:
+ *
+ * <ul>
+ *   <li>Several promotions may apply to one target; each gives its own bonus. They are taken in
+ *       promotion code order, targets in the order given, so the result is deterministic.
+ *   <li>A cap ({@code max_bonus_per_member}) holds over the whole promotion: a member is paid up to
+ *       what remains of it (a partial bonus), then nothing. Earlier targets of the same call use up
+ *       the cap before later ones.
+ *   <li>A bonus already awarded for the same target and promotion (a replay: the same bonus
+ *       reference was recorded before) is returned as awarded, not computed again, and does not use
+ *       the cap a second time: it is already in the member's total.
+ *   <li>A bonus that rounds to zero is no bonus.
+ * </ul>
+ *
+ * The caller must hold the lock that makes {@code awardedSoFar} current for every capped
+ * (promotion, member) pair it passes (see {@link #cappedKeys}); this class only does the
+ * arithmetic.
+ */
+public final class Promotions {
+
+  private static final String SEPARATOR = ":PR:";
+
+  /** A member's running total of one promotion is kept under this key. */
+  public record MemberKey(String promotionCode, MemberNumber member)
+      implements Comparable<MemberKey> {
+    private static final Comparator<MemberKey> ORDER =
+        Comparator.comparing(MemberKey::promotionCode).thenComparing(k -> k.member().value());
+
+    public MemberKey {
+      Objects.requireNonNull(promotionCode, "promotionCode");
+      Objects.requireNonNull(member, "member");
+    }
+
+    @Override
+    public int compareTo(MemberKey o) {
+      return ORDER.compare(this, o);
+    }
+  }
+
+  /**
+   * A bonus for the target at {@code targetIndex}, under {@code reference} (its ledger source
+   * reference); {@code replay} when it had been awarded before.
+   */
+  public record Award(
+      int targetIndex, Promotion promotion, long miles, String reference, boolean replay) {}
+
+  private final List<Promotion> promotions;
+
+  /** Promotions in code order; a code may appear once. */
+  public Promotions(List<Promotion> promotions) {
+    List<Promotion> sorted = new ArrayList<>(promotions);
+    sorted.sort(Comparator.comparing(Promotion::code));
+    for (int i = 1; i < sorted.size(); i++) {
+      if (sorted.get(i).code().equals(sorted.get(i - 1).code())) {
+        throw new IllegalArgumentException("promotion " + sorted.get(i).code() + " given twice");
+      }
+    }
+    this.promotions = List.copyOf(sorted);
+  }
+
+  public boolean isEmpty() {
+    return promotions.isEmpty();
+  }
+
+  /** The promotions that apply to {@code target}, in code order. */
+  public List<Promotion> applicableTo(PromotionTarget target) {
+    return promotions.stream().filter(p -> p.appliesTo(target)).toList();
+  }
+
+  /**
+   * The (promotion, member) pairs whose running totals the computation depends on: those of capped
+   * promotions that apply to some target. Sorted, so that locks taken in this order cannot deadlock
+   * with another transaction taking its own in the same order.
+   */
+  public SortedSet<MemberKey> cappedKeys(List<PromotionTarget> targets) {
+    SortedSet<MemberKey> keys = new TreeSet<>();
+    for (PromotionTarget t : targets) {
+      for (Promotion p : applicableTo(t)) {
+        if (p.capped()) {
+          keys.add(new MemberKey(p.code(), t.member()));
+        }
+      }
+    }
+    return keys;
+  }
+
+  /** The bonus references of every (target, applicable promotion) pair, for the replay lookup. */
+  public List<String> candidateReferences(List<PromotionTarget> targets) {
+    List<String> refs = new ArrayList<>();
+    for (PromotionTarget t : targets) {
+      for (Promotion p : applicableTo(t)) {
+        refs.add(bonusReference(t.ledgerReference(), p.code()));
+      }
+    }
+    return refs;
+  }
+
+  /**
+   * The bonuses of {@code targets}, ordered by target index then promotion code.
+   *
+   * @param awardedSoFar miles each (promotion, member) pair has received so far; a missing pair has
+   *     received nothing
+   * @param awardedBefore miles already awarded under a bonus reference (replays)
+   */
+  public List<Award> bonuses(
+      List<PromotionTarget> targets,
+      Map<MemberKey, Long> awardedSoFar,
+      Map<String, Long> awardedBefore) {
+    Map<MemberKey, Long> running = new HashMap<>(awardedSoFar);
+    List<Award> awards = new ArrayList<>();
+    for (int i = 0; i < targets.size(); i++) {
+      PromotionTarget t = targets.get(i);
+      for (Promotion p : applicableTo(t)) {
+        String reference = bonusReference(t.ledgerReference(), p.code());
+        Long before = awardedBefore.get(reference);
+        if (before != null) {
+          awards.add(new Award(i, p, before, reference, true));
+          continue;
+        }
+        long bonus = p.bonusFor(t.baseMiles());
+        if (p.capped()) {
+          MemberKey key = new MemberKey(p.code(), t.member());
+          long soFar = running.getOrDefault(key, 0L);
+          bonus = Math.max(0, Math.min(bonus, p.maxBonusPerMember() - soFar));
+          running.put(key, soFar + bonus);
+        }
+        if (bonus > 0) {
+          awards.add(new Award(i, p, bonus, reference, false));
+        }
+      }
+    }
+    return awards;
+  }
+
+  /**
+   * The ledger source reference of a promotion's bonus on an earning: {@code <base
+   * reference>:PR:<promotion code>}. The same earning and promotion always give the same reference,
+   * which makes the bonus posting idempotent like the base posting. Should that exceed the ledger's
+   * 120 characters (a 20-character partner code, a 64-character transaction id and a long promotion
+   * code), the base reference is replaced by its SHA-256: {@code PR:<code>:<hex>}.
+   */
+  public static String bonusReference(String baseReference, String promotionCode) {
+    String plain = baseReference + SEPARATOR + promotionCode;
+    if (plain.length() <= SourceReference.MAX_LENGTH) {
+      return plain;
+    }
+    return "PR:" + promotionCode + ":" + sha256(baseReference);
+  }
+
+  private static String sha256(String s) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
