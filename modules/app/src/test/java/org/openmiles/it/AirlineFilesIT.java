@@ -128,7 +128,7 @@ class AirlineFilesIT {
   void flownCouponsEarnBaseAndTierBonusWithQualifyingActivityOnce() throws Exception {
     String plain = api.enroll("Nguyen");
     String gold = api.enroll("Nguyen");
-    Db.exec(
+    Db.update(
         "insert into tiers.member_tier (member_number, tier_code, since) values (?, 'GOLD', ?)",
         gold,
         java.sql.Date.valueOf(LocalDate.now().minusYears(1)));
@@ -232,6 +232,45 @@ class AirlineFilesIT {
         .containsEntry("rejected", "1")
         .doesNotContainKey("reversed");
     assertThat(api.balance(m).num("balance")).isEqualTo(c);
+    assertThat(Db.invariantViolations()).isEmpty();
+  }
+
+  @Test
+  void aFlightPromotionAddsBonusMilesThatARefundTakesBackToo() throws Exception {
+    // a route no other test flies: double miles on CXR-HAN (this direction only), this day only
+    String code = "IT_CXR_" + Api.unique().replaceAll("[^A-Za-z0-9]", "").toUpperCase();
+    code = code.substring(0, Math.min(30, code.length()));
+    Db.update(
+        "insert into accrual.promotion (code, name, kind, multiplier, applies_to, carrier_code,"
+            + " origin_airport, destination_airport, both_directions, effective_from, effective_to)"
+            + " values (?, 'IT double miles CXR-HAN', 'MULTIPLIER', 2.00, 'FLIGHT', 'VN', 'CXR',"
+            + " 'HAN', false, ?, ?)",
+        code,
+        LocalDate.parse(DAY),
+        LocalDate.parse(DAY).plusDays(1));
+    String m = api.enroll("Nguyen");
+    String t = ticket();
+    Map<String, String> ack =
+        drop(
+            "promo-" + Api.unique() + ".csv",
+            file(
+                coupon(t, 1, 'F', m, "CXR-HAN", "Y", "80.00"),
+                coupon(t, 2, 'F', m, "HAN-CXR", "Y", "80.00")));
+    long y = baseMiles("Y", "CXR", "HAN");
+    assertThat(ack)
+        .containsEntry("accepted", "2")
+        .containsEntry("miles_issued", String.valueOf(2 * y))
+        .containsEntry("bonus_miles", String.valueOf(y));
+    assertThat(api.balance(m).num("balance")).isEqualTo(3 * y);
+    assertThat(qualifyingMiles(m)).as("promotion miles do not qualify").isEqualTo(2 * y);
+
+    Map<String, String> refund =
+        drop(
+            "promo-refund-" + Api.unique() + ".csv",
+            file(coupon(t, 1, 'R', m, "CXR-HAN", "Y", "80.00")));
+    assertThat(refund).containsEntry("miles_reversed", String.valueOf(2 * y));
+    assertThat(api.balance(m).num("balance")).isEqualTo(y);
+    assertThat(qualifyingMiles(m)).isEqualTo(y);
     assertThat(Db.invariantViolations()).isEmpty();
   }
 

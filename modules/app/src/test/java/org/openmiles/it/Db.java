@@ -29,19 +29,6 @@ public final class Db {
     return v;
   }
 
-  /** Runs one statement (test set-up that has no API yet, e.g. a member's tier). */
-  public static int exec(String sql, Object... params) {
-    try (Connection c = connect();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        ps.setObject(i + 1, params[i]);
-      }
-      return ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   public static long count(String sql, Object... params) {
     try (Connection c = connect();
         PreparedStatement ps = c.prepareStatement(sql)) {

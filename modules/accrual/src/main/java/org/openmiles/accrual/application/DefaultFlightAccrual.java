@@ -30,6 +30,7 @@ import org.openmiles.accrual.api.FileSummary;
 import org.openmiles.accrual.api.FlightAccrual;
 import org.openmiles.accrual.api.FlownCoupon;
 import org.openmiles.accrual.domain.PartnerEarnRule.RatingException;
+import org.openmiles.accrual.domain.PromotionTarget;
 import org.openmiles.accrual.infrastructure.JdbcAirportRepository;
 import org.openmiles.accrual.infrastructure.JdbcFlownCouponRepository;
 import org.openmiles.accrual.infrastructure.JdbcFlownCouponRepository.NewCoupon;
@@ -66,6 +67,7 @@ public class DefaultFlightAccrual implements FlightAccrual {
   @Inject JdbcPartnerActivityRepository files;
   @Inject MilesLedger ledger;
   @Inject MemberTiers tiers;
+  @Inject PromotionBonuses promotions;
   @Inject Clock clock;
 
   @Inject
@@ -131,7 +133,8 @@ public class DefaultFlightAccrual implements FlightAccrual {
         continue;
       }
       if (c.reverses()) {
-        rows.add(new NewCoupon(c, "REVERSED", "NOTHING_TO_REVERSE", null, 0, 0, 0, zero(), null));
+        rows.add(
+            new NewCoupon(c, "REVERSED", "NOTHING_TO_REVERSE", null, 0, 0, 0, zero(), null, null));
         rowIndex.add(i);
         continue;
       }
@@ -150,7 +153,8 @@ public class DefaultFlightAccrual implements FlightAccrual {
                 r.bonusMiles(),
                 r.qualifyingMiles(),
                 r.qualifyingFlights(),
-                tier == null ? null : tier.code()));
+                tier == null ? null : tier.code(),
+                r.region()));
         rowIndex.add(i);
       } catch (RatingException e) {
         results[i] = ActivityResult.rejected(line, e.code(), e.getMessage());
@@ -198,9 +202,14 @@ public class DefaultFlightAccrual implements FlightAccrual {
       }
     }
 
+    // promotion bonuses: computed before anything is posted (capped promotions lock their
+    // per-member totals first), posted in a second batch only for base credits the ledger accepted
+    List<PromotionBonus> bonuses =
+        promotions.bonuses(credits.stream().map(DefaultFlightAccrual::promotionTarget).toList());
     BatchResult batch = ledger.postBatch(postings);
     Map<Integer, RejectedPosting> refused = new HashMap<>();
     batch.rejected().forEach(r -> refused.put(r.index(), r));
+    Map<Integer, Long> promoByCredit = postBonuses(bonuses, credits, refused);
 
     List<String> parked = new ArrayList<>();
     List<String> dropped = new ArrayList<>();
@@ -214,7 +223,8 @@ public class DefaultFlightAccrual implements FlightAccrual {
                 Outcome.CREDITED,
                 cr.row().baseMiles() + cr.row().bonusMiles(),
                 null,
-                null);
+                null,
+                promoByCredit.getOrDefault(cr.index(), 0L));
       } else if (r.code().equals("MEMBER_NOT_FOUND")) {
         parked.add(c.key());
         results[cr.index()] =
@@ -261,6 +271,53 @@ public class DefaultFlightAccrual implements FlightAccrual {
     return List.of(results);
   }
 
+  /** What promotions see of a coupon credit. */
+  private static PromotionTarget promotionTarget(Credit cr) {
+    FlownCoupon c = cr.row().coupon();
+    return PromotionTarget.flight(
+        c.ledgerReference(),
+        c.member(),
+        c.flightDate(),
+        c.marketingCarrier(),
+        c.origin(),
+        c.destination(),
+        c.bookingClass(),
+        cr.row().region(),
+        cr.row().baseMiles());
+  }
+
+  /**
+   * Posts the promotion bonuses whose base credit was accepted, confirms them, and records them on
+   * their coupons; returns the bonus miles by chunk index.
+   */
+  private Map<Integer, Long> postBonuses(
+      List<PromotionBonus> bonuses, List<Credit> credits, Map<Integer, RejectedPosting> refused) {
+    List<PromotionBonus> dependent =
+        bonuses.stream()
+            .filter(b -> !refused.containsKey(credits.get(b.targetIndex()).firstPosting()))
+            .toList();
+    Map<Integer, Long> byIndex = new HashMap<>();
+    if (dependent.isEmpty()) {
+      return byIndex;
+    }
+    BatchResult r = ledger.postBatch(dependent.stream().map(PromotionBonus::posting).toList());
+    Set<Integer> no = r.rejected().stream().map(RejectedPosting::index).collect(Collectors.toSet());
+    List<PromotionBonus> accepted = new ArrayList<>();
+    Map<String, Long> byKey = new HashMap<>();
+    for (int k = 0; k < dependent.size(); k++) {
+      if (!no.contains(k)) {
+        PromotionBonus b = dependent.get(k);
+        Credit cr = credits.get(b.targetIndex());
+        accepted.add(b);
+        byIndex.merge(cr.index(), b.miles(), Long::sum);
+        byKey.merge(cr.row().coupon().key(), b.miles(), Long::sum);
+      }
+    }
+    promotions.confirm(accepted);
+    coupons.addPromoMiles(byKey);
+    return byIndex;
+  }
+
   /**
    * The answer for a coupon already stored, or null when it is a reversal of a credited coupon that
    * must be posted.
@@ -276,7 +333,12 @@ public class DefaultFlightAccrual implements FlightAccrual {
       return switch (before.state()) {
         case "CREDITED" ->
             new ActivityResult(
-                line, Outcome.CREDITED, before.baseMiles() + before.bonusMiles(), null, null);
+                line,
+                Outcome.CREDITED,
+                before.baseMiles() + before.bonusMiles(),
+                null,
+                null,
+                before.promoMiles());
         case "PARKED", "UNCLAIMED" ->
             new ActivityResult(
                 line, Outcome.PARKED, 0, "MEMBER_NOT_ENROLLED", "not credited to a member yet");

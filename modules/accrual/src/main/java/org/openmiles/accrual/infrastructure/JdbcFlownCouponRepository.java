@@ -67,7 +67,8 @@ public class JdbcFlownCouponRepository {
       long bonusMiles,
       long qualifyingMiles,
       BigDecimal qualifyingFlights,
-      String tierCode) {}
+      String tierCode,
+      String region) {}
 
   private static final String STORED =
       "select ticket_number, coupon_no, member_number, state, coalesce(file_id, 0),"
@@ -248,6 +249,27 @@ public class JdbcFlownCouponRepository {
           ps.setString(3, state);
           ps.setTimestamp(4, Timestamp.from(now));
           bindKeys(c, ps, 5, keys);
+        });
+  }
+
+  /** Records the promotion bonus miles credited on coupons, so that a reversal takes them too. */
+  public void addPromoMiles(Map<String, Long> milesByKey) {
+    if (milesByKey.isEmpty()) {
+      return;
+    }
+    List<String> keys = List.copyOf(milesByKey.keySet());
+    Object[] tickets = keys.stream().map(k -> k.substring(0, 13)).toArray();
+    Object[] numbers = keys.stream().map(k -> Integer.parseInt(k.substring(14))).toArray();
+    Object[] miles = keys.stream().map(milesByKey::get).toArray();
+    jdbc.update(
+        "record promotion miles of flown coupons",
+        "update accrual.flown_coupon f set promo_miles = f.promo_miles + x.m"
+            + " from unnest(?::char(13)[], ?::smallint[], ?::bigint[]) as x(t, n, m)"
+            + " where f.ticket_number = x.t and f.coupon_no = x.n",
+        (c, ps) -> {
+          ps.setArray(1, c.createArrayOf("bpchar", tickets));
+          ps.setArray(2, c.createArrayOf("int2", numbers));
+          ps.setArray(3, c.createArrayOf("bigint", miles));
         });
   }
 
