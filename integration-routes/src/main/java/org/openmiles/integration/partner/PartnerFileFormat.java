@@ -144,6 +144,15 @@ public final class PartnerFileFormat {
       description = description.substring(0, 100);
     }
     return new PartnerActivity(
-        partnerCode, tx, member, date, basis, quantity, currency, description, line);
+        partnerCode,
+        tx,
+        member,
+        date,
+        basis,
+        quantity,
+        currency,
+        description,
+        line,
+        f.get(3).strip());
   }
 }

@@ -144,7 +144,8 @@ class AirlineFilesIT {
             coupon(ticket(), 1, 'O', plain, "HAN-DAD", "Y", "50.00"),
             coupon(ticket(), 1, 'F', plain, "HAN-XXX", "Y", "50.00"),
             coupon(ticket(), 1, 'F', plain, "HAN-SGN", "W", "50.00"),
-            coupon("12345", 1, 'F', plain, "HAN-SGN", "Y", "50.00"));
+            coupon("12345", 1, 'F', plain, "HAN-SGN", "Y", "50.00"),
+            coupon(ticket(), 1, 'F', plain, "HAN-SGN", "Y", "50.00").replace(",Nguyen,", ",Le,"));
     String name = "flown-" + Api.unique() + ".csv";
     Map<String, String> ack = drop(name, content);
 
@@ -154,9 +155,9 @@ class AirlineFilesIT {
     assertThat(ack)
         .containsEntry("status", "PROCESSED")
         .containsEntry("carrier", "VN")
-        .containsEntry("records", "8")
+        .containsEntry("records", "9")
         .containsEntry("accepted", "3")
-        .containsEntry("parked", "1")
+        .containsEntry("parked", "2")
         .containsEntry("rejected", "4")
         .containsEntry("miles_issued", String.valueOf(j + 2 * (y + bonus)));
     assertThat(rejectCodes(name))

@@ -73,8 +73,8 @@ class PartnerFilesIT {
 
   @Test
   void aPartnerFileIsCreditedOnceWithRejectsAndAnAcknowledgement() throws Exception {
-    String a = api.enroll("FileA");
-    String b = api.enroll("FileB");
+    String a = api.enroll("Test");
+    String b = api.enroll("Test");
     String u = Api.unique();
     String content =
         header()
@@ -156,7 +156,7 @@ class PartnerFilesIT {
   @Test
   void promotionsAddBonusEntriesOnTopOfBaseMilesUpToTheirCapAlsoForParkedRecords()
       throws Exception {
-    String m = api.enroll("Promo");
+    String m = api.enroll("Test");
     long seq = Long.parseLong(m.substring(0, 9));
     String next = org.openmiles.accounts.api.MemberNumber.fromSequence(seq + 1).value();
     String u = Api.unique();
@@ -242,7 +242,7 @@ class PartnerFilesIT {
         .isEqualTo(4_000);
 
     // the parked record gets its bonus (by its activity date) when its member enrolls
-    assertThat(api.enroll("PromoLater")).isEqualTo(next);
+    assertThat(api.enroll("Test")).isEqualTo(next);
     long balance = 0;
     for (int i = 0; i < 40 && balance == 0; i++) {
       Thread.sleep(100);
@@ -265,7 +265,7 @@ class PartnerFilesIT {
 
   @Test
   void aFileWithWrongControlTotalsIsRefusedWholeAndCreditsNothing() throws Exception {
-    String a = api.enroll("FileTotals");
+    String a = api.enroll("Test");
     String u = Api.unique();
     long before = Db.ledgerRows();
     Map<String, String> ack =
@@ -283,8 +283,50 @@ class PartnerFilesIT {
   }
 
   @Test
+  void aRecordWhoseLastNameIsNotTheMembersIsRejected() throws Exception {
+    String m = api.enroll("Test");
+    String u = Api.unique();
+    String name = "names-" + u + ".csv";
+    Map<String, String> ack =
+        drop(
+            name,
+            header()
+                + stay(u + "-ok", m, 1).replace(",Test,", ",TEST,")
+                + stay(u + "-other", m, 2).replace(",Test,", ",Someone Else,")
+                + "T,2,3\n");
+    assertThat(ack).containsEntry("accepted", "1").containsEntry("rejected", "1");
+    assertThat(rejects(name)).hasSize(1).first().asString().startsWith("3,NAME_MISMATCH,");
+    assertThat(api.balance(m).num("balance")).isEqualTo(500);
+  }
+
+  @Test
+  void parkedRecordsPastTheWindowAreReportedAndNoLongerCredited() throws Exception {
+    String u = Api.unique();
+    // a well-formed number nobody has: far beyond the sequence the tests use
+    String nobody = org.openmiles.accounts.api.MemberNumber.fromSequence(987_654_321L).value();
+    drop("old-park-" + u + ".csv", header() + stay(u + "-old", nobody, 1) + "T,1,1\n");
+    Api.Res before = api.get("partners/DEMO_HOTEL/parked");
+    assertThat(before.status()).isEqualTo(200);
+    long waiting = before.num("waiting");
+    long expired = before.num("expired");
+    assertThat(
+            Db.update(
+                "update accrual.partner_activity set received_at = now() - interval '91 days'"
+                    + " where partner_tx_id = ?",
+                u + "-old"))
+        .isEqualTo(1);
+    Api.Res after = api.get("partners/DEMO_HOTEL/parked?limit=200");
+    assertThat(after.num("parkDays")).isEqualTo(90);
+    assertThat(after.num("waiting")).isEqualTo(waiting - 1);
+    assertThat(after.num("expired")).isEqualTo(expired + 1);
+    assertThat(after.json().getJsonArray("oldestExpired").toString())
+        .contains(u + "-old", nobody, "MEMBER_NOT_ENROLLED");
+    assertThat(api.get("partners/NO_SUCH/parked").code()).isEqualTo("PARTNER_NOT_FOUND");
+  }
+
+  @Test
   void aParkedRecordIsCreditedWhenItsMemberEnrolls() throws Exception {
-    String before = api.enroll("ParkBefore");
+    String before = api.enroll("Test");
     // the next enrollment gets the next number of the sequence
     long seq = Long.parseLong(before.substring(0, 9));
     String next = org.openmiles.accounts.api.MemberNumber.fromSequence(seq + 1).value();
@@ -292,7 +334,7 @@ class PartnerFilesIT {
     Map<String, String> ack =
         drop("park-" + u + ".csv", header() + stay(u + "-p", next, 2) + "T,1,2\n");
     assertThat(ack).containsEntry("parked", "1").containsEntry("miles_issued", "0");
-    String enrolled = api.enroll("ParkAfter");
+    String enrolled = api.enroll("Test");
     assertThat(enrolled).isEqualTo(next);
     long balance = 0;
     for (int i = 0; i < 40 && balance == 0; i++) {
@@ -309,7 +351,7 @@ class PartnerFilesIT {
 
   @Test
   void settlementBillsThePartnerForTheMilesIssuedThisMonth() throws Exception {
-    String a = api.enroll("Settle");
+    String a = api.enroll("Test");
     String u = Api.unique();
     drop("settle-" + u + ".csv", header() + stay(u + "-s", a, 4) + "T,1,4\n");
     String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
@@ -400,7 +442,7 @@ class PartnerFilesIT {
 
   @Test
   void eachPartnerEarnsByItsOwnRuleIncludingSpendAndCaps() throws Exception {
-    String m = api.enroll("Rules");
+    String m = api.enroll("Test");
     String u = Api.unique();
     // hotel: 500 a night, at most 15,000 a record: 31 nights earn 15,000, not 15,500
     Map<String, String> hotel =

@@ -18,6 +18,12 @@ public interface MemberService {
 
   Optional<MemberView> find(MemberNumber number);
 
+  /**
+   * The last names of those of {@code members} who exist, for matching the name on incoming
+   * activity (partner records, flown coupons) with one query per chunk.
+   */
+  java.util.Map<MemberNumber, String> lastNames(java.util.Collection<MemberNumber> members);
+
   /** Like {@link #find} but refuses with {@link MemberNotFoundException}. */
   MemberView get(MemberNumber number);
 

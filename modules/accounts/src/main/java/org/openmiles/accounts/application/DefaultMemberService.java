@@ -125,6 +125,16 @@ public class DefaultMemberService implements MemberService {
 
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
+  public java.util.Map<MemberNumber, String> lastNames(java.util.Collection<MemberNumber> numbers) {
+    java.util.Map<MemberNumber, String> out = new java.util.HashMap<>();
+    members
+        .lastNames(numbers.stream().map(MemberNumber::value).distinct().toList())
+        .forEach((n, last) -> out.put(new MemberNumber(n), last));
+    return out;
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
   public MemberView get(MemberNumber number) {
     return load(number).view();
   }

@@ -28,4 +28,7 @@ public interface MemberRepository {
   void flush();
 
   void recordStatusChange(Member member, MemberStatus from, String reason, Instant at);
+
+  /** Member number to last name, for those of {@code numbers} that exist. */
+  java.util.Map<String, String> lastNames(java.util.Collection<String> numbers);
 }

@@ -147,4 +147,19 @@ public class JpaMemberRepository implements MemberRepository {
         .setParameter(5, java.sql.Timestamp.from(at))
         .executeUpdate();
   }
+
+  @Override
+  public java.util.Map<String, String> lastNames(java.util.Collection<String> numbers) {
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    if (numbers.isEmpty()) {
+      return out;
+    }
+    em.createQuery(
+            "select m.memberNumber, m.lastName from Member m where m.memberNumber in :n",
+            Object[].class)
+        .setParameter("n", List.copyOf(numbers))
+        .getResultList()
+        .forEach(r -> out.put((String) r[0], (String) r[1]));
+    return out;
+  }
 }

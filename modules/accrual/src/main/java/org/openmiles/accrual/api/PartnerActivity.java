@@ -8,7 +8,8 @@ import org.openmiles.accounts.api.MemberNumber;
 /**
  * One well-formed record of a partner file: the partner's transaction id is its identity (credited
  * once, whichever file carries it). {@code quantity} counts nights, days or money in {@code
- * currency} depending on {@code basis}; {@code lineNumber} points back into the file.
+ * currency} depending on {@code basis}; {@code lineNumber} points back into the file; {@code
+ * lastName} is the name the partner knows the member by, checked against the member's.
  */
 public record PartnerActivity(
     String partnerCode,
@@ -19,7 +20,8 @@ public record PartnerActivity(
     BigDecimal quantity,
     String currency,
     String description,
-    long lineNumber) {
+    long lineNumber,
+    String lastName) {
 
   public PartnerActivity {
     Objects.requireNonNull(partnerCode, "partnerCode");
@@ -29,6 +31,7 @@ public record PartnerActivity(
     Objects.requireNonNull(basis, "basis");
     Objects.requireNonNull(quantity, "quantity");
     description = description == null ? "" : description;
+    lastName = lastName == null ? "" : lastName;
   }
 
   /** The ledger source reference of this record's miles. */

@@ -29,6 +29,7 @@ import org.openmiles.accrual.api.FileRegistration;
 import org.openmiles.accrual.api.FileSummary;
 import org.openmiles.accrual.api.FlightAccrual;
 import org.openmiles.accrual.api.FlownCoupon;
+import org.openmiles.accrual.domain.LastNames;
 import org.openmiles.accrual.domain.PartnerEarnRule.RatingException;
 import org.openmiles.accrual.domain.PromotionTarget;
 import org.openmiles.accrual.infrastructure.JdbcAirportRepository;
@@ -68,6 +69,12 @@ public class DefaultFlightAccrual implements FlightAccrual {
   @Inject MilesLedger ledger;
   @Inject MemberTiers tiers;
   @Inject PromotionBonuses promotions;
+  @Inject org.openmiles.accounts.api.MemberService members;
+
+  @Inject
+  @ConfigProperty(name = "openmiles.accrual.check-last-name", defaultValue = "true")
+  boolean checkLastName;
+
   @Inject Clock clock;
 
   @Inject
@@ -115,6 +122,14 @@ public class DefaultFlightAccrual implements FlightAccrual {
     Map<String, Stored> known = coupons.findForUpdate(chunk);
     Map<LocalDate, Map<MemberNumber, TierBenefits>> tierByDate = tiersOf(chunk, known);
     FlightRater rater = new FlightRater(rules);
+    Map<MemberNumber, String> names =
+        checkLastName
+            ? members.lastNames(
+                chunk.stream()
+                    .filter(c -> c.member() != null && c.earns() && !known.containsKey(c.key()))
+                    .map(FlownCoupon::member)
+                    .toList())
+            : Map.of();
 
     List<NewCoupon> rows = new ArrayList<>();
     List<Integer> rowIndex = new ArrayList<>();
@@ -138,16 +153,18 @@ public class DefaultFlightAccrual implements FlightAccrual {
         rowIndex.add(i);
         continue;
       }
+      String name = c.member() == null ? null : names.get(c.member());
+      boolean mismatch = name != null && !LastNames.match(c.lastName(), name);
       TierBenefits tier =
-          c.member() == null ? null : tierByDate.get(c.flightDate()).get(c.member());
+          c.member() == null || mismatch ? null : tierByDate.get(c.flightDate()).get(c.member());
       try {
         FlightRater.Rated r = rater.rate(c, tier == null ? NO_TIER : tier);
-        String state = c.member() == null ? "UNCLAIMED" : "CREDITED";
+        String state = c.member() == null || mismatch ? "UNCLAIMED" : "CREDITED";
         rows.add(
             new NewCoupon(
                 c,
                 state,
-                c.member() == null ? "NO_MEMBER_NUMBER" : null,
+                c.member() == null ? "NO_MEMBER_NUMBER" : mismatch ? "NAME_MISMATCH" : null,
                 (int) r.distanceMiles(),
                 r.baseMiles(),
                 r.bonusMiles(),
@@ -188,12 +205,23 @@ public class DefaultFlightAccrual implements FlightAccrual {
                     "no earlier credit for coupon " + c.key() + "; recorded so it cannot earn");
         case "UNCLAIMED" ->
             results[i] =
-                new ActivityResult(
-                    c.lineNumber(),
-                    Outcome.PARKED,
-                    0,
-                    "NO_MEMBER_NUMBER",
-                    "no member number on the coupon; a missing-miles claim can credit it");
+                "NAME_MISMATCH".equals(row.reasonCode())
+                    ? new ActivityResult(
+                        c.lineNumber(),
+                        Outcome.PARKED,
+                        0,
+                        "NAME_MISMATCH",
+                        "passenger name "
+                            + c.lastName()
+                            + " is not the name of member "
+                            + c.member()
+                            + "; kept for a missing-miles claim or an agent")
+                    : new ActivityResult(
+                        c.lineNumber(),
+                        Outcome.PARKED,
+                        0,
+                        "NO_MEMBER_NUMBER",
+                        "no member number on the coupon; a missing-miles claim can credit it");
         default -> {
           int first = postings.size();
           postings.addAll(creditPostings(c, row, ""));

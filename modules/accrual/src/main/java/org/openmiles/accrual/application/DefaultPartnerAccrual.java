@@ -22,6 +22,7 @@ import org.openmiles.accrual.api.FileRegistration;
 import org.openmiles.accrual.api.FileSummary;
 import org.openmiles.accrual.api.PartnerAccrual;
 import org.openmiles.accrual.api.PartnerActivity;
+import org.openmiles.accrual.domain.LastNames;
 import org.openmiles.accrual.domain.PartnerEarnRule;
 import org.openmiles.accrual.domain.PromotionTarget;
 import org.openmiles.accrual.infrastructure.JdbcPartnerActivityRepository;
@@ -43,6 +44,14 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
 
   @Inject JdbcPartnerActivityRepository repository;
   @Inject MilesLedger ledger;
+  @Inject org.openmiles.accounts.api.MemberService members;
+
+  @Inject
+  @org.eclipse.microprofile.config.inject.ConfigProperty(
+      name = "openmiles.accrual.check-last-name",
+      defaultValue = "true")
+  boolean checkLastName;
+
   @Inject PromotionBonuses promotions;
   @Inject Clock clock;
 
@@ -90,6 +99,7 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
         results[i] = ActivityResult.rejected(a.lineNumber(), e.code(), e.getMessage());
       }
     }
+    ratable = withMatchingNames(chunk, ratable, results);
     // record first: a record already known is a duplicate, unless this very file recorded it
     // before an interruption, in which case it counts as credited again (same ack as a clean run)
     List<PartnerActivity> toRecord = ratable.stream().map(chunk::get).toList();
@@ -231,6 +241,38 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
   private static PromotionTarget promotionTarget(PartnerActivity a, long baseMiles) {
     return PromotionTarget.partner(
         a.ledgerReference(), a.member(), a.activityDate(), a.partnerCode(), baseMiles);
+  }
+
+  /**
+   * Keeps the records whose last name is the member's (or whose member is not enrolled yet: they
+   * are parked); rejects the others with NAME_MISMATCH, unrecorded, so a corrected record can come.
+   */
+  private List<Integer> withMatchingNames(
+      List<PartnerActivity> chunk, List<Integer> ratable, ActivityResult[] results) {
+    if (!checkLastName || ratable.isEmpty()) {
+      return ratable;
+    }
+    Map<MemberNumber, String> names =
+        members.lastNames(ratable.stream().map(i -> chunk.get(i).member()).toList());
+    List<Integer> kept = new ArrayList<>(ratable.size());
+    for (int i : ratable) {
+      PartnerActivity a = chunk.get(i);
+      String known = names.get(a.member());
+      if (known == null || LastNames.match(a.lastName(), known)) {
+        kept.add(i);
+      } else {
+        results[i] =
+            ActivityResult.rejected(
+                a.lineNumber(),
+                "NAME_MISMATCH",
+                "last name '"
+                    + a.lastName()
+                    + "' is not the name of member "
+                    + a.member()
+                    + "; check the member number and name and send the record again");
+      }
+    }
+    return kept;
   }
 
   private static PartnerEarnRule ruleFor(List<PartnerEarnRule> rules, PartnerActivity a) {

@@ -19,6 +19,12 @@ import org.openmiles.common.Money;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class DefaultPartnerSettlement implements PartnerSettlement {
 
+  @jakarta.inject.Inject
+  @org.eclipse.microprofile.config.inject.ConfigProperty(
+      name = "openmiles.accrual.park-days",
+      defaultValue = "90")
+  int parkDays;
+
   @Inject JdbcPartnerActivityRepository repository;
 
   @Override
@@ -64,5 +70,12 @@ public class DefaultPartnerSettlement implements PartnerSettlement {
         issued.pricePerMile().stripTrailingZeros(),
         currency.getCurrencyCode(),
         new Money(due, currency));
+  }
+
+  @Override
+  public org.openmiles.accrual.api.ParkedReport parked(String partnerCode, int limit) {
+    recentFiles(partnerCode, 1); // refuses an unknown partner
+    java.time.Instant cutoff = java.time.Instant.now().minus(java.time.Duration.ofDays(parkDays));
+    return repository.parked(partnerCode, parkDays, cutoff, limit);
   }
 }

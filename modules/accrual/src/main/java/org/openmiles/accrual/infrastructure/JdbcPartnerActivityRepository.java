@@ -375,4 +375,68 @@ public class JdbcPartnerActivityRepository {
           ps.setLong(4, fileId);
         });
   }
+
+  /**
+   * Parked records of a partner (for the host airline: coupons parked or kept for a claim), split
+   * at {@code cutoff}: received since then they still wait, before it they are past the window.
+   */
+  public org.openmiles.accrual.api.ParkedReport parked(
+      String partner, int parkDays, Instant cutoff, int limit) {
+    boolean host =
+        jdbc.first(
+                "read partner " + partner,
+                "select kind = 'HOST' from accrual.partner where code = ?",
+                (c, ps) -> ps.setString(1, partner),
+                rs -> rs.getBoolean(1))
+            .orElse(false);
+    String from =
+        host
+            ? " from accrual.flown_coupon where state in ('PARKED', 'UNCLAIMED') and ? <> ''"
+            : " from accrual.partner_activity where status = 'PARKED' and partner_code = ?";
+    String miles = host ? "base_miles" : "miles";
+    long[] counts =
+        jdbc.first(
+                "count parked records of " + partner,
+                "select count(*) filter (where received_at >= ?), coalesce(sum("
+                    + miles
+                    + ") filter (where received_at >= ?), 0), count(*) filter (where received_at < ?),"
+                    + " coalesce(sum("
+                    + miles
+                    + ") filter (where received_at < ?), 0)"
+                    + from,
+                (c, ps) -> {
+                  Timestamp t = Timestamp.from(cutoff);
+                  for (int k = 1; k <= 4; k++) {
+                    ps.setTimestamp(k, t);
+                  }
+                  ps.setString(5, partner);
+                },
+                rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)})
+            .orElseThrow();
+    String items =
+        host
+            ? "select ticket_number || '/' || coupon_no, member_number, flight_date, base_miles,"
+                + " coalesce(reason_code, state), received_at"
+            : "select partner_tx_id, member_number, activity_date, miles,"
+                + " coalesce(reason_code, 'MEMBER_NOT_ENROLLED'), received_at";
+    List<org.openmiles.accrual.api.ParkedReport.Item> oldest =
+        jdbc.list(
+            "list expired parked records of " + partner,
+            items + from + " and received_at < ? order by received_at, id limit ?",
+            (c, ps) -> {
+              ps.setString(1, partner);
+              ps.setTimestamp(2, Timestamp.from(cutoff));
+              ps.setInt(3, limit);
+            },
+            rs ->
+                new org.openmiles.accrual.api.ParkedReport.Item(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getDate(3).toLocalDate(),
+                    rs.getLong(4),
+                    rs.getString(5),
+                    rs.getTimestamp(6).toInstant()));
+    return new org.openmiles.accrual.api.ParkedReport(
+        partner, parkDays, counts[0], counts[1], counts[2], counts[3], oldest);
+  }
 }

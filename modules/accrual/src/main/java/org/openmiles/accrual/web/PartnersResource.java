@@ -58,6 +58,22 @@ public class PartnersResource {
     return settlement.statement(code, Validator.valid("month", () -> YearMonth.parse(month)));
   }
 
+  @GET
+  @Path("{code}/parked")
+  @Operation(
+      summary = "Records parked because no member matched them",
+      description =
+          "How many still wait for their member to enroll (within openmiles.accrual.park-days),"
+              + " and the ones past that window, oldest first: they are no longer credited"
+              + " automatically. For the host airline (VN): coupons parked or kept for a claim.")
+  @APIResponse(responseCode = "404", description = "PARTNER_NOT_FOUND")
+  public org.openmiles.accrual.api.ParkedReport parked(
+      @PathParam("code") String code, @QueryParam("limit") @DefaultValue("50") String limit) {
+    int n = Validator.valid("limit", () -> Integer.parseInt(limit));
+    Validator.valid("limit", () -> n >= 1 && n <= 200 ? n : failLimit());
+    return settlement.parked(code, n);
+  }
+
   private static int failLimit() {
     throw new IllegalArgumentException("must be between 1 and 200");
   }
