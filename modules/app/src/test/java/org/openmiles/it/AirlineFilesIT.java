@@ -276,6 +276,36 @@ class AirlineFilesIT {
   }
 
   @Test
+  void aRevenueBasedCarrierEarnsByFareAndTier() throws Exception {
+    // a partner airline on the revenue model: 5 miles per USD, Gold 8 (only the base rate
+    // qualifies)
+    Db.update(
+        "insert into accrual.flight_earn_model (carrier_code, effective_from, model)"
+            + " values ('QH', date '2000-01-01', 'REVENUE') on conflict do nothing");
+    Db.update(
+        "insert into accrual.revenue_earn_rate (carrier_code, tier_code, currency, effective_from,"
+            + " miles_per_unit) values ('QH', 'MEMBER', 'USD', date '2000-01-01', 5.00),"
+            + " ('QH', 'GOLD', 'USD', date '2000-01-01', 8.00) on conflict do nothing");
+    String gold = api.enroll("Nguyen");
+    Db.update(
+        "insert into tiers.member_tier (member_number, tier_code, since) values (?, 'GOLD', ?)",
+        gold,
+        java.sql.Date.valueOf(LocalDate.now().minusYears(1)));
+    String qh =
+        coupon(ticket(), 1, 'F', gold, "HAN-SGN", "Y", "123.45").replace(",VN,VN,", ",QH,QH,");
+    String eur =
+        coupon(ticket(), 1, 'F', gold, "HAN-SGN", "Y", "100.00")
+            .replace(",VN,VN,", ",QH,QH,")
+            .replace(",USD", ",EUR");
+    String name = "revenue-" + Api.unique() + ".csv";
+    Map<String, String> ack = drop(name, file(qh, eur));
+    assertThat(ack).containsEntry("accepted", "1").containsEntry("miles_issued", "988");
+    assertThat(rejectCodes(name)).containsExactly("3,NO_REVENUE_RATE");
+    assertThat(api.balance(gold).num("balance")).isEqualTo(988); // 123.45 x 8 = 987.6
+    assertThat(qualifyingMiles(gold)).isEqualTo(617); // 123.45 x 5 = 617.25
+  }
+
+  @Test
   void aCouponForAMemberNotYetEnrolledIsCreditedWhenTheyEnroll() throws Exception {
     String before = api.enroll("Nguyen");
     long seq = Long.parseLong(before.substring(0, 9));

@@ -79,4 +79,26 @@ class FlightEarningTest {
     assertThatThrownBy(() -> FlightEarning.rate(0, Y_DOM, 250, 0))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void revenueMilesAreFareTimesTheTierRateAndOnlyTheBaseRateQualifies() {
+    // Gold: 8 miles per USD, base tier 5 (DESIGN.md); fare 123.45 USD
+    FlightEarning.Miles m =
+        FlightEarning.rateRevenue(
+            new BigDecimal("123.45"), new BigDecimal("5"), new BigDecimal("8"), BigDecimal.ONE);
+    assertThat(m.total()).isEqualTo(988); // 987.6 half up
+    assertThat(m.qualifyingMiles()).isEqualTo(617); // 617.25
+    assertThat(m.tierBonusMiles()).isEqualTo(371);
+    assertThat(m.qualifyingSegments()).isEqualByComparingTo("1");
+    FlightEarning.Miles base =
+        FlightEarning.rateRevenue(
+            new BigDecimal("0.10"), new BigDecimal("5"), new BigDecimal("5"), BigDecimal.ONE);
+    assertThat(base.total()).isEqualTo(1); // 0.5 half up
+    assertThat(base.tierBonusMiles()).isZero();
+    assertThatThrownBy(
+            () ->
+                FlightEarning.rateRevenue(
+                    new BigDecimal("-1"), BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
