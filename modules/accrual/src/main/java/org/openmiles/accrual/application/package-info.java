@@ -1,2 +1,5 @@
-/** Accrual services: the transaction boundaries for crediting partner activity. */
+/**
+ * Accrual services: the transaction boundaries for crediting partner activity, flown coupons and
+ * missing-miles claims.
+ */
 package org.openmiles.accrual.application;
