@@ -326,4 +326,345 @@ class AirlineFilesIT {
     assertThat(balance).as("credited after the enrollment committed").isEqualTo(y);
     assertThat(qualifyingMiles(enrolled)).isEqualTo(y);
   }
+
+  // ---------------------------------------------------------------- missing-miles claims
+
+  /** A coupon line with the passenger's last name and the flight number chosen. */
+  private static String couponOf(
+      String ticket,
+      int no,
+      char status,
+      String member,
+      String lastName,
+      String flightNumber,
+      String route,
+      String cls) {
+    String[] od = route.split("-");
+    return String.join(
+            ",",
+            "D",
+            ticket,
+            String.valueOf(no),
+            String.valueOf(status),
+            member,
+            lastName,
+            "An",
+            "VN",
+            "VN",
+            flightNumber,
+            DAY,
+            od[0],
+            od[1],
+            cls,
+            cls + "OWVN",
+            "100.00",
+            "USD")
+        + "\n";
+  }
+
+  private static String claimBody(
+      String ticket, Integer coupon, String flightNumber, String date, String route, String cls) {
+    String[] od = route.split("-");
+    return """
+        {"ticketNumber":"%s",%s"carrier":"VN","flightNumber":"%s","flightDate":"%s",\
+        "origin":"%s","destination":"%s","bookingClass":"%s"}"""
+        .formatted(
+            ticket,
+            coupon == null ? "" : "\"couponNumber\":" + coupon + ",",
+            flightNumber,
+            date,
+            od[0],
+            od[1],
+            cls);
+  }
+
+  private Api.Res claim(String member, String body) {
+    return api.post("members/" + member + "/claims", body);
+  }
+
+  private static long ledgerEntries(String reference) {
+    return Db.count("select count(*) from accounts.ledger_entry where source_ref = ?", reference);
+  }
+
+  private static long claimsOf(String member) {
+    return Db.count(
+        "select count(*) from accrual.missing_miles_claim where member_number = ?", member);
+  }
+
+  @Test
+  void aClaimForAnUnclaimedCouponWithTheMembersNameIsCreditedAtOnceWithTierBonus()
+      throws Exception {
+    String gold = api.enroll("Nguyễn");
+    Db.update(
+        "insert into tiers.member_tier (member_number, tier_code, since) values (?, 'GOLD', ?)",
+        gold,
+        java.sql.Date.valueOf(LocalDate.now().minusYears(1)));
+    String t = ticket();
+    Map<String, String> ack =
+        drop(
+            "unclaimed-" + Api.unique() + ".csv",
+            file(couponOf(t, 1, 'F', "", "NGUYEN", "213", "HAN-SGN", "Y")));
+    assertThat(ack).containsEntry("parked", "1").containsEntry("miles_issued", "0");
+    long y = baseMiles("Y", "HAN", "SGN");
+    long bonus = (y + 1) / 2; // Gold +50 %, half up
+
+    String body = claimBody(t, 1, "213", DAY, "HAN-SGN", "Y");
+    Api.Res r = api.post("members/" + gold + "/claims", body, "claim-" + t);
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    assertThat(r.location()).endsWith("/api/v1/claims/" + r.num("id"));
+    assertThat(r.str("status")).isEqualTo("CREDITED");
+    assertThat(r.str("matchedCoupon")).isEqualTo(t + "/1");
+    assertThat(r.num("milesCredited")).isEqualTo(y + bonus);
+    assertThat(r.num("qualifyingMiles")).isEqualTo(y);
+    assertThat(api.balance(gold).num("balance")).isEqualTo(y + bonus);
+    assertThat(qualifyingMiles(gold)).isEqualTo(y);
+    assertThat(qualifyingFlightsTimes100(gold)).isEqualTo(100);
+    assertThat(ledgerEntries("F:" + t + ":1")).isEqualTo(1);
+    assertThat(ledgerEntries("F:" + t + ":1:TB")).isEqualTo(1);
+    assertThat(
+            Db.count(
+                "select count(*) from accrual.flown_coupon where ticket_number = ? and coupon_no = 1"
+                    + " and state = 'CREDITED' and member_number = ? and bonus_miles = ?",
+                t,
+                gold,
+                bonus))
+        .isEqualTo(1);
+
+    // a retry with the same Idempotency-Key answers the same claim and files nothing new
+    Api.Res retry = api.post("members/" + gold + "/claims", body, "claim-" + t);
+    assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
+    assertThat(retry.num("id")).isEqualTo(r.num("id"));
+    assertThat(retry.str("status")).isEqualTo("CREDITED");
+    // the same key for another claim is refused
+    Api.Res other =
+        api.post(
+            "members/" + gold + "/claims",
+            claimBody(t, 2, "214", DAY, "SGN-HAN", "Y"),
+            "claim-" + t);
+    assertThat(other.status()).as(other.toString()).isEqualTo(422);
+    assertThat(other.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    // the same claim again without the key is a duplicate
+    Api.Res dup = claim(gold, body);
+    assertThat(dup.status()).as(dup.toString()).isEqualTo(409);
+    assertThat(dup.contentType()).startsWith("application/problem+json");
+    assertThat(dup.code()).isEqualTo("DUPLICATE_CLAIM");
+    assertThat(claimsOf(gold)).isEqualTo(1);
+    assertThat(api.balance(gold).num("balance")).isEqualTo(y + bonus);
+
+    Api.Res list = api.get("members/" + gold + "/claims");
+    assertThat(list.status()).isEqualTo(200);
+    assertThat(list.array()).hasSize(1);
+    assertThat(list.array().getJsonObject(0).getJsonNumber("id").longValue())
+        .isEqualTo(r.num("id"));
+    assertThat(Db.invariantViolations()).isEmpty();
+  }
+
+  @Test
+  void aPendingClaimIsCreditedOnceWhenALaterFileBringsTheCoupon() throws Exception {
+    String m = api.enroll("Trần");
+    String t = ticket();
+    // no coupon number: matched by ticket, flight number and date
+    Api.Res r = claim(m, claimBody(t, null, "0217", DAY, "HAN-DAD", "Y"));
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    assertThat(r.str("status")).isEqualTo("PENDING");
+    assertThat(r.str("reasonCode")).isEqualTo("NO_FLOWN_DATA");
+    assertThat(r.json().containsKey("resolvedAt")).isFalse();
+    assertThat(api.balance(m).num("balance")).isZero();
+
+    String content = file(couponOf(t, 2, 'F', "", "TRAN", "217", "HAN-DAD", "Y"));
+    Map<String, String> ack = drop("later-" + Api.unique() + ".csv", content);
+    assertThat(ack).containsEntry("parked", "1");
+    long y = baseMiles("Y", "HAN", "DAD");
+    Api.Res after = api.get("claims/" + r.num("id"));
+    assertThat(after.str("status")).as(after.toString()).isEqualTo("CREDITED");
+    assertThat(after.str("matchedCoupon")).isEqualTo(t + "/2");
+    assertThat(after.num("milesCredited")).isEqualTo(y);
+    assertThat(api.balance(m).num("balance")).isEqualTo(y);
+    assertThat(qualifyingMiles(m)).isEqualTo(y);
+
+    // the same coupon in another file earns nothing again
+    Map<String, String> again =
+        drop(
+            "again-" + Api.unique() + ".csv",
+            file(couponOf(t, 2, 'F', "", "TRAN", "217", "HAN-DAD", "Y")));
+    assertThat(again).containsEntry("duplicates", "1").containsEntry("miles_issued", "0");
+    assertThat(api.balance(m).num("balance")).isEqualTo(y);
+    assertThat(ledgerEntries("F:" + t + ":2")).isEqualTo(1);
+    assertThat(Db.invariantViolations()).isEmpty();
+  }
+
+  @Test
+  void aClaimedCouponThatAFileCreditsToTheMemberEarnsOnce() throws Exception {
+    String m = api.enroll("Nguyen");
+    String t = ticket();
+    Api.Res r = claim(m, claimBody(t, 1, "213", DAY, "HAN-SGN", "C"));
+    assertThat(r.str("status")).as(r.toString()).isEqualTo("PENDING");
+    Map<String, String> ack =
+        drop(
+            "with-number-" + Api.unique() + ".csv",
+            file(coupon(t, 1, 'F', m, "HAN-SGN", "C", "250.00")));
+    long c = baseMiles("C", "HAN", "SGN");
+    assertThat(ack).containsEntry("accepted", "1").containsEntry("miles_issued", String.valueOf(c));
+    Api.Res after = api.get("claims/" + r.num("id"));
+    assertThat(after.str("status")).as(after.toString()).isEqualTo("CREDITED");
+    assertThat(after.str("reasonCode")).isEqualTo("MATCHED_BY_FILE");
+    assertThat(after.num("milesCredited")).isZero();
+    assertThat(api.balance(m).num("balance")).isEqualTo(c);
+    assertThat(ledgerEntries("F:" + t + ":1")).isEqualTo(1);
+
+    // a claim for a coupon already credited to the member is refused and not kept
+    String t2 = ticket();
+    drop(
+        "credited-" + Api.unique() + ".csv", file(coupon(t2, 1, 'F', m, "HAN-SGN", "C", "250.00")));
+    Api.Res credited = claim(m, claimBody(t2, 1, "213", DAY, "HAN-SGN", "C"));
+    assertThat(credited.status()).as(credited.toString()).isEqualTo(409);
+    assertThat(credited.code()).isEqualTo("ALREADY_CREDITED");
+    assertThat(claimsOf(m)).isEqualTo(1);
+    assertThat(api.balance(m).num("balance")).isEqualTo(2 * c);
+  }
+
+  @Test
+  void claimsOutsideTheWindowOrMalformedAreRefusedAndNothingIsKept() {
+    String m = api.enroll("Nguyen");
+    String old = LocalDate.now(java.time.ZoneOffset.UTC).minusMonths(12).minusDays(1).toString();
+    Api.Res expired = claim(m, claimBody(ticket(), 1, "213", old, "HAN-SGN", "Y"));
+    assertThat(expired.status()).as(expired.toString()).isEqualTo(422);
+    assertThat(expired.code()).isEqualTo("CLAIM_WINDOW_EXPIRED");
+    // the window's last day is still accepted
+    String lastDay = LocalDate.now(java.time.ZoneOffset.UTC).minusMonths(12).toString();
+    Api.Res inTime = claim(m, claimBody(ticket(), 1, "213", lastDay, "HAN-SGN", "Y"));
+    assertThat(inTime.status()).as(inTime.toString()).isEqualTo(201);
+    assertThat(inTime.str("status")).isEqualTo("PENDING");
+
+    Api.Res badTicket = claim(m, claimBody("73812345", 1, "213", DAY, "HAN-SGN", "Y"));
+    assertThat(badTicket.status()).as(badTicket.toString()).isEqualTo(400);
+    assertThat(badTicket.code()).isEqualTo("VALIDATION_FAILED");
+    assertThat(badTicket.json().getJsonObject("errors").getString("ticketNumber"))
+        .startsWith("INVALID_TICKET_NUMBER");
+    String tomorrow = LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+    Api.Res future = claim(m, claimBody(ticket(), 1, "213", tomorrow, "HAN-SGN", "Y"));
+    assertThat(future.status()).as(future.toString()).isEqualTo(400);
+    assertThat(future.json().getJsonObject("errors").containsKey("flightDate")).isTrue();
+    String nobody = org.openmiles.accounts.api.MemberNumber.fromSequence(999_999_990L).value();
+    Api.Res unknown = claim(nobody, claimBody(ticket(), 1, "213", DAY, "HAN-SGN", "Y"));
+    assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+    assertThat(unknown.code()).isEqualTo("MEMBER_NOT_FOUND");
+    assertThat(claimsOf(m)).isEqualTo(1);
+    Api.Res missing = api.get("claims/999999999");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.code()).isEqualTo("CLAIM_NOT_FOUND");
+  }
+
+  @Test
+  void aNameMismatchGoesToAnAgentWhoApprovesItOnce() throws Exception {
+    String m = api.enroll("Nguyen");
+    String t = ticket();
+    drop(
+        "other-name-" + Api.unique() + ".csv",
+        file(couponOf(t, 1, 'F', "", "TRAN", "213", "HAN-SGN", "J")));
+    Api.Res r = claim(m, claimBody(t, 1, "213", DAY, "HAN-SGN", "J"));
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    assertThat(r.str("status")).isEqualTo("PENDING_REVIEW");
+    assertThat(r.str("reasonCode")).isEqualTo("NAME_MISMATCH");
+    assertThat(api.balance(m).num("balance")).isZero();
+    long id = r.num("id");
+
+    Api.Res queue = api.get("claims?status=PENDING_REVIEW&after=" + (id - 1) + "&limit=1");
+    assertThat(queue.status()).as(queue.toString()).isEqualTo(200);
+    assertThat(queue.array()).hasSize(1);
+    assertThat(queue.array().getJsonObject(0).getJsonNumber("id").longValue()).isEqualTo(id);
+
+    Api.Res ok =
+        api.post("claims/" + id + "/approve", "{\"agent\":\"a.tran\",\"note\":\"married name\"}");
+    assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
+    long j = baseMiles("J", "HAN", "SGN");
+    assertThat(ok.str("status")).isEqualTo("CREDITED");
+    assertThat(ok.str("reviewedBy")).isEqualTo("a.tran");
+    assertThat(ok.num("milesCredited")).isEqualTo(j);
+    assertThat(api.balance(m).num("balance")).isEqualTo(j);
+    assertThat(qualifyingMiles(m)).isEqualTo(j);
+
+    Api.Res twice = api.post("claims/" + id + "/approve", "{\"agent\":\"a.tran\"}");
+    assertThat(twice.status()).as(twice.toString()).isEqualTo(409);
+    assertThat(twice.code()).isEqualTo("CLAIM_ALREADY_RESOLVED");
+    Api.Res rejectLate =
+        api.post("claims/" + id + "/reject", "{\"agent\":\"b.le\",\"reason\":\"late\"}");
+    assertThat(rejectLate.status()).as(rejectLate.toString()).isEqualTo(409);
+    assertThat(rejectLate.code()).isEqualTo("CLAIM_ALREADY_RESOLVED");
+    assertThat(api.balance(m).num("balance")).isEqualTo(j);
+    assertThat(ledgerEntries("F:" + t + ":1")).isEqualTo(1);
+  }
+
+  @Test
+  void anAgentRejectsOrCreditsFromTheClaimAndALaterFileIsThenADuplicate() throws Exception {
+    String m = api.enroll("Le");
+    String t = ticket();
+    String body = claimBody(t, null, "213", DAY, "HAN-SGN", "Y");
+    Api.Res first = claim(m, body);
+    assertThat(first.str("status")).as(first.toString()).isEqualTo("PENDING");
+    Api.Res rejected =
+        api.post(
+            "claims/" + first.num("id") + "/reject",
+            "{\"agent\":\"b.le\",\"reason\":\"no boarding pass\"}");
+    assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
+    assertThat(rejected.str("status")).isEqualTo("REJECTED");
+    assertThat(rejected.str("reason")).isEqualTo("no boarding pass");
+    assertThat(rejected.str("reviewedBy")).isEqualTo("b.le");
+    Api.Res again =
+        api.post("claims/" + first.num("id") + "/reject", "{\"agent\":\"b.le\",\"reason\":\"x\"}");
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.code()).isEqualTo("CLAIM_ALREADY_RESOLVED");
+
+    // a rejected claim does not block a new one for the same flight
+    Api.Res second = claim(m, body);
+    assertThat(second.status()).as(second.toString()).isEqualTo(201);
+    assertThat(second.str("status")).isEqualTo("PENDING");
+    Api.Res noCoupon =
+        api.post("claims/" + second.num("id") + "/approve", "{\"agent\":\"a.tran\"}");
+    assertThat(noCoupon.status()).as(noCoupon.toString()).isEqualTo(422);
+    assertThat(noCoupon.code()).isEqualTo("COUPON_NUMBER_REQUIRED");
+    Api.Res ok =
+        api.post(
+            "claims/" + second.num("id") + "/approve", "{\"agent\":\"a.tran\",\"couponNumber\":3}");
+    assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
+    long y = baseMiles("Y", "HAN", "SGN");
+    assertThat(ok.str("status")).isEqualTo("CREDITED");
+    assertThat(ok.str("matchedCoupon")).isEqualTo(t + "/3");
+    assertThat(ok.num("milesCredited")).isEqualTo(y);
+    assertThat(api.balance(m).num("balance")).isEqualTo(y);
+    assertThat(qualifyingMiles(m)).isEqualTo(y);
+    assertThat(
+            Db.count(
+                "select count(*) from accrual.flown_coupon where ticket_number = ? and coupon_no = 3"
+                    + " and state = 'CREDITED' and member_number = ?",
+                t,
+                m))
+        .isEqualTo(1);
+
+    // the airline's file brings the coupon later (with the member's number): a duplicate
+    Map<String, String> ack =
+        drop(
+            "after-approval-" + Api.unique() + ".csv",
+            file(coupon(t, 3, 'F', m, "HAN-SGN", "Y", "90.00")));
+    assertThat(ack).containsEntry("duplicates", "1").containsEntry("miles_issued", "0");
+    assertThat(api.balance(m).num("balance")).isEqualTo(y);
+    assertThat(ledgerEntries("F:" + t + ":3")).isEqualTo(1);
+    assertThat(Db.invariantViolations()).isEmpty();
+  }
+
+  @Test
+  void aClaimForARefundedCouponIsRejected() throws Exception {
+    String m = api.enroll("Nguyen");
+    String t = ticket();
+    drop(
+        "refunded-" + Api.unique() + ".csv",
+        file(couponOf(t, 1, 'R', "", "NGUYEN", "213", "HAN-SGN", "Y")));
+    Api.Res r = claim(m, claimBody(t, 1, "213", DAY, "HAN-SGN", "Y"));
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    assertThat(r.str("status")).isEqualTo("REJECTED");
+    assertThat(r.str("reasonCode")).isEqualTo("COUPON_REVERSED");
+    assertThat(r.json().containsKey("resolvedAt")).isTrue();
+    assertThat(api.balance(m).num("balance")).isZero();
+    assertThat(ledgerEntries("F:" + t + ":1")).isZero();
+  }
 }

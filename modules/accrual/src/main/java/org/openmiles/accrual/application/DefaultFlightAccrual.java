@@ -76,6 +76,7 @@ public class DefaultFlightAccrual implements FlightAccrual {
   boolean checkLastName;
 
   @Inject Clock clock;
+  @Inject DefaultMissingMilesClaims claims; // missing-miles claims hook, see credit()
 
   @Inject
   @ConfigProperty(name = "openmiles.accrual.host-carrier", defaultValue = "VN")
@@ -119,6 +120,7 @@ public class DefaultFlightAccrual implements FlightAccrual {
   public List<ActivityResult> credit(long fileId, List<FlownCoupon> chunk) {
     Instant now = clock.instant();
     ActivityResult[] results = new ActivityResult[chunk.size()];
+    claims.lockTickets(chunk); // missing-miles claims: before any coupon row lock
     Map<String, Stored> known = coupons.findForUpdate(chunk);
     Map<LocalDate, Map<MemberNumber, TierBenefits>> tierByDate = tiersOf(chunk, known);
     FlightRater rater = new FlightRater(rules);
@@ -296,6 +298,11 @@ public class DefaultFlightAccrual implements FlightAccrual {
     coupons.setState(parked, "PARKED", "MEMBER_NOT_ENROLLED", now);
     coupons.forget(dropped);
     coupons.markReversed(done, now);
+
+    // missing-miles claims waiting for the coupons just recorded are matched in this transaction
+    Set<String> recorded = new java.util.HashSet<>(inserted);
+    dropped.forEach(recorded::remove);
+    claims.matchRecorded(recorded);
     return List.of(results);
   }
 

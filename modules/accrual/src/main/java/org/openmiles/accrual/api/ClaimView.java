@@ -1,0 +1,34 @@
+package org.openmiles.accrual.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A missing-miles claim as members and agents see it. {@code reasonCode}/{@code reason} say why it
+ * waits or was rejected (or how it was matched); {@code matchedCoupon} is the coupon it was matched
+ * to ({@code <ticket>/<coupon>}); {@code milesCredited} counts base and tier bonus miles this claim
+ * posted ({@code qualifyingMiles} the qualifying part), 0 when a file had credited the coupon to
+ * the member already.
+ */
+public record ClaimView(
+    long id,
+    String member,
+    String ticketNumber,
+    Integer couponNumber,
+    String carrier,
+    String flightNumber,
+    LocalDate flightDate,
+    String origin,
+    String destination,
+    String bookingClass,
+    ClaimStatus status,
+    String reasonCode,
+    String reason,
+    String matchedCoupon,
+    long milesCredited,
+    long qualifyingMiles,
+    String reviewedBy,
+    String reviewNote,
+    Instant createdAt,
+    Instant updatedAt,
+    Instant resolvedAt) {}

@@ -1,0 +1,543 @@
+package org.openmiles.accrual.infrastructure;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+import org.openmiles.accrual.api.ClaimStatus;
+import org.openmiles.accrual.api.ClaimView;
+import org.openmiles.accrual.api.FlownCoupon;
+import org.openmiles.common.jdbc.Jdbc;
+
+/**
+ * Missing-miles claims in {@code accrual.missing_miles_claim}, and what claims read and write of
+ * {@code accrual.flown_coupon}: the coupon a claim names (locked), its credit to a claimant, and
+ * the row an agent's approval records.
+ *
+ * <p>Claims and flown-coupon chunks serialise on a ticket through transaction-scoped advisory locks
+ * on {@link #BUCKETS} buckets of the ticket number: a chunk takes its tickets' buckets shared
+ * before it touches any coupon, a claim takes its ticket's bucket exclusively before it reads the
+ * coupon. So a claim filed while the coupon is being recorded either sees the committed coupon, or
+ * is committed (PENDING) before the chunk looks for pending claims. Row locks alone cannot do this:
+ * a coupon not recorded yet has no row to lock. Both sides take the buckets before any row lock,
+ * and a chunk takes them in ascending order, so they cannot deadlock with each other.
+ */
+@ApplicationScoped
+public class JdbcClaimRepository {
+  /** Buckets of ticket numbers: at most this many advisory locks per chunk. */
+  public static final int BUCKETS = 64;
+
+  /** First key of the two-key advisory locks: distinct from the cluster lock's one-key space. */
+  private static final int LOCK_SPACE = 0x4d4d4331; // "MMC1"
+
+  @Resource(lookup = "java:app/jdbc/openmiles")
+  DataSource dataSource;
+
+  private Jdbc jdbc;
+
+  @PostConstruct
+  void init() {
+    jdbc = new Jdbc(dataSource);
+  }
+
+  /** A claim as stored: what members and agents see, and what idempotency compares. */
+  public record StoredClaim(ClaimView view, String requestHash) {
+    public long id() {
+      return view.id();
+    }
+  }
+
+  /** A claim to insert (status PENDING until matched, in the same transaction). */
+  public record NewClaim(
+      String member,
+      String ticket,
+      Integer coupon,
+      String carrier,
+      String flightNumber,
+      LocalDate flightDate,
+      String origin,
+      String destination,
+      String bookingClass,
+      String idempotencyKey,
+      String requestHash) {}
+
+  /** A stored flown coupon with what it earned when it was recorded. */
+  public record CouponRow(
+      String ticket,
+      int coupon,
+      char couponStatus,
+      String member,
+      String lastName,
+      String firstName,
+      String marketingCarrier,
+      String operatingCarrier,
+      String flightNumber,
+      LocalDate flightDate,
+      String origin,
+      String destination,
+      String bookingClass,
+      String fareBasis,
+      BigDecimal baseFare,
+      String currency,
+      long baseMiles,
+      long qualifyingMiles,
+      BigDecimal qualifyingFlights,
+      String state) {
+
+    public String key() {
+      return ticket + "/" + coupon;
+    }
+
+    /** The coupon as the rater reads it. */
+    public FlownCoupon asFlown() {
+      return new FlownCoupon(
+          ticket,
+          coupon,
+          couponStatus,
+          null,
+          lastName,
+          firstName,
+          marketingCarrier,
+          operatingCarrier,
+          flightNumber,
+          flightDate,
+          origin,
+          destination,
+          bookingClass,
+          fareBasis,
+          baseFare,
+          currency,
+          0);
+    }
+  }
+
+  /** A pending claim and the coupon just recorded that it names. */
+  public record PendingMatch(StoredClaim claim, CouponRow coupon) {}
+
+  // ---------------------------------------------------------------- locks
+
+  /** Bucket of a ticket number for the advisory locks. */
+  static int bucket(String ticket) {
+    return Math.floorMod(ticket.strip().hashCode(), BUCKETS);
+  }
+
+  /** Takes the buckets of {@code tickets} shared (a flown-coupon chunk), in ascending order. */
+  public void lockTicketsShared(Collection<String> tickets) {
+    TreeSet<Integer> buckets = new TreeSet<>();
+    tickets.forEach(t -> buckets.add(bucket(t)));
+    if (buckets.isEmpty()) {
+      return;
+    }
+    Object[] ordered = buckets.toArray();
+    jdbc.list(
+        "lock the tickets of a flown-coupon chunk",
+        "select count(*) from (select pg_advisory_xact_lock_shared(?, b)"
+            + " from unnest(?::int[]) as b) x",
+        (c, ps) -> {
+          ps.setInt(1, LOCK_SPACE);
+          ps.setArray(2, c.createArrayOf("int4", ordered));
+        },
+        rs -> rs.getLong(1));
+  }
+
+  /** Takes the bucket of one ticket exclusively (a claim being filed or approved). */
+  public void lockTicket(String ticket) {
+    jdbc.list(
+        "lock ticket " + ticket,
+        "select 1 from (select pg_advisory_xact_lock(?, ?)) x",
+        (c, ps) -> {
+          ps.setInt(1, LOCK_SPACE);
+          ps.setInt(2, bucket(ticket));
+        },
+        rs -> rs.getInt(1));
+  }
+
+  // ---------------------------------------------------------------- coupons
+
+  private static final String COUPON =
+      "select f.ticket_number, f.coupon_no, f.coupon_status, f.member_number, f.last_name,"
+          + " f.first_name, f.marketing_carrier, f.operating_carrier, f.flight_number,"
+          + " f.flight_date, f.origin, f.destination, f.booking_class, f.fare_basis, f.base_fare,"
+          + " f.currency, f.base_miles, f.qualifying_miles, f.qualifying_flights, f.state";
+
+  private static CouponRow coupon(ResultSet rs, int o) throws SQLException {
+    return new CouponRow(
+        rs.getString(o + 1),
+        rs.getInt(o + 2),
+        rs.getString(o + 3).charAt(0),
+        rs.getString(o + 4),
+        rs.getString(o + 5),
+        rs.getString(o + 6),
+        rs.getString(o + 7),
+        rs.getString(o + 8),
+        rs.getString(o + 9),
+        rs.getDate(o + 10).toLocalDate(),
+        rs.getString(o + 11),
+        rs.getString(o + 12),
+        rs.getString(o + 13),
+        rs.getString(o + 14),
+        rs.getBigDecimal(o + 15),
+        rs.getString(o + 16),
+        rs.getLong(o + 17),
+        rs.getLong(o + 18),
+        rs.getBigDecimal(o + 19),
+        rs.getString(o + 20));
+  }
+
+  /** The coupon {@code ticket/coupon}, locked for update. */
+  public Optional<CouponRow> couponForUpdate(String ticket, int coupon) {
+    return jdbc.first(
+        "read coupon " + ticket + "/" + coupon,
+        COUPON
+            + " from accrual.flown_coupon f where f.ticket_number = ? and f.coupon_no = ?"
+            + " for update",
+        (c, ps) -> {
+          ps.setString(1, ticket);
+          ps.setInt(2, coupon);
+        },
+        rs -> coupon(rs, 0));
+  }
+
+  /** The ticket's coupon for a flight (number, leading zeros ignored, and date), locked. */
+  public Optional<CouponRow> couponForUpdate(String ticket, String flightNumber, LocalDate date) {
+    return jdbc.first(
+        "read the coupon of ticket " + ticket + " for flight " + flightNumber + " on " + date,
+        COUPON
+            + " from accrual.flown_coupon f where f.ticket_number = ?"
+            + " and ltrim(f.flight_number, '0') = ltrim(?, '0') and f.flight_date = ?"
+            + " order by f.coupon_no for update",
+        (c, ps) -> {
+          ps.setString(1, ticket);
+          ps.setString(2, flightNumber);
+          ps.setDate(3, Date.valueOf(date));
+        },
+        rs -> coupon(rs, 0));
+  }
+
+  /**
+   * Credits a coupon to a claimant: its member, state CREDITED, and the tier bonus it earned for
+   * them (base and qualifying stay as rated when it was recorded).
+   */
+  public void creditCoupon(
+      String ticket, int coupon, String member, long bonusMiles, String tierCode, Instant now) {
+    jdbc.update(
+        "credit coupon " + ticket + "/" + coupon + " to " + member,
+        "update accrual.flown_coupon set state = 'CREDITED', member_number = ?, bonus_miles = ?,"
+            + " tier_code = ?, reason_code = 'CLAIMED', credited_at = ?"
+            + " where ticket_number = ? and coupon_no = ?",
+        (c, ps) -> {
+          ps.setString(1, member);
+          ps.setLong(2, bonusMiles);
+          ps.setString(3, tierCode);
+          ps.setTimestamp(4, Timestamp.from(now));
+          ps.setString(5, ticket);
+          ps.setInt(6, coupon);
+        });
+  }
+
+  /**
+   * Records a coupon an agent credited from a claim (no file has brought it): CREDITED, so that a
+   * later file carrying it is a duplicate. False if a row exists already.
+   */
+  public boolean insertCreditedCoupon(
+      FlownCoupon c,
+      String member,
+      int distanceMiles,
+      long baseMiles,
+      long bonusMiles,
+      long qualifyingMiles,
+      BigDecimal qualifyingFlights,
+      String tierCode,
+      Instant now) {
+    return jdbc.update(
+            "record coupon " + c.key() + " credited by a claim",
+            "insert into accrual.flown_coupon (ticket_number, coupon_no, coupon_status,"
+                + " member_number, last_name, first_name, marketing_carrier, operating_carrier,"
+                + " flight_number, flight_date, origin, destination, booking_class, fare_basis,"
+                + " base_fare, currency, distance_miles, base_miles, bonus_miles,"
+                + " qualifying_miles, qualifying_flights, tier_code, state, reason_code,"
+                + " received_at, credited_at) values (?, ?, 'F', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '',"
+                + " 0, ?, ?, ?, ?, ?, ?, ?, 'CREDITED', 'CLAIM_APPROVED', ?, ?)"
+                + " on conflict (ticket_number, coupon_no) do nothing",
+            (cn, ps) -> {
+              Timestamp ts = Timestamp.from(now);
+              int i = 0;
+              ps.setString(++i, c.ticketNumber());
+              ps.setInt(++i, c.couponNumber());
+              ps.setString(++i, member);
+              ps.setString(++i, c.lastName());
+              ps.setString(++i, c.firstName());
+              ps.setString(++i, c.marketingCarrier());
+              ps.setString(++i, c.operatingCarrier());
+              ps.setString(++i, c.flightNumber());
+              ps.setDate(++i, Date.valueOf(c.flightDate()));
+              ps.setString(++i, c.origin());
+              ps.setString(++i, c.destination());
+              ps.setString(++i, c.bookingClass());
+              ps.setString(++i, c.currency());
+              ps.setInt(++i, distanceMiles);
+              ps.setLong(++i, baseMiles);
+              ps.setLong(++i, bonusMiles);
+              ps.setLong(++i, qualifyingMiles);
+              ps.setBigDecimal(++i, qualifyingFlights);
+              ps.setString(++i, tierCode);
+              ps.setTimestamp(++i, ts);
+              ps.setTimestamp(++i, ts);
+            })
+        == 1;
+  }
+
+  // ---------------------------------------------------------------- claims
+
+  private static final String CLAIM =
+      "select c.id, c.member_number, c.ticket_number, c.coupon_no, c.marketing_carrier,"
+          + " c.flight_number, c.flight_date, c.origin, c.destination, c.booking_class, c.status,"
+          + " c.reason_code, c.reason_text, c.matched_ticket, c.matched_coupon_no,"
+          + " c.miles_credited, c.qualifying_miles, c.reviewed_by, c.review_note, c.created_at,"
+          + " c.updated_at, c.resolved_at, c.request_hash";
+
+  private static final int CLAIM_COLUMNS = 23;
+
+  private static StoredClaim claim(ResultSet rs) throws SQLException {
+    int coupon = rs.getInt(4);
+    Integer couponNo = rs.wasNull() ? null : coupon;
+    String matchedTicket = rs.getString(14);
+    String matched = matchedTicket == null ? null : matchedTicket + "/" + rs.getInt(15);
+    Timestamp resolved = rs.getTimestamp(22);
+    return new StoredClaim(
+        new ClaimView(
+            rs.getLong(1),
+            rs.getString(2),
+            rs.getString(3),
+            couponNo,
+            rs.getString(5),
+            rs.getString(6),
+            rs.getDate(7).toLocalDate(),
+            rs.getString(8),
+            rs.getString(9),
+            rs.getString(10),
+            ClaimStatus.valueOf(rs.getString(11)),
+            rs.getString(12),
+            rs.getString(13),
+            matched,
+            rs.getLong(16),
+            rs.getLong(17),
+            rs.getString(18),
+            rs.getString(19),
+            rs.getTimestamp(20).toInstant(),
+            rs.getTimestamp(21).toInstant(),
+            resolved == null ? null : resolved.toInstant()),
+        rs.getString(23));
+  }
+
+  /** Inserts a PENDING claim; empty if it conflicts with another (duplicate or same key). */
+  public Optional<Long> insert(NewClaim n, Instant now) {
+    return jdbc.first(
+        "file a claim of " + n.member() + " for ticket " + n.ticket(),
+        "insert into accrual.missing_miles_claim (member_number, ticket_number, coupon_no,"
+            + " marketing_carrier, flight_number, flight_date, origin, destination, booking_class,"
+            + " status, idempotency_key, request_hash, created_at, updated_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)"
+            + " on conflict do nothing returning id",
+        (c, ps) -> {
+          Timestamp ts = Timestamp.from(now);
+          ps.setString(1, n.member());
+          ps.setString(2, n.ticket());
+          if (n.coupon() == null) {
+            ps.setNull(3, Types.SMALLINT);
+          } else {
+            ps.setInt(3, n.coupon());
+          }
+          ps.setString(4, n.carrier());
+          ps.setString(5, n.flightNumber());
+          ps.setDate(6, Date.valueOf(n.flightDate()));
+          ps.setString(7, n.origin());
+          ps.setString(8, n.destination());
+          ps.setString(9, n.bookingClass());
+          ps.setString(10, n.idempotencyKey());
+          ps.setString(11, n.requestHash());
+          ps.setTimestamp(12, ts);
+          ps.setTimestamp(13, ts);
+        },
+        rs -> rs.getLong(1));
+  }
+
+  public Optional<StoredClaim> find(long id) {
+    return jdbc.first(
+        "read claim " + id,
+        CLAIM + " from accrual.missing_miles_claim c where c.id = ?",
+        (c, ps) -> ps.setLong(1, id),
+        JdbcClaimRepository::claim);
+  }
+
+  public Optional<StoredClaim> findForUpdate(long id) {
+    return jdbc.first(
+        "read claim " + id,
+        CLAIM + " from accrual.missing_miles_claim c where c.id = ? for update",
+        (c, ps) -> ps.setLong(1, id),
+        JdbcClaimRepository::claim);
+  }
+
+  public Optional<StoredClaim> findByIdempotencyKey(String member, String key) {
+    return jdbc.first(
+        "read the claim of " + member + " filed with Idempotency-Key " + key,
+        CLAIM
+            + " from accrual.missing_miles_claim c where c.member_number = ?"
+            + " and c.idempotency_key = ?",
+        (c, ps) -> {
+          ps.setString(1, member);
+          ps.setString(2, key);
+        },
+        JdbcClaimRepository::claim);
+  }
+
+  /** The member's claim for this ticket and flight that is not rejected, if any. */
+  public Optional<StoredClaim> findOpen(
+      String member, String ticket, LocalDate flightDate, String flightNumber) {
+    return jdbc.first(
+        "look for a claim of " + member + " for ticket " + ticket,
+        CLAIM
+            + " from accrual.missing_miles_claim c where c.member_number = ?"
+            + " and c.ticket_number = ? and c.flight_date = ? and c.flight_number = ?"
+            + " and c.status <> 'REJECTED'",
+        (c, ps) -> {
+          ps.setString(1, member);
+          ps.setString(2, ticket);
+          ps.setDate(3, Date.valueOf(flightDate));
+          ps.setString(4, flightNumber);
+        },
+        JdbcClaimRepository::claim);
+  }
+
+  public List<ClaimView> ofMember(String member, int limit) {
+    return jdbc
+        .list(
+            "read the claims of " + member,
+            CLAIM
+                + " from accrual.missing_miles_claim c where c.member_number = ?"
+                + " order by c.id desc limit ?",
+            (c, ps) -> {
+              ps.setString(1, member);
+              ps.setInt(2, limit);
+            },
+            JdbcClaimRepository::claim)
+        .stream()
+        .map(StoredClaim::view)
+        .toList();
+  }
+
+  public List<ClaimView> queue(ClaimStatus status, long afterId, int limit) {
+    return jdbc
+        .list(
+            "read the " + status + " claims",
+            CLAIM
+                + " from accrual.missing_miles_claim c where c.status = ? and c.id > ?"
+                + " order by c.id limit ?",
+            (c, ps) -> {
+              ps.setString(1, status.name());
+              ps.setLong(2, afterId);
+              ps.setInt(3, limit);
+            },
+            JdbcClaimRepository::claim)
+        .stream()
+        .map(StoredClaim::view)
+        .toList();
+  }
+
+  /** What a match or a review decided for a claim. */
+  public record Resolution(
+      ClaimStatus status,
+      String reasonCode,
+      String reasonText,
+      String matchedTicket,
+      Integer matchedCoupon,
+      long milesCredited,
+      long qualifyingMiles,
+      String reviewedBy,
+      String reviewNote) {}
+
+  public void update(long id, Resolution r, Instant now) {
+    jdbc.update(
+        "update claim " + id,
+        "update accrual.missing_miles_claim set status = ?, reason_code = ?, reason_text = ?,"
+            + " matched_ticket = ?, matched_coupon_no = ?, miles_credited = ?,"
+            + " qualifying_miles = ?, reviewed_by = coalesce(?, reviewed_by),"
+            + " review_note = coalesce(?, review_note), updated_at = ?,"
+            + " resolved_at = case when ? in ('CREDITED', 'REJECTED') then ?::timestamptz end"
+            + " where id = ?",
+        (c, ps) -> {
+          Timestamp ts = Timestamp.from(now);
+          ps.setString(1, r.status().name());
+          ps.setString(2, r.reasonCode());
+          ps.setString(3, truncate(r.reasonText(), 500));
+          ps.setString(4, r.matchedTicket());
+          if (r.matchedCoupon() == null) {
+            ps.setNull(5, Types.SMALLINT);
+          } else {
+            ps.setInt(5, r.matchedCoupon());
+          }
+          ps.setLong(6, r.milesCredited());
+          ps.setLong(7, r.qualifyingMiles());
+          ps.setString(8, r.reviewedBy());
+          ps.setString(9, r.reviewNote());
+          ps.setTimestamp(10, ts);
+          ps.setString(11, r.status().name());
+          ps.setTimestamp(12, ts);
+          ps.setLong(13, id);
+        });
+  }
+
+  /**
+   * The PENDING claims naming one of the coupons {@code keys} ({@code ticket/coupon}), by coupon
+   * number or, for claims without one, by flight number and date; claims locked, oldest first per
+   * coupon.
+   */
+  public List<PendingMatch> pendingFor(Collection<String> keys) {
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    Object[] tickets = keys.stream().map(k -> k.substring(0, k.indexOf('/'))).toArray();
+    Object[] numbers =
+        keys.stream().map(k -> Integer.parseInt(k.substring(k.indexOf('/') + 1))).toArray();
+    String claimColumns = CLAIM.substring("select ".length());
+    String couponColumns = COUPON.substring("select ".length());
+    return jdbc.list(
+        "read the pending claims of recorded coupons",
+        "select "
+            + claimColumns
+            + ", "
+            + couponColumns
+            + " from accrual.missing_miles_claim c join accrual.flown_coupon f"
+            + " on f.ticket_number = c.ticket_number and (f.coupon_no = c.coupon_no"
+            + " or (c.coupon_no is null and ltrim(f.flight_number, '0') = ltrim(c.flight_number,"
+            + " '0') and f.flight_date = c.flight_date))"
+            + " where c.status = 'PENDING' and c.ticket_number in (select unnest(?::char(13)[]))"
+            + " and (f.ticket_number, f.coupon_no) in"
+            + " (select t, n from unnest(?::char(13)[], ?::smallint[]) as k(t, n))"
+            + " order by f.ticket_number, f.coupon_no, c.id for update of c",
+        (Connection c, PreparedStatement ps) -> {
+          ps.setArray(1, c.createArrayOf("bpchar", tickets));
+          ps.setArray(2, c.createArrayOf("bpchar", tickets));
+          ps.setArray(3, c.createArrayOf("int2", numbers));
+        },
+        rs -> new PendingMatch(claim(rs), coupon(rs, CLAIM_COLUMNS)));
+  }
+
+  private static String truncate(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+}
