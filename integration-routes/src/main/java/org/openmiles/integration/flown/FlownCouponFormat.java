@@ -2,7 +2,6 @@ package org.openmiles.integration.flown;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +10,7 @@ import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accrual.api.FlownCoupon;
 import org.openmiles.integration.common.BadRecord;
 import org.openmiles.integration.common.Feed;
+import org.openmiles.integration.common.SegmentFields;
 
 /**
  * The airline's flown-coupon file, version 1: one coupon per line, comma-separated with RFC 4180
@@ -32,8 +32,6 @@ public final class FlownCouponFormat {
   private static final Pattern TICKET = Pattern.compile("[0-9]{13}");
   private static final Pattern CARRIER = Pattern.compile("[A-Z0-9]{2}");
   private static final Pattern FLIGHT = Pattern.compile("[0-9]{1,4}[A-Z]?");
-  private static final Pattern AIRPORT = Pattern.compile("[A-Z]{3}");
-  private static final Pattern CLASS = Pattern.compile("[A-Z]");
   private static final Pattern FARE_BASIS = Pattern.compile("[A-Z0-9]{0,15}");
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
   private static final BigDecimal MAX_FARE = new BigDecimal("1000000000");
@@ -113,21 +111,10 @@ public final class FlownCouponFormat {
       throw new BadRecord(
           "INVALID_COUPON_STATUS", "coupon status '" + status + "' is not an IATA status letter");
     }
-    MemberNumber member = null;
-    if (!f.get(4).isBlank()) {
-      try {
-        member = new MemberNumber(f.get(4).strip());
-      } catch (RuntimeException e) {
-        throw new BadRecord(
-            "INVALID_MEMBER_NUMBER", "member number '" + f.get(4) + "': " + e.getMessage());
-      }
-    }
+    MemberNumber member = SegmentFields.memberNumber(f.get(4));
     String last = f.get(5).strip();
     String first = f.get(6).strip();
-    if (last.isEmpty() || last.length() > 60 || first.length() > 60) {
-      throw new BadRecord(
-          "INVALID_NAME", "the last name is required; names have at most 60 characters");
-    }
+    SegmentFields.checkNames(last, first);
     String marketing = f.get(7).strip();
     String operating = f.get(8).strip();
     if (!CARRIER.matcher(marketing).matches() || !CARRIER.matcher(operating).matches()) {
@@ -140,13 +127,7 @@ public final class FlownCouponFormat {
       throw new BadRecord(
           "INVALID_FLIGHT_NUMBER", "flight number '" + flight + "' must be 1-4 digits (+ letter)");
     }
-    LocalDate date;
-    try {
-      date = LocalDate.parse(f.get(10).strip());
-    } catch (DateTimeParseException e) {
-      throw new BadRecord(
-          "INVALID_DATE", "flight date '" + f.get(10) + "' is not a date in the form yyyy-MM-dd");
-    }
+    LocalDate date = SegmentFields.date(f.get(10), "flight date");
     boolean earns = status == 'F' || status == 'L';
     if (earns && date.isAfter(today)) {
       throw new BadRecord("FUTURE_DATE", "flight date " + date + " is in the future");
@@ -157,22 +138,8 @@ public final class FlownCouponFormat {
     }
     String origin = f.get(11).strip();
     String destination = f.get(12).strip();
-    if (!AIRPORT.matcher(origin).matches()
-        || !AIRPORT.matcher(destination).matches()
-        || origin.equals(destination)) {
-      throw new BadRecord(
-          "INVALID_AIRPORT",
-          "origin and destination are two different IATA airport codes, not '"
-              + origin
-              + "'/'"
-              + destination
-              + "'");
-    }
-    String bookingClass = f.get(13).strip();
-    if (!CLASS.matcher(bookingClass).matches()) {
-      throw new BadRecord(
-          "INVALID_BOOKING_CLASS", "booking class '" + bookingClass + "' must be one letter A-Z");
-    }
+    SegmentFields.checkRoute(origin, destination);
+    String bookingClass = SegmentFields.bookingClass(f.get(13));
     String fareBasis = f.get(14).strip();
     if (!FARE_BASIS.matcher(fareBasis).matches()) {
       throw new BadRecord(

@@ -3,7 +3,6 @@ package org.openmiles.accrual.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,8 +24,6 @@ import org.openmiles.accounts.api.RejectedPosting;
 import org.openmiles.accounts.api.SourceReference;
 import org.openmiles.accrual.api.ActivityResult;
 import org.openmiles.accrual.api.ActivityResult.Outcome;
-import org.openmiles.accrual.api.FileRegistration;
-import org.openmiles.accrual.api.FileSummary;
 import org.openmiles.accrual.api.FlightAccrual;
 import org.openmiles.accrual.api.FlownCoupon;
 import org.openmiles.accrual.domain.LastNames;
@@ -37,7 +34,6 @@ import org.openmiles.accrual.infrastructure.JdbcFlownCouponRepository;
 import org.openmiles.accrual.infrastructure.JdbcFlownCouponRepository.NewCoupon;
 import org.openmiles.accrual.infrastructure.JdbcFlownCouponRepository.Reversal;
 import org.openmiles.accrual.infrastructure.JdbcFlownCouponRepository.Stored;
-import org.openmiles.accrual.infrastructure.JdbcPartnerActivityRepository;
 import org.openmiles.tiers.api.MemberTiers;
 import org.openmiles.tiers.api.TierBenefits;
 
@@ -59,13 +55,11 @@ import org.openmiles.tiers.api.TierBenefits;
  */
 @ApplicationScoped
 @Transactional
-public class DefaultFlightAccrual implements FlightAccrual {
+public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implements FlightAccrual {
   private static final Logger LOG = Logger.getLogger(DefaultFlightAccrual.class.getName());
-  private static final String FEED = "FLOWN_COUPONS";
 
   @Inject JdbcFlownCouponRepository coupons;
   @Inject JdbcAirportRepository rules;
-  @Inject JdbcPartnerActivityRepository files;
   @Inject MilesLedger ledger;
   @Inject MemberTiers tiers;
   @Inject PromotionBonuses promotions;
@@ -75,46 +69,22 @@ public class DefaultFlightAccrual implements FlightAccrual {
   @ConfigProperty(name = "openmiles.accrual.check-last-name", defaultValue = "true")
   boolean checkLastName;
 
-  @Inject Clock clock;
   @Inject DefaultMissingMilesClaims claims; // missing-miles claims hook, see credit()
-
-  @Inject
-  @ConfigProperty(name = "openmiles.accrual.host-carrier", defaultValue = "VN")
-  String hostCarrier;
+  @Inject FlownBookings flownBookings;
 
   @Inject
   @ConfigProperty(name = "openmiles.accrual.park-days", defaultValue = "90")
   int parkDays;
-
-  @Override
-  public String hostCarrier() {
-    return hostCarrier;
-  }
-
-  @Override
-  public FileRegistration registerFile(String sender, String fileName, String checksum) {
-    if (!hostCarrier.equals(sender)) {
-      throw new IllegalArgumentException(
-          "flown-coupon files come from the host carrier " + hostCarrier + ", not " + sender);
-    }
-    return files.registerFile(hostCarrier, FEED, fileName, checksum, clock.instant());
-  }
-
-  @Override
-  public void completeFile(long fileId, FileSummary summary) {
-    files.completeFile(fileId, summary, clock.instant());
-  }
-
-  @Override
-  public void rejectFile(long fileId, String reason, int recordCount) {
-    files.rejectFile(fileId, reason, recordCount, clock.instant());
-  }
 
   /** One coupon's credit postings, remembered until the ledger has answered. */
   private record Credit(int index, NewCoupon row, int firstPosting, int postings) {}
 
   /** One coupon's reversal posting. */
   private record Reverse(int index, Stored stored, int posting) {}
+
+  public DefaultFlightAccrual() {
+    super("FLOWN_COUPONS", "flown-coupon files");
+  }
 
   @Override
   public List<ActivityResult> credit(long fileId, List<FlownCoupon> chunk) {
@@ -303,6 +273,8 @@ public class DefaultFlightAccrual implements FlightAccrual {
     Set<String> recorded = new java.util.HashSet<>(inserted);
     dropped.forEach(recorded::remove);
     claims.matchRecorded(recorded);
+    // bookings: the booked segments of the credited coupons are flown now (no ledger effect)
+    flownBookings.couponsCredited(chunk, List.of(results), now);
     return List.of(results);
   }
 

@@ -15,9 +15,10 @@ import org.openmiles.accrual.infrastructure.JdbcAirportRepository;
 import org.openmiles.tiers.api.TierBenefits;
 
 /**
- * Rates flown coupons by the program's rules, remembering the rules and airports it has read: one
- * rater serves one chunk, so a chunk of thousands of coupons on a few dozen routes reads each rule
- * once. Refusals are {@link RatingException}s with a stable code.
+ * Rates flown coupons (and booked segments, for their expected miles) by the program's rules,
+ * remembering the rules and airports it has read: one rater serves one chunk, so a chunk of
+ * thousands of coupons on a few dozen routes reads each rule once. Refusals are {@link
+ * RatingException}s with a stable code.
  */
 final class FlightRater {
   private final JdbcAirportRepository rules;
@@ -38,13 +39,39 @@ final class FlightRater {
       long qualifyingMiles,
       BigDecimal qualifyingFlights) {}
 
+  /**
+   * A segment to rate: a flown coupon, or a booked segment (which has no fare yet: {@code fare} and
+   * {@code currency} are null, so it cannot be rated under the revenue model).
+   */
+  record Segment(
+      String carrier,
+      String bookingClass,
+      String origin,
+      String destination,
+      LocalDate date,
+      BigDecimal fare,
+      String currency) {}
+
   Rated rate(FlownCoupon c, TierBenefits tier) {
+    return rate(
+        new Segment(
+            c.marketingCarrier(),
+            c.bookingClass(),
+            c.origin(),
+            c.destination(),
+            c.flightDate(),
+            c.baseFare(),
+            c.currency()),
+        tier);
+  }
+
+  Rated rate(Segment c, TierBenefits tier) {
     Airport from = airport(c.origin());
     Airport to = airport(c.destination());
-    LocalDate date = c.flightDate();
+    LocalDate date = c.date();
     FlightEarning.Region region =
         from.sameCountry(to) ? FlightEarning.Region.DOMESTIC : FlightEarning.Region.INTERNATIONAL;
-    String carrier = c.marketingCarrier();
+    String carrier = c.carrier();
     String model =
         cached("model:" + carrier + ":" + date, () -> rules.earnModel(carrier, date).orElse(null))
             .orElseThrow(
@@ -66,11 +93,19 @@ final class FlightRater {
             date);
     FlightEarning.Miles m;
     if (model.equals("REVENUE")) {
+      if (c.fare() == null) {
+        throw new RatingException(
+            "NO_FARE",
+            carrier
+                + " earns by fare on "
+                + date
+                + "; the miles are known once the ticket is flown");
+      }
       BigDecimal base = revenueRate(carrier, "MEMBER", c, date);
       BigDecimal own = tier.rank() == 0 ? base : revenueRate(carrier, tier.code(), c, date);
       m =
           FlightEarning.rateRevenue(
-              c.baseFare(),
+              c.fare(),
               base,
               own,
               factor.map(FlightEarning.Factor::segmentFactor).orElse(BigDecimal.ONE));
@@ -104,7 +139,7 @@ final class FlightRater {
         m.qualifyingSegments());
   }
 
-  private BigDecimal revenueRate(String carrier, String tier, FlownCoupon c, LocalDate date) {
+  private BigDecimal revenueRate(String carrier, String tier, Segment c, LocalDate date) {
     return this.<BigDecimal>cached(
             "rev:" + carrier + ":" + tier + ":" + c.currency() + ":" + date,
             () -> rules.revenueRate(carrier, tier, c.currency(), date).orElse(null))

@@ -123,44 +123,44 @@ public class JdbcFlownCouponRepository {
     if (rows.isEmpty()) {
       return inserted;
     }
-    int n = rows.size();
-    Object[][] cols = new Object[27][n];
-    for (int i = 0; i < n; i++) {
-      NewCoupon r = rows.get(i);
-      FlownCoupon c = r.coupon();
-      Object[] v = {
-        c.ticketNumber(),
-        c.couponNumber(),
-        String.valueOf(c.status()),
-        c.member() == null ? null : c.member().value(),
-        c.lastName(),
-        c.firstName(),
-        c.marketingCarrier(),
-        c.operatingCarrier(),
-        c.flightNumber(),
-        c.flightDate().toString(),
-        c.origin(),
-        c.destination(),
-        c.bookingClass(),
-        c.fareBasis(),
-        c.baseFare(),
-        c.currency(),
-        r.distanceMiles(),
-        r.baseMiles(),
-        r.bonusMiles(),
-        r.qualifyingMiles(),
-        r.qualifyingFlights(),
-        r.tierCode(),
-        r.state(),
-        r.reasonCode(),
-        (int) Math.min(Integer.MAX_VALUE, c.lineNumber()),
-        r.state().equals("REVERSED") ? fileId : null,
-        r.state().equals("REVERSED") ? (int) Math.min(Integer.MAX_VALUE, c.lineNumber()) : null
-      };
-      for (int k = 0; k < v.length; k++) {
-        cols[k][i] = v[k];
-      }
-    }
+    Object[][] cols =
+        Jdbc.columns(
+            rows,
+            27,
+            r -> {
+              FlownCoupon c = r.coupon();
+              return new Object[] {
+                c.ticketNumber(),
+                c.couponNumber(),
+                String.valueOf(c.status()),
+                c.member() == null ? null : c.member().value(),
+                c.lastName(),
+                c.firstName(),
+                c.marketingCarrier(),
+                c.operatingCarrier(),
+                c.flightNumber(),
+                c.flightDate().toString(),
+                c.origin(),
+                c.destination(),
+                c.bookingClass(),
+                c.fareBasis(),
+                c.baseFare(),
+                c.currency(),
+                r.distanceMiles(),
+                r.baseMiles(),
+                r.bonusMiles(),
+                r.qualifyingMiles(),
+                r.qualifyingFlights(),
+                r.tierCode(),
+                r.state(),
+                r.reasonCode(),
+                (int) Math.min(Integer.MAX_VALUE, c.lineNumber()),
+                r.state().equals("REVERSED") ? fileId : null,
+                r.state().equals("REVERSED")
+                    ? (int) Math.min(Integer.MAX_VALUE, c.lineNumber())
+                    : null
+              };
+            });
     String[] types = {
       "varchar", "int2", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar",
       "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "numeric", "varchar",
@@ -196,10 +196,7 @@ public class JdbcFlownCouponRepository {
       "bigint",
       "int"
     };
-    StringBuilder unnest = new StringBuilder();
-    for (int k = 0; k < casts.length; k++) {
-      unnest.append(k == 0 ? "" : ", ").append("?::").append(casts[k]).append("[]");
-    }
+    String unnest = Jdbc.unnestParameters(casts);
     String sql =
         "insert into accrual.flown_coupon (ticket_number, coupon_no, coupon_status, member_number,"
             + " last_name, first_name, marketing_carrier, operating_carrier, flight_number,"

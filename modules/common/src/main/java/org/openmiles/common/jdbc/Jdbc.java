@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -62,6 +63,36 @@ public final class Jdbc {
     } catch (SQLException e) {
       throw new JdbcException(what, e);
     }
+  }
+
+  /**
+   * Rows turned into columns, one array per column for {@code unnest(...)}: {@code values} gives a
+   * row's {@code width} column values in order.
+   */
+  public static <T> Object[][] columns(List<T> rows, int width, Function<T, Object[]> values) {
+    Object[][] cols = new Object[width][rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      Object[] v = values.apply(rows.get(i));
+      if (v.length != width) {
+        throw new IllegalArgumentException("a row has " + v.length + " values, not " + width);
+      }
+      for (int k = 0; k < width; k++) {
+        cols[k][i] = v[k];
+      }
+    }
+    return cols;
+  }
+
+  /**
+   * The parameter list of an {@code unnest(...)} over one array parameter per column, each cast to
+   * its array type: {@code unnestParameters("int", "date")} is {@code "?::int[], ?::date[]"}.
+   */
+  public static String unnestParameters(String... casts) {
+    StringBuilder out = new StringBuilder();
+    for (int k = 0; k < casts.length; k++) {
+      out.append(k == 0 ? "" : ", ").append("?::").append(casts[k]).append("[]");
+    }
+    return out.toString();
   }
 
   /** A database fault, with what was being done and the SQL state. */

@@ -1,0 +1,35 @@
+package org.openmiles.accrual.api;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * One segment of a booking as OpenMiles holds it now. {@code state} is CONFIRMED, WAITLISTED,
+ * CANCELLED or FLOWN. {@code expectedMiles} = {@code baseMiles} + {@code tierBonusMiles}, rated at
+ * the member's tier when the file arrived; 0 with a {@code reason} when the segment cannot earn (no
+ * member number, member not enrolled, unknown airport, class not earning, not confirmed). A FLOWN
+ * segment names the credited coupon ({@code ticket/coupon}) and the miles actually credited.
+ */
+public record BookedSegmentView(
+    String pnr,
+    int passengerNumber,
+    int segmentNumber,
+    String memberNumber,
+    String carrier,
+    String flightNumber,
+    LocalDate departureDate,
+    String origin,
+    String destination,
+    String bookingClass,
+    String segmentStatus,
+    String state,
+    long expectedMiles,
+    long baseMiles,
+    long tierBonusMiles,
+    long qualifyingMiles,
+    BigDecimal qualifyingFlights,
+    String tierCode,
+    String reason,
+    String flownCoupon,
+    Long creditedMiles,
+    LocalDate fileDate) {}
