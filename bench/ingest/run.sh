@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Ingestion benchmark: a generated 1,000,000-record partner activity file (DEMO_BANK, SPEND in VND)
-# dropped into the partner's inbound folder and taken end to end (Camel file route, two streaming
-# passes, accrual, ledger) until its acknowledgement appears; records/s next to psql \copy of the same
-# file's detail lines into a plain indexed table in the same run. Then checks exactly-once and the
-# ledger invariants, and that a re-sent copy of the file is answered DUPLICATE without any change.
+# Ingestion benchmark, two feeds on one server and one database (INGEST_FEEDS=partner,flown):
+# - a generated 1,000,000-record partner activity file (DEMO_BANK, SPEND in VND) and
+# - a generated 1,000,000-coupon flown-coupon file from the host carrier (VN, flown/lifted coupons of
+#   round trips between the demo airports, rated by class x distance),
+# each dropped into its inbound folder and taken end to end (Camel file route, two streaming passes,
+# accrual, ledger) until its acknowledgement appears; records/s next to psql \copy of the same file's
+# detail lines into a plain indexed table in the same run. Then checks exactly-once and the ledger
+# invariants, and that a re-sent copy of each file is answered DUPLICATE without any change.
 #
 # Normally run through `./openmiles bench ingest`, which builds the WAR, starts PostgreSQL and sets
 # OPENMILES_PG_BINDIR, PAYARA_JAR and OPENMILES_PG_PORT. See bench/README.md for the knobs.
@@ -15,7 +18,10 @@ HERE="$ROOT/bench/ingest"
 PG_PORT="${OPENMILES_PG_PORT:-55432}"
 PG_HOST=127.0.0.1
 HTTP_PORT="${BENCH_HTTP_PORT:-18090}"
-RECORDS="${INGEST_RECORDS:-1000000}"
+FEEDS="${INGEST_FEEDS:-partner,flown}"
+RECORDS="${INGEST_RECORDS:-1000000}"   # partner records
+COUPONS="${INGEST_COUPONS:-1000000}"   # flown coupons
+FLOWN_DAYS="${INGEST_FLOWN_DAYS:-330}" # flight dates 1..N days ago
 MEMBERS="${INGEST_MEMBERS:-20000}"
 CLIENTS="${INGEST_CLIENTS:-16}"
 CHUNK="${INGEST_CHUNK:-}"              # empty: the server's default (openmiles.files.chunk)
@@ -23,6 +29,7 @@ ANALYZE="${INGEST_ANALYZE:-1}"
 TIMEOUT="${INGEST_TIMEOUT:-3600}"      # seconds to wait for the acknowledgement
 KEEP_FILES="${INGEST_KEEP_FILES:-0}"
 PARTNER=DEMO_BANK
+CARRIER=VN                             # the host carrier (openmiles.accrual.host-carrier)
 APP_DB=openmiles_ingest
 WAR="$ROOT/modules/app/target/openmiles.war"
 
@@ -43,7 +50,14 @@ PSQL="$OPENMILES_PG_BINDIR/psql"
 [ -f "$WAR" ] || die "$WAR not found: build first (./openmiles bench ingest does)"
 "$OPENMILES_PG_BINDIR/pg_isready" -q -h "$PG_HOST" -p "$PG_PORT" 2>/dev/null \
   || die "PostgreSQL is not accepting connections on $PG_HOST:$PG_PORT (./openmiles db start)"
-[ "$RECORDS" -ge 1 ] && [ "$MEMBERS" -ge 1 ] 2>/dev/null || die "INGEST_RECORDS and INGEST_MEMBERS must be >= 1"
+feed_on() { case ",$FEEDS," in *",$1,"*) return 0;; *) return 1;; esac; }
+for f in ${FEEDS//,/ }; do
+  case "$f" in partner|flown) ;; *) die "INGEST_FEEDS: unknown feed '$f' (partner, flown)";; esac
+done
+feed_on partner || feed_on flown || die "INGEST_FEEDS names no feed (partner, flown)"
+[ "$RECORDS" -ge 1 ] && [ "$COUPONS" -ge 1 ] && [ "$MEMBERS" -ge 1 ] 2>/dev/null \
+  || die "INGEST_RECORDS, INGEST_COUPONS and INGEST_MEMBERS must be >= 1"
+[ "$FLOWN_DAYS" -ge 1 ] && [ "$FLOWN_DAYS" -le 330 ] 2>/dev/null || die "INGEST_FLOWN_DAYS must be 1 to 330"
 
 psql_su() { # db, psql args...
   local db="$1"; shift
@@ -123,9 +137,10 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 [ -n "$ready" ] || die "OpenMiles was ready but /api/v1/members did not answer 200; see $PAYARA_LOG"
-INBOUND="$FILES_ROOT/partners/$PARTNER/inbound"
-OUTBOUND="$FILES_ROOT/partners/$PARTNER/outbound"
-[ -d "$INBOUND" ] || die "the server did not create $INBOUND (is $PARTNER an active partner?)"
+PARTNER_DIR="$FILES_ROOT/partners/$PARTNER"
+FLOWN_DIR="$FILES_ROOT/airline/flown"
+! feed_on partner || [ -d "$PARTNER_DIR/inbound" ] || die "the server did not create $PARTNER_DIR/inbound (is $PARTNER an active partner?)"
+! feed_on flown || [ -d "$FLOWN_DIR/inbound" ] || die "the server did not create $FLOWN_DIR/inbound"
 say "OpenMiles is ready (routes started)"
 
 # --- 2. members -------------------------------------------------------------------------------
@@ -133,140 +148,193 @@ say "enrolling $MEMBERS members ($CLIENTS clients)"
 java -Xmx256m "$HERE/IngestBench.java" enroll --url "http://127.0.0.1:$HTTP_PORT" --members "$MEMBERS" \
   --clients "$CLIENTS" --run-id "$STAMP" --out "$WORK/members.csv" || die "enrollment failed"
 
-# --- 3. the partner file ------------------------------------------------------------------------
-FILE="$WORK/partner-file.csv"
-say "generating a $PARTNER file with $RECORDS records"
-java -Xmx256m "$HERE/IngestBench.java" generate --members "$WORK/members.csv" --records "$RECORDS" \
-  --partner "$PARTNER" --run-id "$STAMP" --out "$FILE" --props "$WORK/file.properties" || die "generation failed"
-fileprop() { sed -n "s/^$1=//p" "$WORK/file.properties" | head -1; }
-EXPECT_MILES="$(fileprop expected_miles)"
-FILE_BYTES="$(fileprop bytes)"
+# --- helpers shared by the phases; results go to R[<feed>.<key>] ---------------------------------
+declare -A R
+fileprop() { sed -n "s/^$2=//p" "$1" | head -1; }
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1e6 }'; }
+snapshot() { # partner activities, flown coupons, ledger entries, total balance, inbound files
+  psql_su "$APP_DB" -At -F, -c "select (select count(*) from accrual.partner_activity),
+    (select count(*) from accrual.flown_coupon), (select count(*) from accounts.ledger_entry),
+    (select coalesce(sum(balance), 0) from accounts.account), (select count(*) from accrual.inbound_file)"
+}
+field() { printf '%s\n' "$1" | cut -d, -f"$2"; }
+rss_kb() { ps -o rss= -p "$PAYARA_PID" 2>/dev/null | tr -d ' '; }
+ackv() { sed -n "s/^$2,//p" "$1" | head -1 | tr -d '"'; }
 
-# --- 4. anchor: psql \copy of the detail lines into a plain indexed table -----------------------
-say "anchor: \\copy of the $RECORDS detail lines into bench_copy (unique index on tx, index on member)"
-psql_su "$APP_DB" <<'SQL'
+# anchor: psql \copy of the file's detail lines into a plain table with a unique key and a member index
+anchor() { # feed, file, records, column definitions, unique key columns
+  local feed="$1" file="$2" n="$3" t0 t1 rows
+  say "anchor ($feed): \\copy of the $n detail lines into bench_copy (unique index on ($5), index on member)"
+  psql_su "$APP_DB" <<SQL
 drop table if exists public.bench_copy;
-create table public.bench_copy (tx text, member text, last_name text, activity_date date, basis text,
-                                quantity numeric, currency text, description text);
-create unique index bench_copy_tx_uk on public.bench_copy (tx);
+create table public.bench_copy ($4);
+create unique index bench_copy_key_uk on public.bench_copy ($5);
 create index bench_copy_member_idx on public.bench_copy (member);
 checkpoint;
 SQL
-T0="$(now)"
-grep '^D,' "$FILE" | cut -d, -f2- | psql_su "$APP_DB" -c '\copy public.bench_copy from pstdin with (format csv)'
-T1="$(now)"
-COPY_SECONDS="$(elapsed "$T0" "$T1")"
-COPY_ROWS="$(psql_su "$APP_DB" -Atc 'select count(*) from public.bench_copy')"
-[ "$COPY_ROWS" = "$RECORDS" ] || die "\\copy loaded $COPY_ROWS rows, expected $RECORDS"
-COPY_RPS="$(awk -v n="$COPY_ROWS" -v s="$COPY_SECONDS" 'BEGIN { printf "%.0f", n / s }')"
-say "anchor: $COPY_ROWS rows in $COPY_SECONDS s = $COPY_RPS rows/s"
-# the anchor table goes, so that the ingest starts from the same database state it would without it
-psql_su "$APP_DB" -c 'drop table public.bench_copy'
-
-# --- 5. ingest end to end -----------------------------------------------------------------------
-NAME="bench-$STAMP.csv"
-ACK="$OUTBOUND/$NAME.ack.csv"
-cp "$FILE" "$INBOUND/$NAME.part"   # ignored by the route until renamed
-sync "$INBOUND/$NAME.part"
-if [ "$ANALYZE" = 1 ]; then
-  say "analyze (fresh tables: see bench/README.md, Why ANALYZE)"
-  psql_su "$APP_DB" -c analyze
-fi
-psql_su "$APP_DB" -c checkpoint
-
-snapshot() { # activities, ledger entries, total balance, files of the partner
-  psql_su "$APP_DB" -At -F, -c "select (select count(*) from accrual.partner_activity),
-    (select count(*) from accounts.ledger_entry), (select coalesce(sum(balance), 0) from accounts.account),
-    (select count(*) from accrual.inbound_file where partner_code = '$PARTNER')"
+  t0="$(now)"
+  grep '^D,' "$file" | cut -d, -f2- | psql_su "$APP_DB" -c '\copy public.bench_copy from pstdin with (format csv)'
+  t1="$(now)"
+  R[$feed.copy_seconds]="$(elapsed "$t0" "$t1")"
+  rows="$(psql_su "$APP_DB" -Atc 'select count(*) from public.bench_copy')"
+  [ "$rows" = "$n" ] || die "\\copy loaded $rows rows, expected $n"
+  R[$feed.copy_rps]="$(awk -v n="$rows" -v s="${R[$feed.copy_seconds]}" 'BEGIN { printf "%.0f", n / s }')"
+  say "anchor ($feed): $rows rows in ${R[$feed.copy_seconds]} s = ${R[$feed.copy_rps]} rows/s"
+  # the anchor table goes, so that the ingest starts from the same database state it would without it
+  psql_su "$APP_DB" -c 'drop table public.bench_copy'
 }
-BEFORE="$(snapshot)"
-rss_kb() { ps -o rss= -p "$PAYARA_PID" 2>/dev/null | tr -d ' '; }
-RSS_BEFORE="$(rss_kb)"
-RSS_MAX="$RSS_BEFORE"
-GC_FROM="$(wc -l <"$GC_LOG")"
 
-say "ingest: $NAME ($RECORDS records, $(awk -v b="$FILE_BYTES" 'BEGIN { printf "%.1f MB", b / 1e6 }')) renamed into $INBOUND"
-T0="$(now)"
-mv "$INBOUND/$NAME.part" "$INBOUND/$NAME"
-start_s="${T0%.*}"
-last_s="$start_s"
-last_count=0
-while [ ! -f "$ACK" ]; do
-  kill -0 "$PAYARA_PID" 2>/dev/null || die "Payara Micro stopped during the ingest; see $PAYARA_LOG"
-  if compgen -G "$FILES_ROOT/partners/$PARTNER/failed/*" >/dev/null; then
-    die "the file was moved to failed/; see $PAYARA_LOG"
+# ingest: rename the file into inbound/, wait for its ack; progress, RSS and GC while it runs
+ingest() { # feed, file, records, feed folder, table counted for progress, inbound_file condition, name
+  local feed="$1" file="$2" n="$3" dir="$4" table="$5" where="$6" name="$7"
+  local ack="$dir/outbound/$name.ack.csv" rss rss_max gc_from t0 t1 start_s last_s last_count s count
+  cp "$file" "$dir/inbound/$name.part"   # ignored by the route until renamed
+  sync "$dir/inbound/$name.part"
+  if [ "$ANALYZE" = 1 ]; then
+    say "analyze (fresh tables: see bench/README.md, Why ANALYZE)"
+    psql_su "$APP_DB" -c analyze
   fi
-  rss="$(rss_kb)"
-  [ -n "$rss" ] && [ "$rss" -gt "$RSS_MAX" ] && RSS_MAX="$rss"
-  s="$(date +%s)"
-  if [ $((s - last_s)) -ge 10 ]; then
-    count="$(psql_su "$APP_DB" -Atc 'select count(*) from accrual.partner_activity' 2>/dev/null || echo "$last_count")"
-    printf '    %5d s  %9d records recorded  %7d/s  RSS %d MB\n' $((s - start_s)) "$count" \
-      $(((count - last_count) / (s - last_s))) $((rss / 1024)) >&2
-    last_s="$s"; last_count="$count"
-  fi
-  [ $((s - start_s)) -lt "$TIMEOUT" ] || die "no acknowledgement after $TIMEOUT s; see $PAYARA_LOG"
-  sleep 1
-done
-T1="$(date -r "$ACK" +%s.%N)"   # when the server wrote the ack, not when the loop noticed it
-INGEST_SECONDS="$(elapsed "$T0" "$T1")"
-INGEST_RPS="$(awk -v n="$RECORDS" -v s="$INGEST_SECONDS" 'BEGIN { printf "%.0f", n / s }')"
-ackv() { sed -n "s/^$2,//p" "$1" | head -1 | tr -d '"'; }
-ACK_STATUS="$(ackv "$ACK" status)"
-ACK_RECORDS="$(ackv "$ACK" records)"
-ACK_ACCEPTED="$(ackv "$ACK" accepted)"
-ACK_REJECTED="$(ackv "$ACK" rejected)"
-ACK_PARKED="$(ackv "$ACK" parked)"
-ACK_DUPLICATES="$(ackv "$ACK" duplicates)"
-ACK_MILES="$(ackv "$ACK" miles_issued)"
-# where the time went: the server registers the file after its checking pass (received_at) and
-# completes it after the last chunk (completed_at)
-PHASES="$(psql_su "$APP_DB" -At -F' ' -c "select extract(epoch from received_at), extract(epoch from completed_at)
-  from accrual.inbound_file where partner_code = '$PARTNER' and file_name = '$NAME'")"
-read -r RECEIVED_AT COMPLETED_AT <<<"$PHASES"
-CHECK_SECONDS="$(elapsed "$T0" "${RECEIVED_AT:-$T0}")"
-CREDIT_SECONDS="$(elapsed "${RECEIVED_AT:-$T0}" "${COMPLETED_AT:-$T0}")"
-ACK_SECONDS="$(elapsed "${COMPLETED_AT:-$T1}" "$T1")"
-say "ingest: $ACK_STATUS, $ACK_ACCEPTED accepted in $INGEST_SECONDS s = $INGEST_RPS records/s"
-GC_STATS="$(tail -n +"$((GC_FROM + 1))" "$GC_LOG" | awk '
-  /Pause/ && match($0, /[0-9]+M->[0-9]+M\([0-9]+M\)/) {
-    split(substr($0, RSTART, RLENGTH), p, /M->|M\(|M\)/); n++
-    if (p[2] + 0 > live) live = p[2] + 0; if (p[3] + 0 > committed) committed = p[3] + 0 }
-  /Pause Full/ { full++ }
-  END { printf "%d %d %d %d", n, live, committed, full }')"
-read -r GC_PAUSES GC_LIVE_MAX GC_COMMITTED_MAX GC_FULL <<<"$GC_STATS"
-AFTER="$(snapshot)"
-REJECTS_SAMPLE=""
-if [ -f "$OUTBOUND/$NAME.rejects.csv" ]; then REJECTS_SAMPLE="$(sed -n '2,4p' "$OUTBOUND/$NAME.rejects.csv")"; fi
+  psql_su "$APP_DB" -c checkpoint
+  R[$feed.before]="$(snapshot)"
+  R[$feed.rss_before]="$(rss_kb)"
+  rss_max="${R[$feed.rss_before]}"
+  gc_from="$(wc -l <"$GC_LOG")"
+  say "ingest ($feed): $name ($n records, $(mb "$(stat -c %s "$file")")) renamed into $dir/inbound"
+  t0="$(now)"
+  mv "$dir/inbound/$name.part" "$dir/inbound/$name"
+  start_s="${t0%.*}"; last_s="$start_s"; last_count="$(psql_su "$APP_DB" -Atc "select count(*) from $table")"
+  local first_count="$last_count"
+  while [ ! -f "$ack" ]; do
+    kill -0 "$PAYARA_PID" 2>/dev/null || die "Payara Micro stopped during the ingest; see $PAYARA_LOG"
+    if compgen -G "$dir/failed/*" >/dev/null; then die "the file was moved to failed/; see $PAYARA_LOG"; fi
+    rss="$(rss_kb)"
+    [ -n "$rss" ] && [ "$rss" -gt "$rss_max" ] && rss_max="$rss"
+    s="$(date +%s)"
+    if [ $((s - last_s)) -ge 10 ]; then
+      count="$(psql_su "$APP_DB" -Atc "select count(*) from $table" 2>/dev/null || echo "$last_count")"
+      printf '    %5d s  %9d records recorded  %7d/s  RSS %d MB\n' $((s - start_s)) $((count - first_count)) \
+        $(((count - last_count) / (s - last_s))) $((rss / 1024)) >&2
+      last_s="$s"; last_count="$count"
+    fi
+    [ $((s - start_s)) -lt "$TIMEOUT" ] || die "no acknowledgement after $TIMEOUT s; see $PAYARA_LOG"
+    sleep 1
+  done
+  t1="$(date -r "$ack" +%s.%N)"   # when the server wrote the ack, not when the loop noticed it
+  R[$feed.rss_max]="$rss_max"
+  R[$feed.ack]="$ack"
+  R[$feed.name]="$name"
+  R[$feed.ingest_seconds]="$(elapsed "$t0" "$t1")"
+  R[$feed.ingest_rps]="$(awk -v n="$n" -v s="${R[$feed.ingest_seconds]}" 'BEGIN { printf "%.0f", n / s }')"
+  # where the time went: the server registers the file after its checking pass (received_at) and
+  # completes it after the last chunk (completed_at)
+  local received completed
+  read -r received completed <<<"$(psql_su "$APP_DB" -At -F' ' -c "select extract(epoch from received_at),
+    extract(epoch from completed_at) from accrual.inbound_file where $where and file_name = '$name'")"
+  R[$feed.check_seconds]="$(elapsed "$t0" "${received:-$t0}")"
+  R[$feed.credit_seconds]="$(elapsed "${received:-$t0}" "${completed:-$t0}")"
+  R[$feed.ack_seconds]="$(elapsed "${completed:-$t1}" "$t1")"
+  say "ingest ($feed): $(ackv "$ack" status), $(ackv "$ack" accepted) accepted in ${R[$feed.ingest_seconds]} s = ${R[$feed.ingest_rps]} records/s"
+  R[$feed.gc]="$(tail -n +"$((gc_from + 1))" "$GC_LOG" | awk '
+    /Pause/ && match($0, /[0-9]+M->[0-9]+M\([0-9]+M\)/) {
+      split(substr($0, RSTART, RLENGTH), p, /M->|M\(|M\)/); n++
+      if (p[2] + 0 > live) live = p[2] + 0; if (p[3] + 0 > committed) committed = p[3] + 0 }
+    /Pause Full/ { full++ }
+    END { printf "%d %d %d %d", n, live, committed, full }')"
+  R[$feed.after]="$(snapshot)"
+  R[$feed.rejects]=""
+  if [ -f "$dir/outbound/$name.rejects.csv" ]; then R[$feed.rejects]="$(sed -n '2,4p' "$dir/outbound/$name.rejects.csv")"; fi
+}
 
-# --- 6. the same file again, under another name: DUPLICATE, nothing changes ----------------------
-NAME2="bench-$STAMP-again.csv"
-ACK2="$OUTBOUND/$NAME2.ack.csv"
-say "re-sending the same content as $NAME2"
-cp "$FILE" "$INBOUND/$NAME2.part"
-mv "$INBOUND/$NAME2.part" "$INBOUND/$NAME2"
-for _ in $(seq 1 600); do [ -f "$ACK2" ] && break; sleep 0.5; done
-[ -f "$ACK2" ] || die "no acknowledgement for the re-sent file after 300 s; see $PAYARA_LOG"
-ACK2_STATUS="$(ackv "$ACK2" status)"
-AGAIN="$(snapshot)"
+# the same file again, under another name: DUPLICATE, nothing changes
+resend() { # feed, file, feed folder
+  local feed="$1" file="$2" dir="$3" name2="${R[$1.name]%.csv}-again.csv"
+  local ack2="$dir/outbound/$name2.ack.csv"
+  say "re-sending the same content as $name2"
+  cp "$file" "$dir/inbound/$name2.part"
+  mv "$dir/inbound/$name2.part" "$dir/inbound/$name2"
+  for _ in $(seq 1 600); do [ -f "$ack2" ] && break; sleep 0.5; done
+  [ -f "$ack2" ] || die "no acknowledgement for the re-sent file after 300 s; see $PAYARA_LOG"
+  R[$feed.ack2_status]="$(ackv "$ack2" status)"
+  R[$feed.again]="$(snapshot)"
+}
+
+# --- 3. partner phase: generate, anchor, ingest, re-send ------------------------------------------
+if feed_on partner; then
+  PFILE="$WORK/partner-file.csv"
+  PPROPS="$WORK/partner-file.properties"
+  say "generating a $PARTNER file with $RECORDS records"
+  java -Xmx256m "$HERE/IngestBench.java" generate --members "$WORK/members.csv" --records "$RECORDS" \
+    --partner "$PARTNER" --run-id "$STAMP" --out "$PFILE" --props "$PPROPS" || die "generation failed"
+  anchor partner "$PFILE" "$RECORDS" "tx text, member text, last_name text, activity_date date, basis text,
+    quantity numeric, currency text, description text" tx
+  ingest partner "$PFILE" "$RECORDS" "$PARTNER_DIR" accrual.partner_activity "partner_code = '$PARTNER'" "bench-$STAMP.csv"
+  resend partner "$PFILE" "$PARTNER_DIR"
+fi
+
+# --- 4. flown phase: the program's flight rules, generate, anchor, ingest, re-send ----------------
+if feed_on flown; then
+  FFILE="$WORK/flown-file.csv"
+  FPROPS="$WORK/flown-file.properties"
+  RULES="$WORK/flight-rules.csv"
+  # the generator rates the coupons by the rules the migrations seeded (effective-dated rows as they
+  # are), to know the miles the file must earn; promotions are not in it: their bonus is checked
+  # against the ledger instead
+  psql_su "$APP_DB" -At -F, >"$RULES" <<SQL
+select 'A', iata, coalesce(country, ''), latitude::text, longitude::text from accrual.airport
+union all select 'E', carrier_code, effective_from::text, coalesce(effective_to::text, ''), model
+  from accrual.flight_earn_model
+union all select 'F', carrier_code || ',' || booking_class, region, effective_from::text,
+  coalesce(effective_to::text, '') || ',' || earn_factor || ',' || segment_factor from accrual.flight_earn_factor
+union all select 'M', carrier_code, region, effective_from::text, coalesce(effective_to::text, '') || ',' || minimum_miles
+  from accrual.flight_earn_minimum
+union all select 'C', airport_a, airport_b, effective_from::text, coalesce(effective_to::text, '') || ',' || miles
+  from accrual.city_pair_distance
+union all select 'T', (select flight_bonus_pct::text from tiers.tier_definition d where effective_from <= current_date
+  and (effective_to is null or effective_to > current_date) order by tier_rank, effective_from desc limit 1), '', '', '';
+SQL
+  FLOWN_PROMOTIONS="$(psql_su "$APP_DB" -Atc "select count(*) from accrual.promotion where applies_to in ('FLIGHT', 'ANY')
+    and effective_from <= current_date and (effective_to is null or effective_to > current_date - $FLOWN_DAYS)")"
+  say "generating a $CARRIER flown-coupon file with $COUPONS coupons (flights 1..$FLOWN_DAYS days ago)"
+  java -Xmx256m "$HERE/IngestBench.java" flown --members "$WORK/members.csv" --records "$COUPONS" \
+    --rules "$RULES" --days "$FLOWN_DAYS" --carrier "$CARRIER" --run-id "$STAMP" --out "$FFILE" --props "$FPROPS" \
+    || die "generation failed"
+  anchor flown "$FFILE" "$COUPONS" "ticket text, coupon smallint, status text, member text, last_name text,
+    first_name text, marketing text, operating text, flight text, flight_date date, origin text, destination text,
+    booking_class text, fare_basis text, fare numeric, currency text" "ticket, coupon"
+  ingest flown "$FFILE" "$COUPONS" "$FLOWN_DIR" accrual.flown_coupon \
+    "partner_code = '$CARRIER' and feed = 'FLOWN_COUPONS'" "flown-$STAMP.csv"
+  resend flown "$FFILE" "$FLOWN_DIR"
+fi
 
 # stop the server before checking, so nothing is in flight
 stop_payara
 
-# --- 7. exactly-once and ledger invariants --------------------------------------------------------
+# --- 5. exactly-once and ledger invariants --------------------------------------------------------
 say "checking exactly-once and the ledger invariants in $APP_DB"
+FLOWN_FILE_ID="(select id from accrual.inbound_file where partner_code = '$CARRIER' and feed = 'FLOWN_COUPONS'
+  and file_name = '${R[flown.name]:-}')"
 INV="$(psql_su "$APP_DB" -At -F '=' <<SQL
-with le as (select member_id, sum(amount) amount from accounts.ledger_entry group by member_id),
+with le as (select member_id, sum(amount) amount, sum(qualifying_miles) qm, sum(qualifying_flights) qf
+              from accounts.ledger_entry group by member_id),
      lo as (select member_id, sum(remaining) remaining from accounts.expiry_lot group by member_id),
+     fc as (select member_number, sum(qualifying_miles) qm, sum(qualifying_flights) qf from accrual.flown_coupon
+             where state = 'CREDITED' group by member_number),
      m  as (select m.id, a.member_id account, a.balance, coalesce(le.amount, 0) le_amount,
-                   coalesce(lo.remaining, 0) lots
+                   coalesce(lo.remaining, 0) lots, coalesce(le.qm, 0) le_qm, coalesce(le.qf, 0) le_qf,
+                   coalesce(fc.qm, 0) fc_qm, coalesce(fc.qf, 0) fc_qf
               from accounts.member m left join accounts.account a on a.member_id = m.id
-              left join le on le.member_id = m.id left join lo on lo.member_id = m.id)
+              left join le on le.member_id = m.id left join lo on lo.member_id = m.id
+              left join fc on fc.member_number = m.member_number),
+     fe as (select * from accounts.ledger_entry where starts_with(source_ref, 'F:')),
+     f  as (select * from accrual.flown_coupon where file_id = $FLOWN_FILE_ID)
 select 'members_without_account', count(*) filter (where account is null) from m
 union all select 'balance_ne_sum_amount', count(*) filter (where balance <> le_amount) from m
 union all select 'lots_ne_balance', count(*) filter (where balance <> lots) from m
+union all select 'qualifying_ne_coupons', count(*) filter (where le_qm <> fc_qm or le_qf <> fc_qf) from m
 union all select 'duplicate_source_refs',
   (select count(*) from (select source_ref from accounts.ledger_entry group by 1 having count(*) > 1) d)
+union all select 'members', (select count(*) from accounts.member)
+-- partner
 union all select 'activities', (select count(*) from accrual.partner_activity where partner_code = '$PARTNER')
 union all select 'activities_credited',
   (select count(*) from accrual.partner_activity where partner_code = '$PARTNER' and status = 'CREDITED')
@@ -277,70 +345,141 @@ union all select 'partner_entries',
   (select count(*) from accounts.ledger_entry where starts_with(source_ref, 'P:$PARTNER:'))
 union all select 'partner_entry_miles',
   (select coalesce(sum(amount), 0) from accounts.ledger_entry where starts_with(source_ref, 'P:$PARTNER:'))
-union all select 'files_done',
+union all select 'partner_files_done',
   (select count(*) from accrual.inbound_file where partner_code = '$PARTNER' and status = 'DONE')
-union all select 'file_accepted',
+union all select 'partner_file_accepted',
   (select coalesce(sum(accepted), 0) from accrual.inbound_file where partner_code = '$PARTNER')
-union all select 'members', (select count(*) from accounts.member);
+-- flown
+union all select 'coupons', (select count(*) from f)
+union all select 'coupons_all', (select count(*) from accrual.flown_coupon)
+union all select 'coupons_credited', (select count(*) from f where state = 'CREDITED')
+union all select 'coupon_miles', (select coalesce(sum(base_miles + bonus_miles), 0) from f)
+union all select 'coupon_promo_miles', (select coalesce(sum(promo_miles), 0) from f)
+union all select 'coupons_without_entry',
+  (select count(*) from f where not exists (select 1 from fe join accounts.member mm on mm.id = fe.member_id
+     where fe.source_ref = 'F:' || f.ticket_number || ':' || f.coupon_no and mm.member_number = f.member_number
+       and fe.entry_type = 'CREDIT' and fe.amount = f.base_miles
+       and fe.qualifying_miles = f.qualifying_miles and fe.qualifying_flights = f.qualifying_flights))
+union all select 'flown_base_entries', (select count(*) from fe where source_ref ~ '^F:[0-9]{13}:[1-4]$')
+union all select 'flown_entries', (select count(*) from fe)
+union all select 'flown_entry_miles', (select coalesce(sum(amount), 0) from fe)
+union all select 'flown_entry_qm', (select coalesce(sum(qualifying_miles), 0) from fe)
+union all select 'flown_entry_qf', (select coalesce(sum(qualifying_flights), 0) from fe)
+union all select 'flown_files_done', (select count(*) from accrual.inbound_file
+  where partner_code = '$CARRIER' and feed = 'FLOWN_COUPONS' and status = 'DONE')
+union all select 'flown_file_accepted', (select coalesce(sum(accepted), 0) from accrual.inbound_file
+  where partner_code = '$CARRIER' and feed = 'FLOWN_COUPONS');
 SQL
 )"
 inv() { printf '%s\n' "$INV" | sed -n "s/^$1=//p"; }
-field() { printf '%s\n' "$1" | cut -d, -f"$2"; }
 
 VERDICT=PASS
-CHECK_LINES=""
-check() { # name, value, expected
+declare -A CHECKS
+check() { # feed, name, value, expected
   local mark=ok
-  if [ "$2" != "$3" ]; then mark=FAIL; VERDICT=FAIL; fi
-  CHECK_LINES+="$(printf '    %-62s %-6s %s' "$1" "$mark" "$2")"$'\n'
+  if [ "$3" != "$4" ]; then mark=FAIL; VERDICT=FAIL; fi
+  CHECKS[$1]+="$(printf '    %-66s %-6s %s' "$2" "$mark" "$3")"$'\n'
 }
-check "ack status"                                               "$ACK_STATUS" PROCESSED
-check "ack accepted (want $RECORDS)"                             "$ACK_ACCEPTED" "$RECORDS"
-check "ack rejected / parked / duplicates"                       "${ACK_REJECTED:-?} / ${ACK_PARKED:-?} / ${ACK_DUPLICATES:-?}" "0 / 0 / 0"
-check "ack miles_issued = generator's sum of floor(VND / 20,000)" "$ACK_MILES" "$EXPECT_MILES"
-check "partner_activity rows (want $RECORDS)"                    "$(inv activities)" "$RECORDS"
-check "partner_activity rows CREDITED"                           "$(inv activities_credited)" "$RECORDS"
-check "ledger entries with source_ref P:$PARTNER:* (want $RECORDS)" "$(inv partner_entries)" "$RECORDS"
-check "activities without their ledger entry (same miles)"       "$(inv activities_without_entry)" 0
-check "duplicate source_ref"                                     "$(inv duplicate_source_refs)" 0
-check "sum of the entries' miles = ack miles_issued"             "$(inv partner_entry_miles)" "$ACK_MILES"
-check "total balance grew by miles_issued"                       "$(($(field "$AFTER" 3) - $(field "$BEFORE" 3)))" "$ACK_MILES"
-check "ledger entries grew by $RECORDS"                          "$(($(field "$AFTER" 2) - $(field "$BEFORE" 2)))" "$RECORDS"
-check "members without an account row"                           "$(inv members_without_account)" 0
-check "balance <> sum(ledger_entry.amount)"                      "$(inv balance_ne_sum_amount)" 0
-check "sum(expiry_lot.remaining) <> balance"                     "$(inv lots_ne_balance)" 0
-check "inbound_file DONE rows / accepted"                        "$(inv files_done) / $(inv file_accepted)" "1 / $RECORDS"
-check "re-sent file: ack status"                                 "$ACK2_STATUS" DUPLICATE
-check "re-sent file: activities, entries, balance, files unchanged" "$([ "$AGAIN" = "$AFTER" ] && echo yes || echo "no: $AFTER -> $AGAIN")" yes
+grew() { echo $(($(field "${R[$1.after]}" "$2") - $(field "${R[$1.before]}" "$2"))); }
+unchanged() { [ "${R[$1.again]}" = "${R[$1.after]}" ] && echo yes || echo "no: ${R[$1.after]} -> ${R[$1.again]}"; }
 
-# --- 8. report ---------------------------------------------------------------------------------
+if feed_on partner; then
+  A="${R[partner.ack]}"
+  PMILES="$(ackv "$A" miles_issued)"
+  check partner "ack status"                                              "$(ackv "$A" status)" PROCESSED
+  check partner "ack accepted (want $RECORDS)"                            "$(ackv "$A" accepted)" "$RECORDS"
+  check partner "ack rejected / parked / duplicates"                      "$(ackv "$A" rejected) / $(ackv "$A" parked) / $(ackv "$A" duplicates)" "0 / 0 / 0"
+  check partner "ack miles_issued = generator's sum of floor(VND / 20,000)" "$PMILES" "$(fileprop "$PPROPS" expected_miles)"
+  check partner "partner_activity rows (want $RECORDS)"                   "$(inv activities)" "$RECORDS"
+  check partner "partner_activity rows CREDITED"                          "$(inv activities_credited)" "$RECORDS"
+  check partner "ledger entries with source_ref P:$PARTNER:* (want $RECORDS)" "$(inv partner_entries)" "$RECORDS"
+  check partner "activities without their ledger entry (same miles)"      "$(inv activities_without_entry)" 0
+  check partner "sum of the entries' miles = ack miles_issued"            "$(inv partner_entry_miles)" "$PMILES"
+  check partner "total balance grew by miles_issued"                      "$(grew partner 4)" "$PMILES"
+  check partner "ledger entries grew by $RECORDS"                         "$(grew partner 3)" "$RECORDS"
+  check partner "inbound_file DONE rows / accepted"                       "$(inv partner_files_done) / $(inv partner_file_accepted)" "1 / $RECORDS"
+  check partner "re-sent file: ack status"                                "${R[partner.ack2_status]}" DUPLICATE
+  check partner "re-sent file: activities, coupons, entries, balance, files unchanged" "$(unchanged partner)" yes
+fi
+if feed_on flown; then
+  A="${R[flown.ack]}"
+  FMILES="$(ackv "$A" miles_issued)"
+  FBONUS="$(ackv "$A" bonus_miles)"
+  check flown "ack status"                                                "$(ackv "$A" status)" PROCESSED
+  check flown "ack accepted (want $COUPONS)"                              "$(ackv "$A" accepted)" "$COUPONS"
+  REVERSED="$(ackv "$A" reversed)"   # only in the ack when some were
+  check flown "ack rejected / parked / duplicates / reversed"             "$(ackv "$A" rejected) / $(ackv "$A" parked) / $(ackv "$A" duplicates) / ${REVERSED:-0}" "0 / 0 / 0 / 0"
+  check flown "ack miles_issued = generator's class x distance (+ tier bonus)" "$FMILES" "$(fileprop "$FPROPS" expected_miles)"
+  if [ "$FLOWN_PROMOTIONS" = 0 ]; then
+    check flown "ack bonus_miles (no flight promotion in force)"          "$FBONUS" 0
+  fi
+  check flown "flown_coupon rows of the file (want $COUPONS), all rows"   "$(inv coupons), $(inv coupons_all)" "$COUPONS, $COUPONS"
+  check flown "flown_coupon rows CREDITED"                                "$(inv coupons_credited)" "$COUPONS"
+  check flown "coupons' base + tier bonus miles = ack miles_issued"       "$(inv coupon_miles)" "$FMILES"
+  check flown "coupons' promotion miles = ack bonus_miles"                "$(inv coupon_promo_miles)" "$FBONUS"
+  check flown "base entries F:<ticket>:<coupon> (want $COUPONS)"          "$(inv flown_base_entries)" "$COUPONS"
+  check flown "coupons without their entry (member, miles, qualifying)"   "$(inv coupons_without_entry)" 0
+  check flown "sum of the F:* entries' miles = miles_issued + bonus_miles" "$(inv flown_entry_miles)" "$((FMILES + FBONUS))"
+  check flown "qualifying miles on the entries = generator's"             "$(inv flown_entry_qm)" "$(fileprop "$FPROPS" expected_qualifying_miles)"
+  check flown "qualifying flights on the entries = generator's"           "$(inv flown_entry_qf)" "$(fileprop "$FPROPS" expected_qualifying_flights)"
+  check flown "members whose qualifying miles/flights <> their coupons'"  "$(inv qualifying_ne_coupons)" 0
+  check flown "total balance grew by miles_issued + bonus_miles"          "$(grew flown 4)" "$((FMILES + FBONUS))"
+  check flown "ledger entries grew by the F:* entries"                    "$(grew flown 3)" "$(inv flown_entries)"
+  check flown "inbound_file DONE rows / accepted"                         "$(inv flown_files_done) / $(inv flown_file_accepted)" "1 / $COUPONS"
+  check flown "re-sent file: ack status"                                  "${R[flown.ack2_status]}" DUPLICATE
+  check flown "re-sent file: activities, coupons, entries, balance, files unchanged" "$(unchanged flown)" yes
+fi
+check ledger "members without an account row"                            "$(inv members_without_account)" 0
+check ledger "balance <> sum(ledger_entry.amount)"                        "$(inv balance_ne_sum_amount)" 0
+check ledger "sum(expiry_lot.remaining) <> balance"                       "$(inv lots_ne_balance)" 0
+check ledger "duplicate source_ref"                                       "$(inv duplicate_source_refs)" 0
+
+# --- 6. report ---------------------------------------------------------------------------------
 fmt() { LC_ALL=C awk -v x="$1" 'BEGIN { s = sprintf("%.0f", x); o = ""; n = length(s)
   for (i = 1; i <= n; i++) { o = o substr(s, i, 1); if ((n - i) % 3 == 0 && i < n) o = o "," } print o }'; }
-RATIO="$(awk -v a="$INGEST_RPS" -v b="$COPY_RPS" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')"
+section() { # feed, records, what, aim
+  local f="$1" n="$2" ratio gc_pauses gc_live gc_committed gc_full gc_text
+  ratio="$(awk -v a="${R[$f.ingest_rps]}" -v b="${R[$f.copy_rps]}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')"
+  printf '  %-7s %-44s %10s rows/s      %7s s\n' "anchor" "psql \\copy of the D lines (table, 2 indexes)" "$(fmt "${R[$f.copy_rps]}")" "${R[$f.copy_seconds]}"
+  printf '  %-7s %-44s %10s %-9s   %7s s   ratio %s (aim >= %s)\n' "ingest" "rename -> ack, end to end" \
+    "$(fmt "${R[$f.ingest_rps]}")" "$3/s" "${R[$f.ingest_seconds]}" "$ratio" "$4"
+  printf '  %-7s pick-up + checking pass %s s, crediting pass %s s (%s %s/s), ack %s s\n' "" \
+    "${R[$f.check_seconds]}" "${R[$f.credit_seconds]}" \
+    "$(fmt "$(awk -v n="$n" -v s="${R[$f.credit_seconds]}" 'BEGIN { print (s > 0 ? n / s : 0) }')")" "$3" "${R[$f.ack_seconds]}"
+  read -r gc_pauses gc_live gc_committed gc_full <<<"${R[$f.gc]}"
+  if [ "${gc_pauses:-0}" -gt 0 ]; then
+    gc_text="heap after GC max ${gc_live} MB (${gc_committed} MB committed), $gc_pauses GC pauses, ${gc_full:-0} full"
+  else
+    gc_text="no GC during the ingest"
+  fi
+  local rss_max="${R[$f.rss_max]:-0}" rss_before="${R[$f.rss_before]:-0}"
+  printf '  %-7s Payara Micro RSS max %d MB (%d MB before the file, -Xmx1g); %s\n' \
+    "memory" "$((rss_max / 1024))" "$((rss_before / 1024))" "$gc_text"
+  local a="${R[$f.ack]}"
+  echo "  ack: status $(ackv "$a" status), records $(ackv "$a" records), accepted $(ackv "$a" accepted), rejected $(ackv "$a" rejected), parked $(ackv "$a" parked), duplicates $(ackv "$a" duplicates), miles_issued $(fmt "$(ackv "$a" miles_issued)"), bonus_miles $(fmt "$(ackv "$a" bonus_miles)")"
+  if [ -n "${R[$f.rejects]}" ]; then
+    echo "  first rejects (line,code,reason,original_line):"; printf '%s\n' "${R[$f.rejects]}" | sed 's/^/    /'
+  fi
+  echo "  checks:"
+  printf '%s' "${CHECKS[$f]}"
+}
 {
   echo "OpenMiles ingest benchmark  $(date '+%Y-%m-%d %H:%M:%S')  $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- modules integration-routes 2>/dev/null || echo ' (modified)')"
   echo "host: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo); PostgreSQL $("$PSQL" -V | awk '{print $3}') on :$PG_PORT; psql, PostgreSQL and Payara Micro share the cores"
-  echo "file: $(fmt "$RECORDS") $PARTNER SPEND records ($(awk -v b="$FILE_BYTES" 'BEGIN { printf "%.1f MB", b / 1e6 }')), round robin over $(fmt "$MEMBERS") members; chunk ${CHUNK:-server default}; analyze=$ANALYZE"
-  echo
-  printf '  %-7s %-44s %10s rows/s      %7s s\n' "anchor" "psql \\copy of the D lines (table, 2 indexes)" "$(fmt "$COPY_RPS")" "$COPY_SECONDS"
-  printf '  %-7s %-44s %10s records/s   %7s s   ratio %s (aim >= 0.4)\n' "ingest" "rename -> ack, end to end" \
-    "$(fmt "$INGEST_RPS")" "$INGEST_SECONDS" "$RATIO"
-  printf '  %-7s pick-up + checking pass %s s, crediting pass %s s (%s records/s), ack %s s\n' "" \
-    "$CHECK_SECONDS" "$CREDIT_SECONDS" "$(fmt "$(awk -v n="$RECORDS" -v s="$CREDIT_SECONDS" 'BEGIN { print (s > 0 ? n / s : 0) }')")" "$ACK_SECONDS"
-  if [ "${GC_PAUSES:-0}" -gt 0 ]; then
-    GC_TEXT="heap after GC max ${GC_LIVE_MAX} MB (${GC_COMMITTED_MAX} MB committed), $GC_PAUSES GC pauses, ${GC_FULL:-0} full"
-  else
-    GC_TEXT="no GC during the ingest"
+  echo "members: $(fmt "$MEMBERS") enrolled, used round robin; chunk ${CHUNK:-server default}; analyze=$ANALYZE"
+  if feed_on partner; then
+    echo
+    echo "partner file: $(fmt "$RECORDS") $PARTNER SPEND records ($(mb "$(fileprop "$PPROPS" bytes)"))"
+    section partner "$RECORDS" records 0.4
   fi
-  printf '  %-7s Payara Micro RSS max %d MB (%d MB before the file, -Xmx1g); %s\n' \
-    "memory" "$((RSS_MAX / 1024))" "$((RSS_BEFORE / 1024))" "$GC_TEXT"
-  echo
-  echo "  ack: status $ACK_STATUS, records $ACK_RECORDS, accepted $ACK_ACCEPTED, rejected $ACK_REJECTED, parked $ACK_PARKED, duplicates $ACK_DUPLICATES, miles_issued $(fmt "$ACK_MILES")"
-  if [ -n "$REJECTS_SAMPLE" ]; then
-    echo "  first rejects (line,code,reason,original_line):"; printf '%s\n' "$REJECTS_SAMPLE" | sed 's/^/    /'
+  if feed_on flown; then
+    echo
+    echo "flown-coupon file: $(fmt "$COUPONS") $CARRIER flown/lifted coupons ($(mb "$(fileprop "$FPROPS" bytes)")), $(fmt "$(fileprop "$FPROPS" tickets)") round-trip tickets on $(fileprop "$FPROPS" routes) routes, flights 1..$FLOWN_DAYS days ago"
+    section flown "$COUPONS" coupons 0.3
   fi
-  echo "  checks ($(inv members) members):"
-  printf '%s' "$CHECK_LINES"
+  echo
+  echo "ledger ($(fmt "$(inv members)") members):"
+  printf '%s' "${CHECKS[ledger]}"
   echo "  invariants: $VERDICT"
 } | tee "$REPORT"
 echo "report: $REPORT (server log: $PAYARA_LOG, GC log: $GC_LOG; database $APP_DB kept for inspection)" >&2
