@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +33,7 @@ import org.openmiles.accrual.infrastructure.JdbcFlownCouponRepository;
 import org.openmiles.accrual.infrastructure.JdbcFlownCouponRepository.NewCoupon;
 import org.openmiles.accrual.infrastructure.JdbcFlownCouponRepository.Reversal;
 import org.openmiles.accrual.infrastructure.JdbcFlownCouponRepository.Stored;
+import org.openmiles.tiers.api.MemberOnDate;
 import org.openmiles.tiers.api.MemberTiers;
 import org.openmiles.tiers.api.TierBenefits;
 
@@ -92,7 +92,7 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
     ActivityResult[] results = new ActivityResult[chunk.size()];
     claims.lockTickets(chunk); // missing-miles claims: before any coupon row lock
     Map<String, Stored> known = coupons.findForUpdate(chunk);
-    Map<LocalDate, Map<MemberNumber, TierBenefits>> tierByDate = tiersOf(chunk, known);
+    Map<MemberOnDate, TierBenefits> tierOn = tiersOf(chunk, known);
     FlightRater rater = new FlightRater(rules);
     Map<MemberNumber, String> names =
         checkLastName
@@ -128,7 +128,9 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
       String name = c.member() == null ? null : names.get(c.member());
       boolean mismatch = name != null && !LastNames.match(c.lastName(), name);
       TierBenefits tier =
-          c.member() == null || mismatch ? null : tierByDate.get(c.flightDate()).get(c.member());
+          c.member() == null || mismatch
+              ? null
+              : tierOn.get(new MemberOnDate(c.member(), c.flightDate()));
       try {
         FlightRater.Rated r = rater.rate(c, tier == null ? NO_TIER : tier);
         String state = c.member() == null || mismatch ? "UNCLAIMED" : "CREDITED";
@@ -436,21 +438,15 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
   }
 
   /** Tiers of the chunk's members, by flight date (a chunk has few distinct dates). */
-  private Map<LocalDate, Map<MemberNumber, TierBenefits>> tiersOf(
+  /** The tier of each member on the dates of their coupons that may earn, in one read. */
+  private Map<MemberOnDate, TierBenefits> tiersOf(
       List<FlownCoupon> chunk, Map<String, Stored> known) {
-    Map<LocalDate, List<MemberNumber>> byDate =
+    return tiers.tiersAt(
         chunk.stream()
             .filter(c -> c.member() != null && c.earns() && !known.containsKey(c.key()))
-            .collect(
-                Collectors.groupingBy(
-                    FlownCoupon::flightDate,
-                    Collectors.mapping(FlownCoupon::member, Collectors.toList())));
-    Map<LocalDate, Map<MemberNumber, TierBenefits>> out = new HashMap<>();
-    byDate.forEach((d, members) -> out.put(d, tiers.tiersOn(members, d)));
-    if (out.isEmpty()) {
-      out.put(LocalDate.now(clock), tiers.tiersOn(List.of(), LocalDate.now(clock)));
-    }
-    return out;
+            .map(c -> new MemberOnDate(c.member(), c.flightDate()))
+            .distinct()
+            .toList());
   }
 
   /** Rates coupons not credited to a member (yet): no tier bonus. */

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.openmiles.accrual.api.FlownCoupon;
 import org.openmiles.accrual.domain.Airport;
 import org.openmiles.accrual.domain.FlightEarning;
 import org.openmiles.accrual.domain.PartnerEarnRule.RatingException;
 import org.openmiles.accrual.infrastructure.JdbcAirportRepository;
+import org.openmiles.accrual.infrastructure.JdbcAirportRepository.Dated;
 import org.openmiles.tiers.api.TierBenefits;
 
 /**
@@ -73,16 +75,17 @@ final class FlightRater {
         from.sameCountry(to) ? FlightEarning.Region.DOMESTIC : FlightEarning.Region.INTERNATIONAL;
     String carrier = c.carrier();
     String model =
-        cached("model:" + carrier + ":" + date, () -> rules.earnModel(carrier, date).orElse(null))
+        inForce("model:" + carrier, () -> rules.earnModels(carrier), date)
             .orElseThrow(
                 () ->
                     new RatingException(
                         "CARRIER_NOT_EARNING",
                         "flights marketed by " + carrier + " earn no miles on " + date));
     long distance =
-        this.<Long>cached(
-                "pair:" + c.origin() + ":" + c.destination() + ":" + date,
-                () -> rules.cityPairMiles(c.origin(), c.destination(), date).orElse(null))
+        this.<Long>inForce(
+                "pair:" + c.origin() + ":" + c.destination(),
+                () -> rules.cityPairMiles(c.origin(), c.destination()),
+                date)
             .orElseGet(() -> from.milesTo(to));
     Optional<FlightEarning.Factor> factor =
         FlightEarning.factorFor(
@@ -124,9 +127,10 @@ final class FlightRater {
                           + " flights on "
                           + date));
       long minimum =
-          this.<Long>cached(
-                  "min:" + carrier + ":" + region + ":" + date,
-                  () -> rules.minimumMiles(carrier, region.name(), date))
+          this.<Long>inForce(
+                  "min:" + carrier + ":" + region,
+                  () -> rules.minimumMiles(carrier, region.name()),
+                  date)
               .orElse(0L);
       m = FlightEarning.rate(distance, f, minimum, tier.flightBonusPercent());
     }
@@ -140,9 +144,10 @@ final class FlightRater {
   }
 
   private BigDecimal revenueRate(String carrier, String tier, Segment c, LocalDate date) {
-    return this.<BigDecimal>cached(
-            "rev:" + carrier + ":" + tier + ":" + c.currency() + ":" + date,
-            () -> rules.revenueRate(carrier, tier, c.currency(), date).orElse(null))
+    return this.<BigDecimal>inForce(
+            "rev:" + carrier + ":" + tier + ":" + c.currency(),
+            () -> rules.revenueRates(carrier, tier, c.currency()),
+            date)
         .orElseThrow(
             () ->
                 new RatingException(
@@ -170,11 +175,13 @@ final class FlightRater {
                         + " /api/v1/reference/airports and send the coupon again"));
   }
 
+  /**
+   * The value in force on {@code date} of a rule whose versions are read once per rater: a chunk of
+   * flights over a year of dates reads each rule once, not once per date.
+   */
   @SuppressWarnings("unchecked")
-  private <T> Optional<T> cached(String key, java.util.function.Supplier<T> read) {
-    if (!cache.containsKey(key)) {
-      cache.put(key, read.get());
-    }
-    return Optional.ofNullable((T) cache.get(key));
+  private <T> Optional<T> inForce(String key, Supplier<List<Dated<T>>> read, LocalDate date) {
+    List<Dated<T>> versions = (List<Dated<T>>) cache.computeIfAbsent(key, k -> read.get());
+    return Dated.inForce(versions, date);
   }
 }

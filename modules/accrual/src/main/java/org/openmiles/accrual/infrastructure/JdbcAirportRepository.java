@@ -110,76 +110,96 @@ public class JdbcAirportRepository {
         });
   }
 
+  /**
+   * One version of an effective-dated rule value: in force from {@code from} (inclusive) to {@code
+   * to} (exclusive; null = until further notice).
+   */
+  public record Dated<T>(T value, LocalDate from, LocalDate to) {
+    /** The value of the latest version in force on {@code date}, if any. */
+    public static <T> Optional<T> inForce(List<Dated<T>> versions, LocalDate date) {
+      Dated<T> best = null;
+      for (Dated<T> v : versions) {
+        boolean applies = !date.isBefore(v.from) && (v.to == null || date.isBefore(v.to));
+        if (applies && (best == null || v.from.isAfter(best.from))) {
+          best = v;
+        }
+      }
+      return best == null ? Optional.empty() : Optional.of(best.value);
+    }
+  }
+
   /** The minimum base miles per segment for a carrier and region on a date (0 if none). */
   public long minimumMiles(String carrier, String region, LocalDate date) {
-    return inForce(
-            "read the minimum miles of " + carrier,
-            "select minimum_miles from accrual.flight_earn_minimum where carrier_code = ? and region = ?",
-            carrier,
-            region,
-            date)
-        .orElse(0L);
+    return Dated.inForce(minimumMiles(carrier, region), date).orElse(0L);
+  }
+
+  /** Every version of the minimum base miles per segment for a carrier and region. */
+  public List<Dated<Long>> minimumMiles(String carrier, String region) {
+    return versions(
+        "read the minimum miles of " + carrier,
+        "select minimum_miles, effective_from, effective_to from accrual.flight_earn_minimum"
+            + " where carrier_code = ? and region = ?",
+        List.of(carrier, region),
+        rs -> rs.getLong(1));
   }
 
   /** The program's distance for a pair on a date, if it has one. */
   public Optional<Long> cityPairMiles(String a, String b, LocalDate date) {
-    boolean ordered = a.compareTo(b) < 0;
-    return inForce(
-        "read the city-pair distance " + a + "-" + b,
-        "select miles from accrual.city_pair_distance where airport_a = ? and airport_b = ?",
-        ordered ? a : b,
-        ordered ? b : a,
-        date);
+    return Dated.inForce(cityPairMiles(a, b), date);
   }
 
-  /** The one number of an effective-dated rule keyed by two columns, in force on {@code date}. */
-  private Optional<Long> inForce(
-      String what, String select, String key1, String key2, LocalDate date) {
-    return jdbc.first(
-        what,
-        select
-            + " and effective_from <= ? and (effective_to is null or effective_to > ?)"
-            + " order by effective_from desc limit 1",
-        (c, ps) -> {
-          ps.setString(1, key1);
-          ps.setString(2, key2);
-          ps.setDate(3, Date.valueOf(date));
-          ps.setDate(4, Date.valueOf(date));
-        },
+  /** Every version of the program's distance for a pair (either way round). */
+  public List<Dated<Long>> cityPairMiles(String a, String b) {
+    boolean ordered = a.compareTo(b) < 0;
+    return versions(
+        "read the city-pair distance " + a + "-" + b,
+        "select miles, effective_from, effective_to from accrual.city_pair_distance"
+            + " where airport_a = ? and airport_b = ?",
+        List.of(ordered ? a : b, ordered ? b : a),
         rs -> rs.getLong(1));
   }
 
   /** The earn model (DISTANCE or REVENUE) of a carrier on a date, if the carrier earns at all. */
   public Optional<String> earnModel(String carrier, LocalDate date) {
-    return jdbc.first(
+    return Dated.inForce(earnModels(carrier), date);
+  }
+
+  /** Every version of a carrier's earn model. */
+  public List<Dated<String>> earnModels(String carrier) {
+    return versions(
         "read the earn model of " + carrier,
-        "select model from accrual.flight_earn_model where carrier_code = ?"
-            + " and effective_from <= ? and (effective_to is null or effective_to > ?)"
-            + " order by effective_from desc limit 1",
-        (c, ps) -> {
-          ps.setString(1, carrier);
-          ps.setDate(2, Date.valueOf(date));
-          ps.setDate(3, Date.valueOf(date));
-        },
+        "select model, effective_from, effective_to from accrual.flight_earn_model"
+            + " where carrier_code = ?",
+        List.of(carrier),
         rs -> rs.getString(1));
   }
 
-  /** Miles per currency unit of a carrier's revenue model for a tier and currency on a date. */
-  public Optional<java.math.BigDecimal> revenueRate(
-      String carrier, String tier, String currency, LocalDate date) {
-    return jdbc.first(
+  /** Every version of the miles per currency unit of a carrier's revenue model for a tier. */
+  public List<Dated<java.math.BigDecimal>> revenueRates(
+      String carrier, String tier, String currency) {
+    return versions(
         "read the revenue rate of " + carrier,
-        "select miles_per_unit from accrual.revenue_earn_rate where carrier_code = ?"
-            + " and tier_code = ? and currency = ?"
-            + " and effective_from <= ? and (effective_to is null or effective_to > ?)"
-            + " order by effective_from desc limit 1",
-        (c, ps) -> {
-          ps.setString(1, carrier);
-          ps.setString(2, tier);
-          ps.setString(3, currency);
-          ps.setDate(4, Date.valueOf(date));
-          ps.setDate(5, Date.valueOf(date));
-        },
+        "select miles_per_unit, effective_from, effective_to from accrual.revenue_earn_rate"
+            + " where carrier_code = ? and tier_code = ? and currency = ?",
+        List.of(carrier, tier, currency),
         rs -> rs.getBigDecimal(1));
+  }
+
+  /** The versions of a rule value: its query selects the value, effective_from, effective_to. */
+  private <T> List<Dated<T>> versions(
+      String what, String select, List<String> keys, Jdbc.Row<T> value) {
+    return jdbc.list(
+        what,
+        select,
+        (c, ps) -> {
+          for (int k = 0; k < keys.size(); k++) {
+            ps.setString(k + 1, keys.get(k));
+          }
+        },
+        rs -> {
+          Date to = rs.getDate(3);
+          return new Dated<>(
+              value.map(rs), rs.getDate(2).toLocalDate(), to == null ? null : to.toLocalDate());
+        });
   }
 }

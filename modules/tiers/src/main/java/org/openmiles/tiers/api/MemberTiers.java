@@ -15,6 +15,12 @@ public interface MemberTiers {
   /** The tier of each member on {@code date}; every member asked for is in the answer. */
   Map<MemberNumber, TierBenefits> tiersOn(Collection<MemberNumber> members, LocalDate date);
 
+  /**
+   * The tier of each member on each date asked for, in one read whatever the number of dates (a
+   * chunk of flights spans many); every pair asked for is in the answer.
+   */
+  Map<MemberOnDate, TierBenefits> tiersAt(Collection<MemberOnDate> asked);
+
   /** The tier of one member on {@code date}. */
   default TierBenefits tierOn(MemberNumber member, LocalDate date) {
     return tiersOn(java.util.List.of(member), date).get(member);

@@ -6,11 +6,15 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.tiers.api.MemberOnDate;
 import org.openmiles.tiers.api.MemberTiers;
 import org.openmiles.tiers.api.TierBenefits;
 import org.openmiles.tiers.infrastructure.JdbcMemberTierRepository;
+import org.openmiles.tiers.infrastructure.JdbcMemberTierRepository.DatedTier;
+import org.openmiles.tiers.infrastructure.JdbcMemberTierRepository.Status;
 
 /**
  * Reads member status: the recorded tier valid on the date, else the base tier (lowest rank). Runs
@@ -23,17 +27,40 @@ public class DefaultMemberTiers implements MemberTiers {
 
   @Override
   public Map<MemberNumber, TierBenefits> tiersOn(Collection<MemberNumber> members, LocalDate date) {
-    Map<String, TierBenefits> definitions = repository.definitionsOn(date);
-    TierBenefits base =
-        definitions.values().stream()
-            .min(Comparator.comparingInt(TierBenefits::rank))
-            .orElseThrow(() -> new IllegalStateException("no tier is defined on " + date));
-    Map<String, String> status =
-        repository.statusOn(members.stream().map(MemberNumber::value).distinct().toList(), date);
+    Map<MemberOnDate, TierBenefits> at =
+        tiersAt(members.stream().map(m -> new MemberOnDate(m, date)).toList());
     Map<MemberNumber, TierBenefits> out = new HashMap<>();
-    for (MemberNumber m : members) {
-      String code = status.get(m.value());
-      out.put(m, code == null ? base : definitions.getOrDefault(code, base));
+    at.forEach((k, tier) -> out.put(k.member(), tier));
+    return out;
+  }
+
+  @Override
+  public Map<MemberOnDate, TierBenefits> tiersAt(Collection<MemberOnDate> asked) {
+    List<DatedTier> definitions = repository.allDefinitions();
+    Map<String, Status> status =
+        repository.statusOf(asked.stream().map(k -> k.member().value()).distinct().toList());
+    Map<LocalDate, Map<String, TierBenefits>> byDate = new HashMap<>();
+    Map<MemberOnDate, TierBenefits> out = new HashMap<>();
+    for (MemberOnDate k : asked) {
+      Map<String, TierBenefits> inForce =
+          byDate.computeIfAbsent(k.date(), d -> definitionsOn(definitions, d));
+      TierBenefits base =
+          inForce.values().stream()
+              .min(Comparator.comparingInt(TierBenefits::rank))
+              .orElseThrow(() -> new IllegalStateException("no tier is defined on " + k.date()));
+      Status s = status.get(k.member().value());
+      out.put(
+          k, s != null && s.holdsOn(k.date()) ? inForce.getOrDefault(s.tierCode(), base) : base);
+    }
+    return out;
+  }
+
+  private static Map<String, TierBenefits> definitionsOn(List<DatedTier> all, LocalDate date) {
+    Map<String, TierBenefits> out = new HashMap<>();
+    for (DatedTier d : all) {
+      if (d.appliesOn(date)) {
+        out.put(d.tier().code(), d.tier());
+      }
     }
     return out;
   }

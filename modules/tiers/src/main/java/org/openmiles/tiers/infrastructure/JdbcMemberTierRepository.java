@@ -27,46 +27,57 @@ public class JdbcMemberTierRepository {
     jdbc = new Jdbc(dataSource);
   }
 
-  /** The tier definitions in force on {@code date}, by code. */
-  public Map<String, TierBenefits> definitionsOn(LocalDate date) {
-    Map<String, TierBenefits> out = new HashMap<>();
-    jdbc
-        .list(
-            "read the tier definitions",
-            "select distinct on (code) code, name, tier_rank, flight_bonus_pct, effective_to"
-                + " from tiers.tier_definition where effective_from <= ?"
-                + " order by code, effective_from desc",
-            (c, ps) -> ps.setDate(1, Date.valueOf(date)),
-            rs -> {
-              Date to = rs.getDate(5);
-              return to != null && !date.isBefore(to.toLocalDate())
-                  ? null
-                  : new TierBenefits(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4));
-            })
-        .stream()
-        .filter(java.util.Objects::nonNull)
-        .forEach(t -> out.put(t.code(), t));
-    return out;
+  /** A tier definition and the dates it is in force: from (inclusive) to (exclusive, or null). */
+  public record DatedTier(TierBenefits tier, LocalDate from, LocalDate to) {
+    public boolean appliesOn(LocalDate date) {
+      return !date.isBefore(from) && (to == null || date.isBefore(to));
+    }
   }
 
-  /** The tier code each member holds on {@code date}; members without a status are absent. */
-  public Map<String, String> statusOn(Collection<String> members, LocalDate date) {
-    Map<String, String> out = new HashMap<>();
+  /** Every version of every tier definition. */
+  public List<DatedTier> allDefinitions() {
+    return jdbc.list(
+        "read the tier definitions",
+        "select code, name, tier_rank, flight_bonus_pct, effective_from, effective_to"
+            + " from tiers.tier_definition",
+        (c, ps) -> {},
+        rs -> {
+          Date to = rs.getDate(6);
+          return new DatedTier(
+              new TierBenefits(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)),
+              rs.getDate(5).toLocalDate(),
+              to == null ? null : to.toLocalDate());
+        });
+  }
+
+  /** A member's recorded status: the tier, from {@code since} to {@code validUntil} inclusive. */
+  public record Status(String tierCode, LocalDate since, LocalDate validUntil) {
+    public boolean holdsOn(LocalDate date) {
+      return !date.isBefore(since) && (validUntil == null || !date.isAfter(validUntil));
+    }
+  }
+
+  /** The recorded status of each member that has one. */
+  public Map<String, Status> statusOf(Collection<String> members) {
+    Map<String, Status> out = new HashMap<>();
     if (members.isEmpty()) {
       return out;
     }
-    List<String[]> rows =
-        jdbc.list(
+    jdbc.list(
             "read member tiers",
-            "select member_number, tier_code from tiers.member_tier where member_number = any(?)"
-                + " and since <= ? and (valid_until is null or valid_until >= ?)",
-            (c, ps) -> {
-              ps.setArray(1, c.createArrayOf("varchar", members.toArray()));
-              ps.setDate(2, Date.valueOf(date));
-              ps.setDate(3, Date.valueOf(date));
-            },
-            rs -> new String[] {rs.getString(1), rs.getString(2)});
-    rows.forEach(r -> out.put(r[0], r[1]));
+            "select member_number, tier_code, since, valid_until from tiers.member_tier"
+                + " where member_number = any(?)",
+            (c, ps) -> ps.setArray(1, c.createArrayOf("varchar", members.toArray())),
+            rs -> {
+              Date until = rs.getDate(4);
+              return Map.entry(
+                  rs.getString(1),
+                  new Status(
+                      rs.getString(2),
+                      rs.getDate(3).toLocalDate(),
+                      until == null ? null : until.toLocalDate()));
+            })
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
     return out;
   }
 }
