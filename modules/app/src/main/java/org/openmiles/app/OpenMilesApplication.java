@@ -1,12 +1,24 @@
 package org.openmiles.app;
 
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
-/** All REST resources of all modules, under {@code /api}. */
+/**
+ * All REST resources of all modules, under {@code /api}.
+ *
+ * <p>MicroProfile JWT is the authentication mechanism (ADR 0010). Only resources with
+ * {@code @RolesAllowed} need a token (today the Cash &amp; Miles API, role {@code booking-engine},
+ * mapped from the token's {@code groups} claim by {@code WEB-INF/payara-web.xml}); every other
+ * endpoint still answers without one. Key and issuer: {@code mp.jwt.verify.publickey.location} (or
+ * {@code .publickey}) and {@code mp.jwt.verify.issuer}, from MicroProfile Config.
+ */
 @ApplicationPath("api")
+@LoginConfig(authMethod = "MP-JWT")
+@DeclareRoles({"booking-engine"})
 @OpenAPIDefinition(
     info =
         @Info(
