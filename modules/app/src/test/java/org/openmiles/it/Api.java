@@ -24,10 +24,22 @@ public final class Api {
           .connectTimeout(Duration.ofSeconds(10))
           .build();
   private final String base;
+  private final String bearer;
 
   public Api(URL deploymentUrl) {
     String s = deploymentUrl.toString();
     this.base = (s.endsWith("/") ? s : s + "/") + "api/v1/";
+    this.bearer = null;
+  }
+
+  private Api(String base, String bearer) {
+    this.base = base;
+    this.bearer = bearer;
+  }
+
+  /** The same client, sending {@code Authorization: Bearer <token>} with every request. */
+  public Api withToken(String token) {
+    return new Api(base, token);
   }
 
   /** A response: status, content type and the parsed JSON body (or NULL). */
@@ -117,6 +129,9 @@ public final class Api {
 
   private Res send(HttpRequest.Builder b, Void unused) {
     try {
+      if (bearer != null) {
+        b.header("Authorization", "Bearer " + bearer);
+      }
       HttpResponse<String> r =
           http.send(
               b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());

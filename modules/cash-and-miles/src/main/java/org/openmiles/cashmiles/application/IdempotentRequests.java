@@ -1,0 +1,129 @@
+package org.openmiles.cashmiles.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openmiles.accounts.api.IdempotencyKeyReusedException;
+import org.openmiles.cashmiles.api.ClientId;
+import org.openmiles.cashmiles.api.IdempotencyKeyInUseException;
+import org.openmiles.cashmiles.api.IdempotencyKeyRequiredException;
+import org.openmiles.cashmiles.domain.IdempotencyRepository;
+import org.openmiles.cashmiles.domain.IdempotencyRepository.Answer;
+import org.openmiles.cashmiles.domain.IdempotencyRepository.Begin;
+import org.openmiles.common.OpenMilesException;
+import org.openmiles.common.ValidationException;
+
+/**
+ * The Idempotency-Key protocol of the booking-engine API (ADR 0009):
+ *
+ * <ol>
+ *   <li>the key is recorded IN_PROGRESS with the request's hash, in a transaction of its own, so a
+ *       concurrent retry sees it and is told 409 IDEMPOTENCY_KEY_IN_USE; a retry after the answer
+ *       gets the same answer; the same key with another request gets 422 IDEMPOTENCY_KEY_REUSED;
+ *   <li>the work runs in a second transaction that first locks the key's row, and stores the answer
+ *       (DONE) in that same transaction: the effect and its answer commit together;
+ *   <li>a business refusal (a 4xx with a stable code) rolls the work back and is stored as the
+ *       answer; an unexpected fault rolls back and deletes the key, so a retry does the work again;
+ *   <li>an IN_PROGRESS row older than {@code openmiles.cashmiles.idempotency.takeover-seconds}
+ *       whose attempt no longer holds its lock (its process died) is taken over by a retry.
+ * </ol>
+ */
+@ApplicationScoped
+public class IdempotentRequests {
+  public static final int MAX_KEY_LENGTH = 120;
+
+  @Inject IdempotencyRepository keys;
+  @Inject IdempotentWork work;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "openmiles.cashmiles.idempotency.takeover-seconds", defaultValue = "60")
+  long takeoverSeconds;
+
+  /**
+   * Runs {@code call} once per client and key.
+   *
+   * @param request what identifies the request: the operation, its target and its parameters
+   * @param refusal the answer to store for a business refusal
+   */
+  public Answer execute(
+      ClientId client,
+      String key,
+      String request,
+      Supplier<Answer> call,
+      Function<OpenMilesException, Answer> refusal) {
+    requireWellFormed(key);
+    String attempt = UUID.randomUUID().toString();
+    Instant now = clock.instant();
+    Begin begin =
+        keys.begin(
+            client,
+            key,
+            hash(request),
+            attempt,
+            now,
+            now.minus(Duration.ofSeconds(takeoverSeconds)));
+    if (begin instanceof Begin.Replay r) {
+      return r.answer();
+    }
+    if (begin instanceof Begin.Reused) {
+      throw new IdempotencyKeyReusedException(
+          "Idempotency-Key " + key + " was already used for a different request");
+    }
+    if (begin instanceof Begin.InUse) {
+      throw inUse(key);
+    }
+    Begin outcome;
+    try {
+      outcome = work.run(client, key, attempt, call);
+    } catch (OpenMilesException e) {
+      Answer answer = refusal.apply(e);
+      keys.finish(client, key, attempt, answer, clock.instant());
+      return answer;
+    } catch (RuntimeException | Error e) {
+      keys.forget(client, key, attempt);
+      throw e;
+    }
+    if (outcome instanceof Begin.Replay r) {
+      return r.answer();
+    }
+    throw inUse(key);
+  }
+
+  private static IdempotencyKeyInUseException inUse(String key) {
+    return new IdempotencyKeyInUseException(
+        "a request with Idempotency-Key " + key + " is still in progress; retry later");
+  }
+
+  static void requireWellFormed(String key) {
+    if (key == null || key.isEmpty()) {
+      throw new IdempotencyKeyRequiredException(
+          "send an Idempotency-Key header (1-120 printable characters, unique per request)");
+    }
+    if (key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c >= 32 && c < 127)) {
+      throw ValidationException.of(
+          "Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " printable ASCII characters");
+    }
+  }
+
+  static String hash(String request) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(request.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

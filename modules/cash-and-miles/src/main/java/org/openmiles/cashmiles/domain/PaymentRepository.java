@@ -1,0 +1,53 @@
+package org.openmiles.cashmiles.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.openmiles.cashmiles.api.ClientId;
+import org.openmiles.cashmiles.api.PaymentStatus;
+import org.openmiles.cashmiles.api.RefundReason;
+
+/**
+ * Quotes, payments and refunds of the cashmiles schema, and the program rules they are priced by.
+ * Every read of a quote or payment is scoped to its client.
+ */
+public interface PaymentRepository {
+
+  Optional<CashMilesRule> ruleOn(LocalDate day);
+
+  Optional<java.math.BigDecimal> mileValueOn(String currency, LocalDate day);
+
+  void insertQuote(Quote quote);
+
+  Optional<Quote> quote(ClientId client, String token);
+
+  long nextPaymentId();
+
+  void insertPayment(StoredPayment payment);
+
+  /** The payment, row-locked until the transaction ends. */
+  Optional<StoredPayment> lock(ClientId client, long id);
+
+  Optional<StoredPayment> find(ClientId client, long id);
+
+  /** Stores a new state (and the capture or void time and ticket numbers, when given). */
+  void update(long id, PaymentState state, List<String> ticketNumbers, Instant at);
+
+  /**
+   * A client's payments after {@code after} in id order, filtered by the status as of {@code now}.
+   */
+  List<StoredPayment> list(
+      ClientId client, Optional<PaymentStatus> status, long after, int limit, Instant now);
+
+  long nextRefundId();
+
+  void insertRefund(
+      long id,
+      long paymentId,
+      long miles,
+      RefundReason reason,
+      long milesRedeposited,
+      String ledgerReference,
+      Instant at);
+}

@@ -1,0 +1,372 @@
+package org.openmiles.cashmiles.infrastructure;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.cashmiles.api.ClientId;
+import org.openmiles.cashmiles.api.PaymentStatus;
+import org.openmiles.cashmiles.api.RefundReason;
+import org.openmiles.cashmiles.domain.CashMilesRule;
+import org.openmiles.cashmiles.domain.PaymentRepository;
+import org.openmiles.cashmiles.domain.PaymentState;
+import org.openmiles.cashmiles.domain.Quote;
+import org.openmiles.cashmiles.domain.QuoteCalculator;
+import org.openmiles.cashmiles.domain.StoredPayment;
+import org.openmiles.common.Money;
+import org.openmiles.common.jdbc.Jdbc;
+
+/**
+ * Quotes, payments, refunds and rules in the {@code cashmiles} schema, with plain prepared SQL (one
+ * statement per step, no entity graph: the booking-engine path must stay lean). Effective-dated
+ * rules: the row with the greatest {@code effective_from <= day} applies if its {@code
+ * effective_to} is null or after the day.
+ */
+@ApplicationScoped
+public class JdbcPaymentRepository implements PaymentRepository {
+  private static final String PAYMENT_COLUMNS =
+      "p.id, p.client_id, p.quote_token, p.member_number, p.miles, p.currency, p.miles_value,"
+          + " p.cash_for_fare, p.taxes_and_fees, p.total_cash, p.status, p.hold_reference,"
+          + " p.booking_reference, p.ticket_numbers, p.captured_miles, p.refunded_miles,"
+          + " p.hold_expires_at, p.created_at, p.updated_at, p.captured_at, p.voided_at,"
+          + " q.voluntary_refund_redeposit, q.involuntary_refund_redeposit";
+  private static final String PAYMENT_FROM =
+      " from cashmiles.payment p join cashmiles.quote q on q.token = p.quote_token";
+
+  @Resource(lookup = "java:app/jdbc/openmiles")
+  DataSource dataSource;
+
+  private Jdbc jdbc;
+
+  @PostConstruct
+  void init() {
+    jdbc = new Jdbc(dataSource);
+  }
+
+  @Override
+  public Optional<CashMilesRule> ruleOn(LocalDate day) {
+    return jdbc.first(
+            "read the Cash & Miles rule",
+            "select min_miles_per_segment, miles_step, max_fare_share_pct, quote_ttl_seconds,"
+                + " hold_ttl_seconds, voluntary_refund_redeposit, involuntary_refund_redeposit,"
+                + " effective_to from cashmiles.cash_miles_rule where effective_from <= ?"
+                + " order by effective_from desc fetch first 1 rows only",
+            (c, ps) -> ps.setDate(1, Date.valueOf(day)),
+            rs ->
+                endedBy(rs.getDate(8), day)
+                    ? Optional.<CashMilesRule>empty()
+                    : Optional.of(
+                        new CashMilesRule(
+                            rs.getInt(1),
+                            rs.getInt(2),
+                            rs.getBigDecimal(3),
+                            rs.getInt(4),
+                            rs.getInt(5),
+                            rs.getBoolean(6),
+                            rs.getBoolean(7))))
+        .flatMap(r -> r);
+  }
+
+  @Override
+  public Optional<BigDecimal> mileValueOn(String currency, LocalDate day) {
+    return jdbc.first(
+            "read the mile value",
+            "select value_per_mile, effective_to from cashmiles.mile_value where currency = ?"
+                + " and effective_from <= ? order by effective_from desc fetch first 1 rows only",
+            (c, ps) -> {
+              ps.setString(1, currency);
+              ps.setDate(2, Date.valueOf(day));
+            },
+            rs ->
+                endedBy(rs.getDate(2), day)
+                    ? Optional.<BigDecimal>empty()
+                    : Optional.of(rs.getBigDecimal(1)))
+        .flatMap(v -> v);
+  }
+
+  /** An effective_to on or before the day ends the row (effective_to is exclusive). */
+  private static boolean endedBy(Date effectiveTo, LocalDate day) {
+    return effectiveTo != null && !day.isBefore(effectiveTo.toLocalDate());
+  }
+
+  @Override
+  public void insertQuote(Quote q) {
+    jdbc.update(
+        "store a quote",
+        "insert into cashmiles.quote (token, client_id, member_number, currency, base_fare,"
+            + " taxes_and_fees, passengers, segments, value_per_mile, min_miles, max_miles,"
+            + " miles_step, hold_ttl_seconds, voluntary_refund_redeposit,"
+            + " involuntary_refund_redeposit, created_at, expires_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (c, ps) -> {
+          ps.setString(1, q.token());
+          ps.setString(2, q.client().value());
+          ps.setString(3, q.member().value());
+          ps.setString(4, q.fare().baseFare().currency().getCurrencyCode());
+          ps.setBigDecimal(5, q.fare().baseFare().amount());
+          ps.setBigDecimal(6, q.fare().taxesAndFees().amount());
+          ps.setInt(7, q.fare().passengers());
+          ps.setInt(8, q.fare().segments());
+          ps.setBigDecimal(9, q.valuePerMile());
+          ps.setLong(10, q.range().minimum());
+          ps.setLong(11, q.range().maximum());
+          ps.setLong(12, q.range().step());
+          ps.setInt(13, q.holdTtlSeconds());
+          ps.setBoolean(14, q.voluntaryRefundRedeposit());
+          ps.setBoolean(15, q.involuntaryRefundRedeposit());
+          ps.setTimestamp(16, Timestamp.from(q.createdAt()));
+          ps.setTimestamp(17, Timestamp.from(q.expiresAt()));
+        });
+  }
+
+  @Override
+  public Optional<Quote> quote(ClientId client, String token) {
+    return jdbc.first(
+        "read a quote",
+        "select currency, base_fare, taxes_and_fees, passengers, segments, value_per_mile,"
+            + " min_miles, max_miles, miles_step, hold_ttl_seconds, voluntary_refund_redeposit,"
+            + " involuntary_refund_redeposit, created_at, expires_at, member_number"
+            + " from cashmiles.quote where token = ? and client_id = ?",
+        (c, ps) -> {
+          ps.setString(1, token);
+          ps.setString(2, client.value());
+        },
+        rs -> {
+          Currency currency = Currency.getInstance(rs.getString(1).trim());
+          return new Quote(
+              token,
+              client,
+              new MemberNumber(rs.getString(15)),
+              new QuoteCalculator.Fare(
+                  money(rs.getBigDecimal(2), currency),
+                  money(rs.getBigDecimal(3), currency),
+                  rs.getInt(4),
+                  rs.getInt(5)),
+              rs.getBigDecimal(6),
+              new QuoteCalculator.Range(rs.getLong(7), rs.getLong(8), rs.getLong(9)),
+              rs.getInt(10),
+              rs.getBoolean(11),
+              rs.getBoolean(12),
+              rs.getTimestamp(13).toInstant(),
+              rs.getTimestamp(14).toInstant());
+        });
+  }
+
+  @Override
+  public long nextPaymentId() {
+    return nextval("cashmiles.payment_seq");
+  }
+
+  @Override
+  public long nextRefundId() {
+    return nextval("cashmiles.refund_seq");
+  }
+
+  private long nextval(String sequence) {
+    return jdbc.first(
+            "draw from " + sequence,
+            "select nextval('" + sequence + "')",
+            (c, ps) -> {},
+            rs -> rs.getLong(1))
+        .orElseThrow();
+  }
+
+  @Override
+  public void insertPayment(StoredPayment p) {
+    jdbc.update(
+        "store a payment",
+        "insert into cashmiles.payment (id, client_id, quote_token, member_number, miles,"
+            + " currency, miles_value, cash_for_fare, taxes_and_fees, total_cash, status,"
+            + " hold_reference, booking_reference, captured_miles, refunded_miles,"
+            + " hold_expires_at, created_at, updated_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (c, ps) -> {
+          ps.setLong(1, p.id());
+          ps.setString(2, p.client().value());
+          ps.setString(3, p.quoteToken());
+          ps.setString(4, p.member().value());
+          ps.setLong(5, p.state().miles());
+          ps.setString(6, p.split().totalCash().currency().getCurrencyCode());
+          ps.setBigDecimal(7, p.split().milesValue().amount());
+          ps.setBigDecimal(8, p.split().cashForFare().amount());
+          ps.setBigDecimal(9, p.taxesAndFees().amount());
+          ps.setBigDecimal(10, p.split().totalCash().amount());
+          ps.setString(11, p.state().stored().name());
+          ps.setString(12, p.holdReference());
+          ps.setString(13, p.bookingReference());
+          ps.setLong(14, p.state().capturedMiles());
+          ps.setLong(15, p.state().refundedMiles());
+          ps.setTimestamp(16, Timestamp.from(p.state().holdExpiresAt()));
+          ps.setTimestamp(17, Timestamp.from(p.createdAt()));
+          ps.setTimestamp(18, Timestamp.from(p.updatedAt()));
+        });
+  }
+
+  @Override
+  public Optional<StoredPayment> lock(ClientId client, long id) {
+    return onePayment(client, id, " for update");
+  }
+
+  @Override
+  public Optional<StoredPayment> find(ClientId client, long id) {
+    return onePayment(client, id, "");
+  }
+
+  private Optional<StoredPayment> onePayment(ClientId client, long id, String lock) {
+    return jdbc.first(
+        "read a payment",
+        "select " + PAYMENT_COLUMNS + PAYMENT_FROM + " where p.id = ? and p.client_id = ?" + lock,
+        (c, ps) -> {
+          ps.setLong(1, id);
+          ps.setString(2, client.value());
+        },
+        JdbcPaymentRepository::payment);
+  }
+
+  @Override
+  public void update(long id, PaymentState s, List<String> ticketNumbers, Instant at) {
+    Timestamp now = Timestamp.from(at);
+    jdbc.update(
+        "update a payment",
+        "update cashmiles.payment set status = ?, captured_miles = ?, refunded_miles = ?,"
+            + " updated_at = ?,"
+            + " captured_at = case when ? = 'CAPTURED' then ? else captured_at end,"
+            + " voided_at = case when ? = 'VOIDED' then ? else voided_at end,"
+            + " ticket_numbers = coalesce(?, ticket_numbers) where id = ?",
+        (c, ps) -> {
+          String status = s.stored().name();
+          ps.setString(1, status);
+          ps.setLong(2, s.capturedMiles());
+          ps.setLong(3, s.refundedMiles());
+          ps.setTimestamp(4, now);
+          ps.setString(5, status);
+          ps.setTimestamp(6, now);
+          ps.setString(7, status);
+          ps.setTimestamp(8, now);
+          if (ticketNumbers == null || ticketNumbers.isEmpty()) {
+            ps.setNull(9, Types.VARCHAR);
+          } else {
+            ps.setString(9, String.join(",", ticketNumbers));
+          }
+          ps.setLong(10, id);
+        });
+  }
+
+  @Override
+  public List<StoredPayment> list(
+      ClientId client, Optional<PaymentStatus> status, long after, int limit, Instant now) {
+    // EXPIRED and AUTHORIZED depend on the time: an authorized payment past its hold is expired
+    String filter =
+        status
+            .map(
+                s ->
+                    switch (s) {
+                      case AUTHORIZED -> " and p.status = 'AUTHORIZED' and p.hold_expires_at > ?";
+                      case EXPIRED ->
+                          " and (p.status = 'EXPIRED' or (p.status = 'AUTHORIZED'"
+                              + " and p.hold_expires_at <= ?))";
+                      default -> " and p.status = ?";
+                    })
+            .orElse("");
+    return jdbc.list(
+        "list payments",
+        "select "
+            + PAYMENT_COLUMNS
+            + PAYMENT_FROM
+            + " where p.client_id = ? and p.id > ?"
+            + filter
+            + " order by p.id fetch first "
+            + limit
+            + " rows only",
+        (c, ps) -> {
+          ps.setString(1, client.value());
+          ps.setLong(2, after);
+          if (status.isPresent()) {
+            PaymentStatus s = status.get();
+            if (s == PaymentStatus.AUTHORIZED || s == PaymentStatus.EXPIRED) {
+              ps.setTimestamp(3, Timestamp.from(now));
+            } else {
+              ps.setString(3, s.name());
+            }
+          }
+        },
+        JdbcPaymentRepository::payment);
+  }
+
+  @Override
+  public void insertRefund(
+      long id,
+      long paymentId,
+      long miles,
+      RefundReason reason,
+      long milesRedeposited,
+      String ledgerReference,
+      Instant at) {
+    jdbc.update(
+        "store a refund",
+        "insert into cashmiles.refund (id, payment_id, miles, reason, redeposited_miles,"
+            + " ledger_reference, created_at) values (?, ?, ?, ?, ?, ?, ?)",
+        (c, ps) -> {
+          ps.setLong(1, id);
+          ps.setLong(2, paymentId);
+          ps.setLong(3, miles);
+          ps.setString(4, reason.name());
+          ps.setLong(5, milesRedeposited);
+          ps.setString(6, ledgerReference);
+          ps.setTimestamp(7, Timestamp.from(at));
+        });
+  }
+
+  private static StoredPayment payment(ResultSet rs) throws SQLException {
+    Currency currency = Currency.getInstance(rs.getString(6).trim());
+    String tickets = rs.getString(14);
+    return new StoredPayment(
+        rs.getLong(1),
+        new ClientId(rs.getString(2)),
+        rs.getString(3),
+        new MemberNumber(rs.getString(4)),
+        new QuoteCalculator.Split(
+            rs.getLong(5),
+            money(rs.getBigDecimal(7), currency),
+            money(rs.getBigDecimal(8), currency),
+            money(rs.getBigDecimal(10), currency)),
+        money(rs.getBigDecimal(9), currency),
+        new PaymentState(
+            PaymentStatus.valueOf(rs.getString(11)),
+            rs.getLong(5),
+            rs.getLong(15),
+            rs.getLong(16),
+            rs.getTimestamp(17).toInstant()),
+        rs.getString(12),
+        rs.getString(13),
+        tickets == null ? List.of() : Arrays.asList(tickets.split(",")),
+        rs.getBoolean(22),
+        rs.getBoolean(23),
+        rs.getTimestamp(18).toInstant(),
+        rs.getTimestamp(19).toInstant(),
+        instant(rs.getTimestamp(20)),
+        instant(rs.getTimestamp(21)));
+  }
+
+  /** Amounts are stored with 4 decimals; the currency's minor unit is what they mean. */
+  private static Money money(BigDecimal stored, Currency currency) {
+    return new Money(stored.stripTrailingZeros(), currency);
+  }
+
+  private static Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
+  }
+}
