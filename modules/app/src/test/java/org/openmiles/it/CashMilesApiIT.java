@@ -522,6 +522,11 @@ class CashMilesApiIT {
         engineA.post("cash-and-miles/quotes", FARE.formatted(member).replace("USD", "EUR")),
         422,
         "CURRENCY_NOT_SUPPORTED");
+    // 100 % of 4.00 USD is 400 miles, fewer than the 2 x 500 minimum: cash only
+    assertProblem(
+        engineA.post("cash-and-miles/quotes", FARE.formatted(member).replace("250.00", "4.00")),
+        422,
+        "FARE_TOO_LOW_FOR_MILES");
     String suspended = memberWith(5_000);
     String suspendedToken = quoteToken(engineA, suspended);
     assertThat(

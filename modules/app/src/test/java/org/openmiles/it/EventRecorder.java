@@ -7,12 +7,17 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.openmiles.accounts.api.events.MemberEnrolled;
 import org.openmiles.accounts.api.events.MilesPosted;
+import org.openmiles.cashmiles.api.events.CashMilesAuthorized;
+import org.openmiles.cashmiles.api.events.CashMilesCaptured;
+import org.openmiles.cashmiles.api.events.CashMilesRefunded;
+import org.openmiles.cashmiles.api.events.CashMilesVoided;
 
 /** Records the events that reach an after-commit observer, as a side-effect observer sees them. */
 @ApplicationScoped
 public class EventRecorder {
   private final List<MilesPosted> milesPosted = new CopyOnWriteArrayList<>();
   private final List<MemberEnrolled> enrolled = new CopyOnWriteArrayList<>();
+  private final List<Object> cashMiles = new CopyOnWriteArrayList<>();
 
   public List<MilesPosted> milesPosted() {
     return List.copyOf(milesPosted);
@@ -30,8 +35,30 @@ public class EventRecorder {
     enrolled.add(e);
   }
 
+  /** The Cash &amp; Miles events, in the order they were committed. */
+  public List<Object> cashMiles() {
+    return List.copyOf(cashMiles);
+  }
+
+  void onAuthorized(@Observes(during = TransactionPhase.AFTER_SUCCESS) CashMilesAuthorized e) {
+    cashMiles.add(e);
+  }
+
+  void onCaptured(@Observes(during = TransactionPhase.AFTER_SUCCESS) CashMilesCaptured e) {
+    cashMiles.add(e);
+  }
+
+  void onVoided(@Observes(during = TransactionPhase.AFTER_SUCCESS) CashMilesVoided e) {
+    cashMiles.add(e);
+  }
+
+  void onRefunded(@Observes(during = TransactionPhase.AFTER_SUCCESS) CashMilesRefunded e) {
+    cashMiles.add(e);
+  }
+
   public void clear() {
     milesPosted.clear();
     enrolled.clear();
+    cashMiles.clear();
   }
 }

@@ -31,6 +31,16 @@ import org.openmiles.accounts.api.PostMiles;
 import org.openmiles.accounts.api.SourceReferenceConflictException;
 import org.openmiles.accounts.api.events.MilesPosted;
 import org.openmiles.app.jobs.ClusterLock;
+import org.openmiles.cashmiles.api.AuthorizePayment;
+import org.openmiles.cashmiles.api.CashMilesPayments;
+import org.openmiles.cashmiles.api.ClientId;
+import org.openmiles.cashmiles.api.RefundReason;
+import org.openmiles.cashmiles.api.RequestQuote;
+import org.openmiles.cashmiles.api.events.CashMilesAuthorized;
+import org.openmiles.cashmiles.api.events.CashMilesCaptured;
+import org.openmiles.cashmiles.api.events.CashMilesRefunded;
+import org.openmiles.cashmiles.api.events.CashMilesVoided;
+import org.openmiles.common.Money;
 
 /**
  * The published accounts services as another module calls them, inside the server: bulk posting and
@@ -49,6 +59,7 @@ class LedgerServiceIT {
   @Inject MilesLedger ledger;
   @Inject EventRecorder events;
   @Inject ClusterLock clusterLock;
+  @Inject CashMilesPayments cashMiles;
 
   @Resource ManagedExecutorService executor;
 
@@ -183,5 +194,42 @@ class LedgerServiceIT {
     ran[0] = false;
     assertThat(clusterLock.runExclusively(job, () -> ran[0] = true)).as("free again").isTrue();
     assertThat(ran[0]).isTrue();
+  }
+
+  @Test
+  void cashAndMilesEventsReachAfterCommitObserversOnlyForWhatCommitted() {
+    MemberNumber m = enroll();
+    ledger.post(PostMiles.credit(m, 10_000, "svc-cm-" + m, LocalDate.now(), "seed"));
+    ClientId client = new ClientId("svc-engine-" + UUID.randomUUID());
+    String token =
+        cashMiles
+            .quote(
+                new RequestQuote(
+                    client, m, Money.of("250.00", "USD"), Money.of("45.50", "USD"), 1, 1))
+            .quoteToken();
+    long paid = cashMiles.authorize(new AuthorizePayment(client, token, 3_000, "PNR1")).paymentId();
+    long voided =
+        cashMiles.authorize(new AuthorizePayment(client, token, 3_000, "PNR2")).paymentId();
+    assertThatThrownBy(
+            () -> cashMiles.authorize(new AuthorizePayment(client, token, 5_000, "PNR3")))
+        .isInstanceOf(InsufficientMilesException.class);
+    cashMiles.capture(client, paid, List.of("7381234567890"));
+    cashMiles.voidPayment(client, voided);
+    cashMiles.refund(client, paid, 1_000L, RefundReason.INVOLUNTARY);
+
+    List<Object> seen = events.cashMiles();
+    assertThat(seen).hasSize(5);
+    assertThat(seen.get(0)).isInstanceOf(CashMilesAuthorized.class);
+    assertThat(((CashMilesAuthorized) seen.get(0)).paymentId()).isEqualTo(paid);
+    assertThat(((CashMilesAuthorized) seen.get(1)).paymentId()).isEqualTo(voided);
+    assertThat(((CashMilesCaptured) seen.get(2)).miles()).isEqualTo(3_000);
+    assertThat(((CashMilesVoided) seen.get(3)).paymentId()).isEqualTo(voided);
+    CashMilesRefunded refund = (CashMilesRefunded) seen.get(4);
+    assertThat(refund.paymentId()).isEqualTo(paid);
+    assertThat(refund.milesRedeposited()).isEqualTo(1_000);
+    assertThat(refund.member()).isEqualTo(m);
+    // 10,000 - 3,000 captured + 1,000 redeposited; the voided hold is released
+    assertThat(ledger.balance(m).balance()).isEqualTo(8_000);
+    assertThat(ledger.balance(m).available()).isEqualTo(8_000);
   }
 }

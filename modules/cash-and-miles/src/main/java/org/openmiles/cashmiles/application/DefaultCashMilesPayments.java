@@ -37,6 +37,7 @@ import org.openmiles.cashmiles.api.QuoteView;
 import org.openmiles.cashmiles.api.RefundReason;
 import org.openmiles.cashmiles.api.RefundView;
 import org.openmiles.cashmiles.api.RequestQuote;
+import org.openmiles.cashmiles.api.SplitNotAllowedException;
 import org.openmiles.cashmiles.api.events.CashMilesAuthorized;
 import org.openmiles.cashmiles.api.events.CashMilesCaptured;
 import org.openmiles.cashmiles.api.events.CashMilesRefunded;
@@ -108,6 +109,25 @@ public class DefaultCashMilesPayments implements CashMilesPayments {
                     new CurrencyNotSupportedException(
                         "fares in " + currency + " cannot be paid with miles"));
     QuoteCalculator.Range range = QuoteCalculator.range(fare, rule, valuePerMile);
+    if (range.isEmpty()) {
+      throw new SplitNotAllowedException(
+          SplitNotAllowedException.FARE_TOO_LOW,
+          "miles may pay at most "
+              + rule.maxFareSharePct().stripTrailingZeros().toPlainString()
+              + " % of a base fare of "
+              + fare.baseFare().amount().toPlainString()
+              + " "
+              + currency
+              + ", which is "
+              + range.maximum()
+              + " miles: fewer than the minimum of "
+              + range.minimum()
+              + " miles for "
+              + fare.passengers()
+              + " passenger(s) x "
+              + fare.segments()
+              + " segment(s); this fare can only be paid in cash");
+    }
     long available = ledger.balance(request.member()).available();
     Quote quote =
         new Quote(
