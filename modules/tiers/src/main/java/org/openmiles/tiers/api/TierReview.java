@@ -22,4 +22,10 @@ public interface TierReview {
 
   /** The period end a review is due for on {@code today}: the last period end before it. */
   LocalDate lastPeriodEndBefore(LocalDate today);
+
+  /**
+   * Runs the review that is due today (airline time zone): the last period end before today. What
+   * the scheduled job calls daily; a review that already ran answers ALREADY_RUN.
+   */
+  TierReviewSummary runDue();
 }

@@ -77,6 +77,11 @@ public class DefaultTierReview implements TierReview {
   }
 
   @Override
+  public TierReviewSummary runDue() {
+    return run(lastPeriodEndBefore(calendar.today()));
+  }
+
+  @Override
   @Transactional(TxType.SUPPORTS)
   public Optional<TierReviewSummary> last() {
     return repository.summary(null, "RAN");
