@@ -89,8 +89,9 @@ PAYARA_PID=$!
 ready=""
 for _ in $(seq 1 240); do
   kill -0 "$PAYARA_PID" 2>/dev/null || { tail -40 "$PAYARA_LOG" >&2; die "Payara Micro stopped during start"; }
-  if curl -fs "http://127.0.0.1:$HTTP_PORT/api/v1/tiers/reviews/last" -o /dev/null -w '' 2>/dev/null \
-     || [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$HTTP_PORT/api/v1/tiers/reviews/last")" = 404 ]; then
+  # ready (migrations done) and the tiers API answering: 404 NO_TIER_REVIEW on a fresh database
+  if curl -fs "http://127.0.0.1:$HTTP_PORT/health/ready" >/dev/null 2>&1 \
+     && curl -s "http://127.0.0.1:$HTTP_PORT/api/v1/tiers/reviews/last" 2>/dev/null | grep -q 'NO_TIER_REVIEW\|periodEnd'; then
     ready=1; break
   fi
   sleep 1
