@@ -17,8 +17,9 @@ import org.openmiles.tiers.infrastructure.JdbcMemberTierRepository.DatedTier;
 import org.openmiles.tiers.infrastructure.JdbcMemberTierRepository.Status;
 
 /**
- * Reads member status: the recorded tier valid on the date, else the base tier (lowest rank). Runs
- * in the caller's transaction, if any.
+ * Reads member status: on each date, the higher ranked of the earned tier (if valid that day) and
+ * an agent override (if in force that day), else the base tier (lowest rank). Two reads whatever
+ * the number of members and dates. Runs in the caller's transaction, if any.
  */
 @ApplicationScoped
 public class DefaultMemberTiers implements MemberTiers {
@@ -48,11 +49,21 @@ public class DefaultMemberTiers implements MemberTiers {
           inForce.values().stream()
               .min(Comparator.comparingInt(TierBenefits::rank))
               .orElseThrow(() -> new IllegalStateException("no tier is defined on " + k.date()));
+      TierBenefits tier = base;
       Status s = status.get(k.member().value());
-      out.put(
-          k, s != null && s.holdsOn(k.date()) ? inForce.getOrDefault(s.tierCode(), base) : base);
+      if (s != null && s.earned().holdsOn(k.date())) {
+        tier = higher(tier, inForce.get(s.earned().tierCode()));
+      }
+      if (s != null && s.overrideOn(k.date())) {
+        tier = higher(tier, inForce.get(s.overrideTier()));
+      }
+      out.put(k, tier);
     }
     return out;
+  }
+
+  private static TierBenefits higher(TierBenefits a, TierBenefits b) {
+    return b != null && b.rank() > a.rank() ? b : a;
   }
 
   private static Map<String, TierBenefits> definitionsOn(List<DatedTier> all, LocalDate date) {

@@ -3,17 +3,29 @@ package org.openmiles.tiers.infrastructure;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.openmiles.common.jdbc.Jdbc;
 import org.openmiles.tiers.api.TierBenefits;
+import org.openmiles.tiers.api.TierHistoryView;
+import org.openmiles.tiers.domain.Counters;
+import org.openmiles.tiers.domain.EarnedStatus;
 
-/** Member status and tier definitions in the {@code tiers} schema. */
+/**
+ * Member status, qualifying counters, overrides and history in the {@code tiers} schema. Every
+ * write method takes a whole batch and costs one statement (PostgreSQL {@code unnest} arrays).
+ */
 @ApplicationScoped
 public class JdbcMemberTierRepository {
 
@@ -50,11 +62,38 @@ public class JdbcMemberTierRepository {
         });
   }
 
-  /** A member's recorded status: the tier, from {@code since} to {@code validUntil} inclusive. */
-  public record Status(String tierCode, LocalDate since, LocalDate validUntil) {
-    public boolean holdsOn(LocalDate date) {
-      return !date.isBefore(since) && (validUntil == null || !date.isAfter(validUntil));
+  /**
+   * A member's recorded status: the earned one, and the override (tier, first and last day) if one
+   * is recorded (it may have expired without the expiry job having ended it yet).
+   */
+  public record Status(
+      EarnedStatus earned,
+      Long overrideId,
+      String overrideTier,
+      LocalDate overrideSince,
+      LocalDate overrideUntil) {
+
+    public boolean overrideOn(LocalDate date) {
+      return overrideTier != null && !date.isBefore(overrideSince) && !date.isAfter(overrideUntil);
     }
+  }
+
+  private static final String STATUS_COLUMNS =
+      "t.tier_code, t.since, t.valid_until, t.override_id, t.override_tier_code, t.override_since,"
+          + " t.override_until";
+
+  private static Status status(ResultSet rs, int first) throws SQLException {
+    return new Status(
+        new EarnedStatus(rs.getString(first), date(rs, first + 1), date(rs, first + 2)),
+        (Long) rs.getObject(first + 3),
+        rs.getString(first + 4),
+        date(rs, first + 5),
+        date(rs, first + 6));
+  }
+
+  private static LocalDate date(ResultSet rs, int column) throws SQLException {
+    Date d = rs.getDate(column);
+    return d == null ? null : d.toLocalDate();
   }
 
   /** The recorded status of each member that has one. */
@@ -65,19 +104,282 @@ public class JdbcMemberTierRepository {
     }
     jdbc.list(
             "read member tiers",
-            "select member_number, tier_code, since, valid_until from tiers.member_tier"
-                + " where member_number = any(?)",
+            "select t.member_number, "
+                + STATUS_COLUMNS
+                + " from tiers.member_tier t where t.member_number = any(?)",
             (c, ps) -> ps.setArray(1, c.createArrayOf("varchar", members.toArray())),
-            rs -> {
-              Date until = rs.getDate(4);
-              return Map.entry(
-                  rs.getString(1),
-                  new Status(
-                      rs.getString(2),
-                      rs.getDate(3).toLocalDate(),
-                      until == null ? null : until.toLocalDate()));
-            })
+            rs -> Map.entry(rs.getString(1), status(rs, 2)))
         .forEach(e -> out.put(e.getKey(), e.getValue()));
     return out;
+  }
+
+  /** Qualifying activity to add to a member's month (negative for a reversal). */
+  public record MonthDelta(String member, YearMonth month, long miles, BigDecimal flights) {}
+
+  /**
+   * Adds the deltas to the monthly and lifetime counters: one statement for the whole batch
+   * (upserts ordered by member, so concurrent batches lock rows in the same order).
+   */
+  public void addQualifying(List<MonthDelta> deltas) {
+    if (deltas.isEmpty()) {
+      return;
+    }
+    Object[][] cols =
+        Jdbc.columns(
+            deltas,
+            4,
+            d ->
+                new Object[] {
+                  d.member(), Date.valueOf(d.month().atDay(1)), d.miles(), d.flights()
+                });
+    jdbc.list(
+        "add qualifying activity to the counters",
+        "with d (member_number, month, qm, qf) as (select * from unnest("
+            + Jdbc.unnestParameters("varchar", "date", "bigint", "numeric")
+            + ")), m as (insert into tiers.qualifying_month as q"
+            + " (member_number, month, qualifying_miles, qualifying_flights)"
+            + " select member_number, month, sum(qm), sum(qf) from d group by member_number, month"
+            + " order by member_number, month"
+            + " on conflict (member_number, month) do update"
+            + " set qualifying_miles = q.qualifying_miles + excluded.qualifying_miles,"
+            + " qualifying_flights = q.qualifying_flights + excluded.qualifying_flights"
+            + " returning 1), l as (insert into tiers.qualifying_lifetime as l"
+            + " (member_number, qualifying_miles, qualifying_flights)"
+            + " select member_number, sum(qm), sum(qf) from d group by member_number"
+            + " order by member_number"
+            + " on conflict (member_number) do update"
+            + " set qualifying_miles = l.qualifying_miles + excluded.qualifying_miles,"
+            + " qualifying_flights = l.qualifying_flights + excluded.qualifying_flights"
+            + " returning 1) select (select count(*) from m), (select count(*) from l)",
+        (c, ps) -> bindColumns(c, ps, cols, "varchar", "date", "bigint", "numeric"),
+        rs -> rs.getLong(1));
+  }
+
+  /** A member's qualifying activity in a period, lifetime miles, and recorded status (or null). */
+  public record Standing(String member, Counters inPeriod, long lifetimeMiles, Status status) {}
+
+  /**
+   * Locks the status rows of {@code members} (in member order) and reads their standing over the
+   * months {@code from} to {@code to}. Members without counters have zeros; without a status row, a
+   * null status.
+   */
+  public List<Standing> lockStandings(Collection<String> members, YearMonth from, YearMonth to) {
+    jdbc.list(
+        "lock member tiers",
+        "select member_number from tiers.member_tier where member_number = any(?)"
+            + " order by member_number for update",
+        (c, ps) -> ps.setArray(1, c.createArrayOf("varchar", members.toArray())),
+        rs -> rs.getString(1));
+    return standings(members, from, to);
+  }
+
+  /** The standing of {@code members} over the months {@code from} to {@code to}, without locks. */
+  public List<Standing> standings(Collection<String> members, YearMonth from, YearMonth to) {
+    return jdbc.list(
+        "read qualifying standings",
+        "select p.member_number, coalesce(w.qm, 0), coalesce(w.qf, 0),"
+            + " coalesce(l.qualifying_miles, 0), t.tier_code is not null, "
+            + STATUS_COLUMNS
+            + " from unnest(?::varchar[]) p (member_number)"
+            + " left join (select member_number, sum(qualifying_miles) qm,"
+            + " sum(qualifying_flights) qf from tiers.qualifying_month"
+            + " where member_number = any(?) and month between ? and ? group by member_number) w"
+            + " on w.member_number = p.member_number"
+            + " left join tiers.qualifying_lifetime l on l.member_number = p.member_number"
+            + " left join tiers.member_tier t on t.member_number = p.member_number",
+        (c, ps) -> {
+          java.sql.Array arr = c.createArrayOf("varchar", members.toArray());
+          ps.setArray(1, arr);
+          ps.setArray(2, arr);
+          ps.setDate(3, Date.valueOf(from.atDay(1)));
+          ps.setDate(4, Date.valueOf(to.atDay(1)));
+        },
+        rs ->
+            new Standing(
+                rs.getString(1),
+                new Counters(rs.getLong(2), rs.getBigDecimal(3)),
+                rs.getLong(4),
+                rs.getBoolean(5) ? status(rs, 6) : null));
+  }
+
+  /** Records members' earned statuses (insert or replace), leaving overrides as they are. */
+  public void saveEarned(Map<String, EarnedStatus> statuses) {
+    if (statuses.isEmpty()) {
+      return;
+    }
+    List<Map.Entry<String, EarnedStatus>> rows =
+        statuses.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
+    Object[][] cols =
+        Jdbc.columns(
+            rows,
+            4,
+            e ->
+                new Object[] {
+                  e.getKey(),
+                  e.getValue().tierCode(),
+                  Date.valueOf(e.getValue().since()),
+                  e.getValue().validUntil() == null ? null : Date.valueOf(e.getValue().validUntil())
+                });
+    jdbc.update(
+        "record earned tiers",
+        "insert into tiers.member_tier (member_number, tier_code, since, valid_until)"
+            + " select * from unnest("
+            + Jdbc.unnestParameters("varchar", "varchar", "date", "date")
+            + ") on conflict (member_number) do update set tier_code = excluded.tier_code,"
+            + " since = excluded.since, valid_until = excluded.valid_until",
+        (c, ps) -> bindColumns(c, ps, cols, "varchar", "varchar", "date", "date"));
+  }
+
+  /** A history row to write. */
+  public record HistoryRow(
+      String member, String from, String to, String source, String reason, LocalDate validUntil) {}
+
+  public void insertHistory(List<HistoryRow> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    Object[][] cols =
+        Jdbc.columns(
+            rows,
+            6,
+            r ->
+                new Object[] {
+                  r.member(),
+                  r.from(),
+                  r.to(),
+                  r.source(),
+                  r.reason() == null ? "" : r.reason(),
+                  r.validUntil() == null ? null : Date.valueOf(r.validUntil())
+                });
+    jdbc.update(
+        "record tier history",
+        "insert into tiers.tier_history (member_number, from_tier, to_tier, source, reason,"
+            + " valid_until) select * from unnest("
+            + Jdbc.unnestParameters("varchar", "varchar", "varchar", "varchar", "varchar", "date")
+            + ")",
+        (c, ps) ->
+            bindColumns(
+                c, ps, cols, "varchar", "varchar", "varchar", "varchar", "varchar", "date"));
+  }
+
+  /** The member's history, newest first. */
+  public List<TierHistoryView> history(String member) {
+    return jdbc.list(
+        "read tier history",
+        "select id, from_tier, to_tier, source, reason, valid_until, at from tiers.tier_history"
+            + " where member_number = ? order by id desc",
+        (c, ps) -> ps.setString(1, member),
+        rs -> {
+          Timestamp at = rs.getTimestamp(7);
+          return new TierHistoryView(
+              rs.getLong(1),
+              rs.getString(2),
+              rs.getString(3),
+              rs.getString(4),
+              rs.getString(5),
+              date(rs, 6),
+              at.toInstant());
+        });
+  }
+
+  /** An override as recorded: reason and approver, for the status view. */
+  public record OverrideRow(long id, String reason, String approver) {}
+
+  public Optional<OverrideRow> override(long id) {
+    return jdbc.first(
+        "read a tier override",
+        "select id, reason, approver from tiers.tier_override where id = ?",
+        (c, ps) -> ps.setLong(1, id),
+        rs -> new OverrideRow(rs.getLong(1), rs.getString(2), rs.getString(3)));
+  }
+
+  /**
+   * Records a new override and makes it the member's override in force, ending the one it replaces.
+   * The member's status row is created (base tier since {@code today}) if missing.
+   */
+  public long grantOverride(
+      String member,
+      String tier,
+      String reason,
+      String approver,
+      LocalDate today,
+      LocalDate expiresOn,
+      String baseTier) {
+    long id =
+        jdbc.first(
+                "record a tier override",
+                "insert into tiers.tier_override (member_number, tier_code, reason, approver,"
+                    + " starts_on, expires_on) values (?, ?, ?, ?, ?, ?) returning id",
+                (c, ps) -> {
+                  ps.setString(1, member);
+                  ps.setString(2, tier);
+                  ps.setString(3, reason);
+                  ps.setString(4, approver);
+                  ps.setDate(5, Date.valueOf(today));
+                  ps.setDate(6, Date.valueOf(expiresOn));
+                },
+                rs -> rs.getLong(1))
+            .orElseThrow();
+    jdbc.update(
+        "end the replaced tier override",
+        "update tiers.tier_override set ended_at = now() where member_number = ? and id <> ?"
+            + " and ended_at is null",
+        (c, ps) -> {
+          ps.setString(1, member);
+          ps.setLong(2, id);
+        });
+    jdbc.update(
+        "put a tier override in force",
+        "insert into tiers.member_tier (member_number, tier_code, since, override_tier_code,"
+            + " override_since, override_until, override_id) values (?, ?, ?, ?, ?, ?, ?)"
+            + " on conflict (member_number) do update set override_tier_code ="
+            + " excluded.override_tier_code, override_since = excluded.override_since,"
+            + " override_until = excluded.override_until, override_id = excluded.override_id",
+        (c, ps) -> {
+          ps.setString(1, member);
+          ps.setString(2, baseTier);
+          ps.setDate(3, Date.valueOf(today));
+          ps.setString(4, tier);
+          ps.setDate(5, Date.valueOf(today));
+          ps.setDate(6, Date.valueOf(expiresOn));
+          ps.setLong(7, id);
+        });
+    return id;
+  }
+
+  /** An override that ended, with the member's earned status when it ended. */
+  public record EndedOverride(String member, String overrideTier, EarnedStatus earned) {}
+
+  /**
+   * Clears every override whose last day is before {@code today} and marks it ended, in one
+   * statement; returns what ended. Rows are locked in member order.
+   */
+  public List<EndedOverride> endOverridesBefore(LocalDate today) {
+    return jdbc.list(
+        "end expired tier overrides",
+        "with x as (select member_number, override_id, override_tier_code, tier_code, since,"
+            + " valid_until from tiers.member_tier where override_until < ?"
+            + " order by member_number for update),"
+            + " u as (update tiers.member_tier t set override_tier_code = null,"
+            + " override_since = null, override_until = null, override_id = null from x"
+            + " where t.member_number = x.member_number),"
+            + " o as (update tiers.tier_override o set ended_at = now() from x"
+            + " where o.id = x.override_id and o.ended_at is null)"
+            + " select member_number, override_tier_code, tier_code, since, valid_until from x",
+        (c, ps) -> ps.setDate(1, Date.valueOf(today)),
+        rs ->
+            new EndedOverride(
+                rs.getString(1),
+                rs.getString(2),
+                new EarnedStatus(rs.getString(3), date(rs, 4), date(rs, 5))));
+  }
+
+  /** Binds each column array as parameter 1, 2, ... with its SQL element type. */
+  static void bindColumns(
+      java.sql.Connection c, java.sql.PreparedStatement ps, Object[][] cols, String... types)
+      throws SQLException {
+    for (int k = 0; k < types.length; k++) {
+      ps.setArray(k + 1, c.createArrayOf(types[k], cols[k]));
+    }
   }
 }

@@ -1,0 +1,2 @@
+/** Facts the tiers module publishes: tier changes and completed reviews. */
+package org.openmiles.tiers.api.events;

@@ -1,0 +1,178 @@
+package org.openmiles.tiers.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The qualification rules in force on a date: the period, the tiers by rank, how far a missed
+ * requirement drops a member at the review, and for how many following periods a status holds. Pure
+ * rules, no I/O: the upgrade observer, the review SQL and the progress query all follow them.
+ */
+public final class TierProgram {
+  private final QualificationPeriod period;
+  private final int reviewDropTiers;
+  private final int validityPeriods;
+  private final List<TierDefinition> tiers; // by rank, lowest first
+
+  public TierProgram(
+      QualificationPeriod period,
+      int reviewDropTiers,
+      int validityPeriods,
+      List<TierDefinition> tiers) {
+    this.period = Objects.requireNonNull(period, "period");
+    this.reviewDropTiers = reviewDropTiers;
+    this.validityPeriods = validityPeriods;
+    this.tiers = tiers.stream().sorted(Comparator.comparingInt(TierDefinition::rank)).toList();
+    if (this.tiers.isEmpty() || this.tiers.get(0).lifetime()) {
+      throw new IllegalArgumentException("a program needs a periodic base tier");
+    }
+  }
+
+  public QualificationPeriod period() {
+    return period;
+  }
+
+  public int reviewDropTiers() {
+    return reviewDropTiers;
+  }
+
+  public int validityPeriods() {
+    return validityPeriods;
+  }
+
+  /** Every tier, lowest rank first. */
+  public List<TierDefinition> tiers() {
+    return tiers;
+  }
+
+  /** The base tier every member holds without a status (lowest rank). */
+  public TierDefinition base() {
+    return tiers.get(0);
+  }
+
+  public Optional<TierDefinition> find(String code) {
+    return tiers.stream().filter(t -> t.code().equals(code)).findFirst();
+  }
+
+  /**
+   * The tier with this code; an unknown code (a tier no longer in force) counts as the base tier.
+   */
+  public TierDefinition tierOrBase(String code) {
+    return find(code).orElse(base());
+  }
+
+  /** The highest periodic tier the period's activity reaches (at least the base tier). */
+  public TierDefinition qualifiedFor(Counters inPeriod) {
+    TierDefinition best = base();
+    for (TierDefinition t : tiers) {
+      if (t.reachedBy(inPeriod)) {
+        best = t;
+      }
+    }
+    return best;
+  }
+
+  /** The highest lifetime tier reached with {@code lifetimeMiles}, if any. */
+  public Optional<TierDefinition> lifetimeFor(long lifetimeMiles) {
+    return tiers.stream()
+        .filter(t -> t.lifetime() && lifetimeMiles >= t.lifetimeMilesThreshold())
+        .reduce((a, b) -> b);
+  }
+
+  /** What the activity earns: the higher of the period's tier and any lifetime tier. */
+  public TierDefinition earned(Counters inPeriod, long lifetimeMiles) {
+    TierDefinition periodic = qualifiedFor(inPeriod);
+    return lifetimeFor(lifetimeMiles).filter(l -> l.rank() > periodic.rank()).orElse(periodic);
+  }
+
+  /**
+   * The last day of a status qualified for on {@code day}: the end of the following period; {@code
+   * null} (no end) for a lifetime tier and the base tier.
+   */
+  public LocalDate validUntil(TierDefinition tier, LocalDate day) {
+    return tier.lifetime() || tier.rank() == base().rank()
+        ? null
+        : period.validUntil(day, validityPeriods);
+  }
+
+  /**
+   * The instant upgrade after qualifying activity was posted on {@code today}: a new status when
+   * the activity earns a higher tier than the one held today, or the same periodic tier for longer
+   * (requalification extends it). Empty when nothing improves: activity, and so a reversal, never
+   * lowers a status here; only the review does.
+   */
+  public Optional<EarnedStatus> upgrade(
+      EarnedStatus current, Counters inPeriod, long lifetimeMiles, LocalDate today) {
+    TierDefinition held =
+        current != null && current.holdsOn(today) ? tierOrBase(current.tierCode()) : base();
+    TierDefinition target = earned(inPeriod, lifetimeMiles);
+    LocalDate until = validUntil(target, today);
+    if (target.rank() > held.rank()) {
+      return Optional.of(new EarnedStatus(target.code(), today, until));
+    }
+    if (target.rank() == held.rank()
+        && until != null
+        && current != null
+        && current.validUntil() != null
+        && until.isAfter(current.validUntil())) {
+      return Optional.of(new EarnedStatus(current.tierCode(), current.since(), until));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The tier after the review of a period: lifetime tiers stay; otherwise the tier the period's
+   * activity qualifies for if that is at least the current one (keep, or up), else the current tier
+   * moved down {@link #reviewDropTiers()} ranks, never below what the activity reaches (soft
+   * landing).
+   */
+  public TierDefinition reviewed(TierDefinition current, Counters inPeriod) {
+    if (current.lifetime()) {
+      return current;
+    }
+    TierDefinition qualified = qualifiedFor(inPeriod);
+    if (qualified.rank() >= current.rank()) {
+      return qualified;
+    }
+    TierDefinition landing = below(current, reviewDropTiers);
+    return landing.rank() > qualified.rank() ? landing : qualified;
+  }
+
+  /** The periodic tier {@code steps} ranks below {@code tier} (the base tier at the bottom). */
+  public TierDefinition below(TierDefinition tier, int steps) {
+    List<TierDefinition> periodic = tiers.stream().filter(t -> !t.lifetime()).toList();
+    int at = 0;
+    for (int i = 0; i < periodic.size(); i++) {
+      if (periodic.get(i).rank() <= tier.rank()) {
+        at = i;
+      }
+    }
+    return periodic.get(Math.max(0, at - steps));
+  }
+
+  /** The next tier above {@code tier}, if there is one. */
+  public Optional<TierDefinition> above(TierDefinition tier) {
+    return tiers.stream().filter(t -> t.rank() > tier.rank()).findFirst();
+  }
+
+  /**
+   * What is still needed to reach {@code target}: miles and flights in the period (either
+   * suffices), or lifetime miles for a lifetime tier (flights then {@code null}).
+   */
+  public Needed needed(TierDefinition target, Counters inPeriod, long lifetimeMiles) {
+    if (target.lifetime()) {
+      return new Needed(Math.max(0, target.lifetimeMilesThreshold() - lifetimeMiles), null);
+    }
+    BigDecimal flights = target.flightsThreshold().subtract(inPeriod.flights());
+    return new Needed(
+        Math.max(0, target.milesThreshold() - inPeriod.miles()),
+        flights.signum() < 0 ? BigDecimal.ZERO : flights);
+  }
+
+  /** Miles and flights still needed; either one reached is enough. */
+  public record Needed(long miles, BigDecimal flights) {}
+}

@@ -1,0 +1,76 @@
+package org.openmiles.tiers.infrastructure;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import javax.sql.DataSource;
+import org.openmiles.common.jdbc.Jdbc;
+import org.openmiles.tiers.domain.QualificationPeriod;
+import org.openmiles.tiers.domain.TierDefinition;
+import org.openmiles.tiers.domain.TierProgram;
+
+/**
+ * The tier program (rules and tier definitions) in force on a date, from the effective-dated rows.
+ */
+@ApplicationScoped
+public class JdbcTierProgramRepository {
+
+  /**
+   * Rows of {@code table} in force on the date bound to both {@code ?}: latest start, not ended.
+   */
+  private static final String IN_FORCE =
+      " t.effective_from = (select max(x.effective_from) from tiers.%1$s x where %2$s"
+          + " and x.effective_from <= ?) and (t.effective_to is null or ? < t.effective_to)";
+
+  @Resource(lookup = "java:app/jdbc/openmiles")
+  DataSource dataSource;
+
+  private Jdbc jdbc;
+
+  @PostConstruct
+  void init() {
+    jdbc = new Jdbc(dataSource);
+  }
+
+  public TierProgram programOn(LocalDate day) {
+    Date d = Date.valueOf(day);
+    List<TierDefinition> tiers =
+        jdbc.list(
+            "read the tier definitions in force",
+            "select code, name, tier_rank, qm_threshold, qf_threshold, lifetime_qm_threshold,"
+                + " lifetime, flight_bonus_pct from tiers.tier_definition t where"
+                + IN_FORCE.formatted("tier_definition", "x.code = t.code"),
+            (c, ps) -> onDay(ps, d),
+            rs ->
+                new TierDefinition(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getInt(3),
+                    rs.getLong(4),
+                    rs.getBigDecimal(5),
+                    rs.getLong(6),
+                    rs.getBoolean(7),
+                    rs.getInt(8)));
+    return jdbc.first(
+            "read the tier program in force",
+            "select qualification_period, review_drop_tiers, validity_periods"
+                + " from tiers.tier_program t where"
+                + IN_FORCE.formatted("tier_program", "true"),
+            (c, ps) -> onDay(ps, d),
+            rs ->
+                new TierProgram(
+                    QualificationPeriod.valueOf(rs.getString(1)),
+                    rs.getInt(2),
+                    rs.getInt(3),
+                    tiers))
+        .orElseThrow(() -> new IllegalStateException("no tier program is in force on " + day));
+  }
+
+  private static void onDay(java.sql.PreparedStatement ps, Date d) throws java.sql.SQLException {
+    ps.setDate(1, d);
+    ps.setDate(2, d);
+  }
+}

@@ -1,0 +1,186 @@
+package org.openmiles.tiers.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The qualification rules of the default program (Lotusmiles model, DESIGN.md section 3). */
+class TierProgramTest {
+
+  static final TierDefinition MEMBER = TierDefinition.periodic("MEMBER", 0, 0, 0, 0);
+  static final TierDefinition TITANIUM = TierDefinition.periodic("TITANIUM", 1, 15_000, 18, 25);
+  static final TierDefinition GOLD = TierDefinition.periodic("GOLD", 2, 30_000, 27, 50);
+  static final TierDefinition PLATINUM = TierDefinition.periodic("PLATINUM", 3, 50_000, 45, 100);
+  static final TierDefinition MILLION = TierDefinition.lifetime("MILLION_MILER", 4, 1_000_000, 100);
+
+  static TierProgram program(QualificationPeriod period) {
+    return new TierProgram(period, 1, 1, List.of(MILLION, GOLD, MEMBER, PLATINUM, TITANIUM));
+  }
+
+  final TierProgram rolling = program(QualificationPeriod.ROLLING_12_MONTHS);
+  final TierProgram calendar = program(QualificationPeriod.CALENDAR_YEAR);
+
+  static Counters miles(long m) {
+    return new Counters(m, BigDecimal.ZERO);
+  }
+
+  static Counters flights(String f) {
+    return new Counters(0, new BigDecimal(f));
+  }
+
+  @Nested
+  class Thresholds {
+    @Test
+    void milesExactlyAtBelowAndAbove() {
+      assertThat(rolling.qualifiedFor(miles(14_999)).code()).isEqualTo("MEMBER");
+      assertThat(rolling.qualifiedFor(miles(15_000)).code()).isEqualTo("TITANIUM");
+      assertThat(rolling.qualifiedFor(miles(15_001)).code()).isEqualTo("TITANIUM");
+      assertThat(rolling.qualifiedFor(miles(29_999)).code()).isEqualTo("TITANIUM");
+      assertThat(rolling.qualifiedFor(miles(30_000)).code()).isEqualTo("GOLD");
+      assertThat(rolling.qualifiedFor(miles(49_999)).code()).isEqualTo("GOLD");
+      assertThat(rolling.qualifiedFor(miles(50_000)).code()).isEqualTo("PLATINUM");
+      assertThat(rolling.qualifiedFor(miles(900_000)).code()).isEqualTo("PLATINUM");
+    }
+
+    @Test
+    void flightsExactlyAtBelowAndAbove() {
+      assertThat(rolling.qualifiedFor(flights("17.99")).code()).isEqualTo("MEMBER");
+      assertThat(rolling.qualifiedFor(flights("18")).code()).isEqualTo("TITANIUM");
+      assertThat(rolling.qualifiedFor(flights("18.50")).code()).isEqualTo("TITANIUM");
+      assertThat(rolling.qualifiedFor(flights("26.5")).code()).isEqualTo("TITANIUM");
+      assertThat(rolling.qualifiedFor(flights("27")).code()).isEqualTo("GOLD");
+      assertThat(rolling.qualifiedFor(flights("44")).code()).isEqualTo("GOLD");
+      assertThat(rolling.qualifiedFor(flights("45")).code()).isEqualTo("PLATINUM");
+      assertThat(rolling.qualifiedFor(flights("46")).code()).isEqualTo("PLATINUM");
+    }
+
+    @Test
+    void eitherCriterionSufficesAndTheHigherWins() {
+      assertThat(rolling.qualifiedFor(new Counters(30_000, new BigDecimal("2"))).code())
+          .isEqualTo("GOLD");
+      assertThat(rolling.qualifiedFor(new Counters(100, new BigDecimal("27"))).code())
+          .isEqualTo("GOLD");
+      assertThat(rolling.qualifiedFor(new Counters(15_000, new BigDecimal("45"))).code())
+          .isEqualTo("PLATINUM");
+      assertThat(rolling.qualifiedFor(new Counters(14_999, new BigDecimal("17"))).code())
+          .isEqualTo("MEMBER");
+    }
+
+    @Test
+    void lifetimeMilesReachMillionMilerExactlyAtTheThreshold() {
+      assertThat(rolling.earned(miles(0), 999_999).code()).isEqualTo("MEMBER");
+      assertThat(rolling.earned(miles(0), 1_000_000).code()).isEqualTo("MILLION_MILER");
+      assertThat(rolling.earned(miles(60_000), 1_000_001).code()).isEqualTo("MILLION_MILER");
+      assertThat(rolling.validUntil(MILLION, LocalDate.of(2026, 5, 3))).isNull();
+    }
+  }
+
+  @Nested
+  class Upgrades {
+    final LocalDate today = LocalDate.of(2026, 5, 14);
+
+    @Test
+    void crossingAThresholdUpgradesFromTodayToTheEndOfTheFollowingPeriod() {
+      assertThat(rolling.upgrade(null, miles(15_000), 15_000, today))
+          .contains(new EarnedStatus("TITANIUM", today, LocalDate.of(2027, 5, 31)));
+      assertThat(calendar.upgrade(null, flights("27"), 0, today))
+          .contains(new EarnedStatus("GOLD", today, LocalDate.of(2027, 12, 31)));
+    }
+
+    @Test
+    void belowTheThresholdNothingHappens() {
+      assertThat(rolling.upgrade(null, miles(14_999), 14_999, today)).isEmpty();
+    }
+
+    @Test
+    void aLowerOrEqualQualificationNeverLowersTheStatusSoAReversalCannotDowngrade() {
+      EarnedStatus gold =
+          new EarnedStatus("GOLD", LocalDate.of(2026, 1, 2), LocalDate.of(2027, 1, 31));
+      assertThat(rolling.upgrade(gold, miles(16_000), 16_000, today)).isEmpty();
+      assertThat(rolling.upgrade(gold, miles(0), 0, today)).isEmpty();
+    }
+
+    @Test
+    void requalifyingForTheSameTierExtendsIt() {
+      EarnedStatus gold =
+          new EarnedStatus("GOLD", LocalDate.of(2025, 3, 2), LocalDate.of(2026, 12, 31));
+      assertThat(calendar.upgrade(gold, miles(30_000), 30_000, today))
+          .contains(new EarnedStatus("GOLD", gold.since(), LocalDate.of(2027, 12, 31)));
+    }
+
+    @Test
+    void anExpiredStatusCountsAsTheBaseTier() {
+      EarnedStatus old =
+          new EarnedStatus("GOLD", LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31));
+      assertThat(rolling.upgrade(old, miles(15_000), 15_000, today))
+          .contains(new EarnedStatus("TITANIUM", today, LocalDate.of(2027, 5, 31)));
+    }
+
+    @Test
+    void lifetimeTierComesFromLifetimeMilesEvenWithLittleActivityThisPeriod() {
+      EarnedStatus plat =
+          new EarnedStatus("PLATINUM", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31));
+      assertThat(rolling.upgrade(plat, miles(5_000), 1_000_000, today))
+          .contains(new EarnedStatus("MILLION_MILER", today, null));
+    }
+  }
+
+  @Nested
+  class Review {
+    @Test
+    void keepsTheTierWhenEitherRequirementIsMet() {
+      assertThat(rolling.reviewed(GOLD, miles(30_000))).isEqualTo(GOLD);
+      assertThat(rolling.reviewed(GOLD, flights("27"))).isEqualTo(GOLD);
+      assertThat(rolling.reviewed(PLATINUM, flights("45"))).isEqualTo(PLATINUM);
+    }
+
+    @Test
+    void softLandingMovesDownExactlyOneTierWhateverTheActivity() {
+      assertThat(rolling.reviewed(GOLD, miles(29_999))).isEqualTo(TITANIUM);
+      assertThat(rolling.reviewed(PLATINUM, miles(0))).isEqualTo(GOLD);
+      assertThat(rolling.reviewed(PLATINUM, miles(15_000))).isEqualTo(GOLD);
+      assertThat(rolling.reviewed(TITANIUM, flights("17"))).isEqualTo(MEMBER);
+      assertThat(rolling.reviewed(MEMBER, miles(0))).isEqualTo(MEMBER);
+    }
+
+    @Test
+    void aHigherQualificationAtTheReviewRaisesTheTier() {
+      assertThat(rolling.reviewed(TITANIUM, miles(50_000))).isEqualTo(PLATINUM);
+    }
+
+    @Test
+    void lifetimeTiersNeverDrop() {
+      assertThat(rolling.reviewed(MILLION, miles(0))).isEqualTo(MILLION);
+    }
+
+    @Test
+    void aProgramThatDropsTwoTiersStillStopsAtWhatTheActivityReaches() {
+      TierProgram harsh =
+          new TierProgram(
+              QualificationPeriod.CALENDAR_YEAR, 2, 1, List.of(MEMBER, TITANIUM, GOLD, PLATINUM));
+      assertThat(harsh.reviewed(PLATINUM, miles(0))).isEqualTo(TITANIUM);
+      assertThat(harsh.reviewed(PLATINUM, miles(30_000))).isEqualTo(GOLD);
+      assertThat(harsh.reviewed(TITANIUM, miles(0))).isEqualTo(MEMBER);
+    }
+  }
+
+  @Nested
+  class Progress {
+    @Test
+    void numbersNeededForTheNextTierAndToKeepTheCurrentOne() {
+      Counters c = new Counters(22_000, new BigDecimal("20.5"));
+      assertThat(rolling.needed(GOLD, c, 22_000))
+          .isEqualTo(new TierProgram.Needed(8_000, new BigDecimal("6.5")));
+      assertThat(rolling.needed(TITANIUM, c, 22_000))
+          .isEqualTo(new TierProgram.Needed(0, BigDecimal.ZERO));
+      assertThat(rolling.needed(MILLION, c, 990_000))
+          .isEqualTo(new TierProgram.Needed(10_000, null));
+      assertThat(rolling.above(PLATINUM)).contains(MILLION);
+      assertThat(rolling.above(MILLION)).isEmpty();
+    }
+  }
+}
