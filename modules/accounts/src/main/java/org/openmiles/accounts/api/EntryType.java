@@ -24,7 +24,12 @@ public enum EntryType {
   /** A hold voided by its owner: held miles become available again. */
   HOLD_RELEASE(0, -1),
   /** A hold that reached its time limit unresolved. */
-  HOLD_EXPIRY(0, -1);
+  HOLD_EXPIRY(0, -1),
+  /**
+   * A paid extension of expiring miles: balance and held unchanged; the miles move from their lots
+   * to new lots with a later expiry (see {@link MilesLedger#extendExpiry}).
+   */
+  EXTENSION(0, 0);
 
   private final int balanceSign;
   private final int heldSign;

@@ -45,4 +45,21 @@ public interface MilesLedger {
    * miles of members inactive too long). Idempotent for a given date.
    */
   ExpiryRunResult expireMiles(LocalDate asOf);
+
+  /**
+   * Moves the member's soonest-expiring miles (still valid today) to a later expiry, never by
+   * editing entries: an {@link EntryType#EXTENSION} entry of zero miles records the operation, the
+   * old lots give up the miles and new lots dated {@code months} later take them. Refused with
+   * {@link NoExpiringMilesException} when nothing expires on its own date; extends fewer miles than
+   * asked when fewer expire.
+   */
+  ExpiryExtension extendExpiry(ExtendExpiry extension);
+
+  /**
+   * Members whose miles expire from {@code from} to {@code to} (both included), after {@code after}
+   * (null: from the start) by member number, at most {@code limit}: dated lots, and under the
+   * inactivity policy in force on {@code to}, whole balances of members whose inactivity period
+   * ends in the window.
+   */
+  ExpiringMilesPage expiringMiles(LocalDate from, LocalDate to, MemberNumber after, int limit);
 }

@@ -8,7 +8,10 @@ import java.util.Objects;
  * for CREDIT and REDEPOSIT, negative for DEBIT and REVERSAL, either for ADJUSTMENT; never zero.
  * {@code activityDate} is when the activity happened (a flight, a stay); it dates the expiry lot.
  * {@code qualifying} is the tier-qualifying activity the entry carries: only a CREDIT (positive) or
- * a REVERSAL (negative) may carry any.
+ * a REVERSAL (negative) may carry any. {@code expiresOn}, when set, is the last valid day of the
+ * expiry lot a positive posting creates, in place of the date the expiry policy gives for {@code
+ * activityDate}: a cancelled award's redeposit keeps the expiry of the miles it spent (ADR 0012).
+ * Null (the usual case) lets the policy decide.
  */
 public record PostMiles(
     MemberNumber member,
@@ -17,7 +20,8 @@ public record PostMiles(
     SourceReference source,
     LocalDate activityDate,
     String description,
-    Qualifying qualifying) {
+    Qualifying qualifying,
+    LocalDate expiresOn) {
 
   public static final int MAX_DESCRIPTION = 200;
 
@@ -47,11 +51,33 @@ public record PostMiles(
     if (Math.abs(miles) > 100_000_000L) {
       throw new IllegalArgumentException("miles beyond 100,000,000 in one entry are not plausible");
     }
+    if (expiresOn != null && miles < 0) {
+      throw new IllegalArgumentException("only a posting that adds miles may set their expiry");
+    }
     description = description == null ? "" : description.strip();
     if (description.length() > MAX_DESCRIPTION) {
       throw new IllegalArgumentException(
           "description must be at most " + MAX_DESCRIPTION + " characters");
     }
+  }
+
+  /** An entry whose expiry lot (if it adds miles) follows the expiry policy. */
+  public PostMiles(
+      MemberNumber member,
+      EntryType type,
+      long miles,
+      SourceReference source,
+      LocalDate activityDate,
+      String description,
+      Qualifying qualifying) {
+    this(member, type, miles, source, activityDate, description, qualifying, null);
+  }
+
+  /** The same posting, its lot ending on {@code lastValidDay} instead of the policy's date. */
+  public PostMiles expiringOn(LocalDate lastValidDay) {
+    Objects.requireNonNull(lastValidDay, "lastValidDay");
+    return new PostMiles(
+        member, type, miles, source, activityDate, description, qualifying, lastValidDay);
   }
 
   /** An entry without qualifying activity. */

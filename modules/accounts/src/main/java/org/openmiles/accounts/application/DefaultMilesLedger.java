@@ -20,15 +20,20 @@ import org.openmiles.accounts.api.BatchResult;
 import org.openmiles.accounts.api.CaptureExceedsHoldException;
 import org.openmiles.accounts.api.CaptureHold;
 import org.openmiles.accounts.api.EntryType;
+import org.openmiles.accounts.api.ExpiringMilesPage;
+import org.openmiles.accounts.api.ExpiryExtension;
 import org.openmiles.accounts.api.ExpiryRunResult;
+import org.openmiles.accounts.api.ExtendExpiry;
 import org.openmiles.accounts.api.HoldAlreadyResolvedException;
 import org.openmiles.accounts.api.HoldExpiredException;
 import org.openmiles.accounts.api.HoldNotFoundException;
 import org.openmiles.accounts.api.HoldStatus;
 import org.openmiles.accounts.api.HoldView;
+import org.openmiles.accounts.api.MemberNotActiveException;
 import org.openmiles.accounts.api.MemberNotFoundException;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accounts.api.MilesLedger;
+import org.openmiles.accounts.api.NoExpiringMilesException;
 import org.openmiles.accounts.api.PlaceHold;
 import org.openmiles.accounts.api.PostMiles;
 import org.openmiles.accounts.api.PostingResult;
@@ -39,8 +44,10 @@ import org.openmiles.accounts.api.StatementPage;
 import org.openmiles.accounts.api.StatementQuery;
 import org.openmiles.accounts.api.events.MilesPosted;
 import org.openmiles.accounts.domain.Account;
+import org.openmiles.accounts.domain.ExpiryLots;
 import org.openmiles.accounts.domain.ExpiryPolicy;
 import org.openmiles.accounts.domain.LedgerRepository;
+import org.openmiles.accounts.domain.LedgerRepository.DatedLot;
 import org.openmiles.accounts.domain.LedgerRepository.NewEntry;
 import org.openmiles.accounts.domain.LedgerRepository.NewLot;
 import org.openmiles.accounts.domain.LedgerRepository.StoredEntry;
@@ -182,7 +189,9 @@ public class DefaultMilesLedger implements MilesLedger {
           if (policy == null) {
             policy = repository.policyOn(LocalDate.now(clock));
           }
-          lots.add(new NewLot(e.memberId(), id, policy.lotExpiry(e.activityDate()), e.amount()));
+          LocalDate expiresOn =
+              p.expiresOn() != null ? p.expiresOn() : policy.lotExpiry(e.activityDate());
+          lots.add(new NewLot(e.memberId(), id, expiresOn, e.amount()));
         } else {
           debits.merge(p.member(), -e.amount(), Long::sum);
         }
@@ -202,21 +211,21 @@ public class DefaultMilesLedger implements MilesLedger {
                 p.qualifying()));
       }
       repository.insertLots(lots);
-      debits.forEach((member, miles) -> ops().consumeLots(accounts.get(member).memberId(), miles));
+      List<ExpiryLots.Take> taken = new ArrayList<>();
+      debits.forEach(
+          (member, miles) ->
+              taken.addAll(ops().consumeLots(accounts.get(member).memberId(), miles)));
       repository.saveAccounts(accounts.values());
+      if (strict && posted.size() == 1 && posted.get(0).miles() < 0) {
+        PostingResult r = posted.get(0).withLotsConsumed(byExpiry(taken));
+        posted.set(0, r);
+        resultByRef.put(r.source().value(), r);
+      }
       for (int i = 0; i < results.size(); i++) {
         if (results.get(i) == null) {
           PostingResult r = resultByRef.get(postings.get(i).source().value());
           if (r != null && i != firstIndex.get(r.source().value())) {
-            r =
-                new PostingResult(
-                    r.entryId(),
-                    r.member(),
-                    r.type(),
-                    r.miles(),
-                    r.source(),
-                    r.balanceAfter(),
-                    true);
+            r = r.asReplay();
             replayed.add(r);
           }
           results.set(i, r);
@@ -226,6 +235,17 @@ public class DefaultMilesLedger implements MilesLedger {
         milesPosted.fire(new MilesPosted(facts));
       }
     }
+  }
+
+  /** Miles taken per expiry date, soonest first. */
+  private List<BalanceView.ExpiringMiles> byExpiry(List<ExpiryLots.Take> takes) {
+    Map<Long, LocalDate> expiries =
+        repository.lotExpiries(takes.stream().map(ExpiryLots.Take::lotId).toList());
+    Map<LocalDate, Long> miles = new java.util.TreeMap<>();
+    takes.forEach(t -> miles.merge(expiries.get(t.lotId()), t.miles(), Long::sum));
+    return miles.entrySet().stream()
+        .map(e -> new BalanceView.ExpiringMiles(e.getKey(), e.getValue()))
+        .toList();
   }
 
   private static void requireSame(PostMiles p, MemberNumber member, EntryType type, long amount) {
@@ -448,6 +468,91 @@ public class DefaultMilesLedger implements MilesLedger {
     if (repository.balance(member, 0).isEmpty()) {
       throw new MemberNotFoundException("no member " + member);
     }
+  }
+
+  // --- expiry extension and the expiring-miles list
+
+  @Override
+  public ExpiryExtension extendExpiry(ExtendExpiry ext) {
+    Objects.requireNonNull(ext, "extension");
+    Account account = lockOne(ext.member());
+    String ref = ext.source().value();
+    StoredEntry before = repository.findEntries(List.of(ref)).get(ref);
+    if (before != null) {
+      if (before.type() != EntryType.EXTENSION || !before.member().equals(ext.member())) {
+        throw new SourceReferenceConflictException(
+            "source reference " + ref + " was already used for another posting");
+      }
+      return new ExpiryExtension(before.id(), ext.member(), ext.source(), 0, List.of(), true);
+    }
+    if (!account.status().maySpend()) {
+      throw new MemberNotActiveException(
+          "member " + ext.member() + " is " + account.status() + " and cannot extend miles");
+    }
+    LocalDate today = LocalDate.now(clock);
+    List<DatedLot> lots = repository.datedLots(account.memberId(), today, 1000);
+    List<ExpiryLots.Take> takes = new ArrayList<>();
+    Map<LocalDate, Long> moved = new java.util.TreeMap<>();
+    long left = ext.miles();
+    for (DatedLot lot : lots) {
+      if (left == 0) {
+        break;
+      }
+      long take = Math.min(left, lot.remaining());
+      takes.add(new ExpiryLots.Take(lot.id(), take));
+      moved.merge(lot.expiresOn(), take, Long::sum);
+      left -= take;
+    }
+    if (takes.isEmpty()) {
+      throw new NoExpiringMilesException(
+          "member " + ext.member() + " has no miles with an expiry date to extend");
+    }
+    long miles = ext.miles() - left;
+    Map<String, Long> ids =
+        repository.insertEntries(
+            List.of(
+                new NewEntry(
+                    account.memberId(),
+                    EntryType.EXTENSION,
+                    0,
+                    0,
+                    account.balance(),
+                    ref,
+                    null,
+                    today,
+                    ext.description())));
+    long entryId = ids.get(ref);
+    repository.consumeLots(takes);
+    List<NewLot> newLots = new ArrayList<>();
+    List<ExpiryExtension.Move> moves = new ArrayList<>();
+    moved.forEach(
+        (from, m) -> {
+          LocalDate to = from.plusMonths(ext.months());
+          newLots.add(new NewLot(account.memberId(), entryId, to, m));
+          moves.add(new ExpiryExtension.Move(from, to, m));
+        });
+    repository.insertLots(newLots);
+    return new ExpiryExtension(entryId, ext.member(), ext.source(), miles, moves, false);
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public ExpiringMilesPage expiringMiles(
+      LocalDate from, LocalDate to, MemberNumber after, int limit) {
+    if (to.isBefore(from) || limit < 1 || limit > 1000) {
+      throw new IllegalArgumentException("need from <= to and 1 <= limit <= 1000");
+    }
+    ExpiryPolicy policy = repository.policyOn(to);
+    var rows =
+        repository.expiringMembers(
+            from,
+            to,
+            policy.kind() == ExpiryPolicy.Kind.INACTIVITY ? policy : null,
+            after == null ? null : after.value(),
+            limit + 1);
+    boolean more = rows.size() > limit;
+    var page = more ? rows.subList(0, limit) : rows;
+    return new ExpiringMilesPage(page, more ? page.get(page.size() - 1).member() : null);
   }
 
   // --- jobs: chunked, each chunk its own transaction (see LedgerChunks)

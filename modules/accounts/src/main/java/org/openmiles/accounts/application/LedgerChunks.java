@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.openmiles.accounts.api.EntryType;
 import org.openmiles.accounts.api.HoldStatus;
 import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.accounts.api.events.MilesExpired;
 import org.openmiles.accounts.api.events.MilesPosted;
 import org.openmiles.accounts.domain.Account;
 import org.openmiles.accounts.domain.ExpiryPolicy;
@@ -38,6 +39,7 @@ public class LedgerChunks {
 
   @Inject LedgerRepository repository;
   @Inject Event<MilesPosted> milesPosted;
+  @Inject Event<MilesExpired> milesExpired;
   @Inject Clock clock;
 
   public ExpiryPolicy policyOn(LocalDate date) {
@@ -135,6 +137,8 @@ public class LedgerChunks {
     repository.saveAccounts(accounts.values());
     long miles = 0;
     List<MilesPosted.Entry> facts = new ArrayList<>();
+    List<MilesExpired.Expired> expired = new ArrayList<>();
+    String reason = refPrefix.startsWith("expiry-inactivity") ? "INACTIVITY" : "FIXED_TERM";
     for (NewEntry e : entries) {
       miles += -e.amount();
       MemberNumber member =
@@ -146,9 +150,11 @@ public class LedgerChunks {
       facts.add(
           new MilesPosted.Entry(
               ids.get(e.sourceRef()), member, EntryType.EXPIRY, e.amount(), e.sourceRef(), asOf));
+      expired.add(new MilesExpired.Expired(ids.get(e.sourceRef()), member, -e.amount(), reason));
     }
     if (!facts.isEmpty()) {
       milesPosted.fire(new MilesPosted(facts));
+      milesExpired.fire(new MilesExpired(asOf, expired));
     }
     return new Chunk(
         entries.size(), miles, candidates.size(), candidates.get(candidates.size() - 1).memberId());

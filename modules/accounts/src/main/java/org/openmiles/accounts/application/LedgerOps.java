@@ -24,8 +24,8 @@ final class LedgerOps {
     this.clock = clock;
   }
 
-  /** Consumes {@code miles} from the member's lots, oldest expiry first. */
-  void consumeLots(long memberId, long miles) {
+  /** Consumes {@code miles} from the member's lots, oldest expiry first; returns what it took. */
+  List<ExpiryLots.Take> consumeLots(long memberId, long miles) {
     long left = miles;
     int offset = 0;
     List<ExpiryLots.Take> all = new ArrayList<>();
@@ -45,6 +45,7 @@ final class LedgerOps {
       offset += page.size();
     }
     repository.consumeLots(all);
+    return all;
   }
 
   /** Expires an active hold; the caller saves the account. */

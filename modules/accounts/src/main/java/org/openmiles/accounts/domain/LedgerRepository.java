@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.openmiles.accounts.api.BalanceView;
 import org.openmiles.accounts.api.EntryType;
+import org.openmiles.accounts.api.ExpiringMilesPage;
 import org.openmiles.accounts.api.HoldStatus;
 import org.openmiles.accounts.api.HoldView;
 import org.openmiles.accounts.api.LedgerEntryView;
@@ -40,6 +41,23 @@ public interface LedgerRepository {
   List<ExpiryLots.OpenLot> openLots(long memberId, int limit, int offset);
 
   void consumeLots(List<ExpiryLots.Take> takes);
+
+  /** The expiry date of each of these lots. */
+  Map<Long, LocalDate> lotExpiries(Collection<Long> lotIds);
+
+  /**
+   * Open lots of a member with a date of their own still valid on {@code validOn} (not {@link
+   * ExpiryPolicy#NEVER}), soonest expiry first, then oldest lot.
+   */
+  List<DatedLot> datedLots(long memberId, LocalDate validOn, int limit);
+
+  /**
+   * Members after {@code after} (by number) with dated lots expiring from {@code from} to {@code
+   * to}, or, if {@code inactivity} is not null, whose last activity plus its months falls in the
+   * window.
+   */
+  List<ExpiringMilesPage.Member> expiringMembers(
+      LocalDate from, LocalDate to, ExpiryPolicy inactivity, String after, int limit);
 
   /** Writes back the balance, held miles and last activity of the accounts that changed. */
   void saveAccounts(Collection<Account> accounts);
@@ -124,6 +142,8 @@ public interface LedgerRepository {
   }
 
   record NewLot(long memberId, long entryId, LocalDate expiresOn, long miles) {}
+
+  record DatedLot(long id, long remaining, LocalDate expiresOn) {}
 
   record StoredHold(
       long id,

@@ -21,6 +21,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.openmiles.accounts.api.BalanceView;
 import org.openmiles.accounts.api.EntryType;
+import org.openmiles.accounts.api.ExpiringMilesPage;
 import org.openmiles.accounts.api.HoldStatus;
 import org.openmiles.accounts.api.HoldView;
 import org.openmiles.accounts.api.LedgerEntryView;
@@ -213,6 +214,84 @@ public class JdbcLedgerRepository implements LedgerRepository {
           ps.setArray(1, c.createArrayOf("bigint", ids));
           ps.setArray(2, c.createArrayOf("bigint", miles));
         });
+  }
+
+  @Override
+  public Map<Long, LocalDate> lotExpiries(Collection<Long> lotIds) {
+    Map<Long, LocalDate> out = new HashMap<>();
+    if (lotIds.isEmpty()) {
+      return out;
+    }
+    Object[] ids = lotIds.toArray();
+    query(
+        "select id, expires_on from accounts.expiry_lot where id = any(?::bigint[])",
+        (c, ps) -> ps.setArray(1, c.createArrayOf("bigint", ids)),
+        rs -> out.put(rs.getLong(1), rs.getDate(2).toLocalDate()));
+    return out;
+  }
+
+  @Override
+  public List<DatedLot> datedLots(long memberId, LocalDate validOn, int limit) {
+    List<DatedLot> out = new ArrayList<>();
+    query(
+        "select id, remaining, expires_on from accounts.expiry_lot where member_id = ?"
+            + " and remaining > 0 and expires_on >= ? and expires_on < ?"
+            + " order by expires_on, id limit ?",
+        (c, ps) -> {
+          ps.setLong(1, memberId);
+          ps.setDate(2, Date.valueOf(validOn));
+          ps.setDate(3, Date.valueOf(ExpiryPolicy.NEVER));
+          ps.setInt(4, limit);
+        },
+        rs -> out.add(new DatedLot(rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate())));
+    return out;
+  }
+
+  @Override
+  public List<ExpiringMilesPage.Member> expiringMembers(
+      LocalDate from, LocalDate to, ExpiryPolicy inactivity, String after, int limit) {
+    // dated lots in the window; under the inactivity policy also whole balances whose inactivity
+    // period ends in the window (last activity + months); one row per member, the earlier first
+    String lapsing =
+        inactivity == null
+            ? ""
+            : " union all select m.member_number, a.balance - a.held,"
+                + " (a.last_activity_on + make_interval(months => ?))::date, 'INACTIVITY'"
+                + " from accounts.account a join accounts.member m on m.id = a.member_id"
+                + " where a.balance > a.held and m.member_number > ?"
+                + " and (a.last_activity_on + make_interval(months => ?))::date between ? and ?";
+    List<ExpiringMilesPage.Member> out = new ArrayList<>();
+    query(
+        "select member_number, max(miles), min(first_expiry), min(reason) from ("
+            + " select m.member_number, sum(l.remaining) miles, min(l.expires_on) first_expiry,"
+            + " 'FIXED_TERM' reason from accounts.expiry_lot l"
+            + " join accounts.member m on m.id = l.member_id"
+            + " where l.remaining > 0 and l.expires_on between ? and ? and m.member_number > ?"
+            + " group by m.member_number"
+            + lapsing
+            + ") x group by member_number order by member_number limit ?",
+        (c, ps) -> {
+          int i = 1;
+          ps.setDate(i++, Date.valueOf(from));
+          ps.setDate(i++, Date.valueOf(to));
+          ps.setString(i++, after == null ? "" : after);
+          if (inactivity != null) {
+            ps.setInt(i++, inactivity.months());
+            ps.setString(i++, after == null ? "" : after);
+            ps.setInt(i++, inactivity.months());
+            ps.setDate(i++, Date.valueOf(from));
+            ps.setDate(i++, Date.valueOf(to));
+          }
+          ps.setInt(i, limit);
+        },
+        rs ->
+            out.add(
+                new ExpiringMilesPage.Member(
+                    new MemberNumber(rs.getString(1)),
+                    rs.getLong(2),
+                    rs.getDate(3).toLocalDate(),
+                    rs.getString(4))));
+    return out;
   }
 
   @Override
