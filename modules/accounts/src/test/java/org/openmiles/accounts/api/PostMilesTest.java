@@ -65,4 +65,17 @@ class PostMilesTest {
     assertThatThrownBy(() -> SourceReference.of("")).hasMessageContaining("1 to 120");
     assertThatThrownBy(() -> SourceReference.of("x".repeat(121))).hasMessageContaining("1 to 120");
   }
+
+  @Test
+  void onlyAPostingThatAddsMilesMaySetItsExpiry() {
+    MemberNumber m = MemberNumber.fromSequence(100_000_001L);
+    LocalDate day = LocalDate.of(2026, 3, 1);
+    PostMiles redeposit =
+        new PostMiles(m, EntryType.REDEPOSIT, 500, SourceReference.of("r:1"), day, "back")
+            .expiringOn(LocalDate.of(2028, 1, 31));
+    assertThat(redeposit.expiresOn()).isEqualTo(LocalDate.of(2028, 1, 31));
+    assertThat(PostMiles.credit(m, 5, "c:1", day, "x").expiresOn()).isNull();
+    assertThatThrownBy(() -> PostMiles.debit(m, 5, "d:1", day, "x").expiringOn(day))
+        .hasMessageContaining("only a posting that adds miles");
+  }
 }

@@ -1,0 +1,48 @@
+package org.openmiles.app.jobs;
+
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openmiles.redemption.api.ExpiryServices;
+
+/**
+ * Daily expiry notices (03:00 server time, after the 02:15 miles expiry): members whose miles
+ * expire within 30, 60 or 90 days, each told once per window and expiry date ({@code
+ * MilesExpiring}). Once per cluster ({@link ClusterLock}); a failure is logged and the next day's
+ * run catches up (notices already recorded are not sent again).
+ */
+@Singleton
+@Lock(LockType.READ)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RedemptionScheduler {
+  private static final Logger LOG = Logger.getLogger(RedemptionScheduler.class.getName());
+
+  @Inject ExpiryServices expiry;
+  @Inject ClusterLock lock;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "openmiles.jobs.enabled", defaultValue = "true")
+  boolean enabled;
+
+  @Schedule(hour = "3", minute = "0", persistent = false)
+  public void sendExpiryNotices() {
+    if (!enabled) {
+      return;
+    }
+    try {
+      lock.runExclusively("expiry-notices", () -> expiry.sendExpiryNotices(LocalDate.now(clock)));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "job expiry-notices failed; it will run again tomorrow", e);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package org.openmiles.redemption.api;
+
+import java.time.Instant;
+import java.util.List;
+import org.openmiles.accounts.api.BalanceView;
+import org.openmiles.accounts.api.MemberNumber;
+
+/**
+ * An issued award: its reference ({@code AW} + 10 digits), what it is, who travels, the miles (base
+ * + non-nominee surcharge), its state, and after a cancellation the fee and the miles redeposited.
+ * {@code spent} gives the miles spent by their expiry date. {@code replayed} is true when a retried
+ * request returned the award issued first.
+ */
+public record AwardView(
+    String reference,
+    MemberNumber member,
+    String kind,
+    String description,
+    String passengerKind,
+    String passengerName,
+    long baseMiles,
+    long surchargeMiles,
+    long miles,
+    String status,
+    Instant issuedAt,
+    Instant cancelledAt,
+    Long cancelFeeMiles,
+    Long redepositedMiles,
+    List<BalanceView.ExpiringMiles> spent,
+    boolean replayed) {
+
+  public AwardView {
+    spent = spent == null ? List.of() : List.copyOf(spent);
+  }
+
+  public AwardView asReplay() {
+    return new AwardView(
+        reference,
+        member,
+        kind,
+        description,
+        passengerKind,
+        passengerName,
+        baseMiles,
+        surchargeMiles,
+        miles,
+        status,
+        issuedAt,
+        cancelledAt,
+        cancelFeeMiles,
+        redepositedMiles,
+        spent,
+        true);
+  }
+}

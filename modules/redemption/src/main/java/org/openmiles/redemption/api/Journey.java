@@ -1,0 +1,7 @@
+package org.openmiles.redemption.api;
+
+/** One way, or a round trip back to the origin. */
+public enum Journey {
+  ONE_WAY,
+  ROUND_TRIP
+}

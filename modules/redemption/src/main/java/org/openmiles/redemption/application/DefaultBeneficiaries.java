@@ -1,0 +1,56 @@
+package org.openmiles.redemption.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.accounts.api.MemberService;
+import org.openmiles.redemption.api.AddBeneficiary;
+import org.openmiles.redemption.api.Beneficiaries;
+import org.openmiles.redemption.api.BeneficiaryNotFoundException;
+import org.openmiles.redemption.api.BeneficiaryView;
+import org.openmiles.redemption.api.NomineeLimitReachedException;
+import org.openmiles.redemption.api.Passenger;
+import org.openmiles.redemption.domain.RedemptionRule;
+import org.openmiles.redemption.infrastructure.JdbcRedemptionRepository;
+
+/** The nominee list and family children of a member; the program's rule caps the nominees. */
+@ApplicationScoped
+@Transactional
+public class DefaultBeneficiaries implements Beneficiaries {
+
+  @Inject JdbcRedemptionRepository repository;
+  @Inject MemberService members;
+  @Inject Clock clock;
+
+  @Override
+  public BeneficiaryView add(MemberNumber member, AddBeneficiary b) {
+    members.get(member); // MEMBER_NOT_FOUND before anything is written
+    RedemptionRule rule = repository.ruleOn(LocalDate.now(clock));
+    int limit = b.kind() == Passenger.Kind.NOMINEE ? rule.nomineeLimit() : 20;
+    return repository
+        .addBeneficiary(member, b, limit)
+        .orElseThrow(
+            () ->
+                new NomineeLimitReachedException(
+                    "member " + member + " has " + limit + " " + b.kind() + " entries already"));
+  }
+
+  @Override
+  public void remove(MemberNumber member, long beneficiaryId) {
+    if (!repository.removeBeneficiary(member, beneficiaryId)) {
+      throw new BeneficiaryNotFoundException(
+          "member " + member + " has no nominee or family member " + beneficiaryId);
+    }
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<BeneficiaryView> list(MemberNumber member) {
+    members.get(member);
+    return repository.beneficiaries(member);
+  }
+}

@@ -1,0 +1,538 @@
+package org.openmiles.redemption.infrastructure;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.openmiles.accounts.api.BalanceView.ExpiringMiles;
+import org.openmiles.accounts.api.ExpiringMilesPage;
+import org.openmiles.accounts.api.ExpiryExtension;
+import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.common.Money;
+import org.openmiles.common.jdbc.Jdbc;
+import org.openmiles.redemption.api.AddBeneficiary;
+import org.openmiles.redemption.api.AwardView;
+import org.openmiles.redemption.api.BeneficiaryView;
+import org.openmiles.redemption.api.Cabin;
+import org.openmiles.redemption.api.ExtensionPackageView;
+import org.openmiles.redemption.api.ExtensionView;
+import org.openmiles.redemption.api.Journey;
+import org.openmiles.redemption.api.PartnerAwardView;
+import org.openmiles.redemption.domain.AwardChart;
+import org.openmiles.redemption.domain.RedemptionRule;
+
+/**
+ * The redemption schema: program rules in force on a date (award chart, redemption rule, catalogue,
+ * extension packages), awards and the expiry dates of the miles they spent, beneficiaries,
+ * extension purchases, expiry notices. Runs on the caller's transaction.
+ */
+@ApplicationScoped
+public class JdbcRedemptionRepository {
+
+  /** Rows of {@code table} in force on the date bound to both {@code ?}. */
+  private static final String IN_FORCE =
+      " t.effective_from = (select max(x.effective_from) from redemption.%1$s x where %2$s"
+          + " and x.effective_from <= ?) and (t.effective_to is null or ? < t.effective_to)";
+
+  private static final String AWARD_COLUMNS =
+      "a.id, a.reference, a.member_number, a.kind, a.description, a.passenger_kind,"
+          + " a.passenger_name, a.base_miles, a.surcharge_miles, a.miles, a.status, a.issued_at,"
+          + " a.cancelled_at, a.cancel_fee_miles, a.redeposited_miles, a.request_hash";
+
+  @Resource(lookup = "java:app/jdbc/openmiles")
+  DataSource dataSource;
+
+  private Jdbc jdbc;
+
+  @PostConstruct
+  void init() {
+    jdbc = new Jdbc(dataSource);
+  }
+
+  /** An award as stored: its view, row id and the hash of the request that issued it. */
+  public record StoredAward(long id, String requestHash, AwardView view) {}
+
+  // --- program data
+
+  public AwardChart chartOn(LocalDate day) {
+    Date d = Date.valueOf(day);
+    Map<String, String> zones = new HashMap<>();
+    jdbc.list(
+        "read award zones",
+        "select country, zone_code from redemption.award_zone_country t where"
+            + IN_FORCE.formatted("award_zone_country", "x.country = t.country"),
+        (c, ps) -> onDay(ps, d, 1),
+        rs -> zones.put(rs.getString(1), rs.getString(2)));
+    var groups =
+        jdbc.list(
+            "read route groups",
+            "select code, zone_a, zone_b from redemption.route_group",
+            (c, ps) -> {},
+            rs -> new AwardChart.RouteGroup(rs.getString(1), rs.getString(2), rs.getString(3)));
+    var rows =
+        jdbc.list(
+            "read the award chart",
+            "select route_group_code, cabin, season, journey, miles from redemption.award_chart t"
+                + " where"
+                + IN_FORCE.formatted(
+                    "award_chart",
+                    "x.route_group_code = t.route_group_code and x.cabin = t.cabin"
+                        + " and x.season = t.season and x.journey = t.journey"),
+            (c, ps) -> onDay(ps, d, 1),
+            rs ->
+                new AwardChart.Row(
+                    rs.getString(1),
+                    Cabin.valueOf(rs.getString(2)),
+                    AwardChart.Season.valueOf(rs.getString(3)),
+                    Journey.valueOf(rs.getString(4)),
+                    rs.getLong(5)));
+    var upgrades =
+        jdbc.list(
+            "read the upgrade award chart",
+            "select route_group_code, from_cabin, to_cabin, season, miles"
+                + " from redemption.upgrade_award_chart t where"
+                + IN_FORCE.formatted(
+                    "upgrade_award_chart",
+                    "x.route_group_code = t.route_group_code and x.from_cabin = t.from_cabin"
+                        + " and x.to_cabin = t.to_cabin and x.season = t.season"),
+            (c, ps) -> onDay(ps, d, 1),
+            rs ->
+                new AwardChart.UpgradeRow(
+                    rs.getString(1),
+                    Cabin.valueOf(rs.getString(2)),
+                    Cabin.valueOf(rs.getString(3)),
+                    AwardChart.Season.valueOf(rs.getString(4)),
+                    rs.getLong(5)));
+    var peaks =
+        jdbc.list(
+            "read the peak calendar",
+            "select route_group_code, first_day, last_day from redemption.peak_period",
+            (c, ps) -> {},
+            rs ->
+                new AwardChart.PeakPeriod(
+                    rs.getString(1), rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate()));
+    var excluded =
+        jdbc.list(
+            "read classes that cannot be upgraded",
+            "select carrier_code || booking_class from redemption.upgrade_ineligible_class t where"
+                + IN_FORCE.formatted(
+                    "upgrade_ineligible_class",
+                    "x.carrier_code = t.carrier_code and x.booking_class = t.booking_class"),
+            (c, ps) -> onDay(ps, d, 1),
+            rs -> rs.getString(1));
+    return new AwardChart(zones, groups, rows, upgrades, peaks, new HashSet<>(excluded));
+  }
+
+  /** The lowest tier that may redeem upgrade awards on {@code day}. */
+  public String upgradeMinTier(LocalDate day) {
+    return jdbc.first(
+            "read the upgrade award rule",
+            "select min_tier_code from redemption.upgrade_award_rule t where"
+                + IN_FORCE.formatted("upgrade_award_rule", "true"),
+            (c, ps) -> onDay(ps, Date.valueOf(day), 1),
+            rs -> rs.getString(1))
+        .orElseThrow(() -> new IllegalStateException("no upgrade award rule on " + day));
+  }
+
+  public RedemptionRule ruleOn(LocalDate day) {
+    return jdbc.first(
+            "read the redemption rule",
+            "select cancel_fee_miles, cancel_fee_pct, redeposit_expiry, nominee_limit,"
+                + " non_nominee_allowed, non_nominee_surcharge_pct, family_child_max_age"
+                + " from redemption.redemption_rule t where"
+                + IN_FORCE.formatted("redemption_rule", "true"),
+            (c, ps) -> onDay(ps, Date.valueOf(day), 1),
+            rs ->
+                new RedemptionRule(
+                    rs.getLong(1),
+                    rs.getBigDecimal(2),
+                    "ORIGINAL".equals(rs.getString(3)),
+                    rs.getInt(4),
+                    rs.getBoolean(5),
+                    rs.getBigDecimal(6),
+                    rs.getInt(7)))
+        .orElseThrow(() -> new IllegalStateException("no redemption rule on " + day));
+  }
+
+  public List<PartnerAwardView> partnerAwards(LocalDate day) {
+    return jdbc.list(
+        "read the partner award catalogue",
+        "select code, name, partner_code, miles from redemption.partner_award t where"
+            + IN_FORCE.formatted("partner_award", "x.code = t.code")
+            + " order by code",
+        (c, ps) -> onDay(ps, Date.valueOf(day), 1),
+        rs ->
+            new PartnerAwardView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+  }
+
+  public List<ExtensionPackageView> packages(LocalDate day) {
+    return jdbc.list(
+        "read the extension packages",
+        "select code, miles, months, price, currency from redemption.extension_package t where"
+            + IN_FORCE.formatted("extension_package", "x.code = t.code")
+            + " order by miles, code",
+        (c, ps) -> onDay(ps, Date.valueOf(day), 1),
+        rs ->
+            new ExtensionPackageView(
+                rs.getString(1),
+                rs.getLong(2),
+                rs.getInt(3),
+                money(rs.getBigDecimal(4), rs.getString(5))));
+  }
+
+  // --- awards
+
+  public Optional<StoredAward> awardByClientReference(MemberNumber member, String clientReference) {
+    return award(
+        "a.member_number = ? and a.client_reference = ?",
+        false,
+        (ps) -> {
+          ps.setString(1, member.value());
+          ps.setString(2, clientReference);
+        });
+  }
+
+  /** The award with this reference, row-locked for the transaction if {@code lock}. */
+  public Optional<StoredAward> award(String reference, boolean lock) {
+    return award("a.reference = ?", lock, ps -> ps.setString(1, reference));
+  }
+
+  public List<AwardView> awards(MemberNumber member, int limit) {
+    return jdbc
+        .list(
+            "read a member's awards",
+            "select "
+                + AWARD_COLUMNS
+                + " from redemption.award a where a.member_number = ?"
+                + " order by a.id desc limit ?",
+            (c, ps) -> {
+              ps.setString(1, member.value());
+              ps.setInt(2, limit);
+            },
+            this::stored)
+        .stream()
+        .map(StoredAward::view)
+        .toList();
+  }
+
+  private interface Params {
+    void set(PreparedStatement ps) throws SQLException;
+  }
+
+  private Optional<StoredAward> award(String where, boolean lock, Params params) {
+    return jdbc.first(
+            "read an award",
+            "select "
+                + AWARD_COLUMNS
+                + " from redemption.award a where "
+                + where
+                + (lock ? " for update" : ""),
+            (c, ps) -> params.set(ps),
+            this::stored)
+        .map(a -> new StoredAward(a.id(), a.requestHash(), withSpent(a.view(), spent(a.id()))));
+  }
+
+  private List<ExpiringMiles> spent(long awardId) {
+    return jdbc.list(
+        "read the miles an award spent",
+        "select expires_on, miles from redemption.award_lot where award_id = ? order by expires_on",
+        (c, ps) -> ps.setLong(1, awardId),
+        rs -> new ExpiringMiles(rs.getDate(1).toLocalDate(), rs.getLong(2)));
+  }
+
+  private static AwardView withSpent(AwardView v, List<ExpiringMiles> spent) {
+    return new AwardView(
+        v.reference(),
+        v.member(),
+        v.kind(),
+        v.description(),
+        v.passengerKind(),
+        v.passengerName(),
+        v.baseMiles(),
+        v.surchargeMiles(),
+        v.miles(),
+        v.status(),
+        v.issuedAt(),
+        v.cancelledAt(),
+        v.cancelFeeMiles(),
+        v.redepositedMiles(),
+        spent,
+        false);
+  }
+
+  private StoredAward stored(ResultSet rs) throws SQLException {
+    Timestamp cancelled = rs.getTimestamp(13);
+    return new StoredAward(
+        rs.getLong(1),
+        rs.getString(16),
+        new AwardView(
+            rs.getString(2),
+            new MemberNumber(rs.getString(3)),
+            rs.getString(4),
+            rs.getString(5),
+            rs.getString(6),
+            rs.getString(7),
+            rs.getLong(8),
+            rs.getLong(9),
+            rs.getLong(10),
+            rs.getString(11),
+            rs.getTimestamp(12).toInstant(),
+            cancelled == null ? null : cancelled.toInstant(),
+            (Long) rs.getObject(14, Long.class),
+            (Long) rs.getObject(15, Long.class),
+            List.of(),
+            false));
+  }
+
+  /** What a new award says; the reference is drawn here. */
+  public record NewAward(
+      MemberNumber member,
+      String clientReference,
+      String kind,
+      String description,
+      String passengerKind,
+      String passengerName,
+      Long beneficiaryId,
+      long baseMiles,
+      long surchargeMiles,
+      String requestHash,
+      Instant issuedAt) {}
+
+  /** Inserts an issued award and the expiry dates of the miles it spent; returns its reference. */
+  public String insertAward(NewAward a, List<ExpiringMiles> spent) {
+    long[] id = new long[1];
+    String reference =
+        jdbc.first(
+                "issue an award",
+                "insert into redemption.award (reference, member_number, client_reference, kind,"
+                    + " description, passenger_kind, passenger_name, beneficiary_id, base_miles,"
+                    + " surcharge_miles, miles, request_hash, status, issued_at)"
+                    + " values ('AW' || nextval('redemption.award_reference_seq'),"
+                    + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ISSUED', ?) returning id, reference",
+                (c, ps) -> {
+                  ps.setString(1, a.member().value());
+                  ps.setString(2, a.clientReference());
+                  ps.setString(3, a.kind());
+                  ps.setString(4, a.description());
+                  ps.setString(5, a.passengerKind());
+                  ps.setString(6, a.passengerName());
+                  ps.setObject(7, a.beneficiaryId());
+                  ps.setLong(8, a.baseMiles());
+                  ps.setLong(9, a.surchargeMiles());
+                  ps.setLong(10, a.baseMiles() + a.surchargeMiles());
+                  ps.setString(11, a.requestHash());
+                  ps.setTimestamp(12, Timestamp.from(a.issuedAt()));
+                },
+                rs -> {
+                  id[0] = rs.getLong(1);
+                  return rs.getString(2);
+                })
+            .orElseThrow();
+    for (ExpiringMiles lot : spent) {
+      jdbc.update(
+          "record the miles an award spent",
+          "insert into redemption.award_lot (award_id, expires_on, miles) values (?, ?, ?)",
+          (c, ps) -> {
+            ps.setLong(1, id[0]);
+            ps.setDate(2, Date.valueOf(lot.expiresOn()));
+            ps.setLong(3, lot.miles());
+          });
+    }
+    return reference;
+  }
+
+  public void markCancelled(long awardId, long fee, long redeposited, Instant at) {
+    jdbc.update(
+        "cancel an award",
+        "update redemption.award set status = 'CANCELLED', cancelled_at = ?, cancel_fee_miles = ?,"
+            + " redeposited_miles = ? where id = ? and status = 'ISSUED'",
+        (c, ps) -> {
+          ps.setTimestamp(1, Timestamp.from(at));
+          ps.setLong(2, fee);
+          ps.setLong(3, redeposited);
+          ps.setLong(4, awardId);
+        });
+  }
+
+  // --- beneficiaries
+
+  public List<BeneficiaryView> beneficiaries(MemberNumber member) {
+    return jdbc.list(
+        "read a member's beneficiaries",
+        "select id, kind, first_name, last_name, birth_date from redemption.beneficiary"
+            + " where member_number = ? and removed_at is null order by id",
+        (c, ps) -> ps.setString(1, member.value()),
+        JdbcRedemptionRepository::beneficiary);
+  }
+
+  public Optional<BeneficiaryView> beneficiary(MemberNumber member, long id) {
+    return jdbc.first(
+        "read a beneficiary",
+        "select id, kind, first_name, last_name, birth_date from redemption.beneficiary"
+            + " where member_number = ? and id = ? and removed_at is null",
+        (c, ps) -> {
+          ps.setString(1, member.value());
+          ps.setLong(2, id);
+        },
+        JdbcRedemptionRepository::beneficiary);
+  }
+
+  /**
+   * Adds a beneficiary unless the member has {@code limit} of that kind already (counted under a
+   * transaction-scoped advisory lock per member, so two concurrent adds cannot both pass); an
+   * identical one already listed is returned as it is.
+   */
+  public Optional<BeneficiaryView> addBeneficiary(
+      MemberNumber member, AddBeneficiary b, int limit) {
+    jdbc.list(
+        "lock a member's beneficiary list",
+        "select pg_advisory_xact_lock(hashtext('redemption.beneficiary:' || ?))",
+        (c, ps) -> ps.setString(1, member.value()),
+        rs -> 0);
+    var same =
+        beneficiaries(member).stream()
+            .filter(
+                x ->
+                    x.kind().equals(b.kind().name())
+                        && x.firstName().equalsIgnoreCase(b.firstName())
+                        && x.lastName().equalsIgnoreCase(b.lastName())
+                        && x.birthDate().equals(b.birthDate()))
+            .findFirst();
+    if (same.isPresent()) {
+      return same;
+    }
+    long count =
+        beneficiaries(member).stream().filter(x -> x.kind().equals(b.kind().name())).count();
+    if (count >= limit) {
+      return Optional.empty();
+    }
+    return jdbc.first(
+        "add a beneficiary",
+        "insert into redemption.beneficiary (member_number, kind, first_name, last_name,"
+            + " birth_date) values (?, ?, ?, ?, ?)"
+            + " returning id, kind, first_name, last_name, birth_date",
+        (c, ps) -> {
+          ps.setString(1, member.value());
+          ps.setString(2, b.kind().name());
+          ps.setString(3, b.firstName());
+          ps.setString(4, b.lastName());
+          ps.setDate(5, Date.valueOf(b.birthDate()));
+        },
+        JdbcRedemptionRepository::beneficiary);
+  }
+
+  public boolean removeBeneficiary(MemberNumber member, long id) {
+    return jdbc.update(
+            "remove a beneficiary",
+            "update redemption.beneficiary set removed_at = now()"
+                + " where member_number = ? and id = ? and removed_at is null",
+            (c, ps) -> {
+              ps.setString(1, member.value());
+              ps.setLong(2, id);
+            })
+        > 0;
+  }
+
+  private static BeneficiaryView beneficiary(ResultSet rs) throws SQLException {
+    return new BeneficiaryView(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getDate(5).toLocalDate());
+  }
+
+  // --- extensions and notices
+
+  public Optional<ExtensionView> extension(MemberNumber member, String clientReference) {
+    return jdbc.first(
+        "read an extension purchase",
+        "select package_code, price, currency, payment_reference, miles_extended, months,"
+            + " bought_at from redemption.expiry_extension"
+            + " where member_number = ? and client_reference = ?",
+        (c, ps) -> {
+          ps.setString(1, member.value());
+          ps.setString(2, clientReference);
+        },
+        rs ->
+            new ExtensionView(
+                member,
+                rs.getString(1),
+                money(rs.getBigDecimal(2), rs.getString(3)),
+                rs.getString(4),
+                rs.getLong(5),
+                rs.getInt(6),
+                List.<ExpiryExtension.Move>of(),
+                rs.getTimestamp(7).toInstant(),
+                true));
+  }
+
+  public void insertExtension(String clientReference, ExtensionView v) {
+    jdbc.update(
+        "record an extension purchase",
+        "insert into redemption.expiry_extension (member_number, client_reference, package_code,"
+            + " miles_extended, months, price, currency, payment_reference, bought_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (c, ps) -> {
+          ps.setString(1, v.member().value());
+          ps.setString(2, clientReference);
+          ps.setString(3, v.packageCode());
+          ps.setLong(4, v.milesExtended());
+          ps.setInt(5, v.months());
+          ps.setBigDecimal(6, v.price().amount());
+          ps.setString(7, v.price().currency().getCurrencyCode());
+          ps.setString(8, v.paymentReference());
+          ps.setTimestamp(9, Timestamp.from(v.boughtAt()));
+        });
+  }
+
+  /** Records notices not given before; returns the members newly noticed. */
+  public List<MemberNumber> recordNotices(
+      int windowDays, LocalDate asOf, List<ExpiringMilesPage.Member> members) {
+    Object[][] cols =
+        Jdbc.columns(
+            members,
+            3,
+            m -> new Object[] {m.member().value(), m.firstExpiry().toString(), m.miles()});
+    return jdbc.list(
+        "record expiry notices",
+        "insert into redemption.expiry_notice (member_number, window_days, first_expiry, miles,"
+            + " noticed_on) select m, ?, x, q, ? from unnest("
+            + Jdbc.unnestParameters("text", "date", "bigint")
+            + ") as t(m, x, q) on conflict do nothing returning member_number",
+        (c, ps) -> {
+          ps.setInt(1, windowDays);
+          ps.setDate(2, Date.valueOf(asOf));
+          ps.setArray(3, c.createArrayOf("text", cols[0]));
+          ps.setArray(4, c.createArrayOf("date", cols[1]));
+          ps.setArray(5, c.createArrayOf("bigint", cols[2]));
+        },
+        rs -> new MemberNumber(rs.getString(1)));
+  }
+
+  private static Money money(java.math.BigDecimal amount, String currency) {
+    Currency cur = Currency.getInstance(currency);
+    return new Money(
+        amount.setScale(
+            Math.max(cur.getDefaultFractionDigits(), 0), java.math.RoundingMode.UNNECESSARY),
+        cur);
+  }
+
+  private static void onDay(PreparedStatement ps, Date d, int first) throws SQLException {
+    ps.setDate(first, d);
+    ps.setDate(first + 1, d);
+  }
+}
