@@ -20,6 +20,7 @@
 // database must hold); progress and errors go to stderr. Exit status 0 even when requests failed: the
 // caller reads the error counts from the results.
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,6 +62,9 @@ public class CashMilesBench {
   static Path out;
   static String afterSetup;
   static String runId = Long.toString(System.currentTimeMillis(), 36);
+  static long serverPid = -1;
+  static long postmasterPid = -1;
+  static int clockTicks = 100;
 
   public static void main(String[] args) throws Exception {
     java.util.Locale.setDefault(java.util.Locale.ROOT); // "12.5", not "12,5", in the results
@@ -81,12 +85,16 @@ public class CashMilesBench {
         case "--out" -> out = Path.of(args[++i]);
         case "--after-setup" -> afterSetup = args[++i];
         case "--run-id" -> runId = args[++i];
+        case "--server-pid" -> serverPid = Long.parseLong(args[++i]);
+        case "--postmaster-pid" -> postmasterPid = Long.parseLong(args[++i]);
+        case "--clock-ticks" -> clockTicks = Integer.parseInt(args[++i]);
         default -> {
           System.err.println(
               "usage: java CashMilesBench.java --tokens FILE [--url U] [--clients C] [--seconds T]"
                   + " [--warmup W] [--members M] [--history N] [--seed-miles N] [--void-percent P]"
                   + " [--refund-percent P] [--retry-percent P] [--probe-percent P]"
-                  + " [--after-setup SHELL-COMMAND] [--run-id ID] [--out FILE]");
+                  + " [--after-setup SHELL-COMMAND] [--run-id ID] [--out FILE]"
+                  + " [--server-pid PID] [--postmaster-pid PID] [--clock-ticks HZ]");
           System.exit(2);
         }
       }
@@ -208,6 +216,44 @@ public class CashMilesBench {
     return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
   }
 
+  // ---- CPU time of the server, PostgreSQL and this generator (Linux /proc) ----------------------
+
+  /** CPU seconds so far: server, PostgreSQL (postmaster and its children), generator. */
+  static double[] cpu() {
+    double server = serverPid > 0 ? ticks(serverPid) / (double) clockTicks : Double.NaN;
+    double pg = Double.NaN;
+    if (postmasterPid > 0) {
+      long t = ticks(postmasterPid);
+      File[] procs = new File("/proc").listFiles((d, n) -> n.chars().allMatch(Character::isDigit));
+      for (File f : procs == null ? new File[0] : procs) {
+        String[] st = stat(Long.parseLong(f.getName()));
+        if (st != null && Long.parseLong(st[1]) == postmasterPid) {
+          t += Long.parseLong(st[11]) + Long.parseLong(st[12]);
+        }
+      }
+      pg = t / (double) clockTicks;
+    }
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    double self =
+        os instanceof com.sun.management.OperatingSystemMXBean o ? o.getProcessCpuTime() / 1e9 : Double.NaN;
+    return new double[] {server, pg, self};
+  }
+
+  /** Fields of /proc/PID/stat after the command name: [0] state, [1] ppid, [11] utime, [12] stime. */
+  static String[] stat(long pid) {
+    try {
+      String s = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      return s.substring(s.lastIndexOf(')') + 2).split(" ");
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  static long ticks(long pid) {
+    String[] st = stat(pid);
+    return st == null ? 0 : Long.parseLong(st[11]) + Long.parseLong(st[12]);
+  }
+
   // ---- tally: what the database must hold, from acknowledged answers --------------------------
 
   final AtomicLong seeded = new AtomicLong();
@@ -284,8 +330,27 @@ public class CashMilesBench {
     long from = start + warmup * 1_000_000_000L;
     long[] window = {from, from + seconds * 1_000_000_000L};
     System.err.printf("measuring: %d s warm-up + %d s%n", warmup, seconds);
+    double[][] cpu = new double[2][];
+    Thread sampler =
+        new Thread(
+            () -> {
+              try {
+                for (int k = 0; k < 2; k++) {
+                  long wait = window[k] - System.nanoTime();
+                  if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                  }
+                  cpu[k] = cpu();
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    sampler.setDaemon(true);
+    sampler.start();
     List<Samples> samples = clientsRun(window, 0);
-    report(samples);
+    sampler.join();
+    report(samples, cpu);
   }
 
   /** Runs every client until the window ends (window != null) or for {@code cycles} cycles each. */
@@ -534,7 +599,7 @@ public class CashMilesBench {
 
   // ---- results -------------------------------------------------------------------------------
 
-  void report(List<Samples> samples) throws IOException {
+  void report(List<Samples> samples, double[][] cpu) throws IOException {
     Map<String, String> r = new java.util.LinkedHashMap<>();
     r.put("clients", Integer.toString(clients));
     r.put("engines", Integer.toString(engines.size()));
@@ -545,6 +610,11 @@ public class CashMilesBench {
     }
     put(r, "ops", merged(samples, Arrays.stream(Op.values()).filter(Op::payment).toList()));
     put(r, "all", merged(samples, List.of(Op.values())));
+    String[] who = {"server", "postgres", "generator"};
+    for (int k = 0; k < who.length; k++) {
+      double used = cpu[0] == null || cpu[1] == null ? Double.NaN : cpu[1][k] - cpu[0][k];
+      r.put("cpu_" + who[k] + "_s", String.format("%.2f", used));
+    }
     // a payment is complete when its capture is acknowledged
     r.put("payments_per_s", r.get("capture_per_s"));
     r.put("expect_seeded", Long.toString(seeded.get()));
@@ -566,7 +636,11 @@ public class CashMilesBench {
     r.put("expect_entries",
         Long.toString(seedEntries.get() + authorized.get() + captured.get() + voided.get() + involuntaryRefunds.get()));
     StringBuilder by = new StringBuilder();
-    new TreeMap<>(paymentsByEngine).forEach((k, v) -> by.append(by.length() > 0 ? "," : "").append(k).append(':').append(v.get()));
+    new TreeMap<>(paymentsByEngine).forEach((k, v) -> {
+      if (v.get() > 0) { // as the database lists them: engines with payments
+        by.append(by.length() > 0 ? "," : "").append(k).append(':').append(v.get());
+      }
+    });
     r.put("expect_payments_by_client", by.toString());
     r.put("uncertain", Long.toString(uncertain.get()));
     long errorCount = errors.values().stream().mapToLong(LongAdder::sum).sum();
@@ -588,7 +662,7 @@ public class CashMilesBench {
   static void put(Map<String, String> r, String name, long[] sorted) {
     r.put(name + "_count", Integer.toString(sorted.length));
     r.put(name + "_per_s", String.format("%.1f", sorted.length / (double) seconds));
-    r.put(name + "_p50_ms", String.format("%.2f", percentileMs(sorted, 50)));
-    r.put(name + "_p99_ms", String.format("%.2f", percentileMs(sorted, 99)));
+    r.put(name + "_p50_ms", sorted.length == 0 ? "-" : String.format("%.2f", percentileMs(sorted, 50)));
+    r.put(name + "_p99_ms", sorted.length == 0 ? "-" : String.format("%.2f", percentileMs(sorted, 99)));
   }
 }

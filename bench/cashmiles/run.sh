@@ -53,11 +53,17 @@ say "OpenMiles is ready"
 # --- 4. load ------------------------------------------------------------------------------------
 # enroll and credit members, history cycles, after_setup (ANALYZE, checkpoint), warm-up, measure
 export_after_setup
+PG_DATA_DIR="$(psql_su postgres -Atc 'show data_directory')"
+POSTMASTER_PID="$(head -1 "$PG_DATA_DIR/postmaster.pid" 2>/dev/null || echo -1)"
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 java -Xmx512m "$HERE/CashMilesBench.java" --url "http://127.0.0.1:$HTTP_PORT" --tokens "$TOKENS" \
   --clients "$CLIENTS" --seconds "$MEASURED" --warmup "$WARMUP" --members "$MEMBERS" \
   --history "$HISTORY" --seed-miles "$SEED_MILES" --void-percent "$VOID_PERCENT" \
   --refund-percent "$REFUND_PERCENT" --retry-percent "$RETRY_PERCENT" --probe-percent "$PROBE_PERCENT" \
-  --after-setup after_setup --run-id "$STAMP" --out "$RAW" || die "load generator failed"
+  --after-setup after_setup --run-id "$STAMP" --out "$RAW" \
+  --server-pid "$PAYARA_PID" --postmaster-pid "$POSTMASTER_PID" --clock-ticks "$(getconf CLK_TCK)" \
+  || die "load generator failed"
+LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # stop the server before checking, so nothing is in flight
 stop_payara
@@ -157,9 +163,11 @@ aim() { # ops/s >= tps and p99 <= 50 ms at 32 clients
   b="$(awk -v p="$P99" 'BEGIN { print (p <= 50 ? "met" : "not met") }')"
   echo "operations/s >= pgbench tps: $a; p99 <= 50 ms: $b${1:+ ($1)}"
 }
-line() { # label, what, per second, p50 key, p99 key, extra
-  printf '  %-10s %-44s %10s/s   p50 %7s ms  p99 %7s ms  %s\n' "$1" "$2" "$(fmt "$3")" "$4" "$5" "${6:-}"
+rate() { awk -v x="$1" 'BEGIN { exit !(x < 100) }' && printf '%.1f' "$1" || fmt "$1"; }
+line() { # label, what, per second, p50, p99, extra
+  printf '  %-10s %-44s %10s/s   p50 %7s ms  p99 %7s ms  %s\n' "$1" "$2" "$(rate "$3")" "$4" "$5" "${6:-}"
 }
+per_op() { awk -v s="$1" -v n="$(get ops_count)" 'BEGIN { if (n > 0 && s == s + 0) printf "%.2f", 1000 * s / n; else print "?" }'; }
 {
   report_host "OpenMiles Cash & Miles benchmark" modules
   echo "run: $CLIENTS clients over $(get engines) booking engines (JWT clients), $(get members) members; ${MEASURED} s measured after ${WARMUP} s warm-up and $HISTORY history cycles per client (analyze=$ANALYZE); ${VOID_PERCENT}% voids, ${REFUND_PERCENT}% of captures refunded, ${RETRY_PERCENT}% same-key retries"
@@ -172,6 +180,9 @@ line() { # label, what, per second, p50 key, p99 key, extra
   for op in quote authorize capture void refund replay probe; do
     line "" "$op ($(fmt "$(get "${op}_count")"))" "$(get "${op}_per_s")" "$(get "${op}_p50_ms")" "$(get "${op}_p99_ms")"
   done
+  echo "  CPU per operation in the window: server $(per_op "$(get cpu_server_s)") ms, PostgreSQL $(per_op "$(get cpu_postgres_s)") ms, generator $(per_op "$(get cpu_generator_s)") ms"
+  echo "    (so $(nproc) cores given to this run alone would carry about $(awk -v a="$(get cpu_server_s)" -v b="$(get cpu_postgres_s)" -v c="$(get cpu_generator_s)" -v n="$(get ops_count)" -v k="$(nproc)" 'BEGIN { t = a + b + c; if (t > 0 && n > 0) printf "%.0f", k * n / t; else print "?" }') operations/s if CPU were the only limit)"
+  echo "  machine load average (1/5/15 min) before the load: $LOAD_BEFORE, after: $LOAD_AFTER"
   echo "  aim at 32 clients: $(aim "$([ "$CLIENTS" = 32 ] || echo "this run had $CLIENTS clients")")"
   echo
   echo "  payments: $(fmt "$(inv db_authorized)") authorized, $(fmt "$(inv db_captured)") captured ($(fmt "$(inv db_captured_miles)") miles), $(fmt "$(inv db_voided)") voided, $(fmt "$(inv db_refunds)") refunds ($(fmt "$(inv db_redeposited)") miles redeposited); by client: $(inv db_payments_by_client)"
