@@ -24,7 +24,9 @@ APP_DB=openmiles_cashmiles
 ISSUER="${MP_JWT_VERIFY_ISSUER:-https://openmiles.dev/booking-engines}"
 
 bench_init cashmiles needs-pgbench   # also: stops Payara Micro on every exit path
-[ "$ENGINES" -ge 1 ] 2>/dev/null || die "BENCH_ENGINES must be >= 1"
+[ "$ENGINES" -ge 1 ] && [ "$CLIENTS" -ge 1 ] && [ "$MEMBERS" -ge 1 ] 2>/dev/null \
+  || die "BENCH_ENGINES, BENCH_CLIENTS and BENCH_MEMBERS must be >= 1"
+[ "$SEED_MILES" -ge 1 ] && [ "$SEED_MILES" -le 100000000 ] 2>/dev/null || die "BENCH_SEED_MILES must be 1 to 100,000,000"
 
 # --- 1. a throw-away JWT key pair and one token per booking engine ---------------------------------
 # (not the development key in .openmiles/jwt: a run neither needs nor changes it)
