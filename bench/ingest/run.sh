@@ -15,8 +15,6 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/ingest"
 
-PG_PORT="${OPENMILES_PG_PORT:-55432}"
-PG_HOST=127.0.0.1
 HTTP_PORT="${BENCH_HTTP_PORT:-18090}"
 FEEDS="${INGEST_FEEDS:-partner,flown}"
 RECORDS="${INGEST_RECORDS:-1000000}"   # partner records
@@ -31,25 +29,9 @@ KEEP_FILES="${INGEST_KEEP_FILES:-0}"
 PARTNER=DEMO_BANK
 CARRIER=VN                             # the host carrier (openmiles.accrual.host-carrier)
 APP_DB=openmiles_ingest
-WAR="$ROOT/modules/app/target/openmiles.war"
 
-say() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
-die() { printf '\033[31merror:\033[0m %s\n' "$*" >&2; exit 1; }
-
-if [ -z "${OPENMILES_PG_BINDIR:-}" ]; then
-  OPENMILES_PG_BINDIR="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r | head -1)"
-  [ -n "$OPENMILES_PG_BINDIR" ] || OPENMILES_PG_BINDIR="$(dirname "$(command -v psql || echo /usr/bin/psql)")"
-fi
-if [ -z "${PAYARA_JAR:-}" ]; then
-  v="$(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' "$ROOT/pom.xml")"
-  PAYARA_JAR="$HOME/.m2/repository/fish/payara/extras/payara-micro/$v/payara-micro-$v.jar"
-fi
-PSQL="$OPENMILES_PG_BINDIR/psql"
-[ -x "$PSQL" ] || die "$PSQL not found (set OPENMILES_PG_BINDIR)"
-[ -f "$PAYARA_JAR" ] || die "Payara Micro jar not found at $PAYARA_JAR (set PAYARA_JAR)"
-[ -f "$WAR" ] || die "$WAR not found: build first (./openmiles bench ingest does)"
-"$OPENMILES_PG_BINDIR/pg_isready" -q -h "$PG_HOST" -p "$PG_PORT" 2>/dev/null \
-  || die "PostgreSQL is not accepting connections on $PG_HOST:$PG_PORT (./openmiles db start)"
+. "$ROOT/bench/lib.sh"
+bench_init ingest   # also: stops Payara Micro on every exit path
 feed_on() { case ",$FEEDS," in *",$1,"*) return 0;; *) return 1;; esac; }
 for f in ${FEEDS//,/ }; do
   case "$f" in partner|flown) ;; *) die "INGEST_FEEDS: unknown feed '$f' (partner, flown)";; esac
@@ -59,18 +41,9 @@ feed_on partner || feed_on flown || die "INGEST_FEEDS names no feed (partner, fl
   || die "INGEST_RECORDS, INGEST_COUPONS and INGEST_MEMBERS must be >= 1"
 [ "$FLOWN_DAYS" -ge 1 ] && [ "$FLOWN_DAYS" -le 330 ] 2>/dev/null || die "INGEST_FLOWN_DAYS must be 1 to 330"
 
-psql_su() { # db, psql args...
-  local db="$1"; shift
-  PGOPTIONS="-c client_min_messages=warning" "$PSQL" -X -h "$PG_HOST" -p "$PG_PORT" -U postgres -d "$db" -v ON_ERROR_STOP=1 -q "$@"
-}
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 
-STAMP="$(date +%Y%m%d-%H%M%S)"
-RESULTS_DIR="$ROOT/bench/results"
-mkdir -p "$RESULTS_DIR"
-REPORT="$RESULTS_DIR/ingest-$STAMP.txt"
-PAYARA_LOG="$RESULTS_DIR/ingest-$STAMP-payara.log"
 GC_LOG="$RESULTS_DIR/ingest-$STAMP-gc.log"
 
 # the server's file tree (fresh each run) and the generated file live outside the repository
@@ -78,65 +51,23 @@ FILES_ROOT="$(mktemp -d "${TMPDIR:-/tmp}/openmiles-ingest.XXXXXX")"
 WORK="$FILES_ROOT/bench"
 mkdir -p "$WORK"
 
-# --- cleanup: always stop Payara Micro; remove the file tree --------------------------------------
-PAYARA_PID=""
-stop_payara() {
-  if [ -n "$PAYARA_PID" ] && kill -0 "$PAYARA_PID" 2>/dev/null; then
-    say "stopping Payara Micro (pid $PAYARA_PID)"
-    kill "$PAYARA_PID" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$PAYARA_PID" 2>/dev/null || break; sleep 1; done
-    kill -9 "$PAYARA_PID" 2>/dev/null || true
-    wait "$PAYARA_PID" 2>/dev/null || true
-  fi
-  PAYARA_PID=""
-}
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  stop_payara
+# --- cleanup: the file tree (bench_init's trap stops Payara Micro) ---------------------------------
+remove_files() {
   if [ "$KEEP_FILES" = 1 ]; then
     say "files kept in $FILES_ROOT"
   else
     rm -rf "$FILES_ROOT"
   fi
-  exit "$rc"
 }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-if curl -s -o /dev/null "http://127.0.0.1:$HTTP_PORT/" 2>/dev/null; then
-  die "port $HTTP_PORT is in use; choose another with BENCH_HTTP_PORT"
-fi
+BENCH_CLEANUP+=(remove_files)
 
 # --- 1. database and server ---------------------------------------------------------------------
 say "creating fresh database $APP_DB (owner openmiles)"
-psql_su postgres -tc "select 1 from pg_roles where rolname = 'openmiles'" | grep -q 1 \
-  || psql_su postgres -c "create role openmiles login password 'openmiles'"
-psql_su postgres -c "drop database if exists $APP_DB with (force)" -c "create database $APP_DB owner openmiles"
+fresh_database "$APP_DB" openmiles
 
-say "starting Payara Micro on port $HTTP_PORT against $APP_DB, files in $FILES_ROOT (log: $PAYARA_LOG)"
+say "the server's files are in $FILES_ROOT"
 if [ -n "$CHUNK" ]; then export OPENMILES_FILES_CHUNK="$CHUNK"; fi
-OPENMILES_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$APP_DB" \
-OPENMILES_DB_USER=openmiles OPENMILES_DB_PASSWORD=openmiles OPENMILES_JOBS_ENABLED=false \
-OPENMILES_FILES_ROOT="$FILES_ROOT" OPENMILES_FILES_POLL_MS=200 \
-  java -Xmx1g -Xlog:gc:file="$GC_LOG" -Dmp.health.default.readiness.empty.response=DOWN -jar "$PAYARA_JAR" \
-       --nocluster --port "$HTTP_PORT" --contextroot / \
-       --logProperties "$ROOT/config/logging.properties" --prebootcommandfile "$ROOT/config/pre-boot.asadmin" --deploy "$WAR" >"$PAYARA_LOG" 2>&1 &
-PAYARA_PID=$!
-ready=""
-for _ in $(seq 1 180); do
-  kill -0 "$PAYARA_PID" 2>/dev/null || { tail -40 "$PAYARA_LOG" >&2; die "Payara Micro stopped during start"; }
-  if curl -fs "http://127.0.0.1:$HTTP_PORT/health/ready" >/dev/null 2>&1; then ready=1; break; fi
-  sleep 1
-done
-[ -n "$ready" ] || die "OpenMiles did not become ready in 180 s; see $PAYARA_LOG"
-# /health/ready can answer before the application context serves requests (a few 503s follow)
-ready=""
-for _ in $(seq 1 60); do
-  if curl -fs "http://127.0.0.1:$HTTP_PORT/api/v1/members?name=bench&limit=1" >/dev/null 2>&1; then ready=1; break; fi
-  sleep 0.5
-done
-[ -n "$ready" ] || die "OpenMiles was ready but /api/v1/members did not answer 200; see $PAYARA_LOG"
+OPENMILES_FILES_ROOT="$FILES_ROOT" OPENMILES_FILES_POLL_MS=200 start_payara "$APP_DB" -Xlog:gc:file="$GC_LOG"
 PARTNER_DIR="$FILES_ROOT/partners/$PARTNER"
 FLOWN_DIR="$FILES_ROOT/airline/flown"
 ! feed_on partner || [ -d "$PARTNER_DIR/inbound" ] || die "the server did not create $PARTNER_DIR/inbound (is $PARTNER an active partner?)"
@@ -371,7 +302,6 @@ union all select 'flown_file_accepted', (select coalesce(sum(accepted), 0) from 
   where partner_code = '$CARRIER' and feed = 'FLOWN_COUPONS');
 SQL
 )"
-inv() { printf '%s\n' "$INV" | sed -n "s/^$1=//p"; }
 
 VERDICT=PASS
 declare -A CHECKS
@@ -435,8 +365,6 @@ check ledger "sum(expiry_lot.remaining) <> balance"                       "$(inv
 check ledger "duplicate source_ref"                                       "$(inv duplicate_source_refs)" 0
 
 # --- 6. report ---------------------------------------------------------------------------------
-fmt() { LC_ALL=C awk -v x="$1" 'BEGIN { s = sprintf("%.0f", x); o = ""; n = length(s)
-  for (i = 1; i <= n; i++) { o = o substr(s, i, 1); if ((n - i) % 3 == 0 && i < n) o = o "," } print o }'; }
 section() { # feed, records, what, aim
   local f="$1" n="$2" ratio gc_pauses gc_live gc_committed gc_full gc_text
   ratio="$(awk -v a="${R[$f.ingest_rps]}" -v b="${R[$f.copy_rps]}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')"
@@ -481,7 +409,4 @@ section() { # feed, records, what, aim
   echo "ledger ($(fmt "$(inv members)") members):"
   printf '%s' "${CHECKS[ledger]}"
   echo "  invariants: $VERDICT"
-} | tee "$REPORT"
-echo "report: $REPORT (server log: $PAYARA_LOG, GC log: $GC_LOG; database $APP_DB kept for inspection)" >&2
-
-[ "$VERDICT" = PASS ] || exit 1
+} | publish_report "GC log: $GC_LOG"

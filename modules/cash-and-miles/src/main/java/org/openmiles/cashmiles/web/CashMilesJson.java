@@ -1,11 +1,11 @@
 package org.openmiles.cashmiles.web;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,6 +25,14 @@ import org.openmiles.common.Validator;
  * are ISO-8601 UTC; null fields are left out.
  */
 final class CashMilesJson {
+  /**
+   * Looked up once: {@code Json.createObjectBuilder()} and the other static {@code Json} methods
+   * call {@code JsonProvider.provider()} each time, a service-loader search of the class path (and
+   * an OSGi look-up on Payara) under the jar files' locks; under bench/cashmiles those calls were
+   * most of the request threads' lock contention. {@code JsonProviderLookupTest} keeps them out.
+   */
+  static final JsonProvider JSON = JsonProvider.provider();
+
   private CashMilesJson() {}
 
   // --- reading
@@ -34,7 +42,7 @@ final class CashMilesJson {
     if (text == null || text.isBlank()) {
       return JsonValue.EMPTY_JSON_OBJECT;
     }
-    try (JsonReader r = Json.createReader(new StringReader(text))) {
+    try (JsonReader r = JSON.createReader(new StringReader(text))) {
       JsonValue v = r.readValue();
       if (v.getValueType() != JsonValue.ValueType.OBJECT) {
         throw new jakarta.json.JsonException("the body must be a JSON object");
@@ -126,23 +134,23 @@ final class CashMilesJson {
   // --- writing
 
   static JsonObjectBuilder money(Money m) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("amount", m.amount().toPlainString())
         .add("currency", m.currency().getCurrencyCode());
   }
 
   static JsonObject quote(QuoteView q) {
-    JsonArrayBuilder options = Json.createArrayBuilder();
+    JsonArrayBuilder options = JSON.createArrayBuilder();
     q.options()
         .forEach(
             o ->
                 options.add(
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add("miles", o.miles())
                         .add("milesValue", money(o.milesValue()))
                         .add("cashForFare", money(o.cashForFare()))
                         .add("totalCash", money(o.totalCash()))));
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("quoteToken", q.quoteToken())
         .add("member", q.member().value())
         .add("expiresAt", q.expiresAt().toString())
@@ -155,7 +163,7 @@ final class CashMilesJson {
         .add("availableMiles", q.availableMiles())
         .add(
             "miles",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("minimum", q.minimumMiles())
                 .add("maximum", q.maximumMiles())
                 .add("step", q.step()))
@@ -165,7 +173,7 @@ final class CashMilesJson {
 
   static JsonObject payment(PaymentView p) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("paymentId", p.paymentId())
             .add("status", p.status().name())
             .add("member", p.member().value())
@@ -183,7 +191,7 @@ final class CashMilesJson {
             .add("createdAt", p.createdAt().toString())
             .add("updatedAt", p.updatedAt().toString());
     if (!p.ticketNumbers().isEmpty()) {
-      JsonArrayBuilder t = Json.createArrayBuilder();
+      JsonArrayBuilder t = JSON.createArrayBuilder();
       p.ticketNumbers().forEach(t::add);
       b.add("ticketNumbers", t);
     }
@@ -194,7 +202,7 @@ final class CashMilesJson {
 
   static JsonObject refund(RefundView r) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("refundId", r.refundId())
             .add("paymentId", r.paymentId())
             .add("miles", r.miles())

@@ -379,7 +379,7 @@ public class CashMilesResource {
     Integer l = v.check("limit", () -> parse(limit, 1, 200).intValue());
     Long a = v.check("after", () -> parse(after, 0, Long.MAX_VALUE));
     v.throwIfInvalid();
-    JsonArrayBuilder out = jakarta.json.Json.createArrayBuilder();
+    JsonArrayBuilder out = CashMilesJson.JSON.createArrayBuilder();
     payments
         .payments(new PaymentQuery(client, Optional.ofNullable(s), a, l))
         .forEach(p -> out.add(CashMilesJson.payment(p)));
