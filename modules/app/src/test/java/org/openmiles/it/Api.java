@@ -108,12 +108,14 @@ public final class Api {
 
   /**
    * GET of a platform endpoint outside /api (e.g. /health/ready, /openapi): status and raw body.
+   * The first /openapi call builds the document by scanning every module, which takes tens of
+   * seconds on a loaded 2-core machine: hence the long time limit.
    */
   public HttpResponse<String> platform(String path) {
     URI root = URI.create(base).resolve("/");
     try {
       return http.send(
-          HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(30)).build(),
+          HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(120)).build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (java.io.IOException e) {
       throw new IllegalStateException("request failed: " + e, e);
