@@ -154,7 +154,10 @@ class ConsoleIT {
     submitLogin(user, "agent-demo");
     assertThat(messages()).contains("locked until");
     assertThat(browser.getCurrentUrl()).contains("login.xhtml");
-    assertThat(Db.count("select count(*) from console.audit_entry where actor = ? and action = 'LOGIN_REFUSED_LOCKED'", user))
+    assertThat(
+            Db.count(
+                "select count(*) from console.audit_entry where actor = ? and action = 'LOGIN_REFUSED_LOCKED'",
+                user))
         .isEqualTo(1);
   }
 
@@ -272,10 +275,15 @@ class ConsoleIT {
     type("audit:member", number);
     click("audit:filter");
     wait.until(
-        ExpectedConditions.textToBePresentInElementLocated(By.id("audit:entries"), "TIER_OVERRIDDEN"));
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("audit:entries"), "TIER_OVERRIDDEN"));
     String log = browser.findElement(By.id("audit:entries")).getText();
     assertThat(log)
-        .contains("TIER_OVERRIDDEN", "ADJUSTMENT_POSTED", "supervisor", "status match from partner airline");
+        .contains(
+            "TIER_OVERRIDDEN",
+            "ADJUSTMENT_POSTED",
+            "supervisor",
+            "status match from partner airline");
     screenshot("audit-log");
   }
 
@@ -342,7 +350,10 @@ class ConsoleIT {
     field.sendKeys(Long.toString(miles));
     type("adjust:reason", reason);
     click("adjust:submit");
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#messages .ui-messages-info, #messages .ui-messages-warn, #messages .ui-messages-error")));
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector(
+                "#messages .ui-messages-info, #messages .ui-messages-warn, #messages .ui-messages-error")));
   }
 
   private void open(String path) {
@@ -386,8 +397,7 @@ class ConsoleIT {
 
   private void screenshot(String name) {
     try {
-      Path file =
-          SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", testName, ++shot, name));
+      Path file = SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", testName, ++shot, name));
       Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
       Files.copy(png, file, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {

@@ -447,6 +447,10 @@ public class MemberBean implements Serializable {
     return notAvailable;
   }
 
+  public String getNotAvailableText() {
+    return String.join(", ", notAvailable);
+  }
+
   public List<LedgerEntryView> getEntries() {
     return entries;
   }
