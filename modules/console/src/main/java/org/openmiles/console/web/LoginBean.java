@@ -58,12 +58,16 @@ public class LoginBean {
       faces.responseComplete();
       return null;
     }
-    if (status == AuthenticationStatus.SUCCESS) {
+    // a refused login comes back as SUCCESS without a caller (the mechanism did nothing, so that
+    // the container sends no error page): the mechanism's outcome says what happened
+    LoginOutcome outcome = (LoginOutcome) request.getAttribute(LoginOutcome.REQUEST_ATTRIBUTE);
+    if (status == AuthenticationStatus.SUCCESS
+        && outcome != null
+        && outcome.kind() == LoginOutcome.Kind.OK) {
       ec.redirect(ec.getRequestContextPath() + "/console/index.xhtml");
       faces.responseComplete();
       return null;
     }
-    LoginOutcome outcome = (LoginOutcome) request.getAttribute(LoginOutcome.REQUEST_ATTRIBUTE);
     if (outcome != null && outcome.kind() == LoginOutcome.Kind.LOCKED) {
       String until =
           DateTimeFormatter.ofPattern("HH:mm")
