@@ -33,4 +33,10 @@ public interface CashMilesPayments {
   PaymentView payment(ClientId client, long paymentId);
 
   List<PaymentView> payments(PaymentQuery query);
+
+  /**
+   * A member's most recent payments of every client, newest first (at most {@code limit}, 1-200).
+   * Read-only and not client-scoped: for the call-center console, never for a booking engine.
+   */
+  List<PaymentView> paymentsOfMember(org.openmiles.accounts.api.MemberNumber member, int limit);
 }

@@ -325,6 +325,17 @@ public class DefaultCashMilesPayments implements CashMilesPayments {
         .toList();
   }
 
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<PaymentView> paymentsOfMember(
+      org.openmiles.accounts.api.MemberNumber member, int limit) {
+    if (limit < 1 || limit > 200) {
+      throw new IllegalArgumentException("limit must be 1 to 200");
+    }
+    Instant now = clock.instant();
+    return repository.ofMember(member.value(), limit).stream().map(p -> p.viewAt(now)).toList();
+  }
+
   private StoredPayment lock(ClientId client, long paymentId) {
     return found(repository.lock(client, paymentId), paymentId);
   }

@@ -40,6 +40,9 @@ public interface PaymentRepository {
   List<StoredPayment> list(
       ClientId client, Optional<PaymentStatus> status, long after, int limit, Instant now);
 
+  /** A member's payments of every client, newest first. */
+  List<StoredPayment> ofMember(String memberNumber, int limit);
+
   long nextRefundId();
 
   void insertRefund(

@@ -307,6 +307,20 @@ public class JdbcPaymentRepository implements PaymentRepository {
   }
 
   @Override
+  public List<StoredPayment> ofMember(String memberNumber, int limit) {
+    return jdbc.list(
+        "list payments of member",
+        "select "
+            + PAYMENT_COLUMNS
+            + PAYMENT_FROM
+            + " where p.member_number = ? order by p.id desc fetch first "
+            + limit
+            + " rows only",
+        (c, ps) -> ps.setString(1, memberNumber),
+        JdbcPaymentRepository::payment);
+  }
+
+  @Override
   public void insertRefund(
       long id,
       long paymentId,

@@ -1,0 +1,416 @@
+package org.openmiles.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openmiles.it.Api.Res;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The call-center console in a real headless Chromium (Debian's chromium + chromium-driver, driven
+ * by Selenium without any download), against the real WAR on Payara Micro and PostgreSQL: login and
+ * logout, the lockout after failed logins, search, member 360, adjustments under and above the
+ * agent's limit with a supervisor's approval, a denied action, and the audit log. Every test makes
+ * its own members and saves screenshots under {@code target/screenshots/}.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConsoleIT {
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.openmiles();
+  }
+
+  @ArquillianResource URL url;
+
+  private Api api;
+  private WebDriver browser;
+  private WebDriverWait wait;
+  private Path profile;
+  private String testName;
+  private int shot;
+
+  @BeforeEach
+  void browser(TestInfo info) throws IOException {
+    api = new Api(url);
+    testName = info.getTestMethod().orElseThrow().getName();
+    File chromium = new File("/usr/bin/chromium");
+    File driver = new File("/usr/bin/chromedriver");
+    if (!chromium.canExecute() || !driver.canExecute()) {
+      throw new IllegalStateException(
+          "ConsoleIT needs Debian's chromium and chromium-driver (/usr/bin/chromium,"
+              + " /usr/bin/chromedriver): ./openmiles test installs them as root, or run"
+              + " apt-get install chromium chromium-driver");
+    }
+    profile = Files.createTempDirectory("openmiles-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1366,1000",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(driver).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterEach
+  void close() throws IOException {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (profile != null) {
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  // --- tests
+
+  @Test
+  void loginShowsTheConsoleAndLogoutEndsTheSession() {
+    open("console/index.xhtml");
+    assertThat(browser.getCurrentUrl()).contains("/console/login.xhtml");
+    screenshot("login-page");
+    login("agent", "agent-demo");
+    assertThat(text("whoami")).contains("Agent");
+    String sessionAfterLogin = browser.manage().getCookieNamed("JSESSIONID").getValue();
+    screenshot("search-page");
+
+    click("userbar:logout");
+    wait.until(ExpectedConditions.urlContains("loggedOut"));
+    assertThat(text("loggedOut")).contains("logged out");
+    screenshot("logged-out");
+
+    // the old session is gone: the console asks for a login again
+    open("console/index.xhtml");
+    assertThat(browser.getCurrentUrl()).contains("/console/login.xhtml");
+    var cookie = browser.manage().getCookieNamed("JSESSIONID");
+    assertThat(cookie == null ? null : cookie.getValue()).isNotEqualTo(sessionAfterLogin);
+  }
+
+  @Test
+  void theSessionIdChangesAtLogin() {
+    open("console/login.xhtml");
+    String before = browser.manage().getCookieNamed("JSESSIONID").getValue();
+    login("agent", "agent-demo");
+    assertThat(browser.manage().getCookieNamed("JSESSIONID").getValue()).isNotEqualTo(before);
+  }
+
+  @Test
+  void fiveWrongPasswordsLockTheAccount() {
+    String user = "lock" + Api.unique().toLowerCase().replaceAll("[^a-z0-9]", "");
+    // a user of our own, with agent's password hash (agent-demo), so no shared user is locked
+    Db.update(
+        "insert into console.console_user (username, display_name, password_hash, roles)"
+            + " select ?, 'Lockout test', password_hash, 'AGENT' from console.console_user"
+            + " where username = 'agent'",
+        user);
+    open("console/login.xhtml");
+    for (int i = 1; i <= 5; i++) {
+      submitLogin(user, "wrong-" + i);
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ui-messages-error")));
+    }
+    assertThat(messages()).contains("locked until");
+    screenshot("locked");
+    // even the right password is refused while locked
+    submitLogin(user, "agent-demo");
+    assertThat(messages()).contains("locked until");
+    assertThat(browser.getCurrentUrl()).contains("login.xhtml");
+    assertThat(
+            Db.count(
+                "select count(*) from console.audit_entry where actor = ? and action = 'LOGIN_REFUSED_LOCKED'",
+                user))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void searchByNameFindsTheMemberAndMember360ShowsMilesTierAndStatement() {
+    String number = enroll("Search", 12_000);
+    login("agent", "agent-demo");
+    type("search:query", lastName(number));
+    click("search:go");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText(number)));
+    screenshot("search-results");
+    // agents see contact data masked
+    assertThat(browser.findElement(By.id("search:results")).getText()).contains("*");
+
+    browser.findElement(By.linkText(number)).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("balance")));
+    assertThat(text("balance")).isEqualTo("12,000");
+    assertThat(text("available")).isEqualTo("12,000");
+    assertThat(text("tierName")).isNotBlank();
+    assertThat(browser.findElement(By.id("tabs:statement:entries")).getText()).contains("Welcome");
+    assertThat(text("email")).contains("*");
+    screenshot("member-360");
+
+    // revealing the contact data needs a reason and is audited
+    type("reveal:revealReason", "member asked to confirm email on file");
+    click("reveal:revealGo");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("email"), "@example.org"));
+    assertThat(text("email")).doesNotContain("*");
+    assertThat(
+            Db.count(
+                "select count(*) from console.audit_entry where member = ? and action = 'PII_REVEALED'",
+                number))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void anAdjustmentWithinTheAgentsLimitIsPostedAtOnce() {
+    String number = enroll("Small", 1_000);
+    login("agent", "agent-demo");
+    openMember(number);
+    adjust(2_500, "delayed baggage on VN 213");
+    assertThat(messages()).contains("posted");
+    assertThat(text("balance")).isEqualTo("3,500");
+    screenshot("adjustment-posted");
+    assertThat(balance(number)).isEqualTo(3_500);
+    assertThat(
+            Db.count(
+                "select count(*) from console.audit_entry where member = ? and action = 'ADJUSTMENT_POSTED' and actor = 'agent'",
+                number))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void anAdjustmentAboveTheLimitWaitsForASupervisorAndIsPostedOnceApproved() {
+    String number = enroll("Large", 1_000);
+    login("agent", "agent-demo");
+    openMember(number);
+    adjust(20_000, "missed connection, status customer");
+    assertThat(messages()).contains("waiting for a supervisor");
+    assertThat(text("balance")).isEqualTo("1,000");
+    screenshot("adjustment-waiting");
+    assertThat(balance(number)).isEqualTo(1_000);
+    logout();
+
+    login("supervisor", "supervisor-demo");
+    click("nav-approvals");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("approvals:pending")));
+    WebElement row = rowOf("approvals:pending", number);
+    screenshot("approvals-queue");
+    row.findElement(By.cssSelector("button[id$=':approve']")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "approved"));
+    screenshot("approved");
+    assertThat(balance(number)).isEqualTo(21_000);
+    assertThat(browser.findElement(By.id("approvals:pending")).getText()).doesNotContain(number);
+
+    // approving again (a second tab, a retry) posts nothing more
+    assertThat(
+            Db.count(
+                "select count(*) from accounts.ledger_entry e join accounts.member m on m.id = e.member_id"
+                    + " where m.member_number = ? and e.source_ref like 'console-adj:%'",
+                number))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void anAgentMayNeitherApproveNorOverrideATier() {
+    String number = enroll("Denied", 500);
+    login("agent", "agent-demo");
+    assertThat(browser.findElements(By.id("nav-approvals"))).isEmpty();
+    open("console/approvals.xhtml");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("denied")));
+    screenshot("approvals-denied");
+    openMember(number);
+    assertThat(browser.findElements(By.id("override:submit"))).isEmpty();
+  }
+
+  @Test
+  void aSupervisorOverridesATierAndTheAuditLogShowsEveryChange() {
+    String number = enroll("Audit", 2_000);
+    login("supervisor", "supervisor-demo");
+    openMember(number);
+    // supervisors see full contact data
+    assertThat(text("email")).doesNotContain("*");
+    // the tier menu offers Titanium first
+    type("override:until_input", java.time.LocalDate.now().plusMonths(6).toString());
+    browser.findElement(By.id("override:until_input")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+    type("override:overrideReason", "status match from partner airline");
+    click("override:submit");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "override"));
+    assertThat(text("tierName")).startsWith("Titanium");
+    adjust(30_000, "supervisor goodwill for long delay");
+    assertThat(text("balance")).isEqualTo("32,000");
+
+    click("nav-audit");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audit:member")));
+    type("audit:member", number);
+    click("audit:filter");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("audit:entries"), "TIER_OVERRIDDEN"));
+    String log = browser.findElement(By.id("audit:entries")).getText();
+    assertThat(log)
+        .contains(
+            "TIER_OVERRIDDEN",
+            "ADJUSTMENT_POSTED",
+            "supervisor",
+            "status match from partner airline");
+    screenshot("audit-log");
+  }
+
+  // --- steps
+
+  private String enroll(String label, long miles) {
+    String u = Api.unique();
+    String last = "Console" + label + letters(u);
+    Res r =
+        api.post(
+            "members",
+            """
+            {"firstName":"Lan","lastName":"%s","email":"lan.%s@example.org","phone":"+84 90 555 %s",\
+            "birthDate":"1985-05-05","country":"VN","marketingConsent":false}"""
+                .formatted(last, u.toLowerCase().replaceAll("[^a-z0-9]", ""), "1234"));
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    String number = r.str("number");
+    Res p =
+        api.post(
+            "members/" + number + "/postings",
+            """
+            {"type":"CREDIT","miles":%d,"sourceReference":"console-it:%s","description":"Welcome bonus"}"""
+                .formatted(miles, u));
+    assertThat(p.status()).as(p.toString()).isIn(200, 201);
+    lastNames.put(number, last);
+    return number;
+  }
+
+  /** Names take letters only: the unique suffix with digits spelled as letters (0 = a ...). */
+  private static String letters(String s) {
+    StringBuilder b = new StringBuilder();
+    for (char c : s.toLowerCase().toCharArray()) {
+      if (c >= '0' && c <= '9') {
+        b.append((char) ('a' + (c - '0')));
+      } else if (c >= 'a' && c <= 'z') {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  private final java.util.Map<String, String> lastNames = new java.util.HashMap<>();
+
+  private String lastName(String number) {
+    return lastNames.get(number);
+  }
+
+  private long balance(String number) {
+    return api.get("members/" + number + "/balance").num("balance");
+  }
+
+  private void login(String user, String password) {
+    open("console/login.xhtml");
+    submitLogin(user, password);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("whoami")));
+  }
+
+  private void submitLogin(String user, String password) {
+    type("login:username", user);
+    type("login:password", password);
+    click("login:submit");
+  }
+
+  private void logout() {
+    click("userbar:logout");
+    wait.until(ExpectedConditions.urlContains("loggedOut"));
+  }
+
+  private void openMember(String number) {
+    open("console/member.xhtml?number=" + number);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("balance")));
+  }
+
+  private void adjust(long miles, String reason) {
+    WebElement field = browser.findElement(By.id("adjust:miles_input"));
+    field.clear();
+    field.sendKeys(Long.toString(miles));
+    type("adjust:reason", reason);
+    click("adjust:submit");
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector(
+                "#messages .ui-messages-info, #messages .ui-messages-warn, #messages .ui-messages-error")));
+  }
+
+  private void open(String path) {
+    String base = url.toString().endsWith("/") ? url.toString() : url + "/";
+    browser.get(base + path);
+  }
+
+  private void type(String id, String value) {
+    WebElement e = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    e.clear();
+    e.sendKeys(value);
+  }
+
+  private void click(String id) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+  }
+
+  private String text(String id) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))).getText().strip();
+  }
+
+  private String messages() {
+    return browser.findElements(By.cssSelector(".ui-messages")).stream()
+        .map(WebElement::getText)
+        .reduce("", (a, b) -> a + "\n" + b);
+  }
+
+  private WebElement rowOf(String tableId, String text) {
+    return wait.until(
+        d ->
+            d.findElement(By.id(tableId)).findElements(By.cssSelector("tbody tr")).stream()
+                .filter(r -> r.getText().contains(text))
+                .findFirst()
+                .orElse(null));
+  }
+
+  private void screenshot(String name) {
+    try {
+      Path file = SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", testName, ++shot, name));
+      Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+      Files.copy(png, file, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot save screenshot " + name, e);
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package org.openmiles.console.api;
+
+import org.openmiles.common.ErrorKind;
+import org.openmiles.common.OpenMilesException;
+
+/** A console user tried an action their role does not allow. */
+public class ActionNotAllowedException extends OpenMilesException {
+  public ActionNotAllowedException(String username, ConsoleRole needed, String action) {
+    super(
+        "CONSOLE_ACTION_NOT_ALLOWED",
+        ErrorKind.BUSINESS_RULE,
+        "Only a "
+            + needed.name().toLowerCase(java.util.Locale.ROOT)
+            + " may "
+            + action
+            + ": ask a "
+            + needed.name().toLowerCase(java.util.Locale.ROOT)
+            + " to do it ("
+            + username
+            + " is not one).");
+  }
+}

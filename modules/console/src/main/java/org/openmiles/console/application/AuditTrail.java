@@ -1,0 +1,45 @@
+package org.openmiles.console.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import org.openmiles.console.api.Actor;
+import org.openmiles.console.infrastructure.JdbcAuditRepository;
+
+/**
+ * Writes and reads the console's audit log. {@link #record} joins the caller's transaction (the
+ * change it describes), so an entry exists exactly when its change was committed.
+ */
+@ApplicationScoped
+public class AuditTrail {
+  @Inject JdbcAuditRepository repository;
+  @Inject Clock clock;
+
+  @Transactional(Transactional.TxType.REQUIRED)
+  public void record(
+      Actor actor,
+      String action,
+      String member,
+      String target,
+      String before,
+      String after,
+      String reason) {
+    repository.append(
+        new AuditEntry(
+            0, clock.instant(), actor.username(), action, member, target, before, after, reason));
+  }
+
+  /** A login or logout: no member, no change of data. */
+  @Transactional(Transactional.TxType.REQUIRED)
+  public void session(String username, String action, String detail) {
+    repository.append(
+        new AuditEntry(0, clock.instant(), username, action, null, null, null, null, detail));
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<AuditEntry> find(AuditQuery query) {
+    return repository.find(query);
+  }
+}

@@ -1,0 +1,155 @@
+package org.openmiles.console.security;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.security.enterprise.AuthenticationException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import org.openmiles.console.application.AuditTrail;
+import org.openmiles.console.infrastructure.JdbcConsoleUserRepository;
+
+/**
+ * The WAR's one HTTP authentication mechanism (ADR 0013). Payara puts one mechanism in service per
+ * web module, and the MicroProfile JWT extension registers its own as soon as the REST application
+ * carries {@code @LoginConfig(authMethod = "MP-JWT")}. This bean is a CDI alternative with a
+ * priority, so it is the one Jakarta Security resolves, and it routes:
+ *
+ * <ul>
+ *   <li>{@code /api/*}: to the MP-JWT mechanism, unchanged (bearer tokens, no session);
+ *   <li>a programmatic login from the console's login page ({@code SecurityContext.authenticate}
+ *       with a user name and password): the lockout check, the identity stores, a new session id,
+ *       the caller kept in the session;
+ *   <li>any other request: the caller from the session, if any; a protected console page without
+ *       one is redirected to the login page.
+ * </ul>
+ */
+@Alternative
+@Priority(Interceptor.Priority.APPLICATION)
+@ApplicationScoped
+public class OpenMilesAuthenticationMechanism implements HttpAuthenticationMechanism {
+  public static final String LOGIN_PAGE = "/console/login.xhtml";
+
+  @Inject BeanManager beanManager;
+  @Inject IdentityStoreHandler identityStores;
+  @Inject ConsoleLogins logins;
+  @Inject JdbcConsoleUserRepository users;
+  @Inject AuditTrail audit;
+  @Inject Clock clock;
+
+  private volatile Optional<HttpAuthenticationMechanism> api;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+      throws AuthenticationException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.startsWith("/api/")) {
+      Optional<HttpAuthenticationMechanism> jwt = apiMechanism();
+      return jwt.isPresent()
+          ? jwt.get().validateRequest(request, response, context)
+          : context.doNothing();
+    }
+    if (context.isAuthenticationRequest()
+        && context.getAuthParameters().getCredential()
+            instanceof UsernamePasswordCredential credential) {
+      return login(request, context, credential);
+    }
+    HttpSession session = request.getSession(false);
+    if (session != null
+        && session.getAttribute(ConsoleCaller.SESSION_ATTRIBUTE) instanceof ConsoleCaller caller) {
+      return context.notifyContainerAboutLogin(caller.username(), caller.groups());
+    }
+    if (context.isProtected()) {
+      return context.redirect(request.getContextPath() + LOGIN_PAGE);
+    }
+    return context.doNothing();
+  }
+
+  @Override
+  public void cleanSubject(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.removeAttribute(ConsoleCaller.SESSION_ATTRIBUTE);
+    }
+    HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+  }
+
+  private AuthenticationStatus login(
+      HttpServletRequest request, HttpMessageContext context, UsernamePasswordCredential given) {
+    String username = given.getCaller() == null ? "" : given.getCaller().strip();
+    username = username.toLowerCase(Locale.ROOT);
+    Instant now = clock.instant();
+    Optional<Instant> locked = logins.lockedUntil(username, now);
+    if (locked.isPresent()) {
+      request.setAttribute(LoginOutcome.REQUEST_ATTRIBUTE, LoginOutcome.locked(locked.get()));
+      audit.session(username, "LOGIN_REFUSED_LOCKED", "locked until " + locked.get());
+      return context.doNothing();
+    }
+    CredentialValidationResult result =
+        identityStores.validate(new UsernamePasswordCredential(username, given.getPassword()));
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      LoginOutcome outcome = logins.failed(username, now);
+      request.setAttribute(LoginOutcome.REQUEST_ATTRIBUTE, outcome);
+      audit.session(
+          username,
+          outcome.kind() == LoginOutcome.Kind.LOCKED ? "LOGIN_FAILED_LOCKED" : "LOGIN_FAILED",
+          request.getRemoteAddr());
+      return context.doNothing();
+    }
+    logins.succeeded(username, now);
+    // a new session id at login: a session id planted before the login (fixation) is worthless
+    request.getSession(true);
+    request.changeSessionId();
+    String name = result.getCallerPrincipal().getName();
+    String display = users.find(name).map(u -> u.displayName()).orElse(name);
+    request
+        .getSession()
+        .setAttribute(
+            ConsoleCaller.SESSION_ATTRIBUTE,
+            new ConsoleCaller(name, display, result.getCallerGroups(), now));
+    request.setAttribute(LoginOutcome.REQUEST_ATTRIBUTE, LoginOutcome.ok());
+    audit.session(name, "LOGIN", request.getRemoteAddr());
+    return context.notifyContainerAboutLogin(result);
+  }
+
+  /** The MicroProfile JWT mechanism, if the application registered one: every other HAM bean. */
+  private Optional<HttpAuthenticationMechanism> apiMechanism() {
+    Optional<HttpAuthenticationMechanism> found = api;
+    if (found == null) {
+      found = Optional.empty();
+      for (Bean<?> bean :
+          beanManager.getBeans(HttpAuthenticationMechanism.class, Any.Literal.INSTANCE)) {
+        if (!OpenMilesAuthenticationMechanism.class.isAssignableFrom(bean.getBeanClass())) {
+          found =
+              Optional.of(
+                  (HttpAuthenticationMechanism)
+                      beanManager.getReference(
+                          bean,
+                          HttpAuthenticationMechanism.class,
+                          beanManager.createCreationalContext(bean)));
+          break;
+        }
+      }
+      api = found;
+    }
+    return found;
+  }
+}

@@ -1,0 +1,95 @@
+package org.openmiles.console.web;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.accounts.api.MemberSearch;
+import org.openmiles.accounts.api.MemberService;
+import org.openmiles.accounts.api.MemberView;
+import org.openmiles.console.domain.Masking;
+
+/**
+ * Member search from one box: a valid member number opens the member at once; text with an
+ * {@code @} is an email, mostly digits a phone number, anything else a name ("tran", "tran thu",
+ * "thu tran"). Each is one indexed lookup in accounts ({@link MemberService#search}).
+ */
+@Named
+@ViewScoped
+public class SearchBean implements Serializable {
+  static final int LIMIT = 50;
+
+  @Inject MemberService members;
+  @Inject CurrentUser currentUser;
+
+  private String query;
+  private List<MemberView> results = List.of();
+  private String searchedAs = "";
+
+  public void search() throws IOException {
+    String q = query == null ? "" : query.strip();
+    results = List.of();
+    if (q.isEmpty()) {
+      Messages.warn(
+          "Type something to search for.", "A member number, a name, an email or a phone.");
+      return;
+    }
+    try {
+      if (q.replace(" ", "").matches("\\d{10}") && MemberNumber.isValid(q.replace(" ", ""))) {
+        var found = members.find(new MemberNumber(q.replace(" ", "")));
+        if (found.isPresent()) {
+          var ec = FacesContext.getCurrentInstance().getExternalContext();
+          ec.redirect(
+              ec.getRequestContextPath() + "/console/member.xhtml?number=" + found.get().number());
+          return;
+        }
+        searchedAs = "member number";
+      } else if (q.contains("@")) {
+        searchedAs = "email";
+        results = members.search(new MemberSearch(null, q, null, LIMIT));
+      } else if (q.replaceAll("[^0-9]", "").length() >= 6 && q.matches("[+0-9 ()./-]+")) {
+        searchedAs = "phone";
+        results = members.search(new MemberSearch(null, null, q, LIMIT));
+      } else {
+        searchedAs = "name";
+        results = members.search(new MemberSearch(q, null, null, LIMIT));
+      }
+    } catch (RuntimeException e) {
+      Messages.refused("Search", e);
+      return;
+    }
+    if (results.isEmpty()) {
+      Messages.warn(
+          "No member found by " + searchedAs + " \"" + q + "\".",
+          "Check the spelling, or try another detail: member number, last name, email or phone.");
+    }
+  }
+
+  public String email(MemberView m) {
+    return currentUser.isSupervisor() ? m.email() : Masking.email(m.email());
+  }
+
+  public String phone(MemberView m) {
+    return currentUser.isSupervisor() ? m.phone() : Masking.phone(m.phone());
+  }
+
+  public String getQuery() {
+    return query;
+  }
+
+  public void setQuery(String query) {
+    this.query = query;
+  }
+
+  public List<MemberView> getResults() {
+    return results;
+  }
+
+  public String getSearchedAs() {
+    return searchedAs;
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * The console's Faces backing beans (view-scoped, one per page) and the reject-file download. They
+ * build commands, call the console's application services or other modules' {@code api} services,
+ * and turn refusals into messages that tell the agent what to do next.
+ */
+package org.openmiles.console.web;
