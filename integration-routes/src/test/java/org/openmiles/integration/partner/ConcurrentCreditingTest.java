@@ -112,7 +112,8 @@ class ConcurrentCreditingTest {
     assertThat(one.mostAtOnce).hasValue(1);
     assertThat(two.mostAtOnce).hasValue(2);
     assertThat(concurrent).isEqualTo(sequential);
-    assertThat(sequential.rejects()).anyMatch(l -> l.startsWith("8,DUPLICATE_IN_FILE,already on line 4"));
+    assertThat(sequential.rejects())
+        .anyMatch(l -> l.startsWith("8,DUPLICATE_IN_FILE,already on line 4"));
     assertThat(two.recorded).isEqualTo(one.recorded);
   }
 
