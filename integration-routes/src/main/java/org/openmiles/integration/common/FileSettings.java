@@ -44,6 +44,17 @@ public class FileSettings {
   @ConfigProperty(name = "openmiles.files.recover-after-seconds", defaultValue = "60")
   long recoverAfterSeconds;
 
+  /**
+   * Chunks of one file credited at the same time, each in its own transaction (1: one after the
+   * other). See {@link TwoPassFileProcessor} for what keeps this exactly-once and in file order.
+   */
+  @Inject
+  @ConfigProperty(name = "openmiles.files.credit-threads", defaultValue = "2")
+  int creditThreads;
+
+  /** The container's thread factory, so crediting threads can call container services. */
+  @jakarta.annotation.Resource jakarta.enterprise.concurrent.ManagedThreadFactory managedThreads;
+
   /** Settings given directly, for tests and tools outside the container. */
   public static FileSettings of(String root, int chunkSize, int maxLineLength, int maxAgeMonths) {
     FileSettings s = new FileSettings();
@@ -53,7 +64,27 @@ public class FileSettings {
     s.maxLineLength = maxLineLength;
     s.maxAgeMonths = maxAgeMonths;
     s.recoverAfterSeconds = 60;
+    s.creditThreads = 1;
     return s;
+  }
+
+  /** The same settings with {@code threads} crediting threads (tests). */
+  public FileSettings withCreditThreads(int threads) {
+    FileSettings s = of(root, chunkSize, maxLineLength, maxAgeMonths);
+    s.creditThreads = threads;
+    return s;
+  }
+
+  /** Chunks credited at the same time: 1 to 4. */
+  public int creditThreads() {
+    return Math.max(1, Math.min(4, creditThreads));
+  }
+
+  /** Makes crediting threads: the container's in the server, plain ones outside it (tests). */
+  public java.util.concurrent.ThreadFactory creditThreadFactory() {
+    return managedThreads != null
+        ? managedThreads
+        : java.util.concurrent.Executors.defaultThreadFactory();
   }
 
   public long recoverAfterSeconds() {

@@ -336,14 +336,20 @@ public final class TwoPassFileProcessor<R> {
     return new Check(hex(sha), records, code, reason, line.number(), line.text(), false);
   }
 
-  /** Pass 2: process the records, chunk by chunk. */
+  /**
+   * Pass 2: process the records, chunk by chunk. This thread reads and parses; up to {@link
+   * FileSettings#creditThreads()} chunks are credited at the same time, each in its own
+   * transaction, so that parsing and the application's work on one chunk overlap with the
+   * database's work on another. Results are taken in file order, so the reject file, the summary
+   * and the acknowledgement are those of a one-at-a-time run (see {@link Crediting}).
+   */
   private FileSummary credit(
       Path path, String sender, String name, FileRegistration reg, Path outbound)
       throws IOException {
-    FileSummary summary = FileSummary.empty();
     LocalDate today = LocalDate.now(clock);
     try (Reader reader = strictUtf8(Files.newInputStream(path));
-        var rejects = new OutboundFiles.RejectWriter(outbound, name)) {
+        var rejects = new OutboundFiles.RejectWriter(outbound, name);
+        Crediting crediting = new Crediting(reg, rejects)) {
       BoundedLineReader lines = new BoundedLineReader(reader, settings.maxLineLength());
       List<R> chunk = new ArrayList<>(settings.chunkSize());
       Map<Long, String> originals = new TreeMap<>();
@@ -392,41 +398,204 @@ public final class TwoPassFileProcessor<R> {
         }
         if (chunk.size() >= settings.chunkSize()) {
           heartbeat(path);
-          summary = flush(reg, chunk, badLines, originals, rejects, summary);
-          txInChunk.clear();
+          crediting.submit(chunk, badLines, originals, txInChunk);
+          chunk = new ArrayList<>(settings.chunkSize());
+          badLines = new TreeMap<>();
+          originals = new TreeMap<>();
+          txInChunk = new java.util.HashSet<>();
         }
       }
-      summary = flush(reg, chunk, badLines, originals, rejects, summary);
+      crediting.submit(chunk, badLines, originals, txInChunk);
+      FileSummary summary = crediting.finish();
       rejects.complete();
+      return summary;
     }
-    return summary;
   }
 
-  private FileSummary flush(
-      FileRegistration reg,
-      List<R> chunk,
-      Map<Long, ActivityResult> badLines,
-      Map<Long, String> originals,
-      OutboundFiles.RejectWriter rejects,
-      FileSummary summary)
-      throws IOException {
-    Map<Long, ActivityResult> all = new TreeMap<>(badLines);
-    if (!chunk.isEmpty()) {
-      List<R> work = List.copyOf(chunk);
-      for (ActivityResult r : tx(() -> sink.credit(reg.fileId(), work))) {
+  /**
+   * The chunks of one file on their way to the sink, credited by up to {@link
+   * FileSettings#creditThreads()} threads. What keeps this equal to crediting one chunk after the
+   * other:
+   *
+   * <ul>
+   *   <li>Each chunk is still one transaction of the sink (records, ledger entries, one {@code
+   *       MilesPosted}), so exactly-once rests on the same unique keys as before, and a crash
+   *       leaves whole chunks committed; a resumed run recognises every committed record by its
+   *       file and line, whichever chunks made it.
+   *   <li>A chunk never runs beside an earlier chunk that has a record with the same identity (the
+   *       feed's {@link Feed#identity}: partner transaction id, ticket + coupon): it waits until
+   *       that chunk has committed, so a record repeated across chunks is found by the later line
+   *       as in a sequential run, never the other way round.
+   *   <li>Results are taken in file order: the reject file, the summary and the ack are written
+   *       exactly as before.
+   *   <li>Chunks running side by side lock ledger accounts in member id order (the ledger's rule),
+   *       so they wait for each other rather than deadlock. Should they still collide elsewhere (a
+   *       deadlock PostgreSQL breaks, for instance), the failed chunk has rolled back whole: it is
+   *       credited again alone, after the chunks around it finished; only a second failure stops
+   *       the file.
+   * </ul>
+   *
+   * Memory stays bounded: at most {@code threads} chunks are in flight besides the one being read.
+   */
+  private final class Crediting implements AutoCloseable {
+    private final FileRegistration reg;
+    private final OutboundFiles.RejectWriter rejects;
+    private final int threads = settings.creditThreads();
+    private final java.util.concurrent.ExecutorService pool;
+    private final java.util.ArrayDeque<InFlight> inFlight = new java.util.ArrayDeque<>();
+    private FileSummary summary = FileSummary.empty();
+
+    /** A chunk handed to a crediting thread, with what its results are written with. */
+    private final class InFlight {
+      final List<R> work;
+      final java.util.Set<String> identities;
+      final Map<Long, ActivityResult> badLines;
+      final Map<Long, String> originals;
+      final java.util.concurrent.Future<List<ActivityResult>> future;
+
+      InFlight(
+          List<R> work,
+          java.util.Set<String> identities,
+          Map<Long, ActivityResult> badLines,
+          Map<Long, String> originals) {
+        this.work = work;
+        this.identities = identities;
+        this.badLines = badLines;
+        this.originals = originals;
+        this.future =
+            work.isEmpty()
+                ? java.util.concurrent.CompletableFuture.completedFuture(List.of())
+                : pool == null ? completedNow(work) : pool.submit(() -> creditChunk(work));
+      }
+    }
+
+    Crediting(FileRegistration reg, OutboundFiles.RejectWriter rejects) {
+      this.reg = reg;
+      this.rejects = rejects;
+      this.pool =
+          threads == 1
+              ? null
+              : java.util.concurrent.Executors.newFixedThreadPool(
+                  threads, settings.creditThreadFactory());
+    }
+
+    private List<ActivityResult> creditChunk(List<R> work) throws IOException {
+      return tx(() -> sink.credit(reg.fileId(), work));
+    }
+
+    /** One thread: credit right away, failures included (as a failed future). */
+    private java.util.concurrent.Future<List<ActivityResult>> completedNow(List<R> work) {
+      java.util.concurrent.CompletableFuture<List<ActivityResult>> f =
+          new java.util.concurrent.CompletableFuture<>();
+      try {
+        f.complete(creditChunk(work));
+      } catch (Exception e) {
+        f.completeExceptionally(e);
+      }
+      return f;
+    }
+
+    /** Hands over a chunk (the caller starts new collections afterwards). */
+    void submit(
+        List<R> chunk,
+        Map<Long, ActivityResult> badLines,
+        Map<Long, String> originals,
+        java.util.Set<String> identities)
+        throws IOException {
+      while (!inFlight.isEmpty() && (inFlight.size() >= threads || sharesRecords(identities))) {
+        takeOldest();
+      }
+      inFlight.addLast(new InFlight(List.copyOf(chunk), identities, badLines, originals));
+      if (pool == null) {
+        takeOldest();
+      }
+    }
+
+    private boolean sharesRecords(java.util.Set<String> identities) {
+      for (InFlight f : inFlight) {
+        for (String id : identities) {
+          if (f.identities.contains(id)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    /** Waits for the oldest chunk, writes its rejects and adds it to the summary. */
+    private void takeOldest() throws IOException {
+      InFlight f = inFlight.removeFirst();
+      List<ActivityResult> results;
+      try {
+        results = f.future.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (pool == null) { // one thread: the chunk ran alone, its failure stops the file
+          throw rethrown(e.getCause());
+        }
+        // rolled back whole: credit it again alone, once the chunks beside it are done
+        awaitAll();
+        LOG.info(
+            () ->
+                "chunk failed beside another one (" + e.getCause() + "); crediting it again alone");
+        results = creditChunk(f.work);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while crediting");
+      }
+      Map<Long, ActivityResult> all = new TreeMap<>(f.badLines);
+      for (ActivityResult r : results) {
         all.put(r.lineNumber(), r);
       }
-    }
-    for (ActivityResult r : all.values()) {
-      summary = summary.plus(r);
-      if (r.outcome() == ActivityResult.Outcome.REJECTED) {
-        rejects.reject(r.lineNumber(), r.code(), r.reason(), originals.get(r.lineNumber()));
+      for (ActivityResult r : all.values()) {
+        summary = summary.plus(r);
+        if (r.outcome() == ActivityResult.Outcome.REJECTED) {
+          rejects.reject(r.lineNumber(), r.code(), r.reason(), f.originals.get(r.lineNumber()));
+        }
       }
     }
-    chunk.clear();
-    badLines.clear();
-    originals.clear();
-    return summary;
+
+    private IOException rethrown(Throwable cause) throws IOException {
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
+
+    /** Waits until no chunk is running (results stay to be taken in order). */
+    private void awaitAll() {
+      for (InFlight other : inFlight) {
+        try {
+          other.future.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          // taken (and retried) in its turn
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+
+    FileSummary finish() throws IOException {
+      while (!inFlight.isEmpty()) {
+        takeOldest();
+      }
+      return summary;
+    }
+
+    /** Never leaves a chunk running after the file is given up: waits for them, then stops. */
+    @Override
+    public void close() {
+      awaitAll();
+      if (pool != null) {
+        pool.shutdown();
+      }
+    }
   }
 
   /**

@@ -94,6 +94,12 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
     Map<String, Stored> known = coupons.findForUpdate(chunk);
     Map<MemberOnDate, TierBenefits> tierOn = tiersOf(chunk, known);
     FlightRater rater = new FlightRater(rules);
+    rater.prefetchRoutes(
+        chunk.stream()
+            .filter(c -> c.earns() && !known.containsKey(c.key()))
+            .map(c -> List.of(c.origin(), c.destination()))
+            .distinct()
+            .toList());
     Map<MemberNumber, String> names =
         checkLastName
             ? members.lastNames(

@@ -32,6 +32,34 @@ final class FlightRater {
     this.rules = rules;
   }
 
+  /**
+   * Reads the airports and city-pair distances of these routes ({@code [origin, destination]}) with
+   * two queries instead of one or two per route; {@link #rate} then finds them remembered.
+   */
+  void prefetchRoutes(java.util.Collection<List<String>> routes) {
+    java.util.Set<String> codes = new java.util.HashSet<>();
+    java.util.Set<List<String>> pairs = new java.util.HashSet<>();
+    for (List<String> r : routes) {
+      if (!airports.containsKey(r.get(0))) {
+        codes.add(r.get(0));
+      }
+      if (!airports.containsKey(r.get(1))) {
+        codes.add(r.get(1));
+      }
+      if (!cache.containsKey("pair:" + r.get(0) + ":" + r.get(1))) {
+        pairs.add(r);
+      }
+    }
+    Map<String, Airport> found = rules.findAll(codes);
+    codes.forEach(c -> airports.put(c, Optional.ofNullable(found.get(c))));
+    Map<String, List<JdbcAirportRepository.Dated<Long>>> miles = rules.cityPairMiles(pairs);
+    for (List<String> p : pairs) {
+      boolean ordered = p.get(0).compareTo(p.get(1)) < 0;
+      String key = ordered ? p.get(0) + ":" + p.get(1) : p.get(1) + ":" + p.get(0);
+      cache.put("pair:" + p.get(0) + ":" + p.get(1), miles.getOrDefault(key, List.of()));
+    }
+  }
+
   /** What a coupon earns: distance used, region, the tier's miles, and the qualifying activity. */
   record Rated(
       long distanceMiles,

@@ -9,6 +9,10 @@ import java.util.Locale;
  * because partners and reservation systems often send names in upper-case ASCII.
  */
 public final class LastNames {
+  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+  private static final java.util.regex.Pattern NOT_ALNUM =
+      java.util.regex.Pattern.compile("[^A-Z0-9]");
+
   private LastNames() {}
 
   public static boolean match(String sent, String members) {
@@ -22,7 +26,7 @@ public final class LastNames {
   /** Upper-case ASCII letters and digits only. */
   public static String normalize(String name) {
     String s = name.replace('đ', 'd').replace('Đ', 'D');
-    s = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-    return s.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+    s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+    return NOT_ALNUM.matcher(s.toUpperCase(Locale.ROOT)).replaceAll("");
   }
 }

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -75,22 +76,27 @@ public class JdbcAirportRepository {
     return s.length() > max ? s.substring(0, max) : s;
   }
 
+  private static final String AIRPORT =
+      "select iata, name, city, country, latitude, longitude from accrual.airport";
+
+  private static Airport airport(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Airport(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getDouble(5),
+        rs.getDouble(6));
+  }
+
   public Optional<Airport> find(String iata) {
     return jdbc.first(
         "read airport " + iata,
-        "select iata, name, city, country, latitude, longitude from accrual.airport where iata = ?",
+        AIRPORT + " where iata = ?",
         (c, ps) -> ps.setString(1, iata),
-        rs ->
-            new Airport(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getDouble(5),
-                rs.getDouble(6)));
+        JdbcAirportRepository::airport);
   }
 
-  /** The earn factors of a carrier (all dates; the caller picks the one in force). */
   public List<FlightEarning.Factor> earnFactors(String carrier) {
     return jdbc.list(
         "read the earn factors of " + carrier,
@@ -141,6 +147,57 @@ public class JdbcAirportRepository {
             + " where carrier_code = ? and region = ?",
         List.of(carrier, region),
         rs -> rs.getLong(1));
+  }
+
+  /** Several airports in one read, by IATA code; codes not found are absent. */
+  public java.util.Map<String, Airport> findAll(java.util.Collection<String> iatas) {
+    java.util.Map<String, Airport> out = new java.util.HashMap<>();
+    if (iatas.isEmpty()) {
+      return out;
+    }
+    jdbc.list(
+            "read airports",
+            AIRPORT + " where iata = any(?)",
+            (c, ps) -> ps.setArray(1, c.createArrayOf("varchar", iatas.toArray())),
+            JdbcAirportRepository::airport)
+        .forEach(a -> out.put(a.iata(), a));
+    return out;
+  }
+
+  /**
+   * Every version of the program's distance for several pairs in one read, keyed {@code a:b} with
+   * {@code a < b}; pairs without a distance are absent.
+   */
+  public java.util.Map<String, List<Dated<Long>>> cityPairMiles(
+      java.util.Collection<List<String>> pairs) {
+    java.util.Map<String, List<Dated<Long>>> out = new java.util.HashMap<>();
+    if (pairs.isEmpty()) {
+      return out;
+    }
+    Object[] a = new Object[pairs.size()];
+    Object[] b = new Object[pairs.size()];
+    int i = 0;
+    for (List<String> p : pairs) {
+      boolean ordered = p.get(0).compareTo(p.get(1)) < 0;
+      a[i] = ordered ? p.get(0) : p.get(1);
+      b[i++] = ordered ? p.get(1) : p.get(0);
+    }
+    jdbc.list(
+        "read city-pair distances",
+        "select d.airport_a, d.airport_b, d.miles, d.effective_from, d.effective_to"
+            + " from accrual.city_pair_distance d"
+            + " join (select distinct x, y from unnest(?::varchar[], ?::varchar[]) as k(x, y)) k"
+            + " on d.airport_a = k.x and d.airport_b = k.y",
+        (c, ps) -> {
+          ps.setArray(1, c.createArrayOf("varchar", a));
+          ps.setArray(2, c.createArrayOf("varchar", b));
+        },
+        rs -> {
+          out.computeIfAbsent(rs.getString(1) + ":" + rs.getString(2), k -> new ArrayList<>())
+              .add(dated(rs, 3, rs.getLong(3)));
+          return null;
+        });
+    return out;
   }
 
   /** The program's distance for a pair on a date, if it has one. */
@@ -196,10 +253,14 @@ public class JdbcAirportRepository {
             ps.setString(k + 1, keys.get(k));
           }
         },
-        rs -> {
-          Date to = rs.getDate(3);
-          return new Dated<>(
-              value.map(rs), rs.getDate(2).toLocalDate(), to == null ? null : to.toLocalDate());
-        });
+        rs -> dated(rs, 1, value.map(rs)));
+  }
+
+  /** A version whose effective_from and effective_to follow the value's column {@code col}. */
+  private static <T> Dated<T> dated(java.sql.ResultSet rs, int col, T value)
+      throws java.sql.SQLException {
+    Date to = rs.getDate(col + 2);
+    return new Dated<>(
+        value, rs.getDate(col + 1).toLocalDate(), to == null ? null : to.toLocalDate());
   }
 }
