@@ -1,4 +1,4 @@
--- Bulk-path trims for the file feeds (ADR 0009). Every partner record and flown coupon is one row
+-- Bulk-path trims for the file feeds (ADR 0014). Every partner record and flown coupon is one row
 -- written by a chunk insert of thousands; per-row foreign-key checks and index entries no query
 -- needs are a large share of that insert's cost (measured with pg_stat_statements, bench/README.md).
 --
