@@ -11,6 +11,8 @@ import org.openmiles.cashmiles.api.events.CashMilesAuthorized;
 import org.openmiles.cashmiles.api.events.CashMilesCaptured;
 import org.openmiles.cashmiles.api.events.CashMilesRefunded;
 import org.openmiles.cashmiles.api.events.CashMilesVoided;
+import org.openmiles.redemption.api.events.AwardCancelled;
+import org.openmiles.redemption.api.events.AwardRedeemed;
 
 /** Records the events that reach an after-commit observer, as a side-effect observer sees them. */
 @ApplicationScoped
@@ -18,6 +20,7 @@ public class EventRecorder {
   private final List<MilesPosted> milesPosted = new CopyOnWriteArrayList<>();
   private final List<MemberEnrolled> enrolled = new CopyOnWriteArrayList<>();
   private final List<Object> cashMiles = new CopyOnWriteArrayList<>();
+  private final List<Object> awards = new CopyOnWriteArrayList<>();
 
   public List<MilesPosted> milesPosted() {
     return List.copyOf(milesPosted);
@@ -56,7 +59,21 @@ public class EventRecorder {
     cashMiles.add(e);
   }
 
+  /** The award events, in the order they were committed. */
+  public List<Object> awards() {
+    return List.copyOf(awards);
+  }
+
+  void onRedeemed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AwardRedeemed e) {
+    awards.add(e);
+  }
+
+  void onCancelled(@Observes(during = TransactionPhase.AFTER_SUCCESS) AwardCancelled e) {
+    awards.add(e);
+  }
+
   public void clear() {
+    awards.clear();
     milesPosted.clear();
     enrolled.clear();
     cashMiles.clear();

@@ -41,6 +41,12 @@ import org.openmiles.cashmiles.api.events.CashMilesCaptured;
 import org.openmiles.cashmiles.api.events.CashMilesRefunded;
 import org.openmiles.cashmiles.api.events.CashMilesVoided;
 import org.openmiles.common.Money;
+import org.openmiles.redemption.api.AlreadyCancelledException;
+import org.openmiles.redemption.api.AwardService;
+import org.openmiles.redemption.api.AwardView;
+import org.openmiles.redemption.api.RedeemAward;
+import org.openmiles.redemption.api.events.AwardCancelled;
+import org.openmiles.redemption.api.events.AwardRedeemed;
 
 /**
  * The published accounts services as another module calls them, inside the server: bulk posting and
@@ -60,6 +66,7 @@ class LedgerServiceIT {
   @Inject EventRecorder events;
   @Inject ClusterLock clusterLock;
   @Inject CashMilesPayments cashMiles;
+  @Inject AwardService awards;
 
   @Resource ManagedExecutorService executor;
 
@@ -231,5 +238,29 @@ class LedgerServiceIT {
     // 10,000 - 3,000 captured + 1,000 redeposited; the voided hold is released
     assertThat(ledger.balance(m).balance()).isEqualTo(8_000);
     assertThat(ledger.balance(m).available()).isEqualTo(8_000);
+  }
+
+  @Test
+  void awardEventsReachAfterCommitObserversOncePerRedemptionAndCancellation() {
+    MemberNumber m = enroll();
+    ledger.post(PostMiles.credit(m, 50_000, "svc-aw-" + m, LocalDate.now(), "seed"));
+    var voucher = awards.partnerAwards().get(0);
+    RedeemAward redeem =
+        new RedeemAward(m, "svc-" + UUID.randomUUID(), null, null, voucher.code(), null);
+    AwardView award = awards.redeem(redeem);
+    awards.redeem(redeem); // a retry is the same award: no second debit, no second event
+    awards.cancel(award.reference());
+    assertThatThrownBy(() -> awards.cancel(award.reference()))
+        .isInstanceOf(AlreadyCancelledException.class);
+
+    List<Object> seen = events.awards();
+    assertThat(seen).hasSize(2);
+    AwardRedeemed redeemed = (AwardRedeemed) seen.get(0);
+    assertThat(redeemed.awardReference()).isEqualTo(award.reference());
+    assertThat(redeemed.miles()).isEqualTo(voucher.miles());
+    AwardCancelled cancelled = (AwardCancelled) seen.get(1);
+    assertThat(cancelled.awardReference()).isEqualTo(award.reference());
+    assertThat(cancelled.redepositedMiles() + cancelled.feeMiles()).isEqualTo(voucher.miles());
+    assertThat(ledger.balance(m).balance()).isEqualTo(50_000 - cancelled.feeMiles());
   }
 }
