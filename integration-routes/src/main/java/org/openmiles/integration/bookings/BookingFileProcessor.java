@@ -2,46 +2,40 @@ package org.openmiles.integration.bookings;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.File;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import org.apache.camel.Exchange;
 import org.openmiles.accrual.api.BookedSegment;
 import org.openmiles.accrual.api.BookingAccrual;
-import org.openmiles.integration.bootstrap.ContainerWork;
+import org.openmiles.accrual.api.InboundFileSink;
+import org.openmiles.integration.common.AirlineFileProcessor;
 import org.openmiles.integration.common.BadRecord;
 import org.openmiles.integration.common.Feed;
-import org.openmiles.integration.common.FileSettings;
-import org.openmiles.integration.common.TwoPassFileProcessor;
 
-/**
- * Booking files ({@link BookingFileFormat}) through the {@link TwoPassFileProcessor}: segments go
- * to {@link BookingAccrual} in chunks; the answer files go to {@code airline/bookings/outbound/}.
- */
+/** Booking files ({@link BookingFileFormat}): segments go to {@link BookingAccrual} in chunks. */
 @ApplicationScoped
-public class BookingFileProcessor {
+public class BookingFileProcessor extends AirlineFileProcessor<BookedSegment> {
   public static final String FEED = "bookings";
-  public static final String FOLDER_HEADER = "openmilesFolder";
 
   @Inject BookingAccrual accrual;
-  @Inject FileSettings settings;
-  @Inject Clock clock;
-  @Inject ContainerWork container;
 
-  public void process(Exchange exchange) throws IOException {
-    File file = exchange.getIn().getBody(File.class);
-    String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-    exchange.getIn().setHeader(FOLDER_HEADER, handle(file.toPath(), name));
+  public BookingFileProcessor() {
+    super(FEED);
   }
 
-  /** Processes one booking file; returns the folder it belongs in now. */
-  public String handle(Path path, String name) throws IOException {
-    return new TwoPassFileProcessor<>(new BookingFeed(), accrual, settings, clock, container)
-        .handle(path, name, accrual.hostCarrier(), settings.airlineFolder(FEED, "outbound"));
+  @Override
+  protected InboundFileSink<BookedSegment> sink() {
+    return accrual;
+  }
+
+  @Override
+  protected String hostCarrier() {
+    return accrual.hostCarrier();
+  }
+
+  @Override
+  protected Feed<BookedSegment> newFeed() {
+    return new BookingFeed();
   }
 
   /**

@@ -2,46 +2,42 @@ package org.openmiles.integration.flown;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.File;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import org.apache.camel.Exchange;
 import org.openmiles.accrual.api.FlightAccrual;
 import org.openmiles.accrual.api.FlownCoupon;
-import org.openmiles.integration.bootstrap.ContainerWork;
+import org.openmiles.accrual.api.InboundFileSink;
+import org.openmiles.integration.common.AirlineFileProcessor;
 import org.openmiles.integration.common.BadRecord;
 import org.openmiles.integration.common.Feed;
-import org.openmiles.integration.common.FileSettings;
-import org.openmiles.integration.common.TwoPassFileProcessor;
 
 /**
- * Flown-coupon files ({@link FlownCouponFormat}) through the {@link TwoPassFileProcessor}: coupons
- * go to {@link FlightAccrual} in chunks; the answer files go to {@code airline/flown/outbound/}.
+ * Flown-coupon files ({@link FlownCouponFormat}): coupons go to {@link FlightAccrual} in chunks.
  */
 @ApplicationScoped
-public class FlownFileProcessor {
+public class FlownFileProcessor extends AirlineFileProcessor<FlownCoupon> {
   public static final String FEED = "flown";
-  public static final String FOLDER_HEADER = "openmilesFolder";
 
   @Inject FlightAccrual accrual;
-  @Inject FileSettings settings;
-  @Inject Clock clock;
-  @Inject ContainerWork container;
 
-  public void process(Exchange exchange) throws IOException {
-    File file = exchange.getIn().getBody(File.class);
-    String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-    exchange.getIn().setHeader(FOLDER_HEADER, handle(file.toPath(), name));
+  public FlownFileProcessor() {
+    super(FEED);
   }
 
-  /** Processes one flown-coupon file; returns the folder it belongs in now. */
-  public String handle(Path path, String name) throws IOException {
-    return new TwoPassFileProcessor<>(new CouponFeed(), accrual, settings, clock, container)
-        .handle(path, name, accrual.hostCarrier(), settings.airlineFolder(FEED, "outbound"));
+  @Override
+  protected InboundFileSink<FlownCoupon> sink() {
+    return accrual;
+  }
+
+  @Override
+  protected String hostCarrier() {
+    return accrual.hostCarrier();
+  }
+
+  @Override
+  protected Feed<FlownCoupon> newFeed() {
+    return new CouponFeed();
   }
 
   private final class CouponFeed implements Feed<FlownCoupon> {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class AirlineFilesIT {
   private static final String DAY = LocalDate.now().minusDays(2).toString();
-  private static final AtomicLong TICKETS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -41,14 +39,11 @@ class AirlineFilesIT {
   @BeforeEach
   void setUp() {
     api = new Api(url);
-    String root = System.getenv("OPENMILES_FILES_ROOT");
-    assertThat(root).as("OPENMILES_FILES_ROOT is set by ./openmiles test").isNotBlank();
-    flown = Path.of(root).resolve("airline").resolve("flown");
+    flown = FileDrop.filesRoot().resolve("airline").resolve("flown");
   }
 
-  /** A fresh 13-digit ticket number (738 = Vietnam Airlines' accounting code). */
   private static String ticket() {
-    return "738" + String.format("%010d", TICKETS.incrementAndGet() % 10_000_000_000L);
+    return FileDrop.ticket();
   }
 
   private static String coupon(

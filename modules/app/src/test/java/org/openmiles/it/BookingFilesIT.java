@@ -47,10 +47,9 @@ class BookingFilesIT {
   @BeforeEach
   void setUp() {
     api = new Api(url);
-    String root = System.getenv("OPENMILES_FILES_ROOT");
-    assertThat(root).as("OPENMILES_FILES_ROOT is set by ./openmiles test").isNotBlank();
-    bookings = Path.of(root).resolve("airline").resolve("bookings");
-    flown = Path.of(root).resolve("airline").resolve("flown");
+    Path airline = FileDrop.filesRoot().resolve("airline");
+    bookings = airline.resolve("bookings");
+    flown = airline.resolve("flown");
   }
 
   /** A fresh PNR locator: 6 capital letters or digits. */
@@ -59,9 +58,8 @@ class BookingFilesIT {
     return "P" + "0".repeat(5 - s.length()) + s;
   }
 
-  /** A fresh 13-digit ticket number. */
   private static String ticket() {
-    return "738" + String.format("%010d", SEQ.incrementAndGet() % 10_000_000_000L);
+    return FileDrop.ticket();
   }
 
   private static String seg(

@@ -8,11 +8,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /** Drops files into a feed's folders the way a sender should, and reads the answers back. */
 final class FileDrop {
+  private static final AtomicLong TICKETS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+
   private FileDrop() {}
+
+  /**
+   * The file tree of the server under test ({@code OPENMILES_FILES_ROOT}, set by ./openmiles test).
+   */
+  static Path filesRoot() {
+    String root = System.getenv("OPENMILES_FILES_ROOT");
+    assertThat(root).as("OPENMILES_FILES_ROOT is set by ./openmiles test").isNotBlank();
+    return Path.of(root);
+  }
+
+  /** A fresh 13-digit ticket number (738 = Vietnam Airlines' accounting code). */
+  static String ticket() {
+    return "738" + String.format("%010d", TICKETS.incrementAndGet() % 10_000_000_000L);
+  }
 
   /**
    * Writes {@code content} under a temporary name in {@code base/inbound}, renames it, and waits

@@ -40,9 +40,7 @@ class PartnerFilesIT {
   @BeforeEach
   void setUp() {
     api = new Api(url);
-    String root = System.getenv("OPENMILES_FILES_ROOT");
-    assertThat(root).as("OPENMILES_FILES_ROOT is set by ./openmiles test").isNotBlank();
-    partner = Path.of(root).resolve("partners").resolve("DEMO_HOTEL");
+    partner = FileDrop.filesRoot().resolve("partners").resolve("DEMO_HOTEL");
   }
 
   private static String header() {
