@@ -125,7 +125,7 @@ public class CashMilesResource {
       content = @Content(mediaType = Problems.MEDIA_TYPE))
   @APIResponse(
       responseCode = "422",
-      description = "MEMBER_NOT_ACTIVE, CURRENCY_NOT_SUPPORTED",
+      description = "MEMBER_NOT_ACTIVE, CURRENCY_NOT_SUPPORTED, FARE_TOO_LOW_FOR_MILES",
       content = @Content(mediaType = Problems.MEDIA_TYPE))
   public Response quote(
       String text,
