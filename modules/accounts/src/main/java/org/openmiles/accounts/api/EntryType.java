@@ -29,7 +29,11 @@ public enum EntryType {
    * A paid extension of expiring miles: balance and held unchanged; the miles move from their lots
    * to new lots with a later expiry (see {@link MilesLedger#extendExpiry}).
    */
-  EXTENSION(0, 0);
+  EXTENSION(0, 0),
+  /** Every mile of a duplicate member leaving it for the survivor of a merge (ADR 0019). */
+  MERGE_OUT(-1, 0),
+  /** The duplicate's miles reaching the survivor of a merge; its lots keep their expiry dates. */
+  MERGE_IN(1, 0);
 
   private final int balanceSign;
   private final int heldSign;

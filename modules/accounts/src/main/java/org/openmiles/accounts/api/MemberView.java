@@ -3,7 +3,10 @@ package org.openmiles.accounts.api;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A member's profile and status. */
+/**
+ * A member's profile and status. {@code mergedInto} is the member who survived a merge of this
+ * (closed) duplicate, null otherwise.
+ */
 public record MemberView(
     MemberNumber number,
     String firstName,
@@ -16,4 +19,5 @@ public record MemberView(
     MemberStatus status,
     String statusReason,
     Instant enrolledAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    MemberNumber mergedInto) {}

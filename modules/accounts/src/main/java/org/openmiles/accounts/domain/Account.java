@@ -73,6 +73,34 @@ public final class Account {
     changed = true;
   }
 
+  /**
+   * Gives up every mile to the survivor of a merge; returns how many. Not a spend (a suspended
+   * duplicate may be merged), but nothing may be on hold: a hold belongs to a payment in progress.
+   */
+  public long mergeOut() {
+    if (held > 0) {
+      throw new IllegalStateException("member " + number + " has " + held + " miles on hold");
+    }
+    long miles = balance;
+    balance = 0;
+    changed = true;
+    return miles;
+  }
+
+  /**
+   * Takes a merged duplicate's miles; the duplicate's last activity counts as the survivor's (one
+   * person), which matters under an inactivity expiry policy. Returns the balance after.
+   */
+  public long mergeIn(long miles, LocalDate duplicateLastActivity) {
+    requireMayEarn();
+    balance += miles;
+    if (duplicateLastActivity != null) {
+      noteActivity(duplicateLastActivity);
+    }
+    changed = true;
+    return balance;
+  }
+
   /** Expires up to {@code due} miles, never touching held ones; returns how many expired. */
   public long expire(long due) {
     long miles = Math.min(due, available());

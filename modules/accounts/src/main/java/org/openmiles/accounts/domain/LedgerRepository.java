@@ -42,6 +42,9 @@ public interface LedgerRepository {
 
   void consumeLots(List<ExpiryLots.Take> takes);
 
+  /** The lots an entry created, original miles summed per expiry date, soonest first. */
+  List<BalanceView.ExpiringMiles> lotsCreatedBy(long entryId);
+
   /** The expiry date of each of these lots. */
   Map<Long, LocalDate> lotExpiries(Collection<Long> lotIds);
 

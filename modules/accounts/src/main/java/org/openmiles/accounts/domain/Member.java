@@ -76,6 +76,9 @@ public class Member {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  @Column(name = "merged_into", length = 10)
+  private String mergedInto;
+
   @Version private long version;
 
   protected Member() {}
@@ -106,6 +109,16 @@ public class Member {
 
   /** Moves to {@code target}; staying in the same status is refused so no change goes unnoticed. */
   public MemberStatus changeStatus(MemberStatus target, String reason, Instant now) {
+    if (mergedInto != null) {
+      throw new InvalidStatusChangeException(
+          "member "
+              + memberNumber
+              + " was merged into "
+              + mergedInto
+              + " and stays closed; work with "
+              + mergedInto
+              + " instead");
+    }
     if (target == status) {
       throw new InvalidStatusChangeException("member " + memberNumber + " is already " + status);
     }
@@ -114,6 +127,20 @@ public class Member {
     this.statusReason = reason;
     this.updatedAt = now;
     return from;
+  }
+
+  /** Closes this member as a duplicate merged into {@code survivor}; returns the former status. */
+  public MemberStatus mergeInto(MemberNumber survivor, String reason, Instant now) {
+    MemberStatus from = status;
+    this.status = MemberStatus.CLOSED;
+    this.statusReason = reason.length() > 200 ? reason.substring(0, 200) : reason;
+    this.mergedInto = survivor.value();
+    this.updatedAt = now;
+    return from;
+  }
+
+  public java.util.Optional<MemberNumber> mergedInto() {
+    return java.util.Optional.ofNullable(mergedInto).map(MemberNumber::new);
   }
 
   /**
@@ -157,6 +184,7 @@ public class Member {
         status,
         statusReason,
         enrolledAt,
-        updatedAt);
+        updatedAt,
+        mergedInto == null ? null : new MemberNumber(mergedInto));
   }
 }

@@ -29,6 +29,19 @@ public interface MemberRepository {
 
   void recordStatusChange(Member member, MemberStatus from, String reason, Instant at);
 
+  /** A merge as recorded: who survived, the miles moved, why, by whom, when. */
+  record MergeRecord(
+      MemberNumber duplicate,
+      MemberNumber survivor,
+      long miles,
+      String reason,
+      String mergedBy,
+      Instant mergedAt) {}
+
+  void recordMerge(MergeRecord merge);
+
+  Optional<MergeRecord> findMerge(MemberNumber duplicate);
+
   /** Member number to last name, for those of {@code numbers} that exist. */
   java.util.Map<String, String> lastNames(java.util.Collection<String> numbers);
 }

@@ -217,6 +217,17 @@ public class JdbcLedgerRepository implements LedgerRepository {
   }
 
   @Override
+  public List<BalanceView.ExpiringMiles> lotsCreatedBy(long entryId) {
+    List<BalanceView.ExpiringMiles> out = new ArrayList<>();
+    query(
+        "select expires_on, sum(original) from accounts.expiry_lot where entry_id = ?"
+            + " group by expires_on order by expires_on",
+        (c, ps) -> ps.setLong(1, entryId),
+        rs -> out.add(new BalanceView.ExpiringMiles(rs.getDate(1).toLocalDate(), rs.getLong(2))));
+    return out;
+  }
+
+  @Override
   public Map<Long, LocalDate> lotExpiries(Collection<Long> lotIds) {
     Map<Long, LocalDate> out = new HashMap<>();
     if (lotIds.isEmpty()) {

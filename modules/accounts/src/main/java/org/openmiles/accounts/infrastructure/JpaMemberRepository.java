@@ -148,6 +148,44 @@ public class JpaMemberRepository implements MemberRepository {
         .executeUpdate();
   }
 
+  @Override
+  public void recordMerge(MergeRecord m) {
+    em.createNativeQuery(
+            "insert into accounts.member_merge (duplicate_number, survivor_number, miles, reason,"
+                + " merged_by, merged_at) values (?, ?, ?, ?, ?, ?)")
+        .setParameter(1, m.duplicate().value())
+        .setParameter(2, m.survivor().value())
+        .setParameter(3, m.miles())
+        .setParameter(4, m.reason())
+        .setParameter(5, m.mergedBy())
+        .setParameter(6, java.sql.Timestamp.from(m.mergedAt()))
+        .executeUpdate();
+  }
+
+  @Override
+  public Optional<MergeRecord> findMerge(MemberNumber duplicate) {
+    List<?> rows =
+        em.createNativeQuery(
+                "select survivor_number, miles, reason, merged_by, merged_at"
+                    + " from accounts.member_merge where duplicate_number = ?")
+            .setParameter(1, duplicate.value())
+            .getResultList();
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    Object[] r = (Object[]) rows.get(0);
+    return Optional.of(
+        new MergeRecord(
+            duplicate,
+            new MemberNumber((String) r[0]),
+            ((Number) r[1]).longValue(),
+            (String) r[2],
+            (String) r[3],
+            r[4] instanceof java.sql.Timestamp t
+                ? t.toInstant()
+                : ((java.time.OffsetDateTime) r[4]).toInstant()));
+  }
+
   @jakarta.annotation.Resource(lookup = "java:app/jdbc/openmiles")
   javax.sql.DataSource dataSource;
 

@@ -74,4 +74,30 @@ class AccountTest {
     a.post(EntryType.DEBIT, -50, D.minusDays(3));
     assertThat(a.lastActivity()).as("activity never moves backwards").isEqualTo(D);
   }
+
+  @Test
+  void aMergeMovesTheWholeBalanceButNothingOnHold() {
+    Account held = account(MemberStatus.ACTIVE, 1_000, 200);
+    assertThatThrownBy(held::mergeOut).hasMessageContaining("200 miles on hold");
+    assertThat(held.balance()).isEqualTo(1_000);
+
+    Account suspended = account(MemberStatus.SUSPENDED, 1_000, 0);
+    assertThat(suspended.mergeOut()).isEqualTo(1_000);
+    assertThat(suspended.balance()).isZero();
+    assertThat(suspended.changed()).isTrue();
+  }
+
+  @Test
+  void theSurvivorTakesTheMilesAndTheLaterActivityButMustBeAbleToEarn() {
+    Account survivor =
+        new Account(2, MemberNumber.fromSequence(100_000_002L), MemberStatus.ACTIVE, 500, 0, D);
+    assertThat(survivor.mergeIn(1_000, D.plusMonths(2))).isEqualTo(1_500);
+    assertThat(survivor.lastActivity()).isEqualTo(D.plusMonths(2));
+    assertThat(survivor.mergeIn(10, D.minusYears(1))).isEqualTo(1_510);
+    assertThat(survivor.lastActivity()).isEqualTo(D.plusMonths(2));
+
+    Account closed = account(MemberStatus.CLOSED, 0, 0);
+    assertThatThrownBy(() -> closed.mergeIn(1_000, D)).isInstanceOf(MemberNotActiveException.class);
+    assertThat(closed.balance()).isZero();
+  }
 }

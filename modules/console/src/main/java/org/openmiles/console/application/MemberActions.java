@@ -147,7 +147,7 @@ public class MemberActions {
     return after;
   }
 
-  private static void requireReason(String reason) {
+  static void requireReason(String reason) {
     if (reason == null || reason.strip().length() < 5) {
       throw ValidationException.of("reason", "give a reason of at least 5 characters");
     }

@@ -35,6 +35,8 @@ import org.openmiles.console.application.Adjustments;
 import org.openmiles.console.application.MemberActions;
 import org.openmiles.console.domain.AdjustmentStatus;
 import org.openmiles.console.domain.Masking;
+import org.openmiles.redemption.api.AwardService;
+import org.openmiles.redemption.api.AwardView;
 import org.openmiles.tiers.api.TierHistoryView;
 import org.openmiles.tiers.api.TierProgressView;
 import org.openmiles.tiers.api.TierService;
@@ -60,6 +62,7 @@ public class MemberBean implements Serializable {
   @Inject Adjustments adjustments;
   @Inject MemberActions actions;
   @Inject CurrentUser currentUser;
+  @Inject AwardService awards;
 
   private String number;
   private MemberView member;
@@ -71,6 +74,8 @@ public class MemberBean implements Serializable {
   private List<PaymentView> memberPayments = List.of();
   private PendingMilesView pending;
   private List<AdjustmentView> memberAdjustments = List.of();
+  private List<AwardView> memberAwards = List.of();
+  private String mergedFrom;
   private final List<String> notAvailable = new ArrayList<>();
   private boolean revealed;
 
@@ -113,6 +118,11 @@ public class MemberBean implements Serializable {
       Messages.error("No member " + number + ".", "Search again by name, email or phone.");
       return;
     }
+    if (mergedFrom != null && MemberNumber.isValid(mergedFrom)) {
+      Messages.info(
+          "Member " + mergedFrom + " was merged into this member " + number + ".",
+          "Its miles and qualifying activity are here now; work with " + number + ".");
+    }
     refresh();
   }
 
@@ -129,6 +139,7 @@ public class MemberBean implements Serializable {
         section("Cash & Miles payments", () -> payments.paymentsOfMember(n, 20), List.of());
     pending = section("pending miles", () -> bookings.pendingMiles(n), null);
     memberAdjustments = section("adjustments", () -> adjustments.ofMember(n, 20), List.of());
+    memberAwards = section("awards", () -> awards.awards(n, 20), List.of());
     firstName = member.firstName();
     lastName = member.lastName();
     email = member.email();
@@ -441,6 +452,18 @@ public class MemberBean implements Serializable {
 
   public List<AdjustmentView> getMemberAdjustments() {
     return memberAdjustments;
+  }
+
+  public List<AwardView> getMemberAwards() {
+    return memberAwards;
+  }
+
+  public String getMergedFrom() {
+    return mergedFrom;
+  }
+
+  public void setMergedFrom(String mergedFrom) {
+    this.mergedFrom = mergedFrom == null ? null : mergedFrom.strip();
   }
 
   public List<String> getNotAvailable() {

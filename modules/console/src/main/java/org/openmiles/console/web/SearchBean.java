@@ -42,9 +42,15 @@ public class SearchBean implements Serializable {
       if (q.replace(" ", "").matches("\\d{10}") && MemberNumber.isValid(q.replace(" ", ""))) {
         var found = members.find(new MemberNumber(q.replace(" ", "")));
         if (found.isPresent()) {
+          // a merged duplicate leads to the member it was merged into
+          MemberView m = found.get();
           var ec = FacesContext.getCurrentInstance().getExternalContext();
           ec.redirect(
-              ec.getRequestContextPath() + "/console/member.xhtml?number=" + found.get().number());
+              ec.getRequestContextPath()
+                  + "/console/member.xhtml?number="
+                  + (m.mergedInto() == null
+                      ? m.number()
+                      : m.mergedInto() + "&mergedFrom=" + m.number()));
           return;
         }
         searchedAs = "member number";

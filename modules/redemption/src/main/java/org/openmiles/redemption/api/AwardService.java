@@ -21,6 +21,12 @@ public interface AwardService {
   /** Debits the ledger and issues the award; fires {@code AwardRedeemed}. */
   AwardView redeem(RedeemAward award);
 
+  /**
+   * What {@link #cancel} would do today (fee, miles back by expiry date), without doing it; an
+   * award already cancelled: ALREADY_CANCELLED.
+   */
+  CancellationQuote cancellation(String awardReference);
+
   /** Redeposits the miles less the fee; fires {@code AwardCancelled}. A second cancel: 409. */
   AwardView cancel(String awardReference);
 

@@ -30,6 +30,7 @@ import org.openmiles.redemption.api.AwardService;
 import org.openmiles.redemption.api.AwardView;
 import org.openmiles.redemption.api.BeneficiaryNotFoundException;
 import org.openmiles.redemption.api.BeneficiaryView;
+import org.openmiles.redemption.api.CancellationQuote;
 import org.openmiles.redemption.api.NotAFamilyChildException;
 import org.openmiles.redemption.api.NotANomineeException;
 import org.openmiles.redemption.api.PartnerAwardNotFoundException;
@@ -242,22 +243,24 @@ public class DefaultAwardService implements AwardService {
   }
 
   @Override
-  public AwardView cancel(String reference) {
-    StoredAward a =
-        repository
-            .award(reference, true)
-            .orElseThrow(() -> new AwardNotFoundException("no award " + reference));
-    AwardView v = a.view();
-    if ("CANCELLED".equals(v.status())) {
-      throw new AlreadyCancelledException(
-          "award " + reference + " was cancelled at " + v.cancelledAt() + "; it cancels once");
-    }
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public CancellationQuote cancellation(String reference) {
+    StoredAward a = cancellable(reference, false);
     LocalDate today = LocalDate.now(clock);
-    RedemptionRule rule = repository.ruleOn(today);
-    long fee = rule.cancelFee(v.miles());
-    List<ExpiringMiles> spent =
-        v.spent().isEmpty() ? List.of(new ExpiringMiles(null, v.miles())) : v.spent();
-    List<ExpiringMiles> back = rule.redeposit(spent, fee, today);
+    Refund r = refund(a.view(), today);
+    long back = r.back().stream().mapToLong(ExpiringMiles::miles).sum();
+    return new CancellationQuote(
+        reference, a.view().miles(), r.fee(), back, r.back(), a.view().miles() - r.fee() - back);
+  }
+
+  @Override
+  public AwardView cancel(String reference) {
+    StoredAward a = cancellable(reference, true);
+    AwardView v = a.view();
+    LocalDate today = LocalDate.now(clock);
+    Refund refund = refund(v, today);
+    long fee = refund.fee();
+    List<ExpiringMiles> back = refund.back();
     long redeposited = 0;
     List<ExpiringMiles> parts = new ArrayList<>(back);
     for (int i = 0; i < parts.size(); i++) {
@@ -278,6 +281,30 @@ public class DefaultAwardService implements AwardService {
     cancelled.fire(new AwardCancelled(reference, v.member(), v.miles(), fee, redeposited, at));
     return repository.award(reference, false).orElseThrow().view();
   }
+
+  private StoredAward cancellable(String reference, boolean lock) {
+    StoredAward a =
+        repository
+            .award(reference, lock)
+            .orElseThrow(() -> new AwardNotFoundException("no award " + reference));
+    AwardView v = a.view();
+    if ("CANCELLED".equals(v.status())) {
+      throw new AlreadyCancelledException(
+          "award " + reference + " was cancelled at " + v.cancelledAt() + "; it cancels once");
+    }
+    return a;
+  }
+
+  /** The fee and the miles that go back, by the rule in force on {@code today}. */
+  private Refund refund(AwardView v, LocalDate today) {
+    RedemptionRule rule = repository.ruleOn(today);
+    long fee = rule.cancelFee(v.miles());
+    List<ExpiringMiles> spent =
+        v.spent().isEmpty() ? List.of(new ExpiringMiles(null, v.miles())) : v.spent();
+    return new Refund(fee, rule.redeposit(spent, fee, today));
+  }
+
+  private record Refund(long fee, List<ExpiringMiles> back) {}
 
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)

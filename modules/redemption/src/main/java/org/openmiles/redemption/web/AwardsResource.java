@@ -27,6 +27,7 @@ import org.openmiles.redemption.api.AwardPrice;
 import org.openmiles.redemption.api.AwardService;
 import org.openmiles.redemption.api.AwardView;
 import org.openmiles.redemption.api.Cabin;
+import org.openmiles.redemption.api.CancellationQuote;
 import org.openmiles.redemption.api.Journey;
 import org.openmiles.redemption.api.PartnerAwardView;
 import org.openmiles.redemption.api.Passenger;
@@ -195,6 +196,25 @@ public class AwardsResource {
       content = @Content(mediaType = Problems.MEDIA_TYPE))
   public AwardView award(@PathParam("reference") String reference) {
     return awards.award(reference);
+  }
+
+  @GET
+  @Path("{reference}/cancellation")
+  @Operation(
+      summary = "What cancelling an award would do today",
+      description =
+          "The fee, the miles that would go back by expiry date and those that would not (their"
+              + " date has passed); nothing changes. A cancelled award is 409.")
+  @APIResponse(
+      responseCode = "404",
+      description = "AWARD_NOT_FOUND",
+      content = @Content(mediaType = Problems.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "409",
+      description = "ALREADY_CANCELLED",
+      content = @Content(mediaType = Problems.MEDIA_TYPE))
+  public CancellationQuote cancellation(@PathParam("reference") String reference) {
+    return awards.cancellation(reference);
   }
 
   @POST

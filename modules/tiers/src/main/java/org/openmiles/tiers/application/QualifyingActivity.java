@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.openmiles.accounts.api.events.MembersMerged;
 import org.openmiles.accounts.api.events.MilesPosted;
 import org.openmiles.tiers.api.events.TierChanged;
 import org.openmiles.tiers.domain.EarnedStatus;
@@ -78,6 +79,57 @@ public class QualifyingActivity {
     if (!grew.isEmpty()) {
       upgrade(grew);
     }
+  }
+
+  /**
+   * A duplicate member was merged into a survivor (same transaction as the merge, ADR 0019): the
+   * survivor's counters take the duplicate's activity month by month (so the current period and
+   * lifetime count both), the survivor keeps the higher of the two earned statuses held today, and
+   * the combined activity may upgrade it at once. The duplicate's override, if any, is not carried
+   * over: a supervisor grants a new one if it should stay.
+   */
+  void onMembersMerged(@Observes MembersMerged merged) {
+    String survivor = merged.survivor().value();
+    String duplicate = merged.duplicate().value();
+    LocalDate today = calendar.today();
+    TierProgram program = programs.on(today);
+    TreeSet<String> both = new TreeSet<>(List.of(survivor, duplicate));
+    Map<String, Standing> standings = new TreeMap<>();
+    repository
+        .lockStandings(both, program.period().firstMonth(today), program.period().lastMonth(today))
+        .forEach(st -> standings.put(st.member(), st));
+    repository.addCountersOf(duplicate, survivor);
+    EarnedStatus mine = earned(standings.get(survivor));
+    Optional<EarnedStatus> kept = program.afterMerge(mine, earned(standings.get(duplicate)), today);
+    if (kept.isPresent()) {
+      EarnedStatus theirs = kept.get();
+      String from = mine != null && mine.holdsOn(today) ? mine.tierCode() : program.base().code();
+      repository.saveEarned(Map.of(survivor, theirs));
+      repository.insertHistory(
+          List.of(
+              new HistoryRow(
+                  survivor,
+                  from,
+                  theirs.tierCode(),
+                  "MERGE",
+                  "kept the status of merged duplicate " + duplicate,
+                  theirs.validUntil())));
+      tierChanged.fire(
+          new TierChanged(
+              List.of(
+                  new TierChanged.Change(
+                      survivor,
+                      from,
+                      theirs.tierCode(),
+                      "MERGE",
+                      theirs.validUntil(),
+                      Instant.now()))));
+    }
+    upgrade(new TreeSet<>(List.of(survivor)));
+  }
+
+  private static EarnedStatus earned(Standing s) {
+    return s == null || s.status() == null ? null : s.status().earned();
   }
 
   private void upgrade(TreeSet<String> members) {

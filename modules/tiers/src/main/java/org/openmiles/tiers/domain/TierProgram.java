@@ -125,6 +125,23 @@ public final class TierProgram {
   }
 
   /**
+   * The survivor's earned status after a duplicate was merged into it (ADR 0019): the duplicate's
+   * status when it holds a higher tier today than the survivor does (with its own dates), else
+   * nothing changes. Activity is combined separately (then {@link #upgrade} may raise it further).
+   */
+  public Optional<EarnedStatus> afterMerge(
+      EarnedStatus survivor, EarnedStatus duplicate, LocalDate today) {
+    if (duplicate == null || !duplicate.holdsOn(today)) {
+      return Optional.empty();
+    }
+    TierDefinition held =
+        survivor != null && survivor.holdsOn(today) ? tierOrBase(survivor.tierCode()) : base();
+    return tierOrBase(duplicate.tierCode()).rank() > held.rank()
+        ? Optional.of(duplicate)
+        : Optional.empty();
+  }
+
+  /**
    * The tier after the review of a period: lifetime tiers stay; otherwise the tier the period's
    * activity qualifies for if that is at least the current one (keep, or up), else the current tier
    * moved down {@link #reviewDropTiers()} ranks, never below what the activity reaches (soft

@@ -155,6 +155,37 @@ public class JdbcMemberTierRepository {
         rs -> rs.getLong(1));
   }
 
+  /**
+   * Adds the duplicate's monthly and lifetime counters to the survivor's (one statement each); the
+   * duplicate's own rows stay, equal to its own ledger.
+   */
+  public void addCountersOf(String duplicate, String survivor) {
+    jdbc.update(
+        "add a merged duplicate's monthly counters",
+        "insert into tiers.qualifying_month as q (member_number, month, qualifying_miles,"
+            + " qualifying_flights) select ?, month, qualifying_miles, qualifying_flights"
+            + " from tiers.qualifying_month where member_number = ? order by month"
+            + " on conflict (member_number, month) do update"
+            + " set qualifying_miles = q.qualifying_miles + excluded.qualifying_miles,"
+            + " qualifying_flights = q.qualifying_flights + excluded.qualifying_flights",
+        (c, ps) -> {
+          ps.setString(1, survivor);
+          ps.setString(2, duplicate);
+        });
+    jdbc.update(
+        "add a merged duplicate's lifetime counters",
+        "insert into tiers.qualifying_lifetime as l (member_number, qualifying_miles,"
+            + " qualifying_flights) select ?, qualifying_miles, qualifying_flights"
+            + " from tiers.qualifying_lifetime where member_number = ?"
+            + " on conflict (member_number) do update"
+            + " set qualifying_miles = l.qualifying_miles + excluded.qualifying_miles,"
+            + " qualifying_flights = l.qualifying_flights + excluded.qualifying_flights",
+        (c, ps) -> {
+          ps.setString(1, survivor);
+          ps.setString(2, duplicate);
+        });
+  }
+
   /** A member's qualifying activity in a period, lifetime miles, and recorded status (or null). */
   public record Standing(String member, Counters inPeriod, long lifetimeMiles, Status status) {}
 

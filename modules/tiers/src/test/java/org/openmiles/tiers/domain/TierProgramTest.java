@@ -183,4 +183,40 @@ class TierProgramTest {
       assertThat(rolling.above(MILLION)).isEmpty();
     }
   }
+
+  @Nested
+  class Merge {
+    final LocalDate today = LocalDate.of(2026, 11, 29);
+
+    @Test
+    void theSurvivorTakesTheDuplicatesHigherStatusWithItsDates() {
+      EarnedStatus titanium = new EarnedStatus("TITANIUM", LocalDate.of(2026, 1, 5), null);
+      EarnedStatus gold =
+          new EarnedStatus("GOLD", LocalDate.of(2026, 3, 1), LocalDate.of(2027, 12, 31));
+      assertThat(rolling.afterMerge(titanium, gold, today)).contains(gold);
+      assertThat(rolling.afterMerge(null, gold, today)).contains(gold);
+    }
+
+    @Test
+    void aLowerEqualOrLapsedDuplicateStatusChangesNothing() {
+      EarnedStatus gold =
+          new EarnedStatus("GOLD", LocalDate.of(2026, 3, 1), LocalDate.of(2027, 12, 31));
+      EarnedStatus titanium = new EarnedStatus("TITANIUM", LocalDate.of(2026, 1, 5), null);
+      EarnedStatus lapsedPlatinum =
+          new EarnedStatus("PLATINUM", LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31));
+      assertThat(rolling.afterMerge(gold, titanium, today)).isEmpty();
+      assertThat(rolling.afterMerge(gold, gold, today)).isEmpty();
+      assertThat(rolling.afterMerge(gold, lapsedPlatinum, today)).isEmpty();
+      assertThat(rolling.afterMerge(gold, null, today)).isEmpty();
+    }
+
+    @Test
+    void aSurvivorWhoseOwnStatusLapsedHoldsTheBaseTier() {
+      EarnedStatus lapsedPlatinum =
+          new EarnedStatus("PLATINUM", LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31));
+      EarnedStatus titanium =
+          new EarnedStatus("TITANIUM", LocalDate.of(2026, 1, 5), LocalDate.of(2027, 12, 31));
+      assertThat(rolling.afterMerge(lapsedPlatinum, titanium, today)).contains(titanium);
+    }
+  }
 }

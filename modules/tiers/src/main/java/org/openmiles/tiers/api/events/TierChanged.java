@@ -19,7 +19,7 @@ public record TierChanged(List<Change> changes) {
 
   /**
    * One member's effective tier went from {@code fromTier} to {@code toTier} ({@code source}:
-   * UPGRADE, OVERRIDE, OVERRIDE_ENDED); {@code validUntil} is the last day of the new status
+   * UPGRADE, MERGE, OVERRIDE, OVERRIDE_ENDED); {@code validUntil} is the last day of the new status
    * ({@code null}: no end date).
    */
   public record Change(
