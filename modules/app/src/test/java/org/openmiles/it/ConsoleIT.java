@@ -35,8 +35,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The call-center console in a real headless Chromium (Debian's chromium + chromium-driver, driven
  * by Selenium without any download), against the real WAR on Payara Micro and PostgreSQL: login and
  * logout, the lockout after failed logins, search, member 360, adjustments under and above the
- * agent's limit with a supervisor's approval, a denied action, and the audit log. Every test makes
- * its own members and saves screenshots under {@code target/screenshots/}.
+ * agent's limit with a supervisor's approval, denied actions, the audit log, award price, booking
+ * (once, however often it is sent) and cancellation, and the merge of duplicate members. Every test
+ * makes its own members and saves screenshots under {@code target/screenshots/}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -145,13 +146,13 @@ class ConsoleIT {
         user);
     open("console/login.xhtml");
     for (int i = 1; i <= 5; i++) {
-      submitLogin(user, "wrong-" + i);
+      submitLoginAndWaitForThePage(user, "wrong-" + i);
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ui-messages-error")));
     }
     assertThat(messages()).contains("locked until");
     screenshot("locked");
     // even the right password is refused while locked
-    submitLogin(user, "agent-demo");
+    submitLoginAndWaitForThePage(user, "agent-demo");
     assertThat(messages()).contains("locked until");
     assertThat(browser.getCurrentUrl()).contains("login.xhtml");
     assertThat(
@@ -243,15 +244,136 @@ class ConsoleIT {
   }
 
   @Test
-  void anAgentMayNeitherApproveNorOverrideATier() {
+  void anAgentMayNeitherApproveNorOverrideATierNorMergeMembers() {
     String number = enroll("Denied", 500);
     login("agent", "agent-demo");
     assertThat(browser.findElements(By.id("nav-approvals"))).isEmpty();
+    assertThat(browser.findElements(By.id("nav-merge"))).isEmpty();
     open("console/approvals.xhtml");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("denied")));
     screenshot("approvals-denied");
+    open("console/merge.xhtml?survivor=" + number);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("denied")));
+    assertThat(browser.findElements(By.id("merge:confirm"))).isEmpty();
+    screenshot("merge-denied");
     openMember(number);
     assertThat(browser.findElements(By.id("override:submit"))).isEmpty();
+    assertThat(browser.findElements(By.id("mergeInto"))).isEmpty();
+  }
+
+  @Test
+  void anAgentPricesAnAwardBooksItOnceAndCancelsItAfterSeeingTheFee() {
+    String number = enroll("Award", 50_000);
+    String date = java.time.LocalDate.now().plusDays(60).toString();
+    long price =
+        api.get("awards/price?origin=HAN&destination=SGN&cabin=ECONOMY&outbound=" + date)
+            .num("totalMiles");
+    login("agent", "agent-demo");
+    openMember(number);
+    open("console/awards.xhtml?number=" + number);
+    type("price:origin", "HAN");
+    type("price:destination", "SGN");
+    type("price:outbound_input", date);
+    browser.findElement(By.id("price:outbound_input")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+    click("price:go");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("quoteMiles")));
+    assertThat(text("quoteMiles")).isEqualTo(String.format("%,d miles", price));
+    assertThat(messages()).contains("Award price", "Choose who travels");
+    screenshot("award-priced");
+
+    click("book:submit");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "booked"));
+    assertThat(messages()).contains("taken", "Give the member the reference");
+    assertThat(balance(number)).isEqualTo(50_000 - price);
+    screenshot("award-booked");
+    // the same booking sent again (a double click, a resubmitted form) books nothing more
+    click("book:submit");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Already booked"));
+    assertThat(balance(number)).isEqualTo(50_000 - price);
+    Res list = api.get("members/" + number + "/awards");
+    assertThat(list.array()).hasSize(1);
+    String reference = list.array().getJsonObject(0).getString("reference");
+    assertThat(browser.findElement(By.id("list:awards")).getText()).contains(reference, "ISSUED");
+
+    // cancelling shows the fee and the miles back first; nothing changes until confirmed
+    WebElement row = rowOf("list:awards", reference);
+    row.findElement(By.cssSelector("button[id$=':cancel']")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cancelFee")));
+    assertThat(text("cancelFee")).isEqualTo("1500 miles");
+    assertThat(text("cancelRedeposit")).isEqualTo((price - 1_500) + " miles");
+    assertThat(balance(number)).isEqualTo(50_000 - price);
+    screenshot("award-cancel-quote");
+    type("cancel:reason", "member changed travel plans");
+    click("cancel:confirm");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "cancelled"));
+    assertThat(messages()).contains((price - 1_500) + " miles redeposited", "fee was 1500");
+    assertThat(balance(number)).isEqualTo(50_000 - 1_500);
+    assertThat(browser.findElement(By.id("list:awards")).getText()).contains("CANCELLED");
+    screenshot("award-cancelled");
+
+    // member 360 lists the award; the audit log has the booking once and the cancellation
+    openMember(number);
+    browser.findElement(By.partialLinkText("Awards (")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tabs:awards"), reference));
+    for (String action : new String[] {"AWARD_BOOKED", "AWARD_CANCELLED"}) {
+      assertThat(
+              Db.count(
+                  "select count(*) from console.audit_entry where member = ? and action = ?"
+                      + " and actor = 'agent'",
+                  number,
+                  action))
+          .as(action)
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aSupervisorMergesADuplicateAndSearchingForItLeadsToTheSurvivor() {
+    String survivor = enroll("Stays", 5_000);
+    String duplicate = enroll("Twice", 3_000);
+    login("supervisor", "supervisor-demo");
+    click("nav-merge");
+    type("merge:survivor", survivor);
+    type("merge:duplicate", duplicate);
+    click("merge:compare");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("merge:sideBySide")));
+    assertThat(text("survivorBalance")).isEqualTo("5,000");
+    assertThat(text("duplicateBalance")).isEqualTo("3,000");
+    assertThat(browser.findElement(By.id("merge:sideBySide")).getText())
+        .contains(lastName(survivor), lastName(duplicate));
+    screenshot("merge-side-by-side");
+    assertThat(balance(duplicate)).isEqualTo(3_000);
+
+    type("merge:reason", "same person enrolled twice");
+    click("merge:confirm");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Merged"));
+    assertThat(messages()).contains("3000 miles moved", "searching for it opens " + survivor);
+    screenshot("merged");
+    assertThat(balance(survivor)).isEqualTo(8_000);
+    assertThat(balance(duplicate)).isZero();
+    Res dup = api.get("members/" + duplicate);
+    assertThat(dup.str("status")).isEqualTo("CLOSED");
+    assertThat(dup.str("mergedInto")).isEqualTo(survivor);
+
+    // the duplicate's number opens the survivor
+    click("nav-search");
+    type("search:query", duplicate);
+    click("search:go");
+    wait.until(ExpectedConditions.urlContains("number=" + survivor));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("balance")));
+    assertThat(text("balance")).isEqualTo("8,000");
+    assertThat(messages()).contains("was merged into this member");
+    screenshot("search-leads-to-survivor");
+
+    assertThat(
+            Db.count(
+                "select count(*) from console.audit_entry where actor = 'supervisor' and ("
+                    + "(member = ? and action = 'MEMBER_MERGED' and before_state like 'balance 5000%'"
+                    + " and after_state like 'balance 8000%')"
+                    + " or (member = ? and action = 'MEMBER_MERGED_AWAY'))",
+                survivor, duplicate))
+        .isEqualTo(2);
   }
 
   @Test
@@ -346,6 +468,14 @@ class ConsoleIT {
     type("login:username", user);
     type("login:password", password);
     click("login:submit");
+  }
+
+  /** Submits the login form and waits until the answer has replaced the page (a full POST). */
+  private void submitLoginAndWaitForThePage(String user, String password) {
+    WebElement page = browser.findElement(By.tagName("html"));
+    submitLogin(user, password);
+    wait.until(ExpectedConditions.stalenessOf(page));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login:submit")));
   }
 
   private void logout() {

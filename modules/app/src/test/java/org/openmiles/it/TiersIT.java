@@ -27,9 +27,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openmiles.accounts.api.EnrollMember;
 import org.openmiles.accounts.api.EntryType;
+import org.openmiles.accounts.api.InvalidStatusChangeException;
+import org.openmiles.accounts.api.MemberMerges;
+import org.openmiles.accounts.api.MemberNotActiveException;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accounts.api.MemberService;
+import org.openmiles.accounts.api.MemberStatus;
+import org.openmiles.accounts.api.MergeMembers;
+import org.openmiles.accounts.api.MergeRefusedException;
+import org.openmiles.accounts.api.MergeView;
 import org.openmiles.accounts.api.MilesLedger;
+import org.openmiles.accounts.api.PlaceHold;
 import org.openmiles.accounts.api.PostMiles;
 import org.openmiles.accounts.api.Qualifying;
 import org.openmiles.accounts.api.SourceReference;
@@ -65,6 +73,7 @@ class TiersIT {
   @Inject TierReview review;
   @Inject MemberTiers memberTiers;
   @Inject TierEventRecorder events;
+  @Inject MemberMerges merges;
 
   @Resource ManagedExecutorService executor;
 
@@ -205,6 +214,90 @@ class TiersIT {
     assertThat(o.tier()).isEqualTo("MEMBER");
     assertThat(o.qualifyingMiles()).isZero();
     assertThat(o.lifetimeQualifyingMiles()).isEqualTo(20_000);
+  }
+
+  @Test
+  void
+      aMergeMovesTheMilesWithTheirExpiryCombinesQualifyingKeepsTheHigherTierAndClosesTheDuplicate() {
+    LocalDate today = today();
+    MemberNumber survivor = enroll();
+    MemberNumber duplicate = enroll();
+    fly(survivor, 10_000, "1", today);
+    fly(duplicate, 8_000, "2", today.minusMonths(1));
+    LocalDate soon = today.plusMonths(3);
+    ledger.post(PostMiles.credit(duplicate, 500, ref(), today, "IT bonus").expiringOn(soon));
+    LocalDate goldUntil = today.plusYears(1);
+    setStatus(duplicate, "GOLD", today.minusMonths(2), goldUntil);
+
+    // miles on hold for a payment in progress block the merge, and nothing changes
+    SourceReference hold = SourceReference.of(ref());
+    ledger.placeHold(new PlaceHold(duplicate, 300, hold, java.time.Duration.ofHours(1), "IT"));
+    assertThat(merges.refusal(survivor, duplicate).orElseThrow()).contains("300 miles on hold");
+    assertThatThrownBy(
+            () -> merges.merge(new MergeMembers(survivor, duplicate, "enrolled twice", "it")))
+        .isInstanceOf(MergeRefusedException.class)
+        .hasMessageContaining("on hold");
+    assertThat(ledger.balance(duplicate).balance()).isEqualTo(8_500);
+    ledger.releaseHold(hold);
+    assertThat(merges.refusal(survivor, duplicate)).isEmpty();
+
+    MergeView merged =
+        merges.merge(new MergeMembers(survivor, duplicate, "enrolled twice", "it-supervisor"));
+    assertThat(merged.replayed()).isFalse();
+    assertThat(merged.milesMoved()).isEqualTo(8_500);
+    assertThat(merged.lots())
+        .extracting(l -> l.expiresOn() + " " + l.miles())
+        .contains(soon + " 500");
+    assertThat(merged.lots().stream().mapToLong(l -> l.miles()).sum()).isEqualTo(8_500);
+
+    // miles: all of them at the survivor, with the expiry dates they had
+    assertThat(ledger.balance(duplicate).balance()).isZero();
+    assertThat(ledger.balance(survivor).balance()).isEqualTo(18_500);
+    assertThat(ledger.balance(survivor).expiring())
+        .extracting(l -> l.expiresOn() + " " + l.miles())
+        .contains(soon + " 500");
+    assertThat(Db.invariantViolations()).isEmpty();
+
+    // the duplicate is closed and points at the survivor
+    var d = members.get(duplicate);
+    assertThat(d.status()).isEqualTo(MemberStatus.CLOSED);
+    assertThat(d.mergedInto()).isEqualTo(survivor);
+    assertThat(members.get(survivor).mergedInto()).isNull();
+    assertThat(merges.mergeOf(duplicate).orElseThrow().survivor()).isEqualTo(survivor);
+
+    // tiers: activity combined, the duplicate's Gold kept (higher than the survivor's Member)
+    TierStatusView s = tiers.status(survivor);
+    assertThat(s.qualifyingMiles()).isEqualTo(18_000);
+    assertThat(s.qualifyingFlights()).isEqualByComparingTo("3");
+    assertThat(s.tier()).isEqualTo("GOLD");
+    assertThat(s.validUntil()).isEqualTo(goldUntil);
+    assertThat(tiers.history(survivor))
+        .extracting(h -> h.toTier() + " " + h.source())
+        .containsExactly("GOLD MERGE");
+
+    // a second merge of the same pair is a no-op; the other way round, or a posting, is refused
+    MergeView again =
+        merges.merge(new MergeMembers(survivor, duplicate, "enrolled twice", "it-supervisor"));
+    assertThat(again.replayed()).isTrue();
+    assertThat(again.milesMoved()).isEqualTo(8_500);
+    assertThat(ledger.balance(survivor).balance()).isEqualTo(18_500);
+    assertThatThrownBy(
+            () -> merges.merge(new MergeMembers(duplicate, survivor, "the other way", "it")))
+        .isInstanceOf(MergeRefusedException.class)
+        .hasMessageContaining("merged into " + survivor);
+    assertThatThrownBy(() -> ledger.post(PostMiles.credit(duplicate, 100, ref(), today, "late")))
+        .isInstanceOf(MemberNotActiveException.class);
+    assertThatThrownBy(() -> members.changeStatus(duplicate, MemberStatus.ACTIVE, "reopen it"))
+        .isInstanceOf(InvalidStatusChangeException.class)
+        .hasMessageContaining("merged into " + survivor);
+    assertThat(
+            Db.count(
+                "select count(*) from accounts.ledger_entry e join accounts.member m"
+                    + " on m.id = e.member_id where m.member_number in (?, ?)"
+                    + " and e.entry_type in ('MERGE_OUT', 'MERGE_IN')",
+                survivor.value(),
+                duplicate.value()))
+        .isEqualTo(2);
   }
 
   @Test
