@@ -191,6 +191,16 @@ class RedemptionIT {
     String m = member(10_000, "2026-01-15");
     Res r = redeem(flight(m, "HAN", "SGN", "ECONOMY", null));
     String ref = r.str("reference");
+    // what a cancellation would do is shown first, and changes nothing
+    Res q = api.get("awards/" + ref + "/cancellation");
+    assertThat(q.status()).as(q.toString()).isEqualTo(200);
+    assertThat(q.num("miles")).isEqualTo(7_000);
+    assertThat(q.num("feeMiles")).isEqualTo(1_500);
+    assertThat(q.num("redepositMiles")).isEqualTo(5_500);
+    assertThat(q.num("lapsedMiles")).isZero();
+    assertThat(q.json().getJsonArray("redeposit").getJsonObject(0).getString("expiresOn"))
+        .isEqualTo("2029-01-31");
+    assertThat(balance(m)).isEqualTo(3_000);
     Res c = api.post("awards/" + ref + "/cancel", null);
     assertThat(c.status()).as(c.toString()).isEqualTo(200);
     assertThat(c.str("status")).isEqualTo("CANCELLED");
@@ -207,6 +217,7 @@ class RedemptionIT {
     Res twice = api.post("awards/" + ref + "/cancel", null);
     assertThat(twice.status()).isEqualTo(409);
     assertThat(twice.code()).isEqualTo("ALREADY_CANCELLED");
+    assertThat(api.get("awards/" + ref + "/cancellation").code()).isEqualTo("ALREADY_CANCELLED");
     assertThat(balance(m)).isEqualTo(8_500);
     assertThat(api.post("awards/AW0000000000/cancel", null).code()).isEqualTo("AWARD_NOT_FOUND");
   }
