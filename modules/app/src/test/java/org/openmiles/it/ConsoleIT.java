@@ -275,11 +275,9 @@ class ConsoleIT {
     open("console/awards.xhtml?number=" + number);
     type("price:origin", "HAN");
     type("price:destination", "SGN");
-    type("price:outbound_input", date);
-    browser.findElement(By.id("price:outbound_input")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+    pickDate("price:outbound", date);
     click("price:go");
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("quoteMiles")));
-    assertThat(text("quoteMiles")).isEqualTo(String.format("%,d miles", price));
+    assertThat(shownMiles("quoteMiles")).isEqualTo(price);
     assertThat(messages()).contains("Award price", "Choose who travels");
     screenshot("award-priced");
 
@@ -330,11 +328,9 @@ class ConsoleIT {
     type("upgrade:upOrigin", "HAN");
     type("upgrade:upDestination", "SGN");
     type("upgrade:bookingClass", "Y");
-    type("upgrade:upDate_input", date);
-    browser.findElement(By.id("upgrade:upDate_input")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+    pickDate("upgrade:upDate", date);
     click("upgrade:go");
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upgradeMiles")));
-    assertThat(text("upgradeMiles")).isEqualTo(String.format("%,d miles", upgrade));
+    assertThat(shownMiles("upgradeMiles")).isEqualTo(upgrade);
     click("upgrade:submit");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "booked"));
     assertThat(balance(number)).isEqualTo(50_000 - 1_500 - upgrade);
@@ -529,6 +525,19 @@ class ConsoleIT {
         ExpectedConditions.presenceOfElementLocated(
             By.cssSelector(
                 "#messages .ui-messages-info, #messages .ui-messages-warn, #messages .ui-messages-error")));
+  }
+
+  /** Types a date into a PrimeFaces date picker and closes its calendar. */
+  private void pickDate(String id, String date) {
+    type(id + "_input", date);
+    browser.findElement(By.id(id + "_input")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+  }
+
+  /** The miles a price shows ("10,000 miles"), once the price is on the page. */
+  private long shownMiles(String id) {
+    String shown = text(id);
+    assertThat(shown).endsWith(" miles");
+    return Long.parseLong(shown.replace(" miles", "").replace(",", ""));
   }
 
   private void open(String path) {
