@@ -61,6 +61,8 @@ public class CashMilesBench {
   static Path tokensFile;
   static Path out;
   static String afterSetup;
+  /** Prints "statements commits" of the application's database so far (sampled with the CPU). */
+  static String sqlSample;
   static String runId = Long.toString(System.currentTimeMillis(), 36);
   static long serverPid = -1;
   static long postmasterPid = -1;
@@ -88,13 +90,15 @@ public class CashMilesBench {
         case "--server-pid" -> serverPid = Long.parseLong(args[++i]);
         case "--postmaster-pid" -> postmasterPid = Long.parseLong(args[++i]);
         case "--clock-ticks" -> clockTicks = Integer.parseInt(args[++i]);
+        case "--sql-sample" -> sqlSample = args[++i];
         default -> {
           System.err.println(
               "usage: java CashMilesBench.java --tokens FILE [--url U] [--clients C] [--seconds T]"
                   + " [--warmup W] [--members M] [--history N] [--seed-miles N] [--void-percent P]"
                   + " [--refund-percent P] [--retry-percent P] [--probe-percent P]"
                   + " [--after-setup SHELL-COMMAND] [--run-id ID] [--out FILE]"
-                  + " [--server-pid PID] [--postmaster-pid PID] [--clock-ticks HZ]");
+                  + " [--server-pid PID] [--postmaster-pid PID] [--clock-ticks HZ]"
+                  + " [--sql-sample SHELL-COMMAND]");
           System.exit(2);
         }
       }
@@ -331,6 +335,7 @@ public class CashMilesBench {
     long[] window = {from, from + seconds * 1_000_000_000L};
     System.err.printf("measuring: %d s warm-up + %d s%n", warmup, seconds);
     double[][] cpu = new double[2][];
+    String[] sql = new String[2];
     Thread sampler =
         new Thread(
             () -> {
@@ -341,6 +346,7 @@ public class CashMilesBench {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                   }
                   cpu[k] = cpu();
+                  sql[k] = sql();
                 }
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -350,7 +356,24 @@ public class CashMilesBench {
     sampler.start();
     List<Samples> samples = clientsRun(window, 0);
     sampler.join();
-    report(samples, cpu);
+    report(samples, cpu, sql);
+  }
+
+  /** The --sql-sample command's output, or null. */
+  static String sql() {
+    if (sqlSample == null) {
+      return null;
+    }
+    try {
+      Process p = new ProcessBuilder("bash", "-c", sqlSample).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      return p.waitFor() == 0 ? out : null;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
   }
 
   /** Runs every client until the window ends (window != null) or for {@code cycles} cycles each. */
@@ -599,7 +622,7 @@ public class CashMilesBench {
 
   // ---- results -------------------------------------------------------------------------------
 
-  void report(List<Samples> samples, double[][] cpu) throws IOException {
+  void report(List<Samples> samples, double[][] cpu, String[] sql) throws IOException {
     Map<String, String> r = new java.util.LinkedHashMap<>();
     r.put("clients", Integer.toString(clients));
     r.put("engines", Integer.toString(engines.size()));
@@ -614,6 +637,23 @@ public class CashMilesBench {
     for (int k = 0; k < who.length; k++) {
       double used = cpu[0] == null || cpu[1] == null ? Double.NaN : cpu[1][k] - cpu[0][k];
       r.put("cpu_" + who[k] + "_s", String.format("%.2f", used));
+    }
+    // SQL statements and commits of the application's database in the window (when sampled)
+    String[] names = {"sql_statements", "sql_commits"};
+    for (int k = 0; k < names.length; k++) {
+      String delta = "?";
+      try {
+        if (sql[0] != null && sql[1] != null) {
+          String a = sql[0].split("\\s+")[k];
+          String b = sql[1].split("\\s+")[k];
+          if (!a.isEmpty() && !b.isEmpty()) {
+            delta = Long.toString(Long.parseLong(b) - Long.parseLong(a));
+          }
+        }
+      } catch (RuntimeException e) {
+        delta = "?";
+      }
+      r.put(names[k], delta);
     }
     // a payment is complete when its capture is acknowledged
     r.put("payments_per_s", r.get("capture_per_s"));

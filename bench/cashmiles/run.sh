@@ -57,6 +57,15 @@ say "OpenMiles is ready"
 export_after_setup
 PG_DATA_DIR="$(psql_su postgres -Atc 'show data_directory')"
 POSTMASTER_PID="$(head -1 "$PG_DATA_DIR/postmaster.pid" 2>/dev/null || echo -1)"
+# SQL per operation: statements (pg_stat_statements, if the cluster loads it: see bench/README.md) and
+# commits of APP_DB, sampled with the CPU times at the start and end of the window
+if psql_su postgres -Atc "show shared_preload_libraries" | grep -q pg_stat_statements; then
+  psql_su postgres -qc "create extension if not exists pg_stat_statements" >/dev/null
+  STATEMENTS="(select coalesce(sum(s.calls), 0) from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = '$APP_DB')"
+else
+  STATEMENTS="'?'"
+fi
+SQL_SAMPLE="psql_su postgres -At -F ' ' -c \"select $STATEMENTS, (select xact_commit from pg_stat_database where datname = '$APP_DB')\""
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 java -Xmx512m "$HERE/CashMilesBench.java" --url "http://127.0.0.1:$HTTP_PORT" --tokens "$TOKENS" \
   --clients "$CLIENTS" --seconds "$MEASURED" --warmup "$WARMUP" --members "$MEMBERS" \
@@ -64,6 +73,7 @@ java -Xmx512m "$HERE/CashMilesBench.java" --url "http://127.0.0.1:$HTTP_PORT" --
   --refund-percent "$REFUND_PERCENT" --retry-percent "$RETRY_PERCENT" --probe-percent "$PROBE_PERCENT" \
   --after-setup after_setup --run-id "$STAMP" --out "$RAW" \
   --server-pid "$PAYARA_PID" --postmaster-pid "$POSTMASTER_PID" --clock-ticks "$(getconf CLK_TCK)" \
+  --sql-sample "$SQL_SAMPLE" \
   || die "load generator failed"
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -169,6 +179,7 @@ rate() { awk -v x="$1" 'BEGIN { exit !(x < 100) }' && printf '%.1f' "$1" || fmt 
 line() { # label, what, per second, p50, p99, extra
   printf '  %-10s %-44s %10s/s   p50 %7s ms  p99 %7s ms  %s\n' "$1" "$2" "$(rate "$3")" "$4" "$5" "${6:-}"
 }
+per_count() { awk -v s="$1" -v n="$(get ops_count)" 'BEGIN { if (n > 0 && s == s + 0) printf "%.2f", s / n; else print "?" }'; }
 per_op() { awk -v s="$1" -v n="$(get ops_count)" 'BEGIN { if (n > 0 && s == s + 0) printf "%.2f", 1000 * s / n; else print "?" }'; }
 {
   report_host "OpenMiles Cash & Miles benchmark" modules
@@ -184,6 +195,7 @@ per_op() { awk -v s="$1" -v n="$(get ops_count)" 'BEGIN { if (n > 0 && s == s + 
   done
   echo "  CPU per operation in the window: server $(per_op "$(get cpu_server_s)") ms, PostgreSQL $(per_op "$(get cpu_postgres_s)") ms, generator $(per_op "$(get cpu_generator_s)") ms"
   echo "    (so $(nproc) cores given to this run alone would carry about $(awk -v a="$(get cpu_server_s)" -v b="$(get cpu_postgres_s)" -v c="$(get cpu_generator_s)" -v n="$(get ops_count)" -v k="$(nproc)" 'BEGIN { t = a + b + c; if (t > 0 && n > 0) printf "%.0f", k * n / t; else print "?" }') operations/s if CPU were the only limit)"
+  echo "  SQL per operation in the window: $(per_count "$(get sql_statements)") statements, $(per_count "$(get sql_commits)") commits (pg_stat_statements and pg_stat_database of $APP_DB)"
   echo "  machine load average (1/5/15 min) before the load: $LOAD_BEFORE, after: $LOAD_AFTER"
   echo "  aim at 32 clients: $(aim "$([ "$CLIENTS" = 32 ] || echo "this run had $CLIENTS clients")")"
   echo

@@ -13,28 +13,30 @@ import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
 
 /**
- * Request paths of the booking-engine API build their JSON with a {@code JsonProvider} looked up
- * once ({@code CashMilesJson.JSON}). Each static {@code jakarta.json.Json} method calls {@code
- * JsonProvider.provider()}, a service-loader search of the class path that, on Payara Micro,
- * serialized the request threads on the jar files' locks: under bench/cashmiles it was most of the
- * monitor contention and a large share of the server's CPU per request.
+ * Request paths of the booking-engine API and every problem document build their JSON with a {@code
+ * JsonProvider} looked up once ({@code CashMilesJson.JSON}, {@code Problems}). Each static {@code
+ * jakarta.json.Json} method calls {@code JsonProvider.provider()}, a service-loader search of the
+ * class path that, on Payara Micro, serialized the request threads on the jar files' locks: under
+ * bench/cashmiles it was most of the monitor contention and a large share of the server's CPU per
+ * request.
  */
 class JsonProviderLookupTest {
   static final ArchRule NO_PROVIDER_LOOKUP_PER_REQUEST =
       noClasses()
           .that()
-          .resideInAPackage("org.openmiles.cashmiles..")
+          .resideInAnyPackage("org.openmiles.cashmiles..", "org.openmiles.common..")
           .should()
           .callMethodWhere(target(owner(type(Json.class))))
           .because(
-              "Json.createXxx looks the JSON provider up on every call; use CashMilesJson.JSON");
+              "Json.createXxx looks the JSON provider up on every call; use a JsonProvider kept"
+                  + " in a constant (CashMilesJson.JSON, Problems)");
 
   @Test
-  void cashMilesDoesNotLookUpTheJsonProviderPerCall() {
+  void cashMilesAndProblemsDoNotLookUpTheJsonProviderPerCall() {
     JavaClasses production =
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.openmiles.cashmiles");
+            .importPackages("org.openmiles.cashmiles", "org.openmiles.common");
     NO_PROVIDER_LOOKUP_PER_REQUEST.check(production);
   }
 }

@@ -200,6 +200,13 @@ class CashMilesApiIT {
     assertThat(auth.str("bookingReference")).isEqualTo("PNR10000");
     assertThat(auth.str("holdExpiresAt")).isNotBlank();
     long id = auth.num("paymentId");
+    assertThat(auth.location()).endsWith("/api/v1/cash-and-miles/payments/" + id);
+    assertThat(
+            engineA
+                .get(auth.location().substring(auth.location().indexOf("/api/v1/") + 8))
+                .str("status"))
+        .isEqualTo("AUTHORIZED");
+    assertThat(q.location()).isNull();
     assertThat(balance(member).num("held")).isEqualTo(10_000);
     assertThat(balance(member).num("available")).isEqualTo(20_000);
     assertThat(engineA.get("cash-and-miles/payments/" + id).str("status")).isEqualTo("AUTHORIZED");
@@ -218,6 +225,7 @@ class CashMilesApiIT {
     assertThat(vol.status()).as(vol.toString()).isEqualTo(201);
     assertThat(vol.num("miles")).isEqualTo(2_000);
     assertThat(vol.num("milesRedeposited")).isZero();
+    assertThat(vol.location()).endsWith("/api/v1/cash-and-miles/payments/" + id);
     assertThat(vol.json().getJsonObject("payment").getString("status"))
         .isEqualTo("PARTIALLY_REFUNDED");
     assertThat(balance(member).num("balance")).isEqualTo(20_000);
@@ -274,6 +282,7 @@ class CashMilesApiIT {
     assertThat(first.status()).isEqualTo(201);
     assertThat(again.status()).isEqualTo(201);
     assertThat(again.body()).isEqualTo(first.body());
+    assertThat(again.location()).isEqualTo(first.location()).isNotNull();
     assertThat(balance(member).num("held")).isEqualTo(2_000);
     assertProblem(
         engineA.post("cash-and-miles/payments", authorizeBody(token, 2_500), key),
@@ -553,6 +562,55 @@ class CashMilesApiIT {
         id);
     assertThat(engineA.get("cash-and-miles/payments/" + id).str("status")).isEqualTo("EXPIRED");
     assertProblem(capture(engineA, id), 422, "HOLD_EXPIRED");
+  }
+
+  // --- clean-up
+
+  @Test
+  void theCleanUpDeletesOldUnusedQuotesAndOldKeysOnly() {
+    String member = memberWith(10_000);
+    String unused = quoteToken(engineA, member);
+    String used = quoteToken(engineA, member);
+    String fresh = quoteToken(engineA, member);
+    long id = authorize(engineA, used, 1_000).num("paymentId");
+    for (String token : List.of(unused, used)) {
+      Db.update(
+          "update cashmiles.quote set created_at = now() - interval '3 days',"
+              + " expires_at = now() - interval '2 days' where token = ?",
+          token);
+    }
+    String oldKey = "cleanup-old-" + Api.unique();
+    String body = authorizeBody(fresh, 1_000);
+    Res first = engineA.post("cash-and-miles/payments", body, oldKey);
+    assertThat(first.status()).as(first.toString()).isEqualTo(201);
+    String newKey = "cleanup-new-" + Api.unique();
+    assertThat(engineA.post("cash-and-miles/payments/" + id + "/void", null, newKey).status())
+        .isEqualTo(200);
+    Db.update(
+        "update cashmiles.idempotency_key set created_at = now() - interval '25 hours'"
+            + " where client_id = ? and idempotency_key = ?",
+        clientA,
+        oldKey);
+
+    Res run = anonymous.post("cash-and-miles/jobs/cleanup", null);
+    assertThat(run.status()).as(run.toString()).isEqualTo(200);
+    assertThat(run.num("quotesDeleted")).isPositive();
+    assertThat(run.num("idempotencyKeysDeleted")).isPositive();
+    String quotes = "select count(*) from cashmiles.quote where token = ?";
+    assertThat(Db.count(quotes, unused)).isZero();
+    assertThat(Db.count(quotes, used)).isEqualTo(1);
+    assertThat(Db.count(quotes, fresh)).isEqualTo(1);
+    String keys =
+        "select count(*) from cashmiles.idempotency_key where client_id = ? and idempotency_key = ?";
+    assertThat(Db.count(keys, clientA, oldKey)).isZero();
+    assertThat(Db.count(keys, clientA, newKey)).isEqualTo(1);
+    // the payment of a deleted key stays; the key, sent again, is a new request
+    assertThat(engineA.get("cash-and-miles/payments/" + first.num("paymentId")).status())
+        .isEqualTo(200);
+    Res again = engineA.post("cash-and-miles/payments", body, oldKey);
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(again.num("paymentId")).isNotEqualTo(first.num("paymentId"));
+    assertThat(Db.invariantViolations()).isEmpty();
   }
 
   // --- authentication and isolation

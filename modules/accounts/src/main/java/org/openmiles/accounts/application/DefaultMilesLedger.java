@@ -288,10 +288,11 @@ public class DefaultMilesLedger implements MilesLedger {
           "source reference " + ref + " is already used by a posting");
     }
     account.placeHold(hold.miles());
-    Instant now = clock.instant();
+    Instant now = now();
+    Instant expiresAt = now.plus(hold.ttl());
     long id =
         repository.insertHold(
-            account.memberId(), ref, hold.miles(), hold.description(), now, now.plus(hold.ttl()));
+            account.memberId(), ref, hold.miles(), hold.description(), now, expiresAt);
     repository.insertEntries(
         List.of(
             new NewEntry(
@@ -305,7 +306,18 @@ public class DefaultMilesLedger implements MilesLedger {
                 LocalDate.now(clock),
                 hold.description())));
     repository.saveAccounts(List.of(account));
-    return repository.findHold(ref).orElseThrow().view();
+    // what a read of the new row would give (times in the database's precision)
+    return new HoldView(
+        id,
+        hold.member(),
+        hold.source(),
+        hold.miles(),
+        0,
+        HoldStatus.ACTIVE,
+        hold.description(),
+        now,
+        expiresAt,
+        null);
   }
 
   @Override
@@ -362,7 +374,8 @@ public class DefaultMilesLedger implements MilesLedger {
                     today,
                     h.view().description())));
     ops().consumeLots(account.memberId(), capture.miles());
-    repository.resolveHold(h.id(), HoldStatus.CAPTURED, capture.miles(), clock.instant());
+    Instant resolvedAt = now();
+    repository.resolveHold(h.id(), HoldStatus.CAPTURED, capture.miles(), resolvedAt);
     repository.saveAccounts(List.of(account));
     milesPosted.fire(
         new MilesPosted(
@@ -374,7 +387,7 @@ public class DefaultMilesLedger implements MilesLedger {
                     -capture.miles(),
                     ref,
                     today))));
-    return findHoldOrThrow(capture.hold()).view();
+    return resolved(h, HoldStatus.CAPTURED, capture.miles(), resolvedAt);
   }
 
   @Override
@@ -399,9 +412,31 @@ public class DefaultMilesLedger implements MilesLedger {
                 h.id(),
                 LocalDate.now(clock),
                 h.view().description())));
-    repository.resolveHold(h.id(), HoldStatus.RELEASED, 0, clock.instant());
+    Instant resolvedAt = now();
+    repository.resolveHold(h.id(), HoldStatus.RELEASED, 0, resolvedAt);
     repository.saveAccounts(List.of(account));
-    return findHoldOrThrow(holdRef).view();
+    return resolved(h, HoldStatus.RELEASED, 0, resolvedAt);
+  }
+
+  /** The hold as a read after resolving it would give, without the read. */
+  private static HoldView resolved(StoredHold h, HoldStatus status, long captured, Instant at) {
+    HoldView v = h.view();
+    return new HoldView(
+        v.id(),
+        v.member(),
+        v.source(),
+        v.miles(),
+        captured,
+        status,
+        v.description(),
+        v.createdAt(),
+        v.expiresAt(),
+        at);
+  }
+
+  /** Now, in the database's precision (timestamps keep microseconds), so views equal reads. */
+  private Instant now() {
+    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
   }
 
   private LedgerOps ops() {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import org.openmiles.accounts.api.CaptureHold;
@@ -168,18 +169,19 @@ public class DefaultCashMilesPayments implements CashMilesPayments {
 
   @Override
   public PaymentView authorize(AuthorizePayment command) {
-    Quote quote =
+    PaymentRepository.QuoteForPayment found =
         repository
-            .quote(command.client(), command.quoteToken())
+            .quoteForPayment(command.client(), command.quoteToken())
             .orElseThrow(
                 () -> new QuoteNotFoundException("no quote with token " + command.quoteToken()));
-    Instant now = clock.instant();
+    Quote quote = found.quote();
+    Instant now = now();
     if (quote.isExpiredAt(now)) {
       throw new QuoteExpiredException(
           "quote " + quote.token() + " expired at " + quote.expiresAt() + "; ask for a new one");
     }
     quote.requireAllowed(command.miles());
-    long id = repository.nextPaymentId();
+    long id = found.paymentId();
     String holdReference = "cm-" + id;
     HoldView hold =
         ledger.placeHold(
@@ -224,7 +226,7 @@ public class DefaultCashMilesPayments implements CashMilesPayments {
   @Override
   public PaymentView capture(ClientId client, long paymentId, List<String> ticketNumbers) {
     StoredPayment p = lock(client, paymentId);
-    Instant now = clock.instant();
+    Instant now = now();
     PaymentState next = p.state().capture(now);
     // the ledger decides a capture racing the hold's expiry: it refuses with HOLD_EXPIRED once the
     // hold's time limit passed, whether or not the expiry job has run yet
@@ -232,13 +234,13 @@ public class DefaultCashMilesPayments implements CashMilesPayments {
     repository.update(paymentId, next, ticketNumbers, now);
     captured.fire(
         new CashMilesCaptured(paymentId, client.value(), p.member(), next.capturedMiles(), now));
-    return find(client, paymentId, now);
+    return p.updated(next, ticketNumbers, now).viewAt(now);
   }
 
   @Override
   public PaymentView voidPayment(ClientId client, long paymentId) {
     StoredPayment p = lock(client, paymentId);
-    Instant now = clock.instant();
+    Instant now = now();
     PaymentState next = p.state().voidHold(now);
     try {
       ledger.releaseHold(SourceReference.of(p.holdReference()));
@@ -249,7 +251,7 @@ public class DefaultCashMilesPayments implements CashMilesPayments {
     }
     repository.update(paymentId, next, null, now);
     voided.fire(new CashMilesVoided(paymentId, client.value(), p.member(), next.miles(), now));
-    return find(client, paymentId, now);
+    return p.updated(next, null, now).viewAt(now);
   }
 
   @Override
@@ -258,7 +260,7 @@ public class DefaultCashMilesPayments implements CashMilesPayments {
         "reason",
         () -> java.util.Objects.requireNonNull(reason, "must be VOLUNTARY or INVOLUNTARY"));
     StoredPayment p = lock(client, paymentId);
-    Instant now = clock.instant();
+    Instant now = now();
     PaymentState next = p.state().refund(miles, now);
     long refundMiles = next.refundedMiles() - p.state().refundedMiles();
     boolean redeposit =
@@ -305,7 +307,7 @@ public class DefaultCashMilesPayments implements CashMilesPayments {
         redeposit ? refundMiles : 0,
         ledgerReference,
         now,
-        find(client, paymentId, now));
+        p.updated(next, null, now).viewAt(now));
   }
 
   @Override
@@ -334,6 +336,11 @@ public class DefaultCashMilesPayments implements CashMilesPayments {
     }
     Instant now = clock.instant();
     return repository.ofMember(member.value(), limit).stream().map(p -> p.viewAt(now)).toList();
+  }
+
+  /** The time stored with a change, in the database's precision (what a later read shows). */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   private StoredPayment lock(ClientId client, long paymentId) {

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,18 +23,21 @@ import org.openmiles.common.OpenMilesException;
 import org.openmiles.common.ValidationException;
 
 /**
- * The Idempotency-Key protocol of the booking-engine API (ADR 0009):
+ * The Idempotency-Key protocol of the booking-engine API (ADR 0009, made one transaction by ADR
+ * 0016):
  *
  * <ol>
- *   <li>the key is recorded IN_PROGRESS with the request's hash, in a transaction of its own, so a
- *       concurrent retry sees it and is told 409 IDEMPOTENCY_KEY_IN_USE; a retry after the answer
- *       gets the same answer; the same key with another request gets 422 IDEMPOTENCY_KEY_REUSED;
- *   <li>the work runs in a second transaction that first locks the key's row, and stores the answer
- *       (DONE) in that same transaction: the effect and its answer commit together;
+ *   <li>one transaction ({@link IdempotentWork}) takes the key's lock without waiting (a PostgreSQL
+ *       advisory lock held until the transaction ends), reads the key and, if it is new, does the
+ *       work and stores the answer (DONE): the effect and its answer commit together;
+ *   <li>a request that finds the lock taken is told 409 IDEMPOTENCY_KEY_IN_USE; one that finds an
+ *       answer gets it again if it is the same request, else 422 IDEMPOTENCY_KEY_REUSED;
  *   <li>a business refusal (a 4xx with a stable code) rolls the work back and is stored as the
- *       answer; an unexpected fault rolls back and deletes the key, so a retry does the work again;
- *   <li>an IN_PROGRESS row older than {@code openmiles.cashmiles.idempotency.takeover-seconds}
- *       whose attempt no longer holds its lock (its process died) is taken over by a retry.
+ *       answer in a short second transaction; an unexpected fault rolls back and stores nothing, so
+ *       a retry does the work again;
+ *   <li>an IN_PROGRESS row left by the earlier two-transaction protocol and older than {@code
+ *       openmiles.cashmiles.idempotency.takeover-seconds} is taken over (a live request of that
+ *       protocol kept its row fresh).
  * </ol>
  */
 @ApplicationScoped
@@ -63,39 +65,20 @@ public class IdempotentRequests {
       Supplier<Answer> call,
       Function<OpenMilesException, Answer> refusal) {
     requireWellFormed(key);
-    String attempt = UUID.randomUUID().toString();
-    Instant now = clock.instant();
-    Begin begin =
-        keys.begin(
-            client,
-            key,
-            hash(request),
-            attempt,
-            now,
-            now.minus(Duration.ofSeconds(takeoverSeconds)));
-    if (begin instanceof Begin.Replay r) {
-      return r.answer();
-    }
-    if (begin instanceof Begin.Reused) {
-      throw new IdempotencyKeyReusedException(
-          "Idempotency-Key " + key + " was already used for a different request");
-    }
-    if (begin instanceof Begin.InUse) {
-      throw inUse(key);
-    }
+    String requestHash = hash(request);
+    Instant staleBefore = clock.instant().minus(Duration.ofSeconds(takeoverSeconds));
     Begin outcome;
     try {
-      outcome = work.run(client, key, attempt, call);
+      outcome = work.run(client, key, requestHash, staleBefore, call);
     } catch (OpenMilesException e) {
-      Answer answer = refusal.apply(e);
-      keys.finish(client, key, attempt, answer, clock.instant());
-      return answer;
-    } catch (RuntimeException | Error e) {
-      keys.forget(client, key, attempt);
-      throw e;
+      outcome = keys.refuse(client, key, requestHash, refusal.apply(e), clock.instant());
     }
     if (outcome instanceof Begin.Replay r) {
       return r.answer();
+    }
+    if (outcome instanceof Begin.Reused) {
+      throw new IdempotencyKeyReusedException(
+          "Idempotency-Key " + key + " was already used for a different request");
     }
     throw inUse(key);
   }

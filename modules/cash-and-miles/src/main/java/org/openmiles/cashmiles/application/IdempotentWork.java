@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.function.Supplier;
 import org.openmiles.cashmiles.api.ClientId;
 import org.openmiles.cashmiles.domain.IdempotencyRepository;
@@ -11,8 +12,8 @@ import org.openmiles.cashmiles.domain.IdempotencyRepository.Answer;
 import org.openmiles.cashmiles.domain.IdempotencyRepository.Begin;
 
 /**
- * The second transaction of {@link IdempotentRequests}: lock the key, do the work, store its
- * answer. Any exception rolls all of it back.
+ * The one transaction of {@link IdempotentRequests}: claim the key, do the work, store its answer.
+ * Any exception rolls all of it back and leaves the key unanswered.
  */
 @ApplicationScoped
 public class IdempotentWork {
@@ -20,17 +21,22 @@ public class IdempotentWork {
   @Inject Clock clock;
 
   /**
-   * @return {@code Replay} with the answer (this attempt's, or another's that finished the key
-   *     first), or {@code InUse} when another attempt took the key over and still runs
+   * @return {@code Replay} with the answer (this request's, or the first one's), {@code Reused} or
+   *     {@code InUse}
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public Begin run(ClientId client, String key, String attempt, Supplier<Answer> call) {
-    Begin claim = keys.claim(client, key, attempt);
+  public Begin run(
+      ClientId client, String key, String requestHash, Instant staleBefore, Supplier<Answer> call) {
+    Begin claim = keys.claim(client, key, requestHash, staleBefore);
     if (!(claim instanceof Begin.Started)) {
       return claim;
     }
     Answer answer = call.get();
-    keys.complete(client, key, attempt, answer, clock.instant());
+    if (!keys.complete(client, key, requestHash, answer, clock.instant())) {
+      // cannot happen while the key's lock is held; if it did, nothing of this work may stay
+      throw new IllegalStateException(
+          "Idempotency-Key " + key + " was answered by another request during this one");
+    }
     return new Begin.Replay(answer);
   }
 }

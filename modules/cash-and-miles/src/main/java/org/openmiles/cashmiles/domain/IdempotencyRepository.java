@@ -4,18 +4,19 @@ import java.time.Instant;
 import org.openmiles.cashmiles.api.ClientId;
 
 /**
- * The Idempotency-Keys of the booking-engine API, per client. {@link #begin} and {@link #finish}
- * and {@link #forget} each commit on their own; {@link #claim} joins the caller's transaction and
- * keeps the key's row locked until it ends, so the work and its stored answer commit together.
+ * The Idempotency-Keys of the booking-engine API, per client (ADR 0016). A key is owned by the
+ * transaction that holds its lock ({@link #claim}), until that transaction ends; its answer is
+ * stored in the same transaction as the work ({@link #complete}), so the effect and its answer
+ * commit together, and a transaction that dies takes its lock with it.
  */
 public interface IdempotencyRepository {
 
   /** A stored answer: HTTP status and JSON body. */
   record Answer(int status, String body) {}
 
-  /** What {@link #begin} found. */
+  /** What {@link #claim} found. */
   sealed interface Begin {
-    /** The key is new (or taken over from a stale attempt): this attempt does the work. */
+    /** The key is new (or left IN_PROGRESS by a dead attempt): this transaction does the work. */
     record Started() implements Begin {}
 
     /** The first request finished: its answer. */
@@ -24,38 +25,39 @@ public interface IdempotencyRepository {
     /** The key was used for a different request. */
     record Reused() implements Begin {}
 
-    /** The first request is still running. */
+    /** Another request with the key is still running. */
     record InUse() implements Begin {}
   }
 
   /**
-   * Records the key IN_PROGRESS for {@code attempt} (own transaction). An IN_PROGRESS row last
-   * touched before {@code staleBefore} and not locked by a running attempt is taken over.
+   * In the caller's transaction: takes the key's lock without waiting (kept until the transaction
+   * ends) and reads the key. {@code InUse} if another transaction holds the lock, or if an
+   * IN_PROGRESS row (written by the earlier two-transaction protocol) was touched at or after
+   * {@code staleBefore}.
    */
-  Begin begin(
-      ClientId client,
-      String key,
-      String requestHash,
-      String attempt,
-      Instant now,
-      Instant staleBefore);
+  Begin claim(ClientId client, String key, String requestHash, Instant staleBefore);
 
   /**
-   * In the caller's transaction: locks the key's row and says whether {@code attempt} still owns
-   * it; if another attempt finished it, its answer.
+   * In the caller's transaction, which owns the key: stores the answer as DONE.
+   *
+   * @return false if the key already has an answer (then the caller must roll back its work)
    */
-  Begin claim(ClientId client, String key, String attempt);
+  boolean complete(ClientId client, String key, String requestHash, Answer answer, Instant now);
 
   /**
-   * Stores the answer as DONE, if {@code attempt} still owns the key (in the caller's transaction).
+   * In a transaction of its own, after the work was refused and rolled back: waits for the key's
+   * lock, then stores the refusal as the answer, unless another request answered the key meanwhile.
+   *
+   * @return {@code Replay} with the answer now stored (this refusal or the other's answer), or
+   *     {@code Reused} if the other request was a different one
    */
-  void complete(ClientId client, String key, String attempt, Answer answer, Instant now);
+  Begin refuse(ClientId client, String key, String requestHash, Answer answer, Instant now);
 
   /**
-   * Stores the answer as DONE in a transaction of its own, if {@code attempt} still owns the key.
+   * Deletes answered keys created before {@code before}, at most {@code limit} of them, in a
+   * transaction of its own; IN_PROGRESS rows that old are dead attempts and go too.
+   *
+   * @return how many were deleted
    */
-  void finish(ClientId client, String key, String attempt, Answer answer, Instant now);
-
-  /** Deletes the key if {@code attempt} still owns it IN_PROGRESS (own transaction). */
-  void forget(ClientId client, String key, String attempt);
+  int purgeCreatedBefore(Instant before, int limit);
 }

@@ -20,9 +20,14 @@ public interface PaymentRepository {
 
   void insertQuote(Quote quote);
 
-  Optional<Quote> quote(ClientId client, String token);
+  /** A client's quote, and the id of the payment about to be made on it. */
+  record QuoteForPayment(Quote quote, long paymentId) {}
 
-  long nextPaymentId();
+  /**
+   * The client's quote with a new payment id drawn in the same statement (a quote that is not found
+   * draws none; a payment refused afterwards leaves a gap in the ids).
+   */
+  Optional<QuoteForPayment> quoteForPayment(ClientId client, String token);
 
   void insertPayment(StoredPayment payment);
 
@@ -53,4 +58,10 @@ public interface PaymentRepository {
       long milesRedeposited,
       String ledgerReference,
       Instant at);
+
+  /**
+   * Deletes at most {@code limit} quotes that expired before {@code before} and that no payment
+   * uses, in a transaction of its own; returns how many.
+   */
+  int purgeUnusedQuotesExpiredBefore(Instant before, int limit);
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.cashmiles.api.ClientId;
+import org.openmiles.cashmiles.api.PaymentStatus;
 import org.openmiles.cashmiles.api.PaymentView;
 import org.openmiles.common.Money;
 
@@ -31,6 +32,30 @@ public record StoredPayment(
 
   public StoredPayment {
     ticketNumbers = List.copyOf(ticketNumbers);
+  }
+
+  /**
+   * This payment after {@link PaymentRepository#update} stored {@code next} at {@code at}: what a
+   * read after the update would give, without the read.
+   */
+  public StoredPayment updated(PaymentState next, List<String> tickets, Instant at) {
+    return new StoredPayment(
+        id,
+        client,
+        quoteToken,
+        member,
+        split,
+        taxesAndFees,
+        next,
+        holdReference,
+        bookingReference,
+        tickets == null || tickets.isEmpty() ? ticketNumbers : tickets,
+        voluntaryRefundRedeposit,
+        involuntaryRefundRedeposit,
+        createdAt,
+        at,
+        next.stored() == PaymentStatus.CAPTURED ? at : capturedAt,
+        next.stored() == PaymentStatus.VOIDED ? at : voidedAt);
   }
 
   public PaymentView viewAt(Instant now) {

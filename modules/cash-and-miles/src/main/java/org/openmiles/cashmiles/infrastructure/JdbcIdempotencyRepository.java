@@ -4,19 +4,28 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.openmiles.cashmiles.api.ClientId;
 import org.openmiles.cashmiles.domain.IdempotencyRepository;
 import org.openmiles.common.jdbc.Jdbc;
 
 /**
- * {@code cashmiles.idempotency_key}. A new key is inserted with PostgreSQL's {@code on conflict do
- * nothing}: a concurrent insert of the same key waits for the first to commit and then finds its
- * row. Taking over a stale key uses {@code for update skip locked}: a row whose attempt still runs
- * is locked by that attempt's work transaction and is never taken.
+ * {@code cashmiles.idempotency_key}, and the key's lock: a PostgreSQL transaction-level advisory
+ * lock ({@code pg_try_advisory_xact_lock}) on a 64-bit hash of client and key, released by the
+ * commit or rollback, or by the session's end if the process dies. The lock is taken before the row
+ * is read (each statement of a READ COMMITTED transaction sees what committed before it), so the
+ * owner of the lock sees any answer stored before it. The single-key form of the advisory lock is
+ * also what the scheduled jobs use ({@code app.jobs.ClusterLock}); a 64-bit hash makes a clash with
+ * their few keys, or between two keys in flight, practically impossible, and would only cost a 409
+ * or a skipped job run.
  */
 @ApplicationScoped
 public class JdbcIdempotencyRepository implements IdempotencyRepository {
@@ -32,8 +41,7 @@ public class JdbcIdempotencyRepository implements IdempotencyRepository {
     jdbc = new Jdbc(dataSource);
   }
 
-  private record Row(
-      String hash, String state, String attempt, Integer status, String body, Instant updated) {
+  private record Row(String hash, String state, Integer status, String body, Instant updated) {
     Begin asSeen(String requestHash) {
       if (!hash.equals(requestHash)) {
         return new Begin.Reused();
@@ -46,123 +54,113 @@ public class JdbcIdempotencyRepository implements IdempotencyRepository {
   }
 
   @Override
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public Begin begin(
-      ClientId client,
-      String key,
-      String requestHash,
-      String attempt,
-      Instant now,
-      Instant staleBefore) {
-    Optional<Row> existing = Optional.empty();
-    // the first attempt may forget its key between our insert and our read: then insert again
-    for (int round = 0; round < 3 && existing.isEmpty(); round++) {
-      if (insertNew(client, key, requestHash, attempt, now)) {
-        return new Begin.Started();
-      }
-      existing = read(client, key, "");
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Begin claim(ClientId client, String key, String requestHash, Instant staleBefore) {
+    if (!lock(client, key, "select pg_try_advisory_xact_lock(?)")) {
+      return new Begin.InUse();
     }
-    Row row = existing.orElseThrow(() -> gone(key));
+    Optional<Row> existing = read(client, key);
+    if (existing.isEmpty()) {
+      return new Begin.Started();
+    }
+    Row row = existing.get();
     Begin seen = row.asSeen(requestHash);
-    if (!(seen instanceof Begin.InUse) || !row.updated().isBefore(staleBefore)) {
-      return seen;
+    // an IN_PROGRESS row of the earlier protocol: its request kept it fresh while it ran
+    if (seen instanceof Begin.InUse && row.updated().isBefore(staleBefore)) {
+      return new Begin.Started();
     }
-    // stale: take it over unless its attempt still runs (and so holds the row lock)
-    Optional<Row> unlocked = read(client, key, " for update skip locked");
-    if (unlocked.isEmpty() || !"IN_PROGRESS".equals(unlocked.get().state())) {
-      return unlocked.map(r -> r.asSeen(requestHash)).orElse(new Begin.InUse());
-    }
-    jdbc.update(
-        "take over an idempotency key",
-        "update cashmiles.idempotency_key set attempt = ?, updated_at = ?" + KEY,
-        (c, ps) -> {
-          ps.setString(1, attempt);
-          ps.setTimestamp(2, Timestamp.from(now));
-          ps.setString(3, client.value());
-          ps.setString(4, key);
-        });
-    return new Begin.Started();
+    return seen;
   }
 
   @Override
   @Transactional(Transactional.TxType.MANDATORY)
-  public Begin claim(ClientId client, String key, String attempt) {
-    Row row = read(client, key, " for update").orElseThrow(() -> gone(key));
-    if ("DONE".equals(row.state())) {
-      return new Begin.Replay(new Answer(row.status(), row.body()));
+  public boolean complete(
+      ClientId client, String key, String requestHash, Answer answer, Instant now) {
+    return store(client, key, requestHash, answer, now);
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Begin refuse(ClientId client, String key, String requestHash, Answer answer, Instant now) {
+    lock(client, key, "select true from (select pg_advisory_xact_lock(?)) waited");
+    Optional<Row> existing = read(client, key);
+    if (existing.isPresent() && "DONE".equals(existing.get().state())) {
+      return existing.get().asSeen(requestHash);
     }
-    return attempt.equals(row.attempt()) ? new Begin.Started() : new Begin.InUse();
-  }
-
-  @Override
-  @Transactional(Transactional.TxType.MANDATORY)
-  public void complete(ClientId client, String key, String attempt, Answer answer, Instant now) {
-    store(client, key, attempt, answer, now);
+    store(client, key, requestHash, answer, now);
+    return new Begin.Replay(answer);
   }
 
   @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void finish(ClientId client, String key, String attempt, Answer answer, Instant now) {
-    store(client, key, attempt, answer, now);
-  }
-
-  @Override
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void forget(ClientId client, String key, String attempt) {
-    jdbc.update(
-        "forget an idempotency key",
-        "delete from cashmiles.idempotency_key"
-            + KEY
-            + " and attempt = ? and state = 'IN_PROGRESS'",
-        (c, ps) -> {
-          ps.setString(1, client.value());
-          ps.setString(2, key);
-          ps.setString(3, attempt);
-        });
-  }
-
-  private boolean insertNew(
-      ClientId client, String key, String requestHash, String attempt, Instant now) {
+  public int purgeCreatedBefore(Instant before, int limit) {
     return jdbc.update(
-            "record an idempotency key",
+        "purge old idempotency keys",
+        "delete from cashmiles.idempotency_key where (client_id, idempotency_key) in"
+            + " (select client_id, idempotency_key from cashmiles.idempotency_key"
+            + " where created_at < ? order by created_at fetch first ? rows only"
+            + " for update skip locked)",
+        (c, ps) -> {
+          ps.setTimestamp(1, Timestamp.from(before));
+          ps.setInt(2, limit);
+        });
+  }
+
+  /** Inserts the answer, or turns an IN_PROGRESS row into it; false if an answer was there. */
+  private boolean store(
+      ClientId client, String key, String requestHash, Answer answer, Instant now) {
+    return jdbc.update(
+            "store an idempotent answer",
             "insert into cashmiles.idempotency_key (client_id, idempotency_key, request_hash,"
-                + " state, attempt, created_at, updated_at) values (?, ?, ?, 'IN_PROGRESS', ?, ?, ?)"
-                + " on conflict do nothing",
+                + " state, attempt, response_status, response_body, created_at, updated_at)"
+                + " values (?, ?, ?, 'DONE', ?, ?, ?, ?, ?)"
+                + " on conflict (client_id, idempotency_key) do update set"
+                + " request_hash = excluded.request_hash, state = 'DONE',"
+                + " attempt = excluded.attempt, response_status = excluded.response_status,"
+                + " response_body = excluded.response_body, updated_at = excluded.updated_at"
+                + " where cashmiles.idempotency_key.state = 'IN_PROGRESS'",
             (c, ps) -> {
+              Timestamp at = Timestamp.from(now);
               ps.setString(1, client.value());
               ps.setString(2, key);
               ps.setString(3, requestHash);
-              ps.setString(4, attempt);
-              ps.setTimestamp(5, Timestamp.from(now));
-              ps.setTimestamp(6, Timestamp.from(now));
+              ps.setString(4, UUID.randomUUID().toString());
+              ps.setInt(5, answer.status());
+              ps.setString(6, answer.body());
+              ps.setTimestamp(7, at);
+              ps.setTimestamp(8, at);
             })
         == 1;
   }
 
-  private void store(ClientId client, String key, String attempt, Answer answer, Instant now) {
-    jdbc.update(
-        "store an idempotent answer",
-        "update cashmiles.idempotency_key set state = 'DONE', response_status = ?,"
-            + " response_body = ?, updated_at = ?"
-            + KEY
-            + " and attempt = ? and state = 'IN_PROGRESS'",
-        (c, ps) -> {
-          ps.setInt(1, answer.status());
-          ps.setString(2, answer.body());
-          ps.setTimestamp(3, Timestamp.from(now));
-          ps.setString(4, client.value());
-          ps.setString(5, key);
-          ps.setString(6, attempt);
-        });
+  /** Runs the lock query (one boolean: whether the lock was taken). */
+  private boolean lock(ClientId client, String key, String sql) {
+    long id = lockId(client, key);
+    return jdbc.first(
+            "lock an idempotency key", sql, (c, ps) -> ps.setLong(1, id), rs -> rs.getBoolean(1))
+        .orElseThrow();
   }
 
-  private Optional<Row> read(ClientId client, String key, String lock) {
+  /** 64 bits of SHA-256 over client and key (the key may be any printable text). */
+  static long lockId(ClientId client, String key) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(
+                  ("cashmiles-idempotency\n" + client.value() + "\n" + key)
+                      .getBytes(StandardCharsets.UTF_8));
+      return ByteBuffer.wrap(digest).getLong();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  private Optional<Row> read(ClientId client, String key) {
     return jdbc.first(
         "read an idempotency key",
-        "select request_hash, state, attempt, response_status, response_body, updated_at"
+        "select request_hash, state, response_status, response_body, updated_at"
             + " from cashmiles.idempotency_key"
-            + KEY
-            + lock,
+            + KEY,
         (c, ps) -> {
           ps.setString(1, client.value());
           ps.setString(2, key);
@@ -171,14 +169,8 @@ public class JdbcIdempotencyRepository implements IdempotencyRepository {
             new Row(
                 rs.getString(1),
                 rs.getString(2),
-                rs.getString(3),
-                (Integer) rs.getObject(4),
-                rs.getString(5),
-                rs.getTimestamp(6).toInstant()));
-  }
-
-  private static IllegalStateException gone(String key) {
-    return new IllegalStateException(
-        "idempotency key " + key + " vanished: its first request failed; retry");
+                (Integer) rs.getObject(3),
+                rs.getString(4),
+                rs.getTimestamp(5).toInstant()));
   }
 }

@@ -3,6 +3,7 @@ package org.openmiles.cashmiles.infrastructure;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -133,41 +134,39 @@ public class JdbcPaymentRepository implements PaymentRepository {
   }
 
   @Override
-  public Optional<Quote> quote(ClientId client, String token) {
+  public Optional<QuoteForPayment> quoteForPayment(ClientId client, String token) {
     return jdbc.first(
         "read a quote",
         "select currency, base_fare, taxes_and_fees, passengers, segments, value_per_mile,"
             + " min_miles, max_miles, miles_step, hold_ttl_seconds, voluntary_refund_redeposit,"
-            + " involuntary_refund_redeposit, created_at, expires_at, member_number"
-            + " from cashmiles.quote where token = ? and client_id = ?",
+            + " involuntary_refund_redeposit, created_at, expires_at, member_number,"
+            + " nextval('cashmiles.payment_seq') from cashmiles.quote where token = ?"
+            + " and client_id = ?",
         (c, ps) -> {
           ps.setString(1, token);
           ps.setString(2, client.value());
         },
         rs -> {
           Currency currency = Currency.getInstance(rs.getString(1).trim());
-          return new Quote(
-              token,
-              client,
-              new MemberNumber(rs.getString(15)),
-              new QuoteCalculator.Fare(
-                  money(rs.getBigDecimal(2), currency),
-                  money(rs.getBigDecimal(3), currency),
-                  rs.getInt(4),
-                  rs.getInt(5)),
-              rs.getBigDecimal(6),
-              new QuoteCalculator.Range(rs.getLong(7), rs.getLong(8), rs.getLong(9)),
-              rs.getInt(10),
-              rs.getBoolean(11),
-              rs.getBoolean(12),
-              rs.getTimestamp(13).toInstant(),
-              rs.getTimestamp(14).toInstant());
+          Quote quote =
+              new Quote(
+                  token,
+                  client,
+                  new MemberNumber(rs.getString(15)),
+                  new QuoteCalculator.Fare(
+                      money(rs.getBigDecimal(2), currency),
+                      money(rs.getBigDecimal(3), currency),
+                      rs.getInt(4),
+                      rs.getInt(5)),
+                  rs.getBigDecimal(6),
+                  new QuoteCalculator.Range(rs.getLong(7), rs.getLong(8), rs.getLong(9)),
+                  rs.getInt(10),
+                  rs.getBoolean(11),
+                  rs.getBoolean(12),
+                  rs.getTimestamp(13).toInstant(),
+                  rs.getTimestamp(14).toInstant());
+          return new QuoteForPayment(quote, rs.getLong(16));
         });
-  }
-
-  @Override
-  public long nextPaymentId() {
-    return nextval("cashmiles.payment_seq");
   }
 
   @Override
@@ -341,6 +340,21 @@ public class JdbcPaymentRepository implements PaymentRepository {
           ps.setLong(5, milesRedeposited);
           ps.setString(6, ledgerReference);
           ps.setTimestamp(7, Timestamp.from(at));
+        });
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public int purgeUnusedQuotesExpiredBefore(Instant before, int limit) {
+    return jdbc.update(
+        "purge expired quotes",
+        "delete from cashmiles.quote where token in (select q.token from cashmiles.quote q"
+            + " where q.expires_at < ? and not exists (select 1 from cashmiles.payment p"
+            + " where p.quote_token = q.token) order by q.expires_at fetch first ? rows only"
+            + " for update skip locked)",
+        (c, ps) -> {
+          ps.setTimestamp(1, Timestamp.from(before));
+          ps.setInt(2, limit);
         });
   }
 

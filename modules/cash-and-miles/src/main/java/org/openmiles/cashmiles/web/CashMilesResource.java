@@ -26,9 +26,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -118,7 +121,9 @@ public class CashMilesResource {
                           "{\"member\":\"1000000016\",\"baseFare\":{\"amount\":\"250.00\","
                               + "\"currency\":\"USD\"},\"taxesAndFees\":{\"amount\":\"45.50\","
                               + "\"currency\":\"USD\"},\"passengers\":1,\"segments\":2}")))
-  @APIResponse(responseCode = "201", description = "The quote")
+  @APIResponse(
+      responseCode = "201",
+      description = "The quote (no Location: a quote is used through its token, not read back)")
   @APIResponse(
       responseCode = "404",
       description = "MEMBER_NOT_FOUND",
@@ -175,7 +180,14 @@ public class CashMilesResource {
                       value =
                           "{\"quoteToken\":\"q_Zb3...\",\"miles\":10000,"
                               + "\"bookingReference\":\"X7K2QP\"}")))
-  @APIResponse(responseCode = "201", description = "The payment, AUTHORIZED")
+  @APIResponse(
+      responseCode = "201",
+      description = "The payment, AUTHORIZED",
+      headers =
+          @Header(
+              name = "Location",
+              description = "The payment: /api/v1/cash-and-miles/payments/{paymentId}",
+              schema = @Schema(type = SchemaType.STRING, format = "uri")))
   @APIResponse(
       responseCode = "404",
       description = "QUOTE_NOT_FOUND, MEMBER_NOT_FOUND",
@@ -217,7 +229,8 @@ public class CashMilesResource {
             + "|"
             + command.bookingReference(),
         201,
-        () -> CashMilesJson.payment(payments.authorize(command)));
+        () -> CashMilesJson.payment(payments.authorize(command)),
+        true);
   }
 
   @POST
@@ -307,7 +320,16 @@ public class CashMilesResource {
                   @ExampleObject(
                       name = "involuntary, all miles",
                       value = "{\"reason\":\"INVOLUNTARY\"}")))
-  @APIResponse(responseCode = "201", description = "The refund, with the payment after it")
+  @APIResponse(
+      responseCode = "201",
+      description = "The refund, with the payment after it",
+      headers =
+          @Header(
+              name = "Location",
+              description =
+                  "The payment refunded (a refund is read as part of its payment):"
+                      + " /api/v1/cash-and-miles/payments/{paymentId}",
+              schema = @Schema(type = SchemaType.STRING, format = "uri")))
   @APIResponse(
       responseCode = "404",
       description = "PAYMENT_NOT_FOUND",
@@ -342,7 +364,8 @@ public class CashMilesResource {
         key,
         "refund|" + paymentId + "|" + (miles == null ? "all" : miles) + "|" + reason,
         201,
-        () -> CashMilesJson.refund(payments.refund(client, paymentId, miles, reason)));
+        () -> CashMilesJson.refund(payments.refund(client, paymentId, miles, reason)),
+        true);
   }
 
   @GET
@@ -390,10 +413,37 @@ public class CashMilesResource {
 
   private Response idempotent(
       ClientId client, String key, String request, int status, Supplier<JsonObject> work) {
+    return idempotent(client, key, request, status, work, false);
+  }
+
+  /**
+   * @param paymentLocation whether a 201 answer names its payment in {@code Location} (derived from
+   *     the stored body, so a replay carries it too)
+   */
+  private Response idempotent(
+      ClientId client,
+      String key,
+      String request,
+      int status,
+      Supplier<JsonObject> work,
+      boolean paymentLocation) {
     Answer a =
         idempotency.execute(
             client, key, request, () -> new Answer(status, work.get().toString()), this::problem);
-    return json(a.status(), a.body());
+    Response.ResponseBuilder r =
+        Response.status(a.status())
+            .type(a.status() >= 400 ? Problems.PROBLEM_JSON : MediaType.APPLICATION_JSON_TYPE)
+            .entity(a.body());
+    if (paymentLocation && a.status() == 201) {
+      long id = CashMilesJson.body(a.body()).getJsonNumber("paymentId").longValueExact();
+      r.location(
+          uriInfo
+              .getBaseUriBuilder()
+              .path(CashMilesResource.class)
+              .path("payments/{id}")
+              .build(id));
+    }
+    return r.build();
   }
 
   private Answer problem(OpenMilesException e) {

@@ -1,7 +1,7 @@
 package org.openmiles.common.web;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Collection;
@@ -19,6 +19,13 @@ public final class Problems {
   public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
   private static final String TYPE_PREFIX = "https://openmiles.org/problems/";
 
+  /**
+   * Looked up once: every static {@code jakarta.json.Json} method searches for the provider again
+   * (a service-loader scan of the class path on Payara), and every refused request builds a problem
+   * here.
+   */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private Problems() {}
 
   public static int status(ErrorKind kind) {
@@ -33,7 +40,7 @@ public final class Problems {
   public static Response response(
       int status, String code, String title, String detail, String instance, Map<String, ?> extra) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("type", TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-'))
             .add("title", title)
             .add("status", status)
@@ -50,22 +57,22 @@ public final class Problems {
 
   private static jakarta.json.JsonValue toJson(Object v) {
     if (v instanceof Map<?, ?> m) {
-      JsonObjectBuilder o = Json.createObjectBuilder();
+      JsonObjectBuilder o = JSON.createObjectBuilder();
       m.forEach((k, val) -> o.add(String.valueOf(k), toJson(val)));
       return o.build();
     }
     if (v instanceof Collection<?> c) {
-      var a = Json.createArrayBuilder();
+      var a = JSON.createArrayBuilder();
       c.forEach(e -> a.add(toJson(e)));
       return a.build();
     }
     if (v instanceof Number n) {
-      return Json.createValue(n.longValue());
+      return JSON.createValue(n.longValue());
     }
     if (v instanceof Boolean bool) {
       return bool ? jakarta.json.JsonValue.TRUE : jakarta.json.JsonValue.FALSE;
     }
-    return Json.createValue(String.valueOf(v));
+    return JSON.createValue(String.valueOf(v));
   }
 
   /** A human title from a code: {@code INSUFFICIENT_MILES} becomes {@code Insufficient miles}. */

@@ -12,6 +12,7 @@ import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContextWrapper;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
@@ -22,6 +23,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.openmiles.console.application.AuditTrail;
 import org.openmiles.console.infrastructure.JdbcConsoleUserRepository;
 
@@ -39,6 +42,10 @@ import org.openmiles.console.infrastructure.JdbcConsoleUserRepository;
  *   <li>any other request: the caller from the session, if any; a protected console page without
  *       one is redirected to the login page.
  * </ul>
+ *
+ * <p>A bearer token the JWT mechanism has verified is remembered ({@link VerifiedTokens}, ADR
+ * 0016): the same token again skips the parsing and the signature check until its expiry or {@code
+ * openmiles.api.jwt-cache.seconds}, whichever is first.
  */
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)
@@ -53,7 +60,21 @@ public class OpenMilesAuthenticationMechanism implements HttpAuthenticationMecha
   @Inject AuditTrail audit;
   @Inject Clock clock;
 
+  @Inject
+  @ConfigProperty(name = "openmiles.api.jwt-cache.size", defaultValue = "2000")
+  int jwtCacheSize;
+
+  @Inject
+  @ConfigProperty(name = "openmiles.api.jwt-cache.seconds", defaultValue = "300")
+  long jwtCacheSeconds;
+
+  /** Where the JWT mechanism reads the token; the cache is used only for the default header. */
+  @Inject
+  @ConfigProperty(name = "mp.jwt.token.header", defaultValue = "Authorization")
+  String jwtHeader;
+
   private volatile Optional<HttpAuthenticationMechanism> api;
+  private volatile VerifiedTokens<CredentialValidationResult> verified;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -62,9 +83,7 @@ public class OpenMilesAuthenticationMechanism implements HttpAuthenticationMecha
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (path.startsWith("/api/")) {
       Optional<HttpAuthenticationMechanism> jwt = apiMechanism();
-      return jwt.isPresent()
-          ? jwt.get().validateRequest(request, response, context)
-          : context.doNothing();
+      return jwt.isPresent() ? api(jwt.get(), request, response, context) : context.doNothing();
     }
     if (context.isAuthenticationRequest()
         && context.getAuthParameters().getCredential()
@@ -128,6 +147,63 @@ public class OpenMilesAuthenticationMechanism implements HttpAuthenticationMecha
     request.setAttribute(LoginOutcome.REQUEST_ATTRIBUTE, LoginOutcome.ok());
     audit.session(name, "LOGIN", request.getRemoteAddr());
     return context.notifyContainerAboutLogin(result);
+  }
+
+  /**
+   * The JWT mechanism, or what it said about the same bearer token before. A hit does what the
+   * mechanism does on success: the token's principal joins the subject and the container is told
+   * the caller and groups.
+   */
+  private AuthenticationStatus api(
+      HttpAuthenticationMechanism jwt,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpMessageContext context)
+      throws AuthenticationException {
+    VerifiedTokens<CredentialValidationResult> cache = verifiedTokens();
+    String header = request.getHeader("Authorization");
+    if (!cache.enabled()
+        || !"Authorization".equalsIgnoreCase(jwtHeader)
+        || header == null
+        || !header.startsWith("Bearer ")) {
+      return jwt.validateRequest(request, response, context);
+    }
+    String token = header.substring("Bearer ".length());
+    CredentialValidationResult known = cache.get(token, clock.instant());
+    if (known != null) {
+      context.getClientSubject().getPrincipals().add(known.getCallerPrincipal());
+      return context.notifyContainerAboutLogin(known);
+    }
+    CredentialValidationResult[] seen = new CredentialValidationResult[1];
+    AuthenticationStatus status =
+        jwt.validateRequest(
+            request,
+            response,
+            new HttpMessageContextWrapper(context) {
+              @Override
+              public AuthenticationStatus notifyContainerAboutLogin(
+                  CredentialValidationResult result) {
+                seen[0] = result;
+                return super.notifyContainerAboutLogin(result);
+              }
+            });
+    CredentialValidationResult result = seen[0];
+    if (status == AuthenticationStatus.SUCCESS
+        && result != null
+        && result.getStatus() == CredentialValidationResult.Status.VALID
+        && result.getCallerPrincipal() instanceof JsonWebToken verifiedToken) {
+      cache.put(token, result, verifiedToken.getExpirationTime(), clock.instant());
+    }
+    return status;
+  }
+
+  private VerifiedTokens<CredentialValidationResult> verifiedTokens() {
+    VerifiedTokens<CredentialValidationResult> v = verified;
+    if (v == null) {
+      v = new VerifiedTokens<>(Math.max(0, jwtCacheSize), Math.max(0, jwtCacheSeconds));
+      verified = v;
+    }
+    return v;
   }
 
   /** The MicroProfile JWT mechanism, if the application registered one: every other HAM bean. */
