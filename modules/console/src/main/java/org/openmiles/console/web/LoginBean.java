@@ -15,8 +15,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openmiles.console.application.AuditTrail;
 import org.openmiles.console.security.ConsoleLogins;
@@ -32,9 +32,10 @@ public class LoginBean {
   @Inject CurrentUser currentUser;
 
   @Inject ConsoleLogins logins;
+  @Inject Clock clock;
 
   @Inject
-  @ConfigProperty(name = "openmiles.tiers.zone", defaultValue = "UTC")
+  @ConfigProperty(name = "openmiles.tiers.zone", defaultValue = "Asia/Ho_Chi_Minh")
   String zone;
 
   private String username;
@@ -69,10 +70,8 @@ public class LoginBean {
       return null;
     }
     if (outcome != null && outcome.kind() == LoginOutcome.Kind.LOCKED) {
-      String until =
-          DateTimeFormatter.ofPattern("HH:mm")
-              .withZone(ZoneId.of(zone))
-              .format(outcome.lockedUntil());
+      // the airline's time zone, named: agents and admins may sit in other zones
+      String until = ZonedTime.describe(outcome.lockedUntil(), ZoneId.of(zone), clock.instant());
       Messages.error(
           "This account is locked until " + until + " after too many failed logins.",
           "Wait until then, or ask an admin to unlock it.");
