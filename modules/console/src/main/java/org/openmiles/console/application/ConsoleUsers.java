@@ -12,6 +12,7 @@ import org.openmiles.console.api.AdminLockoutException;
 import org.openmiles.console.api.ConsoleRole;
 import org.openmiles.console.api.ConsoleUserExistsException;
 import org.openmiles.console.api.ConsoleUserNotFoundException;
+import org.openmiles.console.domain.AdminSafeguard;
 import org.openmiles.console.domain.PasswordPolicy;
 import org.openmiles.console.infrastructure.JdbcConsoleUserRepository;
 import org.openmiles.console.infrastructure.JdbcConsoleUserRepository.StoredUser;
@@ -140,20 +141,17 @@ public class ConsoleUsers {
         actor, "USER_ENABLED", null, "user " + user.username(), "disabled", "active", null);
   }
 
-  /** Refuses to disable or demote oneself, or the last active admin. */
+  /** Refuses to disable or demote oneself, or the last active admin ({@link AdminSafeguard}). */
   private void keepAnAdmin(Actor actor, StoredUser admin, String what) {
-    if (admin.username().equals(actor.username())) {
-      throw new AdminLockoutException(
-          "You cannot " + what + " yourself: ask another admin to do it.");
-    }
-    List<String> admins = users.lockActiveAdmins();
-    if (admin.active() && admins.size() <= 1 && admins.contains(admin.username())) {
-      throw new AdminLockoutException(
-          admin.username()
-              + " is the last active admin: make another user admin first, then "
-              + what
-              + " this one.");
-    }
+    AdminSafeguard.refusal(
+            actor.username(),
+            admin.username(),
+            admin.username().equals(actor.username()) ? List.of() : users.lockActiveAdmins(),
+            what)
+        .ifPresent(
+            reason -> {
+              throw new AdminLockoutException(reason);
+            });
   }
 
   private static void requireStrong(String username, char[] password) {

@@ -4,16 +4,13 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openmiles.accounts.api.DailyMiles;
 import org.openmiles.accounts.api.LedgerStatistics;
 import org.openmiles.accrual.api.AccrualStatistics;
@@ -41,11 +38,7 @@ public class DashboardBean {
   @Inject TierStatistics tiers;
   @Inject AccrualStatistics accrual;
   @Inject Adjustments adjustments;
-  @Inject Clock clock;
-
-  @Inject
-  @ConfigProperty(name = "openmiles.tiers.zone", defaultValue = "Asia/Ho_Chi_Minh")
-  String zone;
+  @Inject AirlineTime time;
 
   private List<DailyMiles> days;
   private List<TierCount> tierCounts;
@@ -56,16 +49,16 @@ public class DashboardBean {
 
   @PostConstruct
   void load() {
-    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of(zone));
+    LocalDate today = time.today();
     days =
         read(
             "miles per day",
-            () -> ledger.milesIssuedPerDay(today.minusDays(DAYS - 1), today, ZoneId.of(zone)));
+            () -> ledger.milesIssuedPerDay(today.minusDays(DAYS - 1), today, time.zone()));
     tierCounts = read("members per tier", () -> tiers.membersByTier(ledger.openMembers()));
     partners =
         read(
             "top partners",
-            () -> accrual.topPartnersByMiles(clock.instant().minus(Duration.ofDays(DAYS)), 8));
+            () -> accrual.topPartnersByMiles(time.now().minus(Duration.ofDays(DAYS)), 8));
     pendingApprovals = read("pending approvals", adjustments::countPending);
     claimsToReview = read("claims to review", () -> accrual.claimsIn(ClaimStatus.PENDING_REVIEW));
     claimsWaitingForFlights = read("pending claims", () -> accrual.claimsIn(ClaimStatus.PENDING));
@@ -152,6 +145,6 @@ public class DashboardBean {
   }
 
   public String getZone() {
-    return zone;
+    return time.zone().getId();
   }
 }

@@ -15,9 +15,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.ZoneId;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openmiles.console.application.AuditTrail;
 import org.openmiles.console.security.ConsoleLogins;
 import org.openmiles.console.security.LoginOutcome;
@@ -32,11 +29,7 @@ public class LoginBean {
   @Inject CurrentUser currentUser;
 
   @Inject ConsoleLogins logins;
-  @Inject Clock clock;
-
-  @Inject
-  @ConfigProperty(name = "openmiles.tiers.zone", defaultValue = "Asia/Ho_Chi_Minh")
-  String zone;
+  @Inject AirlineTime time;
 
   private String username;
   private String password;
@@ -71,7 +64,7 @@ public class LoginBean {
     }
     if (outcome != null && outcome.kind() == LoginOutcome.Kind.LOCKED) {
       // the airline's time zone, named: agents and admins may sit in other zones
-      String until = ZonedTime.describe(outcome.lockedUntil(), ZoneId.of(zone), clock.instant());
+      String until = time.describe(outcome.lockedUntil());
       Messages.error(
           "This account is locked until " + until + " after too many failed logins.",
           "Wait until then, or ask an admin to unlock it.");

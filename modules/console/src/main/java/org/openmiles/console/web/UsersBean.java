@@ -5,12 +5,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openmiles.console.api.ConsoleRole;
 import org.openmiles.console.application.ConsoleUserView;
 import org.openmiles.console.application.ConsoleUsers;
@@ -21,11 +18,7 @@ import org.openmiles.console.application.ConsoleUsers;
 public class UsersBean implements Serializable {
   @Inject ConsoleUsers consoleUsers;
   @Inject CurrentUser currentUser;
-  @Inject Clock clock;
-
-  @Inject
-  @ConfigProperty(name = "openmiles.tiers.zone", defaultValue = "Asia/Ho_Chi_Minh")
-  String zone;
+  @Inject AirlineTime time;
 
   private List<ConsoleUserView> users = List.of();
   private final Map<String, String> roles = new HashMap<>();
@@ -128,15 +121,13 @@ public class UsersBean implements Serializable {
   }
 
   public String lockText(ConsoleUserView u) {
-    return u.lockedAt(clock.instant())
-        ? "locked until " + ZonedTime.describe(u.lockedUntil(), ZoneId.of(zone), clock.instant())
+    return u.lockedAt(time.now())
+        ? "locked until " + time.describe(u.lockedUntil())
         : u.failedLogins() > 0 ? u.failedLogins() + " failed login(s)" : "";
   }
 
   public String lastLoginText(ConsoleUserView u) {
-    return u.lastLoginAt() == null
-        ? "never"
-        : ZonedTime.describe(u.lastLoginAt(), ZoneId.of(zone), clock.instant());
+    return u.lastLoginAt() == null ? "never" : time.describe(u.lastLoginAt());
   }
 
   public boolean isSelf(ConsoleUserView u) {
