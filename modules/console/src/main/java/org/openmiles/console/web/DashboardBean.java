@@ -5,7 +5,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +34,7 @@ public class DashboardBean {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
   @Inject LedgerStatistics ledger;
+  @Inject IssuedMilesHistory issued;
   @Inject TierStatistics tiers;
   @Inject AccrualStatistics accrual;
   @Inject Adjustments adjustments;
@@ -49,11 +49,7 @@ public class DashboardBean {
 
   @PostConstruct
   void load() {
-    LocalDate today = time.today();
-    days =
-        read(
-            "miles per day",
-            () -> ledger.milesIssuedPerDay(today.minusDays(DAYS - 1), today, time.zone()));
+    days = read("miles per day", () -> issued.lastDays(DAYS));
     tierCounts = read("members per tier", () -> tiers.membersByTier(ledger.openMembers()));
     partners =
         read(
