@@ -112,6 +112,51 @@ public class JdbcConsoleUserRepository {
         (c, ps) -> ps.setString(1, username));
   }
 
+  /** A new password (an admin's reset): the failure count and any lock go with the old one. */
+  public void updatePassword(String username, String passwordHash) {
+    jdbc.update(
+        "reset console password",
+        "update console.console_user set password_hash = ?, failed_logins = 0, locked_until = null"
+            + " where username = ?",
+        (c, ps) -> {
+          ps.setString(1, passwordHash);
+          ps.setString(2, username);
+        });
+  }
+
+  public void updateRoles(String username, Set<ConsoleRole> roles) {
+    jdbc.update(
+        "change console roles",
+        "update console.console_user set roles = ? where username = ?",
+        (c, ps) -> {
+          ps.setString(1, rolesText(roles));
+          ps.setString(2, username);
+        });
+  }
+
+  public void updateActive(String username, boolean active) {
+    jdbc.update(
+        "enable or disable console user",
+        "update console.console_user set active = ? where username = ?",
+        (c, ps) -> {
+          ps.setBoolean(1, active);
+          ps.setString(2, username);
+        });
+  }
+
+  /**
+   * The active admins, their rows locked until the transaction ends: two admins demoting or
+   * disabling each other at the same moment are decided one after the other, so one admin stays.
+   */
+  public List<String> lockActiveAdmins() {
+    return jdbc.list(
+        "lock active admins",
+        "select username from console.console_user where active and roles like '%ADMIN%'"
+            + " order by username for update",
+        (c, ps) -> {},
+        rs -> rs.getString(1));
+  }
+
   static String rolesText(Set<ConsoleRole> roles) {
     return roles.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
   }

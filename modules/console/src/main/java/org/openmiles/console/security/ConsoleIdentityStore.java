@@ -35,9 +35,12 @@ public class ConsoleIdentityStore implements IdentityStore {
     if (!matches || !u.active()) {
       return CredentialValidationResult.INVALID_RESULT;
     }
-    Set<String> groups =
-        new Actor(u.username(), u.roles())
-            .roles().stream().map(Enum::name).collect(Collectors.toSet());
-    return new CredentialValidationResult(u.username(), groups);
+    return new CredentialValidationResult(u.username(), groupsOf(u));
+  }
+
+  /** The user's roles with included roles expanded, as group names. */
+  static Set<String> groupsOf(JdbcConsoleUserRepository.StoredUser u) {
+    return new Actor(u.username(), u.roles())
+        .roles().stream().map(Enum::name).collect(Collectors.toSet());
   }
 }

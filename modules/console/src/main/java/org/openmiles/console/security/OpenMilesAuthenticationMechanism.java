@@ -93,7 +93,18 @@ public class OpenMilesAuthenticationMechanism implements HttpAuthenticationMecha
     HttpSession session = request.getSession(false);
     if (session != null
         && session.getAttribute(ConsoleCaller.SESSION_ATTRIBUTE) instanceof ConsoleCaller caller) {
-      return context.notifyContainerAboutLogin(caller.username(), caller.groups());
+      if (!context.isProtected()) {
+        return context.notifyContainerAboutLogin(caller.username(), caller.groups());
+      }
+      // a console page: the user as stored now, so that an admin's disable or role change takes
+      // effect at the next click, not at the end of the session (one primary-key read a page)
+      var current = users.find(caller.username()).filter(u -> u.active());
+      if (current.isEmpty()) {
+        session.invalidate();
+        return context.redirect(request.getContextPath() + LOGIN_PAGE);
+      }
+      return context.notifyContainerAboutLogin(
+          caller.username(), ConsoleIdentityStore.groupsOf(current.get()));
     }
     if (context.isProtected()) {
       return context.redirect(request.getContextPath() + LOGIN_PAGE);

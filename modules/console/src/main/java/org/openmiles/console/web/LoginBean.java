@@ -15,9 +15,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openmiles.console.application.AuditTrail;
 import org.openmiles.console.security.ConsoleLogins;
 import org.openmiles.console.security.LoginOutcome;
@@ -32,10 +29,7 @@ public class LoginBean {
   @Inject CurrentUser currentUser;
 
   @Inject ConsoleLogins logins;
-
-  @Inject
-  @ConfigProperty(name = "openmiles.tiers.zone", defaultValue = "UTC")
-  String zone;
+  @Inject AirlineTime time;
 
   private String username;
   private String password;
@@ -69,10 +63,8 @@ public class LoginBean {
       return null;
     }
     if (outcome != null && outcome.kind() == LoginOutcome.Kind.LOCKED) {
-      String until =
-          DateTimeFormatter.ofPattern("HH:mm")
-              .withZone(ZoneId.of(zone))
-              .format(outcome.lockedUntil());
+      // the airline's time zone, named: agents and admins may sit in other zones
+      String until = time.describe(outcome.lockedUntil());
       Messages.error(
           "This account is locked until " + until + " after too many failed logins.",
           "Wait until then, or ask an admin to unlock it.");

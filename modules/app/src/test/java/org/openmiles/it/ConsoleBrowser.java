@@ -1,0 +1,158 @@
+package org.openmiles.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Debian Chromium on the console, with the steps the console browser tests share: open,
+ * type, click, read, log in and out, and numbered screenshots under {@code target/screenshots/}.
+ * One instance per test, with a fresh profile, closed by {@link #close()}.
+ */
+final class ConsoleBrowser implements AutoCloseable {
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  final WebDriver driver;
+  final WebDriverWait wait;
+  private final URL base;
+  private final Path profile;
+  private final String testName;
+  private int shot;
+
+  ConsoleBrowser(URL base, String testName) throws IOException {
+    File chromium = new File("/usr/bin/chromium");
+    File chromedriver = new File("/usr/bin/chromedriver");
+    if (!chromium.canExecute() || !chromedriver.canExecute()) {
+      throw new IllegalStateException(
+          "console browser tests need Debian's chromium and chromium-driver (/usr/bin/chromium,"
+              + " /usr/bin/chromedriver): ./openmiles test installs them as root, or run"
+              + " apt-get install chromium chromium-driver");
+    }
+    this.base = base;
+    this.testName = testName;
+    profile = Files.createTempDirectory("openmiles-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1366,1000",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(chromedriver)
+            .usingAnyFreePort()
+            .build();
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @Override
+  public void close() throws IOException {
+    driver.quit();
+    try (var files = Files.walk(profile)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  void open(String path) {
+    String root = base.toString().endsWith("/") ? base.toString() : base + "/";
+    driver.get(root + path);
+  }
+
+  void login(String user, String password) {
+    open("console/login.xhtml");
+    submitLogin(user, password);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("whoami")));
+  }
+
+  void submitLogin(String user, String password) {
+    type("login:username", user);
+    type("login:password", password);
+    click("login:submit");
+  }
+
+  void logout() {
+    click("userbar:logout");
+    wait.until(ExpectedConditions.urlContains("loggedOut"));
+  }
+
+  void type(String id, String value) {
+    WebElement e = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    e.clear();
+    e.sendKeys(value);
+  }
+
+  void click(String id) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+  }
+
+  String text(String id) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))).getText().strip();
+  }
+
+  WebElement waitFor(String id) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+  }
+
+  /** The text of every PrimeFaces messages box on the page. */
+  String messages() {
+    return driver.findElements(By.cssSelector(".ui-messages")).stream()
+        .map(WebElement::getText)
+        .reduce("", (a, b) -> a + "\n" + b);
+  }
+
+  /** Waits until a message of any severity shows, and returns all messages. */
+  String awaitMessages() {
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector(".ui-messages-info, .ui-messages-warn, .ui-messages-error")));
+    return messages();
+  }
+
+  WebElement rowOf(String tableId, String text) {
+    return wait.until(
+        d ->
+            d.findElement(By.id(tableId)).findElements(By.cssSelector("tbody tr")).stream()
+                .filter(r -> r.getText().contains(text))
+                .findFirst()
+                .orElse(null));
+  }
+
+  Object script(String js) {
+    return ((JavascriptExecutor) driver).executeScript(js);
+  }
+
+  void screenshot(String name) {
+    try {
+      Path file = SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", testName, ++shot, name));
+      Path png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+      Files.copy(png, file, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot save screenshot " + name, e);
+    }
+  }
+}
