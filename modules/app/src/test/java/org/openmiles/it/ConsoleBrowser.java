@@ -66,7 +66,9 @@ final class ConsoleBrowser implements AutoCloseable {
             .usingAnyFreePort()
             .build();
     driver = new ChromeDriver(service, options);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    // generous: the machine may be shared and a page under load can take long; a pass never
+    // waits this long
+    wait = new WebDriverWait(driver, Duration.ofSeconds(60));
     Files.createDirectories(SCREENSHOTS);
   }
 

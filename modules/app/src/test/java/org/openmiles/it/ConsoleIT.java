@@ -2,13 +2,8 @@ package org.openmiles.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -21,13 +16,8 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openmiles.it.Api.Res;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -42,8 +32,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ConsoleIT {
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
   @Deployment(testable = false)
   static WebArchive deployment() {
     return Deployments.openmiles();
@@ -52,56 +40,22 @@ class ConsoleIT {
   @ArquillianResource URL url;
 
   private Api api;
+  private ConsoleBrowser b;
   private WebDriver browser;
   private WebDriverWait wait;
-  private Path profile;
-  private String testName;
-  private int shot;
 
   @BeforeEach
   void browser(TestInfo info) throws IOException {
     api = new Api(url);
-    testName = info.getTestMethod().orElseThrow().getName();
-    File chromium = new File("/usr/bin/chromium");
-    File driver = new File("/usr/bin/chromedriver");
-    if (!chromium.canExecute() || !driver.canExecute()) {
-      throw new IllegalStateException(
-          "ConsoleIT needs Debian's chromium and chromium-driver (/usr/bin/chromium,"
-              + " /usr/bin/chromedriver): ./openmiles test installs them as root, or run"
-              + " apt-get install chromium chromium-driver");
-    }
-    profile = Files.createTempDirectory("openmiles-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromium);
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1366,1000",
-        "--user-data-dir=" + profile);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(driver).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    // generous: the machine is shared and a page under load can take long; a pass never waits this
-    // long
-    wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-    Files.createDirectories(SCREENSHOTS);
+    b = new ConsoleBrowser(url, info.getTestMethod().orElseThrow().getName());
+    browser = b.driver;
+    wait = b.wait;
   }
 
   @AfterEach
   void close() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profile != null) {
-      try (var files = Files.walk(profile)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+    if (b != null) {
+      b.close();
     }
   }
 
@@ -486,15 +440,11 @@ class ConsoleIT {
   }
 
   private void login(String user, String password) {
-    open("console/login.xhtml");
-    submitLogin(user, password);
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("whoami")));
+    b.login(user, password);
   }
 
   private void submitLogin(String user, String password) {
-    type("login:username", user);
-    type("login:password", password);
-    click("login:submit");
+    b.submitLogin(user, password);
   }
 
   /** Submits the login form and waits until the answer has replaced the page (a full POST). */
@@ -506,8 +456,7 @@ class ConsoleIT {
   }
 
   private void logout() {
-    click("userbar:logout");
-    wait.until(ExpectedConditions.urlContains("loggedOut"));
+    b.logout();
   }
 
   private void openMember(String number) {
@@ -541,46 +490,30 @@ class ConsoleIT {
   }
 
   private void open(String path) {
-    String base = url.toString().endsWith("/") ? url.toString() : url + "/";
-    browser.get(base + path);
+    b.open(path);
   }
 
   private void type(String id, String value) {
-    WebElement e = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
-    e.clear();
-    e.sendKeys(value);
+    b.type(id, value);
   }
 
   private void click(String id) {
-    wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    b.click(id);
   }
 
   private String text(String id) {
-    return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))).getText().strip();
+    return b.text(id);
   }
 
   private String messages() {
-    return browser.findElements(By.cssSelector(".ui-messages")).stream()
-        .map(WebElement::getText)
-        .reduce("", (a, b) -> a + "\n" + b);
+    return b.messages();
   }
 
   private WebElement rowOf(String tableId, String text) {
-    return wait.until(
-        d ->
-            d.findElement(By.id(tableId)).findElements(By.cssSelector("tbody tr")).stream()
-                .filter(r -> r.getText().contains(text))
-                .findFirst()
-                .orElse(null));
+    return b.rowOf(tableId, text);
   }
 
   private void screenshot(String name) {
-    try {
-      Path file = SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", testName, ++shot, name));
-      Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-      Files.copy(png, file, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot save screenshot " + name, e);
-    }
+    b.screenshot(name);
   }
 }
