@@ -50,6 +50,7 @@ import org.openmiles.accounts.domain.LedgerRepository;
 import org.openmiles.accounts.domain.LedgerRepository.DatedLot;
 import org.openmiles.accounts.domain.LedgerRepository.NewEntry;
 import org.openmiles.accounts.domain.LedgerRepository.NewLot;
+import org.openmiles.accounts.domain.LedgerRepository.PooledCredit;
 import org.openmiles.accounts.domain.LedgerRepository.StoredEntry;
 import org.openmiles.accounts.domain.LedgerRepository.StoredHold;
 import org.openmiles.common.OpenMilesException;
@@ -178,6 +179,7 @@ public class DefaultMilesLedger implements MilesLedger {
 
       Map<String, Long> ids = repository.insertEntries(entries);
       List<NewLot> lots = new ArrayList<>();
+      List<PooledCredit> pooled = new ArrayList<>();
       Map<MemberNumber, Long> debits = new HashMap<>();
       ExpiryPolicy policy = null;
       List<MilesPosted.Entry> facts = new ArrayList<>();
@@ -189,9 +191,12 @@ public class DefaultMilesLedger implements MilesLedger {
           if (policy == null) {
             policy = repository.policyOn(LocalDate.now(clock));
           }
-          LocalDate expiresOn =
-              p.expiresOn() != null ? p.expiresOn() : policy.lotExpiry(e.activityDate());
-          lots.add(new NewLot(e.memberId(), id, expiresOn, e.amount()));
+          if (p.expiresOn() != null) { // its own lot, tied to the entry (a redeposit, ADR 0012)
+            lots.add(new NewLot(e.memberId(), id, p.expiresOn(), e.amount()));
+          } else {
+            pooled.add(
+                new PooledCredit(e.memberId(), policy.lotExpiry(e.activityDate()), e.amount()));
+          }
         } else {
           debits.merge(p.member(), -e.amount(), Long::sum);
         }
@@ -211,6 +216,7 @@ public class DefaultMilesLedger implements MilesLedger {
                 p.qualifying()));
       }
       repository.insertLots(lots);
+      repository.addToPooledLots(pooled);
       List<ExpiryLots.Take> taken = new ArrayList<>();
       debits.forEach(
           (member, miles) ->

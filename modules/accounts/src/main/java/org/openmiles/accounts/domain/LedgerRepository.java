@@ -35,7 +35,15 @@ public interface LedgerRepository {
   /** Appends entries; returns their ids by source reference. */
   Map<String, Long> insertEntries(List<NewEntry> entries);
 
+  /** Adds lots that belong to one entry each (a redeposit with its own expiry, an extension). */
   void insertLots(List<NewLot> lots);
+
+  /**
+   * Adds policy-dated credits to the member's pooled lot for their expiry date, creating it when
+   * there is none: one lot per (member, expiry date), whatever the number of credits (ADR 0017).
+   * Callers hold the members' account locks.
+   */
+  void addToPooledLots(List<PooledCredit> credits);
 
   /** Open lots of a member in consumption order (expiry date, then id). */
   List<ExpiryLots.OpenLot> openLots(long memberId, int limit, int offset);
@@ -145,6 +153,8 @@ public interface LedgerRepository {
   }
 
   record NewLot(long memberId, long entryId, LocalDate expiresOn, long miles) {}
+
+  record PooledCredit(long memberId, LocalDate expiresOn, long miles) {}
 
   record DatedLot(long id, long remaining, LocalDate expiresOn) {}
 

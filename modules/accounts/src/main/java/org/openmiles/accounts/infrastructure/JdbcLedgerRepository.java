@@ -186,6 +186,41 @@ public class JdbcLedgerRepository implements LedgerRepository {
   }
 
   @Override
+  public void addToPooledLots(List<PooledCredit> credits) {
+    if (credits.isEmpty()) {
+      return;
+    }
+    // one row per (member, expiry date) in the statement: an upsert may not touch a row twice
+    Map<Long, Map<LocalDate, Long>> sums = new LinkedHashMap<>();
+    for (PooledCredit c : credits) {
+      sums.computeIfAbsent(c.memberId(), k -> new HashMap<>())
+          .merge(c.expiresOn(), c.miles(), Long::sum);
+    }
+    List<Object> member = new ArrayList<>();
+    List<Object> expires = new ArrayList<>();
+    List<Object> miles = new ArrayList<>();
+    sums.forEach(
+        (m, byDate) ->
+            byDate.forEach(
+                (date, q) -> {
+                  member.add(m);
+                  expires.add(date.toString());
+                  miles.add(q);
+                }));
+    update(
+        "insert into accounts.expiry_lot as l (member_id, expires_on, original, remaining)"
+            + " select m, x, q, q from unnest(?::bigint[], ?::date[], ?::bigint[]) as t(m, x, q)"
+            + " on conflict (member_id, expires_on) where entry_id is null do update"
+            + " set original = l.original + excluded.original,"
+            + " remaining = l.remaining + excluded.remaining",
+        (c, ps) -> {
+          ps.setArray(1, c.createArrayOf("bigint", member.toArray()));
+          ps.setArray(2, c.createArrayOf("varchar", expires.toArray()));
+          ps.setArray(3, c.createArrayOf("bigint", miles.toArray()));
+        });
+  }
+
+  @Override
   public List<ExpiryLots.OpenLot> openLots(long memberId, int limit, int offset) {
     List<ExpiryLots.OpenLot> out = new ArrayList<>();
     query(

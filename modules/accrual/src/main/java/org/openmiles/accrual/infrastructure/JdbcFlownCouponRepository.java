@@ -107,7 +107,7 @@ public class JdbcFlownCouponRepository {
             "read flown coupons",
             STORED
                 + " where (ticket_number, coupon_no) in (select t, n from unnest(?::char(13)[],"
-                + " ?::smallint[]) as k(t, n)) order by id for update",
+                + " ?::smallint[]) as k(t, n)) order by ticket_number, coupon_no for update",
             (c, ps) -> {
               ps.setArray(1, c.createArrayOf("bpchar", tickets));
               ps.setArray(2, c.createArrayOf("int2", numbers));
@@ -338,7 +338,7 @@ public class JdbcFlownCouponRepository {
         "read parked coupons of " + member,
         STORED
             + " where member_number = ? and state = 'PARKED' and received_at >= ?"
-            + " order by id for update",
+            + " order by ticket_number, coupon_no for update",
         (c, ps) -> {
           ps.setString(1, member);
           ps.setTimestamp(2, Timestamp.from(since));

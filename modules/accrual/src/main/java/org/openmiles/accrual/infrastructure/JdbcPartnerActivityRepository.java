@@ -226,7 +226,7 @@ public class JdbcPartnerActivityRepository {
         "read parked activity of " + member,
         "select partner_code, partner_tx_id, activity_date, miles, ledger_ref, basis, quantity,"
             + " currency from accrual.partner_activity where member_number = ? and status = 'PARKED'"
-            + " and received_at >= ? order by id for update",
+            + " and received_at >= ? order by partner_code, partner_tx_id for update",
         (c, ps) -> {
           ps.setString(1, member);
           ps.setTimestamp(2, Timestamp.from(since));
@@ -422,7 +422,7 @@ public class JdbcPartnerActivityRepository {
     List<org.openmiles.accrual.api.ParkedReport.Item> oldest =
         jdbc.list(
             "list expired parked records of " + partner,
-            items + from + " and received_at < ? order by received_at, id limit ?",
+            items + from + " and received_at < ? order by received_at, file_id, line_no limit ?",
             (c, ps) -> {
               ps.setString(1, partner);
               ps.setTimestamp(2, Timestamp.from(cutoff));
