@@ -2,7 +2,6 @@ package org.openmiles.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -72,21 +71,7 @@ class AirlineFilesIT {
   }
 
   private static String file(String... lines) {
-    BigDecimal total = BigDecimal.ZERO;
-    for (String l : lines) {
-      total = total.add(new BigDecimal(l.split(",")[15]));
-    }
-    return "H,OPENMILES-FLOWN-COUPONS,1,VN,"
-        + LocalDate.now()
-        + ","
-        + Api.unique()
-        + "\n"
-        + String.join("", lines)
-        + "T,"
-        + lines.length
-        + ","
-        + total.toPlainString()
-        + "\n";
+    return FileDrop.flownFile(lines);
   }
 
   private Map<String, String> drop(String name, String content) throws Exception {
@@ -334,27 +319,8 @@ class AirlineFilesIT {
       String flightNumber,
       String route,
       String cls) {
-    String[] od = route.split("-");
-    return String.join(
-            ",",
-            "D",
-            ticket,
-            String.valueOf(no),
-            String.valueOf(status),
-            member,
-            lastName,
-            "An",
-            "VN",
-            "VN",
-            flightNumber,
-            DAY,
-            od[0],
-            od[1],
-            cls,
-            cls + "OWVN",
-            "100.00",
-            "USD")
-        + "\n";
+    return FileDrop.flownCoupon(
+        ticket, no, status, member, lastName, flightNumber, DAY, route, cls);
   }
 
   private static String claimBody(

@@ -358,6 +358,59 @@ class ConsoleIT {
   }
 
   @Test
+  void anAgentFilesAClaimThatNeedsAReviewAndAnotherAgentCreditsItFromTheQueue() throws Exception {
+    String number = enroll("Claim", 1_000);
+    String ticket = FileDrop.ticket();
+    String day = java.time.LocalDate.now().minusDays(2).toString();
+    // the airline's flown data has the coupon under another last name: an agent must decide
+    FileDrop.drop(
+        FileDrop.filesRoot().resolve("airline").resolve("flown"),
+        "console-claim-" + Api.unique() + ".csv",
+        FileDrop.flownFile(
+            FileDrop.flownCoupon(ticket, 1, 'F', "", "Maiden", "213", day, "HAN-SGN", "J")));
+
+    login("agent", "agent-demo");
+    openMember(number);
+    type("claim:ticket", ticket);
+    type("claim:coupon", "1");
+    type("claim:carrier", "VN");
+    type("claim:flight", "213");
+    pickDate("claim:date", day);
+    type("claim:origin", "HAN");
+    type("claim:destination", "SGN");
+    type("claim:class", "J");
+    click("claim:submit");
+    String filed = b.awaitMessages();
+    assertThat(filed).contains("needs a review").contains("Open Claims review");
+    screenshot("claim-needs-review");
+    assertThat(balance(number)).isEqualTo(1_000);
+    logout();
+
+    login("agent2", "agent2-demo");
+    // a decision page is a protected view: it opens from the menu, not from a typed address
+    click("nav-claims");
+    WebElement row = rowOf("claims:queue", ticket);
+    assertThat(row.getText()).contains(number).contains("HAN-SGN");
+    screenshot("claims-queue");
+    type("claims:note", "member showed the boarding pass; maiden name on the ticket");
+    rowOf("claims:queue", ticket).findElement(By.cssSelector("button[id$=':approve']")).click();
+    String credited = b.awaitMessages();
+    assertThat(credited).contains("credited");
+    screenshot("claim-credited");
+    long miles = balance(number) - 1_000;
+    assertThat(miles).isPositive();
+    assertThat(credited).contains("credited: " + miles + " miles");
+    // once: the claim left the queue, and both steps are in the audit log
+    assertThat(browser.findElement(By.id("claims:queue")).getText()).doesNotContain(ticket);
+    assertThat(
+            Db.count(
+                "select count(*) from console.audit_entry where member = ?"
+                    + " and action in ('CLAIM_FILED', 'CLAIM_APPROVED')",
+                number))
+        .isEqualTo(2);
+  }
+
+  @Test
   void aSupervisorOverridesATierAndTheAuditLogShowsEveryChange() {
     String number = enroll("Audit", 2_000);
     login("supervisor", "supervisor-demo");

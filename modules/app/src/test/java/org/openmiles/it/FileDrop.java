@@ -3,9 +3,11 @@ package org.openmiles.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -62,5 +64,60 @@ final class FileDrop {
     return rejects(base, name).stream()
         .map(l -> l.substring(0, l.indexOf(',', l.indexOf(',') + 1)))
         .toList();
+  }
+
+  /** One flown-coupon record (OPENMILES-FLOWN-COUPONS 1) of VN on a fare of USD 100. */
+  static String flownCoupon(
+      String ticket,
+      int no,
+      char status,
+      String member,
+      String lastName,
+      String flightNumber,
+      String date,
+      String route,
+      String cls) {
+    String[] od = route.split("-");
+    return String.join(
+            ",",
+            "D",
+            ticket,
+            String.valueOf(no),
+            String.valueOf(status),
+            member,
+            lastName,
+            "An",
+            "VN",
+            "VN",
+            flightNumber,
+            date,
+            od[0],
+            od[1],
+            cls,
+            cls + "OWVN",
+            "100.00",
+            "USD")
+        + "\n";
+  }
+
+  /**
+   * A flown-coupon file around {@code lines}: header, the records, trailer with count and total.
+   */
+  static String flownFile(String... lines) {
+    BigDecimal total = BigDecimal.ZERO;
+    for (String l : lines) {
+      total = total.add(new BigDecimal(l.split(",")[15]));
+    }
+    return "H,OPENMILES-FLOWN-COUPONS,1,VN,"
+        + LocalDate.now()
+        + ","
+        + Api.unique()
+        + "\n"
+        + String.join("", lines)
+        + "T,"
+        + lines.length
+        + ","
+        + total.toPlainString()
+        + "\n";
   }
 }
