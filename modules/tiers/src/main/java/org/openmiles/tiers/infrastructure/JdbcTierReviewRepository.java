@@ -79,7 +79,11 @@ public class JdbcTierReviewRepository {
     // rank index (1 = base) of what the period's activity reaches: highest tier first
     StringBuilder reached = new StringBuilder("case");
     for (int i = periodic.size() - 1; i >= 1; i--) {
-      reached.append(" when coalesce(w.qm, 0) >= ? or coalesce(w.qf, 0) >= ? then ").append(i + 1);
+      reached
+          .append(" when coalesce(w.qm, 0) >= ? or coalesce(w.qf, 0) >= ?")
+          .append(periodic.get(i).spendThreshold() == null ? "" : " or coalesce(w.qs, 0) >= ?")
+          .append(" then ")
+          .append(i + 1);
     }
     reached.append(" else 1 end");
     String sql =
@@ -87,7 +91,10 @@ public class JdbcTierReviewRepository {
             + " array_position(?::varchar[], t.tier_code::varchar) cur, "
             + reached
             + " q from tiers.member_tier t cross join lateral (select sum(m.qualifying_miles) qm,"
-            + " sum(m.qualifying_flights) qf from tiers.qualifying_month m"
+            + " sum(m.qualifying_flights) qf"
+            // spend is summed only when a tier in force counts it
+            + (program.countsSpend() ? ", sum(m.qualifying_spend) qs" : "")
+            + " from tiers.qualifying_month m"
             + " where m.member_number = t.member_number and m.month between ? and ?) w"
             + " where t.valid_until <= ? and t.tier_code = any(?::varchar[])),"
             + " d as (select tid, member_number, from_code, (?::varchar[])[case when q >= cur"
@@ -113,6 +120,9 @@ public class JdbcTierReviewRepository {
           for (int k = periodic.size() - 1; k >= 1; k--) {
             ps.setLong(i++, periodic.get(k).milesThreshold());
             ps.setBigDecimal(i++, periodic.get(k).flightsThreshold());
+            if (periodic.get(k).spendThreshold() != null) {
+              ps.setBigDecimal(i++, periodic.get(k).spendThreshold());
+            }
           }
           ps.setDate(i++, Date.valueOf(program.period().firstMonth(periodEnd).atDay(1)));
           ps.setDate(i++, Date.valueOf(program.period().lastMonth(periodEnd).atDay(1)));
