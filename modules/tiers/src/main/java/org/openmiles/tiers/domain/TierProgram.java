@@ -170,17 +170,20 @@ public final class TierProgram {
   }
 
   /**
-   * The end of the period whose counters {@code activityDate} adds to, seen on {@code today}: the
-   * current period when the date is in it, else the period containing the date, or empty when a
-   * status qualified for in that period would already have ended (the activity then only counts for
-   * the lifetime and the counters).
+   * The end of the period whose totals decide an upgrade for activity dated {@code activityDate},
+   * seen on {@code today}: the current period when the date is in it; for a calendar-year program,
+   * the ended year containing the date while a status qualified for in it would still hold (late
+   * activity); else empty (the activity then only counts for the counters and the lifetime). A
+   * rolling window has no ended period of its own: today's window already holds every credit of the
+   * last 12 months, and an older one upgrades nobody.
    */
   public Optional<LocalDate> periodToCheck(LocalDate activityDate, LocalDate today) {
     YearMonth month = YearMonth.from(activityDate);
     if (!month.isBefore(period.firstMonth(today)) && !month.isAfter(period.lastMonth(today))) {
       return Optional.of(period.periodEnd(today));
     }
-    if (activityDate.isAfter(today)
+    if (period != QualificationPeriod.CALENDAR_YEAR
+        || activityDate.isAfter(today)
         || period.validUntil(activityDate, validityPeriods).isBefore(today)) {
       return Optional.empty();
     }

@@ -175,8 +175,8 @@ class TierProgramTest {
       // rolling: any month of today's window is the current period
       assertThat(rolling.periodToCheck(LocalDate.of(2026, 2, 1), january))
           .contains(LocalDate.of(2027, 1, 31));
-      assertThat(rolling.periodToCheck(LocalDate.of(2026, 1, 20), january))
-          .contains(LocalDate.of(2026, 1, 31));
+      // rolling: older than today's window upgrades nobody, however late it arrives
+      assertThat(rolling.periodToCheck(LocalDate.of(2026, 1, 20), january)).isEmpty();
       assertThat(rolling.periodToCheck(LocalDate.of(2025, 12, 20), january)).isEmpty();
     }
 
