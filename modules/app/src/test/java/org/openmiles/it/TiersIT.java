@@ -205,6 +205,10 @@ class TiersIT {
     assertThat(o.tier()).isEqualTo("MEMBER");
     assertThat(o.qualifyingMiles()).isZero();
     assertThat(o.lifetimeQualifyingMiles()).isEqualTo(20_000);
+    // ... and lifetime miles still reach a lifetime tier, whatever the activity's date
+    MemberNumber veteran = enroll();
+    fly(veteran, 1_000_000, "1", today.withDayOfMonth(1).minusMonths(14));
+    assertThat(tiers.status(veteran).tier()).isEqualTo("MILLION_MILER");
   }
 
   @Test

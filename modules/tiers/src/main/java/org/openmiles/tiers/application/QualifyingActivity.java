@@ -68,16 +68,15 @@ public class QualifyingActivity {
     repository.addQualifying(new ArrayList<>(deltas.values()));
     LocalDate today = calendar.today();
     TierProgram program = programs.on(today);
-    // per period the activity counts for (the current one, or an ended one for late activity whose
-    // status would still be valid), the members whose activity in it grew
+    // per period the activity counts for (an ended one for late activity whose status would still
+    // be valid, else the current one: activity older than any period still adds to the lifetime
+    // miles, which can reach a lifetime tier), the members whose activity in it grew
+    LocalDate currentEnd = program.period().periodEnd(today);
     Map<LocalDate, Map<String, Counters>> net = new TreeMap<>();
     for (MonthDelta d : deltas.values()) {
-      program
-          .periodToCheck(d.month().atDay(1), today)
-          .ifPresent(
-              end ->
-                  net.computeIfAbsent(end, x -> new TreeMap<>())
-                      .merge(d.member(), new Counters(d.miles(), d.flights()), Counters::plus));
+      LocalDate end = program.periodToCheck(d.month().atDay(1), today).orElse(currentEnd);
+      net.computeIfAbsent(end, x -> new TreeMap<>())
+          .merge(d.member(), new Counters(d.miles(), d.flights()), Counters::plus);
     }
     Map<LocalDate, TreeSet<String>> grew = new TreeMap<>();
     net.forEach(

@@ -1,4 +1,4 @@
--- Oracle dialect of db/postgresql/tiers/V4__leaner_review.sql. UNTESTED against Oracle.
+-- Oracle dialect of db/postgresql/tiers/V5__leaner_review.sql. UNTESTED against Oracle.
 -- PCTFREE is Oracle's room left on a block for updates (PostgreSQL's fillfactor 50); it applies to
 -- blocks filled from now on (ALTER TABLE ... MOVE would rewrite the existing ones).
 alter table member_tier pctfree 50;

@@ -1,4 +1,4 @@
--- Oracle dialect of db/postgresql/tiers/V5__qualifying_spend.sql. UNTESTED against Oracle.
+-- Oracle dialect of db/postgresql/tiers/V6__qualifying_spend.sql. UNTESTED against Oracle.
 alter table tier_definition add (qs_threshold number(14,2));
 alter table tier_definition add constraint tier_definition_qs_ck check (
     qs_threshold is null or (qs_threshold >= 0 and lifetime = 0));
