@@ -214,6 +214,10 @@ class TiersIT {
     assertThat(o.tier()).isEqualTo("MEMBER");
     assertThat(o.qualifyingMiles()).isZero();
     assertThat(o.lifetimeQualifyingMiles()).isEqualTo(20_000);
+    // ... and lifetime miles still reach a lifetime tier, whatever the activity's date
+    MemberNumber veteran = enroll();
+    fly(veteran, 1_000_000, "1", today.withDayOfMonth(1).minusMonths(14));
+    assertThat(tiers.status(veteran).tier()).isEqualTo("MILLION_MILER");
   }
 
   @Test
@@ -378,6 +382,140 @@ class TiersIT {
         .isInstanceOf(PeriodNotEndedException.class);
     assertThatThrownBy(() -> review.run(periodEnd.minusDays(1)))
         .isInstanceOf(ValidationException.class);
+  }
+
+  /**
+   * A calendar-year program (period = January to December of the activity date; "today" in the
+   * airline's zone) put in force for this test only: qualification and the instant upgrade count
+   * this year's months, a late credit (a flight of last December posted now) counts for last year
+   * and upgrades or keeps a status by last year's total, and last year's review, not yet run,
+   * judges the rest with those counters.
+   */
+  @Test
+  void calendarYearProgramQualifiesUpgradesCountsLateActivityInItsYearAndReviews() {
+    LocalDate today = today();
+    LocalDate lastYearEnd = LocalDate.of(today.getYear() - 1, 12, 31);
+    LocalDate thisYearEnd = lastYearEnd.plusYears(1);
+    LocalDate nextYearEnd = thisYearEnd.plusYears(1);
+    LocalDate lastDecember = lastYearEnd.minusDays(3);
+    Db.update(
+        "insert into tiers.tier_program (effective_from, qualification_period,"
+            + " upgrade_immediately, review_drop_tiers, validity_periods, spend_currency)"
+            + " values (date '2001-01-01', 'CALENDAR_YEAR', true, 1, 1, 'USD')");
+    // the seeded tiers again, Titanium and Gold also reached with 3,000 / 6,000 USD of spend
+    Db.update(
+        "insert into tiers.tier_definition (code, effective_from, tier_rank, name, qm_threshold,"
+            + " qf_threshold, lifetime_qm_threshold, lifetime, flight_bonus_pct, qs_threshold)"
+            + " select code, date '2001-01-01', tier_rank, name, qm_threshold, qf_threshold,"
+            + " lifetime_qm_threshold, lifetime, flight_bonus_pct,"
+            + " case code when 'TITANIUM' then 3000 when 'GOLD' then 6000 end"
+            + " from tiers.tier_definition where effective_from = date '2000-01-01'");
+    try {
+      // this year's months count, last year's do not: 14,000 + 1,000 late for last year
+      MemberNumber a = enroll();
+      fly(a, 14_000, "1", thisYearEnd.withDayOfYear(1));
+      fly(a, 1_000, "1", lastYearEnd);
+      TierStatusView almost = tiers.status(a);
+      assertThat(almost.tier()).isEqualTo("MEMBER");
+      assertThat(almost.qualifyingMiles()).isEqualTo(14_000);
+      assertThat(almost.next().milesNeeded()).isEqualTo(1_000);
+      fly(a, 1_000, "1", today);
+      TierStatusView upgraded = tiers.status(a);
+      assertThat(upgraded.tier()).isEqualTo("TITANIUM");
+      assertThat(upgraded.validUntil()).isEqualTo(nextYearEnd);
+      assertThat(upgraded.lifetimeQualifyingMiles()).isEqualTo(16_000);
+
+      // late activity crossing last year's Gold threshold: Gold from today to the end of this
+      // year (a status qualified for last year), this year's counters untouched
+      MemberNumber b = enroll();
+      setStatus(b, "TITANIUM", today, thisYearEnd);
+      fly(b, 25_000, "2", lastYearEnd.minusMonths(6));
+      assertThat(tierRow(b)).isEqualTo("TITANIUM " + thisYearEnd);
+      fly(b, 6_000, "1", lastDecember);
+      assertThat(tierRow(b)).isEqualTo("GOLD " + thisYearEnd);
+      assertThat(tiers.status(b).qualifyingMiles()).isZero();
+      assertThat(tiers.history(b).get(0))
+          .extracting(TierHistoryView::fromTier, TierHistoryView::toTier, TierHistoryView::source)
+          .containsExactly("TITANIUM", "GOLD", "UPGRADE");
+      assertThat(events.of(b.value()))
+          .extracting(c -> c.fromTier() + ">" + c.toTier())
+          .containsExactly("TITANIUM>GOLD");
+
+      // a status awaiting last year's review: late activity meeting its requirement keeps it to
+      // the end of this year, as the review would; without it the review drops it
+      MemberNumber keeps = enroll();
+      MemberNumber drops = enroll();
+      MemberNumber platinum = enroll();
+      for (MemberNumber m : List.of(keeps, drops)) {
+        setStatus(m, "TITANIUM", lastYearEnd.minusYears(1), lastYearEnd);
+        fly(m, 10_000, "1", lastYearEnd.minusMonths(9));
+      }
+      setStatus(platinum, "PLATINUM", lastYearEnd.minusYears(1), lastYearEnd);
+      fly(platinum, 31_000, "1", lastYearEnd.minusMonths(2));
+      assertThat(tierRow(keeps)).isEqualTo("TITANIUM " + lastYearEnd);
+      fly(keeps, 5_000, "1", lastDecember);
+      fly(drops, 4_999, "1", lastDecember);
+      assertThat(tierRow(keeps)).isEqualTo("TITANIUM " + thisYearEnd);
+      assertThat(tierRow(drops)).isEqualTo("TITANIUM " + lastYearEnd);
+      // last year's review has not run (in January and February another test may have reviewed
+      // 31 December as a month end)
+      Db.update(
+          "delete from tiers.tier_review_move where period_end = ?", Date.valueOf(lastYearEnd));
+      Db.update(
+          "delete from tiers.tier_review_run where period_end = ?", Date.valueOf(lastYearEnd));
+
+      // spend (put in the counters directly: nothing publishes it yet, ADR 0015), exactly at and
+      // below the thresholds, at the review and for an instant upgrade
+      MemberNumber spendGold = enroll();
+      MemberNumber spendTitanium = enroll();
+      MemberNumber spendShort = enroll();
+      setStatus(spendGold, "GOLD", lastYearEnd.minusYears(1), lastYearEnd);
+      setStatus(spendTitanium, "TITANIUM", lastYearEnd.minusYears(1), lastYearEnd);
+      setStatus(spendShort, "TITANIUM", lastYearEnd.minusYears(1), lastYearEnd);
+      spend(spendGold, lastYearEnd.withDayOfMonth(1).minusMonths(5), "6000.00");
+      spend(spendTitanium, lastYearEnd.withDayOfMonth(1).minusMonths(5), "3000.00");
+      spend(spendShort, lastYearEnd.withDayOfMonth(1).minusMonths(5), "2999.99");
+      MemberNumber spendUp = enroll();
+      spend(spendUp, thisYearEnd.withDayOfYear(1), "3000.00");
+      fly(spendUp, 100, "0", today);
+      assertThat(tierRow(spendUp)).isEqualTo("TITANIUM " + nextYearEnd);
+
+      assertThatThrownBy(() -> review.run(lastYearEnd.minusMonths(6)))
+          .isInstanceOf(ValidationException.class);
+      TierReviewSummary run = review.run(lastYearEnd);
+      assertThat(run.outcome()).isEqualTo("RAN");
+      assertThat(run.qualificationPeriod()).isEqualTo("CALENDAR_YEAR");
+      assertThat(run.moves())
+          .anySatisfy(
+              mv -> assertThat(mv.fromTier() + ">" + mv.toTier()).isEqualTo("TITANIUM>MEMBER"))
+          .anySatisfy(
+              mv -> assertThat(mv.fromTier() + ">" + mv.toTier()).isEqualTo("PLATINUM>GOLD"));
+      assertThat(tierRow(keeps)).isEqualTo("TITANIUM " + thisYearEnd);
+      assertThat(tierRow(drops)).isEqualTo("MEMBER -");
+      assertThat(tierRow(platinum)).isEqualTo("GOLD " + thisYearEnd);
+      assertThat(tiers.history(keeps)).noneMatch(h -> h.source().equals("REVIEW"));
+      assertThat(tierRow(b)).isEqualTo("GOLD " + thisYearEnd);
+      assertThat(tierRow(spendGold)).isEqualTo("GOLD " + thisYearEnd);
+      assertThat(tierRow(spendTitanium)).isEqualTo("TITANIUM " + thisYearEnd);
+      assertThat(tierRow(spendShort)).isEqualTo("MEMBER -");
+    } finally {
+      Db.update(
+          "delete from tiers.tier_review_move where period_end = ?", Date.valueOf(lastYearEnd));
+      Db.update(
+          "delete from tiers.tier_review_run where period_end = ?", Date.valueOf(lastYearEnd));
+      Db.update("delete from tiers.tier_program where effective_from = date '2001-01-01'");
+      Db.update("delete from tiers.tier_definition where effective_from = date '2001-01-01'");
+    }
+  }
+
+  private static void spend(MemberNumber m, LocalDate month, String amount) {
+    Db.update(
+        "insert into tiers.qualifying_month (member_number, month, qualifying_miles,"
+            + " qualifying_flights, qualifying_spend) values (?, ?, 0, 0, ?::numeric)"
+            + " on conflict (member_number, month) do update set qualifying_spend = excluded.qualifying_spend",
+        m.value(),
+        Date.valueOf(month),
+        amount);
   }
 
   @Test

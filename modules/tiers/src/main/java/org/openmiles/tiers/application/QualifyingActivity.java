@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -17,6 +16,7 @@ import java.util.TreeSet;
 import org.openmiles.accounts.api.events.MembersMerged;
 import org.openmiles.accounts.api.events.MilesPosted;
 import org.openmiles.tiers.api.events.TierChanged;
+import org.openmiles.tiers.domain.Counters;
 import org.openmiles.tiers.domain.EarnedStatus;
 import org.openmiles.tiers.domain.TierDefinition;
 import org.openmiles.tiers.domain.TierProgram;
@@ -33,8 +33,11 @@ import org.openmiles.tiers.infrastructure.JdbcMemberTierRepository.Standing;
  *
  * <p>Per batch: one statement adds every entry's qualifying activity to its member's month and
  * lifetime counters (reversals subtract); then, for the members whose activity grew, one statement
- * locks their status rows, one reads their period and lifetime totals, and at most two write the
- * upgrades and their history. A reversal never lowers a status: only the review does.
+ * locks their status rows, one per period concerned reads their period and lifetime totals, and at
+ * most two write the upgrades and their history. A reversal never lowers a status: only the review
+ * does. Activity counts in the period of its date: a late credit for an ended period (a December
+ * flight credited in January, calendar-year program) can still upgrade for that period, with the
+ * validity a status qualified for in it has (ADR 0015).
  */
 @ApplicationScoped
 public class QualifyingActivity {
@@ -48,8 +51,6 @@ public class QualifyingActivity {
     record Key(String member, YearMonth month) {}
     Map<Key, MonthDelta> deltas =
         new TreeMap<>(java.util.Comparator.comparing(Key::member).thenComparing(Key::month));
-    Map<String, long[]> netMiles = new TreeMap<>();
-    Map<String, BigDecimal> netFlights = new TreeMap<>();
     for (MilesPosted.Entry e : posted.entries()) {
       if (e.qualifying().isNone()) {
         continue;
@@ -62,22 +63,34 @@ public class QualifyingActivity {
           (a, b) ->
               new MonthDelta(
                   member, a.month(), a.miles() + b.miles(), a.flights().add(b.flights())));
-      netMiles.computeIfAbsent(member, m -> new long[1])[0] += e.qualifying().miles();
-      netFlights.merge(member, e.qualifying().flights(), BigDecimal::add);
     }
     if (deltas.isEmpty()) {
       return;
     }
     repository.addQualifying(new ArrayList<>(deltas.values()));
-    TreeSet<String> grew = new TreeSet<>();
-    netMiles.forEach(
-        (m, miles) -> {
-          if (miles[0] > 0 || netFlights.get(m).signum() > 0) {
-            grew.add(m);
-          }
-        });
+    LocalDate today = calendar.today();
+    TierProgram program = programs.on(today);
+    // per period the activity counts for (an ended one for late activity whose status would still
+    // be valid, else the current one: activity older than any period still adds to the lifetime
+    // miles, which can reach a lifetime tier), the members whose activity in it grew
+    LocalDate currentEnd = program.period().periodEnd(today);
+    Map<LocalDate, Map<String, Counters>> net = new TreeMap<>();
+    for (MonthDelta d : deltas.values()) {
+      LocalDate end = program.periodToCheck(d.month().atDay(1), today).orElse(currentEnd);
+      net.computeIfAbsent(end, x -> new TreeMap<>())
+          .merge(d.member(), new Counters(d.miles(), d.flights()), Counters::plus);
+    }
+    Map<LocalDate, TreeSet<String>> grew = new TreeMap<>();
+    net.forEach(
+        (end, byMember) ->
+            byMember.forEach(
+                (m, c) -> {
+                  if (c.miles() > 0 || c.flights().signum() > 0) {
+                    grew.computeIfAbsent(end, x -> new TreeSet<>()).add(m);
+                  }
+                }));
     if (!grew.isEmpty()) {
-      upgrade(grew);
+      upgrade(program, today, grew);
     }
   }
 
@@ -125,51 +138,64 @@ public class QualifyingActivity {
                       theirs.validUntil(),
                       Instant.now()))));
     }
-    upgrade(new TreeSet<>(List.of(survivor)));
+    upgrade(
+        program,
+        today,
+        Map.of(program.period().periodEnd(today), new TreeSet<>(List.of(survivor))));
   }
 
   private static EarnedStatus earned(Standing s) {
     return s == null || s.status() == null ? null : s.status().earned();
   }
 
-  private void upgrade(TreeSet<String> members) {
-    LocalDate today = calendar.today();
-    TierProgram program = programs.on(today);
-    List<Standing> standings =
-        repository.lockStandings(
-            members, program.period().firstMonth(today), program.period().lastMonth(today));
-    Map<String, EarnedStatus> changed = new TreeMap<>();
+  /**
+   * Upgrades the members whose activity grew in each period (keys: period ends, ascending, so an
+   * ended period's status comes first and the current period's, which ends later, can extend it).
+   */
+  private void upgrade(TierProgram program, LocalDate today, Map<LocalDate, TreeSet<String>> grew) {
+    TreeSet<String> all = new TreeSet<>();
+    grew.values().forEach(all::addAll);
+    repository.lock(all);
+    Map<String, EarnedStatus> before = new TreeMap<>();
+    Map<String, EarnedStatus> after = new TreeMap<>();
+    grew.forEach(
+        (end, members) -> {
+          for (Standing s :
+              repository.standings(
+                  members, program.period().firstMonth(end), program.period().lastMonth(end))) {
+            EarnedStatus recorded = s.status() == null ? null : s.status().earned();
+            before.putIfAbsent(s.member(), recorded);
+            EarnedStatus current = after.getOrDefault(s.member(), recorded);
+            program
+                .upgrade(current, s.inPeriod(), s.lifetimeMiles(), today, end)
+                .ifPresent(up -> after.put(s.member(), up));
+          }
+        });
     List<HistoryRow> history = new ArrayList<>();
     List<TierChanged.Change> changes = new ArrayList<>();
     Instant now = Instant.now();
-    for (Standing s : standings) {
-      EarnedStatus current = s.status() == null ? null : s.status().earned();
-      Optional<EarnedStatus> next =
-          program.upgrade(current, s.inPeriod(), s.lifetimeMiles(), today);
-      if (next.isEmpty()) {
-        continue;
-      }
-      EarnedStatus up = next.get();
-      changed.put(s.member(), up);
-      TierDefinition held =
-          current != null && current.holdsOn(today)
-              ? program.tierOrBase(current.tierCode())
-              : program.base();
-      if (!held.code().equals(up.tierCode())) {
-        history.add(
-            new HistoryRow(
-                s.member(),
-                held.code(),
-                up.tierCode(),
-                "UPGRADE",
-                "qualifying activity reached " + up.tierCode(),
-                up.validUntil()));
-        changes.add(
-            new TierChanged.Change(
-                s.member(), held.code(), up.tierCode(), "UPGRADE", up.validUntil(), now));
-      }
-    }
-    repository.saveEarned(changed);
+    after.forEach(
+        (member, up) -> {
+          EarnedStatus current = before.get(member);
+          TierDefinition held =
+              current != null && current.holdsOn(today)
+                  ? program.tierOrBase(current.tierCode())
+                  : program.base();
+          if (!held.code().equals(up.tierCode())) {
+            history.add(
+                new HistoryRow(
+                    member,
+                    held.code(),
+                    up.tierCode(),
+                    "UPGRADE",
+                    "qualifying activity reached " + up.tierCode(),
+                    up.validUntil()));
+            changes.add(
+                new TierChanged.Change(
+                    member, held.code(), up.tierCode(), "UPGRADE", up.validUntil(), now));
+          }
+        });
+    repository.saveEarned(after);
     repository.insertHistory(history);
     if (!changes.isEmpty()) {
       tierChanged.fire(new TierChanged(changes));

@@ -2,6 +2,7 @@ package org.openmiles.tiers.domain;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -17,19 +18,43 @@ public final class TierProgram {
   private final int reviewDropTiers;
   private final int validityPeriods;
   private final List<TierDefinition> tiers; // by rank, lowest first
+  private final String spendCurrency; // ISO 4217, or null when no tier counts spend
 
   public TierProgram(
       QualificationPeriod period,
       int reviewDropTiers,
       int validityPeriods,
       List<TierDefinition> tiers) {
+    this(period, reviewDropTiers, validityPeriods, tiers, null);
+  }
+
+  public TierProgram(
+      QualificationPeriod period,
+      int reviewDropTiers,
+      int validityPeriods,
+      List<TierDefinition> tiers,
+      String spendCurrency) {
     this.period = Objects.requireNonNull(period, "period");
     this.reviewDropTiers = reviewDropTiers;
     this.validityPeriods = validityPeriods;
     this.tiers = tiers.stream().sorted(Comparator.comparingInt(TierDefinition::rank)).toList();
+    this.spendCurrency = spendCurrency;
     if (this.tiers.isEmpty() || this.tiers.get(0).lifetime()) {
       throw new IllegalArgumentException("a program needs a periodic base tier");
     }
+    if (spendCurrency == null && countsSpend()) {
+      throw new IllegalArgumentException("tiers with a spend threshold need a spend currency");
+    }
+  }
+
+  /** The currency qualifying spend is counted in; empty when no tier in force counts spend. */
+  public Optional<String> spendCurrency() {
+    return countsSpend() ? Optional.of(spendCurrency) : Optional.empty();
+  }
+
+  /** Whether any tier in force can be reached with qualifying spend. */
+  public boolean countsSpend() {
+    return tiers.stream().anyMatch(t -> t.spendThreshold() != null);
   }
 
   public QualificationPeriod period() {
@@ -107,16 +132,36 @@ public final class TierProgram {
    */
   public Optional<EarnedStatus> upgrade(
       EarnedStatus current, Counters inPeriod, long lifetimeMiles, LocalDate today) {
-    TierDefinition held =
-        current != null && current.holdsOn(today) ? tierOrBase(current.tierCode()) : base();
+    return upgrade(current, inPeriod, lifetimeMiles, today, period.periodEnd(today));
+  }
+
+  /**
+   * The instant upgrade for the counters of the period ending {@code periodEnd}, which may have
+   * ended already (late activity: a December flight credited in January counts for December's
+   * year). The status starts {@code today} and ends as one qualified for in that period would; the
+   * tier compared with is the one held today or, for an ended period, on its last day (the status
+   * the pending review of that period would judge), so late activity that meets that tier's
+   * requirement extends it like the review would keep it.
+   */
+  public Optional<EarnedStatus> upgrade(
+      EarnedStatus current,
+      Counters inPeriod,
+      long lifetimeMiles,
+      LocalDate today,
+      LocalDate periodEnd) {
+    boolean holds =
+        current != null
+            && (current.holdsOn(today)
+                || (periodEnd.isBefore(today) && current.holdsOn(periodEnd)));
+    TierDefinition held = holds ? tierOrBase(current.tierCode()) : base();
     TierDefinition target = earned(inPeriod, lifetimeMiles);
-    LocalDate until = validUntil(target, today);
+    LocalDate until = validUntil(target, periodEnd);
     if (target.rank() > held.rank()) {
       return Optional.of(new EarnedStatus(target.code(), today, until));
     }
     if (target.rank() == held.rank()
         && until != null
-        && current != null
+        && holds
         && current.validUntil() != null
         && until.isAfter(current.validUntil())) {
       return Optional.of(new EarnedStatus(current.tierCode(), current.since(), until));
@@ -139,6 +184,27 @@ public final class TierProgram {
     return tierOrBase(duplicate.tierCode()).rank() > held.rank()
         ? Optional.of(duplicate)
         : Optional.empty();
+  }
+
+  /**
+   * The end of the period whose totals decide an upgrade for activity dated {@code activityDate},
+   * seen on {@code today}: the current period when the date is in it; for a calendar-year program,
+   * the ended year containing the date while a status qualified for in it would still hold (late
+   * activity); else empty (the activity then only counts for the counters and the lifetime). A
+   * rolling window has no ended period of its own: today's window already holds every credit of the
+   * last 12 months, and an older one upgrades nobody.
+   */
+  public Optional<LocalDate> periodToCheck(LocalDate activityDate, LocalDate today) {
+    YearMonth month = YearMonth.from(activityDate);
+    if (!month.isBefore(period.firstMonth(today)) && !month.isAfter(period.lastMonth(today))) {
+      return Optional.of(period.periodEnd(today));
+    }
+    if (period != QualificationPeriod.CALENDAR_YEAR
+        || activityDate.isAfter(today)
+        || period.validUntil(activityDate, validityPeriods).isBefore(today)) {
+      return Optional.empty();
+    }
+    return Optional.of(period.periodEnd(activityDate));
   }
 
   /**
@@ -183,6 +249,10 @@ public final class TierProgram {
   public Needed needed(TierDefinition target, Counters inPeriod, long lifetimeMiles) {
     if (target.lifetime()) {
       return new Needed(Math.max(0, target.lifetimeMilesThreshold() - lifetimeMiles), null);
+    }
+    if (target.spendThreshold() != null
+        && inPeriod.spend().compareTo(target.spendThreshold()) >= 0) {
+      return new Needed(0, BigDecimal.ZERO); // met by spend: neither miles nor flights are needed
     }
     BigDecimal flights = target.flightsThreshold().subtract(inPeriod.flights());
     return new Needed(

@@ -163,11 +163,13 @@ public class JdbcMemberTierRepository {
     jdbc.update(
         "add a merged duplicate's monthly counters",
         "insert into tiers.qualifying_month as q (member_number, month, qualifying_miles,"
-            + " qualifying_flights) select ?, month, qualifying_miles, qualifying_flights"
+            + " qualifying_flights, qualifying_spend) select ?, month, qualifying_miles,"
+            + " qualifying_flights, qualifying_spend"
             + " from tiers.qualifying_month where member_number = ? order by month"
             + " on conflict (member_number, month) do update"
             + " set qualifying_miles = q.qualifying_miles + excluded.qualifying_miles,"
-            + " qualifying_flights = q.qualifying_flights + excluded.qualifying_flights",
+            + " qualifying_flights = q.qualifying_flights + excluded.qualifying_flights,"
+            + " qualifying_spend = q.qualifying_spend + excluded.qualifying_spend",
         (c, ps) -> {
           ps.setString(1, survivor);
           ps.setString(2, duplicate);
@@ -195,13 +197,18 @@ public class JdbcMemberTierRepository {
    * null status.
    */
   public List<Standing> lockStandings(Collection<String> members, YearMonth from, YearMonth to) {
+    lock(members);
+    return standings(members, from, to);
+  }
+
+  /** Locks the status rows of {@code members} that exist, in member order. */
+  public void lock(Collection<String> members) {
     jdbc.list(
         "lock member tiers",
         "select member_number from tiers.member_tier where member_number = any(?)"
             + " order by member_number for update",
         (c, ps) -> ps.setArray(1, c.createArrayOf("varchar", members.toArray())),
         rs -> rs.getString(1));
-    return standings(members, from, to);
   }
 
   /** The standing of {@code members} over the months {@code from} to {@code to}, without locks. */
@@ -211,9 +218,9 @@ public class JdbcMemberTierRepository {
         "select p.member_number, coalesce(w.qm, 0), coalesce(w.qf, 0),"
             + " coalesce(l.qualifying_miles, 0), t.tier_code is not null, "
             + STATUS_COLUMNS
-            + " from unnest(?::varchar[]) p (member_number)"
+            + ", coalesce(w.qs, 0) from unnest(?::varchar[]) p (member_number)"
             + " left join (select member_number, sum(qualifying_miles) qm,"
-            + " sum(qualifying_flights) qf from tiers.qualifying_month"
+            + " sum(qualifying_flights) qf, sum(qualifying_spend) qs from tiers.qualifying_month"
             + " where member_number = any(?) and month between ? and ? group by member_number) w"
             + " on w.member_number = p.member_number"
             + " left join tiers.qualifying_lifetime l on l.member_number = p.member_number"
@@ -228,7 +235,7 @@ public class JdbcMemberTierRepository {
         rs ->
             new Standing(
                 rs.getString(1),
-                new Counters(rs.getLong(2), rs.getBigDecimal(3)),
+                new Counters(rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(13)),
                 rs.getLong(4),
                 rs.getBoolean(5) ? status(rs, 6) : null));
   }

@@ -41,7 +41,7 @@ public class JdbcTierProgramRepository {
         jdbc.list(
             "read the tier definitions in force",
             "select code, name, tier_rank, qm_threshold, qf_threshold, lifetime_qm_threshold,"
-                + " lifetime, flight_bonus_pct from tiers.tier_definition t where"
+                + " lifetime, flight_bonus_pct, qs_threshold from tiers.tier_definition t where"
                 + IN_FORCE.formatted("tier_definition", "x.code = t.code"),
             (c, ps) -> onDay(ps, d),
             rs ->
@@ -53,10 +53,11 @@ public class JdbcTierProgramRepository {
                     rs.getBigDecimal(5),
                     rs.getLong(6),
                     rs.getBoolean(7),
-                    rs.getInt(8)));
+                    rs.getInt(8),
+                    rs.getBigDecimal(9)));
     return jdbc.first(
             "read the tier program in force",
-            "select qualification_period, review_drop_tiers, validity_periods"
+            "select qualification_period, review_drop_tiers, validity_periods, spend_currency"
                 + " from tiers.tier_program t where"
                 + IN_FORCE.formatted("tier_program", "true"),
             (c, ps) -> onDay(ps, d),
@@ -65,7 +66,8 @@ public class JdbcTierProgramRepository {
                     QualificationPeriod.valueOf(rs.getString(1)),
                     rs.getInt(2),
                     rs.getInt(3),
-                    tiers))
+                    tiers,
+                    rs.getString(4)))
         .orElseThrow(() -> new IllegalStateException("no tier program is in force on " + day));
   }
 

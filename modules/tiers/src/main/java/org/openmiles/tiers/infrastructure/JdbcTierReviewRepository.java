@@ -57,36 +57,51 @@ public class JdbcTierReviewRepository {
    * Reviews every non-lifetime status above the base tier that ends on or before {@code periodEnd};
    * returns the moves per (from, to), kept tiers included. Takes an EXCLUSIVE lock on {@code
    * member_tier} first (reads go on; upgrades and overrides wait), so the review and a posting's
-   * upgrade cannot deadlock on each other's rows.
+   * upgrade cannot deadlock on each other's rows, and the row versions the statement reads are
+   * still the current ones when it updates them by {@code ctid}.
+   *
+   * <p>One statement, one pass over the statuses (ADR 0015): each reviewed member's period totals
+   * come from an index range scan of its own months (so the cost follows the members under review,
+   * not everyone with counters), the update finds its rows by {@code ctid} (no second look-up by
+   * member number) and is a HOT update (fillfactor 50: no index entry), and only moves write
+   * history.
    */
   public List<Move> review(TierProgram program, LocalDate periodEnd, LocalDate newValidUntil) {
     jdbc.update(
         "lock member tiers for the review",
         "lock table tiers.member_tier in exclusive mode",
         (c, ps) -> {});
+    // a one-off statement over many rows: JIT compilation costs more than it saves here, and the
+    // materialised list of reviewed members should stay in memory, not in a temporary file
+    jdbc.update("review session settings", "set local jit = off", (c, ps) -> {});
+    jdbc.update("review session settings", "set local work_mem = '64MB'", (c, ps) -> {});
     List<TierDefinition> periodic = program.tiers().stream().filter(t -> !t.lifetime()).toList();
     // rank index (1 = base) of what the period's activity reaches: highest tier first
     StringBuilder reached = new StringBuilder("case");
     for (int i = periodic.size() - 1; i >= 1; i--) {
-      reached.append(" when w.qm >= ? or w.qf >= ? then ").append(i + 1);
+      reached
+          .append(" when coalesce(w.qm, 0) >= ? or coalesce(w.qf, 0) >= ?")
+          .append(periodic.get(i).spendThreshold() == null ? "" : " or coalesce(w.qs, 0) >= ?")
+          .append(" then ")
+          .append(i + 1);
     }
     reached.append(" else 1 end");
     String sql =
-        "with w as (select member_number, sum(qualifying_miles) qm, sum(qualifying_flights) qf"
-            + " from tiers.qualifying_month where month between ? and ? group by member_number),"
-            + " c as (select t.member_number, t.tier_code from_code,"
+        "with c as (select t.ctid tid, t.member_number, t.tier_code from_code,"
             + " array_position(?::varchar[], t.tier_code::varchar) cur, "
             + reached
-                .toString()
-                .replace("w.qm", "coalesce(w.qm, 0)")
-                .replace("w.qf", "coalesce(w.qf, 0)")
-            + " q from tiers.member_tier t left join w on w.member_number = t.member_number"
+            + " q from tiers.member_tier t cross join lateral (select sum(m.qualifying_miles) qm,"
+            + " sum(m.qualifying_flights) qf"
+            // spend is summed only when a tier in force counts it
+            + (program.countsSpend() ? ", sum(m.qualifying_spend) qs" : "")
+            + " from tiers.qualifying_month m"
+            + " where m.member_number = t.member_number and m.month between ? and ?) w"
             + " where t.valid_until <= ? and t.tier_code = any(?::varchar[])),"
-            + " d as (select member_number, from_code, (?::varchar[])[case when q >= cur then q"
-            + " else greatest(q, cur - ?, 1) end] to_code from c),"
+            + " d as (select tid, member_number, from_code, (?::varchar[])[case when q >= cur"
+            + " then q else greatest(q, cur - ?, 1) end] to_code from c),"
             + " u as (update tiers.member_tier t set tier_code = d.to_code,"
             + " valid_until = case when d.to_code = ? then null else ?::date end"
-            + " from d where t.member_number = d.member_number),"
+            + " from d where t.ctid = d.tid),"
             + " h as (insert into tiers.tier_history (member_number, from_tier, to_tier, source,"
             + " reason, valid_until) select member_number, from_code, to_code, 'REVIEW', ?,"
             + " case when to_code = ? then null else ?::date end from d where to_code <> from_code)"
@@ -101,13 +116,16 @@ public class JdbcTierReviewRepository {
         sql,
         (c, ps) -> {
           int i = 1;
-          ps.setDate(i++, Date.valueOf(program.period().firstMonth(periodEnd).atDay(1)));
-          ps.setDate(i++, Date.valueOf(program.period().lastMonth(periodEnd).atDay(1)));
           ps.setArray(i++, c.createArrayOf("varchar", codes));
           for (int k = periodic.size() - 1; k >= 1; k--) {
             ps.setLong(i++, periodic.get(k).milesThreshold());
             ps.setBigDecimal(i++, periodic.get(k).flightsThreshold());
+            if (periodic.get(k).spendThreshold() != null) {
+              ps.setBigDecimal(i++, periodic.get(k).spendThreshold());
+            }
           }
+          ps.setDate(i++, Date.valueOf(program.period().firstMonth(periodEnd).atDay(1)));
+          ps.setDate(i++, Date.valueOf(program.period().lastMonth(periodEnd).atDay(1)));
           ps.setDate(i++, Date.valueOf(periodEnd));
           ps.setArray(i++, c.createArrayOf("varchar", reviewable));
           ps.setArray(i++, c.createArrayOf("varchar", codes));

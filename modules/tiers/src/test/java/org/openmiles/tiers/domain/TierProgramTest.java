@@ -79,6 +79,128 @@ class TierProgramTest {
     }
   }
 
+  /** Spend as a third criterion, only for tiers that have a spend threshold (in USD here). */
+  @Nested
+  class Spend {
+    final TierProgram withSpend =
+        new TierProgram(
+            QualificationPeriod.CALENDAR_YEAR,
+            1,
+            1,
+            List.of(
+                MEMBER,
+                TITANIUM.withSpendThreshold(new BigDecimal("3000.00")),
+                GOLD.withSpendThreshold(new BigDecimal("6000.00")),
+                PLATINUM,
+                MILLION),
+            "USD");
+
+    Counters spend(String usd) {
+      return new Counters(0, BigDecimal.ZERO, new BigDecimal(usd));
+    }
+
+    @Test
+    void spendExactlyAtBelowAndAbove() {
+      assertThat(withSpend.qualifiedFor(spend("2999.99")).code()).isEqualTo("MEMBER");
+      assertThat(withSpend.qualifiedFor(spend("3000.00")).code()).isEqualTo("TITANIUM");
+      assertThat(withSpend.qualifiedFor(spend("3000.01")).code()).isEqualTo("TITANIUM");
+      assertThat(withSpend.qualifiedFor(spend("5999.99")).code()).isEqualTo("TITANIUM");
+      assertThat(withSpend.qualifiedFor(spend("6000")).code()).isEqualTo("GOLD");
+      // Platinum has no spend threshold: spend alone never reaches it
+      assertThat(withSpend.qualifiedFor(spend("1000000")).code()).isEqualTo("GOLD");
+    }
+
+    @Test
+    void anyOneCriterionSufficesAndSpendCountsOnlyWhereItIsSet() {
+      assertThat(withSpend.qualifiedFor(new Counters(14_999, new BigDecimal("17"), null)).code())
+          .isEqualTo("MEMBER");
+      assertThat(
+              withSpend
+                  .qualifiedFor(new Counters(14_999, new BigDecimal("17"), new BigDecimal("6000")))
+                  .code())
+          .isEqualTo("GOLD");
+      assertThat(
+              withSpend
+                  .qualifiedFor(new Counters(50_000, BigDecimal.ZERO, new BigDecimal("3000")))
+                  .code())
+          .isEqualTo("PLATINUM");
+      assertThat(calendar.qualifiedFor(spend("100000")).code()).isEqualTo("MEMBER");
+      assertThat(withSpend.spendCurrency()).contains("USD");
+      assertThat(calendar.spendCurrency()).isEmpty();
+    }
+
+    @Test
+    void spendKeepsAtTheReviewAndUpgradesAtOnce() {
+      LocalDate today = LocalDate.of(2026, 5, 14);
+      assertThat(withSpend.reviewed(GOLD, spend("6000")).code()).isEqualTo("GOLD");
+      assertThat(withSpend.reviewed(GOLD, spend("5999.99")).code()).isEqualTo("TITANIUM");
+      assertThat(withSpend.upgrade(null, spend("3000"), 0, today))
+          .contains(new EarnedStatus("TITANIUM", today, LocalDate.of(2027, 12, 31)));
+      // met by spend: nothing more is needed to keep Gold, though miles and flights are short
+      TierDefinition gold = withSpend.find("GOLD").orElseThrow();
+      assertThat(withSpend.needed(gold, spend("6000"), 0))
+          .isEqualTo(new TierProgram.Needed(0, BigDecimal.ZERO));
+      assertThat(withSpend.needed(gold, spend("5999.99"), 0).miles()).isEqualTo(30_000);
+    }
+
+    @Test
+    void aSpendThresholdNeedsACurrencyAndAPeriodicTier() {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  new TierProgram(
+                      QualificationPeriod.CALENDAR_YEAR,
+                      1,
+                      1,
+                      List.of(MEMBER, GOLD.withSpendThreshold(BigDecimal.TEN))))
+          .isInstanceOf(IllegalArgumentException.class);
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> MILLION.withSpendThreshold(BigDecimal.TEN))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  /** Activity credited after its period ended (calendar year: a December flight in January). */
+  @Nested
+  class LateActivity {
+    final LocalDate january = LocalDate.of(2027, 1, 12);
+    final LocalDate lastYearEnd = LocalDate.of(2026, 12, 31);
+
+    @Test
+    void countsForThePeriodOfItsDateWhileAStatusFromThereWouldStillHold() {
+      assertThat(calendar.periodToCheck(LocalDate.of(2026, 12, 30), january)).contains(lastYearEnd);
+      assertThat(calendar.periodToCheck(LocalDate.of(2027, 1, 2), january))
+          .contains(LocalDate.of(2027, 12, 31));
+      // a status qualified for in 2025 ended on 31 Dec 2026: nothing to upgrade any more
+      assertThat(calendar.periodToCheck(LocalDate.of(2025, 12, 30), january)).isEmpty();
+      // rolling: any month of today's window is the current period
+      assertThat(rolling.periodToCheck(LocalDate.of(2026, 2, 1), january))
+          .contains(LocalDate.of(2027, 1, 31));
+      // rolling: older than today's window upgrades nobody, however late it arrives
+      assertThat(rolling.periodToCheck(LocalDate.of(2026, 1, 20), january)).isEmpty();
+      assertThat(rolling.periodToCheck(LocalDate.of(2025, 12, 20), january)).isEmpty();
+    }
+
+    @Test
+    void crossingLastYearsThresholdUpgradesFromTodayUntilTheEndOfThisYear() {
+      EarnedStatus titanium =
+          new EarnedStatus("TITANIUM", LocalDate.of(2026, 3, 1), LocalDate.of(2027, 12, 31));
+      assertThat(calendar.upgrade(titanium, miles(30_000), 30_000, january, lastYearEnd))
+          .contains(new EarnedStatus("GOLD", january, LocalDate.of(2027, 12, 31)));
+      assertThat(calendar.upgrade(null, miles(15_000), 15_000, january, lastYearEnd))
+          .contains(new EarnedStatus("TITANIUM", january, LocalDate.of(2027, 12, 31)));
+      assertThat(calendar.upgrade(null, miles(14_999), 14_999, january, lastYearEnd)).isEmpty();
+    }
+
+    @Test
+    void meetingTheRequirementOfAStatusAwaitingItsReviewKeepsItLikeTheReviewWould() {
+      EarnedStatus gold = new EarnedStatus("GOLD", LocalDate.of(2025, 6, 1), lastYearEnd);
+      assertThat(calendar.upgrade(gold, flights("27"), 0, january, lastYearEnd))
+          .contains(new EarnedStatus("GOLD", gold.since(), LocalDate.of(2027, 12, 31)));
+      // short of it: no change here, the review decides (soft landing)
+      assertThat(calendar.upgrade(gold, flights("26"), 0, january, lastYearEnd)).isEmpty();
+    }
+  }
+
   @Nested
   class Upgrades {
     final LocalDate today = LocalDate.of(2026, 5, 14);
