@@ -47,27 +47,7 @@ class AirlineFilesIT {
 
   private static String coupon(
       String ticket, int no, char status, String member, String route, String cls, String fare) {
-    String[] od = route.split("-");
-    return String.join(
-            ",",
-            "D",
-            ticket,
-            String.valueOf(no),
-            String.valueOf(status),
-            member,
-            "Nguyen",
-            "An",
-            "VN",
-            "VN",
-            "213",
-            DAY,
-            od[0],
-            od[1],
-            cls,
-            cls + "OWVN",
-            fare,
-            "USD")
-        + "\n";
+    return FileDrop.flownCoupon(ticket, no, status, member, "Nguyen", "213", DAY, route, cls, fare);
   }
 
   private static String file(String... lines) {
@@ -320,7 +300,7 @@ class AirlineFilesIT {
       String route,
       String cls) {
     return FileDrop.flownCoupon(
-        ticket, no, status, member, lastName, flightNumber, DAY, route, cls);
+        ticket, no, status, member, lastName, flightNumber, DAY, route, cls, "100.00");
   }
 
   private static String claimBody(

@@ -367,7 +367,8 @@ class ConsoleIT {
         FileDrop.filesRoot().resolve("airline").resolve("flown"),
         "console-claim-" + Api.unique() + ".csv",
         FileDrop.flownFile(
-            FileDrop.flownCoupon(ticket, 1, 'F', "", "Maiden", "213", day, "HAN-SGN", "J")));
+            FileDrop.flownCoupon(
+                ticket, 1, 'F', "", "Maiden", "213", day, "HAN-SGN", "J", "100.00")));
 
     login("agent", "agent-demo");
     openMember(number);

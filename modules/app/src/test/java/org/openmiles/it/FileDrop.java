@@ -66,7 +66,7 @@ final class FileDrop {
         .toList();
   }
 
-  /** One flown-coupon record (OPENMILES-FLOWN-COUPONS 1) of VN on a fare of USD 100. */
+  /** One flown-coupon record (OPENMILES-FLOWN-COUPONS 1) of VN, base fare {@code fare} in USD. */
   static String flownCoupon(
       String ticket,
       int no,
@@ -76,7 +76,8 @@ final class FileDrop {
       String flightNumber,
       String date,
       String route,
-      String cls) {
+      String cls,
+      String fare) {
     String[] od = route.split("-");
     return String.join(
             ",",
@@ -95,7 +96,7 @@ final class FileDrop {
             od[1],
             cls,
             cls + "OWVN",
-            "100.00",
+            fare,
             "USD")
         + "\n";
   }
