@@ -1,7 +1,7 @@
 package org.openmiles.accounts.infrastructure;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -38,8 +38,7 @@ import org.openmiles.accounts.domain.LedgerRepository;
 @ApplicationScoped
 public class JdbcLedgerRepository implements LedgerRepository {
 
-  @Resource(lookup = "java:app/jdbc/openmiles")
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   @Override
   public void createAccount(long memberId) {

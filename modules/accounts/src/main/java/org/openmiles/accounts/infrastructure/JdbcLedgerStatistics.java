@@ -1,8 +1,8 @@
 package org.openmiles.accounts.infrastructure;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,8 +22,7 @@ import org.openmiles.common.jdbc.Jdbc;
  */
 @ApplicationScoped
 public class JdbcLedgerStatistics implements LedgerStatistics {
-  @Resource(lookup = "java:app/jdbc/openmiles")
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   private Jdbc jdbc;
 

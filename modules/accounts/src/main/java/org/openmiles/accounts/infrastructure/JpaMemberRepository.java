@@ -186,8 +186,7 @@ public class JpaMemberRepository implements MemberRepository {
                 : ((java.time.OffsetDateTime) r[4]).toInstant()));
   }
 
-  @jakarta.annotation.Resource(lookup = "java:app/jdbc/openmiles")
-  javax.sql.DataSource dataSource;
+  @jakarta.inject.Inject javax.sql.DataSource dataSource;
 
   /**
    * Plain JDBC with one array parameter: file chunks ask for thousands of members at a time, and a

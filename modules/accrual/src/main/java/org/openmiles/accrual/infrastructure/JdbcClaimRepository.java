@@ -1,8 +1,8 @@
 package org.openmiles.accrual.infrastructure;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
@@ -44,8 +44,7 @@ public class JdbcClaimRepository {
   /** First key of the two-key advisory locks: distinct from the cluster lock's one-key space. */
   private static final int LOCK_SPACE = 0x4d4d4331; // "MMC1"
 
-  @Resource(lookup = "java:app/jdbc/openmiles")
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   private Jdbc jdbc;
 

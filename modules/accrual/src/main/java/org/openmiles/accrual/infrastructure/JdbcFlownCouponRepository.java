@@ -1,8 +1,8 @@
 package org.openmiles.accrual.infrastructure;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -20,8 +20,7 @@ import org.openmiles.common.jdbc.Jdbc;
 @ApplicationScoped
 public class JdbcFlownCouponRepository {
 
-  @Resource(lookup = "java:app/jdbc/openmiles")
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   private Jdbc jdbc;
 

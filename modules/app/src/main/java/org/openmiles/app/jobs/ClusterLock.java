@@ -1,7 +1,7 @@
 package org.openmiles.app.jobs;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,8 +18,7 @@ import javax.sql.DataSource;
 public class ClusterLock {
   private static final Logger LOG = Logger.getLogger(ClusterLock.class.getName());
 
-  @Resource(lookup = "java:app/jdbc/openmiles")
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   /** Runs {@code job} if no other node is running the job named {@code name}; true if it ran. */
   public boolean runExclusively(String name, Runnable job) {

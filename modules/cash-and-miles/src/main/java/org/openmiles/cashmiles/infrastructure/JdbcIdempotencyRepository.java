@@ -1,8 +1,8 @@
 package org.openmiles.cashmiles.infrastructure;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +31,7 @@ import org.openmiles.common.jdbc.Jdbc;
 public class JdbcIdempotencyRepository implements IdempotencyRepository {
   private static final String KEY = " where client_id = ? and idempotency_key = ?";
 
-  @Resource(lookup = "java:app/jdbc/openmiles")
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   private Jdbc jdbc;
 

@@ -1,8 +1,8 @@
 package org.openmiles.cashmiles.infrastructure;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -47,8 +47,7 @@ public class JdbcPaymentRepository implements PaymentRepository {
   private static final String PAYMENT_FROM =
       " from cashmiles.payment p join cashmiles.quote q on q.token = p.quote_token";
 
-  @Resource(lookup = "java:app/jdbc/openmiles")
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   private Jdbc jdbc;
 

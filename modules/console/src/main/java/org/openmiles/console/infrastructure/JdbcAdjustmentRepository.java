@@ -1,8 +1,8 @@
 package org.openmiles.console.infrastructure;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -17,8 +17,7 @@ import org.openmiles.console.domain.AdjustmentStatus;
 /** Goodwill adjustments in {@code console.adjustment}. */
 @ApplicationScoped
 public class JdbcAdjustmentRepository {
-  @Resource(lookup = "java:app/jdbc/openmiles")
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   private Jdbc jdbc;
 

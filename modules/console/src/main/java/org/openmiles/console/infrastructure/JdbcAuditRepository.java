@@ -1,8 +1,8 @@
 package org.openmiles.console.infrastructure;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +14,7 @@ import org.openmiles.console.application.AuditQuery;
 /** The append-only audit log in {@code console.audit_entry}. */
 @ApplicationScoped
 public class JdbcAuditRepository {
-  @Resource(lookup = "java:app/jdbc/openmiles")
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   private Jdbc jdbc;
 

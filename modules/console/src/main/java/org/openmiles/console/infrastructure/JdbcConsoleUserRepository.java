@@ -1,8 +1,8 @@
 package org.openmiles.console.infrastructure;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
@@ -18,8 +18,7 @@ import org.openmiles.console.api.ConsoleRole;
 /** Console users in {@code console.console_user}. */
 @ApplicationScoped
 public class JdbcConsoleUserRepository {
-  @Resource(lookup = "java:app/jdbc/openmiles")
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   private Jdbc jdbc;
 

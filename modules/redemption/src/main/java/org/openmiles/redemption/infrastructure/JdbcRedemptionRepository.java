@@ -1,8 +1,8 @@
 package org.openmiles.redemption.infrastructure;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -52,8 +52,7 @@ public class JdbcRedemptionRepository {
           + " a.passenger_name, a.base_miles, a.surcharge_miles, a.miles, a.status, a.issued_at,"
           + " a.cancelled_at, a.cancel_fee_miles, a.redeposited_miles, a.request_hash";
 
-  @Resource(lookup = "java:app/jdbc/openmiles")
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   private Jdbc jdbc;
 

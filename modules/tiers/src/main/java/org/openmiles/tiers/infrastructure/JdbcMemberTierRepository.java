@@ -1,8 +1,8 @@
 package org.openmiles.tiers.infrastructure;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -29,8 +29,7 @@ import org.openmiles.tiers.domain.EarnedStatus;
 @ApplicationScoped
 public class JdbcMemberTierRepository {
 
-  @Resource(lookup = "java:app/jdbc/openmiles")
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   private Jdbc jdbc;
 

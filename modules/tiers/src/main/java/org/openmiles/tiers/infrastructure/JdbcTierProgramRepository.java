@@ -1,8 +1,8 @@
 package org.openmiles.tiers.infrastructure;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,8 +25,7 @@ public class JdbcTierProgramRepository {
       " t.effective_from = (select max(x.effective_from) from tiers.%1$s x where %2$s"
           + " and x.effective_from <= ?) and (t.effective_to is null or ? < t.effective_to)";
 
-  @Resource(lookup = "java:app/jdbc/openmiles")
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   private Jdbc jdbc;
 

@@ -1,8 +1,8 @@
 package org.openmiles.tiers.infrastructure;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -27,8 +27,7 @@ import org.openmiles.tiers.domain.TierProgram;
 @ApplicationScoped
 public class JdbcTierReviewRepository {
 
-  @Resource(lookup = "java:app/jdbc/openmiles")
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   private Jdbc jdbc;
 

@@ -1,7 +1,6 @@
 package org.openmiles.tiers.infrastructure;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Date;
@@ -20,8 +19,7 @@ import org.openmiles.tiers.application.TierCalendar;
  */
 @ApplicationScoped
 public class JdbcTierStatistics implements TierStatistics {
-  @Resource(lookup = "java:app/jdbc/openmiles")
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   @Inject TierCalendar calendar;
 
