@@ -59,11 +59,13 @@ public class JdbcTierReviewRepository {
    * upgrade cannot deadlock on each other's rows, and the row versions the statement reads are
    * still the current ones when it updates them by {@code ctid}.
    *
-   * <p>One statement, one pass over the statuses (ADR 0015): each reviewed member's period totals
-   * come from an index range scan of its own months (so the cost follows the members under review,
-   * not everyone with counters), the update finds its rows by {@code ctid} (no second look-up by
-   * member number) and is a HOT update (fillfactor 50: no index entry), and only moves write
-   * history.
+   * <p>One statement, one pass over the statuses (ADR 0015): the reviewed statuses are joined to
+   * their months and grouped by member, and the counters come from the covering primary key of
+   * {@code qualifying_month} alone (index-only). The planner picks the join by the number of
+   * statuses under review: per member index look-ups when few are, one merge of the two ordered
+   * indexes when most are (no hash, no sort). The update finds its rows by {@code ctid} (no second
+   * look-up by member number) and is a HOT update (fillfactor 50: no index entry), and only moves
+   * write history.
    */
   public List<Move> review(TierProgram program, LocalDate periodEnd, LocalDate newValidUntil) {
     jdbc.update(
@@ -86,16 +88,18 @@ public class JdbcTierReviewRepository {
     }
     reached.append(" else 1 end");
     String sql =
-        "with c as (select t.ctid tid, t.member_number, t.tier_code from_code,"
-            + " array_position(?::varchar[], t.tier_code::varchar) cur, "
-            + reached
-            + " q from tiers.member_tier t cross join lateral (select sum(m.qualifying_miles) qm,"
-            + " sum(m.qualifying_flights) qf"
+        "with w as (select t.ctid tid, t.member_number, t.tier_code from_code,"
+            + " sum(m.qualifying_miles) qm, sum(m.qualifying_flights) qf"
             // spend is summed only when a tier in force counts it
             + (program.countsSpend() ? ", sum(m.qualifying_spend) qs" : "")
-            + " from tiers.qualifying_month m"
-            + " where m.member_number = t.member_number and m.month between ? and ?) w"
-            + " where t.valid_until <= ? and t.tier_code = any(?::varchar[])),"
+            + " from tiers.member_tier t left join tiers.qualifying_month m"
+            + " on m.member_number = t.member_number and m.month between ? and ?"
+            + " where t.valid_until <= ? and t.tier_code = any(?::varchar[])"
+            + " group by t.member_number),"
+            + " c as (select tid, member_number, from_code,"
+            + " array_position(?::varchar[], from_code::varchar) cur, "
+            + reached
+            + " q from w),"
             + " d as (select tid, member_number, from_code, (?::varchar[])[case when q >= cur"
             + " then q else greatest(q, cur - ?, 1) end] to_code from c),"
             + " u as (update tiers.member_tier t set tier_code = d.to_code,"
@@ -115,6 +119,10 @@ public class JdbcTierReviewRepository {
         sql,
         (c, ps) -> {
           int i = 1;
+          ps.setDate(i++, Date.valueOf(program.period().firstMonth(periodEnd).atDay(1)));
+          ps.setDate(i++, Date.valueOf(program.period().lastMonth(periodEnd).atDay(1)));
+          ps.setDate(i++, Date.valueOf(periodEnd));
+          ps.setArray(i++, c.createArrayOf("varchar", reviewable));
           ps.setArray(i++, c.createArrayOf("varchar", codes));
           for (int k = periodic.size() - 1; k >= 1; k--) {
             ps.setLong(i++, periodic.get(k).milesThreshold());
@@ -123,10 +131,6 @@ public class JdbcTierReviewRepository {
               ps.setBigDecimal(i++, periodic.get(k).spendThreshold());
             }
           }
-          ps.setDate(i++, Date.valueOf(program.period().firstMonth(periodEnd).atDay(1)));
-          ps.setDate(i++, Date.valueOf(program.period().lastMonth(periodEnd).atDay(1)));
-          ps.setDate(i++, Date.valueOf(periodEnd));
-          ps.setArray(i++, c.createArrayOf("varchar", reviewable));
           ps.setArray(i++, c.createArrayOf("varchar", codes));
           ps.setInt(i++, program.reviewDropTiers());
           i = bindUntil(ps, i, base, newValidUntil);
