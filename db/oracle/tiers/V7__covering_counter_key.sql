@@ -1,4 +1,4 @@
--- Oracle dialect of db/postgresql/tiers/V8__covering_counter_key.sql. UNTESTED against Oracle.
+-- Oracle dialect of db/postgresql/tiers/V7__covering_counter_key.sql. UNTESTED against Oracle.
 -- Oracle has no INCLUDE: the primary key is enforced by a non-unique index whose leading columns are
 -- the key, followed by the counters, so the review can read the counters from the index alone.
 alter table qualifying_month drop primary key drop index;
