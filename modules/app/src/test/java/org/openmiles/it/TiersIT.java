@@ -206,6 +206,7 @@ class TiersIT {
     fly(f, 100, "1", today);
     assertThat(tiers.status(f).tier()).isEqualTo("TITANIUM");
     assertThat(tiers.status(f).qualifyingFlights()).isEqualByComparingTo("18.5");
+    assertThat(tiers.status(f).spendCurrency()).as("the seeded program counts no spend").isNull();
 
     // activity older than the rolling 12 months counts for the lifetime, not for the period
     MemberNumber old = enroll();
@@ -502,6 +503,9 @@ class TiersIT {
           .isEmpty();
       assertThat(tierRow(spendUp)).isEqualTo("TITANIUM " + nextYearEnd);
       assertThat(spendCounted(spendUp)).isEqualTo("2999.99 2999.99");
+      TierStatusView spent = tiers.status(spendUp);
+      assertThat(spent.qualifyingSpend()).isEqualByComparingTo("2999.99");
+      assertThat(spent.spendCurrency()).isEqualTo("USD");
 
       assertThatThrownBy(() -> review.run(lastYearEnd.minusMonths(6)))
           .isInstanceOf(ValidationException.class);
