@@ -196,6 +196,79 @@ class AirlineFilesIT {
     assertThat(Db.invariantViolations()).isEmpty();
   }
 
+  /** Qualifying spend on the member's ledger entries and in their monthly counters, in cents. */
+  private static List<Long> spendCents(String member) {
+    return List.of(
+        Db.count(
+            "select coalesce(sum(e.qualifying_spend * 100), 0)::bigint from accounts.ledger_entry e"
+                + " join accounts.member m on m.id = e.member_id where m.member_number = ?",
+            member),
+        Db.count(
+            "select coalesce(sum(qualifying_spend * 100), 0)::bigint from tiers.qualifying_month"
+                + " where member_number = ?",
+            member));
+  }
+
+  /**
+   * With a program version in force whose Titanium counts spend in USD (put in force for this test
+   * only, as an admin would), a coupon sold in VND counts its base fare converted by the seeded
+   * rate (4,500,000 VND x 0.0000394 = 177.30 USD), one in USD its fare, one in a currency without a
+   * rate is rejected NO_SPEND_RATE and nothing of it is recorded; the refund takes back exactly the
+   * spend its credit counted; ledger and counters agree throughout (ADR 0020).
+   */
+  @Test
+  void aCouponCountsItsFareAsQualifyingSpendInTheProgramCurrencyAndARefundTakesItBack()
+      throws Exception {
+    Db.update(
+        "insert into tiers.tier_program (effective_from, qualification_period,"
+            + " upgrade_immediately, review_drop_tiers, validity_periods, spend_currency)"
+            + " select date '2002-01-01', qualification_period, upgrade_immediately,"
+            + " review_drop_tiers, validity_periods, 'USD' from tiers.tier_program"
+            + " where effective_from = date '2000-01-01'");
+    Db.update(
+        "insert into tiers.tier_definition (code, effective_from, tier_rank, name, qm_threshold,"
+            + " qf_threshold, lifetime_qm_threshold, lifetime, flight_bonus_pct, qs_threshold)"
+            + " select code, date '2002-01-01', tier_rank, name, qm_threshold, qf_threshold,"
+            + " lifetime_qm_threshold, lifetime, flight_bonus_pct,"
+            + " case code when 'TITANIUM' then 3000 end"
+            + " from tiers.tier_definition where effective_from = date '2000-01-01'");
+    try {
+      String m = api.enroll("Nguyen");
+      String t = ticket();
+      String thb = ticket();
+      String name = "spend-" + Api.unique() + ".csv";
+      Map<String, String> ack =
+          drop(
+              name,
+              file(
+                  coupon(t, 1, 'F', m, "HAN-SGN", "Y", "4500000.00").replace(",USD\n", ",VND\n"),
+                  coupon(t, 2, 'F', m, "SGN-HAN", "Y", "250.00"),
+                  coupon(thb, 1, 'F', m, "SGN-HAN", "Y", "9000.00").replace(",USD\n", ",THB\n")));
+      assertThat(ack).containsEntry("accepted", "2").containsEntry("rejected", "1");
+      assertThat(rejectCodes(name)).containsExactly("4,NO_SPEND_RATE");
+      assertThat(Db.count("select count(*) from accrual.flown_coupon where ticket_number = ?", thb))
+          .isZero();
+      assertThat(
+              Db.count(
+                  "select (qualifying_spend * 100)::bigint from accrual.flown_coupon"
+                      + " where ticket_number = ? and coupon_no = 1",
+                  t))
+          .isEqualTo(17_730);
+      assertThat(spendCents(m)).containsExactly(42_730L, 42_730L);
+
+      Map<String, String> refund =
+          drop(
+              "spend-refund-" + Api.unique() + ".csv",
+              file(coupon(t, 1, 'R', m, "HAN-SGN", "Y", "4500000.00").replace(",USD\n", ",VND\n")));
+      assertThat(refund).containsEntry("reversed", "1");
+      assertThat(spendCents(m)).containsExactly(25_000L, 25_000L);
+      assertThat(Db.invariantViolations()).isEmpty();
+    } finally {
+      Db.update("delete from tiers.tier_program where effective_from = date '2002-01-01'");
+      Db.update("delete from tiers.tier_definition where effective_from = date '2002-01-01'");
+    }
+  }
+
   @Test
   void aFlightPromotionAddsBonusMilesThatARefundTakesBackToo() throws Exception {
     // a route no other test flies: double miles on CXR-HAN (this direction only), this day only

@@ -206,6 +206,7 @@ class TiersIT {
     fly(f, 100, "1", today);
     assertThat(tiers.status(f).tier()).isEqualTo("TITANIUM");
     assertThat(tiers.status(f).qualifyingFlights()).isEqualByComparingTo("18.5");
+    assertThat(tiers.status(f).spendCurrency()).as("the seeded program counts no spend").isNull();
 
     // activity older than the rolling 12 months counts for the lifetime, not for the period
     MemberNumber old = enroll();
@@ -464,8 +465,7 @@ class TiersIT {
       Db.update(
           "delete from tiers.tier_review_run where period_end = ?", Date.valueOf(lastYearEnd));
 
-      // spend (put in the counters directly: nothing publishes it yet, ADR 0015), exactly at and
-      // below the thresholds, at the review and for an instant upgrade
+      // spend at the review (put in the counters directly), exactly at and below the thresholds
       MemberNumber spendGold = enroll();
       MemberNumber spendTitanium = enroll();
       MemberNumber spendShort = enroll();
@@ -475,10 +475,37 @@ class TiersIT {
       spend(spendGold, lastYearEnd.withDayOfMonth(1).minusMonths(5), "6000.00");
       spend(spendTitanium, lastYearEnd.withDayOfMonth(1).minusMonths(5), "3000.00");
       spend(spendShort, lastYearEnd.withDayOfMonth(1).minusMonths(5), "2999.99");
+      // an instant upgrade by spend from real postings (ADR 0020): 2,999.99 USD is one cent short
+      // of Titanium; the cent's credit upgrades at once; its reversal takes the spend back from
+      // the counters but does not lower the status; the counters equal the ledger throughout
       MemberNumber spendUp = enroll();
-      spend(spendUp, thisYearEnd.withDayOfYear(1), "3000.00");
-      fly(spendUp, 100, "0", today);
+      String cent = ref();
+      spendFly(spendUp, ref(), 100, "2999.99", thisYearEnd.withDayOfYear(1));
+      assertThat(tiers.status(spendUp).tier()).isEqualTo("MEMBER");
+      spendFly(spendUp, cent, 10, "0.01", today);
       assertThat(tierRow(spendUp)).isEqualTo("TITANIUM " + nextYearEnd);
+      assertThat(events.of(spendUp.value()))
+          .extracting(c -> c.fromTier() + ">" + c.toTier())
+          .containsExactly("MEMBER>TITANIUM");
+      assertThat(
+              ledger
+                  .postBatch(
+                      List.of(
+                          new PostMiles(
+                              spendUp,
+                              EntryType.REVERSAL,
+                              -10,
+                              SourceReference.of(cent + ":R"),
+                              today,
+                              "IT refund",
+                              Qualifying.of(10, BigDecimal.ZERO, new BigDecimal("0.01")).negate())))
+                  .rejected())
+          .isEmpty();
+      assertThat(tierRow(spendUp)).isEqualTo("TITANIUM " + nextYearEnd);
+      assertThat(spendCounted(spendUp)).isEqualTo("2999.99 2999.99");
+      TierStatusView spent = tiers.status(spendUp);
+      assertThat(spent.qualifyingSpend()).isEqualByComparingTo("2999.99");
+      assertThat(spent.spendCurrency()).isEqualTo("USD");
 
       assertThatThrownBy(() -> review.run(lastYearEnd.minusMonths(6)))
           .isInstanceOf(ValidationException.class);
@@ -505,6 +532,40 @@ class TiersIT {
           "delete from tiers.tier_review_run where period_end = ?", Date.valueOf(lastYearEnd));
       Db.update("delete from tiers.tier_program where effective_from = date '2001-01-01'");
       Db.update("delete from tiers.tier_definition where effective_from = date '2001-01-01'");
+    }
+  }
+
+  /** A credit carrying qualifying miles and spend (USD), no flights. */
+  private void spendFly(MemberNumber m, String ref, long qm, String spend, LocalDate d) {
+    PostMiles credit =
+        new PostMiles(
+            m,
+            EntryType.CREDIT,
+            qm,
+            SourceReference.of(ref),
+            d,
+            "IT flight",
+            Qualifying.of(qm, BigDecimal.ZERO, new BigDecimal(spend)));
+    assertThat(ledger.postBatch(List.of(credit)).rejected()).isEmpty();
+  }
+
+  /** The member's qualifying spend on the ledger and in the monthly counters, space-separated. */
+  private static String spendCounted(MemberNumber m) {
+    try (var c = Db.connect();
+        var ps =
+            c.prepareStatement(
+                "select (select coalesce(sum(e.qualifying_spend), 0) from accounts.ledger_entry e"
+                    + " join accounts.member a on a.id = e.member_id where a.member_number = ?)"
+                    + " || ' ' || (select coalesce(sum(qualifying_spend), 0)"
+                    + " from tiers.qualifying_month where member_number = ?)")) {
+      ps.setString(1, m.value());
+      ps.setString(2, m.value());
+      try (var rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -116,10 +116,14 @@ public class JdbcLedgerRepository implements LedgerRepository {
     Object[] desc = new Object[n];
     Object[] qm = new Object[n];
     Object[] qf = new Object[n];
+    Object[] qs = new Object[n];
+    boolean spend = false;
     for (int i = 0; i < n; i++) {
       NewEntry e = entries.get(i);
       qm[i] = e.qualifying().miles();
       qf[i] = e.qualifying().flights();
+      qs[i] = e.qualifying().spend();
+      spend |= e.qualifying().spend().signum() != 0;
       member[i] = e.memberId();
       type[i] = e.type().name();
       amount[i] = e.amount();
@@ -130,12 +134,18 @@ public class JdbcLedgerRepository implements LedgerRepository {
       date[i] = e.activityDate().toString();
       desc[i] = e.description();
     }
+    // qualifying spend only when a posting of the batch carries some (flown coupons under a program
+    // that counts spend): every other batch keeps the column's default and sends no array for it
+    boolean withSpend = spend;
     String sql =
         "insert into accounts.ledger_entry (member_id, entry_type, amount, held_delta, balance_after,"
-            + " source_ref, hold_id, activity_date, description, qualifying_miles, qualifying_flights)"
-            + " select * from unnest(?::bigint[], ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[],"
-            + " ?::varchar[], ?::bigint[], ?::date[], ?::varchar[], ?::bigint[], ?::numeric[])"
-            + " returning id, source_ref";
+            + " source_ref, hold_id, activity_date, description, qualifying_miles, qualifying_flights"
+            + (withSpend ? ", qualifying_spend" : "")
+            + ") select * from unnest(?::bigint[], ?::varchar[], ?::bigint[], ?::bigint[],"
+            + " ?::bigint[], ?::varchar[], ?::bigint[], ?::date[], ?::varchar[], ?::bigint[],"
+            + " ?::numeric[]"
+            + (withSpend ? ", ?::numeric[]" : "")
+            + ") returning id, source_ref";
     query(
         sql,
         (c, ps) -> {
@@ -150,6 +160,9 @@ public class JdbcLedgerRepository implements LedgerRepository {
           ps.setArray(9, c.createArrayOf("varchar", desc));
           ps.setArray(10, c.createArrayOf("bigint", qm));
           ps.setArray(11, c.createArrayOf("numeric", qf));
+          if (withSpend) {
+            ps.setArray(12, c.createArrayOf("numeric", qs));
+          }
         },
         rs -> ids.put(rs.getString(2), rs.getLong(1)));
     return ids;
@@ -527,7 +540,7 @@ public class JdbcLedgerRepository implements LedgerRepository {
         new StringBuilder(
             "select e.id, e.entry_type, e.amount, e.held_delta, e.balance_after, e.source_ref,"
                 + " e.activity_date, e.description, e.posted_at, e.qualifying_miles,"
-                + " e.qualifying_flights from accounts.ledger_entry e"
+                + " e.qualifying_flights, e.qualifying_spend from accounts.ledger_entry e"
                 + " where e.member_id = (select id from accounts.member where member_number = ?)");
     List<Object> params = new ArrayList<>();
     params.add(member.value());
@@ -575,7 +588,9 @@ public class JdbcLedgerRepository implements LedgerRepository {
                     rs.getString(8),
                     rs.getTimestamp(9).toInstant(),
                     new org.openmiles.accounts.api.Qualifying(
-                        rs.getLong(10), rs.getBigDecimal(11).setScale(2)))));
+                        rs.getLong(10),
+                        rs.getBigDecimal(11).setScale(2),
+                        rs.getBigDecimal(12).setScale(2)))));
     return out;
   }
 

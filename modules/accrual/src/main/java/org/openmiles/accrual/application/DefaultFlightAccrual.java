@@ -93,7 +93,7 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
     claims.lockTickets(chunk); // missing-miles claims: before any coupon row lock
     Map<String, Stored> known = coupons.findForUpdate(chunk);
     Map<MemberOnDate, TierBenefits> tierOn = tiersOf(chunk, known);
-    FlightRater rater = new FlightRater(rules);
+    FlightRater rater = new FlightRater(rules, tiers.spendCurrency());
     rater.prefetchRoutes(
         chunk.stream()
             .filter(c -> c.earns() && !known.containsKey(c.key()))
@@ -127,7 +127,8 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
       }
       if (c.reverses()) {
         rows.add(
-            new NewCoupon(c, "REVERSED", "NOTHING_TO_REVERSE", null, 0, 0, 0, zero(), null, null));
+            new NewCoupon(
+                c, "REVERSED", "NOTHING_TO_REVERSE", null, 0, 0, 0, zero(), zero(), null, null));
         rowIndex.add(i);
         continue;
       }
@@ -150,6 +151,7 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
                 r.bonusMiles(),
                 r.qualifyingMiles(),
                 r.qualifyingFlights(),
+                r.qualifyingSpend(),
                 tier == null ? null : tier.code(),
                 r.region()));
         rowIndex.add(i);
@@ -411,7 +413,7 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
             SourceReference.of(c.ledgerReference()),
             c.flightDate(),
             "Flight " + flight + note,
-            Qualifying.of(row.qualifyingMiles(), row.qualifyingFlights())));
+            Qualifying.of(row.qualifyingMiles(), row.qualifyingFlights(), row.qualifyingSpend())));
     if (row.bonusMiles() > 0) {
       out.add(
           new PostMiles(
@@ -440,7 +442,7 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
         SourceReference.of(c.ledgerReference() + ":R"),
         s.flightDate(),
         "Ticket " + c.ticketNumber() + " coupon " + c.couponNumber() + " " + why,
-        Qualifying.of(s.qualifyingMiles(), s.qualifyingFlights()).negate());
+        Qualifying.of(s.qualifyingMiles(), s.qualifyingFlights(), s.qualifyingSpend()).negate());
   }
 
   /** Tiers of the chunk's members, by flight date (a chunk has few distinct dates). */
@@ -480,7 +482,7 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
               SourceReference.of(FlownCoupon.ledgerReference(s.ticket(), s.coupon())),
               s.flightDate(),
               "Flight on ticket " + s.ticket() + " coupon " + s.coupon() + " (before enrollment)",
-              Qualifying.of(s.qualifyingMiles(), s.qualifyingFlights())));
+              Qualifying.of(s.qualifyingMiles(), s.qualifyingFlights(), s.qualifyingSpend())));
     }
     BatchResult r = ledger.postBatch(postings);
     Set<Integer> refused =

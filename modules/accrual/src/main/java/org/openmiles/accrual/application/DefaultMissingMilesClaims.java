@@ -251,6 +251,7 @@ public class DefaultMissingMilesClaims implements MissingMilesClaims {
       long bonusMiles,
       long qualifyingMiles,
       BigDecimal qualifyingFlights,
+      BigDecimal qualifyingSpend,
       String tierCode,
       long claimId) {
 
@@ -409,6 +410,7 @@ public class DefaultMissingMilesClaims implements MissingMilesClaims {
         bonus,
         c.qualifyingMiles(),
         c.qualifyingFlights(),
+        c.qualifyingSpend(),
         tier.code(),
         claimId);
   }
@@ -460,7 +462,7 @@ public class DefaultMissingMilesClaims implements MissingMilesClaims {
                 SourceReference.of(FlownCoupon.ledgerReference(cr.ticket(), cr.coupon())),
                 cr.flightDate(),
                 "Flight " + cr.flight() + " (missing-miles claim " + cr.claimId() + ")",
-                Qualifying.of(cr.qualifyingMiles(), cr.qualifyingFlights())));
+                Qualifying.of(cr.qualifyingMiles(), cr.qualifyingFlights(), cr.qualifyingSpend())));
         baseIndex.add(i);
       }
     }
@@ -741,6 +743,7 @@ public class DefaultMissingMilesClaims implements MissingMilesClaims {
             rated.bonusMiles(),
             rated.qualifyingMiles(),
             rated.qualifyingFlights(),
+            rated.qualifyingSpend(),
             tier.code(),
             claim.id());
     requirePosted(post(List.of(cr)), cr);

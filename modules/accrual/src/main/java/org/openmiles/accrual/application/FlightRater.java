@@ -12,6 +12,7 @@ import org.openmiles.accrual.api.FlownCoupon;
 import org.openmiles.accrual.domain.Airport;
 import org.openmiles.accrual.domain.FlightEarning;
 import org.openmiles.accrual.domain.PartnerEarnRule.RatingException;
+import org.openmiles.accrual.domain.QualifyingSpend;
 import org.openmiles.accrual.infrastructure.JdbcAirportRepository;
 import org.openmiles.accrual.infrastructure.JdbcAirportRepository.Dated;
 import org.openmiles.tiers.api.TierBenefits;
@@ -24,12 +25,23 @@ import org.openmiles.tiers.api.TierBenefits;
  */
 final class FlightRater {
   private final JdbcAirportRepository rules;
+  private final Optional<String> spendCurrency;
   private final Map<String, Optional<Airport>> airports = new HashMap<>();
   private final Map<String, List<FlightEarning.Factor>> factors = new HashMap<>();
   private final Map<String, Object> cache = new HashMap<>();
 
+  /** A rater that counts no qualifying spend (expected miles of bookings, tier bonus re-rating). */
   FlightRater(JdbcAirportRepository rules) {
+    this(rules, Optional.empty());
+  }
+
+  /**
+   * A rater that also converts each fare to qualifying spend in {@code spendCurrency}, the tier
+   * program's (empty when no tier counts spend: then there is none).
+   */
+  FlightRater(JdbcAirportRepository rules, Optional<String> spendCurrency) {
     this.rules = rules;
+    this.spendCurrency = spendCurrency;
   }
 
   /**
@@ -60,14 +72,18 @@ final class FlightRater {
     }
   }
 
-  /** What a coupon earns: distance used, region, the tier's miles, and the qualifying activity. */
+  /**
+   * What a coupon earns: distance used, region, the tier's miles, and the qualifying activity
+   * (spend in the program's spend currency, zero when none is counted or the segment has no fare).
+   */
   record Rated(
       long distanceMiles,
       String region,
       long baseMiles,
       long bonusMiles,
       long qualifyingMiles,
-      BigDecimal qualifyingFlights) {}
+      BigDecimal qualifyingFlights,
+      BigDecimal qualifyingSpend) {}
 
   /**
    * A segment to rate: a flown coupon, or a booked segment (which has no fare yet: {@code fare} and
@@ -168,8 +184,45 @@ final class FlightRater {
         m.baseMiles(),
         m.tierBonusMiles(),
         m.qualifyingMiles(),
-        m.qualifyingSegments());
+        m.qualifyingSegments(),
+        spend(c));
   }
+
+  /**
+   * The segment's base fare in the spend currency, by the rate in force on its date; none when no
+   * tier counts spend or the segment has no fare (a booking, a claim an agent credits). A currency
+   * without a rate is refused with {@code NO_SPEND_RATE}: counting nothing would silently
+   * under-count a member's status.
+   */
+  private BigDecimal spend(Segment c) {
+    if (spendCurrency.isEmpty() || c.fare() == null || c.fare().signum() == 0) {
+      return NO_SPEND;
+    }
+    String to = spendCurrency.get();
+    if (c.currency().equals(to)) {
+      return QualifyingSpend.same(c.fare(), to);
+    }
+    BigDecimal rate =
+        this.<BigDecimal>inForce(
+                "spend:" + c.currency() + ":" + to,
+                () -> rules.spendRates(c.currency(), to),
+                c.date())
+            .orElseThrow(
+                () ->
+                    new RatingException(
+                        "NO_SPEND_RATE",
+                        "no rate converts "
+                            + c.currency()
+                            + " fares to qualifying spend in "
+                            + to
+                            + " on "
+                            + c.date()
+                            + "; add it to accrual.spend_conversion_rate and send the"
+                            + " coupon again"));
+    return QualifyingSpend.convert(c.fare(), rate, to);
+  }
+
+  private static final BigDecimal NO_SPEND = BigDecimal.ZERO.setScale(2);
 
   private BigDecimal revenueRate(String carrier, String tier, Segment c, LocalDate date) {
     return this.<BigDecimal>inForce(

@@ -241,6 +241,19 @@ public class JdbcAirportRepository {
         rs -> rs.getBigDecimal(1));
   }
 
+  /**
+   * Every version of the rate converting fares in {@code fareCurrency} to qualifying spend in the
+   * tier program's {@code spendCurrency} (units of the spend currency per unit of the fare's).
+   */
+  public List<Dated<java.math.BigDecimal>> spendRates(String fareCurrency, String spendCurrency) {
+    return versions(
+        "read the spend conversion rate " + fareCurrency + "-" + spendCurrency,
+        "select units_per_unit, effective_from, effective_to from accrual.spend_conversion_rate"
+            + " where fare_currency = ? and spend_currency = ?",
+        List.of(fareCurrency, spendCurrency),
+        rs -> rs.getBigDecimal(1));
+  }
+
   /** The versions of a rule value: its query selects the value, effective_from, effective_to. */
   private <T> List<Dated<T>> versions(
       String what, String select, List<String> keys, Jdbc.Row<T> value) {

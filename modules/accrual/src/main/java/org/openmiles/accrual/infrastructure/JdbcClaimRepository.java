@@ -95,7 +95,8 @@ public class JdbcClaimRepository {
       long baseMiles,
       long qualifyingMiles,
       BigDecimal qualifyingFlights,
-      String state) {
+      String state,
+      BigDecimal qualifyingSpend) {
 
     public String key() {
       return ticket + "/" + coupon;
@@ -171,7 +172,8 @@ public class JdbcClaimRepository {
       "select f.ticket_number, f.coupon_no, f.coupon_status, f.member_number, f.last_name,"
           + " f.first_name, f.marketing_carrier, f.operating_carrier, f.flight_number,"
           + " f.flight_date, f.origin, f.destination, f.booking_class, f.fare_basis, f.base_fare,"
-          + " f.currency, f.base_miles, f.qualifying_miles, f.qualifying_flights, f.state";
+          + " f.currency, f.base_miles, f.qualifying_miles, f.qualifying_flights, f.state,"
+          + " f.qualifying_spend";
 
   private static CouponRow coupon(ResultSet rs, int o) throws SQLException {
     return new CouponRow(
@@ -194,7 +196,8 @@ public class JdbcClaimRepository {
         rs.getLong(o + 17),
         rs.getLong(o + 18),
         rs.getBigDecimal(o + 19),
-        rs.getString(o + 20));
+        rs.getString(o + 20),
+        rs.getBigDecimal(o + 21));
   }
 
   /** The coupon {@code ticket/coupon}, locked for update. */

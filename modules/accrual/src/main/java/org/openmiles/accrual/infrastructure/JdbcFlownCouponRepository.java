@@ -45,7 +45,8 @@ public class JdbcFlownCouponRepository {
       LocalDate flightDate,
       long reversedFileId,
       long reversedLineNo,
-      long milesReversed) {
+      long milesReversed,
+      BigDecimal qualifyingSpend) {
 
     public String key() {
       return ticket + "/" + coupon;
@@ -66,6 +67,7 @@ public class JdbcFlownCouponRepository {
       long bonusMiles,
       long qualifyingMiles,
       BigDecimal qualifyingFlights,
+      BigDecimal qualifyingSpend,
       String tierCode,
       String region) {}
 
@@ -73,7 +75,8 @@ public class JdbcFlownCouponRepository {
       "select ticket_number, coupon_no, member_number, state, coalesce(file_id, 0),"
           + " coalesce(line_no, 0), base_miles, bonus_miles, promo_miles, qualifying_miles,"
           + " qualifying_flights, flight_date, coalesce(reversed_file_id, 0),"
-          + " coalesce(reversed_line_no, 0), miles_reversed from accrual.flown_coupon";
+          + " coalesce(reversed_line_no, 0), miles_reversed, qualifying_spend"
+          + " from accrual.flown_coupon";
 
   private static Stored stored(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new Stored(
@@ -91,7 +94,8 @@ public class JdbcFlownCouponRepository {
         rs.getDate(12).toLocalDate(),
         rs.getLong(13),
         rs.getLong(14),
-        rs.getLong(15));
+        rs.getLong(15),
+        rs.getBigDecimal(16));
   }
 
   /** The stored coupons among {@code coupons}, by {@link FlownCoupon#key()}, locked for update. */
@@ -125,7 +129,7 @@ public class JdbcFlownCouponRepository {
     Object[][] cols =
         Jdbc.columns(
             rows,
-            27,
+            28,
             r -> {
               FlownCoupon c = r.coupon();
               return new Object[] {
@@ -157,14 +161,15 @@ public class JdbcFlownCouponRepository {
                 r.state().equals("REVERSED") ? fileId : null,
                 r.state().equals("REVERSED")
                     ? (int) Math.min(Integer.MAX_VALUE, c.lineNumber())
-                    : null
+                    : null,
+                r.qualifyingSpend()
               };
             });
     String[] types = {
       "varchar", "int2", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar",
       "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "numeric", "varchar",
       "int4", "int8", "int8", "int8", "numeric", "varchar", "varchar", "varchar", "int4", "int8",
-      "int4"
+      "int4", "numeric"
     };
     String[] casts = {
       "varchar",
@@ -193,7 +198,8 @@ public class JdbcFlownCouponRepository {
       "varchar",
       "int",
       "bigint",
-      "int"
+      "int",
+      "numeric"
     };
     String unnest = Jdbc.unnestParameters(casts);
     String sql =
@@ -202,12 +208,12 @@ public class JdbcFlownCouponRepository {
             + " flight_date, origin, destination, booking_class, fare_basis, base_fare, currency,"
             + " distance_miles, base_miles, bonus_miles, qualifying_miles, qualifying_flights,"
             + " tier_code, state, reason_code, line_no, reversed_file_id, reversed_line_no,"
-            + " file_id, received_at, credited_at, reversed_at)"
+            + " qualifying_spend, file_id, received_at, credited_at, reversed_at)"
             + " select x.*, ?, ?, case when x.state = 'CREDITED' then ?::timestamptz end,"
             + " case when x.state = 'REVERSED' then ?::timestamptz end from unnest("
             + unnest
             + ") as x(t, n, s, m, ln, fn, mc, oc, fl, d, o, de, bc, fb, bf, cu, di, bm, bo, qm,"
-            + " qf, tc, state, rc, li, rf, rl)"
+            + " qf, tc, state, rc, li, rf, rl, qs)"
             + " on conflict (ticket_number, coupon_no) do nothing"
             + " returning ticket_number, coupon_no";
     jdbc.list(

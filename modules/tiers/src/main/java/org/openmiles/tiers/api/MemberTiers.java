@@ -3,6 +3,7 @@ package org.openmiles.tiers.api;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import org.openmiles.accounts.api.MemberNumber;
 
 /**
@@ -20,6 +21,13 @@ public interface MemberTiers {
    * chunk of flights spans many); every pair asked for is in the answer.
    */
   Map<MemberOnDate, TierBenefits> tiersAt(Collection<MemberOnDate> asked);
+
+  /**
+   * The currency qualifying spend is counted in today (the tier program in force in the airline's
+   * time zone): empty when no tier in force has a spend threshold, and then no spend is counted.
+   * Two small reads; a chunk asks once.
+   */
+  Optional<String> spendCurrency();
 
   /** The tier of one member on {@code date}. */
   default TierBenefits tierOn(MemberNumber member, LocalDate date) {

@@ -8,7 +8,9 @@ import java.time.LocalDate;
  * earned one and an override in force), until when it holds ({@code null}: no end date), the earned
  * status and the override behind it, the qualifying activity of the current period and the
  * lifetime, and the progress to the next tier and to keep the current one ({@code null} when there
- * is none: no tier above, or a base or lifetime tier that needs no keeping).
+ * is none: no tier above, or a base or lifetime tier that needs no keeping). {@code
+ * qualifyingSpend} is in {@code spendCurrency}, which is {@code null} while no tier in force counts
+ * spend.
  */
 public record TierStatusView(
     String member,
@@ -24,6 +26,8 @@ public record TierStatusView(
     LocalDate periodTo,
     long qualifyingMiles,
     BigDecimal qualifyingFlights,
+    BigDecimal qualifyingSpend,
+    String spendCurrency,
     long lifetimeQualifyingMiles,
     TierProgressView next,
     TierProgressView keep) {}

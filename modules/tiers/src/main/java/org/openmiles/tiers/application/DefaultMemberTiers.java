@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.tiers.api.MemberOnDate;
 import org.openmiles.tiers.api.MemberTiers;
@@ -25,6 +26,13 @@ import org.openmiles.tiers.infrastructure.JdbcMemberTierRepository.Status;
 public class DefaultMemberTiers implements MemberTiers {
 
   @Inject JdbcMemberTierRepository repository;
+  @Inject TierPrograms programs;
+  @Inject TierCalendar calendar;
+
+  @Override
+  public Optional<String> spendCurrency() {
+    return programs.on(calendar.today()).spendCurrency();
+  }
 
   @Override
   public Map<MemberNumber, TierBenefits> tiersOn(Collection<MemberNumber> members, LocalDate date) {

@@ -115,6 +115,8 @@ public class DefaultTierService implements TierService {
         program.period().lastMonth(today).atEndOfMonth(),
         inPeriod.miles(),
         inPeriod.flights(),
+        inPeriod.spend(),
+        program.spendCurrency().orElse(null),
         s.lifetimeMiles(),
         next,
         keep);

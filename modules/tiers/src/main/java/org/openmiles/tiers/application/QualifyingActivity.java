@@ -59,10 +59,19 @@ public class QualifyingActivity {
       Key key = new Key(member, YearMonth.from(e.activityDate()));
       deltas.merge(
           key,
-          new MonthDelta(member, key.month(), e.qualifying().miles(), e.qualifying().flights()),
+          new MonthDelta(
+              member,
+              key.month(),
+              e.qualifying().miles(),
+              e.qualifying().flights(),
+              e.qualifying().spend()),
           (a, b) ->
               new MonthDelta(
-                  member, a.month(), a.miles() + b.miles(), a.flights().add(b.flights())));
+                  member,
+                  a.month(),
+                  a.miles() + b.miles(),
+                  a.flights().add(b.flights()),
+                  a.spend().add(b.spend())));
     }
     if (deltas.isEmpty()) {
       return;
@@ -78,14 +87,14 @@ public class QualifyingActivity {
     for (MonthDelta d : deltas.values()) {
       LocalDate end = program.periodToCheck(d.month().atDay(1), today).orElse(currentEnd);
       net.computeIfAbsent(end, x -> new TreeMap<>())
-          .merge(d.member(), new Counters(d.miles(), d.flights()), Counters::plus);
+          .merge(d.member(), new Counters(d.miles(), d.flights(), d.spend()), Counters::plus);
     }
     Map<LocalDate, TreeSet<String>> grew = new TreeMap<>();
     net.forEach(
         (end, byMember) ->
             byMember.forEach(
                 (m, c) -> {
-                  if (c.miles() > 0 || c.flights().signum() > 0) {
+                  if (c.miles() > 0 || c.flights().signum() > 0 || c.spend().signum() > 0) {
                     grew.computeIfAbsent(end, x -> new TreeSet<>()).add(m);
                   }
                 }));

@@ -113,7 +113,8 @@ public class JdbcMemberTierRepository {
   }
 
   /** Qualifying activity to add to a member's month (negative for a reversal). */
-  public record MonthDelta(String member, YearMonth month, long miles, BigDecimal flights) {}
+  public record MonthDelta(
+      String member, YearMonth month, long miles, BigDecimal flights, BigDecimal spend) {}
 
   /**
    * Adds the deltas to the monthly and lifetime counters: one statement for the whole batch
@@ -126,22 +127,24 @@ public class JdbcMemberTierRepository {
     Object[][] cols =
         Jdbc.columns(
             deltas,
-            4,
+            5,
             d ->
                 new Object[] {
-                  d.member(), Date.valueOf(d.month().atDay(1)), d.miles(), d.flights()
+                  d.member(), Date.valueOf(d.month().atDay(1)), d.miles(), d.flights(), d.spend()
                 });
     jdbc.list(
         "add qualifying activity to the counters",
-        "with d (member_number, month, qm, qf) as (select * from unnest("
-            + Jdbc.unnestParameters("varchar", "date", "bigint", "numeric")
+        "with d (member_number, month, qm, qf, qs) as (select * from unnest("
+            + Jdbc.unnestParameters("varchar", "date", "bigint", "numeric", "numeric")
             + ")), m as (insert into tiers.qualifying_month as q"
-            + " (member_number, month, qualifying_miles, qualifying_flights)"
-            + " select member_number, month, sum(qm), sum(qf) from d group by member_number, month"
+            + " (member_number, month, qualifying_miles, qualifying_flights, qualifying_spend)"
+            + " select member_number, month, sum(qm), sum(qf), sum(qs) from d"
+            + " group by member_number, month"
             + " order by member_number, month"
             + " on conflict (member_number, month) do update"
             + " set qualifying_miles = q.qualifying_miles + excluded.qualifying_miles,"
-            + " qualifying_flights = q.qualifying_flights + excluded.qualifying_flights"
+            + " qualifying_flights = q.qualifying_flights + excluded.qualifying_flights,"
+            + " qualifying_spend = q.qualifying_spend + excluded.qualifying_spend"
             + " returning 1), l as (insert into tiers.qualifying_lifetime as l"
             + " (member_number, qualifying_miles, qualifying_flights)"
             + " select member_number, sum(qm), sum(qf) from d group by member_number"
@@ -150,7 +153,7 @@ public class JdbcMemberTierRepository {
             + " set qualifying_miles = l.qualifying_miles + excluded.qualifying_miles,"
             + " qualifying_flights = l.qualifying_flights + excluded.qualifying_flights"
             + " returning 1) select (select count(*) from m), (select count(*) from l)",
-        (c, ps) -> bindColumns(c, ps, cols, "varchar", "date", "bigint", "numeric"),
+        (c, ps) -> bindColumns(c, ps, cols, "varchar", "date", "bigint", "numeric", "numeric"),
         rs -> rs.getLong(1));
   }
 
