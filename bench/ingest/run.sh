@@ -26,6 +26,7 @@ CHUNK="${INGEST_CHUNK:-}"              # empty: the server's default (openmiles.
 ANALYZE="${INGEST_ANALYZE:-1}"
 TIMEOUT="${INGEST_TIMEOUT:-3600}"      # seconds to wait for the acknowledgement
 KEEP_FILES="${INGEST_KEEP_FILES:-0}"
+JFR="${INGEST_JFR:-0}"                 # 1: a JFR recording of the server per ingest (bench/results)
 PARTNER=DEMO_BANK
 CARRIER=VN                             # the host carrier (openmiles.accrual.host-carrier)
 APP_DB=openmiles_ingest
@@ -91,6 +92,17 @@ snapshot() { # partner activities, flown coupons, ledger entries, total balance,
 field() { printf '%s\n' "$1" | cut -d, -f"$2"; }
 rss_kb() { ps -o rss= -p "$PAYARA_PID" 2>/dev/null | tr -d ' '; }
 ackv() { sed -n "s/^$2,//p" "$1" | head -1 | tr -d '"'; }
+# CPU time in clock ticks: the server's JVM, and the PostgreSQL cluster (the postmaster with its reaped
+# children, plus every live backend); divided by the records these give CPU per record apart from the load
+TICK_US="$(awk -v t="$(getconf CLK_TCK)" 'BEGIN { print 1000000 / t }')"
+PG_PM="$(ps -o ppid= -p "$(psql_su postgres -Atc 'select pg_backend_pid()')" | tr -d ' ')"
+jvm_ticks() { awk '{ print $14 + $15 }' "/proc/$PAYARA_PID/stat"; }
+pg_ticks() {
+  { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$PG_PM/stat"
+    for p in $(ps -o pid= --ppid "$PG_PM"); do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || true; done
+  } | awk '{ s += $1 } END { print s + 0 }'
+}
+us_per() { awk -v t="$1" -v n="$2" -v u="$TICK_US" 'BEGIN { printf "%.1f", t * u / n }'; }
 
 # anchor: psql \copy of the file's detail lines into a plain table with a unique key and a member index
 anchor() { # feed, file, records, column definitions, unique key columns
@@ -103,9 +115,11 @@ create unique index bench_copy_key_uk on public.bench_copy ($5);
 create index bench_copy_member_idx on public.bench_copy (member);
 checkpoint;
 SQL
+  local pg0; pg0="$(pg_ticks)"
   t0="$(now)"
   grep '^D,' "$file" | cut -d, -f2- | psql_su "$APP_DB" -c '\copy public.bench_copy from pstdin with (format csv)'
   t1="$(now)"
+  R[$feed.copy_pg_us]="$(us_per $(($(pg_ticks) - pg0)) "$n")"
   R[$feed.copy_seconds]="$(elapsed "$t0" "$t1")"
   rows="$(psql_su "$APP_DB" -Atc 'select count(*) from public.bench_copy')"
   [ "$rows" = "$n" ] || die "\\copy loaded $rows rows, expected $n"
@@ -131,6 +145,11 @@ ingest() { # feed, file, records, feed folder, table counted for progress, inbou
   rss_max="${R[$feed.rss_before]}"
   gc_from="$(wc -l <"$GC_LOG")"
   say "ingest ($feed): $name ($n records, $(mb "$(stat -c %s "$file")")) renamed into $dir/inbound"
+  if [ "$JFR" = 1 ]; then
+    R[$feed.jfr]="$RESULTS_DIR/ingest-$STAMP-$feed.jfr"
+    jcmd "$PAYARA_PID" JFR.start name="ingest-$feed" filename="${R[$feed.jfr]}" >/dev/null
+  fi
+  local jvm0 pg0; jvm0="$(jvm_ticks)"; pg0="$(pg_ticks)"
   t0="$(now)"
   mv "$dir/inbound/$name.part" "$dir/inbound/$name"
   start_s="${t0%.*}"; last_s="$start_s"; last_count="$(psql_su "$APP_DB" -Atc "select count(*) from $table")"
@@ -151,6 +170,9 @@ ingest() { # feed, file, records, feed folder, table counted for progress, inbou
     sleep 1
   done
   t1="$(date -r "$ack" +%s.%N)"   # when the server wrote the ack, not when the loop noticed it
+  R[$feed.jvm_us]="$(us_per $(($(jvm_ticks) - jvm0)) "$n")"
+  R[$feed.pg_us]="$(us_per $(($(pg_ticks) - pg0)) "$n")"
+  if [ "$JFR" = 1 ]; then jcmd "$PAYARA_PID" JFR.stop name="ingest-$feed" >/dev/null; fi
   R[$feed.rss_max]="$rss_max"
   R[$feed.ack]="$ack"
   R[$feed.name]="$name"
@@ -374,6 +396,8 @@ section() { # feed, records, what, aim
   printf '  %-7s pick-up + checking pass %s s, crediting pass %s s (%s %s/s), ack %s s\n' "" \
     "${R[$f.check_seconds]}" "${R[$f.credit_seconds]}" \
     "$(fmt "$(awk -v n="$n" -v s="${R[$f.credit_seconds]}" 'BEGIN { print (s > 0 ? n / s : 0) }')")" "$3" "${R[$f.ack_seconds]}"
+  printf '  %-7s JVM %s us + PostgreSQL %s us per record (COPY: PostgreSQL %s us per row)%s\n' "cpu" \
+    "${R[$f.jvm_us]}" "${R[$f.pg_us]}" "${R[$f.copy_pg_us]}" "${R[$f.jfr]:+; JFR ${R[$f.jfr]}}"
   read -r gc_pauses gc_live gc_committed gc_full <<<"${R[$f.gc]}"
   if [ "${gc_pauses:-0}" -gt 0 ]; then
     gc_text="heap after GC max ${gc_live} MB (${gc_committed} MB committed), $gc_pauses GC pauses, ${gc_full:-0} full"
