@@ -95,7 +95,7 @@ ackv() { sed -n "s/^$2,//p" "$1" | head -1 | tr -d '"'; }
 # CPU time in clock ticks: the server's JVM, and the PostgreSQL cluster (the postmaster with its reaped
 # children, plus every live backend); divided by the records these give CPU per record apart from the load
 TICK_US="$(awk -v t="$(getconf CLK_TCK)" 'BEGIN { print 1000000 / t }')"
-PG_PM="$(ps -o ppid= -p "$(psql_su postgres -Atc 'select pg_backend_pid()')" | tr -d ' ')"
+PG_PM="$(head -1 "$(psql_su postgres -Atc 'show data_directory')/postmaster.pid")"
 jvm_ticks() { awk '{ print $14 + $15 }' "/proc/$PAYARA_PID/stat"; }
 pg_ticks() {
   { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$PG_PM/stat"
