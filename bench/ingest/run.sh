@@ -149,6 +149,11 @@ ingest() { # feed, file, records, feed folder, table counted for progress, inbou
     R[$feed.jfr]="$RESULTS_DIR/ingest-$STAMP-$feed.jfr"
     jcmd "$PAYARA_PID" JFR.start name="ingest-$feed" filename="${R[$feed.jfr]}" >/dev/null
   fi
+  # statements per ingest, if the cluster preloads pg_stat_statements (see bench/README.md)
+  STATEMENTS=0
+  if psql_su "$APP_DB" -c 'create extension if not exists pg_stat_statements' -c 'select pg_stat_statements_reset()' >/dev/null 2>&1; then
+    STATEMENTS=1
+  fi
   local jvm0 pg0; jvm0="$(jvm_ticks)"; pg0="$(pg_ticks)"
   t0="$(now)"
   mv "$dir/inbound/$name.part" "$dir/inbound/$name"
@@ -173,6 +178,16 @@ ingest() { # feed, file, records, feed folder, table counted for progress, inbou
   R[$feed.jvm_us]="$(us_per $(($(jvm_ticks) - jvm0)) "$n")"
   R[$feed.pg_us]="$(us_per $(($(pg_ticks) - pg0)) "$n")"
   if [ "$JFR" = 1 ]; then jcmd "$PAYARA_PID" JFR.stop name="ingest-$feed" >/dev/null; fi
+  if [ "$STATEMENTS" = 1 ]; then
+    R[$feed.statements]="$RESULTS_DIR/ingest-$STAMP-$feed-statements.txt"
+    psql_su "$APP_DB" >"${R[$feed.statements]}" <<SQL || true
+select calls, round(total_exec_time::numeric, 0) as ms,
+  round((total_exec_time * 1000 / $n)::numeric, 1) as us_per_record, rows,
+  shared_blks_hit + shared_blks_read as blocks, wal_records, left(regexp_replace(query, '\s+', ' ', 'g'), 160) as query
+from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+  and query not ilike '%pg_stat_statements%' order by total_exec_time desc limit 25;
+SQL
+  fi
   R[$feed.rss_max]="$rss_max"
   R[$feed.ack]="$ack"
   R[$feed.name]="$name"
@@ -397,7 +412,7 @@ section() { # feed, records, what, aim
     "${R[$f.check_seconds]}" "${R[$f.credit_seconds]}" \
     "$(fmt "$(awk -v n="$n" -v s="${R[$f.credit_seconds]}" 'BEGIN { print (s > 0 ? n / s : 0) }')")" "$3" "${R[$f.ack_seconds]}"
   printf '  %-7s JVM %s us + PostgreSQL %s us per record (COPY: PostgreSQL %s us per row)%s\n' "cpu" \
-    "${R[$f.jvm_us]}" "${R[$f.pg_us]}" "${R[$f.copy_pg_us]}" "${R[$f.jfr]:+; JFR ${R[$f.jfr]}}"
+    "${R[$f.jvm_us]}" "${R[$f.pg_us]}" "${R[$f.copy_pg_us]}" "${R[$f.jfr]:+; JFR ${R[$f.jfr]}}${R[$f.statements]:+; statements ${R[$f.statements]}}"
   read -r gc_pauses gc_live gc_committed gc_full <<<"${R[$f.gc]}"
   if [ "${gc_pauses:-0}" -gt 0 ]; then
     gc_text="heap after GC max ${gc_live} MB (${gc_committed} MB committed), $gc_pauses GC pauses, ${gc_full:-0} full"

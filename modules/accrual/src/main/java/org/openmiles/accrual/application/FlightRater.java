@@ -26,7 +26,13 @@ final class FlightRater {
   private final JdbcAirportRepository rules;
   private final Map<String, Optional<Airport>> airports = new HashMap<>();
   private final Map<String, List<FlightEarning.Factor>> factors = new HashMap<>();
-  private final Map<String, Object> cache = new HashMap<>();
+  private final Map<RuleKey, Object> cache = new HashMap<>();
+
+  /**
+   * A rule's key in the cache: what kind and for which carrier, route or tier. A record rather than
+   * a concatenated string, which cost a string build per rule look-up, three per coupon.
+   */
+  private record RuleKey(String kind, String a, String b) {}
 
   FlightRater(JdbcAirportRepository rules) {
     this.rules = rules;
@@ -46,7 +52,7 @@ final class FlightRater {
       if (!airports.containsKey(r.get(1))) {
         codes.add(r.get(1));
       }
-      if (!cache.containsKey("pair:" + r.get(0) + ":" + r.get(1))) {
+      if (!cache.containsKey(new RuleKey("pair", r.get(0), r.get(1)))) {
         pairs.add(r);
       }
     }
@@ -56,7 +62,7 @@ final class FlightRater {
     for (List<String> p : pairs) {
       boolean ordered = p.get(0).compareTo(p.get(1)) < 0;
       String key = ordered ? p.get(0) + ":" + p.get(1) : p.get(1) + ":" + p.get(0);
-      cache.put("pair:" + p.get(0) + ":" + p.get(1), miles.getOrDefault(key, List.of()));
+      cache.put(new RuleKey("pair", p.get(0), p.get(1)), miles.getOrDefault(key, List.of()));
     }
   }
 
@@ -103,7 +109,7 @@ final class FlightRater {
         from.sameCountry(to) ? FlightEarning.Region.DOMESTIC : FlightEarning.Region.INTERNATIONAL;
     String carrier = c.carrier();
     String model =
-        inForce("model:" + carrier, () -> rules.earnModels(carrier), date)
+        inForce(new RuleKey("model", carrier, ""), () -> rules.earnModels(carrier), date)
             .orElseThrow(
                 () ->
                     new RatingException(
@@ -111,7 +117,7 @@ final class FlightRater {
                         "flights marketed by " + carrier + " earn no miles on " + date));
     long distance =
         this.<Long>inForce(
-                "pair:" + c.origin() + ":" + c.destination(),
+                new RuleKey("pair", c.origin(), c.destination()),
                 () -> rules.cityPairMiles(c.origin(), c.destination()),
                 date)
             .orElseGet(() -> from.milesTo(to));
@@ -156,7 +162,7 @@ final class FlightRater {
                           + date));
       long minimum =
           this.<Long>inForce(
-                  "min:" + carrier + ":" + region,
+                  new RuleKey("min", carrier, region.name()),
                   () -> rules.minimumMiles(carrier, region.name()),
                   date)
               .orElse(0L);
@@ -173,7 +179,7 @@ final class FlightRater {
 
   private BigDecimal revenueRate(String carrier, String tier, Segment c, LocalDate date) {
     return this.<BigDecimal>inForce(
-            "rev:" + carrier + ":" + tier + ":" + c.currency(),
+            new RuleKey("rev", carrier, tier + ":" + c.currency()),
             () -> rules.revenueRates(carrier, tier, c.currency()),
             date)
         .orElseThrow(
@@ -208,7 +214,7 @@ final class FlightRater {
    * flights over a year of dates reads each rule once, not once per date.
    */
   @SuppressWarnings("unchecked")
-  private <T> Optional<T> inForce(String key, Supplier<List<Dated<T>>> read, LocalDate date) {
+  private <T> Optional<T> inForce(RuleKey key, Supplier<List<Dated<T>>> read, LocalDate date) {
     List<Dated<T>> versions = (List<Dated<T>>) cache.computeIfAbsent(key, k -> read.get());
     return Dated.inForce(versions, date);
   }
