@@ -102,6 +102,20 @@ pg_ticks() {
     for p in $(ps -o pid= --ppid "$PG_PM"); do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || true; done
   } | awk '{ s += $1 } END { print s + 0 }'
 }
+# the JVM's JIT compiler and GC threads (live ones: a compiler thread that ends takes its ticks along,
+# so these are lower bounds and the rest, "application", an upper bound)
+jvm_split_ticks() {
+  local jit=0 gc=0 t comm ticks
+  for t in /proc/"$PAYARA_PID"/task/*; do
+    comm="$(cat "$t/comm" 2>/dev/null)" || continue
+    ticks="$(awk '{ print $14 + $15 }' "$t/stat" 2>/dev/null)" || continue
+    case "$comm" in
+      C1\ Compiler*|C2\ Compiler*) jit=$((jit + ticks));;
+      GC\ Thread*|G1\ *) gc=$((gc + ticks));;
+    esac
+  done
+  echo "$jit $gc"
+}
 us_per() { awk -v t="$1" -v n="$2" -v u="$TICK_US" 'BEGIN { printf "%.1f", t * u / n }'; }
 
 # anchor: psql \copy of the file's detail lines into a plain table with a unique key and a member index
@@ -154,7 +168,8 @@ ingest() { # feed, file, records, feed folder, table counted for progress, inbou
   if psql_su "$APP_DB" -c 'create extension if not exists pg_stat_statements' -c 'select pg_stat_statements_reset()' >/dev/null 2>&1; then
     STATEMENTS=1
   fi
-  local jvm0 pg0; jvm0="$(jvm_ticks)"; pg0="$(pg_ticks)"
+  local jvm0 pg0 jit0 gc0 jit1 gc1; jvm0="$(jvm_ticks)"; pg0="$(pg_ticks)"
+  read -r jit0 gc0 <<<"$(jvm_split_ticks)"
   t0="$(now)"
   mv "$dir/inbound/$name.part" "$dir/inbound/$name"
   start_s="${t0%.*}"; last_s="$start_s"; last_count="$(psql_su "$APP_DB" -Atc "select count(*) from $table")"
@@ -175,7 +190,12 @@ ingest() { # feed, file, records, feed folder, table counted for progress, inbou
     sleep 1
   done
   t1="$(date -r "$ack" +%s.%N)"   # when the server wrote the ack, not when the loop noticed it
-  R[$feed.jvm_us]="$(us_per $(($(jvm_ticks) - jvm0)) "$n")"
+  read -r jit1 gc1 <<<"$(jvm_split_ticks)"
+  local jvm_d=$(($(jvm_ticks) - jvm0))
+  R[$feed.jvm_us]="$(us_per "$jvm_d" "$n")"
+  R[$feed.jit_us]="$(us_per $((jit1 - jit0)) "$n")"
+  R[$feed.gc_us]="$(us_per $((gc1 - gc0)) "$n")"
+  R[$feed.app_us]="$(us_per $((jvm_d - (jit1 - jit0) - (gc1 - gc0))) "$n")"
   R[$feed.pg_us]="$(us_per $(($(pg_ticks) - pg0)) "$n")"
   if [ "$JFR" = 1 ]; then jcmd "$PAYARA_PID" JFR.stop name="ingest-$feed" >/dev/null; fi
   if [ "$STATEMENTS" = 1 ]; then
@@ -411,8 +431,10 @@ section() { # feed, records, what, aim
   printf '  %-7s pick-up + checking pass %s s, crediting pass %s s (%s %s/s), ack %s s\n' "" \
     "${R[$f.check_seconds]}" "${R[$f.credit_seconds]}" \
     "$(fmt "$(awk -v n="$n" -v s="${R[$f.credit_seconds]}" 'BEGIN { print (s > 0 ? n / s : 0) }')")" "$3" "${R[$f.ack_seconds]}"
-  printf '  %-7s JVM %s us + PostgreSQL %s us per record (COPY: PostgreSQL %s us per row)%s\n' "cpu" \
-    "${R[$f.jvm_us]}" "${R[$f.pg_us]}" "${R[$f.copy_pg_us]}" "${R[$f.jfr]:+; JFR ${R[$f.jfr]}}${R[$f.statements]:+; statements ${R[$f.statements]}}"
+  printf '  %-7s JVM %s us + PostgreSQL %s us per record (COPY: PostgreSQL %s us per row)\n' "cpu" \
+    "${R[$f.jvm_us]}" "${R[$f.pg_us]}" "${R[$f.copy_pg_us]}"
+  printf '  %-7s JVM = JIT compiler %s + GC %s + application and the rest %s us per record%s\n' "" \
+    "${R[$f.jit_us]}" "${R[$f.gc_us]}" "${R[$f.app_us]}" "${R[$f.jfr]:+; JFR ${R[$f.jfr]}}${R[$f.statements]:+; statements ${R[$f.statements]}}"
   read -r gc_pauses gc_live gc_committed gc_full <<<"${R[$f.gc]}"
   if [ "${gc_pauses:-0}" -gt 0 ]; then
     gc_text="heap after GC max ${gc_live} MB (${gc_committed} MB committed), $gc_pauses GC pauses, ${gc_full:-0} full"
