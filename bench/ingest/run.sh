@@ -26,6 +26,7 @@ CHUNK="${INGEST_CHUNK:-}"              # empty: the server's default (openmiles.
 ANALYZE="${INGEST_ANALYZE:-1}"
 TIMEOUT="${INGEST_TIMEOUT:-3600}"      # seconds to wait for the acknowledgement
 KEEP_FILES="${INGEST_KEEP_FILES:-0}"
+JFR="${INGEST_JFR:-0}"                 # 1: a JFR recording of the server per ingest (bench/results)
 PARTNER=DEMO_BANK
 CARRIER=VN                             # the host carrier (openmiles.accrual.host-carrier)
 APP_DB=openmiles_ingest
@@ -91,6 +92,31 @@ snapshot() { # partner activities, flown coupons, ledger entries, total balance,
 field() { printf '%s\n' "$1" | cut -d, -f"$2"; }
 rss_kb() { ps -o rss= -p "$PAYARA_PID" 2>/dev/null | tr -d ' '; }
 ackv() { sed -n "s/^$2,//p" "$1" | head -1 | tr -d '"'; }
+# CPU time in clock ticks: the server's JVM, and the PostgreSQL cluster (the postmaster with its reaped
+# children, plus every live backend); divided by the records these give CPU per record apart from the load
+TICK_US="$(awk -v t="$(getconf CLK_TCK)" 'BEGIN { print 1000000 / t }')"
+PG_PM="$(head -1 "$(psql_su postgres -Atc 'show data_directory')/postmaster.pid")"
+jvm_ticks() { awk '{ print $14 + $15 }' "/proc/$PAYARA_PID/stat"; }
+pg_ticks() {
+  { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$PG_PM/stat"
+    for p in $(ps -o pid= --ppid "$PG_PM"); do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || true; done
+  } | awk '{ s += $1 } END { print s + 0 }'
+}
+# the JVM's JIT compiler and GC threads (live ones: a compiler thread that ends takes its ticks along,
+# so these are lower bounds and the rest, "application", an upper bound)
+jvm_split_ticks() {
+  local jit=0 gc=0 t comm ticks
+  for t in /proc/"$PAYARA_PID"/task/*; do
+    comm="$(cat "$t/comm" 2>/dev/null)" || continue
+    ticks="$(awk '{ print $14 + $15 }' "$t/stat" 2>/dev/null)" || continue
+    case "$comm" in
+      C1\ Compiler*|C2\ Compiler*) jit=$((jit + ticks));;
+      GC\ Thread*|G1\ *) gc=$((gc + ticks));;
+    esac
+  done
+  echo "$jit $gc"
+}
+us_per() { awk -v t="$1" -v n="$2" -v u="$TICK_US" 'BEGIN { printf "%.1f", t * u / n }'; }
 
 # anchor: psql \copy of the file's detail lines into a plain table with a unique key and a member index
 anchor() { # feed, file, records, column definitions, unique key columns
@@ -103,9 +129,11 @@ create unique index bench_copy_key_uk on public.bench_copy ($5);
 create index bench_copy_member_idx on public.bench_copy (member);
 checkpoint;
 SQL
+  local pg0; pg0="$(pg_ticks)"
   t0="$(now)"
   grep '^D,' "$file" | cut -d, -f2- | psql_su "$APP_DB" -c '\copy public.bench_copy from pstdin with (format csv)'
   t1="$(now)"
+  R[$feed.copy_pg_us]="$(us_per $(($(pg_ticks) - pg0)) "$n")"
   R[$feed.copy_seconds]="$(elapsed "$t0" "$t1")"
   rows="$(psql_su "$APP_DB" -Atc 'select count(*) from public.bench_copy')"
   [ "$rows" = "$n" ] || die "\\copy loaded $rows rows, expected $n"
@@ -131,6 +159,17 @@ ingest() { # feed, file, records, feed folder, table counted for progress, inbou
   rss_max="${R[$feed.rss_before]}"
   gc_from="$(wc -l <"$GC_LOG")"
   say "ingest ($feed): $name ($n records, $(mb "$(stat -c %s "$file")")) renamed into $dir/inbound"
+  if [ "$JFR" = 1 ]; then
+    R[$feed.jfr]="$RESULTS_DIR/ingest-$STAMP-$feed.jfr"
+    jcmd "$PAYARA_PID" JFR.start name="ingest-$feed" filename="${R[$feed.jfr]}" >/dev/null
+  fi
+  # statements per ingest, if the cluster preloads pg_stat_statements (see bench/README.md)
+  STATEMENTS=0
+  if psql_su "$APP_DB" -c 'create extension if not exists pg_stat_statements' -c 'select pg_stat_statements_reset()' >/dev/null 2>&1; then
+    STATEMENTS=1
+  fi
+  local jvm0 pg0 jit0 gc0 jit1 gc1; jvm0="$(jvm_ticks)"; pg0="$(pg_ticks)"
+  read -r jit0 gc0 <<<"$(jvm_split_ticks)"
   t0="$(now)"
   mv "$dir/inbound/$name.part" "$dir/inbound/$name"
   start_s="${t0%.*}"; last_s="$start_s"; last_count="$(psql_su "$APP_DB" -Atc "select count(*) from $table")"
@@ -151,6 +190,24 @@ ingest() { # feed, file, records, feed folder, table counted for progress, inbou
     sleep 1
   done
   t1="$(date -r "$ack" +%s.%N)"   # when the server wrote the ack, not when the loop noticed it
+  read -r jit1 gc1 <<<"$(jvm_split_ticks)"
+  local jvm_d=$(($(jvm_ticks) - jvm0))
+  R[$feed.jvm_us]="$(us_per "$jvm_d" "$n")"
+  R[$feed.jit_us]="$(us_per $((jit1 - jit0)) "$n")"
+  R[$feed.gc_us]="$(us_per $((gc1 - gc0)) "$n")"
+  R[$feed.app_us]="$(us_per $((jvm_d - (jit1 - jit0) - (gc1 - gc0))) "$n")"
+  R[$feed.pg_us]="$(us_per $(($(pg_ticks) - pg0)) "$n")"
+  if [ "$JFR" = 1 ]; then jcmd "$PAYARA_PID" JFR.stop name="ingest-$feed" >/dev/null; fi
+  if [ "$STATEMENTS" = 1 ]; then
+    R[$feed.statements]="$RESULTS_DIR/ingest-$STAMP-$feed-statements.txt"
+    psql_su "$APP_DB" >"${R[$feed.statements]}" <<SQL || true
+select calls, round(total_exec_time::numeric, 0) as ms,
+  round((total_exec_time * 1000 / $n)::numeric, 1) as us_per_record, rows,
+  shared_blks_hit + shared_blks_read as blocks, wal_records, left(regexp_replace(query, '\s+', ' ', 'g'), 160) as query
+from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+  and query not ilike '%pg_stat_statements%' order by total_exec_time desc limit 25;
+SQL
+  fi
   R[$feed.rss_max]="$rss_max"
   R[$feed.ack]="$ack"
   R[$feed.name]="$name"
@@ -374,6 +431,10 @@ section() { # feed, records, what, aim
   printf '  %-7s pick-up + checking pass %s s, crediting pass %s s (%s %s/s), ack %s s\n' "" \
     "${R[$f.check_seconds]}" "${R[$f.credit_seconds]}" \
     "$(fmt "$(awk -v n="$n" -v s="${R[$f.credit_seconds]}" 'BEGIN { print (s > 0 ? n / s : 0) }')")" "$3" "${R[$f.ack_seconds]}"
+  printf '  %-7s JVM %s us + PostgreSQL %s us per record (COPY: PostgreSQL %s us per row)\n' "cpu" \
+    "${R[$f.jvm_us]}" "${R[$f.pg_us]}" "${R[$f.copy_pg_us]}"
+  printf '  %-7s JVM = JIT compiler %s + GC %s + application and the rest %s us per record%s\n' "" \
+    "${R[$f.jit_us]}" "${R[$f.gc_us]}" "${R[$f.app_us]}" "${R[$f.jfr]:+; JFR ${R[$f.jfr]}}${R[$f.statements]:+; statements ${R[$f.statements]}}"
   read -r gc_pauses gc_live gc_committed gc_full <<<"${R[$f.gc]}"
   if [ "${gc_pauses:-0}" -gt 0 ]; then
     gc_text="heap after GC max ${gc_live} MB (${gc_committed} MB committed), $gc_pauses GC pauses, ${gc_full:-0} full"

@@ -82,13 +82,8 @@ public interface Feed<R> {
   }
 
   private static boolean isPlain(String line) {
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (c == '"' || c == '\r' || c == '\n') {
-        return false;
-      }
-    }
-    return true;
+    // String.indexOf is vectorized by the JVM: three scans beat one charAt loop (ADR 0017 addendum)
+    return line.indexOf('"') < 0 && line.indexOf('\n') < 0 && line.indexOf('\r') < 0;
   }
 
   private static List<String> splitPlain(String line) {

@@ -1,7 +1,7 @@
 package org.openmiles.integration.common;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 import org.openmiles.accounts.api.MemberNumber;
 
@@ -39,12 +39,41 @@ public final class SegmentFields {
 
   /** A date in the form yyyy-MM-dd; {@code what} names it in the reason ("flight date"). */
   public static LocalDate date(String field, String what) throws BadRecord {
+    String s = field.strip();
     try {
-      return LocalDate.parse(field.strip());
-    } catch (DateTimeParseException e) {
+      LocalDate d = isoDate(s);
+      return d != null ? d : LocalDate.parse(s);
+    } catch (DateTimeException e) {
       throw new BadRecord(
           "INVALID_DATE", what + " '" + field + "' is not a date in the form yyyy-MM-dd");
     }
+  }
+
+  /**
+   * A date of exactly ten characters {@code yyyy-MM-dd}, read without a formatter (a file record
+   * has one or two); null for any other shape, which {@link LocalDate#parse} then decides on.
+   * Throws {@link DateTimeException} for a day that does not exist, as the parser does.
+   */
+  static LocalDate isoDate(String s) {
+    if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+      return null;
+    }
+    int y = digits(s, 0, 4);
+    int m = digits(s, 5, 7);
+    int d = digits(s, 8, 10);
+    return y < 0 || m < 0 || d < 0 ? null : LocalDate.of(y, m, d);
+  }
+
+  private static int digits(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   /** Origin and destination: two different IATA airport codes. */

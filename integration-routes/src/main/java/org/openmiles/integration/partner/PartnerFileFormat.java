@@ -2,15 +2,14 @@ package org.openmiles.integration.partner;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accrual.api.EarnBasis;
 import org.openmiles.accrual.api.PartnerActivity;
 import org.openmiles.integration.common.BadRecord;
 import org.openmiles.integration.common.Feed;
+import org.openmiles.integration.common.SegmentFields;
 
 /**
  * The partner activity file, version 1: one record per line, comma-separated with RFC 4180 quoting.
@@ -24,8 +23,6 @@ import org.openmiles.integration.common.Feed;
 public final class PartnerFileFormat {
   public static final String NAME = "OPENMILES-PARTNER-ACTIVITY";
   public static final String VERSION = "1";
-  private static final Pattern TX_ID = Pattern.compile("[A-Za-z0-9._:/-]{1,64}");
-  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
   private static final BigDecimal MAX_QUANTITY = new BigDecimal("100000000");
   private static final BigDecimal MAX_DAYS = new BigDecimal("365");
 
@@ -71,6 +68,35 @@ public final class PartnerFileFormat {
     }
   }
 
+  /** 1-64 of A-Z a-z 0-9 . _ : / - (a loop rather than a regular expression per record). */
+  static boolean isTxId(String tx) {
+    int n = tx.length();
+    if (n < 1 || n > 64) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = tx.charAt(i);
+      boolean ok =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || ".:_/-".indexOf(c) >= 0;
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Three letters A-Z. */
+  static boolean isCurrency(String c) {
+    return c.length() == 3 && upper(c.charAt(0)) && upper(c.charAt(1)) && upper(c.charAt(2));
+  }
+
+  private static boolean upper(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+
   /** Parses and checks one detail record. */
   public static PartnerActivity detail(
       List<String> f, String partnerCode, long line, LocalDate today, int maxAgeMonths)
@@ -80,7 +106,7 @@ public final class PartnerFileFormat {
           "WRONG_FIELD_COUNT", "a detail record has 9 fields, this one has " + f.size());
     }
     String tx = f.get(1).strip();
-    if (!TX_ID.matcher(tx).matches()) {
+    if (!isTxId(tx)) {
       throw new BadRecord(
           "INVALID_TRANSACTION_ID", "the transaction id must be 1-64 of A-Z a-z 0-9 . _ : / -");
     }
@@ -91,13 +117,7 @@ public final class PartnerFileFormat {
       throw new BadRecord(
           "INVALID_MEMBER_NUMBER", "member number '" + f.get(2) + "': " + e.getMessage());
     }
-    LocalDate date;
-    try {
-      date = LocalDate.parse(f.get(4).strip());
-    } catch (DateTimeParseException e) {
-      throw new BadRecord(
-          "INVALID_DATE", "activity date '" + f.get(4) + "' is not a date in the form yyyy-MM-dd");
-    }
+    LocalDate date = SegmentFields.date(f.get(4), "activity date");
     if (date.isAfter(today)) {
       throw new BadRecord("FUTURE_DATE", "activity date " + date + " is in the future");
     }
@@ -125,7 +145,7 @@ public final class PartnerFileFormat {
     }
     String currency = f.get(7).strip();
     if (basis == EarnBasis.SPEND) {
-      if (!CURRENCY.matcher(currency).matches()) {
+      if (!isCurrency(currency)) {
         throw new BadRecord(
             "INVALID_CURRENCY", "spend needs an ISO 4217 currency code, not '" + currency + "'");
       }

@@ -14,7 +14,7 @@ public record MemberNumber(String value) {
   public MemberNumber {
     Objects.requireNonNull(value, "member number is required");
     String v = value.strip();
-    if (!v.matches("\\d{10}")) {
+    if (!tenDigits(v)) {
       throw new IllegalArgumentException("member number must be 10 digits");
     }
     if (checkDigit(v.substring(0, 9)) != v.charAt(9) - '0') {
@@ -24,6 +24,20 @@ public record MemberNumber(String value) {
   }
 
   /** The member number for a 9-digit sequence value, with its check digit appended. */
+  /** Ten ASCII digits (a loop: {@code String.matches} compiled a pattern on every call). */
+  private static boolean tenDigits(String v) {
+    if (v.length() != 10) {
+      return false;
+    }
+    for (int i = 0; i < 10; i++) {
+      char c = v.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public static MemberNumber fromSequence(long sequence) {
     if (sequence < 100_000_000L || sequence > 999_999_999L) {
       throw new IllegalArgumentException("sequence out of range: " + sequence);

@@ -19,9 +19,19 @@ public record SourceReference(String value) {
       throw new IllegalArgumentException(
           "source reference must be 1 to " + MAX_LENGTH + " characters");
     }
-    if (!value.chars().allMatch(c -> c > 32 && c < 127)) {
+    if (!printable(value)) {
       throw new IllegalArgumentException("source reference must be printable ASCII without spaces");
     }
+  }
+
+  private static boolean printable(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c <= 32 || c >= 127) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public static SourceReference of(String value) {

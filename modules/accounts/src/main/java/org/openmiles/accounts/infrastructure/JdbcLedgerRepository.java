@@ -33,6 +33,7 @@ import org.openmiles.accounts.domain.Account;
 import org.openmiles.accounts.domain.ExpiryLots;
 import org.openmiles.accounts.domain.ExpiryPolicy;
 import org.openmiles.accounts.domain.LedgerRepository;
+import org.openmiles.common.jdbc.Jdbc;
 
 /** The ledger in PostgreSQL, through the application's JTA data source. */
 @ApplicationScoped
@@ -56,7 +57,7 @@ public class JdbcLedgerRepository implements LedgerRepository {
         sql,
         (c, ps) ->
             ps.setArray(
-                1, c.createArrayOf("varchar", members.stream().map(MemberNumber::value).toArray())),
+                1, Jdbc.array(c, "varchar", members.stream().map(MemberNumber::value).toArray())),
         rs -> {
           MemberNumber n = new MemberNumber(rs.getString(2));
           out.put(
@@ -84,7 +85,7 @@ public class JdbcLedgerRepository implements LedgerRepository {
             + " where e.source_ref = any(?)";
     query(
         sql,
-        (c, ps) -> ps.setArray(1, c.createArrayOf("varchar", sourceRefs.toArray())),
+        (c, ps) -> ps.setArray(1, Jdbc.array(c, "varchar", sourceRefs.toArray())),
         rs ->
             out.put(
                 rs.getString(6),
@@ -149,19 +150,19 @@ public class JdbcLedgerRepository implements LedgerRepository {
     query(
         sql,
         (c, ps) -> {
-          ps.setArray(1, c.createArrayOf("bigint", member));
-          ps.setArray(2, c.createArrayOf("varchar", type));
-          ps.setArray(3, c.createArrayOf("bigint", amount));
-          ps.setArray(4, c.createArrayOf("bigint", held));
-          ps.setArray(5, c.createArrayOf("bigint", after));
-          ps.setArray(6, c.createArrayOf("varchar", ref));
-          ps.setArray(7, c.createArrayOf("bigint", hold));
-          ps.setArray(8, c.createArrayOf("varchar", date));
-          ps.setArray(9, c.createArrayOf("varchar", desc));
-          ps.setArray(10, c.createArrayOf("bigint", qm));
-          ps.setArray(11, c.createArrayOf("numeric", qf));
+          ps.setArray(1, Jdbc.array(c, "bigint", member));
+          ps.setArray(2, Jdbc.array(c, "varchar", type));
+          ps.setArray(3, Jdbc.array(c, "bigint", amount));
+          ps.setArray(4, Jdbc.array(c, "bigint", held));
+          ps.setArray(5, Jdbc.array(c, "bigint", after));
+          ps.setArray(6, Jdbc.array(c, "varchar", ref));
+          ps.setArray(7, Jdbc.array(c, "bigint", hold));
+          ps.setArray(8, Jdbc.array(c, "varchar", date));
+          ps.setArray(9, Jdbc.array(c, "varchar", desc));
+          ps.setArray(10, Jdbc.array(c, "bigint", qm));
+          ps.setArray(11, Jdbc.array(c, "numeric", qf));
           if (withSpend) {
-            ps.setArray(12, c.createArrayOf("numeric", qs));
+            ps.setArray(12, Jdbc.array(c, "numeric", qs));
           }
         },
         rs -> ids.put(rs.getString(2), rs.getLong(1)));
@@ -190,10 +191,10 @@ public class JdbcLedgerRepository implements LedgerRepository {
             + " select m, e, x, q, q from unnest(?::bigint[], ?::bigint[], ?::date[], ?::bigint[])"
             + " as t(m, e, x, q)",
         (c, ps) -> {
-          ps.setArray(1, c.createArrayOf("bigint", member));
-          ps.setArray(2, c.createArrayOf("bigint", entry));
-          ps.setArray(3, c.createArrayOf("varchar", expires));
-          ps.setArray(4, c.createArrayOf("bigint", miles));
+          ps.setArray(1, Jdbc.array(c, "bigint", member));
+          ps.setArray(2, Jdbc.array(c, "bigint", entry));
+          ps.setArray(3, Jdbc.array(c, "varchar", expires));
+          ps.setArray(4, Jdbc.array(c, "bigint", miles));
         });
   }
 
@@ -226,9 +227,9 @@ public class JdbcLedgerRepository implements LedgerRepository {
             + " set original = l.original + excluded.original,"
             + " remaining = l.remaining + excluded.remaining",
         (c, ps) -> {
-          ps.setArray(1, c.createArrayOf("bigint", member.toArray()));
-          ps.setArray(2, c.createArrayOf("varchar", expires.toArray()));
-          ps.setArray(3, c.createArrayOf("bigint", miles.toArray()));
+          ps.setArray(1, Jdbc.array(c, "bigint", member.toArray()));
+          ps.setArray(2, Jdbc.array(c, "varchar", expires.toArray()));
+          ps.setArray(3, Jdbc.array(c, "bigint", miles.toArray()));
         });
   }
 
@@ -258,8 +259,8 @@ public class JdbcLedgerRepository implements LedgerRepository {
         "update accounts.expiry_lot l set remaining = l.remaining - t.q"
             + " from unnest(?::bigint[], ?::bigint[]) as t(id, q) where l.id = t.id",
         (c, ps) -> {
-          ps.setArray(1, c.createArrayOf("bigint", ids));
-          ps.setArray(2, c.createArrayOf("bigint", miles));
+          ps.setArray(1, Jdbc.array(c, "bigint", ids));
+          ps.setArray(2, Jdbc.array(c, "bigint", miles));
         });
   }
 
@@ -283,7 +284,7 @@ public class JdbcLedgerRepository implements LedgerRepository {
     Object[] ids = lotIds.toArray();
     query(
         "select id, expires_on from accounts.expiry_lot where id = any(?::bigint[])",
-        (c, ps) -> ps.setArray(1, c.createArrayOf("bigint", ids)),
+        (c, ps) -> ps.setArray(1, Jdbc.array(c, "bigint", ids)),
         rs -> out.put(rs.getLong(1), rs.getDate(2).toLocalDate()));
     return out;
   }
@@ -370,10 +371,10 @@ public class JdbcLedgerRepository implements LedgerRepository {
             + " from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::date[]) as t(id, b, h, d)"
             + " where a.member_id = t.id",
         (c, ps) -> {
-          ps.setArray(1, c.createArrayOf("bigint", ids));
-          ps.setArray(2, c.createArrayOf("bigint", balance));
-          ps.setArray(3, c.createArrayOf("bigint", held));
-          ps.setArray(4, c.createArrayOf("varchar", last));
+          ps.setArray(1, Jdbc.array(c, "bigint", ids));
+          ps.setArray(2, Jdbc.array(c, "bigint", balance));
+          ps.setArray(3, Jdbc.array(c, "bigint", held));
+          ps.setArray(4, Jdbc.array(c, "varchar", last));
         });
   }
 
@@ -569,7 +570,7 @@ public class JdbcLedgerRepository implements LedgerRepository {
           for (int i = 0; i < params.size(); i++) {
             Object p = params.get(i);
             if (p instanceof String[] arr) {
-              ps.setArray(i + 1, c.createArrayOf("varchar", arr));
+              ps.setArray(i + 1, Jdbc.array(c, "varchar", arr));
             } else {
               ps.setObject(i + 1, p);
             }

@@ -17,6 +17,7 @@ import org.openmiles.accounts.api.MemberStatus;
 import org.openmiles.accounts.domain.Member;
 import org.openmiles.accounts.domain.MemberProfile;
 import org.openmiles.accounts.domain.MemberRepository;
+import org.openmiles.common.jdbc.Jdbc;
 
 /** Members through EclipseLink, in the {@code accounts} persistence unit. */
 @ApplicationScoped
@@ -203,7 +204,7 @@ public class JpaMemberRepository implements MemberRepository {
             c.prepareStatement(
                 "select member_number, last_name from accounts.member"
                     + " where member_number = any(?)")) {
-      ps.setArray(1, c.createArrayOf("varchar", numbers.toArray()));
+      ps.setArray(1, Jdbc.array(c, "varchar", numbers.toArray()));
       try (java.sql.ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.put(rs.getString(1), rs.getString(2));

@@ -276,19 +276,25 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
   }
 
   private static PartnerEarnRule ruleFor(List<PartnerEarnRule> rules, PartnerActivity a) {
-    return rules.stream()
-        .filter(r -> r.basis() == a.basis() && r.appliesOn(a.activityDate()))
-        .max(java.util.Comparator.comparing(PartnerEarnRule::effectiveFrom))
-        .orElseThrow(
-            () ->
-                new PartnerEarnRule.RatingException(
-                    "NO_EARN_RULE",
-                    "partner "
-                        + a.partnerCode()
-                        + " has no earn rule for "
-                        + a.basis()
-                        + " on "
-                        + a.activityDate()));
+    PartnerEarnRule best = null; // the latest effective of the rules that apply
+    for (PartnerEarnRule r : rules) {
+      if (r.basis() == a.basis()
+          && r.appliesOn(a.activityDate())
+          && (best == null || r.effectiveFrom().isAfter(best.effectiveFrom()))) {
+        best = r;
+      }
+    }
+    if (best != null) {
+      return best;
+    }
+    throw new PartnerEarnRule.RatingException(
+        "NO_EARN_RULE",
+        "partner "
+            + a.partnerCode()
+            + " has no earn rule for "
+            + a.basis()
+            + " on "
+            + a.activityDate());
   }
 
   private static String describe(PartnerActivity a) {

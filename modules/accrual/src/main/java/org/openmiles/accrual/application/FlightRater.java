@@ -28,7 +28,13 @@ final class FlightRater {
   private final Optional<String> spendCurrency;
   private final Map<String, Optional<Airport>> airports = new HashMap<>();
   private final Map<String, List<FlightEarning.Factor>> factors = new HashMap<>();
-  private final Map<String, Object> cache = new HashMap<>();
+  private final Map<RuleKey, Object> cache = new HashMap<>();
+
+  /**
+   * A rule's key in the cache: what kind and for which carrier, route or tier. A record rather than
+   * a concatenated string, which cost a string build per rule look-up, three per coupon.
+   */
+  private record RuleKey(String kind, String a, String b) {}
 
   /** A rater that counts no qualifying spend (expected miles of bookings, tier bonus re-rating). */
   FlightRater(JdbcAirportRepository rules) {
@@ -58,7 +64,7 @@ final class FlightRater {
       if (!airports.containsKey(r.get(1))) {
         codes.add(r.get(1));
       }
-      if (!cache.containsKey("pair:" + r.get(0) + ":" + r.get(1))) {
+      if (!cache.containsKey(new RuleKey("pair", r.get(0), r.get(1)))) {
         pairs.add(r);
       }
     }
@@ -68,7 +74,7 @@ final class FlightRater {
     for (List<String> p : pairs) {
       boolean ordered = p.get(0).compareTo(p.get(1)) < 0;
       String key = ordered ? p.get(0) + ":" + p.get(1) : p.get(1) + ":" + p.get(0);
-      cache.put("pair:" + p.get(0) + ":" + p.get(1), miles.getOrDefault(key, List.of()));
+      cache.put(new RuleKey("pair", p.get(0), p.get(1)), miles.getOrDefault(key, List.of()));
     }
   }
 
@@ -119,7 +125,7 @@ final class FlightRater {
         from.sameCountry(to) ? FlightEarning.Region.DOMESTIC : FlightEarning.Region.INTERNATIONAL;
     String carrier = c.carrier();
     String model =
-        inForce("model:" + carrier, () -> rules.earnModels(carrier), date)
+        inForce(new RuleKey("model", carrier, ""), () -> rules.earnModels(carrier), date)
             .orElseThrow(
                 () ->
                     new RatingException(
@@ -127,7 +133,7 @@ final class FlightRater {
                         "flights marketed by " + carrier + " earn no miles on " + date));
     long distance =
         this.<Long>inForce(
-                "pair:" + c.origin() + ":" + c.destination(),
+                new RuleKey("pair", c.origin(), c.destination()),
                 () -> rules.cityPairMiles(c.origin(), c.destination()),
                 date)
             .orElseGet(() -> from.milesTo(to));
@@ -172,7 +178,7 @@ final class FlightRater {
                           + date));
       long minimum =
           this.<Long>inForce(
-                  "min:" + carrier + ":" + region,
+                  new RuleKey("min", carrier, region.name()),
                   () -> rules.minimumMiles(carrier, region.name()),
                   date)
               .orElse(0L);
@@ -204,7 +210,7 @@ final class FlightRater {
     }
     BigDecimal rate =
         this.<BigDecimal>inForce(
-                "spend:" + c.currency() + ":" + to,
+                new RuleKey("spend", c.currency(), to),
                 () -> rules.spendRates(c.currency(), to),
                 c.date())
             .orElseThrow(
@@ -226,7 +232,7 @@ final class FlightRater {
 
   private BigDecimal revenueRate(String carrier, String tier, Segment c, LocalDate date) {
     return this.<BigDecimal>inForce(
-            "rev:" + carrier + ":" + tier + ":" + c.currency(),
+            new RuleKey("rev", carrier, tier + ":" + c.currency()),
             () -> rules.revenueRates(carrier, tier, c.currency()),
             date)
         .orElseThrow(
@@ -261,7 +267,7 @@ final class FlightRater {
    * flights over a year of dates reads each rule once, not once per date.
    */
   @SuppressWarnings("unchecked")
-  private <T> Optional<T> inForce(String key, Supplier<List<Dated<T>>> read, LocalDate date) {
+  private <T> Optional<T> inForce(RuleKey key, Supplier<List<Dated<T>>> read, LocalDate date) {
     List<Dated<T>> versions = (List<Dated<T>>) cache.computeIfAbsent(key, k -> read.get());
     return Dated.inForce(versions, date);
   }

@@ -3,7 +3,6 @@ package org.openmiles.accrual.domain;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,14 +52,17 @@ public final class FlightEarning {
   /** The factor in force for a carrier, class and region on a date, if the class earns there. */
   public static Optional<Factor> factorFor(
       List<Factor> factors, String carrier, String bookingClass, Region region, LocalDate date) {
-    return factors.stream()
-        .filter(
-            f ->
-                f.carrier().equals(carrier)
-                    && f.bookingClass().equals(bookingClass)
-                    && f.region() == region
-                    && f.appliesOn(date))
-        .max(Comparator.comparing(Factor::effectiveFrom));
+    Factor best = null; // the latest effective of those that apply (a loop: once per coupon)
+    for (Factor f : factors) {
+      if (f.carrier().equals(carrier)
+          && f.bookingClass().equals(bookingClass)
+          && f.region() == region
+          && f.appliesOn(date)
+          && (best == null || f.effectiveFrom().isAfter(best.effectiveFrom()))) {
+        best = f;
+      }
+    }
+    return Optional.ofNullable(best);
   }
 
   public static Miles rate(

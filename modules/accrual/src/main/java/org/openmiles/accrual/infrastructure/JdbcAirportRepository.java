@@ -43,24 +43,21 @@ public class JdbcAirportRepository {
             + " source = excluded.source, updated_at = now()",
         (c, ps) -> {
           ps.setString(1, source);
-          ps.setArray(
-              2, c.createArrayOf("varchar", airports.stream().map(Airport::iata).toArray()));
+          ps.setArray(2, Jdbc.array(c, "varchar", airports.stream().map(Airport::iata).toArray()));
           ps.setArray(
               3,
-              c.createArrayOf("varchar", airports.stream().map(a -> cut(a.name(), 200)).toArray()));
+              Jdbc.array(c, "varchar", airports.stream().map(a -> cut(a.name(), 200)).toArray()));
           ps.setArray(
               4,
-              c.createArrayOf("varchar", airports.stream().map(a -> cut(a.city(), 100)).toArray()));
+              Jdbc.array(c, "varchar", airports.stream().map(a -> cut(a.city(), 100)).toArray()));
           ps.setArray(
-              5, c.createArrayOf("varchar", airports.stream().map(Airport::country).toArray()));
+              5, Jdbc.array(c, "varchar", airports.stream().map(Airport::country).toArray()));
           ps.setArray(
               6,
-              c.createArrayOf(
-                  "numeric", airports.stream().map(a -> round(a.latitude())).toArray()));
+              Jdbc.array(c, "numeric", airports.stream().map(a -> round(a.latitude())).toArray()));
           ps.setArray(
               7,
-              c.createArrayOf(
-                  "numeric", airports.stream().map(a -> round(a.longitude())).toArray()));
+              Jdbc.array(c, "numeric", airports.stream().map(a -> round(a.longitude())).toArray()));
         });
   }
 
@@ -157,7 +154,7 @@ public class JdbcAirportRepository {
     jdbc.list(
             "read airports",
             AIRPORT + " where iata = any(?)",
-            (c, ps) -> ps.setArray(1, c.createArrayOf("varchar", iatas.toArray())),
+            (c, ps) -> ps.setArray(1, Jdbc.array(c, "varchar", iatas.toArray())),
             JdbcAirportRepository::airport)
         .forEach(a -> out.put(a.iata(), a));
     return out;
@@ -188,8 +185,8 @@ public class JdbcAirportRepository {
             + " join (select distinct x, y from unnest(?::varchar[], ?::varchar[]) as k(x, y)) k"
             + " on d.airport_a = k.x and d.airport_b = k.y",
         (c, ps) -> {
-          ps.setArray(1, c.createArrayOf("varchar", a));
-          ps.setArray(2, c.createArrayOf("varchar", b));
+          ps.setArray(1, Jdbc.array(c, "varchar", a));
+          ps.setArray(2, Jdbc.array(c, "varchar", b));
         },
         rs -> {
           out.computeIfAbsent(rs.getString(1) + ":" + rs.getString(2), k -> new ArrayList<>())

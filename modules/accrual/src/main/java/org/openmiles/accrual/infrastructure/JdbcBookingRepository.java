@@ -109,13 +109,13 @@ public class JdbcBookingRepository {
       Connection c, PreparedStatement ps, int first, List<BookedSegment> segments)
       throws SQLException {
     ps.setArray(
-        first, c.createArrayOf("bpchar", segments.stream().map(BookedSegment::pnr).toArray()));
+        first, Jdbc.array(c, "bpchar", segments.stream().map(BookedSegment::pnr).toArray()));
     ps.setArray(
         first + 1,
-        c.createArrayOf("int2", segments.stream().map(BookedSegment::passengerNumber).toArray()));
+        Jdbc.array(c, "int2", segments.stream().map(BookedSegment::passengerNumber).toArray()));
     ps.setArray(
         first + 2,
-        c.createArrayOf("int2", segments.stream().map(BookedSegment::segmentNumber).toArray()));
+        Jdbc.array(c, "int2", segments.stream().map(BookedSegment::segmentNumber).toArray()));
   }
 
   /**
@@ -231,7 +231,7 @@ public class JdbcBookingRepository {
               ps.setTimestamp(1, ts);
               ps.setTimestamp(2, ts);
               for (int k = 0; k < cols.length; k++) {
-                ps.setArray(k + 3, c.createArrayOf(types[k], cols[k]));
+                ps.setArray(k + 3, Jdbc.array(c, types[k], cols[k]));
               }
             },
             rs -> BookedSegment.key(rs.getString(1), rs.getInt(2), rs.getInt(3)))
@@ -269,26 +269,26 @@ public class JdbcBookingRepository {
           ps.setTimestamp(1, ts);
           ps.setTimestamp(2, ts);
           ps.setArray(
-              3, c.createArrayOf("bpchar", coupons.stream().map(CreditedCoupon::ticket).toArray()));
+              3, Jdbc.array(c, "bpchar", coupons.stream().map(CreditedCoupon::ticket).toArray()));
           ps.setArray(
-              4, c.createArrayOf("int2", coupons.stream().map(CreditedCoupon::couponNo).toArray()));
+              4, Jdbc.array(c, "int2", coupons.stream().map(CreditedCoupon::couponNo).toArray()));
           ps.setArray(
-              5,
-              c.createArrayOf("varchar", coupons.stream().map(CreditedCoupon::member).toArray()));
+              5, Jdbc.array(c, "varchar", coupons.stream().map(CreditedCoupon::member).toArray()));
           ps.setArray(
-              6,
-              c.createArrayOf("bpchar", coupons.stream().map(CreditedCoupon::carrier).toArray()));
+              6, Jdbc.array(c, "bpchar", coupons.stream().map(CreditedCoupon::carrier).toArray()));
           ps.setArray(
               7,
-              c.createArrayOf(
-                  "varchar", coupons.stream().map(x -> flightNumber(x.flightNumber())).toArray()));
+              Jdbc.array(
+                  c,
+                  "varchar",
+                  coupons.stream().map(x -> flightNumber(x.flightNumber())).toArray()));
           ps.setArray(
               8,
-              c.createArrayOf("varchar", coupons.stream().map(x -> x.date().toString()).toArray()));
+              Jdbc.array(c, "varchar", coupons.stream().map(x -> x.date().toString()).toArray()));
           ps.setArray(
-              9, c.createArrayOf("bpchar", coupons.stream().map(CreditedCoupon::origin).toArray()));
+              9, Jdbc.array(c, "bpchar", coupons.stream().map(CreditedCoupon::origin).toArray()));
           ps.setArray(
-              10, c.createArrayOf("int8", coupons.stream().map(CreditedCoupon::miles).toArray()));
+              10, Jdbc.array(c, "int8", coupons.stream().map(CreditedCoupon::miles).toArray()));
         });
   }
 

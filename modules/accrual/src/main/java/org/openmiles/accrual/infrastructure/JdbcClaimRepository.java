@@ -149,7 +149,7 @@ public class JdbcClaimRepository {
             + " from unnest(?::int[]) as b) x",
         (c, ps) -> {
           ps.setInt(1, LOCK_SPACE);
-          ps.setArray(2, c.createArrayOf("int4", ordered));
+          ps.setArray(2, Jdbc.array(c, "int4", ordered));
         },
         rs -> rs.getLong(1));
   }
@@ -532,9 +532,9 @@ public class JdbcClaimRepository {
             + " (select t, n from unnest(?::char(13)[], ?::smallint[]) as k(t, n))"
             + " order by f.ticket_number, f.coupon_no, c.id for update of c",
         (Connection c, PreparedStatement ps) -> {
-          ps.setArray(1, c.createArrayOf("bpchar", tickets));
-          ps.setArray(2, c.createArrayOf("bpchar", tickets));
-          ps.setArray(3, c.createArrayOf("int2", numbers));
+          ps.setArray(1, Jdbc.array(c, "bpchar", tickets));
+          ps.setArray(2, Jdbc.array(c, "bpchar", tickets));
+          ps.setArray(3, Jdbc.array(c, "int2", numbers));
         },
         rs -> new PendingMatch(claim(rs), coupon(rs, CLAIM_COLUMNS)));
   }

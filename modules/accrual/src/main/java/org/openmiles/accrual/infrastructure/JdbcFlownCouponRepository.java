@@ -112,8 +112,8 @@ public class JdbcFlownCouponRepository {
                 + " where (ticket_number, coupon_no) in (select t, n from unnest(?::char(13)[],"
                 + " ?::smallint[]) as k(t, n)) order by ticket_number, coupon_no for update",
             (c, ps) -> {
-              ps.setArray(1, c.createArrayOf("bpchar", tickets));
-              ps.setArray(2, c.createArrayOf("int2", numbers));
+              ps.setArray(1, Jdbc.array(c, "bpchar", tickets));
+              ps.setArray(2, Jdbc.array(c, "int2", numbers));
             },
             JdbcFlownCouponRepository::stored)
         .forEach(s -> out.put(s.key(), s));
@@ -226,7 +226,7 @@ public class JdbcFlownCouponRepository {
               ps.setTimestamp(3, ts);
               ps.setTimestamp(4, ts);
               for (int k = 0; k < cols.length; k++) {
-                ps.setArray(k + 5, c.createArrayOf(types[k], cols[k]));
+                ps.setArray(k + 5, Jdbc.array(c, types[k], cols[k]));
               }
             },
             rs -> rs.getString(1) + "/" + rs.getInt(2))
@@ -269,9 +269,9 @@ public class JdbcFlownCouponRepository {
             + " from unnest(?::char(13)[], ?::smallint[], ?::bigint[]) as x(t, n, m)"
             + " where f.ticket_number = x.t and f.coupon_no = x.n",
         (c, ps) -> {
-          ps.setArray(1, c.createArrayOf("bpchar", tickets));
-          ps.setArray(2, c.createArrayOf("int2", numbers));
-          ps.setArray(3, c.createArrayOf("bigint", miles));
+          ps.setArray(1, Jdbc.array(c, "bpchar", tickets));
+          ps.setArray(2, Jdbc.array(c, "int2", numbers));
+          ps.setArray(3, Jdbc.array(c, "bigint", miles));
         });
   }
 
@@ -301,8 +301,8 @@ public class JdbcFlownCouponRepository {
       tickets[i] = k.substring(0, slash);
       numbers[i] = Integer.parseInt(k.substring(slash + 1));
     }
-    ps.setArray(first, c.createArrayOf("bpchar", tickets));
-    ps.setArray(first + 1, c.createArrayOf("int2", numbers));
+    ps.setArray(first, Jdbc.array(c, "bpchar", tickets));
+    ps.setArray(first + 1, Jdbc.array(c, "int2", numbers));
   }
 
   /** A reversal to record: which coupon, how many miles it took back, which line of which file. */
@@ -328,12 +328,12 @@ public class JdbcFlownCouponRepository {
             + " where f.ticket_number = x.t and f.coupon_no = x.n",
         (c, ps) -> {
           ps.setTimestamp(1, Timestamp.from(now));
-          ps.setArray(2, c.createArrayOf("bpchar", tickets));
-          ps.setArray(3, c.createArrayOf("int2", numbers));
-          ps.setArray(4, c.createArrayOf("bigint", miles));
-          ps.setArray(5, c.createArrayOf("varchar", status));
-          ps.setArray(6, c.createArrayOf("bigint", files));
-          ps.setArray(7, c.createArrayOf("integer", lines));
+          ps.setArray(2, Jdbc.array(c, "bpchar", tickets));
+          ps.setArray(3, Jdbc.array(c, "int2", numbers));
+          ps.setArray(4, Jdbc.array(c, "bigint", miles));
+          ps.setArray(5, Jdbc.array(c, "varchar", status));
+          ps.setArray(6, Jdbc.array(c, "bigint", files));
+          ps.setArray(7, Jdbc.array(c, "integer", lines));
         });
   }
 

@@ -163,16 +163,16 @@ public class JdbcPartnerActivityRepository {
         ps.setLong(1, fileId);
         ps.setTimestamp(2, Timestamp.from(now));
         ps.setTimestamp(3, Timestamp.from(now));
-        ps.setArray(4, c.createArrayOf("varchar", partner));
-        ps.setArray(5, c.createArrayOf("varchar", tx));
-        ps.setArray(6, c.createArrayOf("varchar", member));
-        ps.setArray(7, c.createArrayOf("varchar", date));
-        ps.setArray(8, c.createArrayOf("varchar", basis));
-        ps.setArray(9, c.createArrayOf("numeric", qty));
-        ps.setArray(10, c.createArrayOf("varchar", cur));
-        ps.setArray(11, c.createArrayOf("bigint", m));
-        ps.setArray(12, c.createArrayOf("varchar", ref));
-        ps.setArray(13, c.createArrayOf("integer", line));
+        ps.setArray(4, Jdbc.array(c, "varchar", partner));
+        ps.setArray(5, Jdbc.array(c, "varchar", tx));
+        ps.setArray(6, Jdbc.array(c, "varchar", member));
+        ps.setArray(7, Jdbc.array(c, "varchar", date));
+        ps.setArray(8, Jdbc.array(c, "varchar", basis));
+        ps.setArray(9, Jdbc.array(c, "numeric", qty));
+        ps.setArray(10, Jdbc.array(c, "varchar", cur));
+        ps.setArray(11, Jdbc.array(c, "bigint", m));
+        ps.setArray(12, Jdbc.array(c, "varchar", ref));
+        ps.setArray(13, Jdbc.array(c, "integer", line));
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             inserted.add(rs.getString(1));
@@ -192,7 +192,7 @@ public class JdbcPartnerActivityRepository {
                     + " from accrual.partner_activity"
                     + " where partner_code = ? and partner_tx_id = any(?)")) {
           ps.setString(1, records.get(0).partnerCode());
-          ps.setArray(2, c.createArrayOf("varchar", missing.toArray()));
+          ps.setArray(2, Jdbc.array(c, "varchar", missing.toArray()));
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               known.put(
@@ -276,7 +276,7 @@ public class JdbcPartnerActivityRepository {
         sql,
         (c, ps) -> {
           ps.setString(1, partner);
-          ps.setArray(2, c.createArrayOf("varchar", txIds.toArray()));
+          ps.setArray(2, Jdbc.array(c, "varchar", txIds.toArray()));
         });
   }
 

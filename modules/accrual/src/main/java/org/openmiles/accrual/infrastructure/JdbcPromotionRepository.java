@@ -115,8 +115,8 @@ public class JdbcPromotionRepository {
             + " select c, m, 0 from unnest(?::varchar[], ?::varchar[]) as x(c, m)"
             + " order by c, m on conflict (promotion_code, member_number) do nothing",
         (c, ps) -> {
-          ps.setArray(1, c.createArrayOf("varchar", codes));
-          ps.setArray(2, c.createArrayOf("varchar", members));
+          ps.setArray(1, Jdbc.array(c, "varchar", codes));
+          ps.setArray(2, Jdbc.array(c, "varchar", members));
         });
     jdbc.list(
         "lock the running totals of " + keys.size() + " promotion member(s)",
@@ -125,8 +125,8 @@ public class JdbcPromotionRepository {
             + " on t.promotion_code = x.c and t.member_number = x.m"
             + " order by t.promotion_code, t.member_number for update of t",
         (c, ps) -> {
-          ps.setArray(1, c.createArrayOf("varchar", codes));
-          ps.setArray(2, c.createArrayOf("varchar", members));
+          ps.setArray(1, Jdbc.array(c, "varchar", codes));
+          ps.setArray(2, Jdbc.array(c, "varchar", members));
         },
         rs -> {
           totals.put(
@@ -145,7 +145,7 @@ public class JdbcPromotionRepository {
     jdbc.list(
         "read earlier promotion awards",
         "select ledger_ref, miles from accrual.promotion_award where ledger_ref = any(?)",
-        (c, ps) -> ps.setArray(1, c.createArrayOf("varchar", references.toArray())),
+        (c, ps) -> ps.setArray(1, Jdbc.array(c, "varchar", references.toArray())),
         rs -> out.put(rs.getString(1), rs.getLong(2)));
     return out;
   }
@@ -193,10 +193,10 @@ public class JdbcPromotionRepository {
             "record " + n + " promotion award(s)",
             sql,
             (c, ps) -> {
-              ps.setArray(1, c.createArrayOf("varchar", refs));
-              ps.setArray(2, c.createArrayOf("varchar", codes));
-              ps.setArray(3, c.createArrayOf("varchar", members));
-              ps.setArray(4, c.createArrayOf("bigint", miles));
+              ps.setArray(1, Jdbc.array(c, "varchar", refs));
+              ps.setArray(2, Jdbc.array(c, "varchar", codes));
+              ps.setArray(3, Jdbc.array(c, "varchar", members));
+              ps.setArray(4, Jdbc.array(c, "bigint", miles));
             },
             rs -> rs.getLong(1))
         .orElse(0L);

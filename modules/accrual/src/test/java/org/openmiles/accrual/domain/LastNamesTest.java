@@ -21,4 +21,15 @@ class LastNamesTest {
     assertThat(LastNames.match("", "")).as("nothing to compare").isFalse();
     assertThat(LastNames.match(null, "Le")).isFalse();
   }
+
+  @Test
+  void asciiNamesNormalizeAsThroughTheUnicodePath() {
+    // ASCII names take a loop instead of the normalizer and the regular expressions: same result
+    assertThat(LastNames.normalize("van der Berg")).isEqualTo("VANDERBERG");
+    assertThat(LastNames.normalize("O'Brien-Smith 2nd")).isEqualTo("OBRIENSMITH2ND");
+    assertThat(LastNames.normalize("NGUYEN")).isEqualTo("NGUYEN");
+    assertThat(LastNames.normalize(" .-'")).isEmpty();
+    assertThat(LastNames.normalize("Nguyễn Văn")).isEqualTo("NGUYENVAN");
+    assertThat(LastNames.normalize("ĐẶNG-thị")).isEqualTo("DANGTHI");
+  }
 }

@@ -106,7 +106,7 @@ public class JdbcMemberTierRepository {
             "select t.member_number, "
                 + STATUS_COLUMNS
                 + " from tiers.member_tier t where t.member_number = any(?)",
-            (c, ps) -> ps.setArray(1, c.createArrayOf("varchar", members.toArray())),
+            (c, ps) -> ps.setArray(1, Jdbc.array(c, "varchar", members.toArray())),
             rs -> Map.entry(rs.getString(1), status(rs, 2)))
         .forEach(e -> out.put(e.getKey(), e.getValue()));
     return out;
@@ -209,7 +209,7 @@ public class JdbcMemberTierRepository {
         "lock member tiers",
         "select member_number from tiers.member_tier where member_number = any(?)"
             + " order by member_number for update",
-        (c, ps) -> ps.setArray(1, c.createArrayOf("varchar", members.toArray())),
+        (c, ps) -> ps.setArray(1, Jdbc.array(c, "varchar", members.toArray())),
         rs -> rs.getString(1));
   }
 
@@ -228,7 +228,7 @@ public class JdbcMemberTierRepository {
             + " left join tiers.qualifying_lifetime l on l.member_number = p.member_number"
             + " left join tiers.member_tier t on t.member_number = p.member_number",
         (c, ps) -> {
-          java.sql.Array arr = c.createArrayOf("varchar", members.toArray());
+          java.sql.Array arr = Jdbc.array(c, "varchar", members.toArray());
           ps.setArray(1, arr);
           ps.setArray(2, arr);
           ps.setDate(3, Date.valueOf(from.atDay(1)));
@@ -419,7 +419,7 @@ public class JdbcMemberTierRepository {
       java.sql.Connection c, java.sql.PreparedStatement ps, Object[][] cols, String... types)
       throws SQLException {
     for (int k = 0; k < types.length; k++) {
-      ps.setArray(k + 1, c.createArrayOf(types[k], cols[k]));
+      ps.setArray(k + 1, Jdbc.array(c, types[k], cols[k]));
     }
   }
 }
