@@ -33,7 +33,6 @@ import org.openmiles.accounts.domain.Account;
 import org.openmiles.accounts.domain.ExpiryLots;
 import org.openmiles.accounts.domain.ExpiryPolicy;
 import org.openmiles.accounts.domain.LedgerRepository;
-import org.openmiles.common.jdbc.TxConnection;
 
 /** The ledger in PostgreSQL, through the application's JTA data source. */
 @ApplicationScoped
@@ -772,9 +771,9 @@ public class JdbcLedgerRepository implements LedgerRepository {
   }
 
   private void query(String sql, Binder binder, RowHandler handler) {
-    try (TxConnection tx = TxConnection.open(dataSource);
-        PreparedStatement ps = tx.connection().prepareStatement(sql)) {
-      binder.bind(tx.connection(), ps);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      binder.bind(c, ps);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           handler.row(rs);
@@ -786,9 +785,9 @@ public class JdbcLedgerRepository implements LedgerRepository {
   }
 
   private int update(String sql, Binder binder) {
-    try (TxConnection tx = TxConnection.open(dataSource);
-        PreparedStatement ps = tx.connection().prepareStatement(sql)) {
-      binder.bind(tx.connection(), ps);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      binder.bind(c, ps);
       return ps.executeUpdate();
     } catch (SQLException e) {
       throw translate(sql, e);

@@ -12,9 +12,8 @@ import javax.sql.DataSource;
 
 /**
  * Plain JDBC for the set-based paths, without the ceremony: every statement runs on the current
- * transaction's connection (one handle per transaction, {@link TxConnection}), closes what it
- * opens, and turns a {@link SQLException} into an unchecked exception (which rolls the transaction
- * back) naming what was being done.
+ * transaction's connection, closes what it opens, and turns a {@link SQLException} into an
+ * unchecked exception (which rolls the transaction back) naming what was being done.
  */
 public final class Jdbc {
 
@@ -37,9 +36,9 @@ public final class Jdbc {
   }
 
   public <T> List<T> list(String what, String sql, Binder binder, Row<T> row) {
-    try (TxConnection tx = TxConnection.open(dataSource);
-        PreparedStatement ps = tx.connection().prepareStatement(sql)) {
-      binder.bind(tx.connection(), ps);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      binder.bind(c, ps);
       List<T> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -57,9 +56,9 @@ public final class Jdbc {
   }
 
   public int update(String what, String sql, Binder binder) {
-    try (TxConnection tx = TxConnection.open(dataSource);
-        PreparedStatement ps = tx.connection().prepareStatement(sql)) {
-      binder.bind(tx.connection(), ps);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      binder.bind(c, ps);
       return ps.executeUpdate();
     } catch (SQLException e) {
       throw new JdbcException(what, e);
