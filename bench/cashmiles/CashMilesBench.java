@@ -67,6 +67,8 @@ public class CashMilesBench {
   static long serverPid = -1;
   static long postmasterPid = -1;
   static int clockTicks = 100;
+  /** Seconds of the floor mode (--floor): the cheapest authenticated call instead of the cycle. */
+  static int floorSeconds;
 
   public static void main(String[] args) throws Exception {
     java.util.Locale.setDefault(java.util.Locale.ROOT); // "12.5", not "12,5", in the results
@@ -91,6 +93,7 @@ public class CashMilesBench {
         case "--postmaster-pid" -> postmasterPid = Long.parseLong(args[++i]);
         case "--clock-ticks" -> clockTicks = Integer.parseInt(args[++i]);
         case "--sql-sample" -> sqlSample = args[++i];
+        case "--floor" -> floorSeconds = Integer.parseInt(args[++i]);
         default -> {
           System.err.println(
               "usage: java CashMilesBench.java --tokens FILE [--url U] [--clients C] [--seconds T]"
@@ -98,7 +101,7 @@ public class CashMilesBench {
                   + " [--refund-percent P] [--retry-percent P] [--probe-percent P]"
                   + " [--after-setup SHELL-COMMAND] [--run-id ID] [--out FILE]"
                   + " [--server-pid PID] [--postmaster-pid PID] [--clock-ticks HZ]"
-                  + " [--sql-sample SHELL-COMMAND]");
+                  + " [--sql-sample SHELL-COMMAND] [--floor SECONDS]");
           System.exit(2);
         }
       }
@@ -109,7 +112,102 @@ public class CashMilesBench {
     if (clients < 1 || members < 1 || seedMiles < 1 || seedMiles > 100_000_000) {
       throw new IllegalArgumentException("--clients, --members >= 1; --seed-miles 1..100,000,000");
     }
+    if (floorSeconds > 0) {
+      floor();
+      return;
+    }
     new CashMilesBench().run();
+  }
+
+  // ---- the floor: a bare authenticated call ---------------------------------------------------
+
+  /**
+   * The floor of the API on this stack (--floor SECONDS): the clients repeat {@code GET
+   * /api/v1/cash-and-miles/payments/{id}} for a payment that does not exist, with the first
+   * engine's token: the servlet container, the authentication mechanism (a remembered token),
+   * Jersey, the CDI bean, one primary-key read (no transaction) and a 404 problem+json. No payment
+   * operation costs less. Prints floor_* key=value lines: rate, latencies, CPU per request.
+   */
+  static void floor() throws Exception {
+    String token = Files.readAllLines(tokensFile).get(0).strip().split("\\s+")[1];
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url + "/api/v1/cash-and-miles/payments/999999999999"))
+            .header("Authorization", "Bearer " + token)
+            .timeout(Duration.ofSeconds(60))
+            .GET()
+            .build();
+    long from = System.nanoTime() + warmup * 1_000_000_000L;
+    long to = from + floorSeconds * 1_000_000_000L;
+    AtomicLong wrong = new AtomicLong();
+    List<long[]> perThread = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    double[][] cpu = new double[2][];
+    Thread sampler =
+        new Thread(
+            () -> {
+              sleepUntil(from);
+              cpu[0] = cpu();
+              sleepUntil(to);
+              cpu[1] = cpu();
+            });
+    sampler.start();
+    for (int c = 0; c < clients; c++) {
+      long[] lat = new long[200_000]; // [0]: how many follow
+      perThread.add(lat);
+      Thread t =
+          new Thread(
+              () -> {
+                long t0;
+                while ((t0 = System.nanoTime()) < to) {
+                  try {
+                    HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 404 || !r.body().contains("PAYMENT_NOT_FOUND")) {
+                      wrong.incrementAndGet();
+                    }
+                  } catch (IOException | InterruptedException e) {
+                    wrong.incrementAndGet();
+                  }
+                  long t1 = System.nanoTime();
+                  if (t0 >= from && t1 <= to && lat[0] < lat.length - 1) {
+                    lat[(int) ++lat[0]] = t1 - t0;
+                  }
+                }
+              });
+      threads.add(t);
+      t.start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    sampler.join();
+    long[] all = perThread.stream().flatMapToLong(l -> Arrays.stream(l, 1, 1 + (int) l[0])).sorted().toArray();
+    StringBuilder text = new StringBuilder();
+    text.append("floor_requests=").append(all.length).append('\n');
+    text.append(String.format("floor_per_s=%.1f%n", all.length / (double) floorSeconds));
+    text.append(String.format("floor_p50_ms=%.2f%n", percentileMs(all, 50)));
+    text.append(String.format("floor_p99_ms=%.2f%n", percentileMs(all, 99)));
+    String[] names = {"server", "postgres", "client"};
+    for (int i = 0; i < names.length; i++) {
+      double used = cpu[1][i] - cpu[0][i];
+      text.append(String.format("floor_cpu_%s_ms=%.3f%n", names[i], 1000 * used / Math.max(1, all.length)));
+    }
+    text.append("floor_wrong=").append(wrong.get()).append('\n');
+    System.out.print(text);
+  }
+
+  static void sleepUntil(long nanos) {
+    for (long d; (d = nanos - System.nanoTime()) > 0; ) {
+      try {
+        Thread.sleep(Math.max(1, d / 1_000_000));
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
   }
 
   // ---- engines, HTTP ------------------------------------------------------------------------

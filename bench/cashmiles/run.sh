@@ -20,6 +20,7 @@ VOID_PERCENT="${BENCH_VOID_PERCENT:-10}"
 REFUND_PERCENT="${BENCH_REFUND_PERCENT:-5}"
 RETRY_PERCENT="${BENCH_RETRY_PERCENT:-5}"
 PROBE_PERCENT="${BENCH_PROBE_PERCENT:-1}"
+FLOOR_SECONDS="${BENCH_FLOOR_SECONDS:-0}"
 APP_DB=openmiles_cashmiles
 ISSUER="${MP_JWT_VERIFY_ISSUER:-https://openmiles.dev/booking-engines}"
 
@@ -49,7 +50,7 @@ pgbench_anchor "$CLIENTS" "$MEASURED"
 
 # --- 3. OpenMiles on Payara Micro, trusting the key -------------------------------------------------
 unset MP_JWT_VERIFY_PUBLICKEY
-MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$JWT_DIR/public.pem" MP_JWT_VERIFY_ISSUER="$ISSUER" start_payara "$APP_DB"
+MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$JWT_DIR/public.pem" MP_JWT_VERIFY_ISSUER="$ISSUER" start_payara "$APP_DB" ${BENCH_JAVA_OPTS:-}
 say "OpenMiles is ready"
 
 # --- 4. load ------------------------------------------------------------------------------------
@@ -76,6 +77,16 @@ java -Xmx512m "$HERE/CashMilesBench.java" --url "http://127.0.0.1:$HTTP_PORT" --
   --sql-sample "$SQL_SAMPLE" \
   || die "load generator failed"
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+# the floor (BENCH_FLOOR_SECONDS > 0): the cheapest authenticated API call, a GET of a payment that does
+# not exist, by as many clients, on the same server, to show what any operation costs at least
+if [ "$FLOOR_SECONDS" -gt 0 ]; then
+  say "floor: $CLIENTS clients repeating an authenticated GET of a missing payment for $FLOOR_SECONDS s"
+  java -Xmx256m "$HERE/CashMilesBench.java" --floor "$FLOOR_SECONDS" --url "http://127.0.0.1:$HTTP_PORT" \
+    --tokens "$TOKENS" --clients "$CLIENTS" --warmup 3 \
+    --server-pid "$PAYARA_PID" --postmaster-pid "$POSTMASTER_PID" --clock-ticks "$(getconf CLK_TCK)" >>"$RAW" \
+    || die "floor client failed"
+fi
 
 # stop the server before checking, so nothing is in flight
 stop_payara
@@ -195,6 +206,9 @@ per_op() { awk -v s="$1" -v n="$(get ops_count)" 'BEGIN { if (n > 0 && s == s + 
   done
   echo "  CPU per operation in the window: server $(per_op "$(get cpu_server_s)") ms, PostgreSQL $(per_op "$(get cpu_postgres_s)") ms, generator $(per_op "$(get cpu_generator_s)") ms"
   echo "    (so $(nproc) cores given to this run alone would carry about $(awk -v a="$(get cpu_server_s)" -v b="$(get cpu_postgres_s)" -v c="$(get cpu_generator_s)" -v n="$(get ops_count)" -v k="$(nproc)" 'BEGIN { t = a + b + c; if (t > 0 && n > 0) printf "%.0f", k * n / t; else print "?" }') operations/s if CPU were the only limit)"
+  if [ "$FLOOR_SECONDS" -gt 0 ]; then
+    echo "  floor, authenticated GET of a missing payment ($CLIENTS clients, $FLOOR_SECONDS s): $(get floor_per_s)/s, p50 $(get floor_p50_ms) ms, p99 $(get floor_p99_ms) ms; CPU per request: server $(get floor_cpu_server_ms) ms, PostgreSQL $(get floor_cpu_postgres_ms) ms, client $(get floor_cpu_client_ms) ms ($(get floor_wrong) wrong answers)"
+  fi
   echo "  SQL per operation in the window: $(per_count "$(get sql_statements)") statements, $(per_count "$(get sql_commits)") commits (pg_stat_statements and pg_stat_database of $APP_DB)"
   echo "  machine load average (1/5/15 min) before the load: $LOAD_BEFORE, after: $LOAD_AFTER"
   echo "  aim at 32 clients: $(aim "$([ "$CLIENTS" = 32 ] || echo "this run had $CLIENTS clients")")"

@@ -35,6 +35,15 @@ public interface MilesLedger {
 
   BalanceView balance(MemberNumber member);
 
+  /**
+   * The miles a member may spend now (balance minus held miles), in one read and without loading
+   * the member: for paths that only need that number (a Cash &amp; Miles quote).
+   *
+   * @throws MemberNotFoundException if there is no such member
+   * @throws MemberNotActiveException if the member's status does not allow spending
+   */
+  long spendable(MemberNumber member);
+
   StatementPage statement(StatementQuery query);
 
   /** Expire every active hold whose time limit passed before {@code now}; returns how many. */

@@ -275,7 +275,8 @@ public class DefaultMilesLedger implements MilesLedger {
   public HoldView placeHold(PlaceHold hold) {
     Account account = lockOne(hold.member());
     String ref = hold.source().value();
-    var existing = repository.findHold(ref);
+    var use = repository.refUse(ref); // read under the lock: sees a hold placed meanwhile
+    var existing = use.hold();
     if (existing.isPresent()) {
       StoredHold h = existing.get();
       if (!h.member().equals(hold.member()) || h.amount() != hold.miles()) {
@@ -289,18 +290,21 @@ public class DefaultMilesLedger implements MilesLedger {
       }
       return h.view();
     }
-    if (!repository.findEntries(List.of(ref)).isEmpty()) {
+    if (use.entry()) {
       throw new SourceReferenceConflictException(
           "source reference " + ref + " is already used by a posting");
     }
     account.placeHold(hold.miles());
     Instant now = now();
     Instant expiresAt = now.plus(hold.ttl());
+    // the hold, its entry and the account in one statement
     long id =
         repository.insertHold(
-            account.memberId(), ref, hold.miles(), hold.description(), now, expiresAt);
-    repository.insertEntries(
-        List.of(
+            ref,
+            hold.miles(),
+            hold.description(),
+            now,
+            expiresAt,
             new NewEntry(
                 account.memberId(),
                 EntryType.HOLD,
@@ -308,10 +312,10 @@ public class DefaultMilesLedger implements MilesLedger {
                 hold.miles(),
                 account.balance(),
                 ref,
-                id,
+                null,
                 LocalDate.now(clock),
-                hold.description())));
-    repository.saveAccounts(List.of(account));
+                hold.description()),
+            account);
     // what a read of the new row would give (times in the database's precision)
     return new HoldView(
         id,
@@ -329,9 +333,8 @@ public class DefaultMilesLedger implements MilesLedger {
   @Override
   @Transactional(dontRollbackOn = HoldExpiredException.class) // the expiry itself must commit
   public HoldView captureHold(CaptureHold capture) {
-    StoredHold h = findHoldOrThrow(capture.hold());
-    Account account = lockOne(h.member());
-    h = findHoldOrThrow(capture.hold()); // re-read under the lock
+    Account account = lockHoldAccount(capture.hold());
+    StoredHold h = findHoldOrThrow(capture.hold()); // read under the lock
     if (h.status() == HoldStatus.CAPTURED && h.captured() == capture.miles()) {
       return h.view(); // a retried capture
     }
@@ -366,61 +369,60 @@ public class DefaultMilesLedger implements MilesLedger {
     LocalDate today = LocalDate.now(clock);
     long balanceAfter = account.captureHold(h.amount(), capture.miles(), today);
     String ref = capture.hold().derive("capture").value();
-    Map<String, Long> ids =
-        repository.insertEntries(
-            List.of(
-                new NewEntry(
-                    account.memberId(),
-                    EntryType.HOLD_CAPTURE,
-                    -capture.miles(),
-                    -h.amount(),
-                    balanceAfter,
-                    ref,
-                    h.id(),
-                    today,
-                    h.view().description())));
     ops().consumeLots(account.memberId(), capture.miles());
     Instant resolvedAt = now();
-    repository.resolveHold(h.id(), HoldStatus.CAPTURED, capture.miles(), resolvedAt);
-    repository.saveAccounts(List.of(account));
+    // the entry, the hold's new state and the account in one statement
+    long entryId =
+        repository.resolveHold(
+            h.id(),
+            HoldStatus.CAPTURED,
+            capture.miles(),
+            resolvedAt,
+            new NewEntry(
+                account.memberId(),
+                EntryType.HOLD_CAPTURE,
+                -capture.miles(),
+                -h.amount(),
+                balanceAfter,
+                ref,
+                h.id(),
+                today,
+                h.view().description()),
+            account);
     milesPosted.fire(
         new MilesPosted(
             List.of(
                 new MilesPosted.Entry(
-                    ids.get(ref),
-                    h.member(),
-                    EntryType.HOLD_CAPTURE,
-                    -capture.miles(),
-                    ref,
-                    today))));
+                    entryId, h.member(), EntryType.HOLD_CAPTURE, -capture.miles(), ref, today))));
     return resolved(h, HoldStatus.CAPTURED, capture.miles(), resolvedAt);
   }
 
   @Override
   public HoldView releaseHold(SourceReference holdRef) {
-    StoredHold h = findHoldOrThrow(holdRef);
-    Account account = lockOne(h.member());
-    h = findHoldOrThrow(holdRef);
+    Account account = lockHoldAccount(holdRef);
+    StoredHold h = findHoldOrThrow(holdRef); // read under the lock
     if (h.status() == HoldStatus.RELEASED) {
       return h.view(); // a retried release
     }
     requireActive(h);
     account.releaseHold(h.amount());
-    repository.insertEntries(
-        List.of(
-            new NewEntry(
-                account.memberId(),
-                EntryType.HOLD_RELEASE,
-                0,
-                -h.amount(),
-                account.balance(),
-                holdRef.derive("release").value(),
-                h.id(),
-                LocalDate.now(clock),
-                h.view().description())));
     Instant resolvedAt = now();
-    repository.resolveHold(h.id(), HoldStatus.RELEASED, 0, resolvedAt);
-    repository.saveAccounts(List.of(account));
+    repository.resolveHold(
+        h.id(),
+        HoldStatus.RELEASED,
+        0,
+        resolvedAt,
+        new NewEntry(
+            account.memberId(),
+            EntryType.HOLD_RELEASE,
+            0,
+            -h.amount(),
+            account.balance(),
+            holdRef.derive("release").value(),
+            h.id(),
+            LocalDate.now(clock),
+            h.view().description()),
+        account);
     return resolved(h, HoldStatus.RELEASED, 0, resolvedAt);
   }
 
@@ -475,6 +477,13 @@ public class DefaultMilesLedger implements MilesLedger {
         .orElseThrow(() -> new HoldNotFoundException("no hold with reference " + ref));
   }
 
+  /** The account of the hold's member, locked (found through the hold in one statement). */
+  private Account lockHoldAccount(SourceReference ref) {
+    return repository
+        .lockAccountOfHold(ref.value())
+        .orElseThrow(() -> new HoldNotFoundException("no hold with reference " + ref));
+  }
+
   Account lockOne(MemberNumber member) {
     Account a = repository.lockAccounts(List.of(member)).get(member);
     if (a == null) {
@@ -491,6 +500,20 @@ public class DefaultMilesLedger implements MilesLedger {
     return repository
         .balance(member, 3)
         .orElseThrow(() -> new MemberNotFoundException("no member " + member));
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public long spendable(MemberNumber member) {
+    var s =
+        repository
+            .spendable(member)
+            .orElseThrow(() -> new MemberNotFoundException("no member " + member));
+    if (!s.status().maySpend()) {
+      throw new MemberNotActiveException(
+          "member " + member + " is " + s.status() + " and cannot pay with miles");
+    }
+    return s.available();
   }
 
   @Override

@@ -14,6 +14,7 @@ import org.openmiles.accounts.api.HoldStatus;
 import org.openmiles.accounts.api.HoldView;
 import org.openmiles.accounts.api.LedgerEntryView;
 import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.accounts.api.MemberStatus;
 import org.openmiles.accounts.api.Qualifying;
 
 /**
@@ -77,19 +78,54 @@ public interface LedgerRepository {
 
   Optional<StoredHold> findHold(String sourceRef);
 
+  /**
+   * Locks the account of the member who has the hold with this reference, in one statement (a
+   * hold's member never changes); empty if there is no such hold. Read the hold again under the
+   * lock.
+   */
+  Optional<Account> lockAccountOfHold(String sourceRef);
+
+  void resolveHold(long holdId, HoldStatus status, long captured, Instant at);
+
+  /**
+   * What a reference is used by, in one statement: the hold with it, if any, and whether a ledger
+   * entry has it (a posting, or the hold's own entries).
+   */
+  RefUse refUse(String sourceRef);
+
+  /**
+   * Places a hold in one statement: inserts the hold, its {@code HOLD} entry ({@code entry}'s hold
+   * id is ignored: the new hold's id is used) and writes the account back.
+   *
+   * @return the new hold's id
+   */
   long insertHold(
-      long memberId,
       String sourceRef,
       long miles,
       String description,
       Instant at,
-      Instant expiresAt);
+      Instant expiresAt,
+      NewEntry entry,
+      Account account);
 
-  void resolveHold(long holdId, HoldStatus status, long captured, Instant at);
+  /**
+   * Resolves an active hold in one statement: its entry, the hold's new state and the account.
+   *
+   * @return the entry's id
+   * @throws IllegalStateException if the hold was not active (nothing is written)
+   */
+  long resolveHold(
+      long holdId, HoldStatus status, long captured, Instant at, NewEntry entry, Account account);
 
   List<HoldView> holds(MemberNumber member, boolean activeOnly, int limit);
 
   Optional<BalanceView> balance(MemberNumber member, int expiringLots);
+
+  /** A member's status and available miles (balance minus held), in one read. */
+  Optional<Spendable> spendable(MemberNumber member);
+
+  /** {@link #spendable}. */
+  record Spendable(MemberStatus status, long available) {}
 
   List<LedgerEntryView> statement(
       MemberNumber member,
@@ -167,6 +203,9 @@ public interface LedgerRepository {
       HoldStatus status,
       Instant expiresAt,
       HoldView view) {}
+
+  /** {@link #refUse}: the hold with a reference, and whether an entry has it. */
+  record RefUse(Optional<StoredHold> hold, boolean entry) {}
 
   record DueHold(long id, String sourceRef, MemberNumber member) {}
 

@@ -46,31 +46,45 @@ public class JdbcLedgerRepository implements LedgerRepository {
     update("insert into accounts.account (member_id) values (?)", ps -> ps.setLong(1, memberId));
   }
 
+  private static final String LOCKED_ACCOUNT =
+      "select m.id, m.member_number, m.status, a.balance, a.held, a.last_activity_on"
+          + " from accounts.member m join accounts.account a on a.member_id = m.id";
+
   @Override
   public Map<MemberNumber, Account> lockAccounts(Collection<MemberNumber> members) {
-    String sql =
-        "select m.id, m.member_number, m.status, a.balance, a.held, a.last_activity_on"
-            + " from accounts.member m join accounts.account a on a.member_id = m.id"
-            + " where m.member_number = any(?) order by m.id for update of a";
     Map<MemberNumber, Account> out = new LinkedHashMap<>();
     query(
-        sql,
+        LOCKED_ACCOUNT + " where m.member_number = any(?) order by m.id for update of a",
         (c, ps) ->
             ps.setArray(
                 1, Jdbc.array(c, "varchar", members.stream().map(MemberNumber::value).toArray())),
         rs -> {
-          MemberNumber n = new MemberNumber(rs.getString(2));
-          out.put(
-              n,
-              new Account(
-                  rs.getLong(1),
-                  n,
-                  MemberStatus.valueOf(rs.getString(3)),
-                  rs.getLong(4),
-                  rs.getLong(5),
-                  toLocalDate(rs.getDate(6))));
+          Account a = account(rs);
+          out.put(a.number(), a);
         });
     return out;
+  }
+
+  @Override
+  public Optional<Account> lockAccountOfHold(String sourceRef) {
+    List<Account> out = new ArrayList<>(1);
+    query(
+        LOCKED_ACCOUNT
+            + " where a.member_id = (select h.member_id from accounts.hold h"
+            + " where h.source_ref = ?) for update of a",
+        (c, ps) -> ps.setString(1, sourceRef),
+        rs -> out.add(account(rs)));
+    return out.stream().findFirst();
+  }
+
+  private static Account account(ResultSet rs) throws SQLException {
+    return new Account(
+        rs.getLong(1),
+        new MemberNumber(rs.getString(2)),
+        MemberStatus.valueOf(rs.getString(3)),
+        rs.getLong(4),
+        rs.getLong(5),
+        toLocalDate(rs.getDate(6)));
   }
 
   @Override
@@ -404,44 +418,8 @@ public class JdbcLedgerRepository implements LedgerRepository {
             + HOLD_COLUMNS
             + " from accounts.hold h join accounts.member m on m.id = h.member_id where h.source_ref = ?",
         (c, ps) -> ps.setString(1, sourceRef),
-        rs -> {
-          HoldView v = holdView(rs);
-          out.add(
-              new StoredHold(
-                  v.id(),
-                  rs.getLong(2),
-                  v.member(),
-                  v.miles(),
-                  v.captured(),
-                  v.status(),
-                  v.expiresAt(),
-                  v));
-        });
+        rs -> out.add(storedHold(rs)));
     return out.stream().findFirst();
-  }
-
-  @Override
-  public long insertHold(
-      long memberId,
-      String sourceRef,
-      long miles,
-      String description,
-      Instant at,
-      Instant expiresAt) {
-    long[] id = new long[1];
-    query(
-        "insert into accounts.hold (member_id, source_ref, amount, description, created_at, expires_at)"
-            + " values (?, ?, ?, ?, ?, ?) returning id",
-        (c, ps) -> {
-          ps.setLong(1, memberId);
-          ps.setString(2, sourceRef);
-          ps.setLong(3, miles);
-          ps.setString(4, description);
-          ps.setTimestamp(5, Timestamp.from(at));
-          ps.setTimestamp(6, Timestamp.from(expiresAt));
-        },
-        rs -> id[0] = rs.getLong(1));
-    return id[0];
   }
 
   @Override
@@ -463,6 +441,127 @@ public class JdbcLedgerRepository implements LedgerRepository {
   }
 
   @Override
+  public RefUse refUse(String sourceRef) {
+    List<RefUse> out = new ArrayList<>();
+    query(
+        "select "
+            + HOLD_COLUMNS
+            + ", exists (select 1 from accounts.ledger_entry e where e.source_ref = ?)"
+            + " from (values (1)) one left join (accounts.hold h join accounts.member m"
+            + " on m.id = h.member_id) on h.source_ref = ?",
+        (c, ps) -> {
+          ps.setString(1, sourceRef);
+          ps.setString(2, sourceRef);
+        },
+        rs ->
+            out.add(
+                new RefUse(
+                    rs.getObject(1) == null ? Optional.empty() : Optional.of(storedHold(rs)),
+                    rs.getBoolean(12))));
+    return out.get(0);
+  }
+
+  /** The account written back with a hold change: balance, held, last activity, member id. */
+  private static final String ACCOUNT_WRITE =
+      " a as (update accounts.account set balance = ?, held = ?, last_activity_on = ?"
+          + " where member_id = ?";
+
+  private static final String ENTRY_COLUMNS =
+      "insert into accounts.ledger_entry (member_id, entry_type, amount, held_delta,"
+          + " balance_after, source_ref, hold_id, activity_date, description, qualifying_miles,"
+          + " qualifying_flights)";
+
+  @Override
+  public long insertHold(
+      String sourceRef,
+      long miles,
+      String description,
+      Instant at,
+      Instant expiresAt,
+      NewEntry entry,
+      Account account) {
+    long[] id = {-1};
+    query(
+        "with h as (insert into accounts.hold (member_id, source_ref, amount, description,"
+            + " created_at, expires_at) values (?, ?, ?, ?, ?, ?) returning id),"
+            + " e as ("
+            + ENTRY_COLUMNS
+            + " select ?, ?, ?, ?, ?, ?, h.id, ?, ?, ?, ? from h),"
+            + ACCOUNT_WRITE
+            + ") select id from h",
+        (c, ps) -> {
+          ps.setLong(1, account.memberId());
+          ps.setString(2, sourceRef);
+          ps.setLong(3, miles);
+          ps.setString(4, description);
+          ps.setTimestamp(5, Timestamp.from(at));
+          ps.setTimestamp(6, Timestamp.from(expiresAt));
+          int next = bindEntry(ps, 7, entry, false);
+          bindAccount(ps, next, account);
+        },
+        rs -> id[0] = rs.getLong(1));
+    return id[0];
+  }
+
+  @Override
+  public long resolveHold(
+      long holdId, HoldStatus status, long captured, Instant at, NewEntry entry, Account account) {
+    long[] out = {-1, 0};
+    query(
+        "with h as (update accounts.hold set status = ?, captured = ?, resolved_at = ?"
+            + " where id = ? and status = 'ACTIVE' returning id),"
+            + " e as ("
+            + ENTRY_COLUMNS
+            + " select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from h returning id),"
+            + ACCOUNT_WRITE
+            + " and exists (select 1 from h)) select (select id from e), (select count(*) from h)",
+        (c, ps) -> {
+          ps.setString(1, status.name());
+          ps.setLong(2, captured);
+          ps.setTimestamp(3, Timestamp.from(at));
+          ps.setLong(4, holdId);
+          int next = bindEntry(ps, 5, entry, true);
+          bindAccount(ps, next, account);
+        },
+        rs -> {
+          out[0] = rs.getLong(1);
+          out[1] = rs.getLong(2);
+        });
+    if (out[1] != 1) {
+      // the account lock makes this impossible; if it happens, refuse rather than double-resolve
+      throw new IllegalStateException("hold " + holdId + " was not active when resolved");
+    }
+    return out[0];
+  }
+
+  /** Binds an entry's columns from {@code first}; the hold id only if asked. */
+  private static int bindEntry(PreparedStatement ps, int first, NewEntry e, boolean withHold)
+      throws SQLException {
+    int i = first;
+    ps.setLong(i++, e.memberId());
+    ps.setString(i++, e.type().name());
+    ps.setLong(i++, e.amount());
+    ps.setLong(i++, e.heldDelta());
+    ps.setLong(i++, e.balanceAfter());
+    ps.setString(i++, e.sourceRef());
+    if (withHold) {
+      ps.setLong(i++, e.holdId());
+    }
+    ps.setDate(i++, Date.valueOf(e.activityDate()));
+    ps.setString(i++, e.description());
+    ps.setLong(i++, e.qualifying().miles());
+    ps.setBigDecimal(i++, e.qualifying().flights());
+    return i;
+  }
+
+  private static void bindAccount(PreparedStatement ps, int first, Account a) throws SQLException {
+    ps.setLong(first, a.balance());
+    ps.setLong(first + 1, a.held());
+    ps.setDate(first + 2, a.lastActivity() == null ? null : Date.valueOf(a.lastActivity()));
+    ps.setLong(first + 3, a.memberId());
+  }
+
+  @Override
   public List<HoldView> holds(MemberNumber member, boolean activeOnly, int limit) {
     List<HoldView> out = new ArrayList<>();
     query(
@@ -480,6 +579,12 @@ public class JdbcLedgerRepository implements LedgerRepository {
     return out;
   }
 
+  private static StoredHold storedHold(ResultSet rs) throws SQLException {
+    HoldView v = holdView(rs);
+    return new StoredHold(
+        v.id(), rs.getLong(2), v.member(), v.miles(), v.captured(), v.status(), v.expiresAt(), v);
+  }
+
   private static HoldView holdView(ResultSet rs) throws SQLException {
     Timestamp resolved = rs.getTimestamp(11);
     return new HoldView(
@@ -493,6 +598,17 @@ public class JdbcLedgerRepository implements LedgerRepository {
         rs.getTimestamp(9).toInstant(),
         rs.getTimestamp(10).toInstant(),
         resolved == null ? null : resolved.toInstant());
+  }
+
+  @Override
+  public Optional<Spendable> spendable(MemberNumber member) {
+    List<Spendable> out = new ArrayList<>(1);
+    query(
+        "select m.status, a.balance - a.held from accounts.member m"
+            + " join accounts.account a on a.member_id = m.id where m.member_number = ?",
+        (c, ps) -> ps.setString(1, member.value()),
+        rs -> out.add(new Spendable(MemberStatus.valueOf(rs.getString(1)), rs.getLong(2))));
+    return out.stream().findFirst();
   }
 
   @Override

@@ -17,10 +17,6 @@ import org.openmiles.accounts.api.EntryType;
 import org.openmiles.accounts.api.HoldAlreadyResolvedException;
 import org.openmiles.accounts.api.HoldExpiredException;
 import org.openmiles.accounts.api.HoldView;
-import org.openmiles.accounts.api.MemberNotActiveException;
-import org.openmiles.accounts.api.MemberNotFoundException;
-import org.openmiles.accounts.api.MemberService;
-import org.openmiles.accounts.api.MemberView;
 import org.openmiles.accounts.api.MilesLedger;
 import org.openmiles.accounts.api.PlaceHold;
 import org.openmiles.accounts.api.PostMiles;
@@ -67,7 +63,6 @@ public class DefaultCashMilesPayments implements CashMilesPayments {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   @Inject MilesLedger ledger;
-  @Inject MemberService members;
   @Inject PaymentRepository repository;
   @Inject Clock clock;
   @Inject Event<CashMilesAuthorized> authorized;
@@ -86,25 +81,20 @@ public class DefaultCashMilesPayments implements CashMilesPayments {
                     request.taxesAndFees(),
                     request.passengers(),
                     request.segments()));
-    MemberView member =
-        members
-            .find(request.member())
-            .orElseThrow(() -> new MemberNotFoundException("no member " + request.member()));
-    if (!member.status().maySpend()) {
-      throw new MemberNotActiveException(
-          "member " + request.member() + " is " + member.status() + " and cannot pay with miles");
-    }
+    // the member's status and available miles in one read (MEMBER_NOT_FOUND, MEMBER_NOT_ACTIVE)
+    long available = ledger.spendable(request.member());
     Instant now = clock.instant();
     LocalDate today = LocalDate.now(clock);
     String currency = fare.baseFare().currency().getCurrencyCode();
+    PaymentRepository.Pricing pricing = repository.pricingOn(currency, today);
     CashMilesRule rule =
-        repository
-            .ruleOn(today)
+        pricing
+            .rule()
             .orElseThrow(
                 () -> new IllegalStateException("no Cash & Miles rule in force on " + today));
     var valuePerMile =
-        repository
-            .mileValueOn(currency, today)
+        pricing
+            .valuePerMile()
             .orElseThrow(
                 () ->
                     new CurrencyNotSupportedException(
@@ -129,7 +119,6 @@ public class DefaultCashMilesPayments implements CashMilesPayments {
               + fare.segments()
               + " segment(s); this fare can only be paid in cash");
     }
-    long available = ledger.balance(request.member()).available();
     Quote quote =
         new Quote(
             newToken(),

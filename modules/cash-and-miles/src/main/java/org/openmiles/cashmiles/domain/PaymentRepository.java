@@ -14,9 +14,11 @@ import org.openmiles.cashmiles.api.RefundReason;
  */
 public interface PaymentRepository {
 
-  Optional<CashMilesRule> ruleOn(LocalDate day);
+  /** The rule and the currency's mile value in force on a day (empty where none is). */
+  record Pricing(Optional<CashMilesRule> rule, Optional<java.math.BigDecimal> valuePerMile) {}
 
-  Optional<java.math.BigDecimal> mileValueOn(String currency, LocalDate day);
+  /** {@link Pricing} in one read. */
+  Pricing pricingOn(String currency, LocalDate day);
 
   void insertQuote(Quote quote);
 

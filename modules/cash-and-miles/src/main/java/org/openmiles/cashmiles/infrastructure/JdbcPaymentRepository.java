@@ -57,44 +57,45 @@ public class JdbcPaymentRepository implements PaymentRepository {
   }
 
   @Override
-  public Optional<CashMilesRule> ruleOn(LocalDate day) {
+  public Pricing pricingOn(String currency, LocalDate day) {
     return jdbc.first(
-            "read the Cash & Miles rule",
-            "select min_miles_per_segment, miles_step, max_fare_share_pct, quote_ttl_seconds,"
-                + " hold_ttl_seconds, voluntary_refund_redeposit, involuntary_refund_redeposit,"
-                + " effective_to from cashmiles.cash_miles_rule where effective_from <= ?"
-                + " order by effective_from desc fetch first 1 rows only",
-            (c, ps) -> ps.setDate(1, Date.valueOf(day)),
-            rs ->
-                endedBy(rs.getDate(8), day)
-                    ? Optional.<CashMilesRule>empty()
-                    : Optional.of(
-                        new CashMilesRule(
-                            rs.getInt(1),
-                            rs.getInt(2),
-                            rs.getBigDecimal(3),
-                            rs.getInt(4),
-                            rs.getInt(5),
-                            rs.getBoolean(6),
-                            rs.getBoolean(7))))
-        .flatMap(r -> r);
-  }
-
-  @Override
-  public Optional<BigDecimal> mileValueOn(String currency, LocalDate day) {
-    return jdbc.first(
-            "read the mile value",
-            "select value_per_mile, effective_to from cashmiles.mile_value where currency = ?"
-                + " and effective_from <= ? order by effective_from desc fetch first 1 rows only",
+            "read the Cash & Miles rule and mile value",
+            "select r.min_miles_per_segment, r.miles_step, r.max_fare_share_pct,"
+                + " r.quote_ttl_seconds, r.hold_ttl_seconds, r.voluntary_refund_redeposit,"
+                + " r.involuntary_refund_redeposit, r.effective_to, r.found,"
+                + " v.value_per_mile, v.effective_to, v.found"
+                + " from (values (1)) one"
+                + " left join lateral (select *, true found from cashmiles.cash_miles_rule"
+                + " where effective_from <= ? order by effective_from desc fetch first 1 rows only)"
+                + " r on true"
+                + " left join lateral (select value_per_mile, effective_to, true found"
+                + " from cashmiles.mile_value where currency = ? and effective_from <= ?"
+                + " order by effective_from desc fetch first 1 rows only) v on true",
             (c, ps) -> {
-              ps.setString(1, currency);
-              ps.setDate(2, Date.valueOf(day));
+              ps.setDate(1, Date.valueOf(day));
+              ps.setString(2, currency);
+              ps.setDate(3, Date.valueOf(day));
             },
-            rs ->
-                endedBy(rs.getDate(2), day)
-                    ? Optional.<BigDecimal>empty()
-                    : Optional.of(rs.getBigDecimal(1)))
-        .flatMap(v -> v);
+            rs -> {
+              Optional<CashMilesRule> rule =
+                  !rs.getBoolean(9) || endedBy(rs.getDate(8), day)
+                      ? Optional.empty()
+                      : Optional.of(
+                          new CashMilesRule(
+                              rs.getInt(1),
+                              rs.getInt(2),
+                              rs.getBigDecimal(3),
+                              rs.getInt(4),
+                              rs.getInt(5),
+                              rs.getBoolean(6),
+                              rs.getBoolean(7)));
+              Optional<BigDecimal> value =
+                  !rs.getBoolean(12) || endedBy(rs.getDate(11), day)
+                      ? Optional.empty()
+                      : Optional.of(rs.getBigDecimal(10));
+              return new Pricing(rule, value);
+            })
+        .orElseThrow();
   }
 
   /** An effective_to on or before the day ends the row (effective_to is exclusive). */
