@@ -1,6 +1,5 @@
 package org.openmiles.accounts.infrastructure;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Timestamp;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.openmiles.accounts.api.DailyMiles;
 import org.openmiles.accounts.api.LedgerStatistics;
 import org.openmiles.common.jdbc.Jdbc;
@@ -22,14 +20,7 @@ import org.openmiles.common.jdbc.Jdbc;
  */
 @ApplicationScoped
 public class JdbcLedgerStatistics implements LedgerStatistics {
-  @Inject DataSource dataSource;
-
-  private Jdbc jdbc;
-
-  @PostConstruct
-  void init() {
-    jdbc = new Jdbc(dataSource);
-  }
+  @Inject Jdbc jdbc;
 
   @Override
   public List<DailyMiles> milesIssuedPerDay(LocalDate from, LocalDate to, ZoneId zone) {

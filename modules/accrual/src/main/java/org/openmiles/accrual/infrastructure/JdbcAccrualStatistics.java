@@ -1,12 +1,10 @@
 package org.openmiles.accrual.infrastructure;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import javax.sql.DataSource;
 import org.openmiles.accrual.api.AccrualStatistics;
 import org.openmiles.accrual.api.ClaimStatus;
 import org.openmiles.accrual.api.PartnerMiles;
@@ -19,14 +17,7 @@ import org.openmiles.common.jdbc.Jdbc;
  */
 @ApplicationScoped
 public class JdbcAccrualStatistics implements AccrualStatistics {
-  @Inject DataSource dataSource;
-
-  private Jdbc jdbc;
-
-  @PostConstruct
-  void init() {
-    jdbc = new Jdbc(dataSource);
-  }
+  @Inject Jdbc jdbc;
 
   @Override
   public List<PartnerMiles> topPartnersByMiles(Instant since, int limit) {

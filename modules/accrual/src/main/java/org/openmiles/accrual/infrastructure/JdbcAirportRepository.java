@@ -1,6 +1,5 @@
 package org.openmiles.accrual.infrastructure;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -10,7 +9,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.openmiles.accrual.domain.Airport;
 import org.openmiles.accrual.domain.FlightEarning;
 import org.openmiles.common.jdbc.Jdbc;
@@ -19,14 +17,7 @@ import org.openmiles.common.jdbc.Jdbc;
 @ApplicationScoped
 public class JdbcAirportRepository {
 
-  @Inject DataSource dataSource;
-
-  private Jdbc jdbc;
-
-  @PostConstruct
-  void init() {
-    jdbc = new Jdbc(dataSource);
-  }
+  @Inject Jdbc jdbc;
 
   /** Inserts or replaces airports by IATA code, in one statement. */
   public void upsert(List<Airport> airports, String source) {

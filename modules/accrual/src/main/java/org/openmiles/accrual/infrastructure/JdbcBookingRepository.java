@@ -1,6 +1,5 @@
 package org.openmiles.accrual.infrastructure;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -17,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.openmiles.accrual.api.BookedSegment;
 import org.openmiles.accrual.api.BookedSegmentView;
 import org.openmiles.common.jdbc.Jdbc;
@@ -30,14 +28,7 @@ import org.openmiles.common.jdbc.Jdbc;
 @ApplicationScoped
 public class JdbcBookingRepository {
 
-  @Inject DataSource dataSource;
-
-  private Jdbc jdbc;
-
-  @PostConstruct
-  void init() {
-    jdbc = new Jdbc(dataSource);
-  }
+  @Inject Jdbc jdbc;
 
   /** What decides whether a file may update a stored segment: its version and state. */
   public record Stored(

@@ -1,6 +1,5 @@
 package org.openmiles.accrual.infrastructure;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -17,7 +16,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import javax.sql.DataSource;
 import org.openmiles.accrual.api.ClaimStatus;
 import org.openmiles.accrual.api.ClaimView;
 import org.openmiles.accrual.api.FlownCoupon;
@@ -44,14 +42,7 @@ public class JdbcClaimRepository {
   /** First key of the two-key advisory locks: distinct from the cluster lock's one-key space. */
   private static final int LOCK_SPACE = 0x4d4d4331; // "MMC1"
 
-  @Inject DataSource dataSource;
-
-  private Jdbc jdbc;
-
-  @PostConstruct
-  void init() {
-    jdbc = new Jdbc(dataSource);
-  }
+  @Inject Jdbc jdbc;
 
   /** A claim as stored: what members and agents see, and what idempotency compares. */
   public record StoredClaim(ClaimView view, String requestHash) {

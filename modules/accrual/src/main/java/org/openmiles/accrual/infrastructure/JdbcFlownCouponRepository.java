@@ -1,6 +1,5 @@
 package org.openmiles.accrual.infrastructure;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -12,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.openmiles.accrual.api.FlownCoupon;
 import org.openmiles.common.jdbc.Jdbc;
 
@@ -20,14 +18,7 @@ import org.openmiles.common.jdbc.Jdbc;
 @ApplicationScoped
 public class JdbcFlownCouponRepository {
 
-  @Inject DataSource dataSource;
-
-  private Jdbc jdbc;
-
-  @PostConstruct
-  void init() {
-    jdbc = new Jdbc(dataSource);
-  }
+  @Inject Jdbc jdbc;
 
   /** A coupon as stored: where it came from, what it earned, and its state. */
   public record Stored(

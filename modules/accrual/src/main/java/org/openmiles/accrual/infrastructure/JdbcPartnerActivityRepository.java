@@ -29,12 +29,7 @@ public class JdbcPartnerActivityRepository {
 
   @Inject DataSource dataSource;
 
-  private Jdbc jdbc;
-
-  @jakarta.annotation.PostConstruct
-  void init() {
-    jdbc = new Jdbc(dataSource);
-  }
+  @Inject Jdbc jdbc;
 
   /** A record received before: which file brought it, what it earned, its status. */
   public record Stored(long fileId, long lineNo, long miles, String status) {}

@@ -1,6 +1,5 @@
 package org.openmiles.accrual.infrastructure;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -12,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
-import javax.sql.DataSource;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accrual.domain.Promotion;
 import org.openmiles.accrual.domain.Promotions.MemberKey;
@@ -43,14 +41,7 @@ import org.openmiles.common.jdbc.Jdbc;
 @ApplicationScoped
 public class JdbcPromotionRepository {
 
-  @Inject DataSource dataSource;
-
-  private Jdbc jdbc;
-
-  @PostConstruct
-  void init() {
-    jdbc = new Jdbc(dataSource);
-  }
+  @Inject Jdbc jdbc;
 
   /** A bonus posted to the ledger, to be added to its promotion's total for the member. */
   public record NewAward(

@@ -1,6 +1,5 @@
 package org.openmiles.cashmiles.infrastructure;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -12,7 +11,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.openmiles.cashmiles.api.ClientId;
 import org.openmiles.cashmiles.domain.IdempotencyRepository;
 import org.openmiles.common.jdbc.Jdbc;
@@ -31,14 +29,7 @@ import org.openmiles.common.jdbc.Jdbc;
 public class JdbcIdempotencyRepository implements IdempotencyRepository {
   private static final String KEY = " where client_id = ? and idempotency_key = ?";
 
-  @Inject DataSource dataSource;
-
-  private Jdbc jdbc;
-
-  @PostConstruct
-  void init() {
-    jdbc = new Jdbc(dataSource);
-  }
+  @Inject Jdbc jdbc;
 
   private record Row(String hash, String state, Integer status, String body, Instant updated) {
     Begin asSeen(String requestHash) {

@@ -1,6 +1,5 @@
 package org.openmiles.cashmiles.infrastructure;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -16,7 +15,6 @@ import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.cashmiles.api.ClientId;
 import org.openmiles.cashmiles.api.PaymentStatus;
@@ -47,14 +45,7 @@ public class JdbcPaymentRepository implements PaymentRepository {
   private static final String PAYMENT_FROM =
       " from cashmiles.payment p join cashmiles.quote q on q.token = p.quote_token";
 
-  @Inject DataSource dataSource;
-
-  private Jdbc jdbc;
-
-  @PostConstruct
-  void init() {
-    jdbc = new Jdbc(dataSource);
-  }
+  @Inject Jdbc jdbc;
 
   @Override
   public Pricing pricingOn(String currency, LocalDate day) {

@@ -1,6 +1,5 @@
 package org.openmiles.console.infrastructure;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
@@ -9,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.openmiles.common.jdbc.Jdbc;
 import org.openmiles.console.application.AdjustmentView;
 import org.openmiles.console.domain.AdjustmentStatus;
@@ -17,14 +15,7 @@ import org.openmiles.console.domain.AdjustmentStatus;
 /** Goodwill adjustments in {@code console.adjustment}. */
 @ApplicationScoped
 public class JdbcAdjustmentRepository {
-  @Inject DataSource dataSource;
-
-  private Jdbc jdbc;
-
-  @PostConstruct
-  void init() {
-    jdbc = new Jdbc(dataSource);
-  }
+  @Inject Jdbc jdbc;
 
   private static final String COLUMNS =
       "id, member, miles, reason, status, requested_by, requested_at, decided_by, decided_at,"

@@ -1,12 +1,10 @@
 package org.openmiles.console.infrastructure;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 import org.openmiles.common.jdbc.Jdbc;
 import org.openmiles.console.application.AuditEntry;
 import org.openmiles.console.application.AuditQuery;
@@ -14,14 +12,7 @@ import org.openmiles.console.application.AuditQuery;
 /** The append-only audit log in {@code console.audit_entry}. */
 @ApplicationScoped
 public class JdbcAuditRepository {
-  @Inject DataSource dataSource;
-
-  private Jdbc jdbc;
-
-  @PostConstruct
-  void init() {
-    jdbc = new Jdbc(dataSource);
-  }
+  @Inject Jdbc jdbc;
 
   public void append(AuditEntry e) {
     jdbc.update(

@@ -1,6 +1,5 @@
 package org.openmiles.console.infrastructure;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Timestamp;
@@ -11,21 +10,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.openmiles.common.jdbc.Jdbc;
 import org.openmiles.console.api.ConsoleRole;
 
 /** Console users in {@code console.console_user}. */
 @ApplicationScoped
 public class JdbcConsoleUserRepository {
-  @Inject DataSource dataSource;
-
-  private Jdbc jdbc;
-
-  @PostConstruct
-  void init() {
-    jdbc = new Jdbc(dataSource);
-  }
+  @Inject Jdbc jdbc;
 
   /** A user as stored, password hash included. */
   public record StoredUser(

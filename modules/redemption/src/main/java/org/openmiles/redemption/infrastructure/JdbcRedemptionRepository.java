@@ -1,6 +1,5 @@
 package org.openmiles.redemption.infrastructure;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Date;
@@ -16,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.openmiles.accounts.api.BalanceView.ExpiringMiles;
 import org.openmiles.accounts.api.ExpiringMilesPage;
 import org.openmiles.accounts.api.ExpiryExtension;
@@ -52,14 +50,7 @@ public class JdbcRedemptionRepository {
           + " a.passenger_name, a.base_miles, a.surcharge_miles, a.miles, a.status, a.issued_at,"
           + " a.cancelled_at, a.cancel_fee_miles, a.redeposited_miles, a.request_hash";
 
-  @Inject DataSource dataSource;
-
-  private Jdbc jdbc;
-
-  @PostConstruct
-  void init() {
-    jdbc = new Jdbc(dataSource);
-  }
+  @Inject Jdbc jdbc;
 
   /** An award as stored: its view, row id and the hash of the request that issued it. */
   public record StoredAward(long id, String requestHash, AwardView view) {}

@@ -1,6 +1,5 @@
 package org.openmiles.tiers.infrastructure;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -15,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.openmiles.common.jdbc.Jdbc;
 import org.openmiles.tiers.api.TierBenefits;
 import org.openmiles.tiers.api.TierHistoryView;
@@ -29,14 +27,7 @@ import org.openmiles.tiers.domain.EarnedStatus;
 @ApplicationScoped
 public class JdbcMemberTierRepository {
 
-  @Inject DataSource dataSource;
-
-  private Jdbc jdbc;
-
-  @PostConstruct
-  void init() {
-    jdbc = new Jdbc(dataSource);
-  }
+  @Inject Jdbc jdbc;
 
   /** A tier definition and the dates it is in force: from (inclusive) to (exclusive, or null). */
   public record DatedTier(TierBenefits tier, LocalDate from, LocalDate to) {

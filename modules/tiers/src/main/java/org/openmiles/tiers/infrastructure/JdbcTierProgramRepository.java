@@ -1,12 +1,10 @@
 package org.openmiles.tiers.infrastructure;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
-import javax.sql.DataSource;
 import org.openmiles.common.jdbc.Jdbc;
 import org.openmiles.tiers.domain.QualificationPeriod;
 import org.openmiles.tiers.domain.TierDefinition;
@@ -25,14 +23,7 @@ public class JdbcTierProgramRepository {
       " t.effective_from = (select max(x.effective_from) from tiers.%1$s x where %2$s"
           + " and x.effective_from <= ?) and (t.effective_to is null or ? < t.effective_to)";
 
-  @Inject DataSource dataSource;
-
-  private Jdbc jdbc;
-
-  @PostConstruct
-  void init() {
-    jdbc = new Jdbc(dataSource);
-  }
+  @Inject Jdbc jdbc;
 
   public TierProgram programOn(LocalDate day) {
     Date d = Date.valueOf(day);

@@ -1,6 +1,5 @@
 package org.openmiles.tiers.infrastructure;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Date;
@@ -10,7 +9,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.openmiles.common.jdbc.Jdbc;
 import org.openmiles.tiers.api.TierReviewSummary;
 import org.openmiles.tiers.api.TierReviewSummary.Move;
@@ -27,14 +25,7 @@ import org.openmiles.tiers.domain.TierProgram;
 @ApplicationScoped
 public class JdbcTierReviewRepository {
 
-  @Inject DataSource dataSource;
-
-  private Jdbc jdbc;
-
-  @PostConstruct
-  void init() {
-    jdbc = new Jdbc(dataSource);
-  }
+  @Inject Jdbc jdbc;
 
   /**
    * Claims the review of {@code periodEnd}: true for the one caller that inserts the run row; a

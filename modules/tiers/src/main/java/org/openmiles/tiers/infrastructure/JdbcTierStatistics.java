@@ -1,12 +1,10 @@
 package org.openmiles.tiers.infrastructure;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 import org.openmiles.common.jdbc.Jdbc;
 import org.openmiles.tiers.api.TierCount;
 import org.openmiles.tiers.api.TierStatistics;
@@ -19,16 +17,9 @@ import org.openmiles.tiers.application.TierCalendar;
  */
 @ApplicationScoped
 public class JdbcTierStatistics implements TierStatistics {
-  @Inject DataSource dataSource;
+  @Inject Jdbc jdbc;
 
   @Inject TierCalendar calendar;
-
-  private Jdbc jdbc;
-
-  @PostConstruct
-  void init() {
-    jdbc = new Jdbc(dataSource);
-  }
 
   private record Row(String code, String name, int rank, long members) {}
 
