@@ -133,6 +133,7 @@ SQL
   t0="$(now)"
   grep '^D,' "$file" | cut -d, -f2- | psql_su "$APP_DB" -c '\copy public.bench_copy from pstdin with (format csv)'
   t1="$(now)"
+  sleep 1   # as in floor_run
   R[$feed.copy_pg_us]="$(us_per $(($(pg_ticks) - pg0)) "$n")"
   R[$feed.copy_seconds]="$(elapsed "$t0" "$t1")"
   rows="$(psql_su "$APP_DB" -Atc 'select count(*) from public.bench_copy')"
@@ -141,6 +142,50 @@ SQL
   say "anchor ($feed): $rows rows in ${R[$feed.copy_seconds]} s = ${R[$feed.copy_rps]} rows/s"
   # the anchor table goes, so that the ingest starts from the same database state it would without it
   psql_su "$APP_DB" -c 'drop table public.bench_copy'
+}
+
+# the SQL floor: the least work PostgreSQL must do for the file, in one set-based transaction from a
+# staged \copy into empty clones of the real tables (floor-<feed>.sql says what it writes and leaves out)
+FLOOR="${INGEST_FLOOR:-1}"
+floor_run() { # feed, file, records, stage column definitions
+  local feed="$1" file="$2" n="$3" t0 t1 pg0
+  [ "$FLOOR" = 1 ] || return 0
+  say "SQL floor ($feed): \\copy into a staging table, then set-based SQL into clones of the real tables"
+  psql_su "$APP_DB" >/dev/null <<SQL
+drop schema if exists bench_floor cascade;
+create schema bench_floor;
+create unlogged table bench_floor.stage (line bigint generated always as identity, $4);
+create table bench_floor.partner_activity (like accrual.partner_activity including all);
+create table bench_floor.flown_coupon (like accrual.flown_coupon including all);
+create table bench_floor.ledger_entry (like accounts.ledger_entry including all);
+create table bench_floor.expiry_lot (like accounts.expiry_lot including all);
+create table bench_floor.account (like accounts.account including all);
+insert into bench_floor.account select * from accounts.account;
+create table bench_floor.qualifying_month (like tiers.qualifying_month including all);
+insert into bench_floor.qualifying_month select * from tiers.qualifying_month;
+create table bench_floor.qualifying_lifetime (like tiers.qualifying_lifetime including all);
+insert into bench_floor.qualifying_lifetime select * from tiers.qualifying_lifetime;
+analyze;
+checkpoint;
+SQL
+  local columns ts
+  columns="$(printf '%s\n' "$4" | sed 's/ [a-z]*,/,/g; s/ [a-z]*$//' | tr -d '\n' | tr -s ' ')"
+  pg0="$(pg_ticks)"
+  t0="$(now)"
+  grep '^D,' "$file" | cut -d, -f2- \
+    | psql_su "$APP_DB" -q -c "\\copy bench_floor.stage ($columns) from pstdin with (format csv)" >/dev/null \
+    || die "the SQL floor of $feed failed to stage the file"
+  ts="$(now)"
+  psql_su "$APP_DB" -q -v partner="$PARTNER" -f "$HERE/floor-$feed.sql" >/dev/null || die "the SQL floor of $feed failed"
+  t1="$(now)"
+  R[$feed.floor_stage_seconds]="$(elapsed "$t0" "$ts")"
+  R[$feed.floor_write_seconds]="$(elapsed "$ts" "$t1")"
+  sleep 1   # the postmaster adds the ended backend's CPU to its own once it has reaped it
+  R[$feed.floor_pg_us]="$(us_per $(($(pg_ticks) - pg0)) "$n")"
+  R[$feed.floor_seconds]="$(elapsed "$t0" "$t1")"
+  R[$feed.floor_rps]="$(awk -v n="$n" -v s="${R[$feed.floor_seconds]}" 'BEGIN { printf "%.0f", n / s }')"
+  say "SQL floor ($feed): $n records in ${R[$feed.floor_seconds]} s = ${R[$feed.floor_rps]} records/s"
+  psql_su "$APP_DB" -c 'drop schema bench_floor cascade' -c checkpoint >/dev/null
 }
 
 # ingest: rename the file into inbound/, wait for its ack; progress, RSS and GC while it runs
@@ -255,6 +300,8 @@ if feed_on partner; then
     --partner "$PARTNER" --run-id "$STAMP" --out "$PFILE" --props "$PPROPS" || die "generation failed"
   anchor partner "$PFILE" "$RECORDS" "tx text, member text, last_name text, activity_date date, basis text,
     quantity numeric, currency text, description text" tx
+  floor_run partner "$PFILE" "$RECORDS" "tx text, member text, last_name text, activity_date date, basis text,
+    quantity numeric, currency text, description text"
   ingest partner "$PFILE" "$RECORDS" "$PARTNER_DIR" accrual.partner_activity "partner_code = '$PARTNER'" "bench-$STAMP.csv"
   resend partner "$PFILE" "$PARTNER_DIR"
 fi
@@ -289,6 +336,9 @@ SQL
   anchor flown "$FFILE" "$COUPONS" "ticket text, coupon smallint, status text, member text, last_name text,
     first_name text, marketing text, operating text, flight text, flight_date date, origin text, destination text,
     booking_class text, fare_basis text, fare numeric, currency text" "ticket, coupon"
+  floor_run flown "$FFILE" "$COUPONS" "ticket text, coupon smallint, status text, member text, last_name text,
+    first_name text, marketing text, operating text, flight text, flight_date date, origin text, destination text,
+    booking_class text, fare_basis text, fare numeric, currency text"
   ingest flown "$FFILE" "$COUPONS" "$FLOWN_DIR" accrual.flown_coupon \
     "partner_code = '$CARRIER' and feed = 'FLOWN_COUPONS'" "flown-$STAMP.csv"
   resend flown "$FFILE" "$FLOWN_DIR"
@@ -426,6 +476,14 @@ section() { # feed, records, what, aim
   local f="$1" n="$2" ratio gc_pauses gc_live gc_committed gc_full gc_text
   ratio="$(awk -v a="${R[$f.ingest_rps]}" -v b="${R[$f.copy_rps]}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')"
   printf '  %-7s %-44s %10s rows/s      %7s s\n' "anchor" "psql \\copy of the D lines (table, 2 indexes)" "$(fmt "${R[$f.copy_rps]}")" "${R[$f.copy_seconds]}"
+  if [ -n "${R[$f.floor_rps]:-}" ]; then
+    printf '  %-7s %-44s %10s %-9s   %7s s   ratio %s\n' "floor" "SQL only: \\copy to stage + set-based writes" \
+      "$(fmt "${R[$f.floor_rps]}")" "$3/s" "${R[$f.floor_seconds]}" \
+      "$(awk -v a="${R[$f.floor_rps]}" -v b="${R[$f.copy_rps]}" 'BEGIN { printf "%.2f", a / b }') (PostgreSQL ${R[$f.floor_pg_us]} us per record)"
+    printf '  %-7s staging \\copy %s s + writes %s s; the writes alone: ratio %s\n' "" \
+      "${R[$f.floor_stage_seconds]}" "${R[$f.floor_write_seconds]}" \
+      "$(awk -v c="${R[$f.copy_seconds]}" -v w="${R[$f.floor_write_seconds]}" 'BEGIN { printf "%.2f", c / w }')"
+  fi
   printf '  %-7s %-44s %10s %-9s   %7s s   ratio %s (aim >= %s)\n' "ingest" "rename -> ack, end to end" \
     "$(fmt "${R[$f.ingest_rps]}")" "$3/s" "${R[$f.ingest_seconds]}" "$ratio" "$4"
   printf '  %-7s pick-up + checking pass %s s, crediting pass %s s (%s %s/s), ack %s s\n' "" \

@@ -23,6 +23,10 @@ import org.openmiles.tiers.domain.EarnedStatus;
 /**
  * Member status, qualifying counters, overrides and history in the {@code tiers} schema. Every
  * write method takes a whole batch and costs one statement (PostgreSQL {@code unnest} arrays).
+ * Reads for a batch of members start from {@code unnest} of their numbers and join by key, never
+ * {@code member_number = any(?)}: planned while a table was small (empty {@code member_tier} before
+ * the first upgrades), that filter became a scan comparing every row with every array element, 100
+ * ms per 2,000-coupon chunk (ADR 0017, second addendum).
  */
 @ApplicationScoped
 public class JdbcMemberTierRepository {
@@ -96,7 +100,8 @@ public class JdbcMemberTierRepository {
             "read member tiers",
             "select t.member_number, "
                 + STATUS_COLUMNS
-                + " from tiers.member_tier t where t.member_number = any(?)",
+                + " from unnest(?::varchar[]) k (member_number)"
+                + " join tiers.member_tier t on t.member_number = k.member_number",
             (c, ps) -> ps.setArray(1, Jdbc.array(c, "varchar", members.toArray())),
             rs -> Map.entry(rs.getString(1), status(rs, 2)))
         .forEach(e -> out.put(e.getKey(), e.getValue()));
@@ -198,8 +203,9 @@ public class JdbcMemberTierRepository {
   public void lock(Collection<String> members) {
     jdbc.list(
         "lock member tiers",
-        "select member_number from tiers.member_tier where member_number = any(?)"
-            + " order by member_number for update",
+        "select t.member_number from unnest(?::varchar[]) k (member_number)"
+            + " join tiers.member_tier t on t.member_number = k.member_number"
+            + " order by t.member_number for update of t",
         (c, ps) -> ps.setArray(1, Jdbc.array(c, "varchar", members.toArray())),
         rs -> rs.getString(1));
   }
@@ -212,18 +218,15 @@ public class JdbcMemberTierRepository {
             + " coalesce(l.qualifying_miles, 0), t.tier_code is not null, "
             + STATUS_COLUMNS
             + ", coalesce(w.qs, 0) from unnest(?::varchar[]) p (member_number)"
-            + " left join (select member_number, sum(qualifying_miles) qm,"
-            + " sum(qualifying_flights) qf, sum(qualifying_spend) qs from tiers.qualifying_month"
-            + " where member_number = any(?) and month between ? and ? group by member_number) w"
-            + " on w.member_number = p.member_number"
+            + " left join lateral (select sum(qualifying_miles) qm, sum(qualifying_flights) qf,"
+            + " sum(qualifying_spend) qs from tiers.qualifying_month q"
+            + " where q.member_number = p.member_number and q.month between ? and ?) w on true"
             + " left join tiers.qualifying_lifetime l on l.member_number = p.member_number"
             + " left join tiers.member_tier t on t.member_number = p.member_number",
         (c, ps) -> {
-          java.sql.Array arr = Jdbc.array(c, "varchar", members.toArray());
-          ps.setArray(1, arr);
-          ps.setArray(2, arr);
-          ps.setDate(3, Date.valueOf(from.atDay(1)));
-          ps.setDate(4, Date.valueOf(to.atDay(1)));
+          ps.setArray(1, Jdbc.array(c, "varchar", members.toArray()));
+          ps.setDate(2, Date.valueOf(from.atDay(1)));
+          ps.setDate(3, Date.valueOf(to.atDay(1)));
         },
         rs ->
             new Standing(
