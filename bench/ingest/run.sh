@@ -369,6 +369,21 @@ select 'members_without_account', count(*) filter (where account is null) from m
 union all select 'balance_ne_sum_amount', count(*) filter (where balance <> le_amount) from m
 union all select 'lots_ne_balance', count(*) filter (where balance <> lots) from m
 union all select 'qualifying_ne_coupons', count(*) filter (where le_qm <> fc_qm or le_qf <> fc_qf) from m
+-- instant upgrades: no member holds (today) a lower periodic tier than their counters earn; the
+-- flights are all less than 12 months old, so every counter month is in the rolling period
+union all select 'members_below_earned_tier', (select count(*) from (
+  select q.member_number, max(d.tier_rank) as earned
+  from (select member_number, sum(qualifying_miles) as qm, sum(qualifying_flights) as qf
+        from tiers.qualifying_month group by member_number) q
+  join tiers.tier_definition d on not d.lifetime and d.effective_from <= current_date
+    and (d.effective_to is null or d.effective_to > current_date)
+    and (q.qm >= d.qm_threshold or q.qf >= d.qf_threshold)
+  group by q.member_number) e
+  left join tiers.member_tier t on t.member_number = e.member_number
+    and (t.valid_until is null or t.valid_until >= current_date)
+  left join tiers.tier_definition h on h.code = t.tier_code and h.effective_from <= current_date
+    and (h.effective_to is null or h.effective_to > current_date)
+  where e.earned > coalesce(h.tier_rank, 0))
 union all select 'duplicate_source_refs',
   (select count(*) from (select source_ref from accounts.ledger_entry group by 1 having count(*) > 1) d)
 union all select 'members', (select count(*) from accounts.member)
@@ -460,6 +475,7 @@ if feed_on flown; then
   check flown "qualifying miles on the entries = generator's"             "$(inv flown_entry_qm)" "$(fileprop "$FPROPS" expected_qualifying_miles)"
   check flown "qualifying flights on the entries = generator's"           "$(inv flown_entry_qf)" "$(fileprop "$FPROPS" expected_qualifying_flights)"
   check flown "members whose qualifying miles/flights <> their coupons'"  "$(inv qualifying_ne_coupons)" 0
+  check flown "members holding a lower tier than their counters earn"    "$(inv members_below_earned_tier)" 0
   check flown "total balance grew by miles_issued + bonus_miles"          "$(grew flown 4)" "$((FMILES + FBONUS))"
   check flown "ledger entries grew by the F:* entries"                    "$(grew flown 3)" "$(inv flown_entries)"
   check flown "inbound_file DONE rows / accepted"                         "$(inv flown_files_done) / $(inv flown_file_accepted)" "1 / $COUPONS"

@@ -263,6 +263,20 @@ class AirlineFilesIT {
       assertThat(refund).containsEntry("reversed", "1");
       assertThat(spendCents(m)).containsExactly(25_000L, 25_000L);
       assertThat(Db.invariantViolations()).isEmpty();
+
+      // a spend currency that is no ISO 4217 code (a typo an admin made in SQL) rejects each
+      // coupon with a fare, with a reason saying what to correct; the rest of the file goes on
+      Db.update(
+          "update tiers.tier_program set spend_currency = 'XYZ'"
+              + " where effective_from = date '2002-01-01'");
+      String typo = "spend-typo-" + Api.unique() + ".csv";
+      String t2 = ticket();
+      Map<String, String> typoAck =
+          drop(typo, file(coupon(t2, 1, 'F', m, "HAN-SGN", "Y", "120.00")));
+      assertThat(typoAck).containsEntry("status", "PROCESSED").containsEntry("rejected", "1");
+      assertThat(rejectCodes(typo)).containsExactly("2,SPEND_CURRENCY_UNKNOWN");
+      assertThat(Db.count("select count(*) from accrual.flown_coupon where ticket_number = ?", t2))
+          .isZero();
     } finally {
       Db.update("delete from tiers.tier_program where effective_from = date '2002-01-01'");
       Db.update("delete from tiers.tier_definition where effective_from = date '2002-01-01'");

@@ -26,6 +26,8 @@ import org.openmiles.tiers.api.TierBenefits;
 final class FlightRater {
   private final JdbcAirportRepository rules;
   private final Optional<String> spendCurrency;
+  private final boolean
+      spendCurrencyKnown; // false: every coupon with a fare is SPEND_CURRENCY_UNKNOWN
   private final Map<String, Optional<Airport>> airports = new HashMap<>();
   private final Map<String, List<FlightEarning.Factor>> factors = new HashMap<>();
   private final Map<RuleKey, Object> cache = new HashMap<>();
@@ -48,6 +50,7 @@ final class FlightRater {
   FlightRater(JdbcAirportRepository rules, Optional<String> spendCurrency) {
     this.rules = rules;
     this.spendCurrency = spendCurrency;
+    this.spendCurrencyKnown = spendCurrency.map(QualifyingSpend::isKnownCurrency).orElse(true);
   }
 
   /**
@@ -205,6 +208,14 @@ final class FlightRater {
       return NO_SPEND;
     }
     String to = spendCurrency.get();
+    if (!spendCurrencyKnown) {
+      throw new RatingException(
+          "SPEND_CURRENCY_UNKNOWN",
+          "the tier program counts qualifying spend in '"
+              + to
+              + "', which is not an ISO 4217 currency code; correct"
+              + " tiers.tier_program.spend_currency and send the coupon again");
+    }
     if (c.currency().equals(to)) {
       return QualifyingSpend.same(c.fare(), to);
     }

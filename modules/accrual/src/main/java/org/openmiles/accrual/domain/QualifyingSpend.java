@@ -29,6 +29,19 @@ public final class QualifyingSpend {
     return convert(fare, BigDecimal.ONE, spendCurrency);
   }
 
+  /**
+   * Whether {@code code} is an ISO 4217 currency the JVM knows: the program's spend currency passes
+   * the database's three-letter check also when it is a typo, and must not fail a whole chunk then.
+   */
+  public static boolean isKnownCurrency(String code) {
+    try {
+      Currency.getInstance(code);
+      return true;
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return false;
+    }
+  }
+
   /** Decimals kept in {@code currency}: its ISO 4217 minor units, at most 2. */
   static int minorUnits(String currency) {
     int digits = Currency.getInstance(currency).getDefaultFractionDigits();

@@ -41,4 +41,12 @@ class QualifyingSpendTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> convert("1", "0", "USD")).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void knowsIsoCurrenciesOnly() {
+    assertThat(QualifyingSpend.isKnownCurrency("USD")).isTrue();
+    assertThat(QualifyingSpend.isKnownCurrency("VND")).isTrue();
+    assertThat(QualifyingSpend.isKnownCurrency("XYZ")).isFalse();
+    assertThat(QualifyingSpend.isKnownCurrency(null)).isFalse();
+  }
 }

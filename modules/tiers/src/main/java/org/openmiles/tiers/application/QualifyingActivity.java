@@ -32,12 +32,13 @@ import org.openmiles.tiers.infrastructure.JdbcMemberTierRepository.Standing;
  * posting.
  *
  * <p>Per batch: one statement adds every entry's qualifying activity to its member's month and
- * lifetime counters (reversals subtract); then, for the members whose activity grew, one statement
- * locks their status rows, one per period concerned reads their period and lifetime totals, and at
- * most two write the upgrades and their history. A reversal never lowers a status: only the review
- * does. Activity counts in the period of its date: a late credit for an ended period (a December
- * flight credited in January, calendar-year program) can still upgrade for that period, with the
- * validity a status qualified for in it has (ADR 0015).
+ * lifetime counters (reversals subtract) and returns the lifetime totals; then, for the members
+ * whose activity grew, one statement locks their status rows, one per period concerned reads the
+ * period and lifetime totals of those whose lifetime totals could change their status, and at most
+ * two write the upgrades and their history. A reversal never lowers a status: only the review does.
+ * Activity counts in the period of its date: a late credit for an ended period (a December flight
+ * credited in January, calendar-year program) can still upgrade for that period, with the validity
+ * a status qualified for in it has (ADR 0015).
  */
 @ApplicationScoped
 public class QualifyingActivity {
@@ -76,7 +77,7 @@ public class QualifyingActivity {
     if (deltas.isEmpty()) {
       return;
     }
-    repository.addQualifying(new ArrayList<>(deltas.values()));
+    Map<String, Counters> lifetime = repository.addQualifying(new ArrayList<>(deltas.values()));
     LocalDate today = calendar.today();
     TierProgram program = programs.on(today);
     // per period the activity counts for (an ended one for late activity whose status would still
@@ -99,7 +100,7 @@ public class QualifyingActivity {
                   }
                 }));
     if (!grew.isEmpty()) {
-      upgrade(program, today, grew);
+      upgrade(program, today, grew, lifetime);
     }
   }
 
@@ -150,7 +151,8 @@ public class QualifyingActivity {
     upgrade(
         program,
         today,
-        Map.of(program.period().periodEnd(today), new TreeSet<>(List.of(survivor))));
+        Map.of(program.period().periodEnd(today), new TreeSet<>(List.of(survivor))),
+        Map.of());
   }
 
   private static EarnedStatus earned(Standing s) {
@@ -160,18 +162,45 @@ public class QualifyingActivity {
   /**
    * Upgrades the members whose activity grew in each period (keys: period ends, ascending, so an
    * ended period's status comes first and the current period's, which ends later, can extend it).
+   *
+   * <p>A member's lifetime counters ({@code lifetime}, from the counter upsert) are at least their
+   * counters in any period, and an upgrade needs no less activity when there is more: when even the
+   * lifetime totals as the period's would not upgrade or extend the status, the period's standing
+   * is not read. Most postings are far from the next threshold, so most members of a batch cost no
+   * standing read (ADR 0017, second addendum). A program that counts spend has no lifetime spend to
+   * bound with: then every member is read.
    */
-  private void upgrade(TierProgram program, LocalDate today, Map<LocalDate, TreeSet<String>> grew) {
+  private void upgrade(
+      TierProgram program,
+      LocalDate today,
+      Map<LocalDate, TreeSet<String>> grew,
+      Map<String, Counters> lifetime) {
     TreeSet<String> all = new TreeSet<>();
     grew.values().forEach(all::addAll);
-    repository.lock(all);
+    Map<String, JdbcMemberTierRepository.Status> locked = repository.lock(all);
     Map<String, EarnedStatus> before = new TreeMap<>();
     Map<String, EarnedStatus> after = new TreeMap<>();
+    boolean bounded = !lifetime.isEmpty() && !program.countsSpend();
     grew.forEach(
         (end, members) -> {
+          List<String> toRead = new ArrayList<>(members.size());
+          for (String m : members) {
+            Counters bound = bounded ? lifetime.get(m) : null;
+            if (bound != null) {
+              JdbcMemberTierRepository.Status st = locked.get(m);
+              EarnedStatus current = after.getOrDefault(m, st == null ? null : st.earned());
+              if (program.upgrade(current, bound, bound.miles(), today, end).isEmpty()) {
+                continue; // not even its lifetime activity would change its status
+              }
+            }
+            toRead.add(m);
+          }
+          if (toRead.isEmpty()) {
+            return;
+          }
           for (Standing s :
               repository.standings(
-                  members, program.period().firstMonth(end), program.period().lastMonth(end))) {
+                  toRead, program.period().firstMonth(end), program.period().lastMonth(end))) {
             EarnedStatus recorded = s.status() == null ? null : s.status().earned();
             before.putIfAbsent(s.member(), recorded);
             EarnedStatus current = after.getOrDefault(s.member(), recorded);

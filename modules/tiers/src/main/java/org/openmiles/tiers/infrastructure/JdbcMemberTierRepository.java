@@ -114,11 +114,13 @@ public class JdbcMemberTierRepository {
 
   /**
    * Adds the deltas to the monthly and lifetime counters: one statement for the whole batch
-   * (upserts ordered by member, so concurrent batches lock rows in the same order).
+   * (upserts ordered by member, so concurrent batches lock rows in the same order). Returns each
+   * member's lifetime miles and flights after it (no spend: lifetime counts none).
    */
-  public void addQualifying(List<MonthDelta> deltas) {
+  public Map<String, Counters> addQualifying(List<MonthDelta> deltas) {
+    Map<String, Counters> lifetime = new HashMap<>();
     if (deltas.isEmpty()) {
-      return;
+      return lifetime;
     }
     Object[][] cols =
         Jdbc.columns(
@@ -129,28 +131,31 @@ public class JdbcMemberTierRepository {
                   d.member(), Date.valueOf(d.month().atDay(1)), d.miles(), d.flights(), d.spend()
                 });
     jdbc.list(
-        "add qualifying activity to the counters",
-        "with d (member_number, month, qm, qf, qs) as (select * from unnest("
-            + Jdbc.unnestParameters("varchar", "date", "bigint", "numeric", "numeric")
-            + ")), m as (insert into tiers.qualifying_month as q"
-            + " (member_number, month, qualifying_miles, qualifying_flights, qualifying_spend)"
-            + " select member_number, month, sum(qm), sum(qf), sum(qs) from d"
-            + " group by member_number, month"
-            + " order by member_number, month"
-            + " on conflict (member_number, month) do update"
-            + " set qualifying_miles = q.qualifying_miles + excluded.qualifying_miles,"
-            + " qualifying_flights = q.qualifying_flights + excluded.qualifying_flights,"
-            + " qualifying_spend = q.qualifying_spend + excluded.qualifying_spend"
-            + " returning 1), l as (insert into tiers.qualifying_lifetime as l"
-            + " (member_number, qualifying_miles, qualifying_flights)"
-            + " select member_number, sum(qm), sum(qf) from d group by member_number"
-            + " order by member_number"
-            + " on conflict (member_number) do update"
-            + " set qualifying_miles = l.qualifying_miles + excluded.qualifying_miles,"
-            + " qualifying_flights = l.qualifying_flights + excluded.qualifying_flights"
-            + " returning 1) select (select count(*) from m), (select count(*) from l)",
-        (c, ps) -> bindColumns(c, ps, cols, "varchar", "date", "bigint", "numeric", "numeric"),
-        rs -> rs.getLong(1));
+            "add qualifying activity to the counters",
+            "with d (member_number, month, qm, qf, qs) as (select * from unnest("
+                + Jdbc.unnestParameters("varchar", "date", "bigint", "numeric", "numeric")
+                + ")), m as (insert into tiers.qualifying_month as q"
+                + " (member_number, month, qualifying_miles, qualifying_flights, qualifying_spend)"
+                + " select member_number, month, sum(qm), sum(qf), sum(qs) from d"
+                + " group by member_number, month"
+                + " order by member_number, month"
+                + " on conflict (member_number, month) do update"
+                + " set qualifying_miles = q.qualifying_miles + excluded.qualifying_miles,"
+                + " qualifying_flights = q.qualifying_flights + excluded.qualifying_flights,"
+                + " qualifying_spend = q.qualifying_spend + excluded.qualifying_spend"
+                + " returning 1), l as (insert into tiers.qualifying_lifetime as l"
+                + " (member_number, qualifying_miles, qualifying_flights)"
+                + " select member_number, sum(qm), sum(qf) from d group by member_number"
+                + " order by member_number"
+                + " on conflict (member_number) do update"
+                + " set qualifying_miles = l.qualifying_miles + excluded.qualifying_miles,"
+                + " qualifying_flights = l.qualifying_flights + excluded.qualifying_flights"
+                + " returning member_number, qualifying_miles, qualifying_flights)"
+                + " select member_number, qualifying_miles, qualifying_flights from l",
+            (c, ps) -> bindColumns(c, ps, cols, "varchar", "date", "bigint", "numeric", "numeric"),
+            rs -> Map.entry(rs.getString(1), new Counters(rs.getLong(2), rs.getBigDecimal(3))))
+        .forEach(e -> lifetime.put(e.getKey(), e.getValue()));
+    return lifetime;
   }
 
   /**
@@ -199,15 +204,20 @@ public class JdbcMemberTierRepository {
     return standings(members, from, to);
   }
 
-  /** Locks the status rows of {@code members} that exist, in member order. */
-  public void lock(Collection<String> members) {
+  /** Locks the status rows of {@code members} that exist, in member order; returns them. */
+  public Map<String, Status> lock(Collection<String> members) {
+    Map<String, Status> out = new HashMap<>();
     jdbc.list(
-        "lock member tiers",
-        "select t.member_number from unnest(?::varchar[]) k (member_number)"
-            + " join tiers.member_tier t on t.member_number = k.member_number"
-            + " order by t.member_number for update of t",
-        (c, ps) -> ps.setArray(1, Jdbc.array(c, "varchar", members.toArray())),
-        rs -> rs.getString(1));
+            "lock member tiers",
+            "select t.member_number, "
+                + STATUS_COLUMNS
+                + " from unnest(?::varchar[]) k (member_number)"
+                + " join tiers.member_tier t on t.member_number = k.member_number"
+                + " order by t.member_number for update of t",
+            (c, ps) -> ps.setArray(1, Jdbc.array(c, "varchar", members.toArray())),
+            rs -> Map.entry(rs.getString(1), status(rs, 2)))
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
   }
 
   /** The standing of {@code members} over the months {@code from} to {@code to}, without locks. */

@@ -341,4 +341,45 @@ class TierProgramTest {
       assertThat(rolling.afterMerge(lapsedPlatinum, titanium, today)).contains(titanium);
     }
   }
+
+  /**
+   * QualifyingActivity skips the standing read of a member when even their lifetime totals, taken
+   * as the period's, would neither upgrade nor extend their status. That is sound only if an
+   * upgrade never needs less activity when there is more: for counters at or below a bound, an
+   * upgrade (or extension) the counters give, the bound gives too.
+   */
+  @Test
+  void moreActivityNeverLosesAnUpgradeSoTheLifetimeBoundIsSafe() {
+    java.util.Random random = new java.util.Random(20261129);
+    LocalDate today = LocalDate.of(2026, 11, 29);
+    List<String> codes = List.of("MEMBER", "TITANIUM", "GOLD", "PLATINUM", "MILLION_MILER");
+    for (TierProgram p : List.of(rolling, calendar)) {
+      for (int i = 0; i < 20_000; i++) {
+        EarnedStatus current =
+            random.nextInt(5) == 0
+                ? null
+                : new EarnedStatus(
+                    codes.get(random.nextInt(codes.size())),
+                    today.minusDays(random.nextInt(700)),
+                    random.nextInt(10) == 0 ? null : today.plusDays(random.nextInt(900) - 200));
+        long miles = random.nextInt(70_000);
+        BigDecimal flights = BigDecimal.valueOf(random.nextInt(6_000), 2);
+        long lifetimeMiles = miles + random.nextInt(1_100_000);
+        Counters bound =
+            new Counters(lifetimeMiles, flights.add(BigDecimal.valueOf(random.nextInt(3_000), 2)));
+        LocalDate end =
+            random.nextBoolean()
+                ? p.period().periodEnd(today)
+                : p.period().periodEnd(today.minusYears(1));
+        if (p.upgrade(current, new Counters(miles, flights), lifetimeMiles, today, end)
+            .isPresent()) {
+          assertThat(p.upgrade(current, bound, bound.miles(), today, end))
+              .as(
+                  "bound %s, counters %d / %s, status %s, period end %s",
+                  bound, miles, flights, current, end)
+              .isPresent();
+        }
+      }
+    }
+  }
 }
