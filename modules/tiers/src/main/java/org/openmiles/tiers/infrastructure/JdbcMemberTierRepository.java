@@ -92,16 +92,22 @@ public class JdbcMemberTierRepository {
 
   /** The recorded status of each member that has one. */
   public Map<String, Status> statusOf(Collection<String> members) {
+    return statuses("read member tiers", members, "");
+  }
+
+  /** The statuses of {@code members} that have one, the query ending with {@code tail}. */
+  private Map<String, Status> statuses(String what, Collection<String> members, String tail) {
     Map<String, Status> out = new HashMap<>();
     if (members.isEmpty()) {
       return out;
     }
     jdbc.list(
-            "read member tiers",
+            what,
             "select t.member_number, "
                 + STATUS_COLUMNS
                 + " from unnest(?::varchar[]) k (member_number)"
-                + " join tiers.member_tier t on t.member_number = k.member_number",
+                + " join tiers.member_tier t on t.member_number = k.member_number"
+                + tail,
             (c, ps) -> ps.setArray(1, Jdbc.array(c, "varchar", members.toArray())),
             rs -> Map.entry(rs.getString(1), status(rs, 2)))
         .forEach(e -> out.put(e.getKey(), e.getValue()));
@@ -206,18 +212,7 @@ public class JdbcMemberTierRepository {
 
   /** Locks the status rows of {@code members} that exist, in member order; returns them. */
   public Map<String, Status> lock(Collection<String> members) {
-    Map<String, Status> out = new HashMap<>();
-    jdbc.list(
-            "lock member tiers",
-            "select t.member_number, "
-                + STATUS_COLUMNS
-                + " from unnest(?::varchar[]) k (member_number)"
-                + " join tiers.member_tier t on t.member_number = k.member_number"
-                + " order by t.member_number for update of t",
-            (c, ps) -> ps.setArray(1, Jdbc.array(c, "varchar", members.toArray())),
-            rs -> Map.entry(rs.getString(1), status(rs, 2)))
-        .forEach(e -> out.put(e.getKey(), e.getValue()));
-    return out;
+    return statuses("lock member tiers", members, " order by t.member_number for update of t");
   }
 
   /** The standing of {@code members} over the months {@code from} to {@code to}, without locks. */
