@@ -482,6 +482,9 @@ class TiersIT {
       String cent = ref();
       spendFly(spendUp, ref(), 100, "2999.99", thisYearEnd.withDayOfYear(1));
       assertThat(tiers.status(spendUp).tier()).isEqualTo("MEMBER");
+      assertThat(tiers.status(spendUp).next().spendNeeded())
+          .as("the progress says how much spend Titanium still needs")
+          .isEqualByComparingTo("0.01");
       spendFly(spendUp, cent, 10, "0.01", today);
       assertThat(tierRow(spendUp)).isEqualTo("TITANIUM " + nextYearEnd);
       assertThat(events.of(spendUp.value()))

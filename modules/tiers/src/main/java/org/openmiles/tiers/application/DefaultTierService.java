@@ -125,7 +125,7 @@ public class DefaultTierService implements TierService {
   private static TierProgressView progress(
       TierProgram program, TierDefinition t, Counters inPeriod, long lifetime) {
     TierProgram.Needed n = program.needed(t, inPeriod, lifetime);
-    return new TierProgressView(t.code(), n.miles(), n.flights());
+    return new TierProgressView(t.code(), n.miles(), n.flights(), n.spend());
   }
 
   @Override

@@ -243,23 +243,34 @@ public final class TierProgram {
   }
 
   /**
-   * What is still needed to reach {@code target}: miles and flights in the period (either
-   * suffices), or lifetime miles for a lifetime tier (flights then {@code null}).
+   * What is still needed to reach {@code target}: miles, flights or spend in the period (any one
+   * suffices; spend only when the tier has a spend threshold, else {@code null}; once the spend is
+   * met, nothing more is needed on any), or lifetime miles for a lifetime tier (flights and spend
+   * then {@code null}).
    */
   public Needed needed(TierDefinition target, Counters inPeriod, long lifetimeMiles) {
     if (target.lifetime()) {
-      return new Needed(Math.max(0, target.lifetimeMilesThreshold() - lifetimeMiles), null);
+      return new Needed(Math.max(0, target.lifetimeMilesThreshold() - lifetimeMiles), null, null);
     }
-    if (target.spendThreshold() != null
-        && inPeriod.spend().compareTo(target.spendThreshold()) >= 0) {
-      return new Needed(0, BigDecimal.ZERO); // met by spend: neither miles nor flights are needed
+    BigDecimal spend =
+        target.spendThreshold() == null
+            ? null
+            : target.spendThreshold().subtract(inPeriod.spend()).max(BigDecimal.ZERO);
+    if (spend != null && spend.signum() == 0) {
+      return new Needed(0, BigDecimal.ZERO, spend); // met by spend: nothing more is needed
     }
     BigDecimal flights = target.flightsThreshold().subtract(inPeriod.flights());
     return new Needed(
         Math.max(0, target.milesThreshold() - inPeriod.miles()),
-        flights.signum() < 0 ? BigDecimal.ZERO : flights);
+        flights.signum() < 0 ? BigDecimal.ZERO : flights,
+        spend);
   }
 
-  /** Miles and flights still needed; either one reached is enough. */
-  public record Needed(long miles, BigDecimal flights) {}
+  /** Miles, flights and spend still needed; any one reached is enough. */
+  public record Needed(long miles, BigDecimal flights, BigDecimal spend) {
+    /** Miles and flights only (a tier without a spend threshold). */
+    public Needed(long miles, BigDecimal flights) {
+      this(miles, flights, null);
+    }
+  }
 }

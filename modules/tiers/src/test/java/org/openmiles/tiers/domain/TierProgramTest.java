@@ -139,8 +139,12 @@ class TierProgramTest {
       // met by spend: nothing more is needed to keep Gold, though miles and flights are short
       TierDefinition gold = withSpend.find("GOLD").orElseThrow();
       assertThat(withSpend.needed(gold, spend("6000"), 0))
-          .isEqualTo(new TierProgram.Needed(0, BigDecimal.ZERO));
-      assertThat(withSpend.needed(gold, spend("5999.99"), 0).miles()).isEqualTo(30_000);
+          .isEqualTo(new TierProgram.Needed(0, BigDecimal.ZERO, new BigDecimal("0.00")));
+      assertThat(withSpend.needed(gold, spend("5999.99"), 0))
+          .isEqualTo(new TierProgram.Needed(30_000, new BigDecimal("27"), new BigDecimal("0.01")));
+      assertThat(withSpend.needed(gold, spend("7000"), 0).spend()).isEqualByComparingTo("0");
+      // a tier without a spend threshold needs no spend: null, not zero
+      assertThat(withSpend.needed(PLATINUM, spend("7000"), 0).spend()).isNull();
     }
 
     @Test
