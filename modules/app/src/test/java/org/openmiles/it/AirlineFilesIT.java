@@ -392,18 +392,7 @@ class AirlineFilesIT {
 
   private static String claimBody(
       String ticket, Integer coupon, String flightNumber, String date, String route, String cls) {
-    String[] od = route.split("-");
-    return """
-        {"ticketNumber":"%s",%s"carrier":"VN","flightNumber":"%s","flightDate":"%s",\
-        "origin":"%s","destination":"%s","bookingClass":"%s"}"""
-        .formatted(
-            ticket,
-            coupon == null ? "" : "\"couponNumber\":" + coupon + ",",
-            flightNumber,
-            date,
-            od[0],
-            od[1],
-            cls);
+    return Claims.body(ticket, coupon, flightNumber, date, route, cls);
   }
 
   private Api.Res claim(String member, String body) {

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The reservation system's booking files through the real Camel route on Payara Micro: confirmed
  * segments of members show expected miles (base + tier bonus) until they are flown; a newer
  * snapshot updates a segment and an older one arriving later does not; a credited flown coupon
- * marks its booked segment FLOWN. Bookings never touch the ledger.
+ * marks its booked segment FLOWN, and a refunded one unlinks it; a missing-miles claim links the
+ * member's booked segment of its flight, which flies when the claim is credited (ADR 0022).
+ * Bookings never touch the ledger.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -350,6 +352,166 @@ class BookingFilesIT {
     JsonObject linked = segment(booking(late), 1, 1);
     assertThat(linked.getString("state")).isEqualTo("FLOWN");
     assertThat(linked.getString("flownCoupon")).isEqualTo(lateTicket + "/1");
+    assertThat(Db.invariantViolations()).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- missing-miles claims (ADR
+  // 0022)
+
+  private Api.Res claim(
+      String member, String ticket, Integer coupon, String flight, LocalDate date, String route) {
+    Api.Res r =
+        api.post(
+            "members/" + member + "/claims",
+            Claims.body(ticket, coupon, flight, date.toString(), route, "Y"));
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    return r;
+  }
+
+  private static String unnamedCoupon(
+      String ticket,
+      int no,
+      char status,
+      String lastName,
+      String flight,
+      LocalDate date,
+      String route) {
+    return FileDrop.flownCoupon(
+        ticket, no, status, "", lastName, flight, date.toString(), route, "Y", "100.00");
+  }
+
+  @Test
+  void aClaimShowsItsBookedSegmentWhichFliesWhenTheClaimIsCreditedAndStaysWhenRejected()
+      throws Exception {
+    String m = api.enroll("Nguyen");
+    String p = pnr();
+    String t = ticket();
+    LocalDate past = TODAY.minusDays(3);
+    drop(
+        file(
+            TODAY,
+            seg(p, 1, m, t, 1, "781", TODAY, "HAN-SGN", "Y", "HK"),
+            seg(p, 1, m, t, 2, "782", past, "SGN-HAN", "Y", "HK")));
+    long y = baseMiles("Y", "HAN", "SGN", TODAY);
+
+    // no flown data yet: both claims wait, each linked to its booked segment
+    Api.Res a = claim(m, t, 1, "781", TODAY, "HAN-SGN");
+    assertThat(a.str("status")).isEqualTo("PENDING");
+    JsonObject ab = a.json().getJsonObject("booking");
+    assertThat(ab).as(a.toString()).isNotNull();
+    assertThat(ab.getString("pnr")).isEqualTo(p);
+    assertThat(ab.getInt("passengerNumber")).isEqualTo(1);
+    assertThat(ab.getInt("segmentNumber")).isEqualTo(1);
+    assertThat(ab.getString("bookingClass")).isEqualTo("Y");
+    assertThat(ab.getString("segmentStatus")).isEqualTo("HK");
+    assertThat(ab.getString("state")).isEqualTo("CONFIRMED");
+    assertThat(ab.getBoolean("confirmed")).isTrue();
+    Api.Res b = claim(m, t, 2, "782", past, "SGN-HAN");
+    assertThat(b.json().getJsonObject("booking").getInt("segmentNumber")).isEqualTo(2);
+
+    JsonObject s1 = segment(booking(p), 1, 1);
+    assertThat(s1.getJsonNumber("claimId").longValue()).isEqualTo(a.num("id"));
+    assertThat(s1.getString("claimStatus")).isEqualTo("PENDING");
+    List<JsonObject> up = upcoming(pending(m));
+    assertThat(up).hasSize(1);
+    assertThat(up.get(0).getJsonNumber("claimId").longValue()).isEqualTo(a.num("id"));
+
+    // the airline's file brings both coupons without a member number: the one in the member's
+    // name credits claim a, the one in another name goes to an agent
+    FileDrop.drop(
+        flown,
+        "flown-" + Api.unique() + ".csv",
+        FileDrop.flownFile(
+            unnamedCoupon(t, 1, 'F', "NGUYEN", "781", TODAY, "HAN-SGN"),
+            unnamedCoupon(t, 2, 'F', "TRAN", "782", past, "SGN-HAN")));
+    Api.Res credited = api.get("claims/" + a.num("id"));
+    assertThat(credited.str("status")).as(credited.toString()).isEqualTo("CREDITED");
+    assertThat(credited.json().getJsonObject("booking").getString("state")).isEqualTo("FLOWN");
+    JsonObject flownSeg = segment(booking(p), 1, 1);
+    assertThat(flownSeg.getString("state")).isEqualTo("FLOWN");
+    assertThat(flownSeg.getString("flownCoupon")).isEqualTo(t + "/1");
+    assertThat(flownSeg.getJsonNumber("creditedMiles").longValue()).isEqualTo(y);
+    assertThat(flownSeg.getString("claimStatus")).isEqualTo("CREDITED");
+    assertThat(pending(m).num("segments")).as("a FLOWN segment is never pending").isZero();
+    assertThat(api.balance(m).num("balance")).isEqualTo(y);
+
+    // the agent's queue shows claim b with the member's confirmed booking as evidence
+    Api.Res queue = api.get("claims?status=PENDING_REVIEW&after=" + (b.num("id") - 1) + "&limit=1");
+    assertThat(queue.status()).as(queue.toString()).isEqualTo(200);
+    JsonObject queued = queue.array().getJsonObject(0);
+    assertThat(queued.getJsonNumber("id").longValue()).isEqualTo(b.num("id"));
+    assertThat(queued.getString("reasonCode")).isEqualTo("NAME_MISMATCH");
+    assertThat(queued.getJsonObject("booking").getBoolean("confirmed")).isTrue();
+    assertThat(queued.getJsonObject("booking").getString("pnr")).isEqualTo(p);
+
+    // rejected: the segment stays as it was, still showing the claim
+    Api.Res rejected =
+        api.post("claims/" + b.num("id") + "/reject", "{\"agent\":\"b.le\",\"reason\":\"x\"}");
+    assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
+    JsonObject kept = segment(booking(p), 1, 2);
+    assertThat(kept.getString("state")).isEqualTo("CONFIRMED");
+    assertThat(kept.containsKey("flownCoupon")).isFalse();
+    assertThat(kept.getString("claimStatus")).isEqualTo("REJECTED");
+    assertThat(api.balance(m).num("balance")).isEqualTo(y);
+
+    // the credited coupon is refunded later: its segment goes back to its booking state
+    Map<String, String> refund =
+        FileDrop.drop(
+            flown,
+            "refund-" + Api.unique() + ".csv",
+            FileDrop.flownFile(unnamedCoupon(t, 1, 'R', "NGUYEN", "781", TODAY, "HAN-SGN")));
+    assertThat(refund).containsEntry("reversed", "1");
+    JsonObject unlinked = segment(booking(p), 1, 1);
+    assertThat(unlinked.getString("state")).isEqualTo("CONFIRMED");
+    assertThat(unlinked.containsKey("flownCoupon")).isFalse();
+    assertThat(unlinked.containsKey("creditedMiles")).isFalse();
+    assertThat(unlinked.getJsonNumber("expectedMiles").longValue()).isEqualTo(y);
+    assertThat(pending(m).num("segments")).as("departing today, booked HK again").isEqualTo(1);
+    assertThat(api.balance(m).num("balance")).isZero();
+    assertThat(Db.invariantViolations()).isEmpty();
+  }
+
+  @Test
+  void aBookingFileAfterTheClaimLinksItAndAnAgentsCreditFliesTheSegment() throws Exception {
+    String m = api.enroll("Nguyen");
+    String t = ticket();
+    LocalDate past = TODAY.minusDays(4);
+    Api.Res c = claim(m, t, null, "0785", past, "HAN-DAD");
+    assertThat(c.str("status")).isEqualTo("PENDING");
+    assertThat(c.json().containsKey("booking")).as("no booking file yet").isFalse();
+    long id = c.num("id");
+
+    String p = pnr();
+    assertThat(
+            drop(
+                file(
+                    TODAY,
+                    seg(p, 1, m, "", 1, "785", past, "HAN-DAD", "Y", "HK"),
+                    seg(p, 1, m, "", 2, "786", TODAY.plusDays(3), "DAD-HAN", "Y", "HK"))))
+        .containsEntry("accepted", "2");
+    Api.Res view = booking(p);
+    assertThat(segment(view, 1, 1).getJsonNumber("claimId").longValue()).isEqualTo(id);
+    assertThat(segment(view, 1, 1).getString("claimStatus")).isEqualTo("PENDING");
+    assertThat(segment(view, 1, 2).containsKey("claimId")).isFalse();
+    JsonObject linked = api.get("claims/" + id).json().getJsonObject("booking");
+    assertThat(linked).isNotNull();
+    assertThat(linked.getString("pnr")).isEqualTo(p);
+    assertThat(linked.getBoolean("confirmed")).isTrue();
+    JsonObject listed = api.get("members/" + m + "/claims").array().getJsonObject(0);
+    assertThat(listed.getJsonObject("booking").getString("pnr")).isEqualTo(p);
+
+    // an agent credits it from the claim's own flight data: the segment is flown with those miles
+    Api.Res ok = api.post("claims/" + id + "/approve", "{\"agent\":\"a.tran\",\"couponNumber\":1}");
+    assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
+    assertThat(ok.str("status")).isEqualTo("CREDITED");
+    assertThat(ok.json().getJsonObject("booking").getString("state")).isEqualTo("FLOWN");
+    long y = baseMiles("Y", "HAN", "DAD", past);
+    assertThat(ok.num("milesCredited")).isEqualTo(y);
+    JsonObject flownSeg = segment(booking(p), 1, 1);
+    assertThat(flownSeg.getString("state")).isEqualTo("FLOWN");
+    assertThat(flownSeg.getString("flownCoupon")).isEqualTo(t + "/1");
+    assertThat(flownSeg.getJsonNumber("creditedMiles").longValue()).isEqualTo(y);
+    assertThat(segment(booking(p), 1, 2).getString("state")).isEqualTo("CONFIRMED");
     assertThat(Db.invariantViolations()).isEmpty();
   }
 

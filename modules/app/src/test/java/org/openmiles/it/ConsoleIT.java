@@ -369,6 +369,20 @@ class ConsoleIT {
         FileDrop.flownFile(
             FileDrop.flownCoupon(
                 ticket, 1, 'F', "", "Maiden", "213", day, "HAN-SGN", "J", "100.00")));
+    // the reservation system had the member confirmed on the flight: evidence in the queue
+    String pnr = "C" + ticket.substring(8);
+    FileDrop.drop(
+        FileDrop.filesRoot().resolve("airline").resolve("bookings"),
+        "console-booking-" + Api.unique() + ".csv",
+        "H,OPENMILES-BOOKINGS,1,VN,"
+            + java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+            + ","
+            + Api.unique()
+            + "\nD,"
+            + String.join(
+                ",", pnr, "1", "Claim", "An", number, ticket, "1", "VN", "213", day, "HAN", "SGN",
+                "J", "HK")
+            + "\nT,1,213\n");
 
     login("agent", "agent-demo");
     openMember(number);
@@ -392,6 +406,7 @@ class ConsoleIT {
     click("nav-claims");
     WebElement row = rowOf("claims:queue", ticket);
     assertThat(row.getText()).contains(number).contains("HAN-SGN");
+    assertThat(row.getText()).contains("Confirmed booking").contains(pnr + " pax 1 seg 1");
     screenshot("claims-queue");
     type("claims:note", "member showed the boarding pass; maiden name on the ticket");
     rowOf("claims:queue", ticket).findElement(By.cssSelector("button[id$=':approve']")).click();

@@ -76,6 +76,15 @@ public record BookedSegment(
     return Optional.empty();
   }
 
+  /** The accepted segment status codes that mean {@code s}, e.g. HL and WL for WAITLISTED. */
+  public static Set<String> codes(Status s) {
+    return switch (s) {
+      case CONFIRMED -> CONFIRMED;
+      case WAITLISTED -> WAITLISTED;
+      case CANCELLED -> CANCELLED;
+    };
+  }
+
   public Status status() {
     return status(segmentStatus).orElseThrow();
   }

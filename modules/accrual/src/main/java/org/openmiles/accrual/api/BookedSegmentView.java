@@ -8,7 +8,8 @@ import java.time.LocalDate;
  * CANCELLED or FLOWN. {@code expectedMiles} = {@code baseMiles} + {@code tierBonusMiles}, rated at
  * the member's tier when the file arrived; 0 with a {@code reason} when the segment cannot earn (no
  * member number, member not enrolled, unknown airport, class not earning, not confirmed). A FLOWN
- * segment names the credited coupon ({@code ticket/coupon}) and the miles actually credited.
+ * segment names the credited coupon ({@code ticket/coupon}) and the miles actually credited. {@code
+ * claimId}/{@code claimStatus} name the missing-miles claim filed for the segment's flight, if any.
  */
 public record BookedSegmentView(
     String pnr,
@@ -32,4 +33,6 @@ public record BookedSegmentView(
     String reason,
     String flownCoupon,
     Long creditedMiles,
-    LocalDate fileDate) {}
+    LocalDate fileDate,
+    Long claimId,
+    String claimStatus) {}

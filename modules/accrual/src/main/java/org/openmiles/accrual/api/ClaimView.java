@@ -8,7 +8,8 @@ import java.time.LocalDate;
  * waits or was rejected (or how it was matched); {@code matchedCoupon} is the coupon it was matched
  * to ({@code <ticket>/<coupon>}); {@code milesCredited} counts base and tier bonus miles this claim
  * posted ({@code qualifyingMiles} the qualifying part), 0 when a file had credited the coupon to
- * the member already.
+ * the member already. {@code booking} is the member's booked segment of the claimed flight, if a
+ * booking file brought one (null otherwise): a confirmed booking is evidence for the agent.
  */
 public record ClaimView(
     long id,
@@ -31,4 +32,33 @@ public record ClaimView(
     String reviewNote,
     Instant createdAt,
     Instant updatedAt,
-    Instant resolvedAt) {}
+    Instant resolvedAt,
+    ClaimBooking booking) {
+
+  /** This claim with its booked segment ({@code null}: none). */
+  public ClaimView withBooking(ClaimBooking b) {
+    return new ClaimView(
+        id,
+        member,
+        ticketNumber,
+        couponNumber,
+        carrier,
+        flightNumber,
+        flightDate,
+        origin,
+        destination,
+        bookingClass,
+        status,
+        reasonCode,
+        reason,
+        matchedCoupon,
+        milesCredited,
+        qualifyingMiles,
+        reviewedBy,
+        reviewNote,
+        createdAt,
+        updatedAt,
+        resolvedAt,
+        b);
+  }
+}

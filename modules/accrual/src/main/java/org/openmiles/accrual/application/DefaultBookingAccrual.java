@@ -40,7 +40,7 @@ import org.openmiles.tiers.api.TierBenefits;
  * <p>Snapshot order: a segment is updated only by a file whose (header file date, file id) is
  * greater than the one that last wrote it, so an older file arriving late changes nothing. A FLOWN
  * segment is final. A segment whose coupon was credited before its booking file arrived is linked
- * at once.
+ * at once, and so is one whose flight a missing-miles claim was filed for (ADR 0022).
  */
 @ApplicationScoped
 @Transactional
@@ -101,6 +101,9 @@ public class DefaultBookingAccrual extends HostCarrierFiles<BookedSegment>
       }
     }
     bookings.linkAlreadyFlown(writtenSegments, now);
+    // claims are filed for flights flown by today only: an upcoming segment cannot have one
+    bookings.linkClaims(
+        writtenSegments.stream().filter(s -> !s.departureDate().isAfter(today)).toList());
     return List.of(results);
   }
 

@@ -285,6 +285,7 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
     claims.matchRecorded(recorded);
     // bookings: the booked segments of the credited coupons are flown now (no ledger effect)
     flownBookings.couponsCredited(chunk, List.of(results), now);
+    flownBookings.couponsReversed(done.stream().map(Reversal::key).toList(), now);
     return List.of(results);
   }
 

@@ -36,6 +36,7 @@ import org.openmiles.accounts.api.SourceReference;
 import org.openmiles.accrual.api.AlreadyCreditedException;
 import org.openmiles.accrual.api.ApproveClaim;
 import org.openmiles.accrual.api.ClaimAlreadyResolvedException;
+import org.openmiles.accrual.api.ClaimBooking;
 import org.openmiles.accrual.api.ClaimNotCreditableException;
 import org.openmiles.accrual.api.ClaimNotFoundException;
 import org.openmiles.accrual.api.ClaimStatus;
@@ -49,6 +50,8 @@ import org.openmiles.accrual.api.RejectClaim;
 import org.openmiles.accrual.domain.MissingMilesRules;
 import org.openmiles.accrual.domain.PartnerEarnRule.RatingException;
 import org.openmiles.accrual.infrastructure.JdbcAirportRepository;
+import org.openmiles.accrual.infrastructure.JdbcBookingRepository;
+import org.openmiles.accrual.infrastructure.JdbcBookingRepository.CreditedClaim;
 import org.openmiles.accrual.infrastructure.JdbcClaimRepository;
 import org.openmiles.accrual.infrastructure.JdbcClaimRepository.CouponRow;
 import org.openmiles.accrual.infrastructure.JdbcClaimRepository.NewClaim;
@@ -77,6 +80,7 @@ public class DefaultMissingMilesClaims implements MissingMilesClaims {
   private static final Logger LOG = Logger.getLogger(DefaultMissingMilesClaims.class.getName());
 
   @Inject JdbcClaimRepository claims;
+  @Inject JdbcBookingRepository bookings;
   @Inject JdbcAirportRepository rules;
   @Inject MilesLedger ledger;
   @Inject MemberService members;
@@ -176,6 +180,7 @@ public class DefaultMissingMilesClaims implements MissingMilesClaims {
                       "member " + memberNo + " filed this claim at the same moment"));
     }
     StoredClaim stored = claims.find(id.get()).orElseThrow();
+    bookings.linkClaim(id.get()); // the member's booked segments of the flight show the claim
     Decision d = decide(stored.view(), coupon.orElse(null), member.lastName(), null);
     if (d.credit() != null) {
       Map<Integer, String> refused = post(List.of(d.credit()));
@@ -190,9 +195,11 @@ public class DefaultMissingMilesClaims implements MissingMilesClaims {
           d.credit().bonusMiles(),
           d.credit().tierCode(),
           now);
+      bookings.claimsCredited(
+          List.of(new CreditedClaim(id.get(), d.credit().ticket(), d.credit().coupon())), now);
     }
     claims.update(id.get(), d.resolution(), now);
-    ClaimView v = claims.find(id.get()).orElseThrow().view();
+    ClaimView v = get(id.get());
     LOG.info(
         () ->
             "claim "
@@ -548,6 +555,7 @@ public class DefaultMissingMilesClaims implements MissingMilesClaims {
     }
     Map<Integer, String> refused = post(credits);
     long miles = 0;
+    List<CreditedClaim> flown = new ArrayList<>();
     for (int i = 0; i < credits.size(); i++) {
       Credit cr = credits.get(i);
       long claimId = creditClaim.get(i);
@@ -571,9 +579,11 @@ public class DefaultMissingMilesClaims implements MissingMilesClaims {
       } else {
         claims.creditCoupon(
             cr.ticket(), cr.coupon(), cr.member(), cr.bonusMiles(), cr.tierCode(), now);
+        flown.add(new CreditedClaim(claimId, cr.ticket(), cr.coupon()));
         miles += cr.total();
       }
     }
+    bookings.claimsCredited(flown, now); // no statement when no claim was credited
     for (long id : order) {
       claims.update(id, resolutions.get(id), now);
     }
@@ -592,17 +602,27 @@ public class DefaultMissingMilesClaims implements MissingMilesClaims {
   @Override
   public List<ClaimView> ofMember(MemberNumber member, int limit) {
     members.get(member);
-    return claims.ofMember(member.value(), limit);
+    return withBookings(claims.ofMember(member.value(), limit));
   }
 
   @Override
   public List<ClaimView> queue(ClaimStatus status, long afterId, int limit) {
-    return claims.queue(status, afterId, limit);
+    return withBookings(claims.queue(status, afterId, limit));
   }
 
   @Override
   public ClaimView get(long id) {
-    return claims.find(id).map(StoredClaim::view).orElseThrow(() -> notFound(id));
+    ClaimView v = claims.find(id).map(StoredClaim::view).orElseThrow(() -> notFound(id));
+    return withBookings(List.of(v)).get(0);
+  }
+
+  /** The claims with their booked segments, read in one statement. */
+  private List<ClaimView> withBookings(List<ClaimView> views) {
+    if (views.isEmpty()) {
+      return views;
+    }
+    Map<Long, ClaimBooking> booked = bookings.ofClaims(views.stream().map(ClaimView::id).toList());
+    return views.stream().map(v -> v.withBooking(booked.get(v.id()))).toList();
   }
 
   private static ClaimNotFoundException notFound(long id) {
@@ -654,6 +674,8 @@ public class DefaultMissingMilesClaims implements MissingMilesClaims {
                         + c.member()
                         + ": reject this claim, or correct the other member's credit first");
               }
+              // a file credited it to the claimant: its booked segment is FLOWN already, or now
+              bookings.claimsCredited(List.of(new CreditedClaim(id, c.ticket(), c.coupon())), now);
               yield reviewed(ClaimStatus.CREDITED, "MATCHED_BY_FILE", c, 0, 0, approval);
             }
             default -> { // UNCLAIMED, or PARKED for a number the agent found wrong
@@ -661,6 +683,7 @@ public class DefaultMissingMilesClaims implements MissingMilesClaims {
               requirePosted(post(List.of(cr)), cr);
               claims.creditCoupon(
                   c.ticket(), c.coupon(), claim.member(), cr.bonusMiles(), cr.tierCode(), now);
+              bookings.claimsCredited(List.of(new CreditedClaim(id, c.ticket(), c.coupon())), now);
               yield reviewed(
                   ClaimStatus.CREDITED, "APPROVED", c, cr.total(), cr.qualifyingMiles(), approval);
             }
@@ -759,6 +782,8 @@ public class DefaultMissingMilesClaims implements MissingMilesClaims {
         now)) {
       throw new IllegalStateException("coupon " + c.key() + " was recorded while locked");
     }
+    bookings.claimsCredited(
+        List.of(new CreditedClaim(claim.id(), claim.ticketNumber(), couponNo)), now);
     return new Resolution(
         ClaimStatus.CREDITED,
         "APPROVED",

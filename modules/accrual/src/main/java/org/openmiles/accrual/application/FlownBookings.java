@@ -14,7 +14,8 @@ import org.openmiles.accrual.infrastructure.JdbcBookingRepository.CreditedCoupon
  * Links credited flown coupons to the booked segments they flew: same marketing carrier, flight
  * number, date and origin, and the same member number or ticket number. The segment becomes FLOWN
  * with the coupon and the miles actually credited, and so leaves the member's pending miles. Runs
- * in the flown-coupon chunk's transaction, after the ledger has answered.
+ * in the flown-coupon chunk's transaction, after the ledger has answered. A coupon refunded, voided
+ * or exchanged later unlinks its segment again.
  */
 @ApplicationScoped
 class FlownBookings {
@@ -41,5 +42,13 @@ class FlownBookings {
       }
     }
     bookings.markFlown(credited, now);
+  }
+
+  /**
+   * Unlinks the booked segments of coupons taken back ({@code ticket/coupon} keys): back to their
+   * booking state (ADR 0022). No statement when the chunk reversed nothing.
+   */
+  void couponsReversed(List<String> couponKeys, Instant now) {
+    bookings.unlinkReversed(couponKeys, now);
   }
 }

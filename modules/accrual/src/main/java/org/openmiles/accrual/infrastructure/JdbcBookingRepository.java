@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import org.openmiles.accrual.api.BookedSegment;
 import org.openmiles.accrual.api.BookedSegmentView;
+import org.openmiles.accrual.api.ClaimBooking;
 import org.openmiles.common.jdbc.Jdbc;
 
 /**
@@ -284,6 +286,23 @@ public class JdbcBookingRepository {
   }
 
   /**
+   * Sets a segment FLOWN from the credited coupon row {@code f}, with the miles the coupon was
+   * credited (base, tier bonus, promotion); its two parameters are bound by {@link #bindNowTwice}.
+   */
+  private static final String FLOWN_AS_COUPON_F =
+      " set state = 'FLOWN', flown_ticket = f.ticket_number, flown_coupon_no = f.coupon_no,"
+          + " credited_miles = f.base_miles + f.bonus_miles + f.promo_miles,"
+          + " flown_at = coalesce(f.credited_at, ?), updated_at = ?, reason_code = null";
+
+  /** Binds {@code now} as parameters 1 and 2; returns the next parameter's index. */
+  private static int bindNowTwice(PreparedStatement ps, Instant now) throws SQLException {
+    Timestamp ts = Timestamp.from(now);
+    ps.setTimestamp(1, ts);
+    ps.setTimestamp(2, ts);
+    return 3;
+  }
+
+  /**
    * Marks FLOWN those of the just-written segments whose coupon was credited before the booking
    * file arrived (files may come in any order).
    */
@@ -293,20 +312,183 @@ public class JdbcBookingRepository {
     }
     return jdbc.update(
         "link booked segments to flown coupons",
-        "update accrual.booking_segment b set state = 'FLOWN', flown_ticket = f.ticket_number,"
-            + " flown_coupon_no = f.coupon_no,"
-            + " credited_miles = f.base_miles + f.bonus_miles + f.promo_miles,"
-            + " flown_at = coalesce(f.credited_at, ?), updated_at = ?, reason_code = null"
+        "update accrual.booking_segment b"
+            + FLOWN_AS_COUPON_F
             + " from accrual.flown_coupon f"
             + " where (b.pnr, b.passenger_no, b.segment_no) in "
             + KEYS
             + " and f.state = 'CREDITED' and"
             + MATCH,
+        (c, ps) -> bindKeys(c, ps, bindNowTwice(ps, now), segments));
+  }
+
+  // ---------------------------------------------------------------- missing-miles claims
+
+  /**
+   * Matches a booked segment to a missing-miles claim: same flight, and same member or ticket, as
+   * {@link #MATCH} does for a coupon.
+   */
+  private static final String CLAIM_MATCH =
+      " b.marketing_carrier = c.marketing_carrier"
+          + " and b.flight_number = ltrim(c.flight_number, '0') and b.departure_date = c.flight_date"
+          + " and b.origin = c.origin and (b.member_number = c.member_number"
+          + " or b.ticket_number = c.ticket_number)";
+
+  /** A segment's link may be taken by a newer claim only while it has none or a rejected one. */
+  private static final String LINK_FREE =
+      " (b.claim_id is null or exists (select 1 from accrual.missing_miles_claim o"
+          + " where o.id = b.claim_id and o.status = 'REJECTED'))";
+
+  /**
+   * Links the booked segments of a just-filed claim's flight to it (any state: a cancelled or
+   * waitlisted booking is evidence too); returns how many.
+   */
+  public int linkClaim(long claimId) {
+    return jdbc.update(
+        "link booked segments to claim " + claimId,
+        "update accrual.booking_segment b set claim_id = c.id"
+            + " from accrual.missing_miles_claim c where c.id = ? and"
+            + CLAIM_MATCH
+            + " and"
+            + LINK_FREE,
+        (c, ps) -> ps.setLong(1, claimId));
+  }
+
+  /**
+   * Links just-written segments to the newest claim not rejected that was filed for their flight
+   * before the booking file arrived; only segments departed by today can have one (a claim's flight
+   * is never in the future), so callers pass those alone.
+   */
+  public int linkClaims(List<BookedSegment> segments) {
+    if (segments.isEmpty()) {
+      return 0;
+    }
+    return jdbc.update(
+        "link booked segments to claims",
+        "update accrual.booking_segment b set claim_id = (select max(c.id)"
+            + " from accrual.missing_miles_claim c where c.status <> 'REJECTED' and"
+            + CLAIM_MATCH
+            + ") where (b.pnr, b.passenger_no, b.segment_no) in "
+            + KEYS
+            + " and"
+            + LINK_FREE
+            + " and exists (select 1 from accrual.missing_miles_claim c"
+            + " where c.status <> 'REJECTED' and"
+            + CLAIM_MATCH
+            + ")",
+        (c, ps) -> bindKeys(c, ps, 1, segments));
+  }
+
+  /** A credited claim and the coupon it was credited through. */
+  public record CreditedClaim(long claimId, String ticket, int couponNo) {}
+
+  /**
+   * Marks the CONFIRMED or WAITLISTED segments linked to credited claims FLOWN with the coupon and
+   * the miles it was credited (base, bonus and promotion miles as the coupon row holds them), as
+   * {@link #linkAlreadyFlown} does; returns how many segments changed.
+   */
+  public int claimsCredited(List<CreditedClaim> credited, Instant now) {
+    if (credited.isEmpty()) {
+      return 0;
+    }
+    return jdbc.update(
+        "mark booked segments of credited claims flown",
+        "update accrual.booking_segment b"
+            + FLOWN_AS_COUPON_F
+            + " from unnest(?::bigint[], ?::char(13)[], ?::smallint[]) as k(id, t, n)"
+            + " join accrual.flown_coupon f on f.ticket_number = k.t and f.coupon_no = k.n"
+            + " where b.claim_id = k.id and b.state in ('CONFIRMED', 'WAITLISTED')"
+            + " and f.state = 'CREDITED'",
         (c, ps) -> {
-          Timestamp ts = Timestamp.from(now);
-          ps.setTimestamp(1, ts);
-          ps.setTimestamp(2, ts);
-          bindKeys(c, ps, 3, segments);
+          Object[][] cols =
+              Jdbc.columns(credited, 3, k -> new Object[] {k.claimId(), k.ticket(), k.couponNo()});
+          int i = bindNowTwice(ps, now);
+          ps.setArray(i, Jdbc.array(c, "int8", cols[0]));
+          ps.setArray(i + 1, Jdbc.array(c, "bpchar", cols[1]));
+          ps.setArray(i + 2, Jdbc.array(c, "int2", cols[2]));
+        });
+  }
+
+  /**
+   * The booked segment of each claim among {@code claimIds} that has one: a FLOWN or CONFIRMED one
+   * before a waitlisted or cancelled one, then the newest file's.
+   */
+  public Map<Long, ClaimBooking> ofClaims(Collection<Long> claimIds) {
+    Map<Long, ClaimBooking> out = new HashMap<>();
+    if (claimIds.isEmpty()) {
+      return out;
+    }
+    jdbc.list(
+            "read the booked segments of claims",
+            "select distinct on (claim_id) claim_id, pnr, passenger_no, segment_no, booking_class,"
+                + " segment_status, state from accrual.booking_segment"
+                + " where claim_id = any(?::bigint[])"
+                + " order by claim_id, case state when 'FLOWN' then 0 when 'CONFIRMED' then 1"
+                + " when 'WAITLISTED' then 2 else 3 end, file_date desc, file_id desc",
+            (c, ps) -> ps.setArray(1, Jdbc.array(c, "int8", claimIds)),
+            rs ->
+                Map.entry(
+                    rs.getLong(1),
+                    ClaimBooking.of(
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getInt(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7))))
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
+  /** The state a segment's status code gives it (CONFIRMED, WAITLISTED, CANCELLED), in SQL. */
+  private static final String BOOKING_STATE = bookingState("b.segment_status");
+
+  static String bookingState(String column) {
+    StringBuilder sql = new StringBuilder("case");
+    for (BookedSegment.Status st : BookedSegment.Status.values()) {
+      sql.append(" when ").append(column).append(" in (");
+      sql.append(
+          String.join(
+              ", ", BookedSegment.codes(st).stream().sorted().map(c -> "'" + c + "'").toList()));
+      sql.append(") then '").append(st.name()).append("'");
+    }
+    return sql.append(" end").toString();
+  }
+
+  /**
+   * Unlinks the FLOWN segments of coupons taken back (refunded, voided, exchanged; keys {@code
+   * ticket/coupon}): each goes back to the state its segment status gives (CONFIRMED, WAITLISTED or
+   * CANCELLED) with its expected miles, so a re-issued ticket's coupon can link it again; returns
+   * how many.
+   */
+  public int unlinkReversed(List<String> couponKeys, Instant now) {
+    if (couponKeys.isEmpty()) {
+      return 0;
+    }
+    return jdbc.update(
+        "unlink booked segments of reversed coupons",
+        "update accrual.booking_segment b set state = "
+            + BOOKING_STATE
+            + ", flown_ticket = null, flown_coupon_no = null, credited_miles = null,"
+            + " flown_at = null, updated_at = ?"
+            + " where b.state = 'FLOWN' and (b.flown_ticket, b.flown_coupon_no) in"
+            + " (select t, n from unnest(?::char(13)[], ?::smallint[]) as k(t, n))",
+        (c, ps) -> {
+          ps.setTimestamp(1, Timestamp.from(now));
+          ps.setArray(
+              2,
+              Jdbc.array(
+                  c,
+                  "bpchar",
+                  couponKeys.stream().map(k -> k.substring(0, k.indexOf('/'))).toArray()));
+          ps.setArray(
+              3,
+              Jdbc.array(
+                  c,
+                  "int2",
+                  couponKeys.stream()
+                      .map(k -> Integer.parseInt(k.substring(k.indexOf('/') + 1)))
+                      .toArray()));
         });
   }
 
@@ -323,8 +505,9 @@ public class JdbcBookingRepository {
           + " departure_date, origin, destination, booking_class, segment_status, state,"
           + " expected_base_miles, expected_bonus_miles, expected_qualifying_miles,"
           + " expected_qualifying_flights, tier_code, reason_code, flown_ticket, flown_coupon_no,"
-          + " credited_miles, file_date, last_name, first_name, ticket_number"
-          + " from accrual.booking_segment";
+          + " credited_miles, file_date, last_name, first_name, ticket_number, claim_id,"
+          + " (select c.status from accrual.missing_miles_claim c where c.id = b.claim_id)"
+          + " from accrual.booking_segment b";
 
   /** A row with the passenger's names and ticket, for the booking view. */
   public record Row(BookedSegmentView segment, String lastName, String firstName, String ticket) {}
@@ -356,8 +539,15 @@ public class JdbcBookingRepository {
             rs.getString(18),
             ticket == null ? null : ticket + "/" + rs.getInt(20),
             flown ? credited : null,
-            rs.getDate(22).toLocalDate());
+            rs.getDate(22).toLocalDate(),
+            claimId(rs, 26),
+            rs.getString(27));
     return new Row(v, rs.getString(23), rs.getString(24), rs.getString(25));
+  }
+
+  private static Long claimId(ResultSet rs, int column) throws SQLException {
+    long id = rs.getLong(column);
+    return rs.wasNull() ? null : id;
   }
 
   /** The member's confirmed segments departing on {@code from} or later, in departure order. */
@@ -365,8 +555,8 @@ public class JdbcBookingRepository {
     return jdbc.list(
         "read pending miles of " + member,
         VIEW
-            + " where member_number = ? and state = 'CONFIRMED' and departure_date >= ?"
-            + " order by departure_date, pnr, passenger_no, segment_no",
+            + " where b.member_number = ? and b.state = 'CONFIRMED' and b.departure_date >= ?"
+            + " order by b.departure_date, b.pnr, b.passenger_no, b.segment_no",
         (c, ps) -> {
           ps.setString(1, member);
           ps.setDate(2, Date.valueOf(from));
@@ -378,7 +568,7 @@ public class JdbcBookingRepository {
   public List<Row> byPnr(String pnr) {
     return jdbc.list(
         "read booking " + pnr,
-        VIEW + " where pnr = ? order by passenger_no, segment_no",
+        VIEW + " where b.pnr = ? order by b.passenger_no, b.segment_no",
         (c, ps) -> ps.setString(1, pnr),
         JdbcBookingRepository::row);
   }

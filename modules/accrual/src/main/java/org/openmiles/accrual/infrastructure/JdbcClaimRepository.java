@@ -333,7 +333,8 @@ public class JdbcClaimRepository {
             rs.getString(19),
             rs.getTimestamp(20).toInstant(),
             rs.getTimestamp(21).toInstant(),
-            resolved == null ? null : resolved.toInstant()),
+            resolved == null ? null : resolved.toInstant(),
+            null),
         rs.getString(23));
   }
 

@@ -37,7 +37,8 @@ public class BookingsResource {
       summary = "A PNR's passengers and segments",
       description =
           "Status, expected miles (at the member's tier when the booking file arrived) and, for"
-              + " flown segments, the credited coupon and its miles.")
+              + " flown segments, the credited coupon and its miles; claimId and claimStatus"
+              + " when a missing-miles claim was filed for the segment's flight.")
   @APIResponse(
       responseCode = "400",
       description = "VALIDATION_FAILED: not a 6-character PNR locator",

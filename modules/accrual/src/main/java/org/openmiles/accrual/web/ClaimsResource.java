@@ -51,7 +51,8 @@ public class ClaimsResource {
       summary = "Claims in a status, oldest first (the agents' queue)",
       description =
           "status defaults to PENDING_REVIEW. Keyset paging: pass the id of the last claim seen"
-              + " as after.")
+              + " as after. Each claim carries booking, the member's booked segment of the flight"
+              + " (booking.confirmed: a confirmed booking, evidence for the agent), if any.")
   public List<ClaimView> queue(
       @QueryParam("status") @DefaultValue("PENDING_REVIEW") String status,
       @QueryParam("after") @DefaultValue("0") String after,
@@ -63,7 +64,12 @@ public class ClaimsResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "One claim")
+  @Operation(
+      summary = "One claim",
+      description =
+          "With booking, the member's booked segment of the claimed flight (PNR, segment,"
+              + " booking class, segment status, state, confirmed), when a booking file brought"
+              + " one.")
   @APIResponse(
       responseCode = "404",
       description = "CLAIM_NOT_FOUND",
