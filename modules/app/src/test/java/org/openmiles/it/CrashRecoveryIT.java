@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The process is killed (SIGKILL) in the middle of a partner file and started again: the file is
- * resumed and every record is credited exactly once. Not an Arquillian test: it runs Payara Micro
+ * resumed and every record is credited exactly once. Then the same for a version 2 file reversing
+ * every record: each is taken back exactly once. Not an Arquillian test: it runs Payara Micro
  * itself, because it has to kill and restart it.
  */
 class CrashRecoveryIT {
@@ -183,5 +184,70 @@ class CrashRecoveryIT {
     assertThat(total).as("every night credited once").isEqualTo(500L * RECORDS);
     assertThat(Db.invariantViolations()).isEmpty();
     assertThat(new File(partner.resolve("processing").toString()).list()).isEmpty();
+
+    // then a version 2 file taking every record back, killed in the middle too: reversed once
+    String back = run + "-back";
+    Path backPart = partner.resolve("inbound").resolve(back + ".csv.part");
+    try (BufferedWriter w = Files.newBufferedWriter(backPart, StandardCharsets.UTF_8)) {
+      w.write("H,OPENMILES-PARTNER-ACTIVITY,2,DEMO_HOTEL," + LocalDate.now() + "," + back + "\n");
+      for (int i = 0; i < RECORDS; i++) {
+        w.write(
+            "R,"
+                + run
+                + "-"
+                + i
+                + ","
+                + members.get(i % MEMBERS)
+                + ",Crash,"
+                + day
+                + ",STAY_NIGHT,1,,cancelled "
+                + i
+                + "\n");
+      }
+      w.write("T," + RECORDS + "," + RECORDS + "\n");
+    }
+    Files.move(backPart, partner.resolve("inbound").resolve(back + ".csv"));
+    String reversedRows =
+        "select count(*) from accrual.partner_activity where partner_tx_id like ?"
+            + " and status = 'REVERSED'";
+    long reversed = 0;
+    for (int i = 0; i < 600 && reversed < RECORDS / 5; i++) {
+      Thread.sleep(100);
+      reversed = Db.count(reversedRows, run + "-%");
+    }
+    assertThat(reversed).as("records reversed before the kill").isBetween(1L, RECORDS - 1L);
+    server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    assertThat(Db.count(reversedRows, run + "-%"))
+        .as("the kill interrupted it")
+        .isLessThan(RECORDS);
+
+    Thread.sleep(1_500);
+    Api third = new Api(start(freePort()));
+    Path backAck = partner.resolve("outbound").resolve(back + ".csv.ack.csv");
+    for (int i = 0; i < 1_200 && !Files.exists(backAck); i++) {
+      Thread.sleep(100);
+    }
+    assertThat(backAck).as("acknowledgement of the reversals; see " + log).exists();
+    List<String> backLines = Files.readAllLines(backAck);
+    assertThat(backLines)
+        .contains(
+            "status,PROCESSED",
+            "reversed," + RECORDS,
+            "miles_reversed," + 500L * RECORDS,
+            "rejected,0",
+            "duplicates,0");
+    assertThat(String.join("\n", backLines)).contains("resumed");
+    assertThat(
+            Db.count(
+                "select count(*) from accounts.ledger_entry where source_ref like ?"
+                    + " and entry_type = 'REVERSAL'",
+                "P:DEMO_HOTEL:" + run + "-%:R"))
+        .isEqualTo(RECORDS);
+    long left = 0;
+    for (String m : members) {
+      left += third.balance(m).num("balance");
+    }
+    assertThat(left).as("every night taken back once").isZero();
+    assertThat(Db.invariantViolations()).isEmpty();
   }
 }
