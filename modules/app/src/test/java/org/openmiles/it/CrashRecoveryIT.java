@@ -101,23 +101,33 @@ class CrashRecoveryIT {
     }
   }
 
-  @Test
-  void killedMidFileTheServerResumesAndCreditsEveryRecordExactlyOnce() throws Exception {
-    int port = freePort();
-    Api api = new Api(start(port));
-    List<String> members = new ArrayList<>();
-    for (int i = 0; i < MEMBERS; i++) {
-      members.add(api.enroll("Crash"));
-    }
-    String run = "crash" + Api.unique();
-    Path partner = files.resolve("partners").resolve("DEMO_HOTEL");
-    Path part = partner.resolve("inbound").resolve(run + ".csv.part");
-    String day = LocalDate.now().minusDays(2).toString();
+  /**
+   * Drops a partner file of {@code version} with one line of {@code type} ({@code D} or {@code R})
+   * per record {@code <run>-<i>}: one night, the members in turn.
+   */
+  private static void dropNights(
+      Path partner,
+      String name,
+      String version,
+      String type,
+      String run,
+      List<String> members,
+      String day)
+      throws IOException {
+    Path part = partner.resolve("inbound").resolve(name + ".csv.part");
     try (BufferedWriter w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
-      w.write("H,OPENMILES-PARTNER-ACTIVITY,1,DEMO_HOTEL," + LocalDate.now() + "," + run + "\n");
+      w.write(
+          "H,OPENMILES-PARTNER-ACTIVITY,"
+              + version
+              + ",DEMO_HOTEL,"
+              + LocalDate.now()
+              + ","
+              + name
+              + "\n");
       for (int i = 0; i < RECORDS; i++) {
         w.write(
-            "D,"
+            type
+                + ","
                 + run
                 + "-"
                 + i
@@ -131,7 +141,21 @@ class CrashRecoveryIT {
       }
       w.write("T," + RECORDS + "," + RECORDS + "\n");
     }
-    Files.move(part, partner.resolve("inbound").resolve(run + ".csv"));
+    Files.move(part, partner.resolve("inbound").resolve(name + ".csv"));
+  }
+
+  @Test
+  void killedMidFileTheServerResumesAndCreditsEveryRecordExactlyOnce() throws Exception {
+    int port = freePort();
+    Api api = new Api(start(port));
+    List<String> members = new ArrayList<>();
+    for (int i = 0; i < MEMBERS; i++) {
+      members.add(api.enroll("Crash"));
+    }
+    String run = "crash" + Api.unique();
+    Path partner = files.resolve("partners").resolve("DEMO_HOTEL");
+    String day = LocalDate.now().minusDays(2).toString();
+    dropNights(partner, run, "1", "D", run, members, day);
 
     // kill it once a good part, but not all, of the file is in
     long seen = 0;
@@ -187,26 +211,7 @@ class CrashRecoveryIT {
 
     // then a version 2 file taking every record back, killed in the middle too: reversed once
     String back = run + "-back";
-    Path backPart = partner.resolve("inbound").resolve(back + ".csv.part");
-    try (BufferedWriter w = Files.newBufferedWriter(backPart, StandardCharsets.UTF_8)) {
-      w.write("H,OPENMILES-PARTNER-ACTIVITY,2,DEMO_HOTEL," + LocalDate.now() + "," + back + "\n");
-      for (int i = 0; i < RECORDS; i++) {
-        w.write(
-            "R,"
-                + run
-                + "-"
-                + i
-                + ","
-                + members.get(i % MEMBERS)
-                + ",Crash,"
-                + day
-                + ",STAY_NIGHT,1,,cancelled "
-                + i
-                + "\n");
-      }
-      w.write("T," + RECORDS + "," + RECORDS + "\n");
-    }
-    Files.move(backPart, partner.resolve("inbound").resolve(back + ".csv"));
+    dropNights(partner, back, "2", "R", run, members, day);
     String reversedRows =
         "select count(*) from accrual.partner_activity where partner_tx_id like ?"
             + " and status = 'REVERSED'";
