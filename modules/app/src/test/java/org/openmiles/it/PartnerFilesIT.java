@@ -481,6 +481,10 @@ class PartnerFilesIT {
             Db.count(
                 "select count(*) from accounts.ledger_entry where source_ref like ?", ref + "-%:R"))
         .isEqualTo(1);
+    var listed = api.get("partners/DEMO_HOTEL/files?limit=1").array().getJsonObject(0);
+    assertThat(listed.getString("fileName")).isEqualTo(name);
+    assertThat(listed.getInt("reversed")).isEqualTo(2);
+    assertThat(listed.getJsonNumber("milesReversed").longValue()).isEqualTo(1_500);
     String row =
         "select count(*) from accrual.partner_activity where partner_tx_id = ? and status = ?"
             + " and miles_reversed = ? and bonus_reversed = ? and reversed_file_id = ?"

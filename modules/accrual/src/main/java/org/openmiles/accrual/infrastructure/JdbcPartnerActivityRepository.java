@@ -456,7 +456,8 @@ public class JdbcPartnerActivityRepository {
     return jdbc.list(
         "list files of " + partner,
         "select id, partner_code, file_name, status, reason, record_count, accepted, duplicates,"
-            + " parked, rejected, miles_issued, received_at, completed_at from accrual.inbound_file"
+            + " parked, rejected, miles_issued, received_at, completed_at, reversed, miles_reversed"
+            + " from accrual.inbound_file"
             + " where partner_code = ? order by id desc limit ?",
         (c, ps) -> {
           ps.setString(1, partner);
@@ -478,6 +479,8 @@ public class JdbcPartnerActivityRepository {
               rs.getInt(9),
               rs.getInt(10),
               rs.getLong(11),
+              rs.getInt(14),
+              rs.getLong(15),
               rs.getTimestamp(12).toInstant(),
               done == null ? null : done.toInstant());
         });
