@@ -39,6 +39,17 @@ public interface Feed<R> {
    */
   BigDecimal controlAmount(List<String> fields);
 
+  /**
+   * Checks the record type (first field) of a line between header and trailer: only {@code D} by
+   * default. A feed with more record types (partner files version 2 also carry {@code R} reversals)
+   * accepts them here and tells them apart in {@link #detail}.
+   */
+  default void checkRecordType(String type) throws BadRecord {
+    if (!type.equals("D")) {
+      throw new BadRecord("UNKNOWN_RECORD_TYPE", "record type '" + type + "' is not D");
+    }
+  }
+
   /** Parses and checks one detail line (its first field is the record type). */
   R detail(List<String> fields, String sender, long line, LocalDate today) throws BadRecord;
 

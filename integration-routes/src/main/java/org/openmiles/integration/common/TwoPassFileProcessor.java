@@ -380,9 +380,7 @@ public final class TwoPassFileProcessor<R> {
             if (f.get(0).equals("T")) {
               break;
             }
-            if (!f.get(0).equals("D")) {
-              throw new BadRecord("UNKNOWN_RECORD_TYPE", "record type '" + f.get(0) + "' is not D");
-            }
+            feed.checkRecordType(f.get(0));
             R a = feed.detail(f, sender, line.number(), today);
             if (!txInChunk.add(feed.identity(a))) {
               throw new BadRecord(

@@ -12,17 +12,26 @@ import org.openmiles.integration.common.Feed;
 import org.openmiles.integration.common.SegmentFields;
 
 /**
- * The partner activity file, version 1: one record per line, comma-separated with RFC 4180 quoting.
+ * The partner activity file, versions 1 and 2: one record per line, comma-separated with RFC 4180
+ * quoting.
  *
  * <pre>
- * H,OPENMILES-PARTNER-ACTIVITY,1,&lt;partner code&gt;,&lt;file date yyyy-MM-dd&gt;,&lt;file reference&gt;
+ * H,OPENMILES-PARTNER-ACTIVITY,&lt;1 or 2&gt;,&lt;partner code&gt;,&lt;file date yyyy-MM-dd&gt;,&lt;file reference&gt;
  * D,&lt;transaction id&gt;,&lt;member number&gt;,&lt;last name&gt;,&lt;activity date&gt;,&lt;basis&gt;,&lt;quantity&gt;,&lt;currency&gt;,&lt;description&gt;
- * T,&lt;number of D records&gt;,&lt;sum of quantities&gt;
+ * R,&lt;transaction id&gt;,...                  version 2 only: takes back the record with that id
+ * T,&lt;number of records&gt;,&lt;sum of quantities&gt;
  * </pre>
+ *
+ * A reversal {@code R} has the fields of a {@code D} record and repeats those of the record it
+ * takes back (the description may differ); only its activity date is not held to the age limit.
  */
 public final class PartnerFileFormat {
   public static final String NAME = "OPENMILES-PARTNER-ACTIVITY";
   public static final String VERSION = "1";
+
+  /** Version 2: version 1 plus reversal records {@code R}. */
+  public static final String VERSION_2 = "2";
+
   private static final BigDecimal MAX_QUANTITY = new BigDecimal("100000000");
   private static final BigDecimal MAX_DAYS = new BigDecimal("365");
 
@@ -33,8 +42,11 @@ public final class PartnerFileFormat {
     return Feed.fields(line);
   }
 
-  /** Checks the header line against the partner whose folder the file came in. */
-  public static void checkHeader(List<String> f, String partnerCode) throws BadRecord {
+  /**
+   * Checks the header line against the partner whose folder the file came in; returns the file's
+   * version ({@link #VERSION} or {@link #VERSION_2}).
+   */
+  public static String checkHeader(List<String> f, String partnerCode) throws BadRecord {
     if (f.isEmpty() || !f.get(0).equals("H")) {
       throw new BadRecord(
           "MISSING_HEADER", "the first line must be the header H," + NAME + "," + VERSION + ",...");
@@ -44,10 +56,10 @@ public final class PartnerFileFormat {
           "BAD_HEADER",
           "the header must be H," + NAME + "," + VERSION + ",<partner>,<date>,<reference>");
     }
-    if (!VERSION.equals(f.get(2))) {
+    if (!VERSION.equals(f.get(2)) && !VERSION_2.equals(f.get(2))) {
       throw new BadRecord(
           "UNSUPPORTED_VERSION",
-          "format version " + f.get(2) + " is not supported; send version " + VERSION);
+          "format version " + f.get(2) + " is not supported; send version " + VERSION + " or 2");
     }
     if (!partnerCode.equals(f.get(3))) {
       throw new BadRecord(
@@ -57,6 +69,21 @@ public final class PartnerFileFormat {
               + " but the file came in the folder of "
               + partnerCode);
     }
+    return f.get(2);
+  }
+
+  /** Checks a record type: {@code D} in every version, {@code R} (a reversal) in version 2 only. */
+  public static void checkRecordType(String type, String version) throws BadRecord {
+    if (type.equals("D") || (type.equals("R") && VERSION_2.equals(version))) {
+      return;
+    }
+    throw new BadRecord(
+        "UNKNOWN_RECORD_TYPE",
+        VERSION_2.equals(version)
+            ? "record type '" + type + "' is not D or R"
+            : type.equals("R")
+                ? "record type 'R' (reversal) needs a version 2 file; this file is version 1"
+                : "record type '" + type + "' is not D");
   }
 
   /** The quantity of a detail line for the control total, or null if it is not a number. */
@@ -97,13 +124,21 @@ public final class PartnerFileFormat {
     return c >= 'A' && c <= 'Z';
   }
 
-  /** Parses and checks one detail record. */
+  /**
+   * Parses and checks one detail record {@code D}, or a reversal {@code R} (the first field says
+   * which; {@link #checkRecordType} has let it through). A reversal's activity date is the date of
+   * the record it takes back: it must be a real date, not in the future, but may be of any age.
+   */
   public static PartnerActivity detail(
       List<String> f, String partnerCode, long line, LocalDate today, int maxAgeMonths)
       throws BadRecord {
+    boolean reversal = f.get(0).equals("R");
     if (f.size() != 9) {
       throw new BadRecord(
-          "WRONG_FIELD_COUNT", "a detail record has 9 fields, this one has " + f.size());
+          "WRONG_FIELD_COUNT",
+          (reversal ? "a reversal record" : "a detail record")
+              + " has 9 fields, this one has "
+              + f.size());
     }
     String tx = f.get(1).strip();
     if (!isTxId(tx)) {
@@ -121,7 +156,7 @@ public final class PartnerFileFormat {
     if (date.isAfter(today)) {
       throw new BadRecord("FUTURE_DATE", "activity date " + date + " is in the future");
     }
-    if (date.isBefore(today.minusMonths(maxAgeMonths))) {
+    if (!reversal && date.isBefore(today.minusMonths(maxAgeMonths))) {
       throw new BadRecord(
           "TOO_OLD", "activity date " + date + " is more than " + maxAgeMonths + " months ago");
     }
@@ -173,6 +208,7 @@ public final class PartnerFileFormat {
         currency,
         description,
         line,
-        f.get(3).strip());
+        f.get(3).strip(),
+        reversal);
   }
 }

@@ -48,8 +48,13 @@ public class PartnerFileProcessor {
         .handle(path, name, partnerCode, settings.partnerFolder(partnerCode, "outbound"));
   }
 
-  /** The partner activity format, with {@link PartnerAccrual} as the sink. */
+  /**
+   * The partner activity format, with {@link PartnerAccrual} as the sink. One instance reads one
+   * file: it remembers the version its header gave (version 2 also carries reversals).
+   */
   private final class PartnerFeed implements Feed<PartnerActivity> {
+    private String version = PartnerFileFormat.VERSION;
+
     @Override
     public String senderLabel() {
       return "partner";
@@ -62,12 +67,17 @@ public class PartnerFileProcessor {
 
     @Override
     public String formatVersion() {
-      return PartnerFileFormat.VERSION;
+      return version;
     }
 
     @Override
     public void checkHeader(List<String> fields, String sender) throws BadRecord {
-      PartnerFileFormat.checkHeader(fields, sender);
+      version = PartnerFileFormat.checkHeader(fields, sender);
+    }
+
+    @Override
+    public void checkRecordType(String type) throws BadRecord {
+      PartnerFileFormat.checkRecordType(type, version);
     }
 
     @Override
@@ -81,6 +91,11 @@ public class PartnerFileProcessor {
       return PartnerFileFormat.detail(fields, sender, line, today, settings.maxAgeMonths());
     }
 
+    /**
+     * The transaction id, for a record and for its reversal alike: a file carries one of them once
+     * (a second line is DUPLICATE_IN_FILE), and a chunk with a reversal waits for an earlier chunk
+     * in flight that carries the same id.
+     */
     @Override
     public String identity(PartnerActivity record) {
       return record.partnerTxId();

@@ -91,6 +91,7 @@ public class SettlementRoutes extends RouteBuilder {
     rows.put("month", s.month());
     rows.put("records", s.records());
     rows.put("miles_issued", s.milesIssued());
+    rows.put("reversals", s.reversals());
     rows.put("miles_reversed", s.milesReversed());
     rows.put("net_miles", s.netMiles());
     rows.put("price_per_mile", s.pricePerMile().toPlainString());

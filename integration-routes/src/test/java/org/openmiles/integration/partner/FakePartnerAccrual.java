@@ -11,12 +11,14 @@ import org.openmiles.accrual.api.PartnerAccrual;
 import org.openmiles.accrual.api.PartnerActivity;
 
 /**
- * Credits every record 10 miles per unit of quantity; remembers files by checksum, nothing else.
+ * Credits every record 10 miles per unit of quantity, and reverses every reversal record for as
+ * many; remembers files by checksum and the reversals it was given, nothing else.
  */
 class FakePartnerAccrual implements PartnerAccrual {
   final Map<String, Long> files = new HashMap<>();
   final Map<Long, String> rejectedFiles = new HashMap<>();
   final List<Integer> chunkSizes = new ArrayList<>();
+  final List<PartnerActivity> reversals = new ArrayList<>();
   long credited;
   long nextId = 1;
 
@@ -41,6 +43,17 @@ class FakePartnerAccrual implements PartnerAccrual {
     chunkSizes.add(chunk.size());
     List<ActivityResult> out = new ArrayList<>(chunk.size());
     for (PartnerActivity a : chunk) {
+      if (a.reversal()) {
+        reversals.add(a);
+        out.add(
+            new ActivityResult(
+                a.lineNumber(),
+                ActivityResult.Outcome.REVERSED,
+                a.quantity().longValue() * 10,
+                null,
+                null));
+        continue;
+      }
       credited++;
       out.add(
           new ActivityResult(

@@ -1,6 +1,7 @@
 package org.openmiles.integration.partner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.accrual.api.PartnerActivity;
 import org.openmiles.integration.common.FileSettings;
 
 /**
@@ -99,6 +101,68 @@ class PartnerFileProcessorTest {
     assertThat(rejects("good.csv")).isEmpty();
   }
 
+  static String reversal(String tx, String member, String date, String qty) {
+    return "R," + tx + "," + member + ",Nguyen," + date + ",STAY_NIGHT," + qty + ",,cancelled\n";
+  }
+
+  @Test
+  void aVersion2FileCarriesReversalsCountedInTheAcknowledgement() throws IOException {
+    String old = LocalDate.now(CLOCK).minusMonths(13).toString(); // past the age limit
+    String content =
+        header().replace(",1,DEMO_HOTEL,", ",2,DEMO_HOTEL,")
+            + detail("T1", M1, "2")
+            + reversal("T1", M1, DAY, "2") // T1 is on line 2: a record or its reversal, not both
+            + reversal("T0", M1, DAY, "3")
+            + reversal("T-OLD", M2, old, "1")
+            + "D,T5,"
+            + M1
+            + ",Nguyen,"
+            + old
+            + ",STAY_NIGHT,1,,too old\n"
+            + "T,5,9\n";
+    assertThat(run("v2.csv", content)).isEqualTo("archive");
+    assertThat(accrual.reversals)
+        .extracting(PartnerActivity::partnerTxId, a -> a.lineNumber(), PartnerActivity::reversal)
+        .containsExactly(tuple("T0", 4L, true), tuple("T-OLD", 5L, true));
+    assertThat(accrual.reversals.get(1).activityDate()).isEqualTo(LocalDate.parse(old));
+    assertThat(rejects("v2.csv"))
+        .extracting(l -> l.split(",")[0] + "," + l.split(",")[1])
+        .containsExactly("3,DUPLICATE_IN_FILE", "6,TOO_OLD");
+    assertThat(ack("v2.csv"))
+        .containsEntry("format", "OPENMILES-PARTNER-ACTIVITY 2")
+        .containsEntry("records", "5")
+        .containsEntry("accepted", "1")
+        .containsEntry("miles_issued", "20")
+        .containsEntry("reversed", "2")
+        .containsEntry("miles_reversed", "40")
+        .containsEntry("rejected", "2")
+        .containsEntry("control_total", "verified");
+  }
+
+  @Test
+  void aReversalInAVersion1FileIsAnUnknownRecordTypeAndVersion1StaysAsItWas() throws IOException {
+    String content = header() + detail("T1", M1, "1") + reversal("T0", M1, DAY, "1") + "T,2,2\n";
+    assertThat(run("v1.csv", content)).isEqualTo("archive");
+    assertThat(accrual.reversals).isEmpty();
+    assertThat(rejects("v1.csv"))
+        .singleElement()
+        .asString()
+        .startsWith("3,UNKNOWN_RECORD_TYPE,record type 'R' (reversal) needs a version 2 file");
+    assertThat(ack("v1.csv"))
+        .containsEntry("format", "OPENMILES-PARTNER-ACTIVITY 1")
+        .containsEntry("accepted", "1")
+        .doesNotContainKey("reversed");
+    String v3 = header().replace(",1,DEMO_HOTEL,", ",3,DEMO_HOTEL,") + "T,0,0\n";
+    assertThat(run("v3.csv", v3)).isEqualTo("rejects");
+    assertThat(ack("v3.csv").get("reason")).startsWith("UNSUPPORTED_VERSION");
+    String x = header().replace(",1,DEMO_HOTEL,", ",2,DEMO_HOTEL,") + "X,T9\n" + "T,1,0\n";
+    assertThat(run("x.csv", x)).isEqualTo("archive");
+    assertThat(rejects("x.csv"))
+        .singleElement()
+        .asString()
+        .startsWith("2,UNKNOWN_RECORD_TYPE,record type 'X' is not D or R");
+  }
+
   @Test
   void badRecordsAreRejectedWithLineAndReasonWhileTheRestIsCredited() throws IOException {
     String content =
@@ -175,7 +239,7 @@ class PartnerFileProcessorTest {
             "partner.csv",
                 header().replace("DEMO_HOTEL", "DEMO_CAR") + detail("T1", M1, "1") + "T,1,1\n",
             "version.csv",
-                header().replace(",1,DEMO", ",2,DEMO") + detail("T1", M1, "1") + "T,1,1\n",
+                header().replace(",1,DEMO", ",3,DEMO") + detail("T1", M1, "1") + "T,1,1\n",
             "after.csv", header() + detail("T1", M1, "1") + "T,1,1\n" + detail("T2", M1, "1"),
             "empty.csv", "");
     Map<String, String> expected =

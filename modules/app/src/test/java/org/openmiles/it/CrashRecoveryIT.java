@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The process is killed (SIGKILL) in the middle of a partner file and started again: the file is
- * resumed and every record is credited exactly once. Not an Arquillian test: it runs Payara Micro
+ * resumed and every record is credited exactly once. Then the same for a version 2 file reversing
+ * every record: each is taken back exactly once. Not an Arquillian test: it runs Payara Micro
  * itself, because it has to kill and restart it.
  */
 class CrashRecoveryIT {
@@ -100,23 +101,33 @@ class CrashRecoveryIT {
     }
   }
 
-  @Test
-  void killedMidFileTheServerResumesAndCreditsEveryRecordExactlyOnce() throws Exception {
-    int port = freePort();
-    Api api = new Api(start(port));
-    List<String> members = new ArrayList<>();
-    for (int i = 0; i < MEMBERS; i++) {
-      members.add(api.enroll("Crash"));
-    }
-    String run = "crash" + Api.unique();
-    Path partner = files.resolve("partners").resolve("DEMO_HOTEL");
-    Path part = partner.resolve("inbound").resolve(run + ".csv.part");
-    String day = LocalDate.now().minusDays(2).toString();
+  /**
+   * Drops a partner file of {@code version} with one line of {@code type} ({@code D} or {@code R})
+   * per record {@code <run>-<i>}: one night, the members in turn.
+   */
+  private static void dropNights(
+      Path partner,
+      String name,
+      String version,
+      String type,
+      String run,
+      List<String> members,
+      String day)
+      throws IOException {
+    Path part = partner.resolve("inbound").resolve(name + ".csv.part");
     try (BufferedWriter w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
-      w.write("H,OPENMILES-PARTNER-ACTIVITY,1,DEMO_HOTEL," + LocalDate.now() + "," + run + "\n");
+      w.write(
+          "H,OPENMILES-PARTNER-ACTIVITY,"
+              + version
+              + ",DEMO_HOTEL,"
+              + LocalDate.now()
+              + ","
+              + name
+              + "\n");
       for (int i = 0; i < RECORDS; i++) {
         w.write(
-            "D,"
+            type
+                + ","
                 + run
                 + "-"
                 + i
@@ -130,7 +141,21 @@ class CrashRecoveryIT {
       }
       w.write("T," + RECORDS + "," + RECORDS + "\n");
     }
-    Files.move(part, partner.resolve("inbound").resolve(run + ".csv"));
+    Files.move(part, partner.resolve("inbound").resolve(name + ".csv"));
+  }
+
+  @Test
+  void killedMidFileTheServerResumesAndCreditsEveryRecordExactlyOnce() throws Exception {
+    int port = freePort();
+    Api api = new Api(start(port));
+    List<String> members = new ArrayList<>();
+    for (int i = 0; i < MEMBERS; i++) {
+      members.add(api.enroll("Crash"));
+    }
+    String run = "crash" + Api.unique();
+    Path partner = files.resolve("partners").resolve("DEMO_HOTEL");
+    String day = LocalDate.now().minusDays(2).toString();
+    dropNights(partner, run, "1", "D", run, members, day);
 
     // kill it once a good part, but not all, of the file is in
     long seen = 0;
@@ -183,5 +208,51 @@ class CrashRecoveryIT {
     assertThat(total).as("every night credited once").isEqualTo(500L * RECORDS);
     assertThat(Db.invariantViolations()).isEmpty();
     assertThat(new File(partner.resolve("processing").toString()).list()).isEmpty();
+
+    // then a version 2 file taking every record back, killed in the middle too: reversed once
+    String back = run + "-back";
+    dropNights(partner, back, "2", "R", run, members, day);
+    String reversedRows =
+        "select count(*) from accrual.partner_activity where partner_tx_id like ?"
+            + " and status = 'REVERSED'";
+    long reversed = 0;
+    for (int i = 0; i < 600 && reversed < RECORDS / 5; i++) {
+      Thread.sleep(100);
+      reversed = Db.count(reversedRows, run + "-%");
+    }
+    assertThat(reversed).as("records reversed before the kill").isBetween(1L, RECORDS - 1L);
+    server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    assertThat(Db.count(reversedRows, run + "-%"))
+        .as("the kill interrupted it")
+        .isLessThan(RECORDS);
+
+    Thread.sleep(1_500);
+    Api third = new Api(start(freePort()));
+    Path backAck = partner.resolve("outbound").resolve(back + ".csv.ack.csv");
+    for (int i = 0; i < 1_200 && !Files.exists(backAck); i++) {
+      Thread.sleep(100);
+    }
+    assertThat(backAck).as("acknowledgement of the reversals; see " + log).exists();
+    List<String> backLines = Files.readAllLines(backAck);
+    assertThat(backLines)
+        .contains(
+            "status,PROCESSED",
+            "reversed," + RECORDS,
+            "miles_reversed," + 500L * RECORDS,
+            "rejected,0",
+            "duplicates,0");
+    assertThat(String.join("\n", backLines)).contains("resumed");
+    assertThat(
+            Db.count(
+                "select count(*) from accounts.ledger_entry where source_ref like ?"
+                    + " and entry_type = 'REVERSAL'",
+                "P:DEMO_HOTEL:" + run + "-%:R"))
+        .isEqualTo(RECORDS);
+    long left = 0;
+    for (String m : members) {
+      left += third.balance(m).num("balance");
+    }
+    assertThat(left).as("every night taken back once").isZero();
+    assertThat(Db.invariantViolations()).isEmpty();
   }
 }

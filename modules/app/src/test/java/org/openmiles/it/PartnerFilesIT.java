@@ -356,16 +356,23 @@ class PartnerFilesIT {
     long issued =
         Db.count(
             "select coalesce(sum(miles), 0) from accrual.partner_activity where partner_code = 'DEMO_HOTEL'"
-                + " and status = 'CREDITED' and credited_at >= date_trunc('month', now() at time zone 'UTC') at time zone 'UTC'");
+                + " and credited_at >= date_trunc('month', now() at time zone 'UTC') at time zone 'UTC'");
     assertThat(issued).isGreaterThanOrEqualTo(2_000);
     Api.Res s = api.get("partners/DEMO_HOTEL/settlements/" + month);
     assertThat(s.status()).as(s.toString()).isEqualTo(200);
     assertThat(s.num("milesIssued")).isEqualTo(issued);
+    long reversed =
+        Db.count(
+            "select coalesce(sum(miles_reversed), 0) from accrual.partner_activity"
+                + " where partner_code = 'DEMO_HOTEL' and status = 'REVERSED' and reversed_at >="
+                + " date_trunc('month', now() at time zone 'UTC') at time zone 'UTC'");
+    assertThat(s.num("milesReversed")).isEqualTo(reversed);
+    assertThat(s.num("netMiles")).isEqualTo(issued - reversed);
     assertThat(s.json().getJsonObject("amountDue").getString("currency")).isEqualTo("USD");
     assertThat(s.json().getJsonObject("amountDue").getJsonNumber("amount").bigDecimalValue())
         .isEqualByComparingTo(
             new java.math.BigDecimal("0.012")
-                .multiply(java.math.BigDecimal.valueOf(issued))
+                .multiply(java.math.BigDecimal.valueOf(issued - reversed))
                 .setScale(2, java.math.RoundingMode.HALF_UP));
 
     Api.Res written = api.post("partners/settlement-files?month=" + month, null);
@@ -381,6 +388,171 @@ class PartnerFilesIT {
     assertThat(files.getJsonObject(0).getString("fileName")).isEqualTo("settle-" + u + ".csv");
     assertThat(api.get("partners").array().getValuesAs(jakarta.json.JsonString::getString))
         .contains("DEMO_HOTEL");
+  }
+
+  private static String reversal(String tx, String member, int nights, LocalDate day) {
+    return "R," + tx + "," + member + ",Test," + day + ",STAY_NIGHT," + nights + ",,cancelled\n";
+  }
+
+  private static String headerV2() {
+    return header().replace(",1,DEMO_HOTEL,", ",2,DEMO_HOTEL,");
+  }
+
+  @Test
+  void reversalsTakeBackCreditsWithTheirBonusCancelParkedRecordsAndAreSettledOnce()
+      throws Exception {
+    String p = api.enroll("Test");
+    String m = api.enroll("Test");
+    // the next enrollment gets the next number of the sequence: parked until then
+    String next =
+        org.openmiles.accounts.api.MemberNumber.fromSequence(Long.parseLong(m.substring(0, 9)) + 1)
+            .value();
+    String u = Api.unique();
+    LocalDate day = LocalDate.now().minusDays(12); // a promotion day no other test uses
+    LocalDate stay = LocalDate.parse(DAY);
+    String promo = "IT_REV_" + u.toUpperCase();
+    Db.update(
+        "insert into accrual.promotion (code, name, kind, bonus_miles, applies_to, partner_code,"
+            + " effective_from, effective_to) values (?, ?, 'FIXED_BONUS', 100, 'PARTNER',"
+            + " 'DEMO_HOTEL', ?, ?)",
+        promo,
+        "IT reversal bonus",
+        day,
+        day.plusDays(1));
+    String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+    Api.Res s0 = api.get("partners/DEMO_HOTEL/settlements/" + month);
+    assertThat(s0.status()).as(s0.toString()).isEqualTo(200);
+
+    Map<String, String> first =
+        drop(
+            "rev-1-" + u + ".csv",
+            header()
+                + stayOn(u + "-1", m, 3, day) // 1,500 + 100 promotion bonus
+                + stayOn(u + "-2", m, 2, stay) // 1,000
+                + stayOn(u + "-3", next, 1, stay) // parked
+                + stayOn(u + "-4", p, 2, stay) // 1,000
+                + stayOn(u + "-6", next, 2, stay) // parked
+                + "T,5,10\n");
+    assertThat(first)
+        .containsEntry("accepted", "3")
+        .containsEntry("parked", "2")
+        .containsEntry("miles_issued", "3500")
+        .containsEntry("bonus_miles", "100");
+    assertThat(api.balance(m).num("balance")).isEqualTo(2_600);
+    assertThat(api.debit(p, 600, "IT-" + u + "-spent").status()).isEqualTo(201);
+
+    String name = "rev-2-" + u + ".csv";
+    String second =
+        headerV2()
+            + reversal(u + "-1", m, 3, day) // takes back 1,500 + 100
+            + reversal(u + "-3", next, 1, stay) // cancels the parked record
+            + reversal(u + "-4", p, 2, stay) // 1,000 > the 400 left
+            + reversal(u + "-9", m, 1, stay) // never received
+            + reversal(u + "-2", m, 1, stay) // the record was 2 nights
+            + stayOn(u + "-5", m, 1, stay) // a new record in the same file: 500
+            + "T,6,9\n";
+    Map<String, String> ack = drop(name, second);
+    assertThat(ack)
+        .containsAllEntriesOf(
+            Map.of(
+                "status", "PROCESSED",
+                "format", "OPENMILES-PARTNER-ACTIVITY 2",
+                "records", "6",
+                "accepted", "1",
+                "miles_issued", "500",
+                "reversed", "2",
+                "miles_reversed", "1500",
+                "duplicates", "0",
+                "parked", "0",
+                "rejected", "3"));
+    assertThat(FileDrop.rejectCodes(partner, name))
+        .containsExactly(
+            "4,REVERSAL_EXCEEDS_AVAILABLE", "5,ORIGINAL_NOT_FOUND", "6,REVERSAL_MISMATCH");
+    assertThat(api.balance(m).num("balance")).isEqualTo(2_600 - 1_600 + 500);
+    assertThat(api.balance(p).num("balance")).as("the credit stays, for an agent").isEqualTo(400);
+    String ref = "P:DEMO_HOTEL:" + u;
+    assertThat(
+            Db.count(
+                "select count(*) from accounts.ledger_entry where source_ref = ?"
+                    + " and entry_type = 'REVERSAL' and amount = -1600",
+                ref + "-1:R"))
+        .isEqualTo(1);
+    assertThat(
+            Db.count(
+                "select count(*) from accounts.ledger_entry where source_ref like ?", ref + "-%:R"))
+        .isEqualTo(1);
+    var listed = api.get("partners/DEMO_HOTEL/files?limit=1").array().getJsonObject(0);
+    assertThat(listed.getString("fileName")).isEqualTo(name);
+    assertThat(listed.getInt("reversed")).isEqualTo(2);
+    assertThat(listed.getJsonNumber("milesReversed").longValue()).isEqualTo(1_500);
+    String row =
+        "select count(*) from accrual.partner_activity where partner_tx_id = ? and status = ?"
+            + " and miles_reversed = ? and bonus_reversed = ? and reversed_file_id = ?"
+            + " and reversed_line_no = ? and reversed_at is not null";
+    long fileId = Long.parseLong(ack.get("file_id"));
+    assertThat(Db.count(row, u + "-1", "REVERSED", 1_500, 100, fileId, 2)).isEqualTo(1);
+    assertThat(Db.count(row, u + "-3", "CANCELLED", 0, 0, fileId, 3)).isEqualTo(1);
+
+    // the same reversals again, renamed: a duplicate file, nothing moves
+    String entries = "select count(*) from accounts.ledger_entry where source_ref like ?";
+    long rows = Db.count(entries, ref + "-%");
+    assertThat(drop("rev-2-copy-" + u + ".csv", second)).containsEntry("status", "DUPLICATE");
+    // in a new file: duplicates; a reversal refused before goes through once the member has the
+    // miles
+    assertThat(api.credit(p, 1_000, "IT-" + u + "-topup").status()).isEqualTo(201);
+    Map<String, String> third =
+        drop(
+            "rev-3-" + u + ".csv",
+            headerV2()
+                + reversal(u + "-1", m, 3, day)
+                + reversal(u + "-3", next, 1, stay)
+                + reversal(u + "-4", p, 2, stay)
+                + "T,3,6\n");
+    assertThat(third)
+        .containsEntry("duplicates", "2")
+        .containsEntry("reversed", "1")
+        .containsEntry("miles_reversed", "1000")
+        .containsEntry("rejected", "0");
+    assertThat(Db.count(entries, ref + "-%")).as("one reversal more").isEqualTo(rows + 1);
+    assertThat(
+            Db.count(
+                "select count(*) from accounts.ledger_entry where source_ref = ?"
+                    + " and entry_type = 'REVERSAL' and amount = -1000",
+                ref + "-4:R"))
+        .isEqualTo(1);
+    assertThat(api.balance(m).num("balance")).isEqualTo(1_500);
+    assertThat(api.balance(p).num("balance")).isEqualTo(400);
+
+    // settlement: issued 3,500 + 500 this month, 1,500 + 1,000 reversed (bonus not billed)
+    Api.Res s1 = api.get("partners/DEMO_HOTEL/settlements/" + month);
+    assertThat(s1.num("milesIssued") - s0.num("milesIssued")).isEqualTo(4_000);
+    assertThat(s1.num("reversals") - s0.num("reversals")).isEqualTo(2);
+    assertThat(s1.num("milesReversed") - s0.num("milesReversed")).isEqualTo(2_500);
+    assertThat(s1.num("netMiles")).isEqualTo(s1.num("milesIssued") - s1.num("milesReversed"));
+    assertThat(s1.json().getJsonObject("amountDue").getJsonNumber("amount").bigDecimalValue())
+        .isEqualByComparingTo(
+            new java.math.BigDecimal("0.012")
+                .multiply(java.math.BigDecimal.valueOf(s1.num("netMiles")))
+                .setScale(2, java.math.RoundingMode.HALF_UP));
+    assertThat(api.post("partners/settlement-files?month=" + month, null).status()).isEqualTo(200);
+    assertThat(
+            Files.readAllLines(partner.resolve("outbound").resolve("settlement-" + month + ".csv")))
+        .contains(
+            "reversals," + s1.num("reversals"),
+            "miles_reversed," + s1.num("milesReversed"),
+            "net_miles," + s1.num("netMiles"));
+
+    // the member of the parked records enrolls: the cancelled one is not credited with the other
+    assertThat(api.enroll("Test")).isEqualTo(next);
+    long balance = 0;
+    for (int i = 0; i < 40 && balance == 0; i++) {
+      Thread.sleep(100);
+      balance = api.balance(next).num("balance");
+    }
+    assertThat(balance).as("only the record not cancelled").isEqualTo(1_000);
+    assertThat(
+            Db.count("select count(*) from accounts.ledger_entry where source_ref = ?", ref + "-3"))
+        .isZero();
   }
 
   @Test

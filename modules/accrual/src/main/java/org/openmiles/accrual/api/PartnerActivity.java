@@ -10,6 +10,10 @@ import org.openmiles.accounts.api.MemberNumber;
  * once, whichever file carries it). {@code quantity} counts nights, days or money in {@code
  * currency} depending on {@code basis}; {@code lineNumber} points back into the file; {@code
  * lastName} is the name the partner knows the member by, checked against the member's.
+ *
+ * <p>A {@code reversal} (an {@code R} record of a version 2 file) takes back the record the partner
+ * sent before under the same transaction id: its other fields repeat that record's (member,
+ * activity date, basis, quantity, currency), and it is reversed whole, once (ADR 0021).
  */
 public record PartnerActivity(
     String partnerCode,
@@ -21,7 +25,8 @@ public record PartnerActivity(
     String currency,
     String description,
     long lineNumber,
-    String lastName) {
+    String lastName,
+    boolean reversal) {
 
   public PartnerActivity {
     Objects.requireNonNull(partnerCode, "partnerCode");
@@ -37,5 +42,10 @@ public record PartnerActivity(
   /** The ledger source reference of this record's miles. */
   public String ledgerReference() {
     return "P:" + partnerCode + ":" + partnerTxId;
+  }
+
+  /** The ledger source reference of the reversal of this record's miles. */
+  public String reversalReference() {
+    return ledgerReference() + ":R";
   }
 }

@@ -2,7 +2,10 @@ package org.openmiles.accrual.api;
 
 import java.time.Instant;
 
-/** One received file and what became of it. */
+/**
+ * One received file and what became of it. {@code reversed} / {@code milesReversed}: records that
+ * took back an earlier credit (partner reversals, refunded coupons) and the miles they took back.
+ */
 public record PartnerFileView(
     long id,
     String partnerCode,
@@ -15,5 +18,7 @@ public record PartnerFileView(
     int parked,
     int rejected,
     long milesIssued,
+    int reversed,
+    long milesReversed,
     Instant receivedAt,
     Instant completedAt) {}

@@ -53,6 +53,7 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
   boolean checkLastName;
 
   @Inject PromotionBonuses promotions;
+  @Inject PartnerReversals reversals;
   @Inject Clock clock;
 
   @Inject
@@ -71,8 +72,34 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
     return repository.registerFile(partnerCode, fileName, checksum, clock.instant());
   }
 
+  /**
+   * Credits a chunk's records and, in the same transaction after them, the reversals it carries
+   * ({@link PartnerReversals}). A chunk without reversals (every chunk of a version 1 file) takes
+   * the credit path alone, with no statement more. Results come back per line, in no set order.
+   */
   @Override
   public List<ActivityResult> credit(long fileId, List<PartnerActivity> chunk) {
+    int reversalCount = 0;
+    for (PartnerActivity a : chunk) {
+      if (a.reversal()) {
+        reversalCount++;
+      }
+    }
+    if (reversalCount == 0) {
+      return creditActivities(fileId, chunk);
+    }
+    List<PartnerActivity> activities = new ArrayList<>(chunk.size() - reversalCount);
+    List<PartnerActivity> takeBacks = new ArrayList<>(reversalCount);
+    chunk.forEach(a -> (a.reversal() ? takeBacks : activities).add(a));
+    List<ActivityResult> results = new ArrayList<>(chunk.size());
+    if (!activities.isEmpty()) {
+      results.addAll(creditActivities(fileId, activities));
+    }
+    results.addAll(reversals.reverse(fileId, takeBacks));
+    return results;
+  }
+
+  private List<ActivityResult> creditActivities(long fileId, List<PartnerActivity> chunk) {
     ActivityResult[] results = new ActivityResult[chunk.size()];
     Map<String, List<PartnerEarnRule>> rulesByPartner = new HashMap<>();
     List<Integer> ratable = new ArrayList<>();
@@ -115,7 +142,7 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
       if (before != null) {
         boolean sameLine = before.fileId() == fileId && before.lineNo() == a.lineNumber();
         if (sameLine) { // this line, recorded by an interrupted run of this file
-          if (before.status().equals("PARKED")) {
+          if (before.status().equals("PARKED") || before.status().equals("CANCELLED")) {
             results[i] =
                 new ActivityResult(
                     a.lineNumber(),
@@ -126,7 +153,8 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
           } else {
             results[i] =
                 new ActivityResult(a.lineNumber(), Outcome.CREDITED, before.miles(), null, null);
-            if (before.miles() > 0) {
+            // reversed since (by a later file): its bonuses are neither posted nor reported again
+            if (before.miles() > 0 && !before.status().equals("REVERSED")) {
               resumed.add(i);
               miles[i] = before.miles();
             }

@@ -14,7 +14,10 @@ import org.openmiles.accrual.api.SettlementStatement;
 import org.openmiles.accrual.infrastructure.JdbcPartnerActivityRepository;
 import org.openmiles.common.Money;
 
-/** Settlement by calendar month in UTC: miles credited from the 1st, 00:00 to the next 1st. */
+/**
+ * Settlement by calendar month in UTC, from the 1st, 00:00 to the next 1st: miles credited in the
+ * month, less the base miles reversed in the month, at the price per mile in force at its end.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class DefaultPartnerSettlement implements PartnerSettlement {
@@ -55,18 +58,20 @@ public class DefaultPartnerSettlement implements PartnerSettlement {
           "partner " + partnerCode + " has no price per mile in force in " + month);
     }
     Currency currency = Currency.getInstance(issued.currency());
+    long net = issued.miles() - issued.milesReversed();
     BigDecimal due =
         issued
             .pricePerMile()
-            .multiply(BigDecimal.valueOf(issued.miles()))
+            .multiply(BigDecimal.valueOf(net))
             .setScale(Math.max(0, currency.getDefaultFractionDigits()), RoundingMode.HALF_UP);
     return new SettlementStatement(
         partnerCode,
         month,
         issued.records(),
         issued.miles(),
-        0,
-        issued.miles(),
+        issued.reversals(),
+        issued.milesReversed(),
+        net,
         issued.pricePerMile().stripTrailingZeros(),
         currency.getCurrencyCode(),
         new Money(due, currency));

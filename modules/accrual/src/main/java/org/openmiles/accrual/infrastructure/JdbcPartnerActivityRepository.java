@@ -275,19 +275,156 @@ public class JdbcPartnerActivityRepository {
         });
   }
 
-  /** Miles issued to members for a partner between two instants, and the price per mile then. */
+  /**
+   * A record a reversal names, as stored: what it earned, its status ({@code CREDITED}, {@code
+   * PARKED}, {@code REVERSED}, {@code CANCELLED}), the file and line that brought it, and for a
+   * reversed record the file and line of its reversal and the base miles it took back.
+   */
+  public record Original(
+      String txId,
+      String member,
+      java.time.LocalDate activityDate,
+      String basis,
+      java.math.BigDecimal quantity,
+      String currency,
+      long miles,
+      String status,
+      long fileId,
+      long lineNo,
+      long reversedFileId,
+      long reversedLineNo,
+      long milesReversed) {}
+
+  /**
+   * The records of {@code partner} with these transaction ids, locked until the transaction ends
+   * (in transaction id order, like every row lock on this table), so that a reversal and a
+   * concurrent enrollment or reversal of the same record run one after the other.
+   */
+  public Map<String, Original> lockForReversal(String partner, List<String> txIds) {
+    Map<String, Original> out = new HashMap<>();
+    jdbc.list(
+            "lock partner records to reverse",
+            "select partner_tx_id, member_number, activity_date, basis, quantity, currency, miles,"
+                + " status, coalesce(file_id, 0), coalesce(line_no, 0),"
+                + " coalesce(reversed_file_id, 0), coalesce(reversed_line_no, 0),"
+                + " coalesce(miles_reversed, 0) from accrual.partner_activity"
+                + " where partner_code = ? and partner_tx_id = any(?)"
+                + " order by partner_tx_id for update",
+            (c, ps) -> {
+              ps.setString(1, partner);
+              ps.setArray(2, Jdbc.array(c, "varchar", txIds.toArray()));
+            },
+            rs ->
+                new Original(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getDate(3).toLocalDate(),
+                    rs.getString(4),
+                    rs.getBigDecimal(5),
+                    rs.getString(6),
+                    rs.getLong(7),
+                    rs.getString(8),
+                    rs.getLong(9),
+                    rs.getLong(10),
+                    rs.getLong(11),
+                    rs.getLong(12),
+                    rs.getLong(13)))
+        .forEach(o -> out.put(o.txId(), o));
+    return out;
+  }
+
+  /**
+   * The promotion bonus miles awarded on top of each of these base ledger references (award rows
+   * {@code <reference>:PR:<promotion code>}, looked up by their primary key); a reference without a
+   * bonus is absent.
+   */
+  public Map<String, Long> promotionMiles(List<String> references) {
+    Map<String, Long> out = new HashMap<>();
+    if (references.isEmpty()) {
+      return out;
+    }
+    jdbc.list(
+            "read promotion bonuses to reverse",
+            "select x.r, sum(a.miles) from unnest(?::varchar[]) as x(r)"
+                + " cross join accrual.promotion p"
+                + " join accrual.promotion_award a on a.ledger_ref = x.r || ':PR:' || p.code"
+                + " group by x.r",
+            (c, ps) -> ps.setArray(1, Jdbc.array(c, "varchar", references.toArray())),
+            rs -> Map.entry(rs.getString(1), rs.getLong(2)))
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
+  /**
+   * A reversal to record: the record, its new status ({@code REVERSED}, or {@code CANCELLED} for a
+   * parked record), the base and promotion bonus miles taken back, and the file and line that did
+   * it.
+   */
+  public record Reversal(
+      String txId, String status, long miles, long bonusMiles, long fileId, long lineNo) {}
+
+  /** Marks records reversed or cancelled (one statement for a chunk's reversals). */
+  public void markReversed(String partner, List<Reversal> reversals, Instant now) {
+    if (reversals.isEmpty()) {
+      return;
+    }
+    Object[][] cols =
+        Jdbc.columns(
+            reversals,
+            6,
+            r ->
+                new Object[] {
+                  r.txId(),
+                  r.status(),
+                  r.miles(),
+                  r.bonusMiles(),
+                  r.fileId(),
+                  (int) Math.min(Integer.MAX_VALUE, r.lineNo())
+                });
+    jdbc.update(
+        "reverse partner records",
+        "update accrual.partner_activity a set status = x.s, reversed_at = ?,"
+            + " miles_reversed = x.m, bonus_reversed = x.b, reversed_file_id = x.f,"
+            + " reversed_line_no = x.l from unnest(?::varchar[], ?::varchar[], ?::bigint[],"
+            + " ?::bigint[], ?::bigint[], ?::int[]) as x(t, s, m, b, f, l)"
+            + " where a.partner_code = ? and a.partner_tx_id = x.t",
+        (c, ps) -> {
+          ps.setTimestamp(1, Timestamp.from(now));
+          ps.setArray(2, Jdbc.array(c, "varchar", cols[0]));
+          ps.setArray(3, Jdbc.array(c, "varchar", cols[1]));
+          ps.setArray(4, Jdbc.array(c, "bigint", cols[2]));
+          ps.setArray(5, Jdbc.array(c, "bigint", cols[3]));
+          ps.setArray(6, Jdbc.array(c, "bigint", cols[4]));
+          ps.setArray(7, Jdbc.array(c, "integer", cols[5]));
+          ps.setString(8, partner);
+        });
+  }
+
+  /**
+   * Miles issued to members for a partner between two instants (credited then, whether reversed
+   * later or not), the records reversed and base miles taken back between them, and the price per
+   * mile then.
+   */
   public record Issued(
-      long records, long miles, java.math.BigDecimal pricePerMile, String currency) {}
+      long records,
+      long miles,
+      long reversals,
+      long milesReversed,
+      java.math.BigDecimal pricePerMile,
+      String currency) {}
 
   public java.util.Optional<Issued> issued(
       String partner, Instant from, Instant to, java.time.LocalDate priceDate) {
+    // credited_at is set exactly for records whose miles were issued (CREDITED, or REVERSED later);
+    // reversed_at for records reversed (or, with 0 miles, parked records cancelled)
     String sql =
-        "select (select count(*) from accrual.partner_activity a where a.partner_code = p.code"
-            + "   and a.status = 'CREDITED' and a.credited_at >= ? and a.credited_at < ?),"
-            + " (select coalesce(sum(miles), 0) from accrual.partner_activity a"
-            + "   where a.partner_code = p.code and a.status = 'CREDITED' and a.credited_at >= ?"
-            + "   and a.credited_at < ?),"
-            + " pr.price_per_mile, pr.currency from accrual.partner p"
+        "select i.n, i.m, r.n, r.m, pr.price_per_mile, pr.currency from accrual.partner p"
+            + " cross join (select count(*) n, coalesce(sum(miles), 0) m"
+            + "   from accrual.partner_activity a where a.partner_code = ?"
+            + "   and a.credited_at >= ? and a.credited_at < ?) i"
+            + " cross join (select count(*) filter (where status = 'REVERSED') n,"
+            + "   coalesce(sum(miles_reversed), 0) m from accrual.partner_activity a"
+            + "   where a.partner_code = ? and a.reversed_at >= ? and a.reversed_at < ?) r"
             + " left join accrual.partner_mile_price pr on pr.partner_code = p.code"
             + "   and pr.effective_from <= ? and (pr.effective_to is null or pr.effective_to > ?)"
             + " where p.code = ? order by pr.effective_from desc nulls last limit 1";
@@ -295,22 +432,32 @@ public class JdbcPartnerActivityRepository {
         "compute the settlement of " + partner,
         sql,
         (c, ps) -> {
-          ps.setTimestamp(1, Timestamp.from(from));
-          ps.setTimestamp(2, Timestamp.from(to));
-          ps.setTimestamp(3, Timestamp.from(from));
-          ps.setTimestamp(4, Timestamp.from(to));
-          ps.setDate(5, Date.valueOf(priceDate));
-          ps.setDate(6, Date.valueOf(priceDate));
-          ps.setString(7, partner);
+          ps.setString(1, partner);
+          ps.setTimestamp(2, Timestamp.from(from));
+          ps.setTimestamp(3, Timestamp.from(to));
+          ps.setString(4, partner);
+          ps.setTimestamp(5, Timestamp.from(from));
+          ps.setTimestamp(6, Timestamp.from(to));
+          ps.setDate(7, Date.valueOf(priceDate));
+          ps.setDate(8, Date.valueOf(priceDate));
+          ps.setString(9, partner);
         },
-        rs -> new Issued(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), rs.getString(4)));
+        rs ->
+            new Issued(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getLong(3),
+                rs.getLong(4),
+                rs.getBigDecimal(5),
+                rs.getString(6)));
   }
 
   public List<org.openmiles.accrual.api.PartnerFileView> recentFiles(String partner, int limit) {
     return jdbc.list(
         "list files of " + partner,
         "select id, partner_code, file_name, status, reason, record_count, accepted, duplicates,"
-            + " parked, rejected, miles_issued, received_at, completed_at from accrual.inbound_file"
+            + " parked, rejected, miles_issued, received_at, completed_at, reversed, miles_reversed"
+            + " from accrual.inbound_file"
             + " where partner_code = ? order by id desc limit ?",
         (c, ps) -> {
           ps.setString(1, partner);
@@ -332,6 +479,8 @@ public class JdbcPartnerActivityRepository {
               rs.getInt(9),
               rs.getInt(10),
               rs.getLong(11),
+              rs.getInt(14),
+              rs.getLong(15),
               rs.getTimestamp(12).toInstant(),
               done == null ? null : done.toInstant());
         });

@@ -51,7 +51,11 @@ public class PartnersResource {
   @Path("{code}/settlements/{month}")
   @Operation(
       summary = "Settlement statement for a month (yyyy-MM)",
-      description = "Miles issued for the partner's activity in the month and the amount due.")
+      description =
+          "Miles issued for the partner's activity in the month (when credited), the credited"
+              + " records reversed in the month and their miles (when reversed), the net miles and"
+              + " the amount due on them at the partner's price per mile. Net miles and amount due"
+              + " are negative when more was reversed than issued: a credit note to the partner.")
   @APIResponse(responseCode = "404", description = "PARTNER_NOT_FOUND")
   public SettlementStatement statement(
       @PathParam("code") String code, @PathParam("month") String month) {
