@@ -38,6 +38,7 @@ public class PartnerReversals {
 
   @Inject JdbcPartnerActivityRepository repository;
   @Inject MilesLedger ledger;
+  @Inject PromotionBonuses promotions;
   @Inject Clock clock;
 
   /** A reversal to post: the index of its line in the chunk, the record, its bonus miles. */
@@ -73,9 +74,12 @@ public class PartnerReversals {
         toPost.add(i);
       }
     }
-    Map<String, Long> bonuses =
-        repository.promotionMiles(
-            toPost.stream().map(i -> reversals.get(i).ledgerReference()).toList());
+    Map<String, java.time.LocalDate> earnings = new HashMap<>();
+    for (int i : toPost) {
+      PartnerActivity a = reversals.get(i);
+      earnings.put(a.ledgerReference(), originals.get(a.partnerTxId()).activityDate());
+    }
+    Map<String, Long> bonuses = promotions.awardedOn(earnings);
     List<Take> takes = new ArrayList<>(toPost.size());
     List<PostMiles> postings = new ArrayList<>(toPost.size());
     for (int i : toPost) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import org.openmiles.accounts.api.PostMiles;
+import org.openmiles.accrual.domain.Promotion;
 import org.openmiles.accrual.domain.PromotionTarget;
 import org.openmiles.accrual.domain.Promotions;
 import org.openmiles.accrual.domain.Promotions.MemberKey;
@@ -95,6 +96,36 @@ public class PromotionBonuses {
                         b.posting().member(),
                         b.miles()))
             .toList());
+  }
+
+  /**
+   * The promotion bonus miles awarded on top of each of these earnings (base ledger reference to
+   * activity date), to take them back with the earning. The award references are built as the
+   * bonuses' were ({@link Promotions#bonusReference}, the hashed form of a long one included) for
+   * every promotion in force at some time between the earliest and latest of the dates; an earning
+   * without a bonus is absent.
+   */
+  public Map<String, Long> awardedOn(Map<String, LocalDate> earnings) {
+    Map<String, Long> out = new java.util.HashMap<>();
+    if (earnings.isEmpty()) {
+      return out;
+    }
+    LocalDate first = earnings.values().stream().min(Comparator.naturalOrder()).get();
+    LocalDate last = earnings.values().stream().max(Comparator.naturalOrder()).get();
+    List<Promotion> inForce = repository.overlapping(first, last);
+    if (inForce.isEmpty()) {
+      return out;
+    }
+    Map<String, String> baseOf = new java.util.HashMap<>();
+    for (String base : earnings.keySet()) {
+      for (Promotion p : inForce) {
+        baseOf.put(Promotions.bonusReference(base, p.code()), base);
+      }
+    }
+    repository
+        .awarded(List.copyOf(baseOf.keySet()))
+        .forEach((award, miles) -> out.merge(baseOf.get(award), miles, Long::sum));
+    return out;
   }
 
   private static String describe(String promotionName) {

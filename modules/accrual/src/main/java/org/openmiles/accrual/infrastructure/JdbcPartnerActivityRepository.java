@@ -334,28 +334,6 @@ public class JdbcPartnerActivityRepository {
   }
 
   /**
-   * The promotion bonus miles awarded on top of each of these base ledger references (award rows
-   * {@code <reference>:PR:<promotion code>}, looked up by their primary key); a reference without a
-   * bonus is absent.
-   */
-  public Map<String, Long> promotionMiles(List<String> references) {
-    Map<String, Long> out = new HashMap<>();
-    if (references.isEmpty()) {
-      return out;
-    }
-    jdbc.list(
-            "read promotion bonuses to reverse",
-            "select x.r, sum(a.miles) from unnest(?::varchar[]) as x(r)"
-                + " cross join accrual.promotion p"
-                + " join accrual.promotion_award a on a.ledger_ref = x.r || ':PR:' || p.code"
-                + " group by x.r",
-            (c, ps) -> ps.setArray(1, Jdbc.array(c, "varchar", references.toArray())),
-            rs -> Map.entry(rs.getString(1), rs.getLong(2)))
-        .forEach(e -> out.put(e.getKey(), e.getValue()));
-    return out;
-  }
-
-  /**
    * A reversal to record: the record, its new status ({@code REVERSED}, or {@code CANCELLED} for a
    * parked record), the base and promotion bonus miles taken back, and the file and line that did
    * it.
