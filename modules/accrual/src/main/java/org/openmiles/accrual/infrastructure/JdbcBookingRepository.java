@@ -471,24 +471,11 @@ public class JdbcBookingRepository {
             + BOOKING_STATE
             + ", flown_ticket = null, flown_coupon_no = null, credited_miles = null,"
             + " flown_at = null, updated_at = ?"
-            + " where b.state = 'FLOWN' and (b.flown_ticket, b.flown_coupon_no) in"
-            + " (select t, n from unnest(?::char(13)[], ?::smallint[]) as k(t, n))",
+            + " where b.state = 'FLOWN' and (b.flown_ticket, b.flown_coupon_no) in "
+            + JdbcFlownCouponRepository.BY_KEYS,
         (c, ps) -> {
           ps.setTimestamp(1, Timestamp.from(now));
-          ps.setArray(
-              2,
-              Jdbc.array(
-                  c,
-                  "bpchar",
-                  couponKeys.stream().map(k -> k.substring(0, k.indexOf('/'))).toArray()));
-          ps.setArray(
-              3,
-              Jdbc.array(
-                  c,
-                  "int2",
-                  couponKeys.stream()
-                      .map(k -> Integer.parseInt(k.substring(k.indexOf('/') + 1)))
-                      .toArray()));
+          JdbcFlownCouponRepository.bindKeys(c, ps, 2, couponKeys);
         });
   }
 

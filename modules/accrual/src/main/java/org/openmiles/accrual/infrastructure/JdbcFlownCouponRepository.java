@@ -277,11 +277,14 @@ public class JdbcFlownCouponRepository {
         (c, ps) -> bindKeys(c, ps, 1, keys));
   }
 
-  /** Coupon keys {@code ticket/coupon} as a set of rows, bound by {@link #bindKeys}. */
-  private static final String BY_KEYS =
+  /**
+   * Coupon keys {@code ticket/coupon} as a set of rows {@code (t, n)}, bound by {@link #bindKeys}
+   * (also used by the booking repository for the segments flown by coupons).
+   */
+  static final String BY_KEYS =
       "(select t, n from unnest(?::char(13)[], ?::smallint[]) as k(t, n))";
 
-  private static void bindKeys(
+  static void bindKeys(
       java.sql.Connection c, java.sql.PreparedStatement ps, int first, List<String> keys)
       throws java.sql.SQLException {
     Object[] tickets = new Object[keys.size()];
