@@ -58,6 +58,13 @@ class PartnerFileRoutesRouteTest extends CamelTestSupport {
     return routes;
   }
 
+  /** A good file of one record, one night for M1. */
+  private static String oneNight(String tx) {
+    return PartnerFileProcessorTest.header()
+        + PartnerFileProcessorTest.detail(tx, PartnerFileProcessorTest.M1, "1")
+        + "T,1,1\n";
+  }
+
   private Path folder(String name) {
     return root.resolve("partners").resolve("DEMO_HOTEL").resolve(name);
   }
@@ -122,11 +129,7 @@ class PartnerFileRoutesRouteTest extends CamelTestSupport {
   void anEmptyFileIsAnsweredAndDoesNotHoldUpTheFilesBehindIt() throws Exception {
     NotifyBuilder both = new NotifyBuilder(context).whenDone(2).create();
     drop("empty.csv", "");
-    drop(
-        "after-empty.csv",
-        PartnerFileProcessorTest.header()
-            + PartnerFileProcessorTest.detail("E1", PartnerFileProcessorTest.M1, "1")
-            + "T,1,1\n");
+    drop("after-empty.csv", oneNight("E1"));
     assertThat(both.matches(20, TimeUnit.SECONDS)).isTrue();
     assertThat(Files.readAllLines(folder("outbound").resolve("empty.csv.ack.csv")))
         .contains("status,REJECTED")
@@ -175,10 +178,7 @@ class PartnerFileRoutesRouteTest extends CamelTestSupport {
 
   @Test
   void aFileOfADeadWorkerIsResumedAndALiveWorkersFileIsLeftAlone() throws Exception {
-    String content =
-        PartnerFileProcessorTest.header()
-            + PartnerFileProcessorTest.detail("D1", PartnerFileProcessorTest.M1, "1")
-            + "T,1,1\n";
+    String content = oneNight("D1");
     String folderKey = "partners/DEMO_HOTEL";
     Files.writeString(folder("processing").resolve("dead.csv"), content);
     ownership.renew("dead-worker", "elsewhere", 30);
@@ -202,10 +202,7 @@ class PartnerFileRoutesRouteTest extends CamelTestSupport {
 
   @Test
   void aFileNobodyClaimsGoesBackAtTheSecondCheck() throws Exception {
-    String content =
-        PartnerFileProcessorTest.header()
-            + PartnerFileProcessorTest.detail("U1", PartnerFileProcessorTest.M1, "1")
-            + "T,1,1\n";
+    String content = oneNight("U1");
     Files.writeString(folder("processing").resolve("orphan.csv"), content);
     owner.check();
     assertThat(folder("processing").resolve("orphan.csv")).exists();
