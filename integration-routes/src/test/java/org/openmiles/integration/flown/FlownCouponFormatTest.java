@@ -93,4 +93,26 @@ class FlownCouponFormatTest {
         .isInstanceOfSatisfying(
             BadRecord.class, e -> assertThat(e.code()).isEqualTo("UNSUPPORTED_VERSION"));
   }
+
+  @Test
+  void faresAndCouponNumbersAreAsciiNumbersOnly() throws BadRecord {
+    for (String fare :
+        new String[] {"1.2e2", "1E2", "+120", "\u0661\u0662\u0660", "\uFF11\uFF12\uFF10"}) {
+      String line = with(15, fare);
+      assertThatThrownBy(() -> parse(line))
+          .as(fare)
+          .isInstanceOf(BadRecord.class)
+          .extracting(e -> ((BadRecord) e).code())
+          .isEqualTo("INVALID_FARE");
+    }
+    for (String coupon : new String[] {"+1", "\u0661", "\uFF11", "01"}) {
+      String line = with(2, coupon);
+      assertThatThrownBy(() -> parse(line))
+          .as(coupon)
+          .isInstanceOf(BadRecord.class)
+          .extracting(e -> ((BadRecord) e).code())
+          .isEqualTo("INVALID_COUPON_NUMBER");
+    }
+    assertThat(parse(with(15, "120")).baseFare()).isEqualByComparingTo("120");
+  }
 }
