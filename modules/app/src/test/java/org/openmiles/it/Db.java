@@ -57,6 +57,42 @@ public final class Db {
     }
   }
 
+  /**
+   * The ledger's totals as one statement sees them: held miles on the accounts, in active holds and
+   * as the sum of the entries' held changes; balances on the accounts and as the sum of the
+   * entries. A single statement reads one snapshot, so at any moment the pairs must agree; if a
+   * step of a hold committed its parts separately, a reader between the commits sees them apart.
+   */
+  public record Liability(
+      long accountHeld, long activeHolds, long entryHeld, long accountBalance, long entryBalance) {
+    public boolean consistent() {
+      return accountHeld == activeHolds
+          && activeHolds == entryHeld
+          && accountBalance == entryBalance;
+    }
+  }
+
+  /** Reads {@link Liability} in one REPEATABLE READ statement on {@code c}. */
+  public static Liability liability(Connection c) throws SQLException {
+    c.setAutoCommit(false);
+    c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "select (select coalesce(sum(held), 0) from accounts.account),"
+                    + " (select coalesce(sum(amount), 0) from accounts.hold"
+                    + " where status = 'ACTIVE'),"
+                    + " (select coalesce(sum(held_delta), 0) from accounts.ledger_entry),"
+                    + " (select coalesce(sum(balance), 0) from accounts.account),"
+                    + " (select coalesce(sum(amount), 0) from accounts.ledger_entry)");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return new Liability(
+          rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
+    } finally {
+      c.rollback();
+    }
+  }
+
   /** Rows of the whole ledger, for "nothing was written" checks. */
   public static long ledgerRows() {
     return count(

@@ -54,6 +54,7 @@ import org.openmiles.accounts.domain.LedgerRepository.PooledCredit;
 import org.openmiles.accounts.domain.LedgerRepository.StoredEntry;
 import org.openmiles.accounts.domain.LedgerRepository.StoredHold;
 import org.openmiles.common.OpenMilesException;
+import org.openmiles.common.tx.RetriedTransaction;
 
 /**
  * The miles ledger. Each public method is one transaction: lock the accounts involved, check,
@@ -62,6 +63,7 @@ import org.openmiles.common.OpenMilesException;
  */
 @ApplicationScoped
 @Transactional
+@RetriedTransaction // a deadlock or serialization failure runs the call again (ADR 0023)
 public class DefaultMilesLedger implements MilesLedger {
   private static final Logger LOG = Logger.getLogger(DefaultMilesLedger.class.getName());
   static final int JOB_CHUNK = 500;
@@ -348,8 +350,7 @@ public class DefaultMilesLedger implements MilesLedger {
     }
     requireActive(h);
     if (!clock.instant().isBefore(h.expiresAt())) {
-      ops().expireHold(h, account);
-      repository.saveAccounts(List.of(account));
+      ops().expireHold(h, account); // writes the account too
       throw new HoldExpiredException(
           "hold "
               + capture.hold()

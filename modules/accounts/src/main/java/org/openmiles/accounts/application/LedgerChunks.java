@@ -24,6 +24,7 @@ import org.openmiles.accounts.domain.LedgerRepository;
 import org.openmiles.accounts.domain.LedgerRepository.DueHold;
 import org.openmiles.accounts.domain.LedgerRepository.DueMiles;
 import org.openmiles.accounts.domain.LedgerRepository.NewEntry;
+import org.openmiles.common.tx.RetriedTransaction;
 
 /**
  * One chunk of a ledger job, in its own transaction: a job over a million members commits as it
@@ -32,6 +33,7 @@ import org.openmiles.accounts.domain.LedgerRepository.NewEntry;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
+@RetriedTransaction // a deadlock or serialization failure runs the call again (ADR 0023)
 public class LedgerChunks {
 
   /** {@code count} affected, {@code scanned} candidates read, {@code lastId} keyset position. */
@@ -59,11 +61,10 @@ public class LedgerChunks {
     for (DueHold d : due) {
       var h = repository.findHold(d.sourceRef()).orElseThrow();
       if (h.status() == HoldStatus.ACTIVE && !now.isBefore(h.expiresAt())) {
-        ops.expireHold(h, accounts.get(d.member()));
+        ops.expireHold(h, accounts.get(d.member())); // writes the account too
         expired++;
       }
     }
-    repository.saveAccounts(accounts.values());
     return new Chunk(expired, 0, due.size(), due.get(due.size() - 1).id());
   }
 
