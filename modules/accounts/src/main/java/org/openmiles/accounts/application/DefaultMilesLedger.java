@@ -72,6 +72,7 @@ public class DefaultMilesLedger implements MilesLedger {
   @Inject Event<MilesPosted> milesPosted;
   @Inject Clock clock;
   @Inject LedgerChunks chunks;
+  @jakarta.ejb.EJB ChunkTransactions chunkTx;
 
   @Override
   public PostingResult post(PostMiles posting) {
@@ -628,7 +629,9 @@ public class DefaultMilesLedger implements MilesLedger {
     int total = 0;
     long after = 0;
     while (true) {
-      LedgerChunks.Chunk c = chunks.expireHolds(now, after, JOB_CHUNK);
+      long from = after;
+      LedgerChunks.Chunk c =
+          chunkTx.inNewTransaction(() -> chunks.expireHolds(now, from, JOB_CHUNK));
       total += c.count();
       if (c.scanned() < JOB_CHUNK) {
         break;
@@ -654,10 +657,13 @@ public class DefaultMilesLedger implements MilesLedger {
       }
       long after = 0;
       while (true) {
+        long from = after;
         LedgerChunks.Chunk c =
-            lapsedPass
-                ? chunks.expireLapsed(asOf, policy, after, JOB_CHUNK)
-                : chunks.expireDueLots(asOf, after, JOB_CHUNK);
+            chunkTx.inNewTransaction(
+                () ->
+                    lapsedPass
+                        ? chunks.expireLapsed(asOf, policy, from, JOB_CHUNK)
+                        : chunks.expireDueLots(asOf, from, JOB_CHUNK));
         members += c.count();
         miles += c.miles();
         if (c.scanned() < JOB_CHUNK) {

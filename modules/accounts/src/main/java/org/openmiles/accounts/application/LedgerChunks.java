@@ -27,12 +27,13 @@ import org.openmiles.accounts.domain.LedgerRepository.NewEntry;
 import org.openmiles.common.tx.RetriedTransaction;
 
 /**
- * One chunk of a ledger job, in its own transaction: a job over a million members commits as it
- * goes, holds few locks at a time (taken in member id order, like every other ledger path), and
- * after a crash simply runs again (every expiry entry has a deterministic source reference).
+ * One chunk of a ledger job, in its own transaction ({@link ChunkTransactions} begins it): a job
+ * over a million members commits as it goes, holds few locks at a time (taken in member id order,
+ * like every other ledger path), and after a crash simply runs again (every expiry entry has a
+ * deterministic source reference).
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.REQUIRES_NEW)
+@Transactional // joins the transaction ChunkTransactions begins for each chunk
 @RetriedTransaction // a deadlock or serialization failure runs the call again (ADR 0023)
 public class LedgerChunks {
 

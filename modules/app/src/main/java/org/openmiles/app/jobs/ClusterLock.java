@@ -15,9 +15,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * connection of its own for the job's duration. A node that does not get the lock skips the run; a
  * node that dies releases it with its session.
  *
- * <p>The lock's connection comes from the driver, not from the container's pool: a pooled handle
- * held open on this thread while the job's chunks begin and commit their own transactions is one
- * the pool may share with, or enlist in, those transactions (ADR 0023, "The liability snapshot").
+ * <p>The lock's connection comes from the driver, not from the container's pool, so no pooled
+ * handle stays open on the job's thread while its chunks begin and commit their own transactions
+ * (the pool may share such a handle with, or enlist it in, those transactions; ADR 0023).
  */
 @ApplicationScoped
 public class ClusterLock {
