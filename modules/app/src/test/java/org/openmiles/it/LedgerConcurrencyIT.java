@@ -180,7 +180,7 @@ class LedgerConcurrencyIT {
   // --- mixed load with Cash & Miles and a liability reader (issue 16)
 
   private static final int MIXED_THREADS = 32;
-  private static final int MIXED_OPS_PER_THREAD = 150;
+  private static final int MIXED_OPS_PER_THREAD = 400;
 
   /** At least one run of the scheduled hold expiry (every 30 s) falls in the window. */
   private static final long MIXED_SECONDS = 31;
@@ -195,7 +195,7 @@ class LedgerConcurrencyIT {
   record Payment(String member, long id, long miles, boolean captured) {}
 
   /**
-   * 32 clients for at most 150 operations or 31 seconds each: postings, ledger holds with full and
+   * 32 clients for at most 400 operations or 31 seconds each: postings, ledger holds with full and
    * partial captures and releases, and Cash &amp; Miles authorizations, captures, voids and
    * refunds, on 8 members. Meanwhile a reader checks, again and again, in one REPEATABLE READ
    * statement, that the held miles on the accounts, in the active holds and in the entries agree,

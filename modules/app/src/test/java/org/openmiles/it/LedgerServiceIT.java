@@ -214,7 +214,7 @@ class LedgerServiceIT {
     Db.update("create table if not exists public.it_retried_work (marker text)");
     String marker = "retry-" + UUID.randomUUID();
     retriedWork.writeThenFailOnce(marker);
-    assertThat(retriedWork.transactions).hasSize(2).doesNotHaveDuplicates().doesNotContainNull();
+    assertThat(retriedWork.transactions()).hasSize(2).doesNotHaveDuplicates().doesNotContainNull();
     assertThat(Db.count("select count(*) from public.it_retried_work where marker = ?", marker))
         .isEqualTo(1);
   }

@@ -22,8 +22,12 @@ public class RetriedWork {
   @Inject Jdbc jdbc;
   @Resource TransactionSynchronizationRegistry registry;
 
-  /** The transaction of each attempt, in order. */
-  final List<Object> transactions = new CopyOnWriteArrayList<>();
+  private final List<Object> transactions = new CopyOnWriteArrayList<>();
+
+  /** The transaction of each attempt, in order (a method: the bean is reached through a proxy). */
+  public List<Object> transactions() {
+    return List.copyOf(transactions);
+  }
 
   public void writeThenFailOnce(String marker) {
     transactions.add(registry.getTransactionKey());
