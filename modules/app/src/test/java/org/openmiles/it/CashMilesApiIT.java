@@ -66,6 +66,18 @@ class CashMilesApiIT {
 
   @BeforeAll
   static void program() throws Exception {
+    lowerMinimum();
+    clientA = "engine-a-" + Api.unique();
+    tokenA = mint(clientA, "booking-engine");
+    tokenB = mint("engine-b-" + Api.unique(), "booking-engine");
+    tokenNoGroup = mint("engine-c-" + Api.unique(), "reporting");
+  }
+
+  /**
+   * The rule described above, in force from yesterday: 500 miles per segment in steps of 500, up to
+   * the whole base fare; voluntary refunds keep the miles, involuntary ones redeposit them.
+   */
+  static void lowerMinimum() {
     LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
     Db.update(
         "insert into cashmiles.cash_miles_rule (effective_from, min_miles_per_segment, miles_step,"
@@ -73,10 +85,6 @@ class CashMilesApiIT {
             + " involuntary_refund_redeposit) values (?, 500, 500, 100, 600, 900, false, true)"
             + " on conflict (effective_from) do nothing",
         java.sql.Date.valueOf(yesterday));
-    clientA = "engine-a-" + Api.unique();
-    tokenA = mint(clientA, "booking-engine");
-    tokenB = mint("engine-b-" + Api.unique(), "booking-engine");
-    tokenNoGroup = mint("engine-c-" + Api.unique(), "reporting");
   }
 
   /** A token from the documented tool, signed with the development key of ./openmiles test. */
@@ -384,6 +392,115 @@ class CashMilesApiIT {
     assertThat(b.num("balance")).isEqualTo(10_000);
     assertThat(b.num("held")).isEqualTo(10_000);
     assertThat(b.num("available")).isZero();
+    assertThat(Db.invariantViolations()).isEmpty();
+  }
+
+  // --- lock order (issue 16, ADR 0023)
+
+  /**
+   * Authorizations and voids against one quote, with a plain posting and a ledger hold of the same
+   * member in between: a void used to lock the quote row with its payment and then wait for the
+   * member's account, while an authorization held the account and waited for the quote row (its
+   * payment's foreign key): PostgreSQL broke the cycle with 40P01 and the client got a 500.
+   */
+  @Test
+  void authorizationsAndVoidsOnOneQuoteNeverDeadlock() throws Exception {
+    String member = memberWith(200_000);
+    String token = quoteToken(engineA, member);
+    int rounds = 12;
+    List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicInteger authorized =
+        new java.util.concurrent.atomic.AtomicInteger();
+    concurrently(
+        8,
+        thread -> {
+          for (int round = 0; round < rounds; round++) {
+            String ref = "dl-" + Api.unique();
+            Res r;
+            if (thread == 6) {
+              r = anonymous.credit(member, 10, ref);
+            } else if (thread == 7) {
+              r = anonymous.hold(member, 500, ref, 600);
+              if (r.status() == 201) {
+                r = anonymous.release(ref);
+              }
+            } else {
+              r = authorize(engineA, token, 2_500);
+              if (r.status() == 201) {
+                authorized.incrementAndGet();
+                r = voidIt(engineA, r.num("paymentId"));
+              }
+            }
+            if (r.status() >= 300) {
+              failures.add(r.toString());
+            }
+          }
+          return null;
+        });
+    assertThat(failures).as("refused or failed calls").isEmpty();
+    assertThat(authorized.get()).isEqualTo(6 * rounds);
+    Res b = balance(member);
+    assertThat(b.num("held")).isZero();
+    assertThat(b.num("balance")).isEqualTo(200_000 + 10 * rounds);
+    assertThat(Db.invariantViolations()).isEmpty();
+  }
+
+  /**
+   * A failure at the commit (here a deferred constraint trigger that raises for a marker value,
+   * created by the test and dropped afterwards) is a problem+json 500 with a code and an incident,
+   * not the server's HTML page, and leaves nothing behind: the hold stays active, no payment is
+   * stored, and the Idempotency-Key is free for a retry.
+   */
+  @Test
+  void aFailureAtTheCommitIsAProblemWithAnIncident() {
+    String member = memberWith(20_000);
+    String holdRef = "commitfail-" + Api.unique();
+    assertThat(anonymous.hold(member, 1_000, holdRef, 600).status()).isEqualTo(201);
+    String token = quoteToken(engineA, member);
+    String body =
+        """
+        {"quoteToken":"%s","miles":2500,"bookingReference":"COMMITFAIL"}"""
+            .formatted(token);
+    String key = "auth-commitfail-" + Api.unique();
+    Db.update(
+        "create function public.it_refuse_at_commit() returns trigger language plpgsql as $$"
+            + " begin raise exception 'refused at commit by the test trigger'; end $$");
+    Db.update(
+        "create constraint trigger it_refuse_release after insert on accounts.ledger_entry"
+            + " deferrable initially deferred for each row"
+            + " when (new.entry_type = 'HOLD_RELEASE' and new.source_ref like 'commitfail-%')"
+            + " execute function public.it_refuse_at_commit()");
+    Db.update(
+        "create constraint trigger it_refuse_payment after insert on cashmiles.payment"
+            + " deferrable initially deferred for each row"
+            + " when (new.booking_reference = 'COMMITFAIL')"
+            + " execute function public.it_refuse_at_commit()");
+    Res release;
+    Res authorization;
+    try {
+      release = anonymous.release(holdRef);
+      authorization = engineA.post("cash-and-miles/payments", body, key);
+    } finally {
+      Db.update("drop trigger it_refuse_release on accounts.ledger_entry");
+      Db.update("drop trigger it_refuse_payment on cashmiles.payment");
+      Db.update("drop function public.it_refuse_at_commit()");
+    }
+    for (Res r : List.of(release, authorization)) {
+      assertProblem(r, 500, "INTERNAL_ERROR");
+      assertThat(r.str("incident")).as(r.toString()).isNotBlank();
+    }
+    assertThat(
+            Db.count(
+                "select count(*) from accounts.hold where source_ref = ? and status = 'ACTIVE'",
+                holdRef))
+        .isEqualTo(1);
+    assertThat(
+            Db.count(
+                "select count(*) from cashmiles.payment where booking_reference = 'COMMITFAIL'"))
+        .isZero();
+    Res retried = engineA.post("cash-and-miles/payments", body, key);
+    assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
+    assertThat(anonymous.release(holdRef).status()).isEqualTo(200);
     assertThat(Db.invariantViolations()).isEmpty();
   }
 

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The process is killed (SIGKILL) in the middle of a partner file and started again at once: the
  * file, touched by the killed process a moment before, is taken back once that process's lease has
  * run out (ADR 0024), resumed, and every record is credited exactly once. Then the same for a
- * version 2 file reversing every record: each is taken back exactly once. Not an Arquillian test:
- * it runs Payara Micro itself, because it has to kill and restart it.
+ * version 2 file reversing every record: each is taken back exactly once. And killed while clients
+ * capture holds: every hold is captured exactly once. Not an Arquillian test: it runs Payara Micro
+ * itself, because it has to kill and restart it.
  */
 class CrashRecoveryIT {
   private static final int RECORDS = 60_000;
@@ -261,6 +262,95 @@ class CrashRecoveryIT {
       left += third.balance(m).num("balance");
     }
     assertThat(left).as("every night taken back once").isZero();
+    assertThat(Db.invariantViolations()).isEmpty();
+  }
+
+  /**
+   * Issue 16 ("Crashes"): the server is killed (SIGKILL) while 8 clients capture holds, some in
+   * full and some in part, and started again; each client then retries every capture it has no
+   * answer for. Every hold ends captured exactly once with the miles of its first request, no
+   * answer is a 5xx, and every ledger invariant holds.
+   */
+  @Test
+  void killedDuringCapturesEveryHoldIsCapturedExactlyOnce() throws Exception {
+    int holdsPerMember = 30;
+    int members = 8;
+    Api api = new Api(start(freePort()));
+    String run = "crashcap" + Api.unique();
+    List<String[]> holds = new ArrayList<>(); // member, reference, miles to capture
+    for (int m = 0; m < members; m++) {
+      String member = api.enroll("Capture");
+      assertThat(api.credit(member, 100_000, run + "-seed-" + m).status()).isEqualTo(201);
+      for (int h = 0; h < holdsPerMember; h++) {
+        String ref = run + "-" + m + "-" + h;
+        assertThat(api.hold(member, 2_000, ref, 3_600).status()).isEqualTo(201);
+        holds.add(new String[] {member, ref, Long.toString(h % 2 == 0 ? 2_000 : 1 + h * 50L)});
+      }
+    }
+    List<String> serverErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.Set<String> answered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    List<java.util.concurrent.Future<?>> clients = new ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      int thread = t;
+      clients.add(
+          pool.submit(
+              () -> {
+                for (int i = thread; i < holds.size(); i += 8) {
+                  String[] h = holds.get(i);
+                  try {
+                    Api.Res r = api.capture(h[1], Long.parseLong(h[2]));
+                    if (r.status() >= 500) {
+                      serverErrors.add(r.toString());
+                    } else if (r.status() == 200) {
+                      answered.add(h[1]);
+                    }
+                  } catch (IllegalStateException e) {
+                    return null; // the server was killed under this request
+                  }
+                }
+                return null;
+              }));
+    }
+    long captured = 0;
+    for (int i = 0; i < 600 && captured < holds.size() / 4; i++) {
+      Thread.sleep(50);
+      captured =
+          Db.count(
+              "select count(*) from accounts.hold where source_ref like ? and status = 'CAPTURED'",
+              run + "-%");
+    }
+    server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    for (var c : clients) {
+      c.get(2, TimeUnit.MINUTES);
+    }
+    pool.shutdown();
+    long atKill =
+        Db.count(
+            "select count(*) from accounts.hold where source_ref like ? and status = 'CAPTURED'",
+            run + "-%");
+    assertThat(atKill).as("the kill interrupted the captures").isBetween(1L, holds.size() - 1L);
+
+    Api again = new Api(start(freePort()));
+    for (String[] h : holds) {
+      Api.Res r = again.capture(h[1], Long.parseLong(h[2]));
+      assertThat(r.status()).as(h[1] + ": " + r).isEqualTo(200);
+    }
+    assertThat(serverErrors).as("server errors before the kill").isEmpty();
+    assertThat(
+            Db.count(
+                "select count(*) from accounts.ledger_entry where source_ref like ?"
+                    + " and entry_type = 'HOLD_CAPTURE'",
+                run + "-%"))
+        .as("one capture entry per hold")
+        .isEqualTo(holds.size());
+    long expectedCaptured = holds.stream().mapToLong(h -> Long.parseLong(h[2])).sum();
+    assertThat(
+            Db.count(
+                "select coalesce(sum(captured), 0) from accounts.hold where source_ref like ?",
+                run + "-%"))
+        .isEqualTo(expectedCaptured);
     assertThat(Db.invariantViolations()).isEmpty();
   }
 }

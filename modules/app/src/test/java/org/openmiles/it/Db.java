@@ -57,6 +57,97 @@ public final class Db {
     }
   }
 
+  /**
+   * The ledger's totals as one statement sees them: held miles on the accounts, in active holds and
+   * as the sum of the entries' held changes; balances on the accounts and as the sum of the
+   * entries. A single statement reads one snapshot, so at any moment the pairs must agree; if a
+   * step of a hold committed its parts separately, a reader between the commits sees them apart.
+   */
+  public record Liability(
+      long accountHeld,
+      long activeHolds,
+      long entryHeld,
+      long accountBalance,
+      long entryBalance,
+      List<String> membersApart) {
+    Liability explained(List<String> members) {
+      return new Liability(
+          accountHeld, activeHolds, entryHeld, accountBalance, entryBalance, members);
+    }
+
+    public boolean consistent() {
+      return accountHeld == activeHolds
+          && activeHolds == entryHeld
+          && accountBalance == entryBalance;
+    }
+  }
+
+  /** Reads {@link Liability} in one REPEATABLE READ statement on {@code c}. */
+  public static Liability liability(Connection c) throws SQLException {
+    c.setAutoCommit(false);
+    c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "select (select coalesce(sum(held), 0) from accounts.account),"
+                    + " (select coalesce(sum(amount), 0) from accounts.hold"
+                    + " where status = 'ACTIVE'),"
+                    + " (select coalesce(sum(held_delta), 0) from accounts.ledger_entry),"
+                    + " (select coalesce(sum(balance), 0) from accounts.account),"
+                    + " (select coalesce(sum(amount), 0) from accounts.ledger_entry)");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      Liability l =
+          new Liability(
+              rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), List.of());
+      return l.consistent() ? l : l.explained(membersApart(c));
+    } finally {
+      c.rollback();
+    }
+  }
+
+  /**
+   * In the same snapshot: each member whose account row disagrees with its entries or holds, with
+   * the transaction ids (xmin) that wrote the account row and the member's last entry and hold.
+   */
+  private static List<String> membersApart(Connection c) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "select a.member_id, a.balance, a.held, a.xmin::text, e.amount, e.held,"
+                    + " coalesce(h.active, 0),"
+                    + " (select x.entry_type || ' ' || x.source_ref || ' xmin ' || x.xmin::text"
+                    + " from accounts.ledger_entry x where x.member_id = a.member_id"
+                    + " order by x.id desc limit 1),"
+                    + " (select y.status || ' ' || y.source_ref || ' xmin ' || y.xmin::text"
+                    + " from accounts.hold y where y.member_id = a.member_id"
+                    + " order by coalesce(y.resolved_at, y.created_at) desc limit 1)"
+                    + " from accounts.account a"
+                    + " join (select member_id, sum(amount) amount, sum(held_delta) held"
+                    + " from accounts.ledger_entry group by member_id) e"
+                    + " on e.member_id = a.member_id"
+                    + " left join (select member_id, sum(amount) active from accounts.hold"
+                    + " where status = 'ACTIVE' group by member_id) h on h.member_id = a.member_id"
+                    + " where a.balance <> e.amount or a.held <> e.held"
+                    + " or a.held <> coalesce(h.active, 0)");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(
+            "member id %d: account balance %d held %d (xmin %s), entries %d held %d, active holds %d; last entry %s; last hold %s"
+                .formatted(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getLong(3),
+                    rs.getString(4),
+                    rs.getLong(5),
+                    rs.getLong(6),
+                    rs.getLong(7),
+                    rs.getString(8),
+                    rs.getString(9)));
+      }
+    }
+    return out;
+  }
+
   /** Rows of the whole ledger, for "nothing was written" checks. */
   public static long ledgerRows() {
     return count(

@@ -69,6 +69,7 @@ class LedgerServiceIT {
   @Inject AwardService awards;
 
   @Resource ManagedExecutorService executor;
+  @Inject RetriedWork retriedWork;
 
   @BeforeEach
   void reset() {
@@ -201,6 +202,21 @@ class LedgerServiceIT {
     ran[0] = false;
     assertThat(clusterLock.runExclusively(job, () -> ran[0] = true)).as("free again").isTrue();
     assertThat(ran[0]).isTrue();
+  }
+
+  /**
+   * ADR 0023: a retried service's transaction aborted with 40P01 runs again as a new transaction
+   * (the retry sits outside the container's {@code @Transactional}), and the aborted attempt's
+   * write is gone.
+   */
+  @Test
+  void aDeadlockedTransactionRunsAgainAsANewOneAndOnlyTheLastAttemptCommits() {
+    Db.update("create table if not exists public.it_retried_work (marker text)");
+    String marker = "retry-" + UUID.randomUUID();
+    retriedWork.writeThenFailOnce(marker);
+    assertThat(retriedWork.transactions()).hasSize(2).doesNotHaveDuplicates().doesNotContainNull();
+    assertThat(Db.count("select count(*) from public.it_retried_work where marker = ?", marker))
+        .isEqualTo(1);
   }
 
   @Test

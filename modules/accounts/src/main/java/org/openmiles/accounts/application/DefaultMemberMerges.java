@@ -34,6 +34,7 @@ import org.openmiles.accounts.domain.LedgerRepository.NewLot;
 import org.openmiles.accounts.domain.Member;
 import org.openmiles.accounts.domain.MemberRepository;
 import org.openmiles.accounts.domain.MemberRepository.MergeRecord;
+import org.openmiles.common.tx.RetriedTransaction;
 
 /**
  * Merges a duplicate member into its survivor in one transaction (ADR 0019). Both accounts are
@@ -45,6 +46,7 @@ import org.openmiles.accounts.domain.MemberRepository.MergeRecord;
  */
 @ApplicationScoped
 @Transactional
+@RetriedTransaction // a deadlock or serialization failure runs the call again (ADR 0023)
 public class DefaultMemberMerges implements MemberMerges {
   private static final Logger LOG = Logger.getLogger(DefaultMemberMerges.class.getName());
 

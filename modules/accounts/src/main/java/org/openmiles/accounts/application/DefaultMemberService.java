@@ -26,10 +26,12 @@ import org.openmiles.accounts.domain.Member;
 import org.openmiles.accounts.domain.MemberProfile;
 import org.openmiles.accounts.domain.MemberRepository;
 import org.openmiles.common.ValidationException;
+import org.openmiles.common.tx.RetriedTransaction;
 
 /** Enrollment and member upkeep, one transaction per call. */
 @ApplicationScoped
 @Transactional
+@RetriedTransaction // a deadlock or serialization failure runs the call again (ADR 0023)
 public class DefaultMemberService implements MemberService {
   private static final Logger LOG = Logger.getLogger(DefaultMemberService.class.getName());
 

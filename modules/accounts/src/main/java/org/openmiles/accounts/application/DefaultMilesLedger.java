@@ -54,6 +54,7 @@ import org.openmiles.accounts.domain.LedgerRepository.PooledCredit;
 import org.openmiles.accounts.domain.LedgerRepository.StoredEntry;
 import org.openmiles.accounts.domain.LedgerRepository.StoredHold;
 import org.openmiles.common.OpenMilesException;
+import org.openmiles.common.tx.RetriedTransaction;
 
 /**
  * The miles ledger. Each public method is one transaction: lock the accounts involved, check,
@@ -62,6 +63,7 @@ import org.openmiles.common.OpenMilesException;
  */
 @ApplicationScoped
 @Transactional
+@RetriedTransaction // a deadlock or serialization failure runs the call again (ADR 0023)
 public class DefaultMilesLedger implements MilesLedger {
   private static final Logger LOG = Logger.getLogger(DefaultMilesLedger.class.getName());
   static final int JOB_CHUNK = 500;
@@ -70,6 +72,7 @@ public class DefaultMilesLedger implements MilesLedger {
   @Inject Event<MilesPosted> milesPosted;
   @Inject Clock clock;
   @Inject LedgerChunks chunks;
+  @jakarta.ejb.EJB ChunkTransactions chunkTx;
 
   @Override
   public PostingResult post(PostMiles posting) {
@@ -348,8 +351,7 @@ public class DefaultMilesLedger implements MilesLedger {
     }
     requireActive(h);
     if (!clock.instant().isBefore(h.expiresAt())) {
-      ops().expireHold(h, account);
-      repository.saveAccounts(List.of(account));
+      ops().expireHold(h, account); // writes the account too
       throw new HoldExpiredException(
           "hold "
               + capture.hold()
@@ -627,7 +629,9 @@ public class DefaultMilesLedger implements MilesLedger {
     int total = 0;
     long after = 0;
     while (true) {
-      LedgerChunks.Chunk c = chunks.expireHolds(now, after, JOB_CHUNK);
+      long from = after;
+      LedgerChunks.Chunk c =
+          chunkTx.inNewTransaction(() -> chunks.expireHolds(now, from, JOB_CHUNK));
       total += c.count();
       if (c.scanned() < JOB_CHUNK) {
         break;
@@ -653,10 +657,13 @@ public class DefaultMilesLedger implements MilesLedger {
       }
       long after = 0;
       while (true) {
+        long from = after;
         LedgerChunks.Chunk c =
-            lapsedPass
-                ? chunks.expireLapsed(asOf, policy, after, JOB_CHUNK)
-                : chunks.expireDueLots(asOf, after, JOB_CHUNK);
+            chunkTx.inNewTransaction(
+                () ->
+                    lapsedPass
+                        ? chunks.expireLapsed(asOf, policy, from, JOB_CHUNK)
+                        : chunks.expireDueLots(asOf, from, JOB_CHUNK));
         members += c.count();
         miles += c.miles();
         if (c.scanned() < JOB_CHUNK) {

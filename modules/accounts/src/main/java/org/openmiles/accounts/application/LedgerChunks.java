@@ -24,14 +24,17 @@ import org.openmiles.accounts.domain.LedgerRepository;
 import org.openmiles.accounts.domain.LedgerRepository.DueHold;
 import org.openmiles.accounts.domain.LedgerRepository.DueMiles;
 import org.openmiles.accounts.domain.LedgerRepository.NewEntry;
+import org.openmiles.common.tx.RetriedTransaction;
 
 /**
- * One chunk of a ledger job, in its own transaction: a job over a million members commits as it
- * goes, holds few locks at a time (taken in member id order, like every other ledger path), and
- * after a crash simply runs again (every expiry entry has a deterministic source reference).
+ * One chunk of a ledger job, in its own transaction ({@link ChunkTransactions} begins it): a job
+ * over a million members commits as it goes, holds few locks at a time (taken in member id order,
+ * like every other ledger path), and after a crash simply runs again (every expiry entry has a
+ * deterministic source reference).
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.REQUIRES_NEW)
+@Transactional // joins the transaction ChunkTransactions begins for each chunk
+@RetriedTransaction // a deadlock or serialization failure runs the call again (ADR 0023)
 public class LedgerChunks {
 
   /** {@code count} affected, {@code scanned} candidates read, {@code lastId} keyset position. */
@@ -59,11 +62,10 @@ public class LedgerChunks {
     for (DueHold d : due) {
       var h = repository.findHold(d.sourceRef()).orElseThrow();
       if (h.status() == HoldStatus.ACTIVE && !now.isBefore(h.expiresAt())) {
-        ops.expireHold(h, accounts.get(d.member()));
+        ops.expireHold(h, accounts.get(d.member())); // writes the account too
         expired++;
       }
     }
-    repository.saveAccounts(accounts.values());
     return new Chunk(expired, 0, due.size(), due.get(due.size() - 1).id());
   }
 

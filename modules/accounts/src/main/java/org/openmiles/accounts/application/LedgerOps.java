@@ -48,21 +48,28 @@ final class LedgerOps {
     return all;
   }
 
-  /** Expires an active hold; the caller saves the account. */
+  /**
+   * Expires an active hold: its entry, the hold's new state and the account are one statement, as
+   * for a capture or a release, so no reader ever sees one of them without the others (issue 16:
+   * the three statements this used to be were the only hold step a reader could see apart).
+   */
   void expireHold(StoredHold h, Account account) {
     account.releaseHold(h.amount());
-    repository.insertEntries(
-        List.of(
-            new NewEntry(
-                account.memberId(),
-                EntryType.HOLD_EXPIRY,
-                0,
-                -h.amount(),
-                account.balance(),
-                h.view().source().derive("expiry").value(),
-                h.id(),
-                LocalDate.now(clock),
-                h.view().description())));
-    repository.resolveHold(h.id(), HoldStatus.EXPIRED, 0, clock.instant());
+    repository.resolveHold(
+        h.id(),
+        HoldStatus.EXPIRED,
+        0,
+        clock.instant(),
+        new NewEntry(
+            account.memberId(),
+            EntryType.HOLD_EXPIRY,
+            0,
+            -h.amount(),
+            account.balance(),
+            h.view().source().derive("expiry").value(),
+            h.id(),
+            LocalDate.now(clock),
+            h.view().description()),
+        account);
   }
 }

@@ -85,8 +85,6 @@ public interface LedgerRepository {
    */
   Optional<Account> lockAccountOfHold(String sourceRef);
 
-  void resolveHold(long holdId, HoldStatus status, long captured, Instant at);
-
   /**
    * What a reference is used by, in one statement: the hold with it, if any, and whether a ledger
    * entry has it (a posting, or the hold's own entries).

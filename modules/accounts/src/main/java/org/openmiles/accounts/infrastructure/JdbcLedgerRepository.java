@@ -423,24 +423,6 @@ public class JdbcLedgerRepository implements LedgerRepository {
   }
 
   @Override
-  public void resolveHold(long holdId, HoldStatus status, long captured, Instant at) {
-    int n =
-        update(
-            "update accounts.hold set status = ?, captured = ?, resolved_at = ?"
-                + " where id = ? and status = 'ACTIVE'",
-            ps -> {
-              ps.setString(1, status.name());
-              ps.setLong(2, captured);
-              ps.setTimestamp(3, Timestamp.from(at));
-              ps.setLong(4, holdId);
-            });
-    if (n != 1) {
-      // the account lock makes this impossible; if it happens, refuse rather than double-resolve
-      throw new IllegalStateException("hold " + holdId + " was not active when resolved");
-    }
-  }
-
-  @Override
   public RefUse refUse(String sourceRef) {
     List<RefUse> out = new ArrayList<>();
     query(

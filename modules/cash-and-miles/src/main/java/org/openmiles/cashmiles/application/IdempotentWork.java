@@ -10,12 +10,14 @@ import org.openmiles.cashmiles.api.ClientId;
 import org.openmiles.cashmiles.domain.IdempotencyRepository;
 import org.openmiles.cashmiles.domain.IdempotencyRepository.Answer;
 import org.openmiles.cashmiles.domain.IdempotencyRepository.Begin;
+import org.openmiles.common.tx.RetriedTransaction;
 
 /**
  * The one transaction of {@link IdempotentRequests}: claim the key, do the work, store its answer.
  * Any exception rolls all of it back and leaves the key unanswered.
  */
 @ApplicationScoped
+@RetriedTransaction // a deadlock or serialization failure runs the call again (ADR 0023)
 public class IdempotentWork {
   @Inject IdempotencyRepository keys;
   @Inject Clock clock;

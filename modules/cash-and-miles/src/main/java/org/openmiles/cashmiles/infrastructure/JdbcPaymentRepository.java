@@ -207,7 +207,7 @@ public class JdbcPaymentRepository implements PaymentRepository {
 
   @Override
   public Optional<StoredPayment> lock(ClientId client, long id) {
-    return onePayment(client, id, " for update");
+    return onePayment(client, id, " for update of p"); // not the quote: ADR 0023
   }
 
   @Override

@@ -13,11 +13,15 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openmiles.common.OpenMilesException;
+import org.openmiles.common.tx.DatabaseFailures;
 
 /**
- * Anything else: bad JSON bodies become 400; true faults become 500 with an incident id that is
- * both logged (with the stack) and returned, so support can find the log line from the client's
- * report. Business exceptions wrapped by the container are unwrapped and mapped as themselves.
+ * Anything else: bad JSON bodies become 400; a database that cannot be reached becomes 503
+ * DATABASE_UNAVAILABLE and a transaction the database kept aborting (deadlocks, serialization
+ * failures, after the retries of ADR 0023) 503 TRANSACTION_CONFLICT, both with Retry-After; true
+ * faults become 500 with an incident id. Every one of them carries an incident id that is both
+ * logged (with the stack) and returned, so support can find the log line from the client's report.
+ * Business exceptions wrapped by the container are unwrapped and mapped as themselves.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
@@ -47,6 +51,26 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
       }
     }
     String incident = UUID.randomUUID().toString();
+    for (Transient kind : Transient.values()) {
+      if (kind.matches(e)) {
+        LOG.log(Level.WARNING, "incident " + incident + " on " + path + ": " + kind, e);
+        Response problem =
+            Problems.response(
+                503,
+                kind.name(),
+                Problems.title(kind.name()),
+                kind.detail
+                    + " Retrying with the same source reference or Idempotency-Key is"
+                    + " safe. If it keeps failing, quote incident "
+                    + incident
+                    + " to support.",
+                path,
+                Map.of("incident", incident));
+        return Response.fromResponse(problem)
+            .header("Retry-After", Integer.toString(kind.retryAfterSeconds))
+            .build();
+      }
+    }
     LOG.log(Level.SEVERE, "incident " + incident + " on " + path, e);
     return Problems.response(
         500,
@@ -59,5 +83,37 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
             + " to support.",
         path,
         Map.of("incident", incident));
+  }
+
+  /** Failures that pass: 503 with a stable code and a Retry-After in seconds. */
+  enum Transient {
+    DATABASE_UNAVAILABLE(
+        5,
+        "The database cannot be reached right now, and the request may not have completed."
+            + " Retry after the seconds in Retry-After.") {
+      @Override
+      boolean matches(Exception e) {
+        return DatabaseFailures.isUnavailable(e);
+      }
+    },
+    TRANSACTION_CONFLICT(
+        1,
+        "The request collided with concurrent requests for the same data several times and was"
+            + " rolled back each time.") {
+      @Override
+      boolean matches(Exception e) {
+        return DatabaseFailures.isRetryable(e);
+      }
+    };
+
+    final int retryAfterSeconds;
+    final String detail;
+
+    Transient(int retryAfterSeconds, String detail) {
+      this.retryAfterSeconds = retryAfterSeconds;
+      this.detail = detail;
+    }
+
+    abstract boolean matches(Exception e);
   }
 }
