@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -69,7 +70,8 @@ public class ConsoleLogins {
    * Lets an attempt through and counts it as a failure until {@link #succeeded} says otherwise, or
    * says how long the name or the address must still wait (the attempt is then not counted).
    */
-  public Optional<Duration> attempt(String username, String address, Instant now) {
+  public Optional<Duration> attempt(String username, String address, Instant at) {
+    Instant now = stored(at);
     String account = JdbcLoginThrottleRepository.accountKey(username);
     String client = JdbcLoginThrottleRepository.addressKey(address);
     Optional<Instant> waiting = throttle.waitingUntil(List.of(account, client), now);
@@ -88,7 +90,8 @@ public class ConsoleLogins {
   }
 
   /** After a wrong password: how long the next attempt for this name or address must wait. */
-  public Duration failed(String username, String address, Instant now) {
+  public Duration failed(String username, String address, Instant at) {
+    Instant now = stored(at);
     return throttle
         .waitingUntil(
             List.of(
@@ -97,6 +100,14 @@ public class ConsoleLogins {
             now)
         .map(until -> Duration.between(now, until))
         .orElse(Duration.ZERO);
+  }
+
+  /**
+   * The instant as the database keeps it (microseconds), so that a wait read back is exactly the
+   * one computed: "3600 s", not "3601 s" for a rounded-up nanosecond.
+   */
+  private static Instant stored(Instant at) {
+    return at.truncatedTo(ChronoUnit.MICROS);
   }
 
   /** A valid login: the account's failures are forgotten, the address's attempt taken back. */
