@@ -15,6 +15,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -98,6 +99,18 @@ final class ConsoleBrowser implements AutoCloseable {
     type("login:username", user);
     type("login:password", password);
     click("login:submit");
+  }
+
+  /** Submits the login form and waits until the answer has replaced the page (a full POST). */
+  void submitLoginAndWaitForThePage(String user, String password) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    submitLogin(user, password);
+    // while the old page goes, Chromium may answer "node does not belong to the document" instead
+    // of "stale": asked again, it says stale
+    new WebDriverWait(driver, Duration.ofSeconds(60))
+        .ignoring(WebDriverException.class)
+        .until(ExpectedConditions.stalenessOf(page));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login:submit")));
   }
 
   void logout() {

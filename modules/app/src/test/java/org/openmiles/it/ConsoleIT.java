@@ -1,9 +1,19 @@
 package org.openmiles.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -24,10 +34,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The call-center console in a real headless Chromium (Debian's chromium + chromium-driver, driven
  * by Selenium without any download), against the real WAR on Payara Micro and PostgreSQL: login and
- * logout, the lockout after failed logins, search, member 360, adjustments under and above the
- * agent's limit with a supervisor's approval, denied actions, the audit log, award price, booking
- * (once, however often it is sent) and cancellation, and the merge of duplicate members. Every test
- * makes its own members and saves screenshots under {@code target/screenshots/}.
+ * logout, the wait after failed logins (the same for unknown names), security headers, search,
+ * member 360, adjustments under and above the agent's limit with a supervisor's approval, denied
+ * actions, the audit log, award price, booking (once, however often it is sent) and cancellation,
+ * and the merge of duplicate members. Every test makes its own members and saves screenshots under
+ * {@code target/screenshots/}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -92,30 +103,71 @@ class ConsoleIT {
   }
 
   @Test
-  void fiveWrongPasswordsLockTheAccount() {
-    String user = "lock" + Api.unique().toLowerCase().replaceAll("[^a-z0-9]", "");
-    // a user of our own, with agent's password hash (agent-demo), so no shared user is locked
+  void repeatedWrongPasswordsMakeTheNextTryWaitAndUnknownNamesGetTheSameAnswers() {
+    String user = "slow" + Api.unique().toLowerCase().replaceAll("[^a-z0-9]", "");
+    String nobody = "nobody" + Api.unique().toLowerCase().replaceAll("[^a-z0-9]", "");
+    // a user of our own, with agent's password hash (agent-demo), so no shared user waits
     Db.update(
         "insert into console.console_user (username, display_name, password_hash, roles)"
-            + " select ?, 'Lockout test', password_hash, 'AGENT' from console.console_user"
+            + " select ?, 'Throttle test', password_hash, 'AGENT' from console.console_user"
             + " where username = 'agent'",
         user);
-    open("console/login.xhtml");
-    for (int i = 1; i <= 5; i++) {
-      submitLoginAndWaitForThePage(user, "wrong-" + i);
-      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ui-messages-error")));
+    try {
+      open("console/login.xhtml");
+      List<String> userAnswers = wrongPasswords(user);
+      List<String> nobodyAnswers = wrongPasswords(nobody);
+      // four free failures, then "wait": word for word the same for a name that is no user
+      assertThat(nobodyAnswers).isEqualTo(userAnswers);
+      assertThat(userAnswers.get(0))
+          .contains("Wrong user name or password")
+          .doesNotContain("Too many attempts");
+      // the test server waits an hour after the free failures (arquillian.xml)
+      assertThat(userAnswers.get(4))
+          .contains("Wrong user name or password. Too many attempts, try again in 3600 s.");
+      screenshot("waiting");
+
+      // even the right password is refused while the name waits, without being checked
+      submitLoginAndWaitForThePage(user, "agent-demo");
+      assertThat(messages()).contains("Too many attempts, try again in").doesNotContain("Wrong");
+      assertThat(browser.getCurrentUrl()).contains("login.xhtml");
+      screenshot("refused-while-waiting");
+      // stored for the whole cluster: five failures, the next try an hour after the last
+      for (String name : List.of(user, nobody)) {
+        assertThat(
+                Db.count(
+                    "select count(*) from console.login_throttle where key = ? and failures = 5"
+                        + " and next_allowed_at = last_failure_at + interval '3600 seconds'",
+                    "account:" + name))
+            .as(name)
+            .isEqualTo(1);
+      }
+      assertThat(
+              Db.count(
+                  "select count(*) from console.audit_entry where actor = ? and action = ?",
+                  user,
+                  "LOGIN_THROTTLED"))
+          .isEqualTo(1);
+      assertThat(
+              Db.count(
+                  "select count(*) from console.audit_entry where actor = ? and action = 'LOGIN'",
+                  user))
+          .isZero();
+
+      // an address that failed too often waits for every name, a real one with its password too
+      String address =
+          Db.text(
+              "select reason from console.audit_entry where actor = ? and action = 'LOGIN_FAILED'"
+                  + " order by id desc limit 1",
+              user);
+      Db.update(
+          "update console.login_throttle set failures = 40, next_allowed_at = now() + interval"
+              + " '1 hour' where key = ?",
+          "address:" + address);
+      submitLoginAndWaitForThePage("agent", "agent-demo");
+      assertThat(messages()).contains("Too many attempts, try again in");
+    } finally {
+      forgetAddressFailures();
     }
-    assertThat(messages()).contains("locked until");
-    screenshot("locked");
-    // even the right password is refused while locked
-    submitLoginAndWaitForThePage(user, "agent-demo");
-    assertThat(messages()).contains("locked until");
-    assertThat(browser.getCurrentUrl()).contains("login.xhtml");
-    assertThat(
-            Db.count(
-                "select count(*) from console.audit_entry where actor = ? and action = 'LOGIN_REFUSED_LOCKED'",
-                user))
-        .isEqualTo(1);
   }
 
   @Test
@@ -205,13 +257,26 @@ class ConsoleIT {
     login("agent", "agent-demo");
     assertThat(browser.findElements(By.id("nav-approvals"))).isEmpty();
     assertThat(browser.findElements(By.id("nav-merge"))).isEmpty();
+    long deniedBefore = deniedToAgent("GET /console/approvals.xhtml");
     open("console/approvals.xhtml");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("denied")));
     screenshot("approvals-denied");
+    long mergeDeniedBefore = deniedToAgent("GET /console/merge.xhtml");
     open("console/merge.xhtml?survivor=" + number);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("denied")));
     assertThat(browser.findElements(By.id("merge:confirm"))).isEmpty();
     screenshot("merge-denied");
+    // a form posted to an admin page is refused the same way
+    long postDeniedBefore = deniedToAgent("POST /console/users.xhtml");
+    Object status =
+        b.script(
+            "return fetch('users.xhtml', {method: 'POST', body: new URLSearchParams("
+                + "{'create:username': 'intruder'})}).then(function (r) { return r.status; })");
+    assertThat(((Number) status).intValue()).isEqualTo(403);
+    // each refusal left an audit entry naming the agent and what was asked for
+    assertThat(deniedToAgent("GET /console/approvals.xhtml")).isEqualTo(deniedBefore + 1);
+    assertThat(deniedToAgent("GET /console/merge.xhtml")).isEqualTo(mergeDeniedBefore + 1);
+    assertThat(deniedToAgent("POST /console/users.xhtml")).isEqualTo(postDeniedBefore + 1);
     openMember(number);
     assertThat(browser.findElements(By.id("override:submit"))).isEmpty();
     assertThat(browser.findElements(By.id("mergeInto"))).isEmpty();
@@ -471,7 +536,105 @@ class ConsoleIT {
     screenshot("audit-log");
   }
 
+  @Test
+  void consoleAndApiAnswersCarrySecurityHeadersAndNoServerBanner() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> page = get(http, "console/login.xhtml");
+    assertThat(page.statusCode()).isEqualTo(200);
+    HttpHeaders h = page.headers();
+    // PrimeFaces' policy with this answer's script nonce, and the filter's for every console answer
+    assertThat(h.allValues("Content-Security-Policy"))
+        .anyMatch(p -> p.contains("default-src 'self'") && p.contains("script-src 'self' 'nonce-"))
+        .anyMatch(p -> p.contains("frame-ancestors 'none'"));
+    assertThat(page.body()).contains("nonce=");
+    assertThat(h.firstValue("X-Frame-Options")).hasValue("DENY");
+    assertThat(h.firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(h.firstValue("Referrer-Policy")).hasValue("no-referrer");
+    assertThat(h.firstValue("Cache-Control")).hasValue("no-store");
+    assertThat(h.firstValue("Server")).isEmpty();
+    assertThat(h.firstValue("X-Powered-By")).isEmpty();
+    assertThat(h.allValues("Set-Cookie"))
+        .anyMatch(c -> c.startsWith("JSESSIONID=") && c.contains("HttpOnly"))
+        .allMatch(c -> c.contains("SameSite=Strict"));
+
+    // scripts and styles stay cacheable, but are never sniffed
+    String css =
+        page.body().replaceAll("(?s).*href=\"[^\"]*(/jakarta\\.faces\\.resource/[^\"]+)\".*", "$1");
+    HttpResponse<String> resource = get(http, css.substring(1).replace("&amp;", "&"));
+    assertThat(resource.statusCode()).isEqualTo(200);
+    assertThat(resource.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(resource.headers().firstValue("Cache-Control").orElse(""))
+        .doesNotContain("no-store");
+
+    // the API keeps its problem+json, now never stored either
+    HttpResponse<String> problem = get(http, "api/v1/no-such-resource");
+    assertThat(problem.statusCode()).isEqualTo(404);
+    assertThat(problem.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+    assertThat(problem.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(problem.headers().firstValue("Cache-Control")).hasValue("no-store");
+    assertThat(problem.headers().firstValue("Server")).isEmpty();
+
+    // an unknown address is answered by a console page, not the server's
+    HttpResponse<String> missing = get(http, "no-such-page");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.body()).contains("There is no such page").doesNotContain("Payara");
+    login("agent", "agent-demo");
+    open("console/no-such-page.xhtml");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notFound")));
+    screenshot("not-found");
+  }
+
+  @Test
+  void theApplicationsDatabaseRoleCannotRewriteTheAuditLog() throws Exception {
+    login("agent", "agent-demo");
+    assertThat(Db.count("select count(*) from console.audit_entry")).isPositive();
+    try (Connection c = Db.connect();
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(true);
+      for (String sql :
+          List.of(
+              "truncate console.audit_entry",
+              "update console.audit_entry set reason = 'rewritten'",
+              "delete from console.audit_entry",
+              "drop trigger audit_entry_no_truncate on console.audit_entry",
+              "alter table console.audit_entry disable trigger all",
+              "set role openmiles_audit",
+              "grant openmiles_audit to " + c.getMetaData().getUserName())) {
+        assertThatThrownBy(() -> s.execute(sql))
+            .as(sql)
+            .isInstanceOf(SQLException.class)
+            .satisfies(
+                e ->
+                    assertThat(e.getMessage())
+                        .containsAnyOf(
+                            "permission denied", "must be owner", "must have admin option"));
+      }
+    }
+    assertThat(Db.count("select count(*) from console.audit_entry where reason = 'rewritten'"))
+        .isZero();
+    // and the application still writes its entries
+    assertThat(
+            Db.count(
+                "select count(*) from console.audit_entry where actor = 'agent' and action = 'LOGIN'"
+                    + " and at > now() - interval '10 minutes'"))
+        .isPositive();
+  }
+
   // --- steps
+
+  private HttpResponse<String> get(HttpClient http, String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(url.toURI().resolve(path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static long deniedToAgent(String target) {
+    return Db.count(
+        "select count(*) from console.audit_entry where actor = 'agent'"
+            + " and action = 'ACCESS_DENIED' and target = ?",
+        target);
+  }
 
   private String enroll(String label, long miles) {
     String u = Api.unique();
@@ -523,16 +686,24 @@ class ConsoleIT {
     b.login(user, password);
   }
 
-  private void submitLogin(String user, String password) {
-    b.submitLogin(user, password);
+  private void submitLoginAndWaitForThePage(String user, String password) {
+    b.submitLoginAndWaitForThePage(user, password);
   }
 
-  /** Submits the login form and waits until the answer has replaced the page (a full POST). */
-  private void submitLoginAndWaitForThePage(String user, String password) {
-    WebElement page = browser.findElement(By.tagName("html"));
-    submitLogin(user, password);
-    wait.until(ExpectedConditions.stalenessOf(page));
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login:submit")));
+  /** Five wrong passwords for {@code user}: the login page's answer to each. */
+  private List<String> wrongPasswords(String user) {
+    List<String> answers = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      submitLoginAndWaitForThePage(user, "wrong-" + i);
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ui-messages-error")));
+      answers.add(messages().strip());
+    }
+    return answers;
+  }
+
+  /** This test's failures from the browser's address must not slow the other tests' logins. */
+  private static void forgetAddressFailures() {
+    Db.update("delete from console.login_throttle where key like 'address:%'");
   }
 
   private void logout() {

@@ -30,14 +30,26 @@ public final class Db {
   }
 
   public static long count(String sql, Object... params) {
+    return firstColumn(sql, params, rs -> rs.getLong(1));
+  }
+
+  /** The first column of the first row, as text (null when there is no row). */
+  public static String text(String sql, Object... params) {
+    return firstColumn(sql, params, rs -> rs.getString(1));
+  }
+
+  private interface Column<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  private static <T> T firstColumn(String sql, Object[] params, Column<T> column) {
     try (Connection c = connect();
         PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         ps.setObject(i + 1, params[i]);
       }
       try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
+        return rs.next() ? column.read(rs) : null;
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e);

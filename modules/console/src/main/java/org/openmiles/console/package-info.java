@@ -6,7 +6,7 @@
  *
  * <ul>
  *   <li>{@code api}: roles, the acting user, the console's exceptions;
- *   <li>{@code domain}: login lockout and adjustment limit rules, PII masking;
+ *   <li>{@code domain}: login throttle and adjustment limit rules, PII masking;
  *   <li>{@code security}: the form login (Jakarta Security), the identity store, demo users;
  *   <li>{@code application}: audited console actions, one transaction each;
  *   <li>{@code infrastructure}: JDBC repositories of the console schema;

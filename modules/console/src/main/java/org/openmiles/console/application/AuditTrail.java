@@ -38,6 +38,17 @@ public class AuditTrail {
         new AuditEntry(0, clock.instant(), username, action, null, null, null, null, detail));
   }
 
+  /**
+   * A page or an action refused for the user's role ({@code ACCESS_DENIED}): in a transaction of
+   * its own, so that the refused action's rollback does not take the entry with it.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void refused(String username, String target, String detail) {
+    repository.append(
+        new AuditEntry(
+            0, clock.instant(), username, "ACCESS_DENIED", null, target, null, null, detail));
+  }
+
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<AuditEntry> find(AuditQuery query) {
     return repository.find(query);

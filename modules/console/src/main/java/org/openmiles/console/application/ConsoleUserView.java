@@ -10,11 +10,11 @@ public record ConsoleUserView(
     ConsoleRole role,
     boolean active,
     int failedLogins,
-    Instant lockedUntil,
+    Instant throttledUntil,
     Instant lastLoginAt) {
 
-  /** Whether a lockout is in force at {@code now}. */
-  public boolean lockedAt(Instant now) {
-    return lockedUntil != null && lockedUntil.isAfter(now);
+  /** Whether the user's next login must still wait at {@code now} (too many failures). */
+  public boolean throttledAt(Instant now) {
+    return throttledUntil != null && throttledUntil.isAfter(now);
   }
 }

@@ -16,20 +16,22 @@ import org.openmiles.console.domain.AdminSafeguard;
 import org.openmiles.console.domain.PasswordPolicy;
 import org.openmiles.console.infrastructure.JdbcConsoleUserRepository;
 import org.openmiles.console.infrastructure.JdbcConsoleUserRepository.StoredUser;
+import org.openmiles.console.infrastructure.JdbcLoginThrottleRepository;
 import org.openmiles.console.security.PasswordHashing;
 
 /**
- * Console user management, for admins only: create a user, reset a password, lift a lockout, change
- * the role, disable and enable. Each is one transaction with its audit entry. An admin can neither
- * disable nor demote themself, and nobody can disable or demote the last active admin, so the
- * console always keeps someone who can manage users. Passwords follow {@link PasswordPolicy} and
- * are stored as PBKDF2 hashes ({@link PasswordHashing}); they are never logged or audited.
+ * Console user management, for admins only: create a user, reset a password, clear failed logins,
+ * change the role, disable and enable. Each is one transaction with its audit entry. An admin can
+ * neither disable nor demote themself, and nobody can disable or demote the last active admin, so
+ * the console always keeps someone who can manage users. Passwords follow {@link PasswordPolicy}
+ * and are stored as PBKDF2 hashes ({@link PasswordHashing}); they are never logged or audited.
  */
 @ApplicationScoped
 public class ConsoleUsers {
   private static final String USERNAME = "[a-z0-9._-]{2,60}";
 
   @Inject JdbcConsoleUserRepository users;
+  @Inject JdbcLoginThrottleRepository throttle;
   @Inject PasswordHashing hashing;
   @Inject AuditTrail audit;
 
@@ -69,6 +71,7 @@ public class ConsoleUsers {
     StoredUser user = get(username);
     requireStrong(user.username(), password);
     users.updatePassword(user.username(), hashing.hash(password));
+    throttle.clear(JdbcLoginThrottleRepository.accountKey(user.username()));
     audit.record(actor, "USER_PASSWORD_RESET", null, "user " + user.username(), null, null, null);
   }
 
@@ -76,7 +79,7 @@ public class ConsoleUsers {
   public void unlock(Actor actor, String username) {
     actor.require(ConsoleRole.ADMIN, "unlock console users");
     StoredUser user = get(username);
-    users.unlock(user.username());
+    throttle.clear(JdbcLoginThrottleRepository.accountKey(user.username()));
     audit.record(
         actor,
         "USER_UNLOCKED",
@@ -84,7 +87,7 @@ public class ConsoleUsers {
         "user " + user.username(),
         user.failedLogins()
             + " failed"
-            + (user.lockedUntil() == null ? "" : ", locked until " + user.lockedUntil()),
+            + (user.throttledUntil() == null ? "" : ", next try at " + user.throttledUntil()),
         "0 failed",
         null);
   }
@@ -178,7 +181,7 @@ public class ConsoleUsers {
         roleOf(u),
         u.active(),
         u.failedLogins(),
-        u.lockedUntil(),
+        u.throttledUntil(),
         u.lastLoginAt());
   }
 }

@@ -1,2 +1,2 @@
-/** The console's own rules: login lockout, the adjustment limit, personal-data masking. */
+/** The console's own rules: login throttle, the adjustment limit, personal-data masking. */
 package org.openmiles.console.domain;

@@ -21,7 +21,7 @@ public class JdbcAuditRepository {
             + " after_state, reason) values (?, ?, ?, ?, ?, ?, ?, ?)",
         (c, ps) -> {
           ps.setTimestamp(1, Timestamp.from(e.at()));
-          ps.setString(2, e.actor());
+          ps.setString(2, clip(e.actor(), 60));
           ps.setString(3, e.action());
           ps.setString(4, e.member());
           ps.setString(5, clip(e.target(), 120));

@@ -26,17 +26,19 @@ public class JdbcConsoleUserRepository {
       Set<ConsoleRole> roles,
       boolean active,
       int failedLogins,
-      Instant lockedUntil,
+      Instant throttledUntil,
       Instant lastLoginAt) {}
 
+  /** The user's columns, with the failures and wait of their account name (ADR 0026). */
   private static final String COLUMNS =
-      "username, display_name, password_hash, roles, active, failed_logins, locked_until,"
-          + " last_login_at";
+      "username, display_name, password_hash, roles, active, coalesce(t.failures, 0) failed_logins,"
+          + " t.next_allowed_at, last_login_at from console.console_user u"
+          + " left join console.login_throttle t on t.key = 'account:' || u.username";
 
   public Optional<StoredUser> find(String username) {
     return jdbc.first(
         "find console user",
-        "select " + COLUMNS + " from console.console_user where username = ?",
+        "select " + COLUMNS + " where username = ?",
         (c, ps) -> ps.setString(1, username),
         JdbcConsoleUserRepository::map);
   }
@@ -44,7 +46,7 @@ public class JdbcConsoleUserRepository {
   public List<StoredUser> all() {
     return jdbc.list(
         "list console users",
-        "select " + COLUMNS + " from console.console_user order by username",
+        "select " + COLUMNS + " order by username",
         (c, ps) -> {},
         JdbcConsoleUserRepository::map);
   }
@@ -65,49 +67,21 @@ public class JdbcConsoleUserRepository {
         == 1;
   }
 
-  /**
-   * Counts a failed login; when {@code lockUntil} is given the account is locked until then and the
-   * count starts again.
-   */
-  public void recordFailure(String username, Instant lockUntil) {
-    jdbc.update(
-        "record failed login",
-        "update console.console_user set failed_logins = case when ?::timestamptz is null"
-            + " then failed_logins + 1 else 0 end,"
-            + " locked_until = coalesce(?::timestamptz, locked_until) where username = ?",
-        (c, ps) -> {
-          Timestamp t = lockUntil == null ? null : Timestamp.from(lockUntil);
-          ps.setTimestamp(1, t);
-          ps.setTimestamp(2, t);
-          ps.setString(3, username);
-        });
-  }
-
-  public void recordSuccess(String username, Instant at) {
+  public void recordLogin(String username, Instant at) {
     jdbc.update(
         "record login",
-        "update console.console_user set failed_logins = 0, locked_until = null,"
-            + " last_login_at = ? where username = ?",
+        "update console.console_user set last_login_at = ? where username = ?",
         (c, ps) -> {
           ps.setTimestamp(1, Timestamp.from(at));
           ps.setString(2, username);
         });
   }
 
-  /** Lifts a lockout (an admin's action). */
-  public void unlock(String username) {
-    jdbc.update(
-        "unlock console user",
-        "update console.console_user set failed_logins = 0, locked_until = null where username = ?",
-        (c, ps) -> ps.setString(1, username));
-  }
-
-  /** A new password (an admin's reset): the failure count and any lock go with the old one. */
+  /** A new password (an admin's reset). */
   public void updatePassword(String username, String passwordHash) {
     jdbc.update(
         "reset console password",
-        "update console.console_user set password_hash = ?, failed_logins = 0, locked_until = null"
-            + " where username = ?",
+        "update console.console_user set password_hash = ? where username = ?",
         (c, ps) -> {
           ps.setString(1, passwordHash);
           ps.setString(2, username);
@@ -157,7 +131,7 @@ public class JdbcConsoleUserRepository {
         .map(String::strip)
         .filter(s -> !s.isEmpty())
         .forEach(s -> roles.add(ConsoleRole.valueOf(s)));
-    Timestamp locked = rs.getTimestamp("locked_until");
+    Timestamp waiting = rs.getTimestamp("next_allowed_at");
     Timestamp last = rs.getTimestamp("last_login_at");
     return new StoredUser(
         rs.getString("username"),
@@ -166,7 +140,7 @@ public class JdbcConsoleUserRepository {
         roles,
         rs.getBoolean("active"),
         rs.getInt("failed_logins"),
-        locked == null ? null : locked.toInstant(),
+        waiting == null ? null : waiting.toInstant(),
         last == null ? null : last.toInstant());
   }
 }

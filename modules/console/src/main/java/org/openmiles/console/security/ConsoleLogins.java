@@ -5,62 +5,115 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.openmiles.console.domain.LoginPolicy;
+import org.openmiles.console.domain.LoginThrottle;
 import org.openmiles.console.infrastructure.JdbcConsoleUserRepository;
+import org.openmiles.console.infrastructure.JdbcLoginThrottleRepository;
 
 /**
- * Applies the {@link LoginPolicy} to stored users: {@code openmiles.console.lockout.failures} (5)
- * wrong passwords in a row lock the account for {@code openmiles.console.lockout.minutes} (15).
- * Names that are not users are never locked (there is nothing to lock), and get the same answer as
- * a wrong password.
+ * Throttles console logins per account name and per client address (ADR 0026), in the database so
+ * that every instance of a cluster agrees. A name is throttled whether or not it belongs to a user,
+ * so the answers never tell which names exist. Nothing is locked: after {@code
+ * openmiles.console.throttle.free-failures} (5) failures for a name, or {@code
+ * openmiles.console.throttle.address-free-failures} (20) from an address, each further attempt
+ * waits {@code openmiles.console.throttle.base-seconds} (30), doubled per failure, at most {@code
+ * openmiles.console.throttle.max-seconds} (300); failures count in a window of {@code
+ * openmiles.console.throttle.forget-minutes} (15) from the first one.
  */
 @ApplicationScoped
 public class ConsoleLogins {
   @Inject JdbcConsoleUserRepository users;
+  @Inject JdbcLoginThrottleRepository throttle;
 
   @Inject
-  @ConfigProperty(name = "openmiles.console.lockout.failures", defaultValue = "5")
-  int maxFailures;
+  @ConfigProperty(name = "openmiles.console.throttle.free-failures", defaultValue = "5")
+  int accountFreeFailures;
 
   @Inject
-  @ConfigProperty(name = "openmiles.console.lockout.minutes", defaultValue = "15")
-  int lockMinutes;
+  @ConfigProperty(name = "openmiles.console.throttle.address-free-failures", defaultValue = "20")
+  int addressFreeFailures;
 
-  private LoginPolicy policy;
+  @Inject
+  @ConfigProperty(name = "openmiles.console.throttle.base-seconds", defaultValue = "30")
+  long baseSeconds;
+
+  @Inject
+  @ConfigProperty(name = "openmiles.console.throttle.max-seconds", defaultValue = "300")
+  long maxSeconds;
+
+  @Inject
+  @ConfigProperty(name = "openmiles.console.throttle.forget-minutes", defaultValue = "15")
+  long forgetMinutes;
+
+  private LoginThrottle perAccount;
+  private LoginThrottle perAddress;
 
   @PostConstruct
   void init() {
-    policy = new LoginPolicy(maxFailures, Duration.ofMinutes(lockMinutes));
+    Duration base = Duration.ofSeconds(baseSeconds);
+    Duration max = Duration.ofSeconds(Math.max(maxSeconds, baseSeconds));
+    Duration forget = Collections.max(List.of(Duration.ofMinutes(forgetMinutes), max));
+    perAccount = new LoginThrottle(accountFreeFailures, base, max, forget);
+    perAddress = new LoginThrottle(addressFreeFailures, base, max, forget);
   }
 
-  /** The lockout rule in force, for the login page to explain it. */
-  public LoginPolicy policy() {
-    return policy;
+  /** The throttle of account names, for the login page to explain it. */
+  public LoginThrottle perAccount() {
+    return perAccount;
   }
 
-  public Optional<Instant> lockedUntil(String username, Instant now) {
-    return users.find(username).flatMap(u -> policy.lockedUntil(u.lockedUntil(), now));
-  }
-
-  /** Counts a failure; says how many attempts are left, or until when the account is locked. */
-  public LoginOutcome failed(String username, Instant now) {
-    var user = users.find(username);
-    if (user.isEmpty()) {
-      return LoginOutcome.wrong(-1);
+  /**
+   * Lets an attempt through and counts it as a failure until {@link #succeeded} says otherwise, or
+   * says how long the name or the address must still wait (the attempt is then not counted).
+   */
+  public Optional<Duration> attempt(String username, String address, Instant at) {
+    Instant now = stored(at);
+    String account = JdbcLoginThrottleRepository.accountKey(username);
+    String client = JdbcLoginThrottleRepository.addressKey(address);
+    Optional<Instant> waiting = throttle.waitingUntil(List.of(account, client), now);
+    if (waiting.isPresent()) {
+      return waiting.map(until -> Duration.between(now, until));
     }
-    int before = user.get().failedLogins();
-    if (policy.locksAfter(before)) {
-      Instant until = policy.lockEnd(now);
-      users.recordFailure(username, until);
-      return LoginOutcome.locked(until);
+    throttle.forget(now.minus(perAccount.forgetAfter()), now);
+    // two requests racing past the check above: the row lock lets one through per free slot
+    if (throttle.countAttempt(client, perAddress, now).isEmpty()
+        || throttle.countAttempt(account, perAccount, now).isEmpty()) {
+      return throttle
+          .waitingUntil(List.of(account, client), now)
+          .map(u -> Duration.between(now, u));
     }
-    users.recordFailure(username, null);
-    return LoginOutcome.wrong(maxFailures - before - 1);
+    return Optional.empty();
   }
 
-  public void succeeded(String username, Instant now) {
-    users.recordSuccess(username, now);
+  /** After a wrong password: how long the next attempt for this name or address must wait. */
+  public Duration failed(String username, String address, Instant at) {
+    Instant now = stored(at);
+    return throttle
+        .waitingUntil(
+            List.of(
+                JdbcLoginThrottleRepository.accountKey(username),
+                JdbcLoginThrottleRepository.addressKey(address)),
+            now)
+        .map(until -> Duration.between(now, until))
+        .orElse(Duration.ZERO);
+  }
+
+  /**
+   * The instant as the database keeps it (microseconds), so that a wait read back is exactly the
+   * one computed: "3600 s", not "3601 s" for a rounded-up nanosecond.
+   */
+  private static Instant stored(Instant at) {
+    return at.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** A valid login: the account's failures are forgotten, the address's attempt taken back. */
+  public void succeeded(String username, String address, Instant now) {
+    throttle.clear(JdbcLoginThrottleRepository.accountKey(username));
+    throttle.forgive(JdbcLoginThrottleRepository.addressKey(address), now);
+    users.recordLogin(username, now);
   }
 }

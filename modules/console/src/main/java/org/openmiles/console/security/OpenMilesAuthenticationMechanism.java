@@ -126,25 +126,28 @@ public class OpenMilesAuthenticationMechanism implements HttpAuthenticationMecha
       HttpServletRequest request, HttpMessageContext context, UsernamePasswordCredential given) {
     String username = given.getCaller() == null ? "" : given.getCaller().strip();
     username = username.toLowerCase(Locale.ROOT);
+    String address = request.getRemoteAddr();
     Instant now = clock.instant();
-    Optional<Instant> locked = logins.lockedUntil(username, now);
-    if (locked.isPresent()) {
-      request.setAttribute(LoginOutcome.REQUEST_ATTRIBUTE, LoginOutcome.locked(locked.get()));
-      audit.session(username, "LOGIN_REFUSED_LOCKED", "locked until " + locked.get());
+    // throttled per name and per address before the password is even checked, the same way for
+    // names that are no user (ADR 0026)
+    Optional<java.time.Duration> wait = logins.attempt(username, address, now);
+    if (wait.isPresent()) {
+      LoginOutcome outcome = LoginOutcome.throttled(wait.get());
+      request.setAttribute(LoginOutcome.REQUEST_ATTRIBUTE, outcome);
+      audit.session(
+          username, "LOGIN_THROTTLED", address + ", wait " + outcome.waitSeconds() + " s");
       return context.doNothing();
     }
     CredentialValidationResult result =
         identityStores.validate(new UsernamePasswordCredential(username, given.getPassword()));
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-      LoginOutcome outcome = logins.failed(username, now);
-      request.setAttribute(LoginOutcome.REQUEST_ATTRIBUTE, outcome);
-      audit.session(
-          username,
-          outcome.kind() == LoginOutcome.Kind.LOCKED ? "LOGIN_FAILED_LOCKED" : "LOGIN_FAILED",
-          request.getRemoteAddr());
+      request.setAttribute(
+          LoginOutcome.REQUEST_ATTRIBUTE,
+          LoginOutcome.wrong(logins.failed(username, address, now)));
+      audit.session(username, "LOGIN_FAILED", address);
       return context.doNothing();
     }
-    logins.succeeded(username, now);
+    logins.succeeded(username, address, now);
     // a new session id at login: a session id planted before the login (fixation) is worthless
     request.getSession(true);
     request.changeSessionId();
@@ -156,7 +159,7 @@ public class OpenMilesAuthenticationMechanism implements HttpAuthenticationMecha
             ConsoleCaller.SESSION_ATTRIBUTE,
             new ConsoleCaller(name, display, result.getCallerGroups(), now));
     request.setAttribute(LoginOutcome.REQUEST_ATTRIBUTE, LoginOutcome.ok());
-    audit.session(name, "LOGIN", request.getRemoteAddr());
+    audit.session(name, "LOGIN", address);
     return context.notifyContainerAboutLogin(result);
   }
 

@@ -29,7 +29,6 @@ public class LoginBean {
   @Inject CurrentUser currentUser;
 
   @Inject ConsoleLogins logins;
-  @Inject AirlineTime time;
 
   private String username;
   private String password;
@@ -62,20 +61,28 @@ public class LoginBean {
       faces.responseComplete();
       return null;
     }
-    if (outcome != null && outcome.kind() == LoginOutcome.Kind.LOCKED) {
-      // the airline's time zone, named: agents and admins may sit in other zones
-      String until = time.describe(outcome.lockedUntil());
+    // the same words for every user name, existing or not (ADR 0026)
+    if (outcome != null && outcome.kind() == LoginOutcome.Kind.THROTTLED) {
       Messages.error(
-          "This account is locked until " + until + " after too many failed logins.",
-          "Wait until then, or ask an admin to unlock it.");
+          "Too many attempts, try again in " + outcome.waitSeconds() + " s.",
+          "Nothing was checked. After "
+              + logins.perAccount().freeFailures()
+              + " failed logins for a user name, or many from one computer, each further try"
+              + " waits longer, up to "
+              + logins.perAccount().maxDelay().toMinutes()
+              + " minutes. An admin can clear the failures.");
+    } else if (outcome != null && !outcome.delay().isZero()) {
+      Messages.error(
+          "Wrong user name or password. Too many attempts, try again in "
+              + outcome.waitSeconds()
+              + " s.",
+          "Check both, and wait before the next try: each further failure doubles the wait.");
     } else {
       Messages.error(
           "Wrong user name or password.",
           "Check both and try again. After "
-              + logins.policy().maxFailures()
-              + " failed attempts in a row the account is locked for "
-              + logins.policy().lockFor().toMinutes()
-              + " minutes.");
+              + logins.perAccount().freeFailures()
+              + " failed attempts each further try must wait, longer after each failure.");
     }
     return null;
   }

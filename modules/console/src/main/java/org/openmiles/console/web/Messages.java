@@ -1,5 +1,6 @@
 package org.openmiles.console.web;
 
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.util.Map;
@@ -7,6 +8,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openmiles.common.OpenMilesException;
 import org.openmiles.common.ValidationException;
+import org.openmiles.console.api.ActionNotAllowedException;
+import org.openmiles.console.application.AuditTrail;
 
 /**
  * Messages for the agent: a refusal says what was refused and what to do next; an unexpected fault
@@ -38,6 +41,10 @@ final class Messages {
         b.append(b.isEmpty() ? "" : "; ").append(f.getKey()).append(": ").append(f.getValue());
       }
       error(what + " not done: check the form", b.toString());
+    } else if (cause instanceof ActionNotAllowedException a) {
+      // a refusal for the role is audited, like a page refused by URL (RefusedAccessAudit)
+      CDI.current().select(AuditTrail.class).get().refused(a.username(), a.action(), what);
+      error(what + " not done", a.getMessage());
     } else if (cause instanceof OpenMilesException o) {
       error(what + " not done", o.getMessage());
     } else if (cause instanceof IllegalArgumentException i) {

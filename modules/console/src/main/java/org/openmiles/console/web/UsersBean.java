@@ -71,7 +71,7 @@ public class UsersBean implements Serializable {
           resetUsername,
           resetPassword == null ? new char[0] : resetPassword.toCharArray());
       Messages.info(
-          "Password of " + resetUsername + " reset; any lockout is lifted.",
+          "Password of " + resetUsername + " reset; failed logins are forgotten.",
           "Tell the user the new password in person or by phone.");
       resetUsername = null;
     } catch (RuntimeException e) {
@@ -83,9 +83,9 @@ public class UsersBean implements Serializable {
 
   public void unlock(String user) {
     act(
-        "Unlock",
+        "Clearing failed logins",
         () -> consoleUsers.unlock(currentUser.actor(), user),
-        user + " can log in again.");
+        user + "'s failed logins are cleared: they can log in at once.");
   }
 
   public void disable(String user) {
@@ -121,8 +121,8 @@ public class UsersBean implements Serializable {
   }
 
   public String lockText(ConsoleUserView u) {
-    return u.lockedAt(time.now())
-        ? "locked until " + time.describe(u.lockedUntil())
+    return u.throttledAt(time.now())
+        ? u.failedLogins() + " failed login(s), next try after " + time.describe(u.throttledUntil())
         : u.failedLogins() > 0 ? u.failedLogins() + " failed login(s)" : "";
   }
 
