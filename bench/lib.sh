@@ -85,6 +85,10 @@ fresh_database() {
   if [ -n "$owner" ]; then
     psql_su postgres -tc "select 1 from pg_roles where rolname = '$owner'" | grep -q 1 \
       || psql_su postgres -c "create role $owner login password '$owner'"
+    # the console's audit log belongs to openmiles_audit (ADR 0026): its migration needs the membership
+    psql_su postgres -tc "select 1 from pg_roles where rolname = 'openmiles_audit'" | grep -q 1 \
+      || psql_su postgres -c "create role openmiles_audit nologin"
+    psql_su postgres -c "grant openmiles_audit to $owner with admin option"
   fi
   psql_su postgres -c "drop database if exists $db with (force)" -c "create database $db${owner:+ owner $owner}"
 }

@@ -94,6 +94,8 @@ fi
 say "creating fresh database $APP_DB (owner openmiles)"
 PGOPTIONS="-c client_min_messages=warning" "$PSQL" -X -h "$PG_HOST" -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
   -c "do \$\$ begin if not exists (select 1 from pg_roles where rolname = 'openmiles') then create role openmiles login password 'openmiles'; end if; end \$\$" \
+  -c "do \$\$ begin if not exists (select 1 from pg_roles where rolname = 'openmiles_audit') then create role openmiles_audit nologin; end if; end \$\$" \
+  -c "grant openmiles_audit to openmiles with admin option" \
   -c "drop database if exists $APP_DB with (force)" -c "create database $APP_DB owner openmiles"
 
 say "starting Payara Micro on port $HTTP_PORT against $APP_DB (log: $PAYARA_LOG)"
