@@ -9,7 +9,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -17,6 +19,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -108,8 +111,51 @@ final class ConsoleBrowser implements AutoCloseable {
     e.sendKeys(value);
   }
 
+  /**
+   * Clicks an element as a person would: scrolled into the middle of the window, once no open
+   * calendar or other overlay covers it. A click another element would receive is retried after
+   * Escape (which closes the console's overlays) until the wait runs out, so that a browser that
+   * animates an overlay a little longer than another does not fail the test.
+   */
   void click(String id) {
-    wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    WebElement e = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+    script("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", e);
+    closeCalendars();
+    wait.ignoring(ElementClickInterceptedException.class)
+        .until(
+            d -> {
+              try {
+                e.click();
+                return true;
+              } catch (ElementClickInterceptedException covered) {
+                pressEscape();
+                throw covered;
+              }
+            });
+  }
+
+  /** Types a date into a PrimeFaces date picker's field and leaves no calendar open. */
+  void pickDate(String id, String date) {
+    type(id + "_input", date);
+    closeCalendars();
+  }
+
+  /** Closes any open date picker calendar (Escape) and waits until none is shown. */
+  void closeCalendars() {
+    if (calendarShown()) {
+      pressEscape();
+      wait.until(d -> !calendarShown());
+    }
+  }
+
+  /** Whether a date picker's calendar is shown on the page. */
+  boolean calendarShown() {
+    return driver.findElements(By.cssSelector("div.ui-datepicker[role='dialog']")).stream()
+        .anyMatch(WebElement::isDisplayed);
+  }
+
+  private void pressEscape() {
+    new Actions(driver).sendKeys(Keys.ESCAPE).perform();
   }
 
   String text(String id) {
@@ -144,8 +190,8 @@ final class ConsoleBrowser implements AutoCloseable {
                 .orElse(null));
   }
 
-  Object script(String js) {
-    return ((JavascriptExecutor) driver).executeScript(js);
+  Object script(String js, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(js, args);
   }
 
   void screenshot(String name) {

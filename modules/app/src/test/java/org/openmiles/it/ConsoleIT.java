@@ -229,7 +229,18 @@ class ConsoleIT {
     open("console/awards.xhtml?number=" + number);
     type("price:origin", "HAN");
     type("price:destination", "SGN");
-    pickDate("price:outbound", date);
+    // an agent types the date: no calendar opens over the form; its icon opens one, Escape closes
+    // it
+    type("price:outbound_input", date);
+    assertThat(b.calendarShown()).as("a calendar opened while typing a date").isFalse();
+    browser.findElement(By.cssSelector("[id='price:outbound'] .ui-datepicker-trigger")).click();
+    wait.until(d -> b.calendarShown());
+    new org.openqa.selenium.interactions.Actions(browser)
+        .sendKeys(org.openqa.selenium.Keys.ESCAPE)
+        .perform();
+    wait.until(d -> !b.calendarShown());
+    assertThat(browser.findElement(By.id("price:outbound_input")).getAttribute("value"))
+        .isEqualTo(date);
     click("price:go");
     assertThat(shownMiles("quoteMiles")).isEqualTo(price);
     assertThat(messages()).contains("Award price", "Choose who travels");
@@ -434,11 +445,11 @@ class ConsoleIT {
     // supervisors see full contact data
     assertThat(text("email")).doesNotContain("*");
     // the tier menu offers Titanium first
-    type("override:until_input", java.time.LocalDate.now().plusMonths(6).toString());
-    browser.findElement(By.id("override:until_input")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+    String until = java.time.LocalDate.now().plusMonths(6).toString();
+    pickDate("override:until", until);
     type("override:overrideReason", "status match from partner airline");
     click("override:submit");
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "override"));
+    assertThat(b.awaitMessages()).contains("Tier override granted", until);
     assertThat(text("tierName")).startsWith("Titanium");
     adjust(30_000, "supervisor goodwill for long delay");
     assertThat(text("balance")).isEqualTo("32,000");
@@ -545,10 +556,8 @@ class ConsoleIT {
                 "#messages .ui-messages-info, #messages .ui-messages-warn, #messages .ui-messages-error")));
   }
 
-  /** Types a date into a PrimeFaces date picker and closes its calendar. */
   private void pickDate(String id, String date) {
-    type(id + "_input", date);
-    browser.findElement(By.id(id + "_input")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+    b.pickDate(id, date);
   }
 
   /** The miles a price shows ("10,000 miles"), once the price is on the page. */
