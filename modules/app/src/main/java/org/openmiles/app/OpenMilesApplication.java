@@ -12,7 +12,7 @@ import org.openmiles.common.security.ApiRoles;
 /**
  * All REST resources of all modules, under {@code /api}.
  *
- * <p>MicroProfile JWT is the authentication mechanism (ADR 0010, ADR 0023): every operation needs a
+ * <p>MicroProfile JWT is the authentication mechanism (ADR 0010, ADR 0025): every operation needs a
  * bearer token from the operator's identity provider, and the access matrix ({@code
  * security.AccessControl}, docs/security.md) says which API roles may call it. A token's {@code
  * groups} become API roles only ({@code common.security.ApiRoles}; {@code WEB-INF/payara-web.xml}
