@@ -88,7 +88,8 @@ class SecurityIT {
       Operation op = e.getKey();
       List<Grant> grants = matrix.grants(op).orElseThrow();
       String path = sample(op.path(), "DEMO_HOTEL");
-      Answer none = call(op.method(), path, null);
+      String type = requestType(e.getValue());
+      Answer none = call(op.method(), path, null, type);
       calls++;
       if (none.status() != 401 || !none.problem()) {
         wrong.add(op + " without a token: " + none);
@@ -96,7 +97,7 @@ class SecurityIT {
       for (var t : tokens.entrySet()) {
         String role = t.getKey();
         Grant grant = grants.stream().filter(g -> g.role().equals(role)).findFirst().orElse(null);
-        Answer a = call(op.method(), path, t.getValue());
+        Answer a = call(op.method(), path, t.getValue(), type);
         calls++;
         boolean allowed = grant != null;
         if (a.status() >= 500) {
@@ -108,7 +109,7 @@ class SecurityIT {
         }
         if (grant != null && grant.own()) {
           // another partner's resource
-          Answer other = call(op.method(), sample(op.path(), "OTHER_PARTNER"), t.getValue());
+          Answer other = call(op.method(), sample(op.path(), "OTHER_PARTNER"), t.getValue(), type);
           calls++;
           if (other.status() != 403) {
             wrong.add(op + " as " + role + " for another partner's resource: " + other);
@@ -185,6 +186,90 @@ class SecurityIT {
     assertThat(auditor.credit(m, 1, "sec-" + Api.unique()).status()).isEqualTo(403);
   }
 
+  @Test
+  void hostileInputIsRefusedWithAStableCodeAndChangesNothing() {
+    Api staff = new Api(url);
+    String m = staff.enroll("Strict");
+    String posting = "members/" + m + "/postings";
+    // the same key twice: which amount would count? neither
+    Api.Res twice =
+        staff.post(
+            posting,
+            "{\"type\":\"CREDIT\",\"miles\":1,\"miles\":100000000,\"sourceReference\":\"sec-"
+                + Api.unique()
+                + "\",\"description\":\"x\"}");
+    assertThat(twice.status()).as(twice.toString()).isEqualTo(400);
+    assertThat(twice.code()).isEqualTo("DUPLICATE_JSON_KEY");
+    // a fraction where a whole number belongs is not rounded
+    Api.Res fraction =
+        staff.post(
+            posting,
+            "{\"type\":\"CREDIT\",\"miles\":1.5,\"sourceReference\":\"sec-" + Api.unique() + "\"}");
+    assertThat(fraction.status()).as(fraction.toString()).isEqualTo(400);
+    assertThat(fraction.code()).isEqualTo("INVALID_JSON_VALUE");
+    // dates no column holds, and year 1
+    Api.Res farFuture =
+        staff.post(
+            posting,
+            "{\"type\":\"CREDIT\",\"miles\":10,\"sourceReference\":\"sec-"
+                + Api.unique()
+                + "\",\"activityDate\":\"+999999999-12-31\"}");
+    assertThat(farFuture.status()).as(farFuture.toString()).isEqualTo(400);
+    Api.Res yearOne =
+        staff.post(
+            "members",
+            "{\"firstName\":\"A\",\"lastName\":\"B\",\"email\":\"y1-"
+                + Api.unique()
+                + "@example.org\",\"birthDate\":\"0001-01-01\",\"country\":\"VN\"}");
+    assertThat(yearOne.status()).as(yearOne.toString()).isEqualTo(400);
+    Api.Res review = staff.post("tiers/reviews", "{\"periodEnd\":\"+999999999-12-31\"}");
+    assertThat(review.status()).as(review.toString()).isEqualTo(400);
+    // a NUL in a string or a parameter
+    Api.Res nul =
+        staff.post(
+            posting,
+            "{\"type\":\"CREDIT\",\"miles\":10,\"sourceReference\":\"sec-"
+                + Api.unique()
+                + "\",\"description\":\"a\\u0000b\"}");
+    assertThat(nul.status()).as(nul.toString()).isEqualTo(400);
+    assertThat(nul.code()).isEqualTo("CONTROL_CHARACTER");
+    Api.Res nulQuery = staff.get("members?name=a%00b");
+    assertThat(nulQuery.status()).as(nulQuery.toString()).isEqualTo(400);
+    assertThat(nulQuery.code()).isEqualTo("CONTROL_CHARACTER");
+    assertThat(staff.balance(m).num("balance")).isZero();
+    // LIKE wildcards are letters, not wildcards
+    for (String wildcard : List.of("%25", "_", "%25%25", "\\")) {
+      Api.Res found = staff.get("members?name=" + wildcard + "&limit=5");
+      assertThat(found.status()).as(found.toString()).isEqualTo(200);
+      assertThat(found.array()).as("name=" + wildcard).isEmpty();
+    }
+    // an unknown value names no Java class
+    Api.Res status = staff.get("claims?status=NO_SUCH_STATUS");
+    assertThat(status.status()).isEqualTo(400);
+    assertThat(status.toString()).doesNotContain("org.openmiles", "java.");
+    Api.Res entryType =
+        staff.post(
+            posting,
+            "{\"type\":\"GIFT\",\"miles\":10,\"sourceReference\":\"sec-" + Api.unique() + "\"}");
+    assertThat(entryType.status()).isEqualTo(400);
+    assertThat(entryType.toString()).doesNotContain("org.openmiles", "java.");
+  }
+
+  @Test
+  void onlyHealthAndTheApiDescriptionArePublicAndHealthNamesNoRoutes() {
+    Api nobody = Api.anonymous(url);
+    var ready = nobody.platform("/health/ready");
+    assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+    assertThat(ready.body())
+        .contains("routes")
+        .doesNotContain("partner-", "DEMO_", "file:", "Started");
+    assertThat(nobody.platform("/health/live").statusCode()).isEqualTo(200);
+    assertThat(nobody.platform("/metrics").statusCode()).isNotEqualTo(200);
+    assertThat(nobody.platform("/metrics/application").statusCode()).isNotEqualTo(200);
+    // an unknown API path without a token: 401, not a map of what exists
+    assertThat(nobody.get("no-such-thing").status()).isEqualTo(401);
+  }
+
   // --- plumbing
 
   /** Every operation /openapi publishes under /api, with its OpenAPI description. */
@@ -215,14 +300,41 @@ class SecurityIT {
     return "/api" + template.replace("{code}", partner).replaceAll("\\{[^}]+}", "1");
   }
 
+  /** The media type an operation's body is declared with in /openapi (JSON if none). */
+  private static String requestType(JsonObject operation) {
+    JsonObject body = operation.getJsonObject("requestBody");
+    JsonObject content = body == null ? null : body.getJsonObject("content");
+    return content == null || content.isEmpty()
+        ? "application/json"
+        : content.keySet().iterator().next();
+  }
+
   private Answer call(String method, String path, String token) {
-    return call(method, path, token, "application/json", Duration.ofSeconds(60));
+    return call(method, path, token, "application/json");
+  }
+
+  private Answer call(String method, String path, String token, String contentType) {
+    return call(method, path, token, "application/json", Duration.ofSeconds(60), contentType);
   }
 
   private Answer call(String method, String path, String token, String accept, Duration timeout) {
-    String root = url.toString().replaceAll("/+$", "");
+    return call(method, path, token, accept, timeout, "application/json");
+  }
+
+  private Answer call(
+      String method,
+      String path,
+      String token,
+      String accept,
+      Duration timeout,
+      String contentType) {
+    // the API under the deployment's context root; /openapi at the server's root
+    URI target =
+        path.startsWith("/openapi")
+            ? URI.create(url.toString()).resolve(path)
+            : URI.create(url.toString().replaceAll("/+$", "") + path);
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(root + path)).timeout(timeout).header("Accept", accept);
+        HttpRequest.newBuilder(target).timeout(timeout).header("Accept", accept);
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
@@ -232,7 +344,7 @@ class SecurityIT {
         method,
         body ? HttpRequest.BodyPublishers.ofString("{") : HttpRequest.BodyPublishers.noBody());
     if (body) {
-      b.header("Content-Type", "application/json").header("Idempotency-Key", "sec-" + Api.unique());
+      b.header("Content-Type", contentType).header("Idempotency-Key", "sec-" + Api.unique());
     }
     try {
       HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());

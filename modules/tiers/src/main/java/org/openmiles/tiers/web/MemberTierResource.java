@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.common.Dates;
 import org.openmiles.common.ValidationException;
 import org.openmiles.common.Validator;
 import org.openmiles.common.security.Callers;
@@ -97,7 +98,7 @@ public class MemberTierResource {
     LocalDate expires =
         body.expiresOn() == null
             ? null
-            : Validator.valid("expiresOn", () -> LocalDate.parse(body.expiresOn()));
+            : Validator.valid("expiresOn", () -> Dates.parse(body.expiresOn()));
     return tiers.grantOverride(
         member(number),
         new GrantTierOverride(body.tier(), body.reason(), Callers.subject(security), expires));
