@@ -29,6 +29,33 @@ public class StrictJsonb implements ContextResolver<Jsonb> {
       JsonbBuilder.create(
           new JsonbConfig().withDeserializers(new WholeLong(), new WholeInteger(), new Day()));
 
+  /**
+   * The answer to a body that could not be bound: {@code 400 INVALID_JSON_VALUE} with the strict
+   * reader's reason if it refused a value, else {@code 400 MALFORMED_REQUEST}. The binding's own
+   * messages are never echoed: they name Java classes ({@code No enum constant org.openmiles...}).
+   */
+  public static jakarta.ws.rs.core.Response unreadable(Throwable failure, String path) {
+    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof Refused r) {
+        return Problems.response(
+            400,
+            "INVALID_JSON_VALUE",
+            "Invalid JSON value",
+            "A value in the body was refused: " + r.getMessage() + ".",
+            path,
+            java.util.Map.of());
+      }
+    }
+    return Problems.response(
+        400,
+        "MALFORMED_REQUEST",
+        "Malformed request",
+        "The request body could not be read as JSON of the expected shape: check the syntax, the"
+            + " field types and the allowed values in the API description (/openapi).",
+        path,
+        java.util.Map.of());
+  }
+
   @Override
   public Jsonb getContext(Class<?> type) {
     return jsonb;

@@ -17,16 +17,6 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
   @Context UriInfo uriInfo;
 
-  /** The strict reader's refusal behind a failed read, if that is what failed. */
-  private static StrictJsonb.Refused refusal(Throwable e) {
-    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof StrictJsonb.Refused r) {
-        return r;
-      }
-    }
-    return null;
-  }
-
   @Override
   public Response toResponse(WebApplicationException e) {
     int status = e.getResponse().getStatus();
@@ -49,10 +39,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                 ? "The request body or parameters could not be read: check the JSON syntax and field types."
                 : e.getMessage();
     String path = uriInfo == null ? null : "/" + uriInfo.getPath();
-    StrictJsonb.Refused refused = refusal(e);
-    if (status == 400 && refused != null) {
-      code = "INVALID_JSON_VALUE";
-      detail = "A value in the body was refused: " + refused.getMessage() + ".";
+    if (status == 400 && e.getCause() != null) {
+      return StrictJsonb.unreadable(e, path);
     }
     return Problems.response(status, code, Problems.title(code), detail, path, Map.of());
   }
