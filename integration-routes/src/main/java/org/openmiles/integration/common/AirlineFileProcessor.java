@@ -25,6 +25,7 @@ public abstract class AirlineFileProcessor<R> {
   @Inject protected FileSettings settings;
   @Inject protected Clock clock;
   @Inject ContainerWork container;
+  @Inject FileOwner owner;
 
   /** {@code feed} names the folder under {@code airline/} ("flown", "bookings"). */
   protected AirlineFileProcessor(String feed) {
@@ -43,10 +44,15 @@ public abstract class AirlineFileProcessor<R> {
   /** The reader of one file (a new one per file: it may keep what the header said). */
   protected abstract Feed<R> newFeed();
 
-  public void process(Exchange exchange) throws IOException {
+  /**
+   * The Camel entry: processes the exchange's file as its claimed owner (see {@link FileOwner}).
+   */
+  public void process(Exchange exchange) throws Exception {
     File file = exchange.getIn().getBody(File.class);
     String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-    exchange.getIn().setHeader(FOLDER_HEADER, handle(file.toPath(), name));
+    exchange
+        .getIn()
+        .setHeader(FOLDER_HEADER, owner.working(file.toPath(), () -> handle(file.toPath(), name)));
   }
 
   /** Processes one file; returns the folder it belongs in now. */

@@ -15,6 +15,7 @@ public abstract class AirlineFileRoutes extends RouteBuilder {
   private final String recoveryLabel;
 
   @Inject protected FileSettings settings;
+  @Inject protected FileOwner owner;
 
   /**
    * {@code fileLabel} names one file in the log ("flown-coupon file"), {@code recoveryLabel} the
@@ -40,7 +41,14 @@ public abstract class AirlineFileRoutes extends RouteBuilder {
     AirlineFileProcessor<?> processor = processor();
     settings.createAirlineFolders(processor.feed());
     var base = settings.airlineFolder(processor.feed(), "inbound").getParent();
-    InboundFolder.recoverInterrupted(base, settings.recoverAfterSeconds(), recoveryLabel);
+    Feed<?> format = processor.newFeed();
+    owner.watch(
+        new FileOwner.Watched(
+            base,
+            recoveryLabel,
+            format.senderLabel(),
+            processor.hostCarrier(),
+            format.formatName() + " " + format.formatVersion()));
     from(InboundFolder.uri(base, settings.pollMillis(), AirlineFileProcessor.FOLDER_HEADER))
         .routeId(routeId)
         .process(processor::process);

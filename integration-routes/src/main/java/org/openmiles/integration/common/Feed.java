@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.openmiles.common.text.AsciiDecimal;
 
 /**
  * The format of one kind of inbound file for {@link TwoPassFileProcessor}: a header line, detail
@@ -64,11 +65,21 @@ public interface Feed<R> {
     if (f.size() != 3) {
       throw new BadRecord("BAD_TRAILER", "the trailer must be T,<record count>,<control total>");
     }
-    try {
-      return new Trailer(Long.parseLong(f.get(1)), new BigDecimal(f.get(2)));
-    } catch (NumberFormatException e) {
-      throw new BadRecord("BAD_TRAILER", "the trailer's count and total must be numbers");
+    BigDecimal total = decimal(f.get(2));
+    if (!AsciiDecimal.isDigits(f.get(1)) || f.get(1).length() > 18 || total == null) {
+      throw new BadRecord(
+          "BAD_TRAILER", "the trailer's count and total must be numbers of ASCII digits");
     }
+    return new Trailer(Long.parseLong(f.get(1)), total);
+  }
+
+  /**
+   * A number as the file formats write it ({@link AsciiDecimal}: ASCII digits, an optional minus
+   * and decimal part), or null for anything else, such as {@code 2e0}, {@code +1} or digits of
+   * other scripts.
+   */
+  static BigDecimal decimal(String s) {
+    return AsciiDecimal.parse(s).orElse(null);
   }
 
   /**
@@ -88,7 +99,11 @@ public interface Feed<R> {
       }
       return records.get(0).toList();
     } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-      throw new BadRecord("MALFORMED_LINE", "the line is not valid CSV: " + e.getMessage());
+      // the parser's message names its classes and counts lines of its own: not for partners
+      throw new BadRecord(
+          "MALFORMED_LINE",
+          "the line is not valid CSV: a quoted field must end before the next comma, be closed on"
+              + " the same line, and have each double quote inside it doubled (\"\")");
     }
   }
 

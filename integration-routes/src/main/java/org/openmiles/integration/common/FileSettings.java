@@ -40,9 +40,13 @@ public class FileSettings {
   @ConfigProperty(name = "openmiles.accrual.max-age-months", defaultValue = "12")
   int maxAgeMonths;
 
+  /**
+   * How long a file worker's lease lasts without renewal (ADR 0024): after that, the files it
+   * claimed are taken back by another worker (or by itself after a restart) and resumed.
+   */
   @Inject
-  @ConfigProperty(name = "openmiles.files.recover-after-seconds", defaultValue = "60")
-  long recoverAfterSeconds;
+  @ConfigProperty(name = "openmiles.files.lease-seconds", defaultValue = "30")
+  int leaseSeconds;
 
   /**
    * Chunks of one file credited at the same time, each in its own transaction (1: one after the
@@ -63,7 +67,7 @@ public class FileSettings {
     s.chunkSize = chunkSize;
     s.maxLineLength = maxLineLength;
     s.maxAgeMonths = maxAgeMonths;
-    s.recoverAfterSeconds = 60;
+    s.leaseSeconds = 30;
     s.creditThreads = 1;
     return s;
   }
@@ -87,8 +91,23 @@ public class FileSettings {
         : java.util.concurrent.Executors.defaultThreadFactory();
   }
 
-  public long recoverAfterSeconds() {
-    return recoverAfterSeconds;
+  /** A worker's lease, in seconds: at least 3. */
+  public int leaseSeconds() {
+    return Math.max(3, leaseSeconds);
+  }
+
+  /** How often the lease is renewed and the folders checked: three times per lease. */
+  public long ownershipCheckMillis() {
+    return leaseSeconds() * 1000L / 3;
+  }
+
+  /**
+   * A feed's folder tree as named in the database: its path under the files root ({@code
+   * partners/DEMO_HOTEL}), the same on every instance that mounts the root.
+   */
+  public String folderKey(Path base) {
+    Path root = Path.of(this.root).toAbsolutePath().normalize();
+    return root.relativize(base.toAbsolutePath().normalize()).toString().replace('\\', '/');
   }
 
   public Path partnerFolder(String partnerCode, String folder) {

@@ -1,37 +1,40 @@
 package org.openmiles.integration.common;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.logging.Logger;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The folder convention every inbound feed shares (see {@link FileSettings}): the Camel file URI
- * that picks up complete files from {@code inbound/} and moves them on, and the recovery of files a
- * dead process left in {@code processing/}.
+ * that picks up complete files from {@code inbound/} and moves them on. Files a dead process left
+ * in {@code processing/} are recovered by {@link FileOwner}.
  */
 public final class InboundFolder {
-  private static final Logger LOG = Logger.getLogger(InboundFolder.class.getName());
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
 
   private InboundFolder() {}
 
   /**
    * Picks up {@code *.csv} files once their size stopped changing ({@code .part}/{@code .tmp} names
-   * are ignored until renamed), one per poll, oldest first; moves each to {@code processing/} while
-   * it runs, then to the folder named by the header {@code folderHeader} (archive or rejects) with
-   * a timestamp, or to {@code failed/} on a fault.
+   * and names starting with a dot are ignored until renamed), empty files included, oldest first;
+   * moves each to {@code processing/} while it runs, then to the folder named by the header {@code
+   * folderHeader} (archive or rejects) with a timestamp, or to {@code failed/} on a fault.
+   *
+   * <p>A poll looks at every waiting file, sorted by modification time, and takes them one after
+   * the other; a file whose read lock is not had in a few seconds (still growing) is skipped until
+   * a later poll, so it never holds up the files behind it.
    */
   public static String uri(Path base, long pollMillis, String folderHeader) {
+    long check = Math.max(200, Math.min(1000, pollMillis));
     return "file:"
         + base.resolve("inbound")
         + "?antInclude=*.csv,*.CSV"
         + "&readLock=changed&readLockCheckInterval="
-        + Math.max(200, Math.min(1000, pollMillis))
-        + "&readLockTimeout=60000"
+        + check
+        + "&readLockTimeout="
+        + 5 * check
+        + "&readLockMinLength=0"
+        + "&readLockLoggingLevel=DEBUG"
         + "&preMove=../processing/${file:onlyname}"
         + "&move=../${header."
         + folderHeader
@@ -40,26 +43,20 @@ public final class InboundFolder {
         + "&moveFailed=../failed/${file:onlyname.noext}.${date:now:yyyyMMddHHmmssSSS}.${file:ext}"
         + "&delay="
         + pollMillis
-        + "&maxMessagesPerPoll=1&sortBy=file:modified";
+        + "&maxMessagesPerPoll=0&eagerMaxMessagesPerPoll=false&sortBy=file:modified";
   }
 
-  /**
-   * Moves files left in {@code processing/} back to {@code inbound/} when nobody touched them for
-   * {@code afterSeconds}: their next run resumes without processing anything twice.
-   */
-  public static void recoverInterrupted(Path base, long afterSeconds, String who) {
-    Path processing = base.resolve("processing");
-    Instant cutoff = Instant.now().minus(Duration.ofSeconds(afterSeconds));
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(processing)) {
-      for (Path f : files) {
-        if (Files.isRegularFile(f) && Files.getLastModifiedTime(f).toInstant().isBefore(cutoff)) {
-          Files.move(
-              f, base.resolve("inbound").resolve(f.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-          LOG.warning(() -> who + ": " + f.getFileName() + " was interrupted; it will be resumed");
-        }
-      }
-    } catch (IOException e) {
-      LOG.warning(() -> who + ": cannot look for interrupted files: " + e.getMessage());
-    }
+  /** Whether the route would pick up a file of this name ({@code *.csv}, not hidden). */
+  public static boolean picksUp(String name) {
+    return !name.startsWith(".") && (name.endsWith(".csv") || name.endsWith(".CSV"));
+  }
+
+  /** The name with a timestamp before its first dot, as the route moves files. */
+  static String timestamped(String name) {
+    int dot = name.indexOf('.');
+    String stamp = LocalDateTime.now().format(STAMP);
+    return dot < 0
+        ? name + "." + stamp
+        : name.substring(0, dot) + "." + stamp + name.substring(dot);
   }
 }

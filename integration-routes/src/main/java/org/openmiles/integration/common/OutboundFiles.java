@@ -3,21 +3,25 @@ package org.openmiles.integration.common;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.openmiles.common.csv.CsvCells;
 
 /**
  * The files a partner gets back in {@code outbound/}: {@code <file>.rejects.csv} (one row per
  * refused record: line, code, reason, original line) and {@code <file>.ack.csv} (status and
  * counts). Both are written under a temporary name and renamed, so a partner never reads half a
- * file.
+ * file, and through {@link CsvCells}, so that no cell runs as a formula in a spreadsheet.
  */
 public final class OutboundFiles {
+  /** The code of an inbound entry that is not a regular file (a link, a pipe, a folder). */
+  public static final String NOT_A_REGULAR_FILE = "NOT_A_REGULAR_FILE";
+
   private OutboundFiles() {}
 
   /**
@@ -28,20 +32,18 @@ public final class OutboundFiles {
   public static final class RejectWriter implements Closeable {
     private final Path target;
     private final Path temp;
-    private final CSVPrinter printer;
+    private final Writer out;
     private long rows;
 
     public RejectWriter(Path outbound, String inboundName) throws IOException {
       this.target = outbound.resolve(inboundName + ".rejects.csv");
       this.temp = outbound.resolve("." + inboundName + ".rejects.csv.tmp");
-      BufferedWriter w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
-      this.printer =
-          new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").build());
-      printer.printRecord("line", "code", "reason", "original_line");
+      this.out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+      CsvCells.writeRow(out, "line", "code", "reason", "original_line");
     }
 
     public void reject(long line, String code, String reason, String original) throws IOException {
-      printer.printRecord(line, code, reason, original);
+      CsvCells.writeRow(out, line, code, reason, original);
       rows++;
     }
 
@@ -58,7 +60,7 @@ public final class OutboundFiles {
 
     @Override
     public void close() throws IOException {
-      printer.close();
+      out.close();
       if (complete) {
         Files.move(
             temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -75,6 +77,27 @@ public final class OutboundFiles {
   }
 
   /**
+   * Answers an inbound entry that is not a regular file (a symbolic link, a pipe, a folder): an
+   * acknowledgement {@code REJECTED} with {@link #NOT_A_REGULAR_FILE}. The entry is never opened,
+   * so nothing outside the sender's folders is read.
+   */
+  public static Path writeRefusal(
+      Path outbound, String name, String senderLabel, String sender, String format)
+      throws IOException {
+    Map<String, Object> ack = new LinkedHashMap<>();
+    ack.put("file", name);
+    ack.put(senderLabel, sender);
+    ack.put("format", format);
+    ack.put("status", "REJECTED");
+    ack.put(
+        "reason",
+        NOT_A_REGULAR_FILE
+            + ": the entry is a symbolic link or another special file and not a regular file;"
+            + " it was not read. Upload the file itself");
+    return writeAck(outbound, name, ack);
+  }
+
+  /**
    * Writes {@code fileName} in {@code outbound}: a {@code key,value} header, then one row per
    * entry.
    */
@@ -82,13 +105,10 @@ public final class OutboundFiles {
       throws IOException {
     Path target = outbound.resolve(fileName);
     Path temp = outbound.resolve("." + fileName + ".tmp");
-    try (CSVPrinter p =
-        new CSVPrinter(
-            Files.newBufferedWriter(temp, StandardCharsets.UTF_8),
-            CSVFormat.RFC4180.builder().setRecordSeparator("\n").build())) {
-      p.printRecord("key", "value");
+    try (BufferedWriter w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+      CsvCells.writeRow(w, "key", "value");
       for (var e : entries.entrySet()) {
-        p.printRecord(e.getKey(), e.getValue());
+        CsvCells.writeRow(w, e.getKey(), e.getValue());
       }
     }
     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -87,7 +87,17 @@ public final class TwoPassFileProcessor<R> {
    * outbound} and returns the folder it belongs in now, {@code archive} or {@code rejects}.
    */
   public String handle(Path path, String name, String sender, Path outbound) throws IOException {
-    heartbeat(path);
+    if (!Files.isRegularFile(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      // a symbolic link (or a pipe...) is never opened: it could point outside the sender's folders
+      OutboundFiles.writeRefusal(
+          outbound,
+          name,
+          feed.senderLabel(),
+          sender,
+          feed.formatName() + " " + feed.formatVersion());
+      LOG.warning(() -> sender + " file " + name + " is not a regular file; refused unread");
+      return "rejects";
+    }
     long started = System.nanoTime();
 
     Check check = check(path, sender);
@@ -132,12 +142,18 @@ public final class TwoPassFileProcessor<R> {
       return "rejects";
     }
 
-    FileSummary summary = credit(path, sender, name, reg, outbound);
-    tx(
-        () -> {
-          sink.completeFile(reg.fileId(), summary);
-          return null;
-        });
+    FileSummary summary;
+    try {
+      summary = credit(path, sender, name, reg, outbound);
+      tx(
+          () -> {
+            sink.completeFile(reg.fileId(), summary);
+            return null;
+          });
+    } catch (IOException | RuntimeException | Error e) {
+      markFailed(reg.fileId(), e);
+      throw e;
+    }
     ack.put("status", "PROCESSED");
     if (reg.status() == FileRegistration.Status.RESUMED) {
       ack.put("note", "an interrupted run of this file was resumed; no record was processed twice");
@@ -273,12 +289,13 @@ public final class TwoPassFileProcessor<R> {
         }
       } catch (CharacterCodingException e) {
         drain(digest);
+        long bad = Utf8Lines.firstBadLine(path);
         return new Check(
             hex(sha),
             records,
             "ENCODING",
-            "the file is not valid UTF-8 (after line " + lines.lineNumber() + "); send it as UTF-8",
-            lines.lineNumber() + 1,
+            "line " + bad + " has bytes that are not UTF-8; send the file as UTF-8",
+            bad,
             "",
             false);
       }
@@ -376,6 +393,7 @@ public final class TwoPassFileProcessor<R> {
               line.number(), line.text().substring(0, Math.min(200, line.text().length())) + "...");
         } else {
           try {
+            rejectControlCharacters(line.text());
             List<String> f = Feed.fields(line.text());
             if (f.get(0).equals("T")) {
               break;
@@ -395,7 +413,6 @@ public final class TwoPassFileProcessor<R> {
           }
         }
         if (chunk.size() >= settings.chunkSize()) {
-          heartbeat(path);
           crediting.submit(chunk, badLines, originals, txInChunk);
           chunk = new ArrayList<>(settings.chunkSize());
           badLines = new TreeMap<>();
@@ -597,15 +614,42 @@ public final class TwoPassFileProcessor<R> {
   }
 
   /**
-   * Marks the file as being worked on (its modification time), so that start-up recovery elsewhere
-   * only takes back files nobody has touched for a while.
+   * Shows the file as FAILED, with its cause, for the staff (file monitor, API); the route moves it
+   * to {@code failed/}. If even that cannot be written (the database is down), the file stays
+   * PROCESSING until it is sent again, which resumes it.
    */
-  private static void heartbeat(Path path) {
+  private void markFailed(long fileId, Throwable cause) {
+    String reason =
+        "a fault stopped the file ("
+            + cause.getClass().getSimpleName()
+            + "): "
+            + cause.getMessage()
+            + "; fix the cause and move the file back to inbound/ to resume it";
     try {
-      Files.setLastModifiedTime(
-          path, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
-    } catch (IOException e) {
-      // only a hint for recovery; processing goes on
+      tx(
+          () -> {
+            sink.failFile(fileId, reason);
+            return null;
+          });
+    } catch (IOException | RuntimeException e) {
+      LOG.warning(() -> "cannot mark file " + fileId + " failed: " + e);
+    }
+  }
+
+  /**
+   * A record line may not hold control characters other than tab: a NUL (valid UTF-8, but no text
+   * column of the database takes it) or another one would break or garble what is stored.
+   */
+  static void rejectControlCharacters(String line) throws BadRecord {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c < 0x20 && c != '\t' && c != '\r') {
+        throw new BadRecord(
+            "CONTROL_CHARACTER",
+            String.format(
+                "the line has a control character (U+%04X) at position %d; remove it",
+                (int) c, i + 1));
+      }
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accrual.api.FlownCoupon;
+import org.openmiles.common.text.AsciiDecimal;
 import org.openmiles.integration.common.BadRecord;
 import org.openmiles.integration.common.Feed;
 import org.openmiles.integration.common.SegmentFields;
@@ -59,11 +60,7 @@ public final class FlownCouponFormat {
 
   /** The base fare of a detail line for the control total, or null if it is not a number. */
   public static BigDecimal fareOf(List<String> f) {
-    try {
-      return f.size() > FARE ? new BigDecimal(f.get(FARE).strip()) : null;
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return f.size() > FARE ? Feed.decimal(f.get(FARE).strip()) : null;
   }
 
   /** Parses and checks one detail record. */
@@ -83,12 +80,8 @@ public final class FlownCouponFormat {
           "INVALID_TICKET_NUMBER",
           "ticket number '" + ticket + "' must be 13 digits (airline code + 10-digit serial)");
     }
-    int coupon;
-    try {
-      coupon = Integer.parseInt(f.get(2).strip());
-    } catch (NumberFormatException e) {
-      coupon = 0;
-    }
+    String c = f.get(2).strip();
+    int coupon = c.length() == 1 && AsciiDecimal.isDigits(c) ? c.charAt(0) - '0' : 0;
     if (coupon < 1 || coupon > 4) {
       throw new BadRecord("INVALID_COUPON_NUMBER", "coupon number must be 1 to 4, not " + f.get(2));
     }

@@ -88,11 +88,7 @@ public final class PartnerFileFormat {
 
   /** The quantity of a detail line for the control total, or null if it is not a number. */
   public static BigDecimal quantityOf(List<String> f) {
-    try {
-      return f.size() > 6 ? new BigDecimal(f.get(6).strip()) : null;
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return f.size() > 6 ? Feed.decimal(f.get(6).strip()) : null;
   }
 
   /** 1-64 of A-Z a-z 0-9 . _ : / - (a loop rather than a regular expression per record). */

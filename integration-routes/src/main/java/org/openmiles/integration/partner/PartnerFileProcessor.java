@@ -15,6 +15,7 @@ import org.openmiles.accrual.api.PartnerActivity;
 import org.openmiles.integration.bootstrap.ContainerWork;
 import org.openmiles.integration.common.BadRecord;
 import org.openmiles.integration.common.Feed;
+import org.openmiles.integration.common.FileOwner;
 import org.openmiles.integration.common.FileSettings;
 import org.openmiles.integration.common.TwoPassFileProcessor;
 
@@ -31,12 +32,20 @@ public class PartnerFileProcessor {
   @Inject FileSettings settings;
   @Inject Clock clock;
   @Inject ContainerWork container;
+  @Inject FileOwner owner;
 
-  /** The Camel entry: processes the exchange's file and says where it goes next. */
-  public void process(Exchange exchange, String partnerCode) throws IOException {
+  /**
+   * The Camel entry: processes the exchange's file as its claimed owner (see {@link FileOwner}) and
+   * says where it goes next.
+   */
+  public void process(Exchange exchange, String partnerCode) throws Exception {
     File file = exchange.getIn().getBody(File.class);
     String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-    exchange.getIn().setHeader(FOLDER_HEADER, handle(file.toPath(), name, partnerCode));
+    exchange
+        .getIn()
+        .setHeader(
+            FOLDER_HEADER,
+            owner.working(file.toPath(), () -> handle(file.toPath(), name, partnerCode)));
   }
 
   /**

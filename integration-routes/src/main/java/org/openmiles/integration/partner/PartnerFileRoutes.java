@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.apache.camel.builder.RouteBuilder;
 import org.openmiles.accrual.api.PartnerAccrual;
+import org.openmiles.integration.common.FileOwner;
 import org.openmiles.integration.common.FileSettings;
 import org.openmiles.integration.common.InboundFolder;
 
@@ -12,7 +13,9 @@ import org.openmiles.integration.common.InboundFolder;
  * One route per active partner: picks up complete files from {@code inbound/} (the size must stop
  * changing first; {@code .part}/{@code .tmp} names are ignored until renamed), moves each to {@code
  * processing/} while it runs, then to {@code archive/} or {@code rejects/} (refused whole or a
- * duplicate). A fault moves it to {@code failed/} and is logged with its cause.
+ * duplicate). A fault moves it to {@code failed/} and is logged with its cause. The partner's
+ * folders are watched by the {@link FileOwner}: files of a dead process are resumed, entries that
+ * are not regular files refused.
  */
 @Dependent
 public class PartnerFileRoutes extends RouteBuilder {
@@ -21,6 +24,7 @@ public class PartnerFileRoutes extends RouteBuilder {
   @Inject PartnerAccrual accrual;
   @Inject FileSettings settings;
   @Inject PartnerFileProcessor processor;
+  @Inject FileOwner owner;
 
   @Override
   public void configure() {
@@ -32,7 +36,13 @@ public class PartnerFileRoutes extends RouteBuilder {
 
     for (String code : accrual.activePartnerCodes()) {
       settings.createPartnerFolders(code);
-      recoverInterrupted(code);
+      owner.watch(
+          new FileOwner.Watched(
+              settings.partnerFolder(code, "inbound").getParent(),
+              "partner " + code,
+              "partner",
+              code,
+              PartnerFileFormat.NAME + " " + PartnerFileFormat.VERSION));
       from(uri(code))
           .routeId("partner-" + code)
           .process(exchange -> processor.process(exchange, code));
@@ -44,17 +54,5 @@ public class PartnerFileRoutes extends RouteBuilder {
         settings.partnerFolder(code, "inbound").getParent(),
         settings.pollMillis(),
         PartnerFileProcessor.FOLDER_HEADER);
-  }
-
-  /**
-   * Files left in {@code processing/} by a process that died go back to {@code inbound/}; their
-   * second run resumes (records already credited are recognised). Only files untouched for a while,
-   * so that a file another node is still processing is left alone.
-   */
-  private void recoverInterrupted(String code) {
-    InboundFolder.recoverInterrupted(
-        settings.partnerFolder(code, "inbound").getParent(),
-        settings.recoverAfterSeconds(),
-        "partner " + code);
   }
 }

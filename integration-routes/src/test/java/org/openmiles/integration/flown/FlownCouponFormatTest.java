@@ -93,4 +93,26 @@ class FlownCouponFormatTest {
         .isInstanceOfSatisfying(
             BadRecord.class, e -> assertThat(e.code()).isEqualTo("UNSUPPORTED_VERSION"));
   }
+
+  @Test
+  void faresAndCouponNumbersAreAsciiNumbersOnly() throws BadRecord {
+    for (String fare :
+        new String[] {"1.2e2", "1E2", "+120", "\u0661\u0662\u0660", "\uFF11\uFF12\uFF10"}) {
+      assertRejected(15, fare, "INVALID_FARE");
+    }
+    for (String coupon : new String[] {"+1", "\u0661", "\uFF11", "01"}) {
+      assertRejected(2, coupon, "INVALID_COUPON_NUMBER");
+    }
+    assertThat(parse(with(15, "120")).baseFare()).isEqualByComparingTo("120");
+  }
+
+  /** The good line with field {@code index} set to {@code value} is rejected with {@code code}. */
+  private static void assertRejected(int index, String value, String code) throws BadRecord {
+    String line = with(index, value);
+    assertThatThrownBy(() -> parse(line))
+        .as(value)
+        .isInstanceOf(BadRecord.class)
+        .extracting(e -> ((BadRecord) e).code())
+        .isEqualTo(code);
+  }
 }

@@ -17,6 +17,7 @@ import org.openmiles.accrual.api.PartnerActivity;
 class FakePartnerAccrual implements PartnerAccrual {
   final Map<String, Long> files = new HashMap<>();
   final Map<Long, String> rejectedFiles = new HashMap<>();
+  final Map<Long, String> failedFiles = new HashMap<>();
   final List<Integer> chunkSizes = new ArrayList<>();
   final List<PartnerActivity> reversals = new ArrayList<>();
   long credited;
@@ -77,5 +78,10 @@ class FakePartnerAccrual implements PartnerAccrual {
   @Override
   public void rejectFile(long fileId, String reason, int recordCount) {
     rejectedFiles.put(fileId, reason);
+  }
+
+  @Override
+  public void failFile(long fileId, String reason) {
+    failedFiles.put(fileId, reason);
   }
 }

@@ -306,4 +306,134 @@ class PartnerFileProcessorTest {
     assertThat(rejects("huge.csv")).singleElement().asString().startsWith("3,LINE_TOO_LONG");
     assertThat(ack("huge.csv")).containsEntry("accepted", "2").containsEntry("rejected", "1");
   }
+
+  @Test
+  void aNulByteRejectsItsRecordAloneAndTheRestIsCredited() throws IOException {
+    String content =
+        header()
+            + detail("T1", M1, "1")
+            + detail("T2", M2, "1").replace(",stay", ",st\u0000ay")
+            + detail("T3", M1, "1")
+            + "T,3,3\n";
+    assertThat(run("nul.csv", content)).isEqualTo("archive");
+    assertThat(rejects("nul.csv"))
+        .singleElement()
+        .asString()
+        .startsWith("3,CONTROL_CHARACTER,the line has a control character (U+0000) at position");
+    assertThat(ack("nul.csv")).containsEntry("accepted", "2").containsEntry("rejected", "1");
+    assertThat(accrual.credited).isEqualTo(2);
+  }
+
+  @Test
+  void aFaultShowsTheFileAsFailedWithItsReason() {
+    processor.accrual =
+        new FakePartnerAccrual() {
+          @Override
+          public List<org.openmiles.accrual.api.ActivityResult> credit(
+              long fileId, List<PartnerActivity> chunk) {
+            throw new IllegalStateException("database down");
+          }
+        };
+    FakePartnerAccrual failing = (FakePartnerAccrual) processor.accrual;
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> run("down.csv", header() + detail("T1", M1, "1") + "T,1,1\n"))
+        .hasMessageContaining("database down");
+    assertThat(failing.failedFiles).hasSize(1);
+    assertThat(failing.failedFiles.values())
+        .singleElement()
+        .asString()
+        .contains("a fault stopped the file", "database down");
+  }
+
+  @Test
+  void aBadByteIsReportedOnItsOwnLine() throws IOException {
+    byte[] start = (header() + detail("T1", M1, "1")).getBytes(StandardCharsets.UTF_8);
+    byte[] bad = detail("T2", M1, "1").replace("stay", "st?y").getBytes(StandardCharsets.UTF_8);
+    bad[bad.length - 3] = (byte) 0xE9; // Latin-1 'é' on line 3
+    byte[] end = "T,2,2\n".getBytes(StandardCharsets.UTF_8);
+    byte[] all = new byte[start.length + bad.length + end.length];
+    System.arraycopy(start, 0, all, 0, start.length);
+    System.arraycopy(bad, 0, all, start.length, bad.length);
+    System.arraycopy(end, 0, all, start.length + bad.length, end.length);
+    assertThat(run("byte.csv", all)).isEqualTo("rejects");
+    assertThat(ack("byte.csv").get("reason"))
+        .isEqualTo("ENCODING: line 3 has bytes that are not UTF-8; send the file as UTF-8");
+    assertThat(rejects("byte.csv")).singleElement().asString().startsWith("3,ENCODING,");
+  }
+
+  @Test
+  void partnerMessagesNameNoJavaClasses() throws IOException {
+    String content =
+        header() + "D,T1," + M1 + ",\"Ngu\"yen\"," + DAY + ",STAY_NIGHT,1,,x\n" + "T,1,1\n";
+    run("quote.csv", content);
+    assertThat(rejects("quote.csv"))
+        .singleElement()
+        .asString()
+        .startsWith("2,MALFORMED_LINE,")
+        .doesNotContain("org.apache", "Exception", "java.");
+    run("quoted-header.csv", "H,\"OPENMILES-PARTNER-ACTIVITY,1\n" + "T,0,0\n");
+    assertThat(ack("quoted-header.csv").get("reason"))
+        .startsWith("MALFORMED_LINE")
+        .doesNotContain("org.apache", "Exception", "java.");
+  }
+
+  @Test
+  void quantitiesAreAsciiDecimalsOnly() throws IOException {
+    String content =
+        header()
+            + detail("T1", M1, "2e0")
+            + detail("T2", M1, "1E2")
+            + detail("T3", M1, "+1")
+            + detail("T4", M1, "\u0663")
+            + detail("T5", M1, "\uFF12")
+            + detail("T6", M1, "2")
+            + "T,6,2\n";
+    assertThat(run("numbers.csv", content)).isEqualTo("archive");
+    assertThat(rejects("numbers.csv"))
+        .extracting(l -> l.substring(0, l.indexOf(',', 2)))
+        .containsExactly(
+            "2,INVALID_QUANTITY",
+            "3,INVALID_QUANTITY",
+            "4,INVALID_QUANTITY",
+            "5,INVALID_QUANTITY",
+            "6,INVALID_QUANTITY");
+    assertThat(ack("numbers.csv"))
+        .containsEntry("accepted", "1")
+        .containsEntry(
+            "control_total", "not verifiable: some control amounts are not numbers (see rejects)");
+    assertThat(run("trailer.csv", header() + detail("T7", M1, "1") + "T,+1,1\n"))
+        .isEqualTo("rejects");
+    assertThat(ack("trailer.csv").get("reason")).startsWith("BAD_TRAILER");
+  }
+
+  @Test
+  void cellsThatASpreadsheetWouldRunAreNeutralisedInTheAnswers() throws IOException {
+    String content = header() + "=HYPERLINK(\"http://evil\";\"x\"),1\n" + "T,1,0\n";
+    assertThat(run("@evil.csv", content)).isEqualTo("archive");
+    List<String> lines =
+        Files.readAllLines(outbound().resolve("@evil.csv.rejects.csv")).stream().skip(1).toList();
+    assertThat(lines)
+        .singleElement()
+        .asString()
+        .startsWith("2,UNKNOWN_RECORD_TYPE,")
+        .endsWith(",\"'=HYPERLINK(\"\"http://evil\"\";\"\"x\"\"),1\"");
+    assertThat(Files.readAllLines(outbound().resolve("@evil.csv.ack.csv")))
+        .contains("file,\"'@evil.csv\"");
+  }
+
+  @Test
+  void aSymbolicLinkIsRefusedWithoutBeingRead() throws IOException {
+    Path secret = root.resolve("secret.txt");
+    Files.writeString(secret, "root:x:0:0:root:/root:/bin/bash\n");
+    Path link = root.resolve("link.csv");
+    Files.createSymbolicLink(link, secret);
+    assertThat(processor.handle(link, "link.csv", "DEMO_HOTEL")).isEqualTo("rejects");
+    assertThat(ack("link.csv"))
+        .containsEntry("status", "REJECTED")
+        .hasEntrySatisfying("reason", r -> assertThat(r).startsWith("NOT_A_REGULAR_FILE"));
+    assertThat(outbound().resolve("link.csv.rejects.csv")).doesNotExist();
+    assertThat(String.join("\n", Files.readAllLines(outbound().resolve("link.csv.ack.csv"))))
+        .doesNotContain("root:");
+    assertThat(accrual.files).isEmpty();
+  }
 }

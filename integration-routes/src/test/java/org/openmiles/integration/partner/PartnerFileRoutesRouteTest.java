@@ -13,7 +13,9 @@ import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openmiles.integration.common.FileOwner;
 import org.openmiles.integration.common.FileSettings;
+import org.openmiles.integration.common.InMemoryFileOwnership;
 
 /**
  * The partner file route itself (file consumer options, moves, the error path) with camel-test and
@@ -24,10 +26,13 @@ class PartnerFileRoutesRouteTest extends CamelTestSupport {
   @TempDir static Path root;
   static FakePartnerAccrual accrual = new FakePartnerAccrual();
   static boolean failNext;
+  static InMemoryFileOwnership ownership = new InMemoryFileOwnership();
+  static FileOwner owner;
 
   @Override
   protected RoutesBuilder createRouteBuilder() {
     FileSettings settings = FileSettings.of(root.toString(), 100, 4_096, 12);
+    owner = FileOwner.of(ownership, settings);
     PartnerFileProcessor processor =
         new PartnerFileProcessor() {
           @Override
@@ -43,12 +48,21 @@ class PartnerFileRoutesRouteTest extends CamelTestSupport {
     processor.accrual = accrual;
     processor.settings = settings;
     processor.clock = Clock.systemUTC();
+    processor.owner = owner;
     PartnerFileRoutes routes = new PartnerFileRoutes();
+    routes.owner = owner;
     routes.accrual = accrual;
     routes.settings = settings;
     routes.processor = processor;
     processor.container = new org.openmiles.integration.bootstrap.ContainerWork();
     return routes;
+  }
+
+  /** A good file of one record, one night for M1. */
+  private static String oneNight(String tx) {
+    return PartnerFileProcessorTest.header()
+        + PartnerFileProcessorTest.detail(tx, PartnerFileProcessorTest.M1, "1")
+        + "T,1,1\n";
   }
 
   private Path folder(String name) {
@@ -78,6 +92,7 @@ class PartnerFileRoutesRouteTest extends CamelTestSupport {
 
   @Test
   void processedFilesAreArchivedRefusedOnesRejectedAndFaultsFailed() throws Exception {
+    long before = accrual.credited;
     String good =
         PartnerFileProcessorTest.header()
             + PartnerFileProcessorTest.detail("R1", PartnerFileProcessorTest.M1, "2")
@@ -100,7 +115,7 @@ class PartnerFileRoutesRouteTest extends CamelTestSupport {
     drop("unlucky.csv", good.replace("R1", "R2"));
     assertThat(three.matches(30, TimeUnit.SECONDS)).isTrue();
     assertThat(contains(folder("failed"), "unlucky.")).isTrue();
-    assertThat(accrual.credited).isEqualTo(1);
+    assertThat(accrual.credited).isEqualTo(before + 1);
   }
 
   @Test
@@ -108,5 +123,93 @@ class PartnerFileRoutesRouteTest extends CamelTestSupport {
     Files.writeString(folder("inbound").resolve("upload.csv.part"), "H,partial");
     Thread.sleep(2_500);
     assertThat(folder("inbound").resolve("upload.csv.part")).exists();
+  }
+
+  @Test
+  void anEmptyFileIsAnsweredAndDoesNotHoldUpTheFilesBehindIt() throws Exception {
+    NotifyBuilder both = new NotifyBuilder(context).whenDone(2).create();
+    drop("empty.csv", "");
+    drop("after-empty.csv", oneNight("E1"));
+    assertThat(both.matches(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(Files.readAllLines(folder("outbound").resolve("empty.csv.ack.csv")))
+        .contains("status,REJECTED")
+        .anyMatch(l -> l.startsWith("reason,EMPTY_FILE"));
+    assertThat(Files.readAllLines(folder("outbound").resolve("after-empty.csv.ack.csv")))
+        .contains("status,PROCESSED");
+  }
+
+  @Test
+  void hiddenFilesAreAnUploadInProgressAndAreLeftAlone() throws Exception {
+    Files.writeString(
+        folder("inbound").resolve(".upload.csv"), PartnerFileProcessorTest.header() + "T,0,0\n");
+    Thread.sleep(2_500);
+    owner.check();
+    assertThat(folder("inbound").resolve(".upload.csv")).exists();
+    assertThat(folder("outbound").resolve(".upload.csv.ack.csv")).doesNotExist();
+  }
+
+  @Test
+  void specialEntriesAreRefusedWithAnAnswerAndNeverRead() throws Exception {
+    Path secret = root.resolve("secret.txt");
+    Files.writeString(secret, "root:x:0:0:root:/root:/bin/bash\n");
+    Files.createSymbolicLink(folder("inbound").resolve("passwd.csv"), secret);
+    Files.createSymbolicLink(folder("inbound").resolve("dangling.csv"), root.resolve("nowhere"));
+    Files.createDirectory(folder("inbound").resolve("folder.csv"));
+    for (int i = 0;
+        i < 100 && !Files.exists(folder("outbound").resolve("folder.csv.ack.csv"));
+        i++) {
+      owner.check();
+      Thread.sleep(100);
+    }
+    for (String name : new String[] {"passwd.csv", "dangling.csv", "folder.csv"}) {
+      Path ack = folder("outbound").resolve(name + ".ack.csv");
+      for (int i = 0; i < 100 && !Files.exists(ack); i++) {
+        Thread.sleep(100);
+      }
+      assertThat(Files.readAllLines(ack))
+          .as(name)
+          .contains("status,REJECTED")
+          .anyMatch(l -> l.startsWith("reason,NOT_A_REGULAR_FILE"))
+          .noneMatch(l -> l.contains("root:"));
+      assertThat(folder("outbound").resolve(name + ".rejects.csv")).doesNotExist();
+      assertThat(contains(folder("rejects"), name.substring(0, name.indexOf('.')) + ".")).isTrue();
+    }
+  }
+
+  @Test
+  void aFileOfADeadWorkerIsResumedAndALiveWorkersFileIsLeftAlone() throws Exception {
+    String content = oneNight("D1");
+    String folderKey = "partners/DEMO_HOTEL";
+    Files.writeString(folder("processing").resolve("dead.csv"), content);
+    ownership.renew("dead-worker", "elsewhere", 30);
+    ownership.claim("dead-worker", folderKey, "dead.csv");
+    ownership.kill("dead-worker");
+    Files.writeString(folder("processing").resolve("alive.csv"), content.replace("D1", "D2"));
+    ownership.renew("live-worker", "elsewhere", 30);
+    ownership.claim("live-worker", folderKey, "alive.csv");
+
+    NotifyBuilder resumed = new NotifyBuilder(context).whenDone(1).create();
+    owner.check(); // the file just touched: its time does not matter, its owner does
+    assertThat(resumed.matches(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(Files.readAllLines(folder("outbound").resolve("dead.csv.ack.csv")))
+        .contains("status,PROCESSED");
+    for (int i = 0; i < 5; i++) {
+      owner.check();
+    }
+    assertThat(folder("processing").resolve("alive.csv")).exists();
+    assertThat(folder("outbound").resolve("alive.csv.ack.csv")).doesNotExist();
+  }
+
+  @Test
+  void aFileNobodyClaimsGoesBackAtTheSecondCheck() throws Exception {
+    String content = oneNight("U1");
+    Files.writeString(folder("processing").resolve("orphan.csv"), content);
+    owner.check();
+    assertThat(folder("processing").resolve("orphan.csv")).exists();
+    NotifyBuilder resumed = new NotifyBuilder(context).whenDone(1).create();
+    owner.check();
+    assertThat(resumed.matches(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(Files.readAllLines(folder("outbound").resolve("orphan.csv.ack.csv")))
+        .contains("status,PROCESSED");
   }
 }

@@ -28,6 +28,11 @@ final class FileDrop {
     return Path.of(root);
   }
 
+  /** The header of a partner activity file (version 1) of {@code partner}, dated today. */
+  static String partnerHeader(String partner) {
+    return "H,OPENMILES-PARTNER-ACTIVITY,1," + partner + "," + LocalDate.now() + ",IT\n";
+  }
+
   /** A fresh 13-digit ticket number (738 = Vietnam Airlines' accounting code). */
   static String ticket() {
     return "738" + String.format("%010d", TICKETS.incrementAndGet() % 10_000_000_000L);

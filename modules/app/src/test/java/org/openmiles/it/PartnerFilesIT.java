@@ -44,7 +44,7 @@ class PartnerFilesIT {
   }
 
   private static String header() {
-    return "H,OPENMILES-PARTNER-ACTIVITY,1,DEMO_HOTEL," + LocalDate.now() + ",IT\n";
+    return FileDrop.partnerHeader("DEMO_HOTEL");
   }
 
   private static String stay(String tx, String member, int nights) {

@@ -23,4 +23,10 @@ public interface InboundFileSink<R> {
 
   /** Records that a file was refused whole (bad header, trailer, encoding), with the reason. */
   void rejectFile(long fileId, String reason, int recordCount);
+
+  /**
+   * Records that a fault stopped the file (the database down, a full disk, a bug), with the reason
+   * for the staff who look at it. The file may be sent again: its next run resumes it.
+   */
+  void failFile(long fileId, String reason);
 }

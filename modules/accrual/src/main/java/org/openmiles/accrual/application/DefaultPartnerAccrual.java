@@ -424,4 +424,9 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
     repository.rejectFile(fileId, reason, recordCount, clock.instant());
     LOG.info(() -> "partner file " + fileId + " rejected whole: " + reason);
   }
+
+  @Override
+  public void failFile(long fileId, String reason) {
+    repository.failFile(fileId, reason, clock.instant());
+  }
 }

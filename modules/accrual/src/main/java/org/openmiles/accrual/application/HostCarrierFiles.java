@@ -52,4 +52,9 @@ abstract class HostCarrierFiles<T> implements InboundFileSink<T> {
   public void rejectFile(long fileId, String reason, int recordCount) {
     files.rejectFile(fileId, reason, recordCount, clock.instant());
   }
+
+  @Override
+  public void failFile(long fileId, String reason) {
+    files.failFile(fileId, reason, clock.instant());
+  }
 }

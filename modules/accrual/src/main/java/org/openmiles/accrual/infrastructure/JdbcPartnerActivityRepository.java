@@ -65,7 +65,8 @@ public class JdbcPartnerActivityRepository {
 
   /**
    * Registers a file by content. A checksum seen before is a DUPLICATE, unless that earlier run is
-   * still PROCESSING (it was interrupted): then this run RESUMES it under the same id.
+   * still PROCESSING (it was interrupted) or FAILED (a fault stopped it): then this run RESUMES it
+   * under the same id.
    */
   public FileRegistration registerFile(String partner, String name, String checksum, Instant now) {
     return registerFile(partner, "PARTNER_ACTIVITY", name, checksum, now);
@@ -101,7 +102,17 @@ public class JdbcPartnerActivityRepository {
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
           long id = rs.getLong(1);
-          return "PROCESSING".equals(rs.getString(2))
+          String status = rs.getString(2);
+          if ("FAILED".equals(status)) {
+            try (PreparedStatement up =
+                c.prepareStatement(
+                    "update accrual.inbound_file set status = 'PROCESSING', reason = null,"
+                        + " completed_at = null where id = ?")) {
+              up.setLong(1, id);
+              up.executeUpdate();
+            }
+          }
+          return "PROCESSING".equals(status) || "FAILED".equals(status)
               ? new FileRegistration(id, FileRegistration.Status.RESUMED, id)
               : new FileRegistration(0, FileRegistration.Status.DUPLICATE, id);
         }
@@ -494,6 +505,19 @@ public class JdbcPartnerActivityRepository {
           ps.setInt(2, records);
           ps.setTimestamp(3, Timestamp.from(now));
           ps.setLong(4, fileId);
+        });
+  }
+
+  /** Marks a file that a fault stopped as FAILED, with the reason (kept from a later resume). */
+  public void failFile(long fileId, String reason, Instant now) {
+    jdbc.update(
+        "mark file " + fileId + " failed",
+        "update accrual.inbound_file set status = 'FAILED', reason = ?, completed_at = ?"
+            + " where id = ? and status = 'PROCESSING'",
+        (c, ps) -> {
+          ps.setString(1, reason.length() > 500 ? reason.substring(0, 500) : reason);
+          ps.setTimestamp(2, Timestamp.from(now));
+          ps.setLong(3, fileId);
         });
   }
 

@@ -6,10 +6,16 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openmiles.accrual.api.PartnerSettlement;
+import org.openmiles.common.csv.CsvCells;
 import org.openmiles.console.api.Actor;
 import org.openmiles.console.api.ConsoleRole;
 import org.openmiles.console.application.AuditTrail;
@@ -51,7 +57,8 @@ public class RejectFileServlet extends HttpServlet {
     Path outbound =
         Path.of(root).toAbsolutePath().resolve("partners").resolve(partner).resolve("outbound");
     Path rejects = outbound.resolve(Path.of(file.get().fileName()).getFileName() + ".rejects.csv");
-    if (!rejects.normalize().startsWith(outbound.normalize()) || !Files.isRegularFile(rejects)) {
+    if (!rejects.normalize().startsWith(outbound.normalize())
+        || !Files.isRegularFile(rejects, LinkOption.NOFOLLOW_LINKS)) {
       response.sendError(404, "this file has no reject file (no record was rejected)");
       return;
     }
@@ -66,6 +73,25 @@ public class RejectFileServlet extends HttpServlet {
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader(
         "Content-Disposition", "attachment; filename=\"" + rejects.getFileName() + "\"");
-    Files.copy(rejects, response.getOutputStream());
+    copyNeutralised(rejects, response);
+  }
+
+  /**
+   * Sends the reject file row by row through {@link CsvCells}: files written before cells were
+   * neutralised (or by hand) still reach the supervisor's spreadsheet without a live formula. Cells
+   * neutralised already are left as they are.
+   */
+  private static void copyNeutralised(Path rejects, HttpServletResponse response)
+      throws IOException {
+    try (var in = Files.newBufferedReader(rejects, StandardCharsets.UTF_8);
+        var parser = CSVParser.parse(in, CSVFormat.RFC4180);
+        var out =
+            new java.io.BufferedWriter(
+                new java.io.OutputStreamWriter(
+                    response.getOutputStream(), StandardCharsets.UTF_8))) {
+      for (CSVRecord row : parser) {
+        CsvCells.writeRow(out, row.values());
+      }
+    }
   }
 }

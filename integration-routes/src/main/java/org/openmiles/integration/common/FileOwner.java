@@ -1,0 +1,175 @@
+package org.openmiles.integration.common;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import org.openmiles.accrual.api.FileOwnership;
+
+/**
+ * This instance as a file worker (ADR 0024): it claims each file in the database before it works on
+ * it, renews its lease, and, every {@link FileSettings#ownershipCheckMillis()}, looks at the
+ * watched folders:
+ *
+ * <ul>
+ *   <li>a file in {@code processing/} whose claim belongs to a worker whose lease ran out (the
+ *       process died) goes back to {@code inbound/}, and its next run resumes it; a live worker's
+ *       file is never touched;
+ *   <li>a file in {@code processing/} that nobody claims, at two checks in a row, goes back too (a
+ *       process died between picking it up and claiming it);
+ *   <li>an entry of {@code inbound/} that would be picked up but is not a regular file (a symbolic
+ *       link, a pipe, a folder named {@code *.csv}) is refused with an answer, without being read.
+ * </ul>
+ *
+ * It decides by the database's record of owners, never by file times: a file that a killed process
+ * touched a second ago is recovered once that process's lease has run out.
+ */
+@ApplicationScoped
+public class FileOwner {
+  private static final Logger LOG = Logger.getLogger(FileOwner.class.getName());
+
+  /** A feed's folder tree and what its answers say about the sender. */
+  public record Watched(
+      Path base, String label, String senderLabel, String sender, String format) {}
+
+  @Inject FileOwnership ownership;
+  @Inject FileSettings settings;
+
+  private final String worker = UUID.randomUUID().toString();
+  private final Map<Path, Watched> watched = new ConcurrentHashMap<>();
+  private final Set<Path> unclaimedAtLastCheck = ConcurrentHashMap.newKeySet();
+
+  /** Settings and ownership given directly, for tests outside the container. */
+  public static FileOwner of(FileOwnership ownership, FileSettings settings) {
+    FileOwner o = new FileOwner();
+    o.ownership = ownership;
+    o.settings = settings;
+    return o;
+  }
+
+  /** This worker's id in {@code accrual.file_worker}. */
+  public String worker() {
+    return worker;
+  }
+
+  /** Adds a feed's folder tree to the periodic check. */
+  public void watch(Watched folder) {
+    watched.put(folder.base(), folder);
+  }
+
+  /**
+   * Runs {@code work} on {@code file} (in a feed's {@code processing/}) as its claimed owner: the
+   * claim is written before the work starts and dropped when it ends, however it ends.
+   */
+  public <T> T working(Path file, Callable<T> work) throws Exception {
+    String folder = settings.folderKey(file.getParent().getParent());
+    String name = file.getFileName().toString();
+    ownership.renew(worker, host(), settings.leaseSeconds());
+    ownership.claim(worker, folder, name);
+    try {
+      return work.call();
+    } finally {
+      ownership.release(worker, folder, name);
+    }
+  }
+
+  /** The periodic check: renews the lease, then looks at every watched folder. */
+  public void check() {
+    ownership.renew(worker, host(), settings.leaseSeconds());
+    for (Watched w : watched.values()) {
+      try {
+        recover(w.base(), w.label());
+        refuseIrregular(w);
+      } catch (IOException | RuntimeException e) {
+        LOG.warning(() -> w.label() + ": cannot check the folders: " + e);
+      }
+    }
+  }
+
+  private void recover(Path base, String label) throws IOException {
+    String folder = settings.folderKey(base);
+    Map<String, FileOwnership.Claim> claims = ownership.claims(folder, settings.leaseSeconds());
+    Set<Path> unclaimed = new HashSet<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(base.resolve("processing"))) {
+      for (Path f : files) {
+        String name = f.getFileName().toString();
+        FileOwnership.Claim claim = claims.get(name);
+        if (claim == null) {
+          if (unclaimedAtLastCheck.contains(f)) {
+            moveBack(base, f, label, "nobody claimed it");
+          } else {
+            unclaimed.add(f);
+          }
+        } else if (!claim.alive()
+            && ownership.takeOver(worker, folder, name, claim.worker(), settings.leaseSeconds())) {
+          try {
+            moveBack(base, f, label, "its worker " + claim.worker() + " is gone");
+          } finally {
+            ownership.release(worker, folder, name);
+          }
+        }
+      }
+    }
+    unclaimedAtLastCheck.removeIf(p -> p.startsWith(base));
+    unclaimedAtLastCheck.addAll(unclaimed);
+  }
+
+  private static void moveBack(Path base, Path f, String label, String why) throws IOException {
+    Path target = base.resolve("inbound").resolve(f.getFileName());
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      LOG.warning(
+          () ->
+              label
+                  + ": "
+                  + f.getFileName()
+                  + " was interrupted, but inbound/ has a file of that name; it waits");
+      return;
+    }
+    Files.move(f, target, StandardCopyOption.ATOMIC_MOVE);
+    LOG.warning(
+        () ->
+            label + ": " + f.getFileName() + " was interrupted (" + why + "); it will be resumed");
+  }
+
+  /**
+   * Entries of {@code inbound/} with a name that would be picked up but that are not regular files
+   * are answered and moved to {@code rejects/}, never read.
+   */
+  private void refuseIrregular(Watched w) throws IOException {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(w.base().resolve("inbound"))) {
+      for (Path f : files) {
+        String name = f.getFileName().toString();
+        if (InboundFolder.picksUp(name) && !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+          OutboundFiles.writeRefusal(
+              w.base().resolve("outbound"), name, w.senderLabel(), w.sender(), w.format());
+          Files.move(
+              f,
+              w.base().resolve("rejects").resolve(InboundFolder.timestamped(name)),
+              StandardCopyOption.ATOMIC_MOVE);
+          LOG.warning(() -> w.label() + ": " + name + " is not a regular file; refused unread");
+        }
+      }
+    }
+  }
+
+  private static String host() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName()
+          + "/"
+          + ProcessHandle.current().pid();
+    } catch (IOException e) {
+      return "unknown/" + ProcessHandle.current().pid();
+    }
+  }
+}
