@@ -119,7 +119,10 @@ pgbench_anchor() {
 # taken from the environment, so export them first.
 start_payara() {
   local db="$1"; shift
+  bench_jwt
   say "starting Payara Micro on port $HTTP_PORT against $db (log: $PAYARA_LOG)"
+  MP_JWT_VERIFY_PUBLICKEY_LOCATION="${MP_JWT_VERIFY_PUBLICKEY_LOCATION:-file:$BENCH_JWT_DIR/public.pem}" \
+  MP_JWT_VERIFY_ISSUER="$BENCH_ISSUER" \
   OPENMILES_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" \
   OPENMILES_DB_USER=openmiles OPENMILES_DB_PASSWORD=openmiles OPENMILES_JOBS_ENABLED=false \
     java -Xmx1g "$@" -Dmp.health.default.readiness.empty.response=DOWN -jar "$PAYARA_JAR" --nocluster --port "$HTTP_PORT" \
@@ -136,10 +139,24 @@ start_payara() {
   # /health/ready can answer before the application context serves requests (a few 503s follow)
   ready=""
   for _ in $(seq 1 60); do
-    if curl -fs "http://127.0.0.1:$HTTP_PORT/api/v1/members?name=bench&limit=1" >/dev/null 2>&1; then ready=1; break; fi
+    if curl -fs -H "Authorization: Bearer $OPENMILES_API_TOKEN" "http://127.0.0.1:$HTTP_PORT/api/v1/members?name=bench&limit=1" >/dev/null 2>&1; then ready=1; break; fi
     sleep 0.5
   done
   [ -n "$ready" ] || die "OpenMiles was ready but /api/v1/members did not answer 200; see $PAYARA_LOG"
+}
+
+# bench_jwt: a throw-away key pair for the run in BENCH_JWT_DIR (never the development key of
+# .openmiles/jwt), and OPENMILES_API_TOKEN, a back-office and operations token that the bench clients send
+# with their staff calls (enrolment, credits, batches); every /api call needs a token (docs/security.md).
+BENCH_ISSUER="${MP_JWT_VERIFY_ISSUER:-https://openmiles.dev/booking-engines}"
+bench_jwt() {
+  [ -n "${BENCH_JWT_DIR:-}" ] && return
+  BENCH_JWT_DIR="$(mktemp -d "${TMPDIR:-/tmp}/openmiles-bench-jwt.XXXXXX")"
+  BENCH_CLEANUP+=("rm -rf '$BENCH_JWT_DIR'")
+  java "$ROOT/config/OpenMilesJwt.java" keygen "$BENCH_JWT_DIR" >/dev/null 2>&1 || die "could not create a JWT key pair"
+  OPENMILES_API_TOKEN="$(java "$ROOT/config/OpenMilesJwt.java" token bench-desk --key "$BENCH_JWT_DIR/private.pem" \
+    --issuer "$BENCH_ISSUER" --groups back-office,operations --ttl 86400)" || die "could not mint the bench's staff token"
+  export OPENMILES_API_TOKEN
 }
 
 stop_payara() {

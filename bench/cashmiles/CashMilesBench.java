@@ -237,9 +237,13 @@ public class CashMilesBench {
         HttpRequest.newBuilder(URI.create(url + path))
             .timeout(Duration.ofSeconds(60))
             .header("Accept", "application/json");
-    if (engine != null) {
-      b.header("Authorization", "Bearer " + engine.token());
-    }
+    // a booking engine's own token; staff calls (enrolment, credits) the run's back-office token
+    b.header(
+        "Authorization",
+        "Bearer "
+            + (engine != null
+                ? engine.token()
+                : System.getenv().getOrDefault("OPENMILES_API_TOKEN", "")));
     if (key != null) {
       b.header("Idempotency-Key", key);
     }

@@ -29,13 +29,12 @@ bench_init cashmiles needs-pgbench   # also: stops Payara Micro on every exit pa
   || die "BENCH_ENGINES, BENCH_CLIENTS and BENCH_MEMBERS must be >= 1"
 [ "$SEED_MILES" -ge 1 ] && [ "$SEED_MILES" -le 100000000 ] 2>/dev/null || die "BENCH_SEED_MILES must be 1 to 100,000,000"
 
-# --- 1. a throw-away JWT key pair and one token per booking engine ---------------------------------
+# --- 1. a throw-away JWT key pair (bench_jwt) and one token per booking engine ---------------------
 # (not the development key in .openmiles/jwt: a run neither needs nor changes it)
-JWT_DIR="$(mktemp -d "${TMPDIR:-/tmp}/openmiles-cashmiles-jwt.XXXXXX")"
-BENCH_CLEANUP+=("rm -rf '$JWT_DIR'")
+bench_jwt
+JWT_DIR="$BENCH_JWT_DIR"
 TOKENS="$JWT_DIR/tokens.txt"
-say "minting tokens for $ENGINES booking engines (bench-engine-1..$ENGINES) with a fresh key pair"
-java "$ROOT/config/OpenMilesJwt.java" keygen "$JWT_DIR" >/dev/null 2>&1 || die "could not create a JWT key pair"
+say "minting tokens for $ENGINES booking engines (bench-engine-1..$ENGINES) with the run's key pair"
 TTL=$((3600 + 4 * (WARMUP + MEASURED)))
 for i in $(seq 1 "$ENGINES"); do
   t="$(java "$ROOT/config/OpenMilesJwt.java" token "bench-engine-$i" --key "$JWT_DIR/private.pem" \

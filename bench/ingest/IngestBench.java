@@ -193,6 +193,8 @@ public class IngestBench {
     HttpRequest req =
         HttpRequest.newBuilder(URI.create(url + "/api/v1/members"))
             .timeout(Duration.ofSeconds(60))
+            // the back-office token bench/lib.sh mints for the run (every /api call needs one)
+            .header("Authorization", "Bearer " + System.getenv().getOrDefault("OPENMILES_API_TOKEN", ""))
             .header("Content-Type", "application/json")
             .header("Accept", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))

@@ -103,12 +103,16 @@ public class LedgerBench {
 
   record Reply(int status, String body) {}
 
+  /** The back-office token bench/lib.sh mints for the run (every /api call needs one). */
+  static final String STAFF_TOKEN = System.getenv().getOrDefault("OPENMILES_API_TOKEN", "");
+
   Reply post(String path, String json) throws IOException, InterruptedException {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(url + path))
             .timeout(Duration.ofSeconds(120))
             .header("Content-Type", "application/json")
-            .header("Accept", "application/json");
+            .header("Accept", "application/json")
+            .header("Authorization", "Bearer " + STAFF_TOKEN);
     b.POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
     HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     return new Reply(r.statusCode(), r.body());

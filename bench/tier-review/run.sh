@@ -72,9 +72,17 @@ REPORT="$RESULTS_DIR/tier-review-$STAMP.txt"
 PAYARA_LOG="$RESULTS_DIR/tier-review-$STAMP-payara.log"
 
 PAYARA_PID=""
+# a throw-away key pair for the run and an operations token (every /api call needs one, docs/security.md)
+JWT_DIR="$(mktemp -d "${TMPDIR:-/tmp}/openmiles-tier-review-jwt.XXXXXX")"
+ISSUER="${MP_JWT_VERIFY_ISSUER:-https://openmiles.dev/booking-engines}"
+java "$ROOT/config/OpenMilesJwt.java" keygen "$JWT_DIR" >/dev/null 2>&1 || die "could not create a JWT key pair"
+TOKEN="$(java "$ROOT/config/OpenMilesJwt.java" token bench-ops --key "$JWT_DIR/private.pem" --issuer "$ISSUER" \
+  --groups operations --ttl 86400)" || die "could not mint the bench's operations token"
+AUTH="Authorization: Bearer $TOKEN"
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
+  rm -rf "$JWT_DIR"
   if [ -n "$PAYARA_PID" ] && kill -0 "$PAYARA_PID" 2>/dev/null; then
     say "stopping Payara Micro (pid $PAYARA_PID)"
     kill "$PAYARA_PID" 2>/dev/null || true
@@ -99,6 +107,7 @@ PGOPTIONS="-c client_min_messages=warning" "$PSQL" -X -h "$PG_HOST" -p "$PG_PORT
   -c "drop database if exists $APP_DB with (force)" -c "create database $APP_DB owner openmiles"
 
 say "starting Payara Micro on port $HTTP_PORT against $APP_DB (log: $PAYARA_LOG)"
+MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$JWT_DIR/public.pem" MP_JWT_VERIFY_ISSUER="$ISSUER" \
 OPENMILES_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$APP_DB" \
 OPENMILES_DB_USER=openmiles OPENMILES_DB_PASSWORD=openmiles OPENMILES_JOBS_ENABLED=false \
 OPENMILES_FILES_ENABLED=false \
@@ -112,7 +121,7 @@ for _ in $(seq 1 240); do
   kill -0 "$PAYARA_PID" 2>/dev/null || { tail -40 "$PAYARA_LOG" >&2; die "Payara Micro stopped during start"; }
   # ready (migrations done) and the tiers API answering: 404 NO_TIER_REVIEW on a fresh database
   if curl -fs "http://127.0.0.1:$HTTP_PORT/health/ready" >/dev/null 2>&1 \
-     && curl -s "http://127.0.0.1:$HTTP_PORT/api/v1/tiers/reviews/last" 2>/dev/null | grep -q 'NO_TIER_REVIEW\|periodEnd'; then
+     && curl -s -H "$AUTH" "http://127.0.0.1:$HTTP_PORT/api/v1/tiers/reviews/last" 2>/dev/null | grep -q 'NO_TIER_REVIEW\|periodEnd'; then
     ready=1; break
   fi
   sleep 1
@@ -203,7 +212,7 @@ psql_db -c "checkpoint"
 # --- 4. the review ---------------------------------------------------------------------------------
 say "review of the period ending $PERIOD_END (POST /api/v1/tiers/reviews)"
 R0="$(now)"; RC0="$(pg_cpu)"; RJ0="$(cpu_of "$PAYARA_PID")"
-SUMMARY="$(curl -s -X POST -H 'Content-Type: application/json' -d "{\"periodEnd\":\"$PERIOD_END\"}" \
+SUMMARY="$(curl -s -X POST -H "$AUTH" -H 'Content-Type: application/json' -d "{\"periodEnd\":\"$PERIOD_END\"}" \
   -w '\n%{http_code}' "http://127.0.0.1:$HTTP_PORT/api/v1/tiers/reviews")"
 R1="$(now)"; RC1="$(pg_cpu)"; RJ1="$(cpu_of "$PAYARA_PID")"
 REVIEW_S="$(elapsed "$R0" "$R1")"
@@ -235,12 +244,12 @@ check "reviewed statuses still ending by the period end" \
 check "REVIEW history rows = members moved" \
   "$(val "select count(*) from tiers.tier_history where source = 'REVIEW'")" "$(val "select count(*) from bench_expected where from_tier <> to_tier")"
 BEFORE="$(val "$STATE_SQL")"
-SECOND="$(curl -s -X POST -H 'Content-Type: application/json' -d "{\"periodEnd\":\"$PERIOD_END\"}" "http://127.0.0.1:$HTTP_PORT/api/v1/tiers/reviews")"
+SECOND="$(curl -s -X POST -H "$AUTH" -H 'Content-Type: application/json' -d "{\"periodEnd\":\"$PERIOD_END\"}" "http://127.0.0.1:$HTTP_PORT/api/v1/tiers/reviews")"
 check "second start answers" "$(printf '%s' "$SECOND" | sed -n 's/.*"outcome":"\([A-Z_]*\)".*/\1/p')" ALREADY_RUN
 psql_db -c "delete from tiers.tier_review_move where period_end = '$PERIOD_END'" \
         -c "delete from tiers.tier_review_run where period_end = '$PERIOD_END'"
 I0="$(now)"
-THIRD="$(curl -s -X POST -H 'Content-Type: application/json' -d "{\"periodEnd\":\"$PERIOD_END\"}" "http://127.0.0.1:$HTTP_PORT/api/v1/tiers/reviews")"
+THIRD="$(curl -s -X POST -H "$AUTH" -H 'Content-Type: application/json' -d "{\"periodEnd\":\"$PERIOD_END\"}" "http://127.0.0.1:$HTTP_PORT/api/v1/tiers/reviews")"
 I1="$(now)"
 check "review statement again (run row deleted): members reviewed" "$(printf '%s' "$THIRD" | sed -n 's/.*"reviewed":\([0-9]*\).*/\1/p')" 0
 check "member_tier unchanged by the second and third start" "$(val "$STATE_SQL")" "$BEFORE"

@@ -12,13 +12,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.openmiles.app.security.DemoMode;
 
 /**
  * Applies the Flyway migrations of every module at start, before any request is served: one schema
  * per module, each with its own history table, in dependency order. A failed migration stops the
- * deployment rather than serving on a half-migrated database.
+ * deployment rather than serving on a half-migrated database. Before anything, demo material
+ * outside demo mode stops the start ({@link DemoMode}).
  */
 @Singleton
 @Startup
@@ -39,6 +42,7 @@ public class Migrations {
   @PostConstruct
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void migrate() {
+    DemoMode.check(ConfigProvider.getConfig());
     ClassLoader cl = Thread.currentThread().getContextClassLoader();
     String vendor = vendor();
     for (String schema : SCHEMAS) {

@@ -7,22 +7,30 @@ import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.openmiles.common.security.ApiRoles;
 
 /**
  * All REST resources of all modules, under {@code /api}.
  *
- * <p>MicroProfile JWT is the authentication mechanism (ADR 0010). Only resources with
- * {@code @RolesAllowed} need a token (today the Cash &amp; Miles API, role {@code booking-engine},
- * mapped from the token's {@code groups} claim by {@code WEB-INF/payara-web.xml}); every other
- * endpoint still answers without one. The class must be a CDI bean: Payara's MP-JWT extension finds
- * {@code @LoginConfig} only on beans (this WAR discovers annotated beans only). Key and issuer:
- * {@code mp.jwt.verify.publickey.location} (or {@code .publickey}) and {@code
- * mp.jwt.verify.issuer}, from MicroProfile Config.
+ * <p>MicroProfile JWT is the authentication mechanism (ADR 0010, ADR 0025): every operation needs a
+ * bearer token from the operator's identity provider, and the access matrix ({@code
+ * security.AccessControl}, docs/security.md) says which API roles may call it. A token's {@code
+ * groups} become API roles only ({@code common.security.ApiRoles}; {@code WEB-INF/payara-web.xml}
+ * maps each to the role of the same name). The class must be a CDI bean: Payara's MP-JWT extension
+ * finds {@code @LoginConfig} only on beans (this WAR discovers annotated beans only). Keys, issuer
+ * and audience: {@code mp.jwt.verify.*} from MicroProfile Config.
  */
 @ApplicationPath("api")
 @ApplicationScoped // a CDI bean, so Payara's MP-JWT extension sees @LoginConfig (it looks at beans)
 @LoginConfig(authMethod = "MP-JWT")
-@DeclareRoles({"booking-engine"})
+@DeclareRoles({
+  ApiRoles.BOOKING_ENGINE,
+  ApiRoles.PARTNER,
+  ApiRoles.BACK_OFFICE,
+  ApiRoles.OPERATIONS,
+  ApiRoles.AUDITOR,
+  ApiRoles.MEMBER_APP
+})
 @OpenAPIDefinition(
     info =
         @Info(

@@ -26,10 +26,30 @@ public final class Api {
   private final String base;
   private final String bearer;
 
+  /** The subject of the default client's token: the back office and operations desk of the ITs. */
+  public static final String STAFF = "it-staff";
+
+  /**
+   * A client with the token of the ITs' back-office and operations desk (roles {@code back-office}
+   * and {@code operations}, subject {@value #STAFF}): what most tests act as.
+   */
   public Api(URL deploymentUrl) {
+    this(base(deploymentUrl), Tokens.mint(STAFF, "back-office,operations"));
+  }
+
+  /** A client that sends no token. */
+  public static Api anonymous(URL deploymentUrl) {
+    return new Api(base(deploymentUrl), null);
+  }
+
+  /** The same server, as {@code subject} with these API roles. */
+  public Api as(String subject, String... roles) {
+    return withToken(Tokens.mint(subject, String.join(",", roles)));
+  }
+
+  private static String base(URL deploymentUrl) {
     String s = deploymentUrl.toString();
-    this.base = (s.endsWith("/") ? s : s + "/") + "api/v1/";
-    this.bearer = null;
+    return (s.endsWith("/") ? s : s + "/") + "api/v1/";
   }
 
   private Api(String base, String bearer) {
@@ -37,7 +57,7 @@ public final class Api {
     this.bearer = bearer;
   }
 
-  /** The same client, sending {@code Authorization: Bearer <token>} with every request. */
+  /** The same server, sending {@code Authorization: Bearer <token>} with every request. */
   public Api withToken(String token) {
     return new Api(base, token);
   }

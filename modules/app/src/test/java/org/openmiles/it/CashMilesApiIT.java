@@ -2,11 +2,8 @@ package org.openmiles.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -60,7 +57,13 @@ class CashMilesApiIT {
   }
 
   @ArquillianResource URL url;
-  Api anonymous;
+
+  /** The back office (enrolment, credits, jobs): the ITs' staff token. */
+  Api staff;
+
+  /** No token at all. */
+  Api nobody;
+
   Api engineA;
   Api engineB;
 
@@ -87,43 +90,24 @@ class CashMilesApiIT {
         java.sql.Date.valueOf(yesterday));
   }
 
-  /** A token from the documented tool, signed with the development key of ./openmiles test. */
-  static String mint(String client, String groups) throws IOException, InterruptedException {
-    String key = System.getenv("OPENMILES_JWT_PRIVATE_KEY");
-    assertThat(key).as("OPENMILES_JWT_PRIVATE_KEY (set by ./openmiles test)").isNotNull();
-    Path tool = Path.of(System.getProperty("openmiles.root", "../.."), "config/OpenMilesJwt.java");
-    Process p =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                tool.toString(),
-                "token",
-                client,
-                "--key",
-                key,
-                "--groups",
-                groups)
-            .redirectErrorStream(false)
-            .start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor()).as(err).isZero();
-    assertThat(Files.exists(tool)).isTrue();
-    return out;
+  static String mint(String client, String groups) {
+    return Tokens.mint(client, groups);
   }
 
   @BeforeEach
   void clients() {
-    anonymous = new Api(url);
-    engineA = anonymous.withToken(tokenA);
-    engineB = anonymous.withToken(tokenB);
+    staff = new Api(url);
+    nobody = Api.anonymous(url);
+    engineA = staff.withToken(tokenA);
+    engineB = staff.withToken(tokenB);
   }
 
   // --- helpers
 
   private String memberWith(long miles) {
-    String m = anonymous.enroll("Cash");
+    String m = staff.enroll("Cash");
     if (miles > 0) {
-      assertThat(anonymous.credit(m, miles, "cm-it-" + Api.unique()).status()).isEqualTo(201);
+      assertThat(staff.credit(m, miles, "cm-it-" + Api.unique()).status()).isEqualTo(201);
     }
     return m;
   }
@@ -164,7 +148,7 @@ class CashMilesApiIT {
   }
 
   private Res balance(String member) {
-    return anonymous.balance(member);
+    return staff.balance(member);
   }
 
   private static void assertProblem(Res r, int status, String code) {
@@ -300,7 +284,7 @@ class CashMilesApiIT {
     String refusedKey = "auth-refused-" + Api.unique();
     Res refused = engineA.post("cash-and-miles/payments", authorizeBody(token, 9_000), refusedKey);
     assertProblem(refused, 422, "INSUFFICIENT_MILES");
-    anonymous.credit(member, 5_000, "cm-it-" + Api.unique());
+    staff.credit(member, 5_000, "cm-it-" + Api.unique());
     Res refusedAgain =
         engineA.post("cash-and-miles/payments", authorizeBody(token, 9_000), refusedKey);
     assertThat(refusedAgain.status()).isEqualTo(422);
@@ -536,7 +520,7 @@ class CashMilesApiIT {
           pool.submit(
               () -> {
                 for (int k = 0; k < 25; k++) {
-                  anonymous.post("ledger/jobs/hold-expiry", null);
+                  staff.post("ledger/jobs/hold-expiry", null);
                   sleep(100);
                 }
               });
@@ -558,7 +542,7 @@ class CashMilesApiIT {
     } finally {
       pool.shutdownNow();
     }
-    anonymous.post("ledger/jobs/hold-expiry", null);
+    staff.post("ledger/jobs/hold-expiry", null);
     int won = 0;
     for (long id : ids) {
       Res cap = captures.get(id);
@@ -656,7 +640,7 @@ class CashMilesApiIT {
     String suspended = memberWith(5_000);
     String suspendedToken = quoteToken(engineA, suspended);
     assertThat(
-            anonymous
+            staff
                 .post(
                     "members/" + suspended + "/status",
                     "{\"status\":\"SUSPENDED\",\"reason\":\"fraud check\"}")
@@ -709,7 +693,7 @@ class CashMilesApiIT {
         clientA,
         oldKey);
 
-    Res run = anonymous.post("cash-and-miles/jobs/cleanup", null);
+    Res run = staff.post("cash-and-miles/jobs/cleanup", null);
     assertThat(run.status()).as(run.toString()).isEqualTo(200);
     assertThat(run.num("quotesDeleted")).isPositive();
     assertThat(run.num("idempotencyKeysDeleted")).isPositive();
@@ -750,16 +734,20 @@ class CashMilesApiIT {
   }
 
   @Test
-  void theApiNeedsAValidTokenWithTheBookingEngineGroupAndTheRestOfTheApiDoesNot() {
+  void theApiNeedsAValidTokenWithTheBookingEngineGroupAndBookingEnginesReachNothingElse() {
     String member = memberWith(0);
-    assertThat(quote(anonymous, member).status()).isEqualTo(401);
-    assertThat(anonymous.get("cash-and-miles/payments").status()).isEqualTo(401);
-    assertThat(quote(anonymous.withToken(tokenNoGroup), member).status()).isEqualTo(403);
+    assertThat(quote(nobody, member).status()).isEqualTo(401);
+    assertThat(nobody.get("cash-and-miles/payments").status()).isEqualTo(401);
+    assertThat(quote(nobody.withToken(tokenNoGroup), member).status()).isEqualTo(403);
+    // the staff desk's roles are not booking-engine
+    assertThat(quote(staff, member).status()).isEqualTo(403);
     String tampered = tokenA.substring(0, tokenA.length() - 4) + "AAAA";
-    assertThat(quote(anonymous.withToken(tampered), member).status()).isEqualTo(401);
-    // the back-office API still answers without a token
-    assertThat(anonymous.get("members/" + member).status()).isEqualTo(200);
-    assertThat(anonymous.platform("/openapi").body()).contains("/api/v1/cash-and-miles/payments");
+    assertThat(quote(nobody.withToken(tampered), member).status()).isEqualTo(401);
+    // a booking engine reaches Cash & Miles only: no member data, no postings, no holds
+    assertThat(engineA.get("members/" + member).status()).isEqualTo(403);
+    assertThat(engineA.credit(member, 1, "cm-it-" + Api.unique()).status()).isEqualTo(403);
+    assertThat(engineA.get("holds/cm-1").status()).isEqualTo(403);
+    assertThat(staff.platform("/openapi").body()).contains("/api/v1/cash-and-miles/payments");
   }
 
   // --- plumbing

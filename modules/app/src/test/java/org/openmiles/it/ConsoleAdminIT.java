@@ -81,7 +81,7 @@ class ConsoleAdminIT {
         api.post(
             "members/" + member + "/tier/overrides",
             """
-            {"tier":"TITANIUM","reason":"dashboard test","approver":"it","expiresOn":"%s"}"""
+            {"tier":"TITANIUM","reason":"dashboard test","expiresOn":"%s"}"""
                 .formatted(LocalDate.now(AIRLINE).plusMonths(2)));
     assertThat(override.status()).as(override.toString()).isEqualTo(200);
     Path hotel = FileDrop.filesRoot().resolve("partners").resolve("DEMO_HOTEL");

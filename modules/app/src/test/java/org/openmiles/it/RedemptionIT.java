@@ -333,7 +333,7 @@ class RedemptionIT {
         api.post(
             "members/" + m + "/tier/overrides",
             """
-            {"tier":"TITANIUM","reason":"status match","approver":"it","expiresOn":"2030-12-31"}""");
+            {"tier":"TITANIUM","reason":"status match","expiresOn":"2030-12-31"}""");
     assertThat(o.status()).as(o.toString()).isIn(200, 201);
     assertThat(api.get(upgrade.formatted(m, "Y")).num("totalMiles")).isEqualTo(8_000);
     assertThat(api.get(upgrade.formatted(m, "E")).code()).isEqualTo("CLASS_NOT_UPGRADABLE");

@@ -712,14 +712,21 @@ class TiersIT {
     assertThat(status.json().getJsonObject("next").getJsonNumber("milesNeeded").longValue())
         .isEqualTo(15_000);
 
+    // the approver is the token's subject, whatever name the body carries
     Api.Res granted =
-        api.post(
-            "members/" + m + "/tier/overrides",
-            """
-            {"tier":"PLATINUM","reason":"status match","approver":"sup-2","expiresOn":"%s"}"""
-                .formatted(today().plusMonths(3)));
+        api.as("sup-2", "back-office")
+            .post(
+                "members/" + m + "/tier/overrides",
+                """
+                {"tier":"PLATINUM","reason":"status match","approver":"mallory","expiresOn":"%s"}"""
+                    .formatted(today().plusMonths(3)));
     assertThat(granted.status()).as(granted.toString()).isEqualTo(200);
     assertThat(granted.str("tier")).isEqualTo("PLATINUM");
+    assertThat(
+            Db.count(
+                "select count(*) from tiers.tier_override where member_number = ? and approver = 'sup-2'",
+                m))
+        .isEqualTo(1);
     Api.Res history = api.get("members/" + m + "/tier/history");
     assertThat(history.array()).hasSize(1);
     assertThat(history.array().getJsonObject(0).getString("source")).isEqualTo("OVERRIDE");

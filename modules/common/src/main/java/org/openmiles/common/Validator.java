@@ -33,9 +33,23 @@ public final class Validator {
     try {
       return parse.get();
     } catch (IllegalArgumentException | NullPointerException | java.time.DateTimeException e) {
-      require(false, field, e.getMessage() == null ? "is required" : e.getMessage());
+      require(false, field, reason(e));
       return null;
     }
+  }
+
+  /**
+   * The reason a caller reads: the parser's message, except where it would name a Java class (an
+   * unknown enum constant: {@code No enum constant org.openmiles...}).
+   */
+  private static String reason(RuntimeException e) {
+    String m = e.getMessage();
+    if (m == null) {
+      return "is required";
+    }
+    return m.startsWith("No enum constant") || m.contains("org.openmiles.") || m.contains("java.")
+        ? "is not one of the accepted values"
+        : m;
   }
 
   /** Parses one value, refusing at once with the parser's message as the reason. */

@@ -115,13 +115,14 @@ public class JpaMemberRepository implements MemberRepository {
     if (s.name() != null && !s.name().isBlank()) {
       String[] words = s.name().strip().toLowerCase(Locale.ROOT).split("\\s+");
       if (words.length == 1) {
-        jpql.append(" and (lower(m.lastName) like :w1 or lower(m.firstName) like :w1)");
+        jpql.append(
+            " and (lower(m.lastName) like :w1 escape '\\' or lower(m.firstName) like :w1 escape '\\')");
         params.add(new Object[] {"w1", escape(words[0]) + "%"});
       } else {
         // "last first" or "first last"
         jpql.append(
-            " and ((lower(m.lastName) like :w1 and lower(m.firstName) like :w2)"
-                + " or (lower(m.firstName) like :w1 and lower(m.lastName) like :w2))");
+            " and ((lower(m.lastName) like :w1 escape '\\' and lower(m.firstName) like :w2 escape '\\')"
+                + " or (lower(m.firstName) like :w1 escape '\\' and lower(m.lastName) like :w2 escape '\\'))");
         params.add(new Object[] {"w1", escape(words[0]) + "%"});
         params.add(new Object[] {"w2", escape(words[words.length - 1]) + "%"});
       }
@@ -132,8 +133,9 @@ public class JpaMemberRepository implements MemberRepository {
     return q.getResultList();
   }
 
-  private static String escape(String s) {
-    return s.replace("\\", "").replace("%", "").replace("_", "");
+  /** A name as a LIKE prefix: the wildcards {@code %} and {@code _} stand for themselves. */
+  static String escape(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   @Override

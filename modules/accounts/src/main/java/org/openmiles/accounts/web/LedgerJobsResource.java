@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openmiles.accounts.api.ExpiryRunResult;
 import org.openmiles.accounts.api.MilesLedger;
+import org.openmiles.common.Dates;
 import org.openmiles.common.Validator;
 
 /**
@@ -43,7 +44,7 @@ public class LedgerJobsResource {
   @Operation(summary = "Expire miles due before a date (default: today)")
   public ExpiryRunResult expireMiles(@QueryParam("asOf") String asOf) {
     LocalDate today = LocalDate.now(clock);
-    LocalDate date = Validator.valid("asOf", () -> asOf == null ? today : LocalDate.parse(asOf));
+    LocalDate date = Validator.valid("asOf", () -> asOf == null ? today : Dates.parse(asOf));
     if (date.isAfter(today)) {
       throw org.openmiles.common.ValidationException.of("asOf", "must not be in the future");
     }

@@ -42,6 +42,7 @@ import org.openmiles.accounts.api.SourceReference;
 import org.openmiles.accounts.api.StatementPage;
 import org.openmiles.accounts.api.StatementQuery;
 import org.openmiles.accounts.api.UpdateProfile;
+import org.openmiles.common.Dates;
 import org.openmiles.common.Validator;
 import org.openmiles.common.web.Problems;
 
@@ -194,8 +195,8 @@ public class MembersResource {
       @QueryParam("limit") @DefaultValue("50") String limit) {
     MemberNumber member = parse(number);
     Validator v = new Validator();
-    LocalDate f = v.check("from", () -> from == null ? null : LocalDate.parse(from));
-    LocalDate t = v.check("to", () -> to == null ? null : LocalDate.parse(to));
+    LocalDate f = v.check("from", () -> from == null ? null : Dates.parse(from));
+    LocalDate t = v.check("to", () -> to == null ? null : Dates.parse(to));
     Set<EntryType> ts = EnumSet.noneOf(EntryType.class);
     for (String type : types) {
       EntryType et = v.check("type", () -> EntryType.valueOf(type));

@@ -10,7 +10,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,6 +26,7 @@ import org.openmiles.accrual.api.MissingMilesClaims;
 import org.openmiles.accrual.api.RejectClaim;
 import org.openmiles.common.ValidationException;
 import org.openmiles.common.Validator;
+import org.openmiles.common.security.Callers;
 import org.openmiles.common.web.Problems;
 
 /** The agents' side of missing-miles claims: the review queue, one claim, approve, reject. */
@@ -40,11 +43,16 @@ public class ClaimsResource {
 
   @Inject MissingMilesClaims claims;
 
-  /** An approval: the agent, an optional note, the coupon number if no one knows it yet. */
-  public record ApproveRequest(String agent, String note, Integer couponNumber) {}
+  @Context SecurityContext security;
 
-  /** A rejection: the agent and the reason the member is told. */
-  public record RejectRequest(String agent, String reason) {}
+  /**
+   * An approval: an optional note, the coupon number if no one knows it yet. The deciding agent is
+   * the token's subject, never a name in the body.
+   */
+  public record ApproveRequest(String note, Integer couponNumber) {}
+
+  /** A rejection: the reason the member is told. The deciding agent is the token's subject. */
+  public record RejectRequest(String reason) {}
 
   @GET
   @Operation(
@@ -103,7 +111,8 @@ public class ClaimsResource {
       content = @Content(mediaType = Problems.MEDIA_TYPE))
   public ClaimView approve(@PathParam("id") String id, ApproveRequest body) {
     ApproveRequest b = require(body);
-    return claims.approve(id(id), new ApproveClaim(b.agent(), b.note(), b.couponNumber()));
+    return claims.approve(
+        id(id), new ApproveClaim(Callers.subject(security), b.note(), b.couponNumber()));
   }
 
   @POST
@@ -119,7 +128,7 @@ public class ClaimsResource {
       content = @Content(mediaType = Problems.MEDIA_TYPE))
   public ClaimView reject(@PathParam("id") String id, RejectRequest body) {
     RejectRequest b = require(body);
-    return claims.reject(id(id), new RejectClaim(b.agent(), b.reason()));
+    return claims.reject(id(id), new RejectClaim(Callers.subject(security), b.reason()));
   }
 
   private static ClaimStatus status(String s) {

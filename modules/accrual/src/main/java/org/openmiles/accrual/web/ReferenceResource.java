@@ -25,6 +25,7 @@ import org.openmiles.accrual.api.AirportView;
 import org.openmiles.accrual.api.Distance;
 import org.openmiles.accrual.api.FlightReference;
 import org.openmiles.accrual.api.UnknownAirportException;
+import org.openmiles.common.Dates;
 import org.openmiles.common.Validator;
 
 /** Reference data for flight accrual: airport import, airport lookup, distances. */
@@ -70,8 +71,7 @@ public class ReferenceResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("date") String date) {
-    LocalDate d =
-        Validator.valid("date", () -> date == null ? LocalDate.now() : LocalDate.parse(date));
+    LocalDate d = Validator.valid("date", () -> date == null ? LocalDate.now() : Dates.parse(date));
     String a = Validator.valid("from", () -> code(from));
     String b = Validator.valid("to", () -> code(to));
     return reference.distance(a, b, d);
@@ -89,8 +89,7 @@ public class ReferenceResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("date") String date) {
-    LocalDate d =
-        Validator.valid("date", () -> date == null ? LocalDate.now() : LocalDate.parse(date));
+    LocalDate d = Validator.valid("date", () -> date == null ? LocalDate.now() : Dates.parse(date));
     String a = Validator.valid("from", () -> code(from));
     String b = Validator.valid("to", () -> code(to));
     String cls =

@@ -1,6 +1,5 @@
 package org.openmiles.cashmiles.web;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -62,7 +61,6 @@ import org.openmiles.common.web.Problems;
 @Path("v1/cash-and-miles")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(CashMilesResource.ROLE)
 @Tag(
     name = "Cash & Miles",
     description =
@@ -466,7 +464,8 @@ public class CashMilesResource {
   }
 
   /**
-   * The caller: the JWT's subject. @RolesAllowed guards too; this also covers a bare deployment.
+   * The caller: the JWT's subject. The access matrix guards first; this also covers a bare
+   * deployment.
    */
   private ClientId client() {
     Principal p = security.getUserPrincipal();

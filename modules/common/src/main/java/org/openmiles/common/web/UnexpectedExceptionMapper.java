@@ -41,13 +41,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
       if (t instanceof JsonbException
           || t instanceof JsonException
           || t instanceof ProcessingException) {
-        return Problems.response(
-            400,
-            "MALFORMED_REQUEST",
-            "Malformed request",
-            "The request body could not be read as JSON of the expected shape: " + t.getMessage(),
-            path,
-            Map.of());
+        return StrictJsonb.unreadable(t, path);
       }
     }
     String incident = UUID.randomUUID().toString();

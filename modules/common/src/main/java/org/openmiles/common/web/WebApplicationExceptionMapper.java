@@ -39,6 +39,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                 ? "The request body or parameters could not be read: check the JSON syntax and field types."
                 : e.getMessage();
     String path = uriInfo == null ? null : "/" + uriInfo.getPath();
+    if (status == 400 && e.getCause() != null) {
+      return StrictJsonb.unreadable(e, path);
+    }
     return Problems.response(status, code, Problems.title(code), detail, path, Map.of());
   }
 }

@@ -18,6 +18,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.openmiles.common.security.ApiRoles;
 import org.openmiles.console.application.AuditTrail;
 import org.openmiles.console.infrastructure.JdbcConsoleUserRepository;
 
@@ -35,7 +37,10 @@ import org.openmiles.console.infrastructure.JdbcConsoleUserRepository;
  * priority, so it is the one Jakarta Security resolves, and it routes:
  *
  * <ul>
- *   <li>{@code /api/*}: to the MP-JWT mechanism, unchanged (bearer tokens, no session);
+ *   <li>a raw URI with a dot segment or an encoded separator: refused with 400 ({@code
+ *       UNSAFE_PATH}), whatever path the container would normalise it to;
+ *   <li>the API (the container's servlet path {@code /api}, never the raw URI): to the MP-JWT
+ *       mechanism (bearer tokens, no session), with the token's groups cut down to API roles;
  *   <li>a programmatic login from the console's login page ({@code SecurityContext.authenticate}
  *       with a user name and password): the lockout check, the identity stores, a new session id,
  *       the caller kept in the session;
@@ -80,8 +85,11 @@ public class OpenMilesAuthenticationMechanism implements HttpAuthenticationMecha
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
       throws AuthenticationException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.startsWith("/api/")) {
+    if (RequestPaths.hasDotSegmentOrEncodedSeparator(request.getRequestURI())) {
+      // the container would serve the normalised path; nothing legitimate sends such a URI
+      return refuseUnsafePath(request, response);
+    }
+    if (RequestPaths.isApi(request.getServletPath())) {
       Optional<HttpAuthenticationMechanism> jwt = apiMechanism();
       return jwt.isPresent() ? api(jwt.get(), request, response, context) : context.doNothing();
     }
@@ -167,6 +175,12 @@ public class OpenMilesAuthenticationMechanism implements HttpAuthenticationMecha
    * The JWT mechanism, or what it said about the same bearer token before. A hit does what the
    * mechanism does on success: the token's principal joins the subject and the container is told
    * the caller and groups.
+   *
+   * <p>The groups the container learns are the token's API roles only ({@link ApiRoles#of}): a
+   * token naming a console role (ADMIN, say) never gets it. A token the mechanism refuses (bad
+   * signature, expired, wrong issuer or audience, {@code alg: none}) leaves the request
+   * unauthenticated instead of letting the mechanism answer with its own bare 401: the access
+   * control of the API then answers 401 as problem+json, like every other refusal.
    */
   private AuthenticationStatus api(
       HttpAuthenticationMechanism jwt,
@@ -176,39 +190,135 @@ public class OpenMilesAuthenticationMechanism implements HttpAuthenticationMecha
       throws AuthenticationException {
     VerifiedTokens<CredentialValidationResult> cache = verifiedTokens();
     String header = request.getHeader("Authorization");
-    if (!cache.enabled()
-        || !"Authorization".equalsIgnoreCase(jwtHeader)
-        || header == null
-        || !header.startsWith("Bearer ")) {
-      return jwt.validateRequest(request, response, context);
+    boolean cacheable =
+        cache.enabled()
+            && "Authorization".equalsIgnoreCase(jwtHeader)
+            && header != null
+            && header.startsWith("Bearer ");
+    String token = cacheable ? header.substring("Bearer ".length()) : null;
+    if (cacheable) {
+      CredentialValidationResult known = cache.get(token, clock.instant());
+      if (known != null) {
+        context.getClientSubject().getPrincipals().add(known.getCallerPrincipal());
+        return context.notifyContainerAboutLogin(known);
+      }
     }
-    String token = header.substring("Bearer ".length());
-    CredentialValidationResult known = cache.get(token, clock.instant());
-    if (known != null) {
-      context.getClientSubject().getPrincipals().add(known.getCallerPrincipal());
-      return context.notifyContainerAboutLogin(known);
+    ApiLogin login = new ApiLogin(context, response);
+    AuthenticationStatus status;
+    try {
+      status = jwt.validateRequest(request, login.response, login);
+    } catch (AuthenticationException | RuntimeException refused) {
+      return context.doNothing();
     }
-    CredentialValidationResult[] seen = new CredentialValidationResult[1];
-    AuthenticationStatus status =
-        jwt.validateRequest(
-            request,
-            response,
-            new HttpMessageContextWrapper(context) {
-              @Override
-              public AuthenticationStatus notifyContainerAboutLogin(
-                  CredentialValidationResult result) {
-                seen[0] = result;
-                return super.notifyContainerAboutLogin(result);
-              }
-            });
-    CredentialValidationResult result = seen[0];
-    if (status == AuthenticationStatus.SUCCESS
+    if (status != AuthenticationStatus.SUCCESS || login.refused) {
+      return context.doNothing();
+    }
+    CredentialValidationResult result = login.seen;
+    if (cacheable
         && result != null
         && result.getStatus() == CredentialValidationResult.Status.VALID
         && result.getCallerPrincipal() instanceof JsonWebToken verifiedToken) {
       cache.put(token, result, verifiedToken.getExpirationTime(), clock.instant());
     }
     return status;
+  }
+
+  /**
+   * What the JWT mechanism sees of the request's context and response: the groups it reports are
+   * cut down to API roles, and a refusal it would send is only noted.
+   */
+  private static final class ApiLogin extends HttpMessageContextWrapper {
+    private final HttpServletResponse response;
+    private boolean refused;
+    private CredentialValidationResult seen;
+
+    ApiLogin(HttpMessageContext context, HttpServletResponse real) {
+      super(context);
+      this.response =
+          new HttpServletResponseWrapper(real) {
+            @Override
+            public void sendError(int sc) {
+              refused = true;
+            }
+
+            @Override
+            public void sendError(int sc, String msg) {
+              refused = true;
+            }
+
+            @Override
+            public void setStatus(int sc) {
+              if (sc >= 400) {
+                refused = true;
+              } else {
+                super.setStatus(sc);
+              }
+            }
+          };
+    }
+
+    @Override
+    public HttpServletResponse getResponse() {
+      return response;
+    }
+
+    @Override
+    public AuthenticationStatus responseUnauthorized() {
+      refused = true;
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    @Override
+    public AuthenticationStatus notifyContainerAboutLogin(CredentialValidationResult result) {
+      CredentialValidationResult api =
+          result.getStatus() != CredentialValidationResult.Status.VALID
+              ? result
+              : new CredentialValidationResult(
+                  result.getIdentityStoreId(),
+                  result.getCallerPrincipal(),
+                  result.getCallerDn(),
+                  result.getCallerUniqueId(),
+                  ApiRoles.of(result.getCallerGroups()));
+      seen = api;
+      return super.notifyContainerAboutLogin(api);
+    }
+
+    @Override
+    public AuthenticationStatus notifyContainerAboutLogin(
+        java.security.Principal principal, java.util.Set<String> groups) {
+      return super.notifyContainerAboutLogin(principal, ApiRoles.of(groups));
+    }
+
+    @Override
+    public AuthenticationStatus notifyContainerAboutLogin(
+        String callerName, java.util.Set<String> groups) {
+      return super.notifyContainerAboutLogin(callerName, ApiRoles.of(groups));
+    }
+  }
+
+  /**
+   * A request whose raw URI has a dot segment or an encoded separator ({@code /api/%2e%2e/console},
+   * {@code /api/../}, {@code ..%2f}) is refused with 400 before the container maps it anywhere.
+   */
+  private static AuthenticationStatus refuseUnsafePath(
+      HttpServletRequest request, HttpServletResponse response) {
+    try {
+      response.resetBuffer();
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      response.setContentType("application/problem+json");
+      response.setCharacterEncoding("UTF-8");
+      response.setHeader("Cache-Control", "no-store");
+      response
+          .getWriter()
+          .write(
+              "{\"type\":\"https://openmiles.org/problems/unsafe-path\",\"title\":\"Unsafe path\","
+                  + "\"status\":400,\"code\":\"UNSAFE_PATH\",\"detail\":\"The address has a dot"
+                  + " segment or an encoded slash, backslash or dot; send the plain path.\"}");
+      response.flushBuffer();
+    } catch (java.io.IOException e) {
+      // the client went away; nothing to answer
+    }
+    return AuthenticationStatus.SEND_FAILURE;
   }
 
   private VerifiedTokens<CredentialValidationResult> verifiedTokens() {

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.common.Dates;
 import org.openmiles.common.ValidationException;
 import org.openmiles.common.Validator;
 import org.openmiles.common.web.Problems;
@@ -240,9 +241,8 @@ public class AwardsResource {
     Validator v = new Validator();
     Cabin cabin = v.check("cabin", () -> Cabin.valueOf(required(f.cabin(), "cabin")));
     Journey journey = v.check("journey", () -> Journey.valueOf(required(f.journey(), "journey")));
-    LocalDate out = v.check("outbound", () -> LocalDate.parse(required(f.outbound(), "outbound")));
-    LocalDate back =
-        v.check("return", () -> f.inbound() == null ? null : LocalDate.parse(f.inbound()));
+    LocalDate out = v.check("outbound", () -> Dates.parse(required(f.outbound(), "outbound")));
+    LocalDate back = v.check("return", () -> f.inbound() == null ? null : Dates.parse(f.inbound()));
     v.throwIfInvalid();
     return Validator.valid(
         "flight",
@@ -253,7 +253,7 @@ public class AwardsResource {
     Validator v = new Validator();
     Cabin from = v.check("from", () -> Cabin.valueOf(required(u.from(), "from")));
     Cabin to = v.check("to", () -> Cabin.valueOf(required(u.to(), "to")));
-    LocalDate date = v.check("date", () -> LocalDate.parse(required(u.date(), "date")));
+    LocalDate date = v.check("date", () -> Dates.parse(required(u.date(), "date")));
     v.throwIfInvalid();
     return Validator.valid(
         "upgrade",

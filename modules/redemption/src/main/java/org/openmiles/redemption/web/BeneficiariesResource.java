@@ -11,13 +11,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.common.Dates;
 import org.openmiles.common.ValidationException;
 import org.openmiles.common.Validator;
 import org.openmiles.common.web.Problems;
@@ -66,7 +66,7 @@ public class BeneficiariesResource {
                     Passenger.Kind.valueOf(AwardsResource.required(body.kind(), "kind")),
                     body.firstName(),
                     body.lastName(),
-                    LocalDate.parse(AwardsResource.required(body.birthDate(), "birthDate"))));
+                    Dates.parse(AwardsResource.required(body.birthDate(), "birthDate"))));
     return Response.status(201).entity(beneficiaries.add(member, b)).build();
   }
 

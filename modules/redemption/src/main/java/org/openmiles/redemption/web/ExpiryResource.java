@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openmiles.accounts.api.ExpiringMilesPage;
 import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.common.Dates;
 import org.openmiles.common.ValidationException;
 import org.openmiles.common.Validator;
 import org.openmiles.common.web.Problems;
@@ -111,7 +112,7 @@ public class ExpiryResource {
       description = "Each member is told once per window (30/60/90 days) and expiry date.")
   public Map<String, Object> notices(@QueryParam("asOf") String asOf) {
     LocalDate day =
-        asOf == null ? LocalDate.now(clock) : Validator.valid("asOf", () -> LocalDate.parse(asOf));
+        asOf == null ? LocalDate.now(clock) : Validator.valid("asOf", () -> Dates.parse(asOf));
     return Map.of("asOf", day.toString(), "membersNotified", expiry.sendExpiryNotices(day));
   }
 }

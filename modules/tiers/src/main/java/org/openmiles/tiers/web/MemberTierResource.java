@@ -8,7 +8,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -16,8 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.common.Dates;
 import org.openmiles.common.ValidationException;
 import org.openmiles.common.Validator;
+import org.openmiles.common.security.Callers;
 import org.openmiles.common.web.Problems;
 import org.openmiles.tiers.api.GrantTierOverride;
 import org.openmiles.tiers.api.TierHistoryView;
@@ -36,8 +40,13 @@ public class MemberTierResource {
 
   @Inject TierService tiers;
 
-  /** Body of an override: the tier, why, who approved it, last day in force (yyyy-MM-dd). */
-  public record OverrideRequest(String tier, String reason, String approver, String expiresOn) {}
+  @Context SecurityContext security;
+
+  /**
+   * Body of an override: the tier, why, last day in force (yyyy-MM-dd). Who approved it is the
+   * token's subject, never a name in the body.
+   */
+  public record OverrideRequest(String tier, String reason, String expiresOn) {}
 
   @GET
   @Operation(
@@ -89,10 +98,10 @@ public class MemberTierResource {
     LocalDate expires =
         body.expiresOn() == null
             ? null
-            : Validator.valid("expiresOn", () -> LocalDate.parse(body.expiresOn()));
+            : Validator.valid("expiresOn", () -> Dates.parse(body.expiresOn()));
     return tiers.grantOverride(
         member(number),
-        new GrantTierOverride(body.tier(), body.reason(), body.approver(), expires));
+        new GrantTierOverride(body.tier(), body.reason(), Callers.subject(security), expires));
   }
 
   private static MemberNumber member(String number) {

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openmiles.common.Dates;
 import org.openmiles.common.ValidationException;
 import org.openmiles.common.Validator;
 import org.openmiles.common.web.Problems;
@@ -60,7 +61,7 @@ public class TiersAdminResource {
     if (body == null || body.periodEnd() == null) {
       throw ValidationException.of("periodEnd", "is required");
     }
-    return review.run(Validator.valid("periodEnd", () -> LocalDate.parse(body.periodEnd())));
+    return review.run(Validator.valid("periodEnd", () -> Dates.parse(body.periodEnd())));
   }
 
   @GET
@@ -80,7 +81,7 @@ public class TiersAdminResource {
       summary = "End overrides past their last day",
       description = "What the daily job does; today is the airline's date unless given.")
   public Map<String, Object> endOverrides(@QueryParam("today") String today) {
-    LocalDate day = today == null ? null : Validator.valid("today", () -> LocalDate.parse(today));
+    LocalDate day = today == null ? null : Validator.valid("today", () -> Dates.parse(today));
     return Map.of(
         "ended", day == null ? tiers.endExpiredOverridesToday() : tiers.endExpiredOverrides(day));
   }

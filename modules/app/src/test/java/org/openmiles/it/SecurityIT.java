@@ -1,0 +1,360 @@
+package org.openmiles.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openmiles.app.security.AccessMatrix;
+import org.openmiles.app.security.AccessMatrix.Grant;
+import org.openmiles.app.security.AccessMatrix.Operation;
+import org.openmiles.common.security.ApiRoles;
+
+/**
+ * Who gets in, tried as an attacker would against the real WAR: every operation the server
+ * publishes in {@code /openapi} is called with no token, with a token of each API role, and (for
+ * own-resource rules) for another partner's resource, and the answers are compared with the
+ * declared access matrix; bad tokens (expired, forged, wrong audience, {@code alg: none}) get 401
+ * problem+json; path tricks that once opened the console as Admin with an API token are refused;
+ * and the recorded principal of a change is the token's subject.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SecurityIT {
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.openmiles();
+  }
+
+  @ArquillianResource URL url;
+
+  private record Answer(int status, String contentType, String body) {
+    boolean problem() {
+      return contentType.startsWith("application/problem+json");
+    }
+
+    @Override
+    public String toString() {
+      return status
+          + " "
+          + contentType
+          + " "
+          + (body.length() > 300 ? body.substring(0, 300) : body);
+    }
+  }
+
+  @Test
+  void everyPublishedOperationAnswersEachRoleAsTheAccessMatrixSays() throws Exception {
+    AccessMatrix matrix = AccessMatrix.load();
+    Map<Operation, JsonObject> published = published();
+    assertThat(published.keySet())
+        .as("operations in /openapi and rows of the access matrix")
+        .containsExactlyInAnyOrderElementsOf(matrix.operations());
+
+    Map<String, String> tokens = new LinkedHashMap<>();
+    for (String role : new TreeSet<>(ApiRoles.ALL)) {
+      tokens.put(
+          role, Tokens.mint(role.equals(ApiRoles.PARTNER) ? "DEMO_HOTEL" : "sec-" + role, role));
+    }
+    List<String> wrong = new ArrayList<>();
+    int calls = 0;
+    for (var e : published.entrySet()) {
+      Operation op = e.getKey();
+      List<Grant> grants = matrix.grants(op).orElseThrow();
+      String path = sample(op.path(), "DEMO_HOTEL");
+      String type = requestType(e.getValue());
+      Answer none = call(op.method(), path, null, type);
+      calls++;
+      if (none.status() != 401 || !none.problem()) {
+        wrong.add(op + " without a token: " + none);
+      }
+      for (var t : tokens.entrySet()) {
+        String role = t.getKey();
+        Grant grant = grants.stream().filter(g -> g.role().equals(role)).findFirst().orElse(null);
+        Answer a = call(op.method(), path, t.getValue(), type);
+        calls++;
+        boolean allowed = grant != null;
+        if (a.status() >= 500) {
+          wrong.add(op + " as " + role + ": " + a);
+        } else if (allowed && (a.status() == 401 || a.status() == 403)) {
+          wrong.add(op + " as " + role + " should be allowed: " + a);
+        } else if (!allowed && (a.status() != 403 || !a.problem())) {
+          wrong.add(op + " as " + role + " should be 403 problem+json: " + a);
+        }
+        if (grant != null && grant.own()) {
+          // another partner's resource
+          Answer other = call(op.method(), sample(op.path(), "OTHER_PARTNER"), t.getValue(), type);
+          calls++;
+          if (other.status() != 403) {
+            wrong.add(op + " as " + role + " for another partner's resource: " + other);
+          }
+        }
+      }
+    }
+    assertThat(wrong)
+        .as("answers that differ from the access matrix (of " + calls + " calls)")
+        .isEmpty();
+  }
+
+  @Test
+  void badTokensGetAProblemAndAreNeverTrusted() {
+    String member = "members?name=a";
+    Map<String, String> bad = new LinkedHashMap<>();
+    bad.put("expired", Tokens.mint("sec-expired", "back-office", "--ttl", "-300"));
+    bad.put("forged", Tokens.forged("sec-forged", "back-office"));
+    bad.put("wrong audience", Tokens.mint("sec-aud", "back-office", "--audience", "another-api"));
+    bad.put(
+        "wrong issuer", Tokens.mint("sec-iss", "back-office", "--issuer", "https://evil.example"));
+    bad.put("alg none", Tokens.unsigned("sec-none", "back-office"));
+    bad.put("garbage", "not.a.token");
+    for (var e : bad.entrySet()) {
+      Answer a = call("GET", "/api/v1/" + member, e.getValue());
+      assertThat(a.status()).as(e.getKey() + ": " + a).isEqualTo(401);
+      assertThat(a.problem()).as(e.getKey() + ": " + a).isTrue();
+      assertThat(a.body()).contains("\"code\":\"UNAUTHENTICATED\"");
+    }
+    // the good token of the same shape is accepted
+    assertThat(call("GET", "/api/v1/" + member, Tokens.mint("sec-good", "back-office")).status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aTokenNeverOpensTheConsoleWhateverThePathOrGroups() {
+    String admin = Tokens.mint("sec-engine", "booking-engine,ADMIN,SUPERVISOR,AGENT");
+    for (String trick :
+        List.of(
+            "/api/%2e%2e/console/users.xhtml",
+            "/api/%2E%2E/console/users.xhtml",
+            "/api/../console/users.xhtml",
+            "/api/./../console/users.xhtml",
+            "/api/v1/..%2f..%2fconsole/users.xhtml",
+            "/api/v1/%2e%2e/%2e%2e/console/audit.xhtml")) {
+      Answer a = call("GET", trick, admin);
+      assertThat(a.status()).as(trick + ": " + a).isEqualTo(400);
+      assertThat(a.body()).as(trick).contains("UNSAFE_PATH").doesNotContain("Users");
+    }
+    // the plain console page with a bearer token: the login page, not the page
+    Answer console = call("GET", "/console/users.xhtml", admin);
+    assertThat(console.status()).as(console.toString()).isIn(302, 303);
+    // console roles in a token are dropped: ADMIN alone is no API role either
+    Answer onlyAdmin = call("GET", "/api/v1/members?name=a", Tokens.mint("sec-admin", "ADMIN"));
+    assertThat(onlyAdmin.status()).as(onlyAdmin.toString()).isEqualTo(403);
+  }
+
+  @Test
+  void aBookingEngineNeitherReadsNorReleasesHoldsNorReadsMembers() {
+    Api staff = new Api(url);
+    String m = staff.enroll("Holder");
+    assertThat(staff.credit(m, 5_000, "sec-" + Api.unique()).status()).isEqualTo(201);
+    String ref = "sec-hold-" + Api.unique();
+    assertThat(staff.hold(m, 1_000, ref, 600).status()).isEqualTo(201);
+    Api engine = staff.as("sec-engine-h", ApiRoles.BOOKING_ENGINE);
+    assertThat(engine.get("holds/" + ref).status()).isEqualTo(403);
+    assertThat(engine.post("holds/" + ref + "/release", null).status()).isEqualTo(403);
+    assertThat(engine.get("members/" + m).status()).isEqualTo(403);
+    assertThat(staff.get("holds/" + ref).str("status")).isEqualTo("ACTIVE");
+    // an auditor reads, and changes nothing
+    Api auditor = staff.as("sec-auditor", ApiRoles.AUDITOR);
+    assertThat(auditor.get("members/" + m).status()).isEqualTo(200);
+    assertThat(auditor.post("holds/" + ref + "/release", null).status()).isEqualTo(403);
+    assertThat(auditor.credit(m, 1, "sec-" + Api.unique()).status()).isEqualTo(403);
+  }
+
+  @Test
+  void hostileInputIsRefusedWithAStableCodeAndChangesNothing() {
+    Api staff = new Api(url);
+    String m = staff.enroll("Strict");
+    String posting = "members/" + m + "/postings";
+    // the same key twice: which amount would count? neither
+    Api.Res twice =
+        staff.post(
+            posting,
+            "{\"type\":\"CREDIT\",\"miles\":1,\"miles\":100000000,\"sourceReference\":\"sec-"
+                + Api.unique()
+                + "\",\"description\":\"x\"}");
+    assertThat(twice.status()).as(twice.toString()).isEqualTo(400);
+    assertThat(twice.code()).isEqualTo("DUPLICATE_JSON_KEY");
+    // a fraction where a whole number belongs is not rounded
+    Api.Res fraction =
+        staff.post(
+            posting,
+            "{\"type\":\"CREDIT\",\"miles\":1.5,\"sourceReference\":\"sec-" + Api.unique() + "\"}");
+    assertThat(fraction.status()).as(fraction.toString()).isEqualTo(400);
+    assertThat(fraction.code()).isEqualTo("INVALID_JSON_VALUE");
+    // dates no column holds, and year 1
+    Api.Res farFuture =
+        staff.post(
+            posting,
+            "{\"type\":\"CREDIT\",\"miles\":10,\"sourceReference\":\"sec-"
+                + Api.unique()
+                + "\",\"activityDate\":\"+999999999-12-31\"}");
+    assertThat(farFuture.status()).as(farFuture.toString()).isEqualTo(400);
+    Api.Res yearOne =
+        staff.post(
+            "members",
+            "{\"firstName\":\"A\",\"lastName\":\"B\",\"email\":\"y1-"
+                + Api.unique()
+                + "@example.org\",\"birthDate\":\"0001-01-01\",\"country\":\"VN\"}");
+    assertThat(yearOne.status()).as(yearOne.toString()).isEqualTo(400);
+    Api.Res review = staff.post("tiers/reviews", "{\"periodEnd\":\"+999999999-12-31\"}");
+    assertThat(review.status()).as(review.toString()).isEqualTo(400);
+    // a NUL in a string or a parameter
+    Api.Res nul =
+        staff.post(
+            posting,
+            "{\"type\":\"CREDIT\",\"miles\":10,\"sourceReference\":\"sec-"
+                + Api.unique()
+                + "\",\"description\":\"a\\u0000b\"}");
+    assertThat(nul.status()).as(nul.toString()).isEqualTo(400);
+    assertThat(nul.code()).isEqualTo("CONTROL_CHARACTER");
+    Api.Res nulQuery = staff.get("members?name=a%00b");
+    assertThat(nulQuery.status()).as(nulQuery.toString()).isEqualTo(400);
+    assertThat(nulQuery.code()).isEqualTo("CONTROL_CHARACTER");
+    assertThat(staff.balance(m).num("balance")).isZero();
+    // LIKE wildcards are letters, not wildcards
+    for (String wildcard : List.of("%25", "_", "%25%25", "%5C")) {
+      Api.Res found = staff.get("members?name=" + wildcard + "&limit=5");
+      assertThat(found.status()).as(found.toString()).isEqualTo(200);
+      assertThat(found.array()).as("name=" + wildcard).isEmpty();
+    }
+    // an unknown value names no Java class
+    Api.Res status = staff.get("claims?status=NO_SUCH_STATUS");
+    assertThat(status.status()).isEqualTo(400);
+    assertThat(status.toString()).doesNotContain("org.openmiles", "java.");
+    Api.Res entryType =
+        staff.post(
+            posting,
+            "{\"type\":\"GIFT\",\"miles\":10,\"sourceReference\":\"sec-" + Api.unique() + "\"}");
+    assertThat(entryType.status()).isEqualTo(400);
+    assertThat(entryType.toString()).doesNotContain("org.openmiles", "java.");
+  }
+
+  @Test
+  void onlyHealthAndTheApiDescriptionArePublicAndHealthNamesNoRoutes() {
+    Api nobody = Api.anonymous(url);
+    var ready = nobody.platform("/health/ready");
+    assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+    assertThat(ready.body())
+        .contains("routes")
+        .doesNotContain("partner-", "DEMO_", "file:", "Started");
+    assertThat(nobody.platform("/health/live").statusCode()).isEqualTo(200);
+    assertThat(nobody.platform("/metrics").statusCode()).isNotEqualTo(200);
+    assertThat(nobody.platform("/metrics/application").statusCode()).isNotEqualTo(200);
+    // an unknown API path without a token: 401, not a map of what exists
+    assertThat(nobody.get("no-such-thing").status()).isEqualTo(401);
+  }
+
+  // --- plumbing
+
+  /** Every operation /openapi publishes under /api, with its OpenAPI description. */
+  private Map<Operation, JsonObject> published() throws Exception {
+    Answer doc = call("GET", "/openapi", null, "application/json", Duration.ofSeconds(120));
+    assertThat(doc.status()).as(doc.toString()).isEqualTo(200);
+    JsonObject paths =
+        Json.createReader(new StringReader(doc.body())).readObject().getJsonObject("paths");
+    Map<Operation, JsonObject> ops = new LinkedHashMap<>();
+    Set<String> methods = Set.of("get", "post", "put", "patch", "delete");
+    for (String p : paths.keySet()) {
+      if (!p.startsWith("/api/")) {
+        continue;
+      }
+      for (String m : paths.getJsonObject(p).keySet()) {
+        if (methods.contains(m)) {
+          ops.put(
+              new Operation(m, p.substring("/api".length())),
+              paths.getJsonObject(p).getJsonObject(m));
+        }
+      }
+    }
+    return ops;
+  }
+
+  /** A concrete path for a template: {code} is the partner code given, other parameters "1". */
+  private static String sample(String template, String partner) {
+    return "/api" + template.replace("{code}", partner).replaceAll("\\{[^}]+}", "1");
+  }
+
+  /** The media type an operation's body is declared with in /openapi (JSON if none). */
+  private static String requestType(JsonObject operation) {
+    JsonObject body = operation.getJsonObject("requestBody");
+    JsonObject content = body == null ? null : body.getJsonObject("content");
+    return content == null || content.isEmpty()
+        ? "application/json"
+        : content.keySet().iterator().next();
+  }
+
+  private Answer call(String method, String path, String token) {
+    return call(method, path, token, "application/json");
+  }
+
+  private Answer call(String method, String path, String token, String contentType) {
+    return call(method, path, token, "application/json", Duration.ofSeconds(60), contentType);
+  }
+
+  private Answer call(String method, String path, String token, String accept, Duration timeout) {
+    return call(method, path, token, accept, timeout, "application/json");
+  }
+
+  private Answer call(
+      String method,
+      String path,
+      String token,
+      String accept,
+      Duration timeout,
+      String contentType) {
+    // the API under the deployment's context root; /openapi at the server's root
+    URI target =
+        path.startsWith("/openapi")
+            ? URI.create(url.toString()).resolve(path)
+            : URI.create(url.toString().replaceAll("/+$", "") + path);
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(target).timeout(timeout).header("Accept", accept);
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    boolean body = !method.equals("GET") && !method.equals("DELETE");
+    // a body that is not JSON: an allowed call is refused after the access check, changing nothing
+    b.method(
+        method,
+        body ? HttpRequest.BodyPublishers.ofString("{") : HttpRequest.BodyPublishers.noBody());
+    if (body) {
+      b.header("Content-Type", contentType).header("Idempotency-Key", "sec-" + Api.unique());
+    }
+    try {
+      HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      return new Answer(
+          r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(method + " " + path + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
