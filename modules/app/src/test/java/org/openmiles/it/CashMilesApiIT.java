@@ -402,11 +402,11 @@ class CashMilesApiIT {
             String ref = "dl-" + Api.unique();
             Res r;
             if (thread == 6) {
-              r = anonymous.credit(member, 10, ref);
+              r = staff.credit(member, 10, ref);
             } else if (thread == 7) {
-              r = anonymous.hold(member, 500, ref, 600);
+              r = staff.hold(member, 500, ref, 600);
               if (r.status() == 201) {
-                r = anonymous.release(ref);
+                r = staff.release(ref);
               }
             } else {
               r = authorize(engineA, token, 2_500);
@@ -439,7 +439,7 @@ class CashMilesApiIT {
   void aFailureAtTheCommitIsAProblemWithAnIncident() {
     String member = memberWith(20_000);
     String holdRef = "commitfail-" + Api.unique();
-    assertThat(anonymous.hold(member, 1_000, holdRef, 600).status()).isEqualTo(201);
+    assertThat(staff.hold(member, 1_000, holdRef, 600).status()).isEqualTo(201);
     String token = quoteToken(engineA, member);
     String body =
         """
@@ -462,7 +462,7 @@ class CashMilesApiIT {
     Res release;
     Res authorization;
     try {
-      release = anonymous.release(holdRef);
+      release = staff.release(holdRef);
       authorization = engineA.post("cash-and-miles/payments", body, key);
     } finally {
       Db.update("drop trigger it_refuse_release on accounts.ledger_entry");
@@ -484,7 +484,7 @@ class CashMilesApiIT {
         .isZero();
     Res retried = engineA.post("cash-and-miles/payments", body, key);
     assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
-    assertThat(anonymous.release(holdRef).status()).isEqualTo(200);
+    assertThat(staff.release(holdRef).status()).isEqualTo(200);
     assertThat(Db.invariantViolations()).isEmpty();
   }
 
