@@ -323,9 +323,9 @@ class AirlineFilesIT {
   }
 
   @Test
-  void aRevenueBasedCarrierEarnsByFareAndTier() throws Exception {
+  void aRevenueBasedCarrierEarnsByFareAndTierWhateverTheFaresCurrency() throws Exception {
     // a partner airline on the revenue model: 5 miles per USD, Gold 8 (only the base rate
-    // qualifies)
+    // qualifies); rates in USD only, as an airline in Vietnam sets them
     Db.update(
         "insert into accrual.flight_earn_model (carrier_code, effective_from, model)"
             + " values ('QH', date '2000-01-01', 'REVENUE') on conflict do nothing");
@@ -338,18 +338,32 @@ class AirlineFilesIT {
         "insert into tiers.member_tier (member_number, tier_code, since) values (?, 'GOLD', ?)",
         gold,
         java.sql.Date.valueOf(LocalDate.now().minusYears(1)));
-    String qh =
+    String usd =
         coupon(ticket(), 1, 'F', gold, "HAN-SGN", "Y", "123.45").replace(",VN,VN,", ",QH,QH,");
+    // EUR and VND fares are converted to USD by the effective-dated rates the program keeps for
+    // qualifying spend (EUR 1.08, VND 0.0000394), then rated
     String eur =
         coupon(ticket(), 1, 'F', gold, "HAN-SGN", "Y", "100.00")
             .replace(",VN,VN,", ",QH,QH,")
             .replace(",USD", ",EUR");
+    String vnd =
+        coupon(ticket(), 1, 'F', gold, "HAN-SGN", "Y", "4500000.00")
+            .replace(",VN,VN,", ",QH,QH,")
+            .replace(",USD", ",VND");
+    // a currency no rate converts: refused with a reason, nothing recorded
+    String thb =
+        coupon(ticket(), 1, 'F', gold, "HAN-SGN", "Y", "3000.00")
+            .replace(",VN,VN,", ",QH,QH,")
+            .replace(",USD", ",THB");
     String name = "revenue-" + Api.unique() + ".csv";
-    Map<String, String> ack = drop(name, file(qh, eur));
-    assertThat(ack).containsEntry("accepted", "1").containsEntry("miles_issued", "988");
-    assertThat(rejectCodes(name)).containsExactly("3,NO_REVENUE_RATE");
-    assertThat(api.balance(gold).num("balance")).isEqualTo(988); // 123.45 x 8 = 987.6
-    assertThat(qualifyingMiles(gold)).isEqualTo(617); // 123.45 x 5 = 617.25
+    Map<String, String> ack = drop(name, file(usd, eur, vnd, thb));
+    // USD 123.45 x 8 = 987.6 -> 988; EUR 100.00 = 108.00 USD x 8 = 864; VND 4,500,000 = 177.30 USD
+    // x 8 = 1418.4 -> 1418
+    assertThat(ack).containsEntry("accepted", "3").containsEntry("miles_issued", "3270");
+    assertThat(rejectCodes(name)).containsExactly("5,NO_REVENUE_RATE");
+    assertThat(api.balance(gold).num("balance")).isEqualTo(988 + 864 + 1418);
+    // qualifying at the base rate: 617.25 -> 617, 540, 886.5 -> 887
+    assertThat(qualifyingMiles(gold)).isEqualTo(617 + 540 + 887);
   }
 
   @Test

@@ -157,11 +157,13 @@ final class FlightRater {
                 + date
                 + "; the miles are known once the ticket is flown");
       }
-      BigDecimal base = revenueRate(carrier, "MEMBER", c, date);
-      BigDecimal own = tier.rank() == 0 ? base : revenueRate(carrier, tier.code(), c, date);
+      Fare fare = revenueFare(carrier, c, date);
+      BigDecimal base = revenueRate(carrier, "MEMBER", fare.currency(), date);
+      BigDecimal own =
+          tier.rank() == 0 ? base : revenueRate(carrier, tier.code(), fare.currency(), date);
       m =
           FlightEarning.rateRevenue(
-              c.fare(),
+              fare.amount(),
               base,
               own,
               factor.map(FlightEarning.Factor::segmentFactor).orElse(BigDecimal.ONE));
@@ -241,10 +243,49 @@ final class FlightRater {
 
   private static final BigDecimal NO_SPEND = BigDecimal.ZERO.setScale(2);
 
-  private BigDecimal revenueRate(String carrier, String tier, Segment c, LocalDate date) {
+  /** A fare in the currency the revenue model rates it in. */
+  record Fare(BigDecimal amount, String currency) {}
+
+  /**
+   * The segment's fare in a currency the carrier's revenue model has rates in: as sent when there
+   * is a rate in its own currency, else converted by the effective-dated rate the program keeps for
+   * qualifying spend (accrual.spend_conversion_rate) on the flight date, rounded half up to the
+   * target currency's minor units, into the first rate currency that has such a rate (a fare in VND
+   * earns by the USD rate). {@code NO_REVENUE_RATE} when neither works.
+   */
+  Fare revenueFare(String carrier, Segment c, LocalDate date) {
+    List<String> currencies =
+        this.<List<String>>remembered(
+            new RuleKey("revcur", carrier, ""), () -> rules.revenueCurrencies(carrier));
+    if (currencies.contains(c.currency())) {
+      return new Fare(c.fare(), c.currency());
+    }
+    for (String to : currencies) {
+      Optional<BigDecimal> rate =
+          this.<BigDecimal>inForce(
+              new RuleKey("spend", c.currency(), to),
+              () -> rules.spendRates(c.currency(), to),
+              date);
+      if (rate.isPresent()) {
+        return new Fare(QualifyingSpend.convert(c.fare(), rate.get(), to), to);
+      }
+    }
+    throw new RatingException(
+        "NO_REVENUE_RATE",
+        carrier
+            + " earns by fare in "
+            + (currencies.isEmpty() ? "no currency" : String.join(", ", currencies))
+            + ", and no rate in accrual.spend_conversion_rate converts "
+            + c.currency()
+            + " to it on "
+            + date
+            + "; add one and send the coupon again");
+  }
+
+  private BigDecimal revenueRate(String carrier, String tier, String currency, LocalDate date) {
     return this.<BigDecimal>inForce(
-            new RuleKey("rev", carrier, tier + ":" + c.currency()),
-            () -> rules.revenueRates(carrier, tier, c.currency()),
+            new RuleKey("rev", carrier, tier + ":" + currency),
+            () -> rules.revenueRates(carrier, tier, currency),
             date)
         .orElseThrow(
             () ->
@@ -252,12 +293,12 @@ final class FlightRater {
                     "NO_REVENUE_RATE",
                     carrier
                         + " has no revenue earn rate in "
-                        + c.currency()
+                        + currency
                         + " for tier "
                         + tier
                         + " on "
                         + date
-                        + "; send the fare in the rate's currency"));
+                        + "; add one to accrual.revenue_earn_rate and send the coupon again"));
   }
 
   private Airport airport(String iata) {
@@ -277,6 +318,11 @@ final class FlightRater {
    * The value in force on {@code date} of a rule whose versions are read once per rater: a chunk of
    * flights over a year of dates reads each rule once, not once per date.
    */
+  @SuppressWarnings("unchecked")
+  private <T> T remembered(RuleKey key, Supplier<T> read) {
+    return (T) cache.computeIfAbsent(key, k -> read.get());
+  }
+
   @SuppressWarnings("unchecked")
   private <T> Optional<T> inForce(RuleKey key, Supplier<List<Dated<T>>> read, LocalDate date) {
     List<Dated<T>> versions = (List<Dated<T>>) cache.computeIfAbsent(key, k -> read.get());

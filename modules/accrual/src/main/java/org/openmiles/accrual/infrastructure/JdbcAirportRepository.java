@@ -229,6 +229,16 @@ public class JdbcAirportRepository {
         rs -> rs.getBigDecimal(1));
   }
 
+  /** The currencies in which a carrier's revenue model has earn rates (USD for the seeded VN). */
+  public List<String> revenueCurrencies(String carrier) {
+    return jdbc.list(
+        "read the revenue rate currencies of " + carrier,
+        "select distinct currency from accrual.revenue_earn_rate where carrier_code = ?"
+            + " order by currency",
+        (c, ps) -> ps.setString(1, carrier),
+        rs -> rs.getString(1));
+  }
+
   /**
    * Every version of the rate converting fares in {@code fareCurrency} to qualifying spend in the
    * tier program's {@code spendCurrency} (units of the spend currency per unit of the fare's).
