@@ -7,6 +7,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -24,6 +25,7 @@ import org.openmiles.accounts.api.MemberStatus;
 import org.openmiles.accounts.api.MilesLedger;
 import org.openmiles.accounts.api.PlaceHold;
 import org.openmiles.accounts.api.PostMiles;
+import org.openmiles.accounts.api.Qualifying;
 import org.openmiles.accounts.api.SourceReference;
 
 /**
@@ -164,14 +166,18 @@ public class DemoData {
             };
         long miles = Math.max(r.domestic() ? 300 : 500, Math.round(r.miles() * factor));
         LocalDate day = base.plusDays(rnd.nextInt(base.lengthOfMonth()));
+        // a flight qualifies (miles and one flight), so the tier counters, upgrades and the
+        // console's tier pages have a year of real activity on a first run
         out.add(
-            credit(
+            new PostMiles(
                 m,
+                EntryType.CREDIT,
                 miles,
-                i,
-                k++,
+                ref(i, k++),
                 day,
-                r.flight() + " " + r.from() + "-" + r.to() + " class " + cls));
+                r.flight() + " " + r.from() + "-" + r.to() + " class " + cls,
+                Qualifying.of(miles, BigDecimal.ONE),
+                null));
         balance += miles;
       }
       if (rnd.nextInt(10) == 0) {
