@@ -566,9 +566,9 @@ class ConsoleIT {
     assertThat(resource.headers().firstValue("Cache-Control").orElse(""))
         .doesNotContain("no-store");
 
-    // the API keeps its problem+json, now never stored either
+    // the API keeps its problem+json, now never stored either (no token: 401 before any matching)
     HttpResponse<String> problem = get(http, "api/v1/no-such-resource");
-    assertThat(problem.statusCode()).isEqualTo(404);
+    assertThat(problem.statusCode()).isEqualTo(401);
     assertThat(problem.headers().firstValue("Content-Type").orElse(""))
         .startsWith("application/problem+json");
     assertThat(problem.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
