@@ -4,6 +4,7 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -40,4 +41,13 @@ import org.openmiles.common.security.ApiRoles;
                 "Frequent-flyer miles platform. Errors are RFC 9457 problem+json documents with a"
                     + " stable `code`; every mutation takes a source reference or Idempotency-Key"
                     + " so that a retry has exactly one effect."))
-public class OpenMilesApplication extends Application {}
+public class OpenMilesApplication extends Application {
+  /**
+   * No WADL: the published description is /openapi, and an unauthenticated description of every
+   * resource would be one more thing to keep out of reach.
+   */
+  @Override
+  public Map<String, Object> getProperties() {
+    return Map.of("jersey.config.server.wadl.disableWadl", true);
+  }
+}
