@@ -270,6 +270,47 @@ class SecurityIT {
     assertThat(nobody.get("no-such-thing").status()).isEqualTo(401);
   }
 
+  @Test
+  void everyChangeAndEveryRefusalIsInTheAuditTrailUnderTheTokensSubject() {
+    Api staff = new Api(url);
+    String m = staff.enroll("Audited");
+    String desk = "desk-" + Api.unique();
+    Api agent = staff.as(desk, ApiRoles.BACK_OFFICE);
+    assertThat(agent.credit(m, 700, "sec-" + Api.unique()).status()).isEqualTo(201);
+    assertThat(
+            Db.count(
+                "select count(*) from security.api_audit where subject = ? and roles = 'back-office'"
+                    + " and method = 'POST' and operation = '/v1/members/{number}/postings'"
+                    + " and path = ? and status = 201",
+                desk,
+                "/v1/members/" + m + "/postings"))
+        .isEqualTo(1);
+    // a refusal is recorded too, and reads that succeed are not
+    assertThat(agent.post("ledger/jobs/hold-expiry", null).status()).isEqualTo(403);
+    assertThat(agent.get("members/" + m).status()).isEqualTo(200);
+    assertThat(Db.count("select count(*) from security.api_audit where subject = ?", desk))
+        .isEqualTo(2);
+    assertThat(
+            Db.count(
+                "select count(*) from security.api_audit where subject = ? and status = 403"
+                    + " and operation = '/v1/ledger/jobs/hold-expiry'",
+                desk))
+        .isEqualTo(1);
+    // the trail is append-only
+    for (String sql :
+        List.of(
+            "update security.api_audit set subject = 'x' where subject = '" + desk + "'",
+            "delete from security.api_audit where subject = '" + desk + "'",
+            "truncate security.api_audit")) {
+      try {
+        Db.update(sql);
+        throw new AssertionError("the audit trail took: " + sql);
+      } catch (RuntimeException refused) {
+        assertThat(refused.toString()).contains("append-only");
+      }
+    }
+  }
+
   // --- plumbing
 
   /** Every operation /openapi publishes under /api, with its OpenAPI description. */

@@ -1,0 +1,84 @@
+package org.openmiles.app.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.Provider;
+import java.util.TreeSet;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openmiles.common.jdbc.Jdbc;
+import org.openmiles.common.security.ApiRoles;
+import org.openmiles.common.security.Callers;
+
+/**
+ * The API's own audit trail ({@code security.api_audit}, append-only): every call that may change
+ * something (any method but GET, HEAD and OPTIONS) and every refused call (401, 403), with the
+ * authenticated principal, its API roles, the operation as the access matrix names it, the path,
+ * the status and the Idempotency-Key. Written once the answer is known, after the operation's own
+ * transaction; a failure to write is logged and does not change the answer.
+ */
+@Provider
+@ApplicationScoped
+public class ApiAudit implements ContainerResponseFilter {
+  private static final Logger LOG = Logger.getLogger(ApiAudit.class.getName());
+
+  @Inject Jdbc jdbc;
+  @Context ResourceInfo resource;
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    String method = request.getMethod();
+    int status = response.getStatus();
+    boolean reads =
+        method.equals(HttpMethod.GET)
+            || method.equals(HttpMethod.HEAD)
+            || method.equals(HttpMethod.OPTIONS);
+    if (reads && status != 401 && status != 403) {
+      return;
+    }
+    SecurityContext security = request.getSecurityContext();
+    boolean known = security != null && security.getUserPrincipal() != null;
+    String subject = known ? Callers.subject(security) : "-";
+    TreeSet<String> roles = new TreeSet<>();
+    if (known) {
+      ApiRoles.ALL.stream().filter(security::isUserInRole).forEach(roles::add);
+    }
+    String path = "/" + request.getUriInfo().getPath();
+    String operation =
+        resource == null || resource.getResourceMethod() == null
+            ? path
+            : AccessControl.operationOf(resource.getResourceClass(), resource.getResourceMethod())
+                .map(AccessMatrix.Operation::path)
+                .orElse(path);
+    String key = request.getHeaderString("Idempotency-Key");
+    try {
+      jdbc.update(
+          "record an API call in the audit trail",
+          "insert into security.api_audit (subject, roles, method, operation, path, status,"
+              + " idempotency_key) values (?, ?, ?, ?, ?, ?, ?)",
+          (c, ps) -> {
+            ps.setString(1, cut(subject, 200));
+            ps.setString(2, cut(String.join(",", roles), 200));
+            ps.setString(3, cut(method, 7));
+            ps.setString(4, cut(operation, 200));
+            ps.setString(5, cut(path, 500));
+            ps.setShort(6, (short) status);
+            ps.setString(7, key == null ? null : cut(key, 120));
+          });
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING, "could not record " + method + " " + operation + " in the audit trail", e);
+    }
+  }
+
+  private static String cut(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+}
