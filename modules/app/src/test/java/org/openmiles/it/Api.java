@@ -132,11 +132,19 @@ public final class Api {
    * seconds on a loaded 2-core machine: hence the long time limit.
    */
   public HttpResponse<String> platform(String path) {
+    return platform(path, null);
+  }
+
+  /** {@link #platform(String)} asking for a media type ({@code /openapi} as JSON, say). */
+  public HttpResponse<String> platform(String path, String accept) {
     URI root = URI.create(base).resolve("/");
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(120));
+    if (accept != null) {
+      b.header("Accept", accept);
+    }
     try {
-      return http.send(
-          HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(120)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     } catch (java.io.IOException e) {
       throw new IllegalStateException("request failed: " + e, e);
     } catch (InterruptedException e) {

@@ -38,6 +38,9 @@ public class AccessControl implements DynamicFeature {
   private static final Logger LOG = Logger.getLogger(AccessControl.class.getName());
   private static final AccessMatrix MATRIX = AccessMatrix.load();
 
+  /** The request property under which the check leaves the {@link Operation} it matched. */
+  static final String OPERATION = AccessControl.class.getName() + ".operation";
+
   @Override
   public void configure(ResourceInfo resource, FeatureContext context) {
     Optional<Operation> op = operationOf(resource.getResourceClass(), resource.getResourceMethod());
@@ -88,6 +91,7 @@ public class AccessControl implements DynamicFeature {
 
     @Override
     public void filter(ContainerRequestContext request) {
+      request.setProperty(OPERATION, op);
       SecurityContext security = request.getSecurityContext();
       String path = "/" + request.getUriInfo().getPath();
       if (security == null || security.getUserPrincipal() == null) {

@@ -6,8 +6,6 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.util.TreeSet;
@@ -30,7 +28,6 @@ public class ApiAudit implements ContainerResponseFilter {
   private static final Logger LOG = Logger.getLogger(ApiAudit.class.getName());
 
   @Inject Jdbc jdbc;
-  @Context ResourceInfo resource;
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
@@ -52,11 +49,9 @@ public class ApiAudit implements ContainerResponseFilter {
     }
     String path = "/" + request.getUriInfo().getPath();
     String operation =
-        resource == null || resource.getResourceMethod() == null
-            ? path
-            : AccessControl.operationOf(resource.getResourceClass(), resource.getResourceMethod())
-                .map(AccessMatrix.Operation::path)
-                .orElse(path);
+        request.getProperty(AccessControl.OPERATION) instanceof AccessMatrix.Operation op
+            ? op.path()
+            : path; // refused before matching: no operation yet
     String key = request.getHeaderString("Idempotency-Key");
     try {
       jdbc.update(

@@ -23,7 +23,6 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -51,6 +50,7 @@ import org.openmiles.cashmiles.domain.IdempotencyRepository.Answer;
 import org.openmiles.common.Money;
 import org.openmiles.common.OpenMilesException;
 import org.openmiles.common.Validator;
+import org.openmiles.common.security.Callers;
 import org.openmiles.common.web.Problems;
 
 /**
@@ -475,7 +475,7 @@ public class CashMilesResource {
     if (!security.isUserInRole(ROLE)) {
       throw new ForbiddenException("the token does not carry the " + ROLE + " group");
     }
-    String subject = p instanceof JsonWebToken jwt ? jwt.getSubject() : p.getName();
+    String subject = Callers.subject(security);
     return Validator.valid("sub", () -> new ClientId(subject));
   }
 

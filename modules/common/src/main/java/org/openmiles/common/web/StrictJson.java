@@ -1,9 +1,9 @@
 package org.openmiles.common.web;
 
 import jakarta.annotation.Priority;
+import jakarta.json.JsonException;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -103,10 +103,8 @@ public class StrictJson implements ContainerRequestFilter {
           }
         }
       }
-    } catch (JsonParsingException | IllegalStateException | java.util.NoSuchElementException e) {
+    } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
       return Optional.empty(); // not JSON: the operation answers MALFORMED_REQUEST
-    } catch (jakarta.json.JsonException e) {
-      return Optional.empty();
     }
     return Optional.empty();
   }

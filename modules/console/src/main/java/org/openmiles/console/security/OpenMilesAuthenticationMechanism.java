@@ -27,6 +27,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.openmiles.common.security.ApiRoles;
+import org.openmiles.common.web.Problems;
 import org.openmiles.console.application.AuditTrail;
 import org.openmiles.console.infrastructure.JdbcConsoleUserRepository;
 
@@ -305,15 +306,22 @@ public class OpenMilesAuthenticationMechanism implements HttpAuthenticationMecha
     try {
       response.resetBuffer();
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      response.setContentType("application/problem+json");
+      response.setContentType(Problems.MEDIA_TYPE);
       response.setCharacterEncoding("UTF-8");
       response.setHeader("Cache-Control", "no-store");
       response
           .getWriter()
           .write(
-              "{\"type\":\"https://openmiles.org/problems/unsafe-path\",\"title\":\"Unsafe path\","
-                  + "\"status\":400,\"code\":\"UNSAFE_PATH\",\"detail\":\"The address has a dot"
-                  + " segment or an encoded slash, backslash or dot; send the plain path.\"}");
+              (String)
+                  Problems.response(
+                          HttpServletResponse.SC_BAD_REQUEST,
+                          "UNSAFE_PATH",
+                          "Unsafe path",
+                          "The address has a dot segment or an encoded slash, backslash or dot;"
+                              + " send the plain path.",
+                          null,
+                          java.util.Map.of())
+                      .getEntity());
       response.flushBuffer();
     } catch (java.io.IOException e) {
       // the client went away; nothing to answer

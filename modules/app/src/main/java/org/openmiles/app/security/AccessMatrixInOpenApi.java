@@ -1,0 +1,68 @@
+package org.openmiles.app.security;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+import org.openmiles.app.security.AccessMatrix.Grant;
+import org.openmiles.app.security.AccessMatrix.Operation;
+
+/**
+ * The published description says who may call what, from the same access matrix the server
+ * enforces: every operation gets {@code x-openmiles-roles} (e.g. {@code ["operations", "auditor",
+ * "partner[code]"]}) and the document requires a bearer token ({@code apiToken}). Registered with
+ * {@code mp.openapi.filter}.
+ */
+public class AccessMatrixInOpenApi implements OASFilter {
+  /** The security scheme every operation requires. */
+  public static final String SCHEME = "apiToken";
+
+  /** The extension naming an operation's roles. */
+  public static final String ROLES = "x-openmiles-roles";
+
+  private static final AccessMatrix MATRIX = AccessMatrix.load();
+
+  @Override
+  public void filterOpenAPI(OpenAPI openAPI) {
+    Components components = openAPI.getComponents();
+    if (components == null) {
+      components = OASFactory.createComponents();
+      openAPI.setComponents(components);
+    }
+    components.addSecurityScheme(
+        SCHEME,
+        OASFactory.createSecurityScheme()
+            .type(SecurityScheme.Type.HTTP)
+            .scheme("bearer")
+            .bearerFormat("JWT")
+            .description(
+                "A JWT from the operator's identity provider carrying API roles in 'groups'"
+                    + " (docs/security.md); each operation's x-openmiles-roles names the roles it"
+                    + " takes."));
+    openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(SCHEME));
+    if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+      return;
+    }
+    for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+      if (!path.getKey().startsWith("/api/") || path.getValue().getOperations() == null) {
+        continue;
+      }
+      String template = path.getKey().substring("/api".length());
+      path.getValue()
+          .getOperations()
+          .forEach(
+              (method, op) -> {
+                List<String> roles =
+                    MATRIX.grants(new Operation(method.name(), template)).orElse(List.of()).stream()
+                        .map(Grant::toString)
+                        .collect(Collectors.toList());
+                op.addExtension(ROLES, roles);
+              });
+    }
+  }
+}
