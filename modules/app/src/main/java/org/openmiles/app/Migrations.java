@@ -8,6 +8,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
@@ -42,7 +43,16 @@ public class Migrations {
   @PostConstruct
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void migrate() {
-    DemoMode.check(ConfigProvider.getConfig());
+    try {
+      DemoMode.check(ConfigProvider.getConfig());
+    } catch (IllegalStateException refused) {
+      // Refusing means not running: a server left up without its application would answer
+      // nothing but 404 and a readiness DOWN. The exit runs on its own thread, so that Payara's
+      // shutdown hooks do not wait for this deployment, which fails with the same message.
+      LOG.severe(refused.getMessage());
+      new Thread(() -> System.exit(DemoMode.EXIT_REFUSED), "openmiles-refused-start").start();
+      throw refused;
+    }
     ClassLoader cl = Thread.currentThread().getContextClassLoader();
     String vendor = vendor();
     for (String schema : SCHEMAS) {
@@ -69,7 +79,33 @@ public class Migrations {
                       ? r.initialSchemaVersion
                       : r.targetSchemaVersion));
     }
+    if ("postgresql".equals(vendor)) {
+      giveUpAuditOwnership();
+    }
     done = true;
+  }
+
+  /**
+   * The application role gives up its membership in {@code openmiles_audit} after every migration
+   * run (also when none was pending). It needed the membership only to hand the audit trails and
+   * their schemas to that role (console V2 and V4, security V2; ADR 0026); without it the
+   * application role can insert into and read the audit trails, and has no way back to the owner's
+   * rights to change, empty or drop them.
+   */
+  private void giveUpAuditOwnership() {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "do $$ begin"
+              + " if exists (select 1 from pg_auth_members m"
+              + " join pg_roles r on r.oid = m.roleid join pg_roles u on u.oid = m.member"
+              + " where r.rolname = 'openmiles_audit' and u.rolname = current_user) then"
+              + " execute format('revoke openmiles_audit from %I', current_user);"
+              + " end if; end $$");
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot give up the membership in openmiles_audit after migrating: " + e.getMessage(), e);
+    }
   }
 
   /** The migration folder for the database behind the data source: postgresql or oracle. */

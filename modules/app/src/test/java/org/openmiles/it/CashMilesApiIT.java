@@ -734,6 +734,61 @@ class CashMilesApiIT {
   }
 
   @Test
+  void theBackOfficeCannotResolveAPaymentsHoldBehindThePaymentsBack() {
+    String member = memberWith(10_000);
+    long id = authorize(engineA, quoteToken(engineA, member), 2_000).num("paymentId");
+    String hold = "holds/cm-" + id;
+    assertThat(staff.get(hold).str("status")).as("the back office may look").isEqualTo("ACTIVE");
+    Res release = staff.post(hold + "/release", null);
+    assertProblem(release, 409, "HOLD_BELONGS_TO_PAYMENT");
+    assertThat(release.str("detail")).contains("Cash & Miles payment " + id);
+    assertProblem(
+        staff.post(hold + "/capture", "{\"miles\":2000}"), 409, "HOLD_BELONGS_TO_PAYMENT");
+    // nor may anyone place a hold under a payment's reference, before the payment gets it
+    Res squat =
+        staff.post(
+            "members/" + member + "/holds",
+            "{\"miles\":1,\"sourceReference\":\"cm-" + (id + 1_000_000) + "\",\"ttlSeconds\":60}");
+    assertProblem(squat, 400, "VALIDATION_FAILED");
+    assertThat(squat.toString()).contains("sourceReference");
+    // the payment and its hold still agree, and the booking engine captures as usual
+    assertThat(staff.get(hold).str("status")).isEqualTo("ACTIVE");
+    assertThat(engineA.get("cash-and-miles/payments/" + id).str("status")).isEqualTo("AUTHORIZED");
+    assertThat(capture(engineA, id).status()).isEqualTo(200);
+    assertThat(staff.get(hold).str("status")).isEqualTo("CAPTURED");
+    assertThat(balance(member).num("balance")).isEqualTo(8_000);
+  }
+
+  @Test
+  void aBookingEngineNeverReceivesTheMembersContactData() {
+    String member = memberWith(10_000);
+    Res profile = staff.get("members/" + member);
+    String email = profile.str("email");
+    assertThat(email).contains("@");
+    Res q = quote(engineA, member);
+    Res auth = authorize(engineA, q.str("quoteToken"), 2_000);
+    long id = auth.num("paymentId");
+    List<Res> answers =
+        List.of(
+            q,
+            auth,
+            engineA.get("cash-and-miles/payments/" + id),
+            engineA.get("cash-and-miles/payments?limit=200"),
+            capture(engineA, id),
+            refund(engineA, id, "{\"reason\":\"INVOLUNTARY\"}"));
+    for (Res r : answers) {
+      assertThat(r.status()).as(r.toString()).isBetween(200, 201);
+      assertThat(r.toString())
+          .as("no e-mail, name or birth date in " + r)
+          .doesNotContain(email)
+          .doesNotContain("@example.org")
+          .doesNotContain("1985-03-04")
+          .doesNotContain("\"lastName\"")
+          .doesNotContain("\"phone\"");
+    }
+  }
+
+  @Test
   void theApiNeedsAValidTokenWithTheBookingEngineGroupAndBookingEnginesReachNothingElse() {
     String member = memberWith(0);
     assertThat(quote(nobody, member).status()).isEqualTo(401);

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +48,11 @@ class CrashRecoveryIT {
     }
   }
 
-  private URL start(int port) throws Exception {
+  /**
+   * Starts Payara Micro with OpenMiles on {@code port}; {@code settings} may change its
+   * environment.
+   */
+  private void launch(int port, Consumer<Map<String, String>> settings) throws IOException {
     String jar = System.getProperty("payara.microJar");
     String war = System.getProperty("openmiles.war", "target/openmiles.war");
     log = Files.createTempFile("crash-payara", ".log");
@@ -76,8 +81,13 @@ class CrashRecoveryIT {
     env.put("OPENMILES_FILES_LEASE_SECONDS", "10");
     env.put("OPENMILES_JOBS_ENABLED", "false");
     env.put("OPENMILES_DEMO_MEMBERS", "0");
+    settings.accept(env);
     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     server = pb.start();
+  }
+
+  private URL start(int port) throws Exception {
+    launch(port, env -> {});
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     for (int i = 0; i < 240; i++) {
       assertThat(server.isAlive()).as("Payara Micro stopped during start; see " + log).isTrue();
@@ -146,6 +156,34 @@ class CrashRecoveryIT {
       w.write("T," + RECORDS + "," + RECORDS + "\n");
     }
     Files.move(part, partner.resolve("inbound").resolve(name + ".csv"));
+  }
+
+  /**
+   * Outside demo mode a server configured with demo material (demo members, and the local
+   * stand-in's signing key that ./openmiles test points every server at) does not start: the
+   * process ends with status 78 and says why and what to do, instead of staying up without its
+   * application.
+   */
+  @Test
+  void outsideDemoModeAServerWithDemoMaterialRefusesToStart() throws Exception {
+    launch(
+        freePort(),
+        env -> {
+          env.remove("OPENMILES_DEMO");
+          env.put("OPENMILES_DEMO_MEMBERS", "300");
+        });
+    assertThat(server.waitFor(240, TimeUnit.SECONDS))
+        .as("the server should have stopped by itself; see " + log)
+        .isTrue();
+    assertThat(server.exitValue()).isEqualTo(78);
+    String out = Files.readString(log);
+    assertThat(out)
+        .contains("OpenMiles will not start with demo material outside demo mode")
+        .contains("openmiles.demo.members is 300")
+        .contains("is a development key of ./openmiles jwt")
+        .contains("set OPENMILES_DEMO=true");
+    // refused before the migrations: the database was not touched
+    assertThat(out).doesNotContain("migration(s) applied");
   }
 
   @Test

@@ -298,6 +298,35 @@ class PartnerFilesIT {
   }
 
   @Test
+  void aPartnerSeesItsOwnRecordsButNeverTheMembersContactData() throws Exception {
+    String a = api.enroll("Test");
+    String email = api.get("members/" + a).str("email");
+    assertThat(email).contains("@");
+    String u = Api.unique();
+    String nobody = org.openmiles.accounts.api.MemberNumber.fromSequence(987_654_322L).value();
+    String name = "contact-" + u + ".csv";
+    drop(name, header() + stay(u + "-c", a, 1) + stay(u + "-p", nobody, 1) + "T,2,2\n");
+    Api hotel = api.as("DEMO_HOTEL", "partner");
+    String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+    Api.Res files = hotel.get("partners/DEMO_HOTEL/files?limit=200");
+    assertThat(files.toString()).as("the partner sees its file").contains(name);
+    for (Api.Res r :
+        List.of(
+            files,
+            hotel.get("partners/DEMO_HOTEL/parked?limit=200"),
+            hotel.get("partners/DEMO_HOTEL/settlements/" + month))) {
+      assertThat(r.status()).as(r.toString()).isEqualTo(200);
+      assertThat(r.toString())
+          .as("no contact data in " + r)
+          .doesNotContain(email)
+          .doesNotContain("@example.org")
+          .doesNotContain("1985-03-04")
+          .doesNotContain("\"email\"")
+          .doesNotContain("\"phone\"");
+    }
+  }
+
+  @Test
   void parkedRecordsPastTheWindowAreReportedAndNoLongerCredited() throws Exception {
     String u = Api.unique();
     // a well-formed number nobody has: far beyond the sequence the tests use

@@ -27,6 +27,7 @@ import org.openmiles.common.Validator;
 public class HoldsResource {
 
   @Inject MilesLedger ledger;
+  @Inject PaymentHoldGuard payments;
 
   /** Capture {@code miles} (at most the held amount); the rest is released. */
   public record CaptureRequest(Long miles) {}
@@ -43,13 +44,17 @@ public class HoldsResource {
   @Operation(
       summary = "Capture a hold, fully or partly",
       description = "A retry of the same capture returns the captured hold.")
-  @APIResponse(responseCode = "409", description = "HOLD_ALREADY_RESOLVED")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "HOLD_ALREADY_RESOLVED; HOLD_BELONGS_TO_PAYMENT (a Cash & Miles payment's hold)")
   @APIResponse(responseCode = "422", description = "HOLD_EXPIRED, CAPTURE_EXCEEDS_HOLD")
   public HoldView capture(@PathParam("ref") String ref, CaptureRequest body) {
     CaptureRequest b = MembersResource.require(body);
     Validator.valid("miles", () -> java.util.Objects.requireNonNull(b.miles(), "is required"));
-    return ledger.captureHold(
-        Validator.valid("capture", () -> new CaptureHold(parse(ref), b.miles())));
+    SourceReference hold = parse(ref);
+    payments.requireNotAPaymentsHold(hold, "captured");
+    return ledger.captureHold(Validator.valid("capture", () -> new CaptureHold(hold, b.miles())));
   }
 
   @POST
@@ -57,9 +62,14 @@ public class HoldsResource {
   @Operation(
       summary = "Release (void) a hold",
       description = "A retried release returns the released hold.")
-  @APIResponse(responseCode = "409", description = "HOLD_ALREADY_RESOLVED")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "HOLD_ALREADY_RESOLVED; HOLD_BELONGS_TO_PAYMENT (a Cash & Miles payment's hold)")
   public HoldView release(@PathParam("ref") String ref) {
-    return ledger.releaseHold(parse(ref));
+    SourceReference hold = parse(ref);
+    payments.requireNotAPaymentsHold(hold, "released");
+    return ledger.releaseHold(hold);
   }
 
   private static SourceReference parse(String ref) {

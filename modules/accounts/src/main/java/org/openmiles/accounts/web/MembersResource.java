@@ -70,6 +70,7 @@ public class MembersResource {
 
   @Inject MemberService members;
   @Inject MilesLedger ledger;
+  @Inject PaymentHoldGuard paymentHolds;
   @Inject java.time.Clock clock;
   @Context UriInfo uriInfo;
 
@@ -266,6 +267,11 @@ public class MembersResource {
     v.require(b.miles() != null, "miles", "is required");
     v.require(b.ttlSeconds() != null, "ttlSeconds", "is required");
     SourceReference ref = v.check("sourceReference", () -> SourceReference.of(b.sourceReference()));
+    if (ref != null) {
+      paymentHolds
+          .paymentOf(ref)
+          .ifPresent(p -> v.require(false, "sourceReference", "is reserved for " + p));
+    }
     v.throwIfInvalid();
     PlaceHold cmd =
         Validator.valid(

@@ -12,13 +12,17 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * Demo keys and demo users only in an explicit demo mode ({@code openmiles.demo=true}, which {@code
- * ./openmiles run} and {@code test} set): outside it the server refuses to start with demo members,
- * demo console users, or a signing key of the local stand-in identity provider (key id {@code
- * openmiles-dev-*}, or a key under {@code .openmiles/jwt/}). Checked before the migrations run.
+ * ./openmiles run} and {@code test} set): outside it the server refuses to start (the process exits
+ * with {@link #EXIT_REFUSED}) with demo members, demo console users, or a signing key of the local
+ * stand-in identity provider (key id {@code openmiles-dev-*}, or a key under {@code
+ * .openmiles/jwt/}). Checked before the migrations run.
  */
 public final class DemoMode {
   /** The key id prefix of keys that {@code ./openmiles jwt keygen} makes. */
   public static final String DEV_KID_PREFIX = "openmiles-dev-";
+
+  /** The process's exit status when it refuses to start: 78, {@code EX_CONFIG} of sysexits.h. */
+  public static final int EXIT_REFUSED = 78;
 
   private DemoMode() {}
 
@@ -30,9 +34,9 @@ public final class DemoMode {
   public static void check(Config config) {
     List<String> refusals =
         refusals(
-            flag(config, "openmiles.demo"),
+            config.getOptionalValue("openmiles.demo", Boolean.class).orElse(false),
             config.getOptionalValue("openmiles.demo.members", Integer.class).orElse(0),
-            flag(config, "openmiles.console.demo-users"),
+            config.getOptionalValue("openmiles.console.demo-users", Boolean.class).orElse(false),
             config.getOptionalValue("mp.jwt.verify.publickey.location", String.class),
             config.getOptionalValue("mp.jwt.verify.publickey", String.class));
     if (!refusals.isEmpty()) {
@@ -90,9 +94,5 @@ public final class DemoMode {
     } catch (IOException | IllegalArgumentException e) {
       return Optional.empty();
     }
-  }
-
-  private static boolean flag(Config config, String name) {
-    return config.getOptionalValue(name, Boolean.class).orElse(false);
   }
 }

@@ -171,13 +171,14 @@ public class DefaultCashMilesPayments implements CashMilesPayments {
     }
     quote.requireAllowed(command.miles());
     long id = found.paymentId();
-    String holdReference = "cm-" + id;
+    SourceReference holdSource = CashMilesHolds.of(id);
+    String holdReference = holdSource.value();
     HoldView hold =
         ledger.placeHold(
             new PlaceHold(
                 quote.member(),
                 command.miles(),
-                SourceReference.of(holdReference),
+                holdSource,
                 Duration.ofSeconds(quote.holdTtlSeconds()),
                 "Cash & Miles " + command.bookingReference()));
     var split = QuoteCalculator.split(quote.fare(), command.miles(), quote.valuePerMile());
