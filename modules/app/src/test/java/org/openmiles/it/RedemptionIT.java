@@ -105,6 +105,31 @@ class RedemptionIT {
     assertThat(bad.json().getJsonObject("errors").keySet()).contains("cabin", "outbound");
   }
 
+  @Test
+  void aNumberQueryParameterThatIsNoNumberIsA400NamingIt() {
+    String m = api.enroll("Params");
+    for (String[] c :
+        new String[][] {
+          {"members/" + m + "/awards?limit=abc", "limit"},
+          {"members/" + m + "/awards?limit=0", "limit"},
+          {"expiry/members?withinDays=x&limit=%2B5", "withinDays"},
+          {
+            "awards/price?origin=HAN&destination=SGN&cabin=ECONOMY&passengers=two&outbound="
+                + OFF_PEAK,
+            "passengers"
+          },
+        }) {
+      Res r = api.get(c[0]);
+      // JAX-RS itself answers 404 for an int parameter it cannot convert
+      assertThat(r.status()).as(c[0] + " " + r).isEqualTo(400);
+      assertThat(r.code()).isEqualTo("VALIDATION_FAILED");
+      assertThat(r.json().getJsonObject("errors").keySet()).as(c[0]).contains(c[1]);
+    }
+    Res both = api.get("expiry/members?withinDays=x&limit=%2B5");
+    assertThat(both.json().getJsonObject("errors").keySet()).contains("withinDays", "limit");
+    assertThat(api.get("members/" + m + "/awards?limit=200").status()).isEqualTo(200);
+  }
+
   // --- redeem
 
   @Test

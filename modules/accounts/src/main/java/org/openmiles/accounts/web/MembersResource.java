@@ -45,6 +45,7 @@ import org.openmiles.accounts.api.UpdateProfile;
 import org.openmiles.common.Dates;
 import org.openmiles.common.Validator;
 import org.openmiles.common.web.Problems;
+import org.openmiles.common.web.QueryParams;
 
 /** Back-office member API: enrollment, profile, status, balance, statement, postings, holds. */
 @Path("v1/members")
@@ -136,7 +137,7 @@ public class MembersResource {
       @QueryParam("email") String email,
       @QueryParam("phone") String phone,
       @QueryParam("limit") @DefaultValue("20") String limit) {
-    int n = Validator.valid("limit", () -> Integer.parseInt(limit));
+    int n = QueryParams.limit(limit, MemberSearch.MAX_LIMIT);
     MemberSearch s = Validator.valid("query", () -> new MemberSearch(name, email, phone, n));
     return members.search(s);
   }
@@ -195,6 +196,7 @@ public class MembersResource {
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") @DefaultValue("50") String limit) {
     MemberNumber member = parse(number);
+    int n = QueryParams.limit(limit, StatementQuery.MAX_LIMIT);
     Validator v = new Validator();
     LocalDate f = v.check("from", () -> from == null ? null : Dates.parse(from));
     LocalDate t = v.check("to", () -> to == null ? null : Dates.parse(to));
@@ -207,8 +209,7 @@ public class MembersResource {
     }
     v.throwIfInvalid();
     StatementQuery q =
-        Validator.valid(
-            "query", () -> new StatementQuery(member, f, t, ts, cursor, Integer.parseInt(limit)));
+        Validator.valid("query", () -> new StatementQuery(member, f, t, ts, cursor, n));
     return ledger.statement(q);
   }
 

@@ -28,6 +28,7 @@ import org.openmiles.common.ValidationException;
 import org.openmiles.common.Validator;
 import org.openmiles.common.security.Callers;
 import org.openmiles.common.web.Problems;
+import org.openmiles.common.web.QueryParams;
 
 /** The agents' side of missing-miles claims: the review queue, one claim, approve, reject. */
 @Path("v1/claims")
@@ -66,8 +67,8 @@ public class ClaimsResource {
       @QueryParam("after") @DefaultValue("0") String after,
       @QueryParam("limit") @DefaultValue("50") String limit) {
     ClaimStatus s = Validator.valid("status", () -> status(status));
-    long a = Validator.valid("after", () -> nonNegative(Long.parseLong(after)));
-    return claims.queue(s, a, limit(limit));
+    long a = Validator.valid("after", () -> QueryParams.wholeNumber(after, 0, Long.MAX_VALUE));
+    return claims.queue(s, a, QueryParams.limit(limit, QueryParams.MAX_PAGE));
   }
 
   @GET
@@ -139,27 +140,8 @@ public class ClaimsResource {
     }
   }
 
-  static int limit(String limit) {
-    return Validator.valid(
-        "limit",
-        () -> {
-          int n = Integer.parseInt(limit);
-          if (n < 1 || n > 200) {
-            throw new IllegalArgumentException("must be between 1 and 200");
-          }
-          return n;
-        });
-  }
-
   private static long id(String id) {
-    return Validator.valid("id", () -> nonNegative(Long.parseLong(id)));
-  }
-
-  private static long nonNegative(long n) {
-    if (n < 0) {
-      throw new IllegalArgumentException("must not be negative");
-    }
-    return n;
+    return Validator.valid("id", () -> QueryParams.wholeNumber(id, 0, Long.MAX_VALUE));
   }
 
   private static <T> T require(T body) {

@@ -29,6 +29,7 @@ import org.openmiles.accrual.api.MissingMilesClaims;
 import org.openmiles.common.ValidationException;
 import org.openmiles.common.Validator;
 import org.openmiles.common.web.Problems;
+import org.openmiles.common.web.QueryParams;
 
 /**
  * A member's missing-miles claims: file one (matched and, when the airline's data allows, credited
@@ -115,7 +116,7 @@ public class MemberClaimsResource {
   @Operation(summary = "The member's claims, newest first")
   public List<ClaimView> list(
       @PathParam("number") String number, @QueryParam("limit") @DefaultValue("50") String limit) {
-    return claims.ofMember(member(number), ClaimsResource.limit(limit));
+    return claims.ofMember(member(number), QueryParams.limit(limit, QueryParams.MAX_PAGE));
   }
 
   static MemberNumber member(String number) {

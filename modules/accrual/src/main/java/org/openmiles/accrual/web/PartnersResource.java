@@ -19,6 +19,7 @@ import org.openmiles.accrual.api.PartnerFileView;
 import org.openmiles.accrual.api.PartnerSettlement;
 import org.openmiles.accrual.api.SettlementStatement;
 import org.openmiles.common.Validator;
+import org.openmiles.common.web.QueryParams;
 
 /** Partners: who may send files, what their files did, and what they owe. */
 @Path("v1/partners")
@@ -42,9 +43,7 @@ public class PartnersResource {
   @APIResponse(responseCode = "404", description = "PARTNER_NOT_FOUND")
   public List<PartnerFileView> files(
       @PathParam("code") String code, @QueryParam("limit") @DefaultValue("20") String limit) {
-    int n = Validator.valid("limit", () -> Integer.parseInt(limit));
-    Validator.valid("limit", () -> n >= 1 && n <= 200 ? n : failLimit());
-    return settlement.recentFiles(code, n);
+    return settlement.recentFiles(code, QueryParams.limit(limit, QueryParams.MAX_PAGE));
   }
 
   @GET
@@ -73,12 +72,6 @@ public class PartnersResource {
   @APIResponse(responseCode = "404", description = "PARTNER_NOT_FOUND")
   public org.openmiles.accrual.api.ParkedReport parked(
       @PathParam("code") String code, @QueryParam("limit") @DefaultValue("50") String limit) {
-    int n = Validator.valid("limit", () -> Integer.parseInt(limit));
-    Validator.valid("limit", () -> n >= 1 && n <= 200 ? n : failLimit());
-    return settlement.parked(code, n);
-  }
-
-  private static int failLimit() {
-    throw new IllegalArgumentException("must be between 1 and 200");
+    return settlement.parked(code, QueryParams.limit(limit, QueryParams.MAX_PAGE));
   }
 }

@@ -52,6 +52,7 @@ import org.openmiles.common.OpenMilesException;
 import org.openmiles.common.Validator;
 import org.openmiles.common.security.Callers;
 import org.openmiles.common.web.Problems;
+import org.openmiles.common.web.QueryParams;
 
 /**
  * The booking-engine API. Callers authenticate with a JWT bearer token (MicroProfile JWT) carrying
@@ -397,12 +398,12 @@ public class CashMilesResource {
         status == null || status.isEmpty()
             ? null
             : v.check("status", () -> PaymentStatus.valueOf(status));
-    Integer l = v.check("limit", () -> parse(limit, 1, 200).intValue());
-    Long a = v.check("after", () -> parse(after, 0, Long.MAX_VALUE));
+    Long l = v.check("limit", () -> QueryParams.wholeNumber(limit, 1, QueryParams.MAX_PAGE));
+    Long a = v.check("after", () -> QueryParams.wholeNumber(after, 0, Long.MAX_VALUE));
     v.throwIfInvalid();
     JsonArrayBuilder out = CashMilesJson.JSON.createArrayBuilder();
     payments
-        .payments(new PaymentQuery(client, Optional.ofNullable(s), a, l))
+        .payments(new PaymentQuery(client, Optional.ofNullable(s), a, l.intValue()))
         .forEach(p -> out.add(CashMilesJson.payment(p)));
     return json(200, out.build().toString());
   }
@@ -489,18 +490,5 @@ public class CashMilesResource {
       // falls through: an id that cannot exist is simply not found
     }
     throw new PaymentNotFoundException("no payment " + id);
-  }
-
-  private static Long parse(String text, long min, long max) {
-    long n;
-    try {
-      n = Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("must be a whole number");
-    }
-    if (n < min || n > max) {
-      throw new IllegalArgumentException("must be " + min + " to " + max);
-    }
-    return n;
   }
 }

@@ -24,6 +24,7 @@ import org.openmiles.common.Dates;
 import org.openmiles.common.ValidationException;
 import org.openmiles.common.Validator;
 import org.openmiles.common.web.Problems;
+import org.openmiles.common.web.QueryParams;
 import org.openmiles.redemption.api.AwardPrice;
 import org.openmiles.redemption.api.AwardService;
 import org.openmiles.redemption.api.AwardView;
@@ -102,9 +103,12 @@ public class AwardsResource {
       @QueryParam("journey") @DefaultValue("ONE_WAY") String journey,
       @QueryParam("outbound") String outbound,
       @QueryParam("return") String inbound,
-      @QueryParam("passengers") @DefaultValue("1") int passengers) {
+      @QueryParam("passengers") @DefaultValue("1") String passengers) {
+    int p =
+        Validator.valid(
+            "passengers", () -> (int) QueryParams.wholeNumber(passengers, 1, Integer.MAX_VALUE));
     return awards.price(
-        flight(new FlightJson(origin, destination, cabin, journey, outbound, inbound), passengers));
+        flight(new FlightJson(origin, destination, cabin, journey, outbound, inbound), p));
   }
 
   @GET

@@ -26,6 +26,7 @@ import org.openmiles.common.Dates;
 import org.openmiles.common.ValidationException;
 import org.openmiles.common.Validator;
 import org.openmiles.common.web.Problems;
+import org.openmiles.common.web.QueryParams;
 import org.openmiles.redemption.api.BuyExtension;
 import org.openmiles.redemption.api.ExpiryServices;
 import org.openmiles.redemption.api.ExtensionPackageView;
@@ -50,15 +51,15 @@ public class ExpiryResource {
       summary = "Members with miles expiring within withinDays (30, 60, 90...) of today",
       description = "Keyset pages by member number: pass nextAfter as after for the next page.")
   public ExpiringMilesPage members(
-      @QueryParam("withinDays") @DefaultValue("30") int withinDays,
+      @QueryParam("withinDays") @DefaultValue("30") String withinDays,
       @QueryParam("after") String after,
-      @QueryParam("limit") @DefaultValue("100") int limit) {
+      @QueryParam("limit") @DefaultValue("100") String limit) {
     Validator v = new Validator();
-    v.require(withinDays >= 0 && withinDays <= 366, "withinDays", "must be 0 to 366");
-    v.require(limit >= 1 && limit <= 1000, "limit", "must be 1 to 1000");
+    Long days = v.check("withinDays", () -> QueryParams.wholeNumber(withinDays, 0, 366));
+    Long n = v.check("limit", () -> QueryParams.wholeNumber(limit, 1, 1000));
     MemberNumber from = after == null ? null : v.check("after", () -> new MemberNumber(after));
     v.throwIfInvalid();
-    return expiry.expiring(withinDays, from, limit);
+    return expiry.expiring(days.intValue(), from, n.intValue());
   }
 
   @GET

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.common.Validator;
+import org.openmiles.common.web.QueryParams;
 import org.openmiles.redemption.api.AwardService;
 import org.openmiles.redemption.api.AwardView;
 
@@ -29,16 +30,8 @@ public class MemberAwardsResource {
   @GET
   @Operation(summary = "The member's awards, newest first")
   public List<AwardView> list(
-      @PathParam("number") String number, @QueryParam("limit") @DefaultValue("50") int limit) {
+      @PathParam("number") String number, @QueryParam("limit") @DefaultValue("50") String limit) {
     MemberNumber member = Validator.valid("memberNumber", () -> new MemberNumber(number));
-    Validator.valid(
-        "limit",
-        () -> {
-          if (limit < 1 || limit > 200) {
-            throw new IllegalArgumentException("must be 1 to 200");
-          }
-          return limit;
-        });
-    return awards.awards(member, limit);
+    return awards.awards(member, QueryParams.limit(limit, QueryParams.MAX_PAGE));
   }
 }
