@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console's dashboard, user management and error pages in a real headless Chromium against the
@@ -58,6 +60,56 @@ class ConsoleAdminIT {
     if (browser != null) {
       browser.close();
     }
+  }
+
+  @Test
+  void theFileMonitorShowsARefusedFileWithItsReasonAndFiltersByPartnerAndStatus() throws Exception {
+    Path hotel = FileDrop.filesRoot().resolve("partners").resolve("DEMO_HOTEL");
+    String u = Api.unique();
+    String good = "monitor-ok-" + u + ".csv";
+    String bad = "monitor-bad-" + u + ".csv";
+    String member = api.enroll("Monitor");
+    String night =
+        "D,"
+            + u
+            + ","
+            + member
+            + ",Monitor,"
+            + LocalDate.now().minusDays(1)
+            + ",STAY_NIGHT,1,,IT\n";
+    assertThat(FileDrop.drop(hotel, good, FileDrop.partnerHeader("DEMO_HOTEL") + night + "T,1,1\n"))
+        .containsEntry("status", "PROCESSED");
+    // the trailer counts two records where there is one: refused whole
+    assertThat(FileDrop.drop(hotel, bad, FileDrop.partnerHeader("DEMO_HOTEL") + night + "T,2,1\n"))
+        .containsEntry("status", "REJECTED");
+
+    browser.login("supervisor", "supervisor-demo");
+    browser.click("nav-files");
+    String refused = browser.rowOf("files", bad).getText();
+    browser.screenshot("files");
+    // the whole reason, not cut off by the column
+    assertThat(refused)
+        .contains(
+            "Rejected", "CONTROL_COUNT_MISMATCH: the trailer says 2 records but the file has 1")
+        .doesNotContain("REJECTED");
+    assertThat(
+            browser.script(
+                "var r = document.querySelector('#files .om-reason'), td = r.closest('td');"
+                    + " return r.getBoundingClientRect().right"
+                    + " <= td.getBoundingClientRect().right + 1"))
+        .as("the reason fits its column")
+        .isEqualTo(Boolean.TRUE);
+    assertThat(browser.rowOf("files", good).getText()).contains("Done", "DEMO_HOTEL");
+    assertThat(browser.text("counts")).contains("Rejected: ", "Done: ", "Failed: ");
+
+    // only the refused files of the hotel
+    WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
+    choose("partnerFilter", "DEMO_HOTEL");
+    wait.until(d -> Boolean.TRUE.equals(browser.script("return PrimeFaces.ajax.Queue.isEmpty()")));
+    choose("statusFilter", "REJECTED");
+    wait.until(d -> !d.findElement(By.id("files")).getText().contains(good));
+    String shown = browser.text("files");
+    assertThat(shown).contains(bad).doesNotContain(good).doesNotContain("Done");
   }
 
   @Test
@@ -288,6 +340,18 @@ class ConsoleAdminIT {
         d ->
             Boolean.TRUE.equals(
                 browser.script("return !!(PF('issuedChart') && PF('issuedChart').chart)")));
+  }
+
+  /**
+   * Picks {@code value} in a PrimeFaces select menu as a click would, so that its change behaviour
+   * (the filter's ajax update) runs; the widget's selectValue is silent.
+   */
+  private void choose(String widget, String value) {
+    browser.script(
+        "var w = PF(arguments[0]);"
+            + " w.selectItem(w.items.eq(w.input.find('option[value=\"' + arguments[1] + '\"]').index()));",
+        widget,
+        value);
   }
 
   /** The miles of a partner in the dashboard's partner table, 0 when it is not listed. */

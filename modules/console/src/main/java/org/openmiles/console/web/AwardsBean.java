@@ -122,12 +122,31 @@ public class AwardsBean implements Serializable {
               1);
       quote = awards.price(priced);
       bookingKey = newKey();
-      Messages.info(
-          "Award price: " + quote.totalMiles() + " miles (" + seasons(quote) + ").",
-          "The member has "
-              + (balance == null ? "?" : balance.available())
-              + " miles available. Choose who travels and book it, or change the trip and price"
-              + " again.");
+      String price =
+          String.format(
+              java.util.Locale.ENGLISH,
+              "Award price: %,d miles (%s).",
+              quote.totalMiles(),
+              seasons(quote));
+      if (balance != null && quote.totalMiles() > balance.available()) {
+        Messages.warn(
+            price,
+            String.format(
+                java.util.Locale.ENGLISH,
+                "The member has %,d miles available, %,d short: booking it would be refused. Try"
+                    + " another date or cabin.",
+                balance.available(),
+                quote.totalMiles() - balance.available()));
+      } else {
+        Messages.info(
+            price,
+            "The member has "
+                + (balance == null
+                    ? "?"
+                    : String.format(java.util.Locale.ENGLISH, "%,d", balance.available()))
+                + " miles available. Choose who travels and book it, or change the trip and price"
+                + " again.");
+      }
     } catch (RuntimeException e) {
       priced = null;
       quote = null;

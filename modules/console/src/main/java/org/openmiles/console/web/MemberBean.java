@@ -283,6 +283,11 @@ public class MemberBean implements Serializable {
   }
 
   public void changeStatus() {
+    if (statusTarget == null) {
+      Messages.error(
+          "Choose the status to change to.", "Nothing was changed; the reason you typed is kept.");
+      return;
+    }
     try {
       actions.changeStatus(currentUser.actor(), member.number(), statusTarget, statusReason);
       Messages.info(
@@ -394,10 +399,17 @@ public class MemberBean implements Serializable {
     return List.of(EntryType.values());
   }
 
+  /**
+   * The statuses this user may move the member to: never the one it has, and closing only for a
+   * supervisor (an agent would be refused after filling in the form).
+   */
   public List<MemberStatus> getStatusTargets() {
     return member == null
         ? List.of()
-        : java.util.Arrays.stream(MemberStatus.values()).filter(s -> s != member.status()).toList();
+        : java.util.Arrays.stream(MemberStatus.values())
+            .filter(s -> s != member.status())
+            .filter(s -> s != MemberStatus.CLOSED || currentUser.isSupervisor())
+            .toList();
   }
 
   public List<String> getTierCodes() {
