@@ -287,9 +287,7 @@ class ConsoleIT {
   void anAgentSeesBeforeBookingThatTheMemberCannotAffordTheAwardAndTheConsoleFitsATablet() {
     String number = enroll("Short", 1_000);
     String date = java.time.LocalDate.now().plusDays(60).toString();
-    long price =
-        api.get("awards/price?origin=HAN&destination=SGN&cabin=ECONOMY&outbound=" + date)
-            .num("totalMiles");
+    long price = hanSgnEconomy(date);
     assertThat(price).isGreaterThan(1_000);
     login("agent", "agent-demo");
     // a tablet held upright: the top bar wraps, Log out stays on the screen
@@ -321,9 +319,7 @@ class ConsoleIT {
   void anAgentPricesAnAwardBooksItOnceAndCancelsItAfterSeeingTheFee() {
     String number = enroll("Award", 50_000);
     String date = java.time.LocalDate.now().plusDays(60).toString();
-    long price =
-        api.get("awards/price?origin=HAN&destination=SGN&cabin=ECONOMY&outbound=" + date)
-            .num("totalMiles");
+    long price = hanSgnEconomy(date);
     login("agent", "agent-demo");
     openMember(number);
     open("console/awards.xhtml?number=" + number);
@@ -803,6 +799,12 @@ class ConsoleIT {
 
   private void pickDate(String id, String date) {
     b.pickDate(id, date);
+  }
+
+  /** The price of a one-way economy award Hanoi-Saigon on {@code date}, as the API quotes it. */
+  private long hanSgnEconomy(String date) {
+    return api.get("awards/price?origin=HAN&destination=SGN&cabin=ECONOMY&outbound=" + date)
+        .num("totalMiles");
   }
 
   /** The miles a price shows ("10,000 miles"), once the price is on the page. */
