@@ -436,4 +436,40 @@ class PartnerFileProcessorTest {
         .doesNotContain("root:");
     assertThat(accrual.files).isEmpty();
   }
+
+  @Test
+  void everyEmptyFileIsAnsweredEmptyFileAndNoneIsADuplicate() throws IOException {
+    for (String name : List.of("empty-1.csv", "empty-2.csv", "blank.csv", "blank-again.csv")) {
+      byte[] content =
+          name.startsWith("blank") ? "\n  \n".getBytes(StandardCharsets.UTF_8) : new byte[0];
+      assertThat(run(name, content)).as(name).isEqualTo("rejects");
+      assertThat(ack(name))
+          .as(name)
+          .containsEntry("status", "REJECTED")
+          .containsKey("file_id")
+          .hasEntrySatisfying("reason", r -> assertThat(r).startsWith("EMPTY_FILE: "));
+      assertThat(rejects(name)).as(name).singleElement().asString().startsWith("0,EMPTY_FILE,");
+    }
+    // the acknowledgement still gives the content's checksum: that of no bytes
+    assertThat(ack("empty-2.csv"))
+        .containsEntry(
+            "checksum_sha256", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    assertThat(accrual.files).hasSize(4);
+  }
+
+  @Test
+  void aHardLinkIsRefusedWithoutBeingRead() throws IOException {
+    Path elsewhere = root.resolve("another-partners-file.txt");
+    Files.writeString(elsewhere, header() + detail("SECRET-1", M1, "1") + "T,1,1\n");
+    Path link = root.resolve("linked.csv");
+    Files.createLink(link, elsewhere);
+    assertThat(processor.handle(link, "linked.csv", "DEMO_HOTEL")).isEqualTo("rejects");
+    assertThat(ack("linked.csv"))
+        .containsEntry("status", "REJECTED")
+        .doesNotContainKey("file_id")
+        .hasEntrySatisfying("reason", r -> assertThat(r).startsWith("HARD_LINK: "));
+    assertThat(outbound().resolve("linked.csv.rejects.csv")).doesNotExist();
+    assertThat(accrual.files).isEmpty();
+    assertThat(accrual.credited).isZero();
+  }
 }
