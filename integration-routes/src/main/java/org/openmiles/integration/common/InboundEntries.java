@@ -67,8 +67,8 @@ public final class InboundEntries {
   public static Optional<Refusal> abandoned(Path entry, Instant now, Duration maxAge)
       throws IOException {
     String name = entry.getFileName().toString();
-    if (!hidden(name)) {
-      return Optional.empty();
+    if (!hidden(name) || Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty(); // a hidden folder is no upload (an SFTP server's own, say)
     }
     Instant written = Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toInstant();
     if (written.plus(maxAge).isAfter(now)) {

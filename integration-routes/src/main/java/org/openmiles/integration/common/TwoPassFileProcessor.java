@@ -26,6 +26,7 @@ import org.openmiles.accrual.api.ActivityResult;
 import org.openmiles.accrual.api.FileRegistration;
 import org.openmiles.accrual.api.FileSummary;
 import org.openmiles.accrual.api.InboundFileSink;
+import org.openmiles.common.tx.TransactionRetry;
 import org.openmiles.integration.bootstrap.ContainerWork;
 import org.openmiles.integration.common.BoundedLineReader.Line;
 
@@ -229,10 +230,17 @@ public final class TwoPassFileProcessor<R> {
     return hex(sha);
   }
 
-  /** Runs one unit of work as one container transaction (see {@link ContainerWork}). */
+  /**
+   * Runs one unit of work as one container transaction (see {@link ContainerWork}), run again from
+   * the start if PostgreSQL aborts it for a deadlock or a serialization failure (ADR 0023): each
+   * unit (registering the file, a chunk, completing, refusing or failing the file) writes only to
+   * the database in its transaction, and a chunk run again finds what it finds in a first run, so
+   * repeating it is safe. A conflict then no longer stops the file.
+   */
   private <T> T tx(java.util.concurrent.Callable<T> work) throws IOException {
     try {
-      return container.inTransaction(work);
+      return TransactionRetry.run(
+          feed.senderLabel() + " file unit", () -> container.inTransaction(work));
     } catch (IOException | RuntimeException e) {
       throw e;
     } catch (Exception e) {

@@ -345,6 +345,37 @@ class PartnerFileProcessorTest {
         .contains("a fault stopped the file", "database down");
   }
 
+  /**
+   * ADR 0023 on the file path: a chunk whose transaction PostgreSQL aborts for a deadlock (40P01)
+   * is run again, and the file is processed as if nothing happened; it used to stop the file.
+   */
+  @Test
+  void aChunkAbortedByADeadlockIsRunAgainAndTheFileIsProcessed() throws IOException {
+    int[] attempts = new int[1];
+    processor.accrual =
+        new FakePartnerAccrual() {
+          @Override
+          public List<org.openmiles.accrual.api.ActivityResult> credit(
+              long fileId, List<PartnerActivity> chunk) {
+            if (attempts[0]++ == 0) { // the whole chunk rolled back, as the database does
+              throw new IllegalStateException(
+                  "cannot credit", new java.sql.SQLException("deadlock detected", "40P01"));
+            }
+            return super.credit(fileId, chunk);
+          }
+        };
+    FakePartnerAccrual retried = (FakePartnerAccrual) processor.accrual;
+    String content = header() + detail("T1", M1, "1") + detail("T2", M2, "2") + "T,2,3\n";
+    assertThat(run("deadlocked.csv", content)).isEqualTo("archive");
+    assertThat(attempts[0]).isEqualTo(2);
+    assertThat(ack("deadlocked.csv"))
+        .containsEntry("status", "PROCESSED")
+        .containsEntry("accepted", "2")
+        .containsEntry("miles_issued", "30");
+    assertThat(retried.credited).isEqualTo(2);
+    assertThat(retried.failedFiles).isEmpty();
+  }
+
   @Test
   void aBadByteIsReportedOnItsOwnLine() throws IOException {
     byte[] start = (header() + detail("T1", M1, "1")).getBytes(StandardCharsets.UTF_8);

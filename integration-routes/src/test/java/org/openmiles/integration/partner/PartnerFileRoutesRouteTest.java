@@ -200,8 +200,11 @@ class PartnerFileRoutesRouteTest extends CamelTestSupport {
     Path fresh = folder("inbound").resolve(".fresh.csv");
     Files.writeString(stale, oneNight("H1").substring(0, 20));
     Files.writeString(fresh, oneNight("H2").substring(0, 20));
-    Files.setLastModifiedTime(
-        stale, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(7_200)));
+    Path folder = Files.createDirectory(folder("inbound").resolve(".server-own"));
+    for (Path old : new Path[] {stale, folder}) {
+      Files.setLastModifiedTime(
+          old, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(7_200)));
+    }
     owner.check();
     assertThat(Files.readAllLines(folder("outbound").resolve("stale.csv.ack.csv")))
         .contains("file,.stale.csv", "status,REJECTED")
@@ -210,6 +213,7 @@ class PartnerFileRoutesRouteTest extends CamelTestSupport {
     assertThat(contains(folder("rejects"), "stale.")).isTrue();
     assertThat(fresh).exists();
     assertThat(folder("outbound").resolve("fresh.csv.ack.csv")).doesNotExist();
+    assertThat(folder).as("a hidden folder is no upload").isDirectory();
   }
 
   @Test
