@@ -523,10 +523,14 @@ class ConsoleIT {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audit:member")));
     type("audit:member", number);
     click("audit:filter");
-    wait.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.id("audit:entries"), "TIER_OVERRIDDEN"));
-    String log = browser.findElement(By.id("audit:entries")).getText();
+    // the table may be rendered again by the filter's answer: read it whole, found afresh
+    String log =
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+            .until(
+                d -> {
+                  String t = d.findElement(By.id("audit:entries")).getText();
+                  return t.contains("TIER_OVERRIDDEN") ? t : null;
+                });
     assertThat(log)
         .contains(
             "TIER_OVERRIDDEN",

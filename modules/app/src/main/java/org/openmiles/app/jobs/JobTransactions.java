@@ -6,8 +6,8 @@ import jakarta.ejb.TransactionAttributeType;
 import java.util.function.Supplier;
 
 /**
- * Runs a scheduled job's unit of work in a transaction the EJB container begins, which the
- * services' CDI {@code @Transactional} boundaries join.
+ * Runs a scheduled job's (or the demo data's) unit of work in a transaction the EJB container
+ * begins, which the services' CDI {@code @Transactional} boundaries join.
  *
  * <p>The schedulers are EJB timers with {@code NOT_SUPPORTED}. From there, a transaction begun by a
  * CDI service's own {@code @Transactional} did not enlist the JDBC connections: each statement
