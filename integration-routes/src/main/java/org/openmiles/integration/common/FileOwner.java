@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -29,7 +31,8 @@ import org.openmiles.accrual.api.FileOwnership;
  *   <li>a file in {@code processing/} that nobody claims, at two checks in a row, goes back too (a
  *       process died between picking it up and claiming it);
  *   <li>an entry of {@code inbound/} that would be picked up but is not a regular file (a symbolic
- *       link, a pipe, a folder named {@code *.csv}) is refused with an answer, without being read.
+ *       link, a pipe, a folder named {@code *.csv}) or is a hard link is refused with an answer,
+ *       without being read; so is a hidden upload left unwritten for too long.
  * </ul>
  *
  * It decides by the database's record of owners, never by file times: a file that a killed process
@@ -143,21 +146,38 @@ public class FileOwner {
   }
 
   /**
-   * Entries of {@code inbound/} with a name that would be picked up but that are not regular files
-   * are answered and moved to {@code rejects/}, never read.
+   * Entries of {@code inbound/} that must not be read are answered and moved to {@code rejects/},
+   * never opened: with a name that would be picked up, links and special files ({@link
+   * InboundEntries#unreadable}); with a hidden name, uploads nobody has written to for longer than
+   * {@link FileSettings#hiddenMaxAge()} ({@link InboundEntries#abandoned}), so that no file waits
+   * in {@code inbound/} for ever without an answer.
    */
   private void refuseIrregular(Watched w) throws IOException {
+    Instant now = Instant.now();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(w.base().resolve("inbound"))) {
       for (Path f : files) {
         String name = f.getFileName().toString();
-        if (InboundFolder.picksUp(name) && !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+        Optional<InboundEntries.Refusal> refusal =
+            InboundFolder.picksUp(name)
+                ? InboundEntries.unreadable(f)
+                : InboundEntries.hidden(name)
+                    ? InboundEntries.abandoned(f, now, settings.hiddenMaxAge())
+                    : Optional.empty();
+        if (refusal.isPresent()) {
+          String answered = InboundEntries.intendedName(name);
           OutboundFiles.writeRefusal(
-              w.base().resolve("outbound"), name, w.senderLabel(), w.sender(), w.format());
+              w.base().resolve("outbound"),
+              name,
+              answered,
+              w.senderLabel(),
+              w.sender(),
+              w.format(),
+              refusal.get());
           Files.move(
               f,
-              w.base().resolve("rejects").resolve(InboundFolder.timestamped(name)),
+              w.base().resolve("rejects").resolve(InboundFolder.timestamped(answered)),
               StandardCopyOption.ATOMIC_MOVE);
-          LOG.warning(() -> w.label() + ": " + name + " is not a regular file; refused unread");
+          LOG.warning(() -> w.label() + ": " + name + " refused unread: " + refusal.get().code());
         }
       }
     }

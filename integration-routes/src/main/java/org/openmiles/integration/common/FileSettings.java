@@ -56,6 +56,14 @@ public class FileSettings {
   @ConfigProperty(name = "openmiles.files.credit-threads", defaultValue = "2")
   int creditThreads;
 
+  /**
+   * How long a hidden upload ({@code .name}) may stay in {@code inbound/} without being written to
+   * before it is answered {@code INCOMPLETE_UPLOAD} and moved to {@code rejects/}.
+   */
+  @Inject
+  @ConfigProperty(name = "openmiles.files.hidden-max-age-minutes", defaultValue = "60")
+  long hiddenMaxAgeMinutes;
+
   /** The container's thread factory, so crediting threads can call container services. */
   @jakarta.annotation.Resource jakarta.enterprise.concurrent.ManagedThreadFactory managedThreads;
 
@@ -69,6 +77,7 @@ public class FileSettings {
     s.maxAgeMonths = maxAgeMonths;
     s.leaseSeconds = 30;
     s.creditThreads = 1;
+    s.hiddenMaxAgeMinutes = 60;
     return s;
   }
 
@@ -89,6 +98,11 @@ public class FileSettings {
     return managedThreads != null
         ? managedThreads
         : java.util.concurrent.Executors.defaultThreadFactory();
+  }
+
+  /** How long a hidden upload may go unwritten before it is answered: at least a minute. */
+  public java.time.Duration hiddenMaxAge() {
+    return java.time.Duration.ofMinutes(Math.max(1, hiddenMaxAgeMinutes));
   }
 
   /** A worker's lease, in seconds: at least 3. */

@@ -19,9 +19,6 @@ import org.openmiles.common.csv.CsvCells;
  * file, and through {@link CsvCells}, so that no cell runs as a formula in a spreadsheet.
  */
 public final class OutboundFiles {
-  /** The code of an inbound entry that is not a regular file (a link, a pipe, a folder). */
-  public static final String NOT_A_REGULAR_FILE = "NOT_A_REGULAR_FILE";
-
   private OutboundFiles() {}
 
   /**
@@ -77,24 +74,27 @@ public final class OutboundFiles {
   }
 
   /**
-   * Answers an inbound entry that is not a regular file (a symbolic link, a pipe, a folder): an
-   * acknowledgement {@code REJECTED} with {@link #NOT_A_REGULAR_FILE}. The entry is never opened,
+   * Answers an inbound entry that is refused without being read ({@link InboundEntries}): an
+   * acknowledgement {@code REJECTED} with the refusal's code and reason, under {@code ackName} (the
+   * entry's name, or for a hidden upload the name it was meant to get). The entry is never opened,
    * so nothing outside the sender's folders is read.
    */
   public static Path writeRefusal(
-      Path outbound, String name, String senderLabel, String sender, String format)
+      Path outbound,
+      String name,
+      String ackName,
+      String senderLabel,
+      String sender,
+      String format,
+      InboundEntries.Refusal refusal)
       throws IOException {
     Map<String, Object> ack = new LinkedHashMap<>();
     ack.put("file", name);
     ack.put(senderLabel, sender);
     ack.put("format", format);
     ack.put("status", "REJECTED");
-    ack.put(
-        "reason",
-        NOT_A_REGULAR_FILE
-            + ": the entry is a symbolic link or another special file and not a regular file;"
-            + " it was not read. Upload the file itself");
-    return writeAck(outbound, name, ack);
+    ack.put("reason", refusal.code() + ": " + refusal.reason());
+    return writeAck(outbound, ackName, ack);
   }
 
   /**

@@ -26,6 +26,7 @@ import org.openmiles.accrual.api.ActivityResult;
 import org.openmiles.accrual.api.FileRegistration;
 import org.openmiles.accrual.api.FileSummary;
 import org.openmiles.accrual.api.InboundFileSink;
+import org.openmiles.common.tx.TransactionRetry;
 import org.openmiles.integration.bootstrap.ContainerWork;
 import org.openmiles.integration.common.BoundedLineReader.Line;
 
@@ -48,6 +49,17 @@ import org.openmiles.integration.common.BoundedLineReader.Line;
  */
 public final class TwoPassFileProcessor<R> {
   private static final Logger LOG = Logger.getLogger(TwoPassFileProcessor.class.getName());
+
+  /** The code of a file with no non-blank line. */
+  static final String EMPTY_FILE = "EMPTY_FILE";
+
+  /** The acknowledgement's {@code note} after a resumed run. */
+  public static final String RESUMED_NOTE =
+      "an interrupted run of this file was resumed; no record was processed twice";
+
+  /** The acknowledgement's {@code control_total} when some control amounts are not numbers. */
+  public static final String NOT_VERIFIABLE =
+      "not verifiable: some control amounts are not numbers (see rejects)";
 
   private final Feed<R> feed;
   private final InboundFileSink<R> sink;
@@ -87,21 +99,26 @@ public final class TwoPassFileProcessor<R> {
    * outbound} and returns the folder it belongs in now, {@code archive} or {@code rejects}.
    */
   public String handle(Path path, String name, String sender, Path outbound) throws IOException {
-    if (!Files.isRegularFile(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      // a symbolic link (or a pipe...) is never opened: it could point outside the sender's folders
+    var refusal = InboundEntries.unreadable(path);
+    if (refusal.isPresent()) {
+      // a link (symbolic or hard) is never opened: it could read outside the sender's folders
       OutboundFiles.writeRefusal(
           outbound,
           name,
+          name,
           feed.senderLabel(),
           sender,
-          feed.formatName() + " " + feed.formatVersion());
-      LOG.warning(() -> sender + " file " + name + " is not a regular file; refused unread");
+          feed.formatName() + " " + feed.formatVersion(),
+          refusal.get());
+      LOG.warning(() -> sender + " file " + name + " refused unread: " + refusal.get().code());
       return "rejects";
     }
     long started = System.nanoTime();
 
     Check check = check(path, sender);
-    FileRegistration reg = tx(() -> sink.registerFile(sender, name, check.checksum()));
+    // an empty file has no content to recognise: each one is answered EMPTY_FILE, never DUPLICATE
+    String key = EMPTY_FILE.equals(check.code()) ? arrivalKey() : check.checksum();
+    FileRegistration reg = tx(() -> sink.registerFile(sender, name, key));
     Map<String, Object> ack = new LinkedHashMap<>();
     ack.put("file", name);
     ack.put(feed.senderLabel(), sender);
@@ -110,11 +127,7 @@ public final class TwoPassFileProcessor<R> {
 
     if (reg.status() == FileRegistration.Status.DUPLICATE) {
       ack.put("status", "DUPLICATE");
-      ack.put(
-          "reason",
-          "the same content was already received (file id "
-              + reg.previousFileId()
-              + "); nothing was processed again");
+      ack.put("reason", duplicateReason(reg.previousFileId()));
       OutboundFiles.writeAck(outbound, name, ack);
       LOG.info(() -> sender + " file " + name + " is a duplicate of file " + reg.previousFileId());
       return "rejects";
@@ -156,7 +169,7 @@ public final class TwoPassFileProcessor<R> {
     }
     ack.put("status", "PROCESSED");
     if (reg.status() == FileRegistration.Status.RESUMED) {
-      ack.put("note", "an interrupted run of this file was resumed; no record was processed twice");
+      ack.put("note", RESUMED_NOTE);
     }
     ack.put("records", summary.records());
     ack.put("accepted", summary.accepted());
@@ -170,11 +183,7 @@ public final class TwoPassFileProcessor<R> {
       ack.put("miles_reversed", summary.milesReversed());
     }
     ack.put("control_count", check.records());
-    ack.put(
-        "control_total",
-        check.totalVerifiable()
-            ? "verified"
-            : "not verifiable: some control amounts are not numbers (see rejects)");
+    ack.put("control_total", check.totalVerifiable() ? "verified" : NOT_VERIFIABLE);
     OutboundFiles.writeAck(outbound, name, ack);
     long ms = (System.nanoTime() - started) / 1_000_000;
     LOG.info(
@@ -204,10 +213,34 @@ public final class TwoPassFileProcessor<R> {
     return "archive";
   }
 
-  /** Runs one unit of work as one container transaction (see {@link ContainerWork}). */
+  /** The acknowledgement's {@code reason} for a file whose content was received before. */
+  public static String duplicateReason(long previousFileId) {
+    return "the same content was already received (file id "
+        + previousFileId
+        + "); nothing was processed again";
+  }
+
+  /**
+   * The key an empty file is registered under: one of its own for each arrival (a SHA-256 like a
+   * content checksum), because every empty file has the same content and none is a duplicate.
+   */
+  private static String arrivalKey() {
+    MessageDigest sha = sha256();
+    sha.update(("empty file " + java.util.UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+    return hex(sha);
+  }
+
+  /**
+   * Runs one unit of work as one container transaction (see {@link ContainerWork}), run again from
+   * the start if PostgreSQL aborts it for a deadlock or a serialization failure (ADR 0023): each
+   * unit (registering the file, a chunk, completing, refusing or failing the file) writes only to
+   * the database in its transaction, and a chunk run again finds what it finds in a first run, so
+   * repeating it is safe. A conflict then no longer stops the file.
+   */
   private <T> T tx(java.util.concurrent.Callable<T> work) throws IOException {
     try {
-      return container.inTransaction(work);
+      return TransactionRetry.run(
+          feed.senderLabel() + " file unit", () -> container.inTransaction(work));
     } catch (IOException | RuntimeException e) {
       throw e;
     } catch (Exception e) {
@@ -302,7 +335,7 @@ public final class TwoPassFileProcessor<R> {
       String checksum = hex(sha);
       if (!header) {
         return new Check(
-            checksum, 0, "EMPTY_FILE", "the file has no header and no records", 0, "", false);
+            checksum, 0, EMPTY_FILE, "the file has no header and no records", 0, "", false);
       }
       if (trailer == null) {
         return new Check(

@@ -345,6 +345,37 @@ class PartnerFileProcessorTest {
         .contains("a fault stopped the file", "database down");
   }
 
+  /**
+   * ADR 0023 on the file path: a chunk whose transaction PostgreSQL aborts for a deadlock (40P01)
+   * is run again, and the file is processed as if nothing happened; it used to stop the file.
+   */
+  @Test
+  void aChunkAbortedByADeadlockIsRunAgainAndTheFileIsProcessed() throws IOException {
+    int[] attempts = new int[1];
+    processor.accrual =
+        new FakePartnerAccrual() {
+          @Override
+          public List<org.openmiles.accrual.api.ActivityResult> credit(
+              long fileId, List<PartnerActivity> chunk) {
+            if (attempts[0]++ == 0) { // the whole chunk rolled back, as the database does
+              throw new IllegalStateException(
+                  "cannot credit", new java.sql.SQLException("deadlock detected", "40P01"));
+            }
+            return super.credit(fileId, chunk);
+          }
+        };
+    FakePartnerAccrual retried = (FakePartnerAccrual) processor.accrual;
+    String content = header() + detail("T1", M1, "1") + detail("T2", M2, "2") + "T,2,3\n";
+    assertThat(run("deadlocked.csv", content)).isEqualTo("archive");
+    assertThat(attempts[0]).isEqualTo(2);
+    assertThat(ack("deadlocked.csv"))
+        .containsEntry("status", "PROCESSED")
+        .containsEntry("accepted", "2")
+        .containsEntry("miles_issued", "30");
+    assertThat(retried.credited).isEqualTo(2);
+    assertThat(retried.failedFiles).isEmpty();
+  }
+
   @Test
   void aBadByteIsReportedOnItsOwnLine() throws IOException {
     byte[] start = (header() + detail("T1", M1, "1")).getBytes(StandardCharsets.UTF_8);
@@ -435,5 +466,41 @@ class PartnerFileProcessorTest {
     assertThat(String.join("\n", Files.readAllLines(outbound().resolve("link.csv.ack.csv"))))
         .doesNotContain("root:");
     assertThat(accrual.files).isEmpty();
+  }
+
+  @Test
+  void everyEmptyFileIsAnsweredEmptyFileAndNoneIsADuplicate() throws IOException {
+    for (String name : List.of("empty-1.csv", "empty-2.csv", "blank.csv", "blank-again.csv")) {
+      byte[] content =
+          name.startsWith("blank") ? "\n  \n".getBytes(StandardCharsets.UTF_8) : new byte[0];
+      assertThat(run(name, content)).as(name).isEqualTo("rejects");
+      assertThat(ack(name))
+          .as(name)
+          .containsEntry("status", "REJECTED")
+          .containsKey("file_id")
+          .hasEntrySatisfying("reason", r -> assertThat(r).startsWith("EMPTY_FILE: "));
+      assertThat(rejects(name)).as(name).singleElement().asString().startsWith("0,EMPTY_FILE,");
+    }
+    // the acknowledgement still gives the content's checksum: that of no bytes
+    assertThat(ack("empty-2.csv"))
+        .containsEntry(
+            "checksum_sha256", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    assertThat(accrual.files).hasSize(4);
+  }
+
+  @Test
+  void aHardLinkIsRefusedWithoutBeingRead() throws IOException {
+    Path elsewhere = root.resolve("another-partners-file.txt");
+    Files.writeString(elsewhere, header() + detail("SECRET-1", M1, "1") + "T,1,1\n");
+    Path link = root.resolve("linked.csv");
+    Files.createLink(link, elsewhere);
+    assertThat(processor.handle(link, "linked.csv", "DEMO_HOTEL")).isEqualTo("rejects");
+    assertThat(ack("linked.csv"))
+        .containsEntry("status", "REJECTED")
+        .doesNotContainKey("file_id")
+        .hasEntrySatisfying("reason", r -> assertThat(r).startsWith("HARD_LINK: "));
+    assertThat(outbound().resolve("linked.csv.rejects.csv")).doesNotExist();
+    assertThat(accrual.files).isEmpty();
+    assertThat(accrual.credited).isZero();
   }
 }

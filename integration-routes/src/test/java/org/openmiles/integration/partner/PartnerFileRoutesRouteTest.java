@@ -177,6 +177,46 @@ class PartnerFileRoutesRouteTest extends CamelTestSupport {
   }
 
   @Test
+  void aHardLinkIsRefusedWithAnAnswerAndNeverRead() throws Exception {
+    Path secret = root.resolve("other-partner.txt");
+    Files.writeString(secret, "D,SECRET-1,1000000016,Secret,2026-11-01,STAY_NIGHT,1,,x\n");
+    Files.createLink(folder("inbound").resolve("linked.csv"), secret);
+    Path ack = folder("outbound").resolve("linked.csv.ack.csv");
+    for (int i = 0; i < 100 && !Files.exists(ack); i++) {
+      owner.check(); // or the route takes it first: refused the same way
+      Thread.sleep(100);
+    }
+    assertThat(Files.readAllLines(ack))
+        .contains("status,REJECTED")
+        .anyMatch(l -> l.startsWith("reason,HARD_LINK"))
+        .noneMatch(l -> l.contains("SECRET"));
+    assertThat(folder("outbound").resolve("linked.csv.rejects.csv")).doesNotExist();
+    assertThat(secret).exists(); // the other name is left where it was
+  }
+
+  @Test
+  void aHiddenUploadIsAnsweredOnceItIsOldAndLeftAloneWhileItIsWritten() throws Exception {
+    Path stale = folder("inbound").resolve(".stale.csv");
+    Path fresh = folder("inbound").resolve(".fresh.csv");
+    Files.writeString(stale, oneNight("H1").substring(0, 20));
+    Files.writeString(fresh, oneNight("H2").substring(0, 20));
+    Path folder = Files.createDirectory(folder("inbound").resolve(".server-own"));
+    for (Path old : new Path[] {stale, folder}) {
+      Files.setLastModifiedTime(
+          old, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(7_200)));
+    }
+    owner.check();
+    assertThat(Files.readAllLines(folder("outbound").resolve("stale.csv.ack.csv")))
+        .contains("file,.stale.csv", "status,REJECTED")
+        .anyMatch(l -> l.startsWith("reason,INCOMPLETE_UPLOAD") && l.contains("stale.csv"));
+    assertThat(stale).doesNotExist();
+    assertThat(contains(folder("rejects"), "stale.")).isTrue();
+    assertThat(fresh).exists();
+    assertThat(folder("outbound").resolve("fresh.csv.ack.csv")).doesNotExist();
+    assertThat(folder).as("a hidden folder is no upload").isDirectory();
+  }
+
+  @Test
   void aFileOfADeadWorkerIsResumedAndALiveWorkersFileIsLeftAlone() throws Exception {
     String content = oneNight("D1");
     String folderKey = "partners/DEMO_HOTEL";

@@ -62,8 +62,9 @@ public final class Api {
     return new Api(base, token);
   }
 
-  /** A response: status, content type and the parsed JSON body (or NULL). */
-  public record Res(int status, String contentType, JsonValue body, String location) {
+  /** A response: status, content type, the parsed JSON body (or NULL) and two headers. */
+  public record Res(
+      int status, String contentType, JsonValue body, String location, String retryAfter) {
     public JsonObject json() {
       return body.asJsonObject();
     }
@@ -173,7 +174,12 @@ public final class Api {
           body = s;
         }
       }
-      return new Res(r.statusCode(), ct, body, r.headers().firstValue("Location").orElse(null));
+      return new Res(
+          r.statusCode(),
+          ct,
+          body,
+          r.headers().firstValue("Location").orElse(null),
+          r.headers().firstValue("Retry-After").orElse(null));
     } catch (java.io.IOException e) {
       throw new IllegalStateException("request failed: " + e, e);
     } catch (InterruptedException e) {

@@ -577,10 +577,14 @@ class ConsoleIT {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audit:member")));
     type("audit:member", number);
     click("audit:filter");
-    wait.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.id("audit:entries"), "Tier overridden"));
-    String log = browser.findElement(By.id("audit:entries")).getText();
+    // the table may be rendered again by the filter's answer: read it whole, found afresh
+    String log =
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+            .until(
+                d -> {
+                  String t = d.findElement(By.id("audit:entries")).getText();
+                  return t.contains("Tier overridden") ? t : null;
+                });
     assertThat(log)
         .contains(
             "Tier overridden",

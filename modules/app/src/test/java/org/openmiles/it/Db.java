@@ -21,6 +21,26 @@ public final class Db {
     return DriverManager.getConnection(url, env("OPENMILES_DB_USER"), env("OPENMILES_DB_PASSWORD"));
   }
 
+  /**
+   * A connection as the cluster's superuser ({@code postgres}) to its maintenance database {@code
+   * postgres}: the private cluster of {@code ./openmiles} trusts local connections (initdb {@code
+   * --auth=trust}), so no password is needed. For what the application's role may not do, such as
+   * refusing connections to the test database for a while.
+   */
+  public static Connection connectAsSuperuser() throws SQLException {
+    String url = env("OPENMILES_DB_URL");
+    String maintenance = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
+    return DriverManager.getConnection(maintenance, "postgres", "");
+  }
+
+  /** The name of the test database, as the application's URL gives it. */
+  public static String databaseName() {
+    String url = env("OPENMILES_DB_URL");
+    String name = url.substring(url.lastIndexOf('/') + 1);
+    int q = name.indexOf('?');
+    return q < 0 ? name : name.substring(0, q);
+  }
+
   private static String env(String name) {
     String v = System.getenv(name);
     if (v == null) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -67,20 +68,28 @@ class InboundFileSafetyIT {
     return file;
   }
 
+  /** The acknowledgement {@code <answered>.ack.csv}, once written: REJECTED with {@code code}. */
+  private List<String> refusal(String answered, String code) throws Exception {
+    Path ack = waitFor(partner.resolve("outbound").resolve(answered + ".ack.csv"));
+    assertThat(ack).exists();
+    List<String> lines = Files.readAllLines(ack);
+    assertThat(lines).contains("status,REJECTED").anyMatch(l -> l.startsWith("reason," + code));
+    return lines;
+  }
+
   @Test
   void anEmptyFileIsAnsweredAndTheFilesBehindItGoOn() throws Exception {
     String u = Api.unique();
     Files.write(partner.resolve("inbound").resolve("empty-" + u + ".csv"), new byte[0]);
+    Files.write(partner.resolve("inbound").resolve("empty-again-" + u + ".csv"), new byte[0]);
     String member = api.enroll("Test");
     Map<String, String> next =
         FileDrop.drop(partner, "after-" + u + ".csv", header() + stay(u, member, "x") + "T,1,1\n");
     assertThat(next).containsEntry("status", "PROCESSED").containsEntry("accepted", "1");
-    assertThat(waitFor(partner.resolve("outbound").resolve("empty-" + u + ".csv.ack.csv")))
-        .exists();
-    assertThat(
-            Files.readAllLines(partner.resolve("outbound").resolve("empty-" + u + ".csv.ack.csv")))
-        .contains("status,REJECTED")
-        .anyMatch(l -> l.startsWith("reason,EMPTY_FILE"));
+    refusal("empty-" + u + ".csv", "EMPTY_FILE");
+    // the same (no) content again is not a duplicate: every empty file is answered EMPTY_FILE
+    refusal("empty-again-" + u + ".csv", "EMPTY_FILE");
+    assertThat(listed("empty-again-" + u + ".csv").getString("status")).isEqualTo("REJECTED");
   }
 
   @Test
@@ -145,13 +154,35 @@ class InboundFileSafetyIT {
   void aSymbolicLinkIsRefusedUnread() throws Exception {
     String name = "passwd-" + Api.unique() + ".csv";
     Files.createSymbolicLink(partner.resolve("inbound").resolve(name), Path.of("/etc/passwd"));
-    Path ack = waitFor(partner.resolve("outbound").resolve(name + ".ack.csv"));
-    assertThat(ack).exists();
-    assertThat(Files.readAllLines(ack))
-        .contains("status,REJECTED")
-        .anyMatch(l -> l.startsWith("reason,NOT_A_REGULAR_FILE"))
-        .noneMatch(l -> l.contains("root:"));
+    assertThat(refusal(name, "NOT_A_REGULAR_FILE")).noneMatch(l -> l.contains("root:"));
     assertThat(partner.resolve("outbound").resolve(name + ".rejects.csv")).doesNotExist();
+  }
+
+  @Test
+  void aHardLinkToAFileOutsideThePartnersFolderIsRefusedUnread() throws Exception {
+    String member = api.enroll("Test");
+    String u = Api.unique();
+    // a well-formed file of another partner's records, outside DEMO_HOTEL's folders
+    Path elsewhere = FileDrop.filesRoot().resolve("elsewhere-" + u + ".txt");
+    Files.writeString(elsewhere, header() + stay("LINKED-" + u, member, "x") + "T,1,1\n");
+    String name = "linked-" + u + ".csv";
+    Files.createLink(partner.resolve("inbound").resolve(name), elsewhere);
+    assertThat(refusal(name, "HARD_LINK")).noneMatch(l -> l.startsWith("file_id"));
+    assertThat(api.balance(member).num("balance")).isZero();
+    assertThat(elsewhere).exists();
+  }
+
+  @Test
+  void aHiddenUploadNobodyWritesToAnyMoreIsAnsweredAndMovedAway() throws Exception {
+    String u = Api.unique();
+    Path stale = partner.resolve("inbound").resolve(".stalled-" + u + ".csv");
+    Files.writeString(stale, header());
+    Files.setLastModifiedTime(
+        stale,
+        java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3 * 3_600)));
+    assertThat(refusal("stalled-" + u + ".csv", "INCOMPLETE_UPLOAD"))
+        .contains("file,.stalled-" + u + ".csv");
+    assertThat(stale).doesNotExist();
   }
 
   @Test

@@ -391,6 +391,58 @@ class LedgerConcurrencyIT {
   }
 
   /**
+   * Issue 16: while the database refuses connections (the test database closed to new connections
+   * and the application's sessions ended, as the superuser), a read and a write answer 503
+   * problem+json {@code DATABASE_UNAVAILABLE} with {@code Retry-After} and a message for the
+   * client, never a 500; once the database takes connections again, the same server answers as
+   * before, and the write refused during the outage had no effect.
+   */
+  @Test
+  void whileTheDatabaseRefusesConnectionsTheApiAnswers503AndRecoversWhenItIsBack()
+      throws Exception {
+    Api api = new Api(url);
+    String member = api.enroll("Outage");
+    assertThat(api.credit(member, 100, "outage-before-" + member).status()).isEqualTo(201);
+    String db = Db.databaseName();
+    Res read;
+    Res write;
+    try (java.sql.Connection admin = Db.connectAsSuperuser();
+        java.sql.Statement st = admin.createStatement()) {
+      try {
+        st.execute("alter database \"" + db + "\" allow_connections false");
+        st.execute(
+            "select pg_terminate_backend(pid) from pg_stat_activity where datname = '"
+                + db
+                + "' and pid <> pg_backend_pid()");
+        read = api.balance(member);
+        write = api.credit(member, 50, "outage-during-" + member);
+      } finally {
+        st.execute("alter database \"" + db + "\" allow_connections true");
+      }
+    }
+    for (Res r : List.of(read, write)) {
+      assertThat(r.status()).as(r.toString()).isEqualTo(503);
+      assertThat(r.contentType()).startsWith("application/problem+json");
+      assertThat(r.code()).isEqualTo("DATABASE_UNAVAILABLE");
+      assertThat(r.retryAfter()).as("Retry-After").matches("[1-9][0-9]*");
+      assertThat(r.str("detail"))
+          .contains("database")
+          .doesNotContainIgnoringCase("exception")
+          .doesNotContain("SQL", "org.", "java.", "FATAL");
+      assertThat(r.str("incident")).isNotBlank();
+    }
+    Res after = api.balance(member);
+    for (int i = 0; i < 240 && after.status() == 503; i++) {
+      Thread.sleep(250); // the pool replaces the connections the outage ended
+      after = api.balance(member);
+    }
+    assertThat(after.status()).as(after.toString()).isEqualTo(200);
+    assertThat(after.num("balance")).as("the write during the outage had no effect").isEqualTo(100);
+    assertThat(api.credit(member, 50, "outage-during-" + member).status()).isEqualTo(201);
+    assertThat(api.balance(member).num("balance")).isEqualTo(150);
+  }
+
+  /**
    * {@code count} new members with {@code miles} each, their balances noted in {@code expected}.
    */
   private static List<String> seeded(

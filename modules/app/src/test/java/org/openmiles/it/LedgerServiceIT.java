@@ -31,6 +31,8 @@ import org.openmiles.accounts.api.PostMiles;
 import org.openmiles.accounts.api.SourceReferenceConflictException;
 import org.openmiles.accounts.api.events.MilesPosted;
 import org.openmiles.app.jobs.ClusterLock;
+import org.openmiles.app.jobs.RedemptionScheduler;
+import org.openmiles.app.jobs.TiersScheduler;
 import org.openmiles.cashmiles.api.AuthorizePayment;
 import org.openmiles.cashmiles.api.CashMilesPayments;
 import org.openmiles.cashmiles.api.ClientId;
@@ -47,6 +49,8 @@ import org.openmiles.redemption.api.AwardView;
 import org.openmiles.redemption.api.RedeemAward;
 import org.openmiles.redemption.api.events.AwardCancelled;
 import org.openmiles.redemption.api.events.AwardRedeemed;
+import org.openmiles.tiers.api.GrantTierOverride;
+import org.openmiles.tiers.api.TierService;
 
 /**
  * The published accounts services as another module calls them, inside the server: bulk posting and
@@ -70,6 +74,9 @@ class LedgerServiceIT {
 
   @Resource ManagedExecutorService executor;
   @Inject RetriedWork retriedWork;
+  @Inject TiersScheduler tiersScheduler;
+  @Inject RedemptionScheduler redemptionScheduler;
+  @Inject TierService tiers;
 
   @BeforeEach
   void reset() {
@@ -278,5 +285,83 @@ class LedgerServiceIT {
     assertThat(cancelled.awardReference()).isEqualTo(award.reference());
     assertThat(cancelled.redepositedMiles() + cancelled.feeMiles()).isEqualTo(voucher.miles());
     assertThat(ledger.balance(m).balance()).isEqualTo(50_000 - cancelled.feeMiles());
+  }
+
+  /**
+   * Issue 16 / ADR 0023: a scheduled job's unit of work is one transaction when the EJB timer runs
+   * it. The job is called as the timer calls it, through the scheduler EJB (NOT_SUPPORTED); its
+   * second statement fails (a trigger), and nothing of its first statement may stay. Run statement
+   * by statement, the override was ended without its history, and the next day's run found nothing
+   * left to end.
+   */
+  @Test
+  void theScheduledOverrideExpiryCommitsWholeOrNotAtAll() {
+    MemberNumber m = enroll();
+    LocalDate today = LocalDate.now();
+    tiers.grantOverride(m, new GrantTierOverride("GOLD", "status match", "sup-1", today));
+    Db.update(
+        "update tiers.member_tier set override_since = current_date - 10,"
+            + " override_until = current_date - 3 where member_number = ?",
+        m.value());
+    whileInsertsFail("tiers.tier_history", m, tiersScheduler::endExpiredOverrides);
+    assertThat(overrideUntil(m)).as("the failed run ended nothing").isNotNull();
+    tiersScheduler.endExpiredOverrides();
+    assertThat(overrideUntil(m)).as("the next run ended it").isNull();
+    assertThat(
+            Db.count(
+                "select count(*) from tiers.tier_history where member_number = ?"
+                    + " and source = 'OVERRIDE_ENDED'",
+                m.value()))
+        .isEqualTo(1);
+  }
+
+  /**
+   * The daily expiry notices, as the timer runs them: a failure in a later window rolls back the
+   * notices recorded for an earlier one, so that none is marked as sent without its event (a member
+   * recorded as told is never told again).
+   */
+  @Test
+  void theScheduledExpiryNoticesAreRecordedWholeOrNotAtAll() {
+    LocalDate today = LocalDate.now();
+    MemberNumber soon = enroll(); // expires at the end of this month: the 30-day window
+    MemberNumber later = enroll(); // at the end of next month: a later window
+    ledger.post(PostMiles.credit(soon, 700, "svc-exp-" + soon, today.minusMonths(36), "old"));
+    ledger.post(PostMiles.credit(later, 700, "svc-exp-" + later, today.minusMonths(35), "old"));
+    whileInsertsFail("redemption.expiry_notice", later, redemptionScheduler::sendExpiryNotices);
+    assertThat(notices(soon)).as("rolled back with the failed window").isZero();
+    redemptionScheduler.sendExpiryNotices();
+    assertThat(notices(soon)).isEqualTo(1);
+    assertThat(notices(later)).isEqualTo(1);
+  }
+
+  private static long notices(MemberNumber m) {
+    return Db.count(
+        "select count(*) from redemption.expiry_notice where member_number = ?", m.value());
+  }
+
+  private static String overrideUntil(MemberNumber m) {
+    return Db.text(
+        "select override_until::text from tiers.member_tier where member_number = ?", m.value());
+  }
+
+  /**
+   * Runs {@code job} while a trigger refuses inserts into {@code table} for {@code member} (a
+   * failure in the middle of the job's unit of work); the job logs the failure and returns.
+   */
+  private static void whileInsertsFail(String table, MemberNumber member, Runnable job) {
+    Db.update(
+        "create or replace function public.it_fail_insert() returns trigger language plpgsql as $$"
+            + " begin if new.member_number = '"
+            + member.value()
+            + "' then raise exception 'simulated failure'; end if; return new; end $$");
+    Db.update(
+        "create trigger it_fail_insert before insert on "
+            + table
+            + " for each row execute function public.it_fail_insert()");
+    try {
+      job.run();
+    } finally {
+      Db.update("drop trigger if exists it_fail_insert on " + table);
+    }
   }
 }

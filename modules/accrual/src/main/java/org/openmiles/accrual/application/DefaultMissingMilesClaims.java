@@ -59,6 +59,7 @@ import org.openmiles.accrual.infrastructure.JdbcClaimRepository.PendingMatch;
 import org.openmiles.accrual.infrastructure.JdbcClaimRepository.Resolution;
 import org.openmiles.accrual.infrastructure.JdbcClaimRepository.StoredClaim;
 import org.openmiles.common.ValidationException;
+import org.openmiles.common.tx.RetriedTransaction;
 import org.openmiles.tiers.api.MemberTiers;
 import org.openmiles.tiers.api.TierBenefits;
 
@@ -76,6 +77,7 @@ import org.openmiles.tiers.api.TierBenefits;
  */
 @ApplicationScoped
 @Transactional
+@RetriedTransaction // a deadlock or serialization failure runs the whole call again (ADR 0023)
 public class DefaultMissingMilesClaims implements MissingMilesClaims {
   private static final Logger LOG = Logger.getLogger(DefaultMissingMilesClaims.class.getName());
 

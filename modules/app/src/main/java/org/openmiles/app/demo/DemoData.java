@@ -2,6 +2,7 @@ package org.openmiles.app.demo;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -27,6 +28,7 @@ import org.openmiles.accounts.api.PlaceHold;
 import org.openmiles.accounts.api.PostMiles;
 import org.openmiles.accounts.api.Qualifying;
 import org.openmiles.accounts.api.SourceReference;
+import org.openmiles.app.jobs.JobTransactions;
 
 /**
  * Demo members with a year of varied history, so agents and developers have something real to look
@@ -81,6 +83,13 @@ public class DemoData {
   @Inject MilesLedger ledger;
   @Inject Clock clock;
 
+  /**
+   * Begins the transaction of each enrollment, batch and extra: this start-up bean runs with
+   * NOT_SUPPORTED, where a service's own CDI transaction does not enlist the connections and every
+   * statement would commit alone (ADR 0023, 0028).
+   */
+  @EJB JobTransactions transactions;
+
   @Inject
   @ConfigProperty(name = "openmiles.demo.members", defaultValue = "0")
   int count;
@@ -109,27 +118,31 @@ public class DemoData {
         Random rnd = new Random(7_919L * i);
         String given = GIVEN[rnd.nextInt(GIVEN.length)];
         String family = FAMILY[rnd.nextInt(FAMILY.length)];
+        EnrollMember enrollment =
+            new EnrollMember(
+                given,
+                family,
+                (given + "." + family + "." + i + "@demo.openmiles.org")
+                    .toLowerCase()
+                    .replace("-", ""),
+                "+849" + String.format("%08d", 10_000_000 + i * 37),
+                LocalDate.of(1950 + rnd.nextInt(55), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28)),
+                COUNTRIES[rnd.nextInt(COUNTRIES.length)],
+                rnd.nextInt(3) > 0);
+        String key = "demo-" + i;
         MemberNumber m =
-            members
-                .enroll(
-                    new EnrollMember(
-                        given,
-                        family,
-                        (given + "." + family + "." + i + "@demo.openmiles.org")
-                            .toLowerCase()
-                            .replace("-", ""),
-                        "+849" + String.format("%08d", 10_000_000 + i * 37),
-                        LocalDate.of(
-                            1950 + rnd.nextInt(55), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28)),
-                        COUNTRIES[rnd.nextInt(COUNTRIES.length)],
-                        rnd.nextInt(3) > 0),
-                    "demo-" + i)
-                .number();
+            transactions.inNewTransaction(() -> members.enroll(enrollment, key)).number();
         history.addAll(historyOf(i, m, rnd, firstMonth));
         after.addAll(extras(i, m, rnd));
       }
-      posted += ledger.postBatch(history).posted().size();
-      after.forEach(Runnable::run);
+      posted += transactions.inNewTransaction(() -> ledger.postBatch(history)).posted().size();
+      after.forEach(
+          r ->
+              transactions.inNewTransaction(
+                  () -> {
+                    r.run();
+                    return null;
+                  }));
       int done = Math.min(from + CHUNK - 1, count);
       if (done % 250 == 0 || done == count) {
         LOG.info("demo data: " + done + " of " + count + " members ready");

@@ -17,8 +17,9 @@ import org.openmiles.redemption.api.ExpiryServices;
 /**
  * Daily expiry notices (03:00 server time, after the 02:15 miles expiry): members whose miles
  * expire within 30, 60 or 90 days, each told once per window and expiry date ({@code
- * MilesExpiring}). Once per cluster ({@link ClusterLock}); a failure is logged and the next day's
- * run catches up (notices already recorded are not sent again).
+ * MilesExpiring}). Once per cluster ({@link ClusterLock}), as one transaction ({@link
+ * TransactionalJobs}): the notices recorded and their events commit together, so a failure leaves
+ * none recorded as sent; it is logged and the next day's run catches up.
  */
 @Singleton
 @Lock(LockType.READ)
@@ -27,7 +28,7 @@ public class RedemptionScheduler {
   private static final Logger LOG = Logger.getLogger(RedemptionScheduler.class.getName());
 
   @Inject ExpiryServices expiry;
-  @Inject ClusterLock lock;
+  @Inject TransactionalJobs jobs;
   @Inject Clock clock;
 
   @Inject
@@ -40,7 +41,7 @@ public class RedemptionScheduler {
       return;
     }
     try {
-      lock.runExclusively("expiry-notices", () -> expiry.sendExpiryNotices(LocalDate.now(clock)));
+      jobs.runOnce("expiry-notices", () -> expiry.sendExpiryNotices(LocalDate.now(clock)));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "job expiry-notices failed; it will run again tomorrow", e);
     }

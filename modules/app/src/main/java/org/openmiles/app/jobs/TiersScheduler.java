@@ -24,8 +24,9 @@ import org.openmiles.tiers.api.TierService;
  * openmiles.tiers.zone}): end the agent overrides past their last day, and, only if {@code
  * openmiles.tiers.review.scheduled} is true (default false: admins run it through {@code POST
  * /api/v1/tiers/reviews}), the review of the period that has just ended. Each runs once per cluster
- * ({@link ClusterLock}); both are idempotent, and the review runs once per period end whoever
- * starts it, so a failure is logged with its cause and the next day's run does the work.
+ * ({@link ClusterLock}), each as one transaction ({@link TransactionalJobs}); both are idempotent,
+ * and the review runs once per period end whoever starts it, so a failure is logged with its cause
+ * and the next day's run does the work.
  */
 @Singleton
 @Startup
@@ -37,7 +38,7 @@ public class TiersScheduler {
   @Resource TimerService timers;
   @Inject TierService tiers;
   @Inject TierReview review;
-  @Inject ClusterLock lock;
+  @Inject TransactionalJobs jobs;
 
   @Inject
   @ConfigProperty(name = "openmiles.jobs.enabled", defaultValue = "true")
@@ -63,15 +64,26 @@ public class TiersScheduler {
 
   @Timeout
   void daily() {
-    run("tier-override-expiry", tiers::endExpiredOverridesToday);
+    endExpiredOverrides();
     if (reviewScheduled) {
-      run("tier-review", review::runDue);
+      reviewDue();
     }
   }
 
-  private void run(String name, Runnable job) {
+  /** Ends the overrides past their last day, as the daily timer does. */
+  public void endExpiredOverrides() {
+    run("tier-override-expiry", tiers::endExpiredOverridesToday);
+  }
+
+  /** Reviews the period that has just ended, as the daily timer does when it is switched on. */
+  public void reviewDue() {
+    run("tier-review", review::runDue);
+  }
+
+  /** One job, as one transaction (see {@link TransactionalJobs}); a failure waits for tomorrow. */
+  private void run(String name, java.util.function.Supplier<?> job) {
     try {
-      lock.runExclusively(name, job);
+      jobs.runOnce(name, job);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "job " + name + " failed; it will run again tomorrow", e);
     }

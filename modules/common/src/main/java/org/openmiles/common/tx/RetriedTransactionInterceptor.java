@@ -6,8 +6,6 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.TransactionalException;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
@@ -26,13 +24,8 @@ import javax.naming.NamingException;
 @Interceptor
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
 public class RetriedTransactionInterceptor {
-  private static final Logger LOG = Logger.getLogger(RetriedTransactionInterceptor.class.getName());
-
   /** Attempts in all, the first included. */
-  static final int ATTEMPTS = 4;
-
-  /** Upper bound of the first pause, in ms; it doubles with each attempt (plus jitter). */
-  static final int FIRST_PAUSE_MS = 20;
+  static final int ATTEMPTS = TransactionRetry.ATTEMPTS;
 
   private static final ThreadLocal<Boolean> RUNNING = new ThreadLocal<>();
 
@@ -45,42 +38,19 @@ public class RetriedTransactionInterceptor {
     }
     RUNNING.set(Boolean.TRUE);
     try {
-      for (int attempt = 1; ; attempt++) {
-        try {
-          return ctx.proceed();
-        } catch (Exception e) {
-          if (attempt >= ATTEMPTS || !DatabaseFailures.isRetryable(e)) {
-            throw translated(e);
-          }
-          long pause = pauseBefore(attempt + 1);
-          int next = attempt + 1;
-          LOG.info(
-              () ->
-                  "transaction of "
-                      + ctx.getMethod().getDeclaringClass().getSimpleName()
-                      + "."
-                      + ctx.getMethod().getName()
-                      + " aborted by the database ("
-                      + e
-                      + "); attempt "
-                      + next
-                      + " of "
-                      + ATTEMPTS
-                      + " in "
-                      + pause
-                      + " ms");
-          Thread.sleep(pause);
-        }
-      }
+      String what =
+          ctx.getMethod().getDeclaringClass().getSimpleName() + "." + ctx.getMethod().getName();
+      return TransactionRetry.run(what, ctx::proceed);
+    } catch (Exception e) {
+      throw translated(e);
     } finally {
       RUNNING.remove();
     }
   }
 
-  /** A random pause below {@code FIRST_PAUSE_MS * 2^(attempt - 2)}: full jitter. */
+  /** A random pause before {@code attempt}: see {@link TransactionRetry}. */
   static long pauseBefore(int attempt) {
-    long cap = (long) FIRST_PAUSE_MS << Math.max(0, attempt - 2);
-    return 1 + ThreadLocalRandom.current().nextLong(cap);
+    return TransactionRetry.pauseBefore(attempt);
   }
 
   /** The container's wrapper of a failed commit becomes ours; everything else stays as it is. */

@@ -17,6 +17,7 @@ import org.openmiles.accounts.api.PostMiles;
 import org.openmiles.accounts.api.PostingResult;
 import org.openmiles.accounts.api.SourceReference;
 import org.openmiles.common.ValidationException;
+import org.openmiles.common.tx.RetriedTransaction;
 import org.openmiles.console.api.Actor;
 import org.openmiles.console.api.AdjustmentNotPendingException;
 import org.openmiles.console.api.ConsoleRole;
@@ -33,6 +34,7 @@ import org.openmiles.console.infrastructure.JdbcAdjustmentRepository;
  * the second approval see it decided.
  */
 @ApplicationScoped
+@RetriedTransaction // a deadlock or serialization failure runs the whole call again (ADR 0023)
 public class Adjustments {
   @Inject JdbcAdjustmentRepository repository;
   @Inject MilesLedger ledger;

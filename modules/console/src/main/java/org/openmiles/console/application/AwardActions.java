@@ -3,6 +3,7 @@ package org.openmiles.console.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.openmiles.common.tx.RetriedTransaction;
 import org.openmiles.console.api.Actor;
 import org.openmiles.console.api.ConsoleRole;
 import org.openmiles.redemption.api.AwardService;
@@ -16,6 +17,7 @@ import org.openmiles.redemption.api.RedeemAward;
  * key, so a double click or a resubmitted form books once (and is audited once).
  */
 @ApplicationScoped
+@RetriedTransaction // a deadlock or serialization failure runs the whole call again (ADR 0023)
 public class AwardActions {
   @Inject AwardService awards;
   @Inject AuditTrail audit;

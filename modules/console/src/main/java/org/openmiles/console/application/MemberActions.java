@@ -15,6 +15,7 @@ import org.openmiles.accrual.api.FileClaim;
 import org.openmiles.accrual.api.MissingMilesClaims;
 import org.openmiles.accrual.api.RejectClaim;
 import org.openmiles.common.ValidationException;
+import org.openmiles.common.tx.RetriedTransaction;
 import org.openmiles.console.api.Actor;
 import org.openmiles.console.api.ConsoleRole;
 import org.openmiles.tiers.api.GrantTierOverride;
@@ -28,6 +29,7 @@ import org.openmiles.tiers.api.TierStatusView;
  * convenience, not the guard).
  */
 @ApplicationScoped
+@RetriedTransaction // a deadlock or serialization failure runs the whole call again (ADR 0023)
 public class MemberActions {
   @Inject MemberService members;
   @Inject TierService tiers;

@@ -16,6 +16,7 @@ import org.openmiles.accounts.api.MergeView;
 import org.openmiles.accounts.api.MilesLedger;
 import org.openmiles.accrual.api.ClaimStatus;
 import org.openmiles.accrual.api.MissingMilesClaims;
+import org.openmiles.common.tx.RetriedTransaction;
 import org.openmiles.console.api.Actor;
 import org.openmiles.console.api.ConsoleRole;
 import org.openmiles.console.domain.AdjustmentStatus;
@@ -29,6 +30,7 @@ import org.openmiles.tiers.api.TierService;
  * merge and its two audit entries (duplicate and survivor, before and after) are one transaction.
  */
 @ApplicationScoped
+@RetriedTransaction // a deadlock or serialization failure runs the whole call again (ADR 0023)
 public class MemberMergeActions {
   @Inject MemberMerges merges;
   @Inject MemberService members;

@@ -23,6 +23,7 @@ import org.openmiles.accounts.api.SourceReference;
 import org.openmiles.accrual.api.AirportView;
 import org.openmiles.accrual.api.FlightReference;
 import org.openmiles.accrual.api.UnknownAirportException;
+import org.openmiles.common.tx.RetriedTransaction;
 import org.openmiles.redemption.api.AlreadyCancelledException;
 import org.openmiles.redemption.api.AwardNotFoundException;
 import org.openmiles.redemption.api.AwardPrice;
@@ -58,6 +59,7 @@ import org.openmiles.tiers.api.TierBenefits;
  */
 @ApplicationScoped
 @Transactional
+@RetriedTransaction // a deadlock or serialization failure runs the whole call again (ADR 0023)
 public class DefaultAwardService implements AwardService {
 
   @Inject JdbcRedemptionRepository repository;

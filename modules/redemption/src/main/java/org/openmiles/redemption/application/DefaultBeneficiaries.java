@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accounts.api.MemberService;
+import org.openmiles.common.tx.RetriedTransaction;
 import org.openmiles.redemption.api.AddBeneficiary;
 import org.openmiles.redemption.api.Beneficiaries;
 import org.openmiles.redemption.api.BeneficiaryNotFoundException;
@@ -20,6 +21,7 @@ import org.openmiles.redemption.infrastructure.JdbcRedemptionRepository;
 /** The nominee list and family children of a member; the program's rule caps the nominees. */
 @ApplicationScoped
 @Transactional
+@RetriedTransaction // a deadlock or serialization failure runs the whole call again (ADR 0023)
 public class DefaultBeneficiaries implements Beneficiaries {
 
   @Inject JdbcRedemptionRepository repository;

@@ -14,6 +14,7 @@ import org.openmiles.accounts.api.ExtendExpiry;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accounts.api.MilesLedger;
 import org.openmiles.accounts.api.SourceReference;
+import org.openmiles.common.tx.RetriedTransaction;
 import org.openmiles.redemption.api.BuyExtension;
 import org.openmiles.redemption.api.ExpiryServices;
 import org.openmiles.redemption.api.ExtensionPackageNotFoundException;
@@ -29,6 +30,7 @@ import org.openmiles.redemption.infrastructure.JdbcRedemptionRepository;
  */
 @ApplicationScoped
 @Transactional
+@RetriedTransaction // a deadlock or serialization failure runs the whole call again (ADR 0023)
 public class DefaultExpiryServices implements ExpiryServices {
 
   /** Notice windows: a member hears at 90, 60 and 30 days before an expiry date, once each. */

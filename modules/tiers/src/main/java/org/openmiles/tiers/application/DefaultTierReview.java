@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.openmiles.common.ValidationException;
+import org.openmiles.common.tx.RetriedTransaction;
 import org.openmiles.tiers.api.PeriodNotEndedException;
 import org.openmiles.tiers.api.TierReview;
 import org.openmiles.tiers.api.TierReviewSummary;
@@ -26,6 +27,7 @@ import org.openmiles.tiers.infrastructure.JdbcTierReviewRepository;
  */
 @ApplicationScoped
 @Transactional
+@RetriedTransaction // a deadlock or serialization failure runs the whole call again (ADR 0023)
 public class DefaultTierReview implements TierReview {
   private static final Logger LOG = Logger.getLogger(DefaultTierReview.class.getName());
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accounts.api.MemberService;
 import org.openmiles.common.ValidationException;
+import org.openmiles.common.tx.RetriedTransaction;
 import org.openmiles.tiers.api.GrantTierOverride;
 import org.openmiles.tiers.api.TierHistoryView;
 import org.openmiles.tiers.api.TierOverrideView;
@@ -38,6 +39,7 @@ import org.openmiles.tiers.infrastructure.JdbcMemberTierRepository.Status;
  */
 @ApplicationScoped
 @Transactional
+@RetriedTransaction // a deadlock or serialization failure runs the whole call again (ADR 0023)
 public class DefaultTierService implements TierService {
 
   @Inject JdbcMemberTierRepository repository;
