@@ -104,9 +104,9 @@ class ConsoleAdminIT {
 
     // only the refused files of the hotel
     WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
-    choose("partnerFilter", "DEMO_HOTEL");
+    choose("filter:partner", "DEMO_HOTEL");
     wait.until(d -> Boolean.TRUE.equals(browser.script("return PrimeFaces.ajax.Queue.isEmpty()")));
-    choose("statusFilter", "REJECTED");
+    choose("filter:status", "Rejected");
     wait.until(d -> !d.findElement(By.id("files")).getText().contains(good));
     String shown = browser.text("files");
     assertThat(shown).contains(bad).doesNotContain(good).doesNotContain("Done");
@@ -343,15 +343,15 @@ class ConsoleAdminIT {
   }
 
   /**
-   * Picks {@code value} in a PrimeFaces select menu as a click would, so that its change behaviour
-   * (the filter's ajax update) runs; the widget's selectValue is silent.
+   * Opens the select menu {@code id} and clicks the option whose label starts with {@code label}.
    */
-  private void choose(String widget, String value) {
-    browser.script(
-        "var w = PF(arguments[0]);"
-            + " w.selectItem(w.items.eq(w.input.find('option[value=\"' + arguments[1] + '\"]').index()));",
-        widget,
-        value);
+  private void choose(String id, String label) {
+    browser.click(id);
+    new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[id='" + id + "_panel'] li[data-label^='" + label + "']")))
+        .click();
   }
 
   /** The miles of a partner in the dashboard's partner table, 0 when it is not listed. */
