@@ -22,9 +22,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *   <li>request headers over {@code openmiles.http.max-header-bytes} (16384) in all: {@code 431
  *       HEADERS_TOO_LARGE};
  *   <li>a query with a {@code %} not followed by two hex digits: {@code 400 MALFORMED_URI} (the
- *       REST layer would take it literally);
- *   <li>{@code TRACE}: {@code 405 METHOD_NOT_ALLOWED}; the listener lets it through to here, so
- *       that the API can answer it as a problem, and nothing ever echoes a request back.
+ *       REST layer would take it literally).
  * </ul>
  *
  * Under {@code /api} the answer is problem+json; elsewhere the container's error page for the
@@ -49,11 +47,6 @@ public class RequestLimits extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if ("TRACE".equals(request.getMethod())) {
-      response.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
-      EdgeAnswers.refuse(request, response, 405, "METHOD_NOT_ALLOWED", "TRACE is not served.");
-      return;
-    }
     String query = request.getQueryString();
     int uriLength = request.getRequestURI().length() + (query == null ? 0 : query.length() + 1);
     if (uriLength > maxUriLength) {
