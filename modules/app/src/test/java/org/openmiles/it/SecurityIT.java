@@ -413,20 +413,21 @@ class SecurityIT {
     assertThat(scrape.statusCode()).as(scrape.body()).isEqualTo(200);
     assertThat(scrape.headers().firstValue("Content-Type"))
         .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
-    Map<String, Double> samples = new LinkedHashMap<>();
-    for (String line : scrape.body().split("\n")) {
-      if (!line.isBlank() && !line.startsWith("#")) {
-        int space = line.lastIndexOf(' ');
-        samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
-      }
-    }
+    Map<String, Double> samples = samples(scrape.body());
     assertThat(scrape.body()).contains("# TYPE jvm_memory_used_bytes gauge");
     assertThat(samples.get("jvm_memory_used_bytes{area=\"heap\"}")).isPositive();
     assertThat(samples.get("jvm_threads_live")).isPositive();
     assertThat(samples.get("openmiles_database_up")).isEqualTo(1.0);
     assertThat(samples.get("openmiles_routes")).isPositive();
     assertThat(samples.get("openmiles_routes_started")).isEqualTo(samples.get("openmiles_routes"));
-    assertThat(samples).containsKey("openmiles_files_inbound");
+    assertThat(samples).containsKeys("openmiles_files_inbound", "openmiles_holds_overdue");
+    // a hold placed now is counted among the active ones
+    Api staff = new Api(url);
+    String m = staff.enroll("Metrics");
+    assertThat(staff.credit(m, 2_000, "sec-" + Api.unique()).status()).isEqualTo(201);
+    assertThat(staff.hold(m, 500, "sec-hold-" + Api.unique(), 600).status()).isEqualTo(201);
+    assertThat(samples.get("openmiles_holds_active"))
+        .isLessThan(scrapeAgain(ops).get("openmiles_holds_active"));
     assertThat(samples.get("openmiles_health_check_up{check=\"database\",kind=\"readiness\"}"))
         .isEqualTo(1.0);
     // the detailed health names what the public one does not: routes and their states
@@ -513,6 +514,25 @@ class SecurityIT {
   }
 
   // --- plumbing
+
+  /** The operations metrics now, sample by sample (text format). */
+  private Map<String, Double> scrapeAgain(String operationsToken) {
+    HttpResponse<String> scrape =
+        send(HTTP, authorized("/api/v1/operations/metrics", operationsToken).GET());
+    assertThat(scrape.statusCode()).as(scrape.body()).isEqualTo(200);
+    return samples(scrape.body());
+  }
+
+  private static Map<String, Double> samples(String text) {
+    Map<String, Double> samples = new LinkedHashMap<>();
+    for (String line : text.split("\n")) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        int space = line.lastIndexOf(' ');
+        samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+      }
+    }
+    return samples;
+  }
 
   private String root() {
     return url.toString().replaceAll("/+$", "");
