@@ -124,6 +124,11 @@ public class FileSettings {
     return root.relativize(base.toAbsolutePath().normalize()).toString().replace('\\', '/');
   }
 
+  /** The files root: {@code partners/<CODE>/...} and {@code airline/<feed>/...} lie under it. */
+  public Path root() {
+    return Path.of(root).toAbsolutePath();
+  }
+
   public Path partnerFolder(String partnerCode, String folder) {
     return Path.of(root).toAbsolutePath().resolve("partners").resolve(partnerCode).resolve(folder);
   }

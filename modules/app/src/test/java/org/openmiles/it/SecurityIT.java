@@ -36,7 +36,11 @@ import org.openmiles.common.security.ApiRoles;
  * own-resource rules) for another partner's resource, and the answers are compared with the
  * declared access matrix; bad tokens (expired, forged, wrong audience, {@code alg: none}) get 401
  * problem+json; path tricks that once opened the console as Admin with an API token are refused;
- * and the recorded principal of a change is the token's subject.
+ * and the recorded principal of a change is the token's subject. Also over the HTTPS listener (a
+ * throwaway certificate, {@link ItTls}): the API, the console login and its {@code Secure} cookie,
+ * HSTS; the operations-only metrics and detailed health; and the container's own refusals
+ * (over-long address, large headers, malformed escapes) as problem+json or a console page, and
+ * TRACE never echoed.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -318,7 +322,305 @@ class SecurityIT {
     }
   }
 
+  @Test
+  void theTlsListenerServesTheApiAndTheConsoleWithSecureCookiesAndHsts() throws Exception {
+    HttpClient tls = ItTls.client();
+    String https = ItTls.base() + url.getPath().replaceAll("/+$", "");
+    // the API over TLS: the same answers, plus HSTS, and no server banner
+    HttpResponse<String> members =
+        send(
+            tls,
+            HttpRequest.newBuilder(URI.create(https + "/api/v1/members?name=a&limit=1"))
+                .header(
+                    "Authorization", "Bearer " + Tokens.mint(Api.STAFF, "back-office,operations"))
+                .header("Accept", "application/json")
+                .GET());
+    assertThat(members.statusCode()).as(members.body()).isEqualTo(200);
+    assertThat(members.headers().firstValue("Strict-Transport-Security"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("max-age=").isNotEqualTo("max-age=0"));
+    assertThat(members.headers().firstValue("Server")).isEmpty();
+    HttpResponse<String> anonymous =
+        send(tls, HttpRequest.newBuilder(URI.create(https + "/api/v1/members?name=a")).GET());
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    // the console's login over TLS: every session cookie is Secure (and HttpOnly, SameSite)
+    HttpResponse<String> page =
+        send(tls, HttpRequest.newBuilder(URI.create(https + "/console/login.xhtml")).GET());
+    assertThat(page.statusCode()).isEqualTo(200);
+    String pageCookie = sessionCookie(page);
+    assertThat(pageCookie).containsIgnoringCase("; Secure").containsIgnoringCase("HttpOnly");
+    String viewState = viewState(page.body());
+    String form =
+        "login=login&login%3Ausername=agent&login%3Apassword=agent-demo&login%3Asubmit="
+            + "&jakarta.faces.ViewState="
+            + java.net.URLEncoder.encode(viewState, java.nio.charset.StandardCharsets.UTF_8);
+    HttpResponse<String> login =
+        send(
+            tls,
+            HttpRequest.newBuilder(URI.create(https + "/console/login.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", pageCookie.substring(0, pageCookie.indexOf(';')))
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    assertThat(login.statusCode()).as(login.body()).isIn(302, 303);
+    assertThat(login.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).contains("/console/index.xhtml"));
+    String loggedIn = sessionCookie(login);
+    assertThat(loggedIn)
+        .as("a new session id at login, Secure over TLS")
+        .containsIgnoringCase("; Secure")
+        .isNotEqualTo(pageCookie);
+    HttpResponse<String> index =
+        send(
+            tls,
+            HttpRequest.newBuilder(URI.create(https + "/console/index.xhtml"))
+                .header("Cookie", loggedIn.substring(0, loggedIn.indexOf(';')))
+                .GET());
+    assertThat(index.statusCode()).as("the logged-in agent's page").isEqualTo(200);
+    assertThat(index.body()).doesNotContain("login:password");
+    // plain HTTP (development) stays: no Secure flag there, and no HSTS
+    HttpResponse<String> plain =
+        send(HTTP, HttpRequest.newBuilder(URI.create(root() + "/console/login.xhtml")).GET());
+    assertThat(sessionCookie(plain)).doesNotContainIgnoringCase("secure");
+    assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
+  }
+
+  @Test
+  void metricsAndDetailedHealthAreForOperationsOnly() {
+    String metrics = "/api/v1/operations/metrics";
+    String health = "/api/v1/operations/health";
+    for (String path : List.of(metrics, health)) {
+      Answer none = call("GET", path, null);
+      assertThat(none.status()).as(path + ": " + none).isEqualTo(401);
+      assertThat(none.problem()).isTrue();
+      for (String role : List.of(ApiRoles.AUDITOR, ApiRoles.BACK_OFFICE, ApiRoles.PARTNER)) {
+        Answer refused = call("GET", path, Tokens.mint("sec-" + role, role));
+        assertThat(refused.status()).as(path + " as " + role + ": " + refused).isEqualTo(403);
+        assertThat(refused.problem()).isTrue();
+      }
+    }
+    String ops = Tokens.mint("sec-prometheus", ApiRoles.OPERATIONS);
+    // Prometheus' own Accept header
+    HttpResponse<String> scrape =
+        send(
+            HTTP,
+            HttpRequest.newBuilder(URI.create(root() + metrics))
+                .header("Authorization", "Bearer " + ops)
+                .header(
+                    "Accept",
+                    "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5,*/*;q=0.1")
+                .GET());
+    assertThat(scrape.statusCode()).as(scrape.body()).isEqualTo(200);
+    assertThat(scrape.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+    Map<String, Double> samples = samples(scrape.body());
+    assertThat(scrape.body()).contains("# TYPE jvm_memory_used_bytes gauge");
+    assertThat(samples.get("jvm_memory_used_bytes{area=\"heap\"}")).isPositive();
+    assertThat(samples.get("jvm_threads_live")).isPositive();
+    assertThat(samples.get("openmiles_database_up")).isEqualTo(1.0);
+    assertThat(samples.get("openmiles_routes")).isPositive();
+    assertThat(samples.get("openmiles_routes_started")).isEqualTo(samples.get("openmiles_routes"));
+    assertThat(samples).containsKeys("openmiles_files_inbound", "openmiles_holds_overdue");
+    // a hold placed now is counted among the active ones
+    Api staff = new Api(url);
+    String m = staff.enroll("Metrics");
+    assertThat(staff.credit(m, 2_000, "sec-" + Api.unique()).status()).isEqualTo(201);
+    assertThat(staff.hold(m, 500, "sec-hold-" + Api.unique(), 600).status()).isEqualTo(201);
+    assertThat(samples.get("openmiles_holds_active"))
+        .isLessThan(scrapeAgain(ops).get("openmiles_holds_active"));
+    assertThat(samples.get("openmiles_health_check_up{check=\"database\",kind=\"readiness\"}"))
+        .isEqualTo(1.0);
+    // the detailed health names what the public one does not: routes and their states
+    Answer detailed = call("GET", health, ops);
+    assertThat(detailed.status()).as(detailed.toString()).isEqualTo(200);
+    JsonObject doc = Json.createReader(new StringReader(detailed.body())).readObject();
+    assertThat(doc.getString("status")).isEqualTo("UP");
+    Map<String, JsonObject> checks = new LinkedHashMap<>();
+    doc.getJsonArray("checks")
+        .getValuesAs(JsonObject.class)
+        .forEach(c -> checks.put(c.getString("name") + "/" + c.getString("kind"), c));
+    assertThat(checks).containsKeys("database/readiness", "routes/readiness", "routes/details");
+    JsonObject routes = checks.get("routes/details").getJsonObject("data").getJsonObject("routes");
+    assertThat(routes.keySet()).isNotEmpty().allSatisfy(r -> assertThat(r).isNotBlank());
+    assertThat(routes.values())
+        .allSatisfy(v -> assertThat(((JsonString) v).getString()).isEqualTo("Started"));
+    assertThat(checks.get("database/details").getJsonObject("data").getString("connection"))
+        .isEqualTo("ok");
+  }
+
+  @Test
+  void theContainersOwnRefusalsAreProblemsForTheApiAndPagesForTheConsole() {
+    String token = Tokens.mint("sec-edge", "back-office");
+    String tenK = "a".repeat(10_000);
+    String hundredK = "a".repeat(100_000);
+    Map<String, Answer> uriTooLong = new LinkedHashMap<>();
+    uriTooLong.put("10 KB path", call("GET", "/api/v1/members/" + tenK, token));
+    uriTooLong.put("100 KB path", call("GET", "/api/v1/members/" + hundredK, token));
+    uriTooLong.put("10 KB query", call("GET", "/api/v1/members?name=" + tenK, token));
+    uriTooLong.put("100 KB query", call("GET", "/api/v1/members?name=" + hundredK, token));
+    uriTooLong.put("no token", call("GET", "/api/v1/members?name=" + tenK, null));
+    uriTooLong.forEach(
+        (what, a) -> {
+          assertThat(a.status()).as(what + ": " + a).isEqualTo(414);
+          assertThat(a.problem()).as(what).isTrue();
+          assertThat(a.body()).as(what).contains("\"code\":\"URI_TOO_LONG\"");
+        });
+    Answer headers =
+        exchange(
+            authorized("/api/v1/members?name=a", token)
+                .header("X-Padding", "p".repeat(20_000))
+                .GET());
+    assertThat(headers.status()).as(headers.toString()).isEqualTo(431);
+    assertThat(headers.problem()).isTrue();
+    assertThat(headers.body()).contains("\"code\":\"HEADERS_TOO_LARGE\"");
+    Answer badEscape = raw("GET", "/api/v1/members?name=%zz", token);
+    assertThat(badEscape.status()).as(badEscape.toString()).isEqualTo(400);
+    assertThat(badEscape.body()).contains("\"code\":\"MALFORMED_URI\"");
+    // TRACE: refused by the listener itself (an empty 405), in the application and outside it (the
+    // server's root: the ITs deploy at a context root), and never echoed with the token
+    for (Answer trace :
+        List.of(raw("TRACE", "/api/v1/members", token), rawAt("TRACE", "/", token))) {
+      assertThat(trace.status()).as(trace.toString()).isEqualTo(405);
+      assertThat(trace.body()).doesNotContain(token).doesNotContainIgnoringCase("authorization");
+    }
+    // the REST layer's own refusals, each with its code
+    Map<String, Answer> rest = new LinkedHashMap<>();
+    rest.put("METHOD_NOT_ALLOWED", call("DELETE", "/api/v1/members", token));
+    rest.put(
+        "NOT_ACCEPTABLE",
+        exchange(authorized("/api/v1/members?name=a", token).header("Accept", "text/csv").GET()));
+    rest.put(
+        "UNSUPPORTED_MEDIA_TYPE",
+        exchange(
+            authorized("/api/v1/members", token)
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"firstName\":\"A\"}"))));
+    rest.put("RESOURCE_NOT_FOUND", call("GET", "/api/v1/no-such-thing", token));
+    rest.forEach(
+        (code, a) -> {
+          assertThat(a.problem()).as(code + ": " + a).isTrue();
+          assertThat(a.body()).as(code).contains("\"code\":\"" + code + "\"");
+        });
+    // the console: its own page with the status, never the server's or an empty body
+    Map<String, Answer> console = new LinkedHashMap<>();
+    console.put("414", call("GET", "/console/login.xhtml?q=" + tenK, null));
+    console.put("400", raw("GET", "/console/login.xhtml?q=%zz", null));
+    console.forEach(
+        (status, a) -> {
+          assertThat(a.status()).as(status + ": " + a).isEqualTo(Integer.parseInt(status));
+          assertThat(a.contentType()).as(status).contains("html");
+          assertThat(a.body()).as(status).contains("id=\"badRequest\"").doesNotContain("Payara");
+        });
+  }
+
   // --- plumbing
+
+  /** The operations metrics now, sample by sample (text format). */
+  private Map<String, Double> scrapeAgain(String operationsToken) {
+    HttpResponse<String> scrape =
+        send(HTTP, authorized("/api/v1/operations/metrics", operationsToken).GET());
+    assertThat(scrape.statusCode()).as(scrape.body()).isEqualTo(200);
+    return samples(scrape.body());
+  }
+
+  private static Map<String, Double> samples(String text) {
+    Map<String, Double> samples = new LinkedHashMap<>();
+    for (String line : text.split("\n")) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        int space = line.lastIndexOf(' ');
+        samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+      }
+    }
+    return samples;
+  }
+
+  private String root() {
+    return url.toString().replaceAll("/+$", "");
+  }
+
+  private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
+    try {
+      return client.send(
+          request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A request to this server's {@code path} with {@code Authorization: Bearer <token>}. */
+  private HttpRequest.Builder authorized(String path, String token) {
+    return HttpRequest.newBuilder(URI.create(root() + path))
+        .header("Authorization", "Bearer " + token);
+  }
+
+  private static Answer exchange(HttpRequest.Builder request) {
+    HttpResponse<String> r = send(HTTP, request);
+    return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+  }
+
+  /**
+   * A request written on a socket as given, for what {@link URI} refuses to build (a malformed
+   * escape): HTTP/1.1 with {@code Connection: close}, the answer read to its end.
+   */
+  private Answer raw(String method, String pathAndQuery, String token) {
+    return rawAt(method, url.getPath().replaceAll("/+$", "") + pathAndQuery, token);
+  }
+
+  /** {@link #raw} for a target as given, outside the application's context root too. */
+  private Answer rawAt(String method, String target, String token) {
+    try (java.net.Socket socket = new java.net.Socket(url.getHost(), url.getPort())) {
+      socket.setSoTimeout(60_000);
+      String request =
+          method
+              + " "
+              + target
+              + " HTTP/1.1\r\nHost: "
+              + url.getHost()
+              + ":"
+              + url.getPort()
+              + "\r\nAccept: application/json\r\nConnection: close\r\n"
+              + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
+              + "\r\n";
+      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String answer =
+          new String(
+              socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      int end = answer.indexOf("\r\n\r\n");
+      String head = end < 0 ? answer : answer.substring(0, end);
+      String body = end < 0 ? "" : answer.substring(end + 4);
+      int status = Integer.parseInt(head.substring(9, 12));
+      String type =
+          head.lines()
+              .filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
+              .map(l -> l.substring("content-type:".length()).strip())
+              .findFirst()
+              .orElse("");
+      return new Answer(status, type, body);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(method + " " + target + ": " + e, e);
+    }
+  }
+
+  /** The Set-Cookie header of the session cookie (JSESSIONID), whole. */
+  private static String sessionCookie(HttpResponse<String> r) {
+    return r.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith("JSESSIONID="))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no session cookie in " + r.headers().map()));
+  }
+
+  private static String viewState(String page) {
+    var m =
+        java.util.regex.Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")
+            .matcher(page);
+    if (!m.find()) {
+      throw new AssertionError("no ViewState on the login page");
+    }
+    return m.group(1);
+  }
 
   /** Every operation /openapi publishes under /api, with its OpenAPI description. */
   private Map<Operation, JsonObject> published() throws Exception {
@@ -370,7 +672,7 @@ class SecurityIT {
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
-    boolean body = !method.equals("GET") && !method.equals("DELETE");
+    boolean body = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
     // a body that is not JSON: an allowed call is refused after the access check, changing nothing
     b.method(
         method,

@@ -37,6 +37,32 @@ public final class Problems {
     };
   }
 
+  /**
+   * The stable code of a refusal known only by its HTTP status (the REST layer's own, the
+   * container's): {@code 404} is {@code RESOURCE_NOT_FOUND}, {@code 414} {@code URI_TOO_LONG}.
+   */
+  public static String codeFor(int status) {
+    return switch (status) {
+      case 400 -> "MALFORMED_REQUEST";
+      case 401 -> "UNAUTHENTICATED";
+      case 403 -> "FORBIDDEN";
+      case 404 -> "RESOURCE_NOT_FOUND";
+      case 405 -> "METHOD_NOT_ALLOWED";
+      case 406 -> "NOT_ACCEPTABLE";
+      case 413 -> "REQUEST_TOO_LARGE";
+      case 414 -> "URI_TOO_LONG";
+      case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+      case 431 -> "HEADERS_TOO_LARGE";
+      case 503 -> "SERVICE_UNAVAILABLE";
+      default -> status >= 500 ? "INTERNAL_ERROR" : "REQUEST_REFUSED";
+    };
+  }
+
+  /** A problem document as JSON text, for answers written outside the REST layer (servlets). */
+  public static String document(int status, String code, String detail, String instance) {
+    return (String) response(status, code, title(code), detail, instance, Map.of()).getEntity();
+  }
+
   public static Response response(
       int status, String code, String title, String detail, String instance, Map<String, ?> extra) {
     JsonObjectBuilder b =

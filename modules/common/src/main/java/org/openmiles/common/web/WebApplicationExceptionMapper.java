@@ -20,18 +20,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   @Override
   public Response toResponse(WebApplicationException e) {
     int status = e.getResponse().getStatus();
-    String code =
-        switch (status) {
-          case 400 -> "MALFORMED_REQUEST";
-          case 401 -> "UNAUTHENTICATED";
-          case 403 -> "FORBIDDEN";
-          case 404 -> "RESOURCE_NOT_FOUND";
-          case 405 -> "METHOD_NOT_ALLOWED";
-          case 406 -> "NOT_ACCEPTABLE";
-          case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-          case 503 -> "SERVICE_UNAVAILABLE";
-          default -> status >= 500 ? "INTERNAL_ERROR" : "REQUEST_REFUSED";
-        };
+    String code = Problems.codeFor(status);
     String detail =
         status == 503
             ? e.getMessage()
