@@ -623,6 +623,45 @@ class SecurityIT {
     return m.group(1);
   }
 
+  @Test
+  void everyPublishedOperationDescribesItsErrorAnswersAsProblemDocuments() throws Exception {
+    HttpResponse<String> doc = Api.anonymous(url).platform("/openapi", "application/json");
+    JsonObject schemas =
+        Json.createReader(new StringReader(doc.body()))
+            .readObject()
+            .getJsonObject("components")
+            .getJsonObject("schemas");
+    assertThat(schemas.getJsonObject("Problem").getJsonObject("properties").keySet())
+        .contains("type", "title", "status", "code", "detail", "incident", "errors");
+    List<String> wrong = new ArrayList<>();
+    for (var e : published().entrySet()) {
+      JsonObject responses = e.getValue().getJsonObject("responses");
+      for (String status : List.of("400", "401", "403", "500", "503")) {
+        if (!responses.containsKey(status)) {
+          wrong.add(e.getKey() + " does not list " + status);
+        }
+      }
+      for (String status : responses.keySet()) {
+        if (status.startsWith("4") || status.startsWith("5")) {
+          JsonObject content = responses.getJsonObject(status).getJsonObject("content");
+          if (content == null
+              || !content.containsKey("application/problem+json")
+              || !content.toString().contains("#/components/schemas/Problem")) {
+            wrong.add(e.getKey() + " " + status + " is not a problem document: " + content);
+          }
+        }
+      }
+    }
+    assertThat(wrong).isEmpty();
+    // an operation's own refusals are still there, next to the common ones
+    JsonObject capture =
+        published()
+            .get(new Operation("post", "/v1/holds/{ref}/capture"))
+            .getJsonObject("responses");
+    assertThat(capture.getJsonObject("409").getString("description"))
+        .contains("HOLD_ALREADY_RESOLVED");
+  }
+
   /** Every operation /openapi publishes under /api, with its OpenAPI description. */
   private Map<Operation, JsonObject> published() throws Exception {
     HttpResponse<String> doc = Api.anonymous(url).platform("/openapi", "application/json");

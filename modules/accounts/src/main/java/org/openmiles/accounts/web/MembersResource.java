@@ -44,7 +44,6 @@ import org.openmiles.accounts.api.StatementQuery;
 import org.openmiles.accounts.api.UpdateProfile;
 import org.openmiles.common.Dates;
 import org.openmiles.common.Validator;
-import org.openmiles.common.web.Problems;
 import org.openmiles.common.web.QueryParams;
 
 /** Back-office member API: enrollment, profile, status, balance, statement, postings, holds. */
@@ -55,18 +54,7 @@ import org.openmiles.common.web.QueryParams;
 @Tag(
     name = "Members",
     description = "Enrollment, profile, status, balance, statement, postings and holds")
-@APIResponse(
-    responseCode = "400",
-    description = "Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST)",
-    content =
-        @org.eclipse.microprofile.openapi.annotations.media.Content(
-            mediaType = Problems.MEDIA_TYPE))
-@APIResponse(
-    responseCode = "404",
-    description = "MEMBER_NOT_FOUND",
-    content =
-        @org.eclipse.microprofile.openapi.annotations.media.Content(
-            mediaType = Problems.MEDIA_TYPE))
+@APIResponse(responseCode = "404", description = "MEMBER_NOT_FOUND")
 public class MembersResource {
 
   @Inject MemberService members;

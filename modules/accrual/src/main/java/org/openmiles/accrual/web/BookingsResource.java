@@ -9,13 +9,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openmiles.accrual.api.BookingAccrual;
 import org.openmiles.accrual.api.BookingView;
 import org.openmiles.common.Validator;
-import org.openmiles.common.web.Problems;
 
 /**
  * A booking (PNR) as the reservation system's booking files describe it, with the miles each
@@ -41,12 +39,8 @@ public class BookingsResource {
               + " when a missing-miles claim was filed for the segment's flight.")
   @APIResponse(
       responseCode = "400",
-      description = "VALIDATION_FAILED: not a 6-character PNR locator",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "404",
-      description = "BOOKING_NOT_FOUND",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+      description = "VALIDATION_FAILED: not a 6-character PNR locator")
+  @APIResponse(responseCode = "404", description = "BOOKING_NOT_FOUND")
   public BookingView booking(@PathParam("pnr") String pnr) {
     String locator =
         Validator.valid(

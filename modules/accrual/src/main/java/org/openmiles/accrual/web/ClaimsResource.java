@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openmiles.accrual.api.ApproveClaim;
@@ -27,7 +26,6 @@ import org.openmiles.accrual.api.RejectClaim;
 import org.openmiles.common.ValidationException;
 import org.openmiles.common.Validator;
 import org.openmiles.common.security.Callers;
-import org.openmiles.common.web.Problems;
 import org.openmiles.common.web.QueryParams;
 
 /** The agents' side of missing-miles claims: the review queue, one claim, approve, reject. */
@@ -38,8 +36,7 @@ import org.openmiles.common.web.QueryParams;
 @Tag(name = "Missing-miles claims", description = "Retro claims for flights not credited")
 @APIResponse(
     responseCode = "400",
-    description = "Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST)",
-    content = @Content(mediaType = Problems.MEDIA_TYPE))
+    description = "Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST)")
 public class ClaimsResource {
 
   @Inject MissingMilesClaims claims;
@@ -79,10 +76,7 @@ public class ClaimsResource {
           "With booking, the member's booked segment of the claimed flight (PNR, segment,"
               + " booking class, segment status, state, confirmed), when a booking file brought"
               + " one.")
-  @APIResponse(
-      responseCode = "404",
-      description = "CLAIM_NOT_FOUND",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+  @APIResponse(responseCode = "404", description = "CLAIM_NOT_FOUND")
   public ClaimView get(@PathParam("id") String id) {
     return claims.get(id(id));
   }
@@ -95,21 +89,14 @@ public class ClaimsResource {
           "Credits the coupon the airline sent, or, if none, the claim's own flight rated by the"
               + " program's rules for the member's tier on the flight date; the coupon is recorded"
               + " so that a later file carrying it earns nothing again.")
-  @APIResponse(
-      responseCode = "404",
-      description = "CLAIM_NOT_FOUND",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "409",
-      description = "CLAIM_ALREADY_RESOLVED",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+  @APIResponse(responseCode = "404", description = "CLAIM_NOT_FOUND")
+  @APIResponse(responseCode = "409", description = "CLAIM_ALREADY_RESOLVED")
   @APIResponse(
       responseCode = "422",
       description =
           "COUPON_REVERSED, COUPON_CREDITED_TO_OTHER_MEMBER, FLIGHT_MISMATCH,"
               + " COUPON_NUMBER_REQUIRED, COUPON_NUMBER_TAKEN, FARE_REQUIRED, rating codes"
-              + " (CLASS_NOT_ELIGIBLE, UNKNOWN_AIRPORT, CARRIER_NOT_EARNING), MEMBER_NOT_ACTIVE",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+              + " (CLASS_NOT_ELIGIBLE, UNKNOWN_AIRPORT, CARRIER_NOT_EARNING), MEMBER_NOT_ACTIVE")
   public ClaimView approve(@PathParam("id") String id, ApproveRequest body) {
     ApproveRequest b = require(body);
     return claims.approve(
@@ -119,14 +106,8 @@ public class ClaimsResource {
   @POST
   @Path("{id}/reject")
   @Operation(summary = "Reject a claim with a reason")
-  @APIResponse(
-      responseCode = "404",
-      description = "CLAIM_NOT_FOUND",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "409",
-      description = "CLAIM_ALREADY_RESOLVED",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+  @APIResponse(responseCode = "404", description = "CLAIM_NOT_FOUND")
+  @APIResponse(responseCode = "409", description = "CLAIM_ALREADY_RESOLVED")
   public ClaimView reject(@PathParam("id") String id, RejectRequest body) {
     RejectRequest b = require(body);
     return claims.reject(id(id), new RejectClaim(Callers.subject(security), b.reason()));

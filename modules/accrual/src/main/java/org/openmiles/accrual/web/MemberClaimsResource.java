@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,7 +27,6 @@ import org.openmiles.accrual.api.FileClaim;
 import org.openmiles.accrual.api.MissingMilesClaims;
 import org.openmiles.common.ValidationException;
 import org.openmiles.common.Validator;
-import org.openmiles.common.web.Problems;
 import org.openmiles.common.web.QueryParams;
 
 /**
@@ -42,12 +40,8 @@ import org.openmiles.common.web.QueryParams;
 @Tag(name = "Missing-miles claims", description = "Retro claims for flights not credited")
 @APIResponse(
     responseCode = "400",
-    description = "Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST)",
-    content = @Content(mediaType = Problems.MEDIA_TYPE))
-@APIResponse(
-    responseCode = "404",
-    description = "MEMBER_NOT_FOUND",
-    content = @Content(mediaType = Problems.MEDIA_TYPE))
+    description = "Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST)")
+@APIResponse(responseCode = "404", description = "MEMBER_NOT_FOUND")
 public class MemberClaimsResource {
 
   @Inject MissingMilesClaims claims;
@@ -74,16 +68,12 @@ public class MemberClaimsResource {
               + " agent decides) or REJECTED (coupon refunded, voided or exchanged). Send an"
               + " Idempotency-Key header to make a retry return the same claim.")
   @APIResponse(responseCode = "201", description = "Filed (see its status)")
-  @APIResponse(
-      responseCode = "409",
-      description = "DUPLICATE_CLAIM, ALREADY_CREDITED",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+  @APIResponse(responseCode = "409", description = "DUPLICATE_CLAIM, ALREADY_CREDITED")
   @APIResponse(
       responseCode = "422",
       description =
           "CLAIM_WINDOW_EXPIRED, IDEMPOTENCY_KEY_REUSED, MEMBER_NOT_ACTIVE (closed member, when"
-              + " the claim would be credited)",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+              + " the claim would be credited)")
   public Response file(
       @PathParam("number") String number,
       ClaimRequest body,

@@ -8,14 +8,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accrual.api.BookingAccrual;
 import org.openmiles.accrual.api.PendingMilesView;
 import org.openmiles.common.Validator;
-import org.openmiles.common.web.Problems;
 
 /**
  * A member's expected (pending) miles from upcoming confirmed bookings. Its own root resource, more
@@ -38,14 +36,8 @@ public class PendingMilesResource {
           "Confirmed segments departing today (UTC) or later, in departure order, with expected"
               + " miles (base + tier bonus) and qualifying miles, and their totals. A forecast: the"
               + " miles are credited when the flown coupon arrives.")
-  @APIResponse(
-      responseCode = "400",
-      description = "VALIDATION_FAILED: malformed member number",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "404",
-      description = "MEMBER_NOT_FOUND",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+  @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: malformed member number")
+  @APIResponse(responseCode = "404", description = "MEMBER_NOT_FOUND")
   public PendingMilesView pendingMiles(@PathParam("number") String number) {
     return bookings.pendingMiles(Validator.valid("memberNumber", () -> new MemberNumber(number)));
   }

@@ -29,11 +29,8 @@ public class AccessMatrixInOpenApi implements OASFilter {
 
   @Override
   public void filterOpenAPI(OpenAPI openAPI) {
+    // ApiDescription gives the document its components before any step runs
     Components components = openAPI.getComponents();
-    if (components == null) {
-      components = OASFactory.createComponents();
-      openAPI.setComponents(components);
-    }
     components.addSecurityScheme(
         SCHEME,
         OASFactory.createSecurityScheme()

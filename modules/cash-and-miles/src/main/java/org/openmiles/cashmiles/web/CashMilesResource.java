@@ -76,16 +76,11 @@ import org.openmiles.common.web.QueryParams;
 @SecurityRequirement(name = "bookingEngineJwt")
 @APIResponse(
     responseCode = "400",
-    description = "VALIDATION_FAILED, MALFORMED_REQUEST, IDEMPOTENCY_KEY_REQUIRED",
-    content = @Content(mediaType = Problems.MEDIA_TYPE))
-@APIResponse(
-    responseCode = "401",
-    description = "UNAUTHENTICATED: no or invalid bearer token",
-    content = @Content(mediaType = Problems.MEDIA_TYPE))
+    description = "VALIDATION_FAILED, MALFORMED_REQUEST, IDEMPOTENCY_KEY_REQUIRED")
+@APIResponse(responseCode = "401", description = "UNAUTHENTICATED: no or invalid bearer token")
 @APIResponse(
     responseCode = "403",
-    description = "FORBIDDEN: the token lacks the booking-engine group",
-    content = @Content(mediaType = Problems.MEDIA_TYPE))
+    description = "FORBIDDEN: the token lacks the booking-engine group")
 public class CashMilesResource {
   public static final String ROLE = "booking-engine";
 
@@ -123,14 +118,10 @@ public class CashMilesResource {
   @APIResponse(
       responseCode = "201",
       description = "The quote (no Location: a quote is used through its token, not read back)")
-  @APIResponse(
-      responseCode = "404",
-      description = "MEMBER_NOT_FOUND",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+  @APIResponse(responseCode = "404", description = "MEMBER_NOT_FOUND")
   @APIResponse(
       responseCode = "422",
-      description = "MEMBER_NOT_ACTIVE, CURRENCY_NOT_SUPPORTED, FARE_TOO_LOW_FOR_MILES",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+      description = "MEMBER_NOT_ACTIVE, CURRENCY_NOT_SUPPORTED, FARE_TOO_LOW_FOR_MILES")
   public Response quote(
       String text,
       @Parameter(description = "Optional for quotes") @HeaderParam("Idempotency-Key") String key) {
@@ -187,20 +178,13 @@ public class CashMilesResource {
               name = "Location",
               description = "The payment: /api/v1/cash-and-miles/payments/{paymentId}",
               schema = @Schema(type = SchemaType.STRING, format = "uri")))
-  @APIResponse(
-      responseCode = "404",
-      description = "QUOTE_NOT_FOUND, MEMBER_NOT_FOUND",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "409",
-      description = "IDEMPOTENCY_KEY_IN_USE",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+  @APIResponse(responseCode = "404", description = "QUOTE_NOT_FOUND, MEMBER_NOT_FOUND")
+  @APIResponse(responseCode = "409", description = "IDEMPOTENCY_KEY_IN_USE")
   @APIResponse(
       responseCode = "422",
       description =
           "INSUFFICIENT_MILES, MEMBER_NOT_ACTIVE, QUOTE_EXPIRED, BELOW_MINIMUM_MILES,"
-              + " ABOVE_MAXIMUM_MILES, MILES_NOT_IN_STEP, IDEMPOTENCY_KEY_REUSED",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+              + " ABOVE_MAXIMUM_MILES, MILES_NOT_IN_STEP, IDEMPOTENCY_KEY_REUSED")
   public Response authorize(
       String text, @Parameter(description = KEY_DOC) @HeaderParam("Idempotency-Key") String key) {
     ClientId client = client();
@@ -242,16 +226,11 @@ public class CashMilesResource {
   @APIResponse(responseCode = "200", description = "The payment, CAPTURED")
   @APIResponse(
       responseCode = "404",
-      description = "PAYMENT_NOT_FOUND (also another client's payment)",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+      description = "PAYMENT_NOT_FOUND (also another client's payment)")
   @APIResponse(
       responseCode = "409",
-      description = "ALREADY_CAPTURED, ALREADY_VOIDED, IDEMPOTENCY_KEY_IN_USE",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "422",
-      description = "HOLD_EXPIRED, IDEMPOTENCY_KEY_REUSED",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+      description = "ALREADY_CAPTURED, ALREADY_VOIDED, IDEMPOTENCY_KEY_IN_USE")
+  @APIResponse(responseCode = "422", description = "HOLD_EXPIRED, IDEMPOTENCY_KEY_REUSED")
   public Response capture(
       @PathParam("id") String id,
       String text,
@@ -278,18 +257,11 @@ public class CashMilesResource {
   @Path("payments/{id}/void")
   @Operation(summary = "Void: release the hold; the miles are available again")
   @APIResponse(responseCode = "200", description = "The payment, VOIDED")
-  @APIResponse(
-      responseCode = "404",
-      description = "PAYMENT_NOT_FOUND",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+  @APIResponse(responseCode = "404", description = "PAYMENT_NOT_FOUND")
   @APIResponse(
       responseCode = "409",
-      description = "ALREADY_CAPTURED, ALREADY_VOIDED, IDEMPOTENCY_KEY_IN_USE",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "422",
-      description = "HOLD_EXPIRED, IDEMPOTENCY_KEY_REUSED",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+      description = "ALREADY_CAPTURED, ALREADY_VOIDED, IDEMPOTENCY_KEY_IN_USE")
+  @APIResponse(responseCode = "422", description = "HOLD_EXPIRED, IDEMPOTENCY_KEY_REUSED")
   public Response voidPayment(
       @PathParam("id") String id,
       @Parameter(description = KEY_DOC) @HeaderParam("Idempotency-Key") String key) {
@@ -329,14 +301,10 @@ public class CashMilesResource {
                   "The payment refunded (a refund is read as part of its payment):"
                       + " /api/v1/cash-and-miles/payments/{paymentId}",
               schema = @Schema(type = SchemaType.STRING, format = "uri")))
-  @APIResponse(
-      responseCode = "404",
-      description = "PAYMENT_NOT_FOUND",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+  @APIResponse(responseCode = "404", description = "PAYMENT_NOT_FOUND")
   @APIResponse(
       responseCode = "422",
-      description = "NOT_CAPTURED, REFUND_EXCEEDS_CAPTURE, IDEMPOTENCY_KEY_REUSED",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+      description = "NOT_CAPTURED, REFUND_EXCEEDS_CAPTURE, IDEMPOTENCY_KEY_REUSED")
   public Response refund(
       @PathParam("id") String id,
       String text,
@@ -373,8 +341,7 @@ public class CashMilesResource {
   @APIResponse(responseCode = "200", description = "The payment")
   @APIResponse(
       responseCode = "404",
-      description = "PAYMENT_NOT_FOUND (also another client's payment)",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+      description = "PAYMENT_NOT_FOUND (also another client's payment)")
   public Response payment(@PathParam("id") String id) {
     ClientId client = client();
     return json(200, CashMilesJson.payment(payments.payment(client, paymentId(id))).toString());

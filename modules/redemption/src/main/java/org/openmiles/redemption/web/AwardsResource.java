@@ -16,14 +16,12 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.common.Dates;
 import org.openmiles.common.ValidationException;
 import org.openmiles.common.Validator;
-import org.openmiles.common.web.Problems;
 import org.openmiles.common.web.QueryParams;
 import org.openmiles.redemption.api.AwardPrice;
 import org.openmiles.redemption.api.AwardService;
@@ -42,10 +40,7 @@ import org.openmiles.redemption.api.RedeemAward;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Awards", description = "Price and redeem award tickets, upgrades, partner awards")
-@APIResponse(
-    responseCode = "400",
-    description = "VALIDATION_FAILED, MALFORMED_REQUEST",
-    content = @Content(mediaType = Problems.MEDIA_TYPE))
+@APIResponse(responseCode = "400", description = "VALIDATION_FAILED, MALFORMED_REQUEST")
 public class AwardsResource {
 
   @Inject AwardService awards;
@@ -88,14 +83,8 @@ public class AwardsResource {
       description =
           "Miles per passenger and in total; peak or off-peak by the calendar for each travel"
               + " date; a round trip without a round-trip chart row is two one-way awards.")
-  @APIResponse(
-      responseCode = "404",
-      description = "UNKNOWN_AIRPORT",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "422",
-      description = "NO_AWARD_ROUTE",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+  @APIResponse(responseCode = "404", description = "UNKNOWN_AIRPORT")
+  @APIResponse(responseCode = "422", description = "NO_AWARD_ROUTE")
   public AwardPrice price(
       @QueryParam("origin") String origin,
       @QueryParam("destination") String destination,
@@ -116,8 +105,7 @@ public class AwardsResource {
   @Operation(summary = "Price an upgrade award for a member's paid one-way segment")
   @APIResponse(
       responseCode = "422",
-      description = "TIER_NOT_ELIGIBLE, CLASS_NOT_UPGRADABLE, NO_AWARD_ROUTE",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+      description = "TIER_NOT_ELIGIBLE, CLASS_NOT_UPGRADABLE, NO_AWARD_ROUTE")
   public AwardPrice upgradePrice(
       @QueryParam("member") String member,
       @QueryParam("origin") String origin,
@@ -151,14 +139,12 @@ public class AwardsResource {
   @APIResponse(
       responseCode = "404",
       description =
-          "MEMBER_NOT_FOUND, UNKNOWN_AIRPORT, PARTNER_AWARD_NOT_FOUND, BENEFICIARY_NOT_FOUND",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+          "MEMBER_NOT_FOUND, UNKNOWN_AIRPORT, PARTNER_AWARD_NOT_FOUND, BENEFICIARY_NOT_FOUND")
   @APIResponse(
       responseCode = "422",
       description =
           "INSUFFICIENT_MILES, NO_AWARD_ROUTE, NOT_A_NOMINEE, NOT_A_FAMILY_CHILD, TIER_NOT_ELIGIBLE,"
-              + " CLASS_NOT_UPGRADABLE, MEMBER_NOT_ACTIVE, IDEMPOTENCY_KEY_REUSED",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+              + " CLASS_NOT_UPGRADABLE, MEMBER_NOT_ACTIVE, IDEMPOTENCY_KEY_REUSED")
   public Response redeem(@HeaderParam("Idempotency-Key") String key, RedeemJson body) {
     if (body == null) {
       throw ValidationException.of("body", "is required");
@@ -195,10 +181,7 @@ public class AwardsResource {
   @GET
   @Path("{reference}")
   @Operation(summary = "An award by its reference")
-  @APIResponse(
-      responseCode = "404",
-      description = "AWARD_NOT_FOUND",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+  @APIResponse(responseCode = "404", description = "AWARD_NOT_FOUND")
   public AwardView award(@PathParam("reference") String reference) {
     return awards.award(reference);
   }
@@ -210,14 +193,8 @@ public class AwardsResource {
       description =
           "The fee, the miles that would go back by expiry date and those that would not (their"
               + " date has passed); nothing changes. A cancelled award is 409.")
-  @APIResponse(
-      responseCode = "404",
-      description = "AWARD_NOT_FOUND",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "409",
-      description = "ALREADY_CANCELLED",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+  @APIResponse(responseCode = "404", description = "AWARD_NOT_FOUND")
+  @APIResponse(responseCode = "409", description = "ALREADY_CANCELLED")
   public CancellationQuote cancellation(@PathParam("reference") String reference) {
     return awards.cancellation(reference);
   }
@@ -229,14 +206,8 @@ public class AwardsResource {
       description =
           "Redeposits the miles less the program's fee, with their original expiry where the"
               + " program says so. An award cancels once: a second cancel is 409.")
-  @APIResponse(
-      responseCode = "404",
-      description = "AWARD_NOT_FOUND",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "409",
-      description = "ALREADY_CANCELLED",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+  @APIResponse(responseCode = "404", description = "AWARD_NOT_FOUND")
+  @APIResponse(responseCode = "409", description = "ALREADY_CANCELLED")
   public AwardView cancel(@PathParam("reference") String reference) {
     return awards.cancel(reference);
   }

@@ -13,14 +13,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.common.Dates;
 import org.openmiles.common.ValidationException;
 import org.openmiles.common.Validator;
-import org.openmiles.common.web.Problems;
 import org.openmiles.redemption.api.AddBeneficiary;
 import org.openmiles.redemption.api.Beneficiaries;
 import org.openmiles.redemption.api.BeneficiaryView;
@@ -49,10 +47,7 @@ public class BeneficiariesResource {
   @Operation(
       summary = "Add a nominee or a family child",
       description = "Adding someone already listed returns them (201 as well).")
-  @APIResponse(
-      responseCode = "422",
-      description = "NOMINEE_LIMIT_REACHED",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+  @APIResponse(responseCode = "422", description = "NOMINEE_LIMIT_REACHED")
   public Response add(@PathParam("number") String number, BeneficiaryJson body) {
     MemberNumber member = member(number);
     if (body == null) {
@@ -73,10 +68,7 @@ public class BeneficiariesResource {
   @DELETE
   @Path("{id}")
   @Operation(summary = "Remove a nominee or family child (issued awards stay valid)")
-  @APIResponse(
-      responseCode = "404",
-      description = "BENEFICIARY_NOT_FOUND",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+  @APIResponse(responseCode = "404", description = "BENEFICIARY_NOT_FOUND")
   public Response remove(@PathParam("number") String number, @PathParam("id") long id) {
     beneficiaries.remove(member(number), id);
     return Response.noContent().build();

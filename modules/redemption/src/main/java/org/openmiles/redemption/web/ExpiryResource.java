@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openmiles.accounts.api.ExpiringMilesPage;
@@ -25,7 +24,6 @@ import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.common.Dates;
 import org.openmiles.common.ValidationException;
 import org.openmiles.common.Validator;
-import org.openmiles.common.web.Problems;
 import org.openmiles.common.web.QueryParams;
 import org.openmiles.redemption.api.BuyExtension;
 import org.openmiles.redemption.api.ExpiryServices;
@@ -78,14 +76,8 @@ public class ExpiryResource {
           "Moves up to the package's miles of the member's soonest-expiring miles to an expiry the"
               + " package's months later. Idempotency-Key required: a retry returns the first"
               + " purchase (200, replayed).")
-  @APIResponse(
-      responseCode = "404",
-      description = "MEMBER_NOT_FOUND, EXTENSION_PACKAGE_NOT_FOUND",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "422",
-      description = "NO_EXPIRING_MILES, MEMBER_NOT_ACTIVE",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+  @APIResponse(responseCode = "404", description = "MEMBER_NOT_FOUND, EXTENSION_PACKAGE_NOT_FOUND")
+  @APIResponse(responseCode = "422", description = "NO_EXPIRING_MILES, MEMBER_NOT_ACTIVE")
   public Response buy(@HeaderParam("Idempotency-Key") String key, ExtensionJson body) {
     if (body == null) {
       throw ValidationException.of("body", "is required");

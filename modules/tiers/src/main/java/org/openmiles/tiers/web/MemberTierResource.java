@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openmiles.accounts.api.MemberNumber;
@@ -22,7 +21,6 @@ import org.openmiles.common.Dates;
 import org.openmiles.common.ValidationException;
 import org.openmiles.common.Validator;
 import org.openmiles.common.security.Callers;
-import org.openmiles.common.web.Problems;
 import org.openmiles.tiers.api.GrantTierOverride;
 import org.openmiles.tiers.api.TierHistoryView;
 import org.openmiles.tiers.api.TierService;
@@ -55,10 +53,7 @@ public class MemberTierResource {
           "Effective tier (the higher of the earned status and an override in force), valid until,"
               + " the qualifying miles and flights of the current period and lifetime, and what is"
               + " still needed for the next tier and to keep the current one (miles OR flights).")
-  @APIResponse(
-      responseCode = "404",
-      description = "MEMBER_NOT_FOUND",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+  @APIResponse(responseCode = "404", description = "MEMBER_NOT_FOUND")
   public TierStatusView status(@PathParam("number") String number) {
     return tiers.status(member(number));
   }
@@ -66,10 +61,7 @@ public class MemberTierResource {
   @GET
   @Path("history")
   @Operation(summary = "Every change of the member's tier, newest first")
-  @APIResponse(
-      responseCode = "404",
-      description = "MEMBER_NOT_FOUND",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+  @APIResponse(responseCode = "404", description = "MEMBER_NOT_FOUND")
   public List<TierHistoryView> history(@PathParam("number") String number) {
     return tiers.history(member(number));
   }
@@ -83,14 +75,8 @@ public class MemberTierResource {
           "In force from today to expiresOn (inclusive), then it ends on its own; replaces an"
               + " override in force. Never lowers the member: the effective tier is the higher of"
               + " the earned one and the override.")
-  @APIResponse(
-      responseCode = "400",
-      description = "VALIDATION_FAILED",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "404",
-      description = "MEMBER_NOT_FOUND",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+  @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
+  @APIResponse(responseCode = "404", description = "MEMBER_NOT_FOUND")
   public TierStatusView grant(@PathParam("number") String number, OverrideRequest body) {
     if (body == null) {
       throw ValidationException.of("body", "is required");

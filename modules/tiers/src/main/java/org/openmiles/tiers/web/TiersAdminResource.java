@@ -12,13 +12,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openmiles.common.Dates;
 import org.openmiles.common.ValidationException;
 import org.openmiles.common.Validator;
-import org.openmiles.common.web.Problems;
 import org.openmiles.tiers.api.NoTierReviewException;
 import org.openmiles.tiers.api.TierReview;
 import org.openmiles.tiers.api.TierReviewSummary;
@@ -51,12 +49,8 @@ public class TiersAdminResource {
               + " run's summary.")
   @APIResponse(
       responseCode = "400",
-      description = "VALIDATION_FAILED: not a period end of the program",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "422",
-      description = "PERIOD_NOT_ENDED",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+      description = "VALIDATION_FAILED: not a period end of the program")
+  @APIResponse(responseCode = "422", description = "PERIOD_NOT_ENDED")
   public TierReviewSummary run(ReviewRequest body) {
     if (body == null || body.periodEnd() == null) {
       throw ValidationException.of("periodEnd", "is required");
@@ -67,10 +61,7 @@ public class TiersAdminResource {
   @GET
   @Path("reviews/last")
   @Operation(summary = "The summary of the latest review")
-  @APIResponse(
-      responseCode = "404",
-      description = "NO_TIER_REVIEW",
-      content = @Content(mediaType = Problems.MEDIA_TYPE))
+  @APIResponse(responseCode = "404", description = "NO_TIER_REVIEW")
   public TierReviewSummary last() {
     return review.last().orElseThrow(NoTierReviewException::new);
   }
