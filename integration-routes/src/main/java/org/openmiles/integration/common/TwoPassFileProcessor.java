@@ -12,11 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +24,7 @@ import org.openmiles.accrual.api.ActivityResult;
 import org.openmiles.accrual.api.FileRegistration;
 import org.openmiles.accrual.api.FileSummary;
 import org.openmiles.accrual.api.InboundFileSink;
+import org.openmiles.common.Sha256;
 import org.openmiles.common.tx.TransactionRetry;
 import org.openmiles.integration.bootstrap.ContainerWork;
 import org.openmiles.integration.common.BoundedLineReader.Line;
@@ -705,14 +704,10 @@ public final class TwoPassFileProcessor<R> {
   }
 
   private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.newDigest();
   }
 
   private static String hex(MessageDigest sha) {
-    return HexFormat.of().formatHex(sha.digest());
+    return Sha256.hex(sha);
   }
 }

@@ -100,14 +100,7 @@ public record MemberProfile(
 
   /** A stable hash of the normalised profile, to recognise a repeated request. */
   public String fingerprint() {
-    try {
-      byte[] hash =
-          java.security.MessageDigest.getInstance("SHA-256")
-              .digest(toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(hash);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return org.openmiles.common.Sha256.hex(toString());
   }
 
   /** Phone digits with a leading +; blank becomes null. Spaces, dashes, dots and brackets go. */

@@ -5,16 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,6 +54,7 @@ import org.openmiles.accrual.infrastructure.JdbcClaimRepository.NewClaim;
 import org.openmiles.accrual.infrastructure.JdbcClaimRepository.PendingMatch;
 import org.openmiles.accrual.infrastructure.JdbcClaimRepository.Resolution;
 import org.openmiles.accrual.infrastructure.JdbcClaimRepository.StoredClaim;
+import org.openmiles.common.Sha256;
 import org.openmiles.common.ValidationException;
 import org.openmiles.common.tx.RetriedTransaction;
 import org.openmiles.tiers.api.MemberTiers;
@@ -865,12 +862,6 @@ public class DefaultMissingMilesClaims implements MissingMilesClaims {
             c.origin(),
             c.destination(),
             c.bookingClass());
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(s);
   }
 }

@@ -1,12 +1,8 @@
 package org.openmiles.accrual.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +10,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accounts.api.SourceReference;
+import org.openmiles.common.Sha256;
 
 /**
  * The promotion engine, without I/O: which promotions apply to which earnings, and how many bonus
@@ -169,12 +166,6 @@ public final class Promotions {
   }
 
   private static String sha256(String s) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(s);
   }
 }

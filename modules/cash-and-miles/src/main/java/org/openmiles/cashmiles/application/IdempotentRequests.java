@@ -2,13 +2,9 @@ package org.openmiles.cashmiles.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,6 +16,7 @@ import org.openmiles.cashmiles.domain.IdempotencyRepository;
 import org.openmiles.cashmiles.domain.IdempotencyRepository.Answer;
 import org.openmiles.cashmiles.domain.IdempotencyRepository.Begin;
 import org.openmiles.common.OpenMilesException;
+import org.openmiles.common.Sha256;
 import org.openmiles.common.ValidationException;
 
 /**
@@ -100,13 +97,6 @@ public class IdempotentRequests {
   }
 
   static String hash(String request) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(request.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return Sha256.hex(request);
   }
 }

@@ -4,15 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.openmiles.cashmiles.api.ClientId;
 import org.openmiles.cashmiles.domain.IdempotencyRepository;
+import org.openmiles.common.Sha256;
 import org.openmiles.common.jdbc.Jdbc;
 
 /**
@@ -133,16 +131,8 @@ public class JdbcIdempotencyRepository implements IdempotencyRepository {
 
   /** 64 bits of SHA-256 over client and key (the key may be any printable text). */
   static long lockId(ClientId client, String key) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(
-                  ("cashmiles-idempotency\n" + client.value() + "\n" + key)
-                      .getBytes(StandardCharsets.UTF_8));
-      return ByteBuffer.wrap(digest).getLong();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return ByteBuffer.wrap(Sha256.of("cashmiles-idempotency\n" + client.value() + "\n" + key))
+        .getLong();
   }
 
   private Optional<Row> read(ClientId client, String key) {

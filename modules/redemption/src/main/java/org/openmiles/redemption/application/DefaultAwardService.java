@@ -4,13 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.openmiles.accounts.api.BalanceView.ExpiringMiles;
 import org.openmiles.accounts.api.EntryType;
@@ -23,6 +19,7 @@ import org.openmiles.accounts.api.SourceReference;
 import org.openmiles.accrual.api.AirportView;
 import org.openmiles.accrual.api.FlightReference;
 import org.openmiles.accrual.api.UnknownAirportException;
+import org.openmiles.common.Sha256;
 import org.openmiles.common.tx.RetriedTransaction;
 import org.openmiles.redemption.api.AlreadyCancelledException;
 import org.openmiles.redemption.api.AwardNotFoundException;
@@ -370,12 +367,6 @@ public class DefaultAwardService implements AwardService {
             + r.partnerAward()
             + "|"
             + r.passenger();
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(text);
   }
 }
