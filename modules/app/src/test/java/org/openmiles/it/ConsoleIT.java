@@ -535,6 +535,24 @@ class ConsoleIT {
   }
 
   @Test
+  void aSearchThatMatchesMoreThanItShowsSaysSoAndHowToNarrowIt() {
+    String name = "Many" + letters(Api.unique());
+    for (int i = 0; i < 51; i++) {
+      api.enroll(name);
+    }
+    login("agent", "agent-demo");
+    type("search:query", name);
+    click("search:go");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("resultsSummary")));
+    assertThat(text("resultsSummary"))
+        .startsWith("The first 50 members by name")
+        .contains("type more of it");
+    assertThat(browser.findElements(By.cssSelector("[id='search:results'] tbody tr"))).hasSize(50);
+    // the born column tells namesakes apart
+    assertThat(browser.findElement(By.id("search:results")).getText()).contains("1985-03-04");
+  }
+
+  @Test
   void anAgentIsOfferedOnlyTheStatusesTheyMaySetAndMustChooseOne() {
     String number = enroll("Status", 100);
     login("agent", "agent-demo");

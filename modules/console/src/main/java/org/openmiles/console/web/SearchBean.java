@@ -29,10 +29,12 @@ public class SearchBean implements Serializable {
   private String query;
   private List<MemberView> results = List.of();
   private String searchedAs = "";
+  private boolean more;
 
   public void search() throws IOException {
     String q = query == null ? "" : query.strip();
     results = List.of();
+    more = false;
     if (q.isEmpty()) {
       Messages.warn(
           "Type something to search for.", "A member number, a name, an email or a phone.");
@@ -56,23 +58,44 @@ public class SearchBean implements Serializable {
         searchedAs = "member number";
       } else if (q.contains("@")) {
         searchedAs = "email";
-        results = members.search(new MemberSearch(null, q, null, LIMIT));
+        results = members.search(new MemberSearch(null, q, null, LIMIT + 1));
       } else if (q.replaceAll("[^0-9]", "").length() >= 6 && q.matches("[+0-9 ()./-]+")) {
         searchedAs = "phone";
-        results = members.search(new MemberSearch(null, null, q, LIMIT));
+        results = members.search(new MemberSearch(null, null, q, LIMIT + 1));
       } else {
         searchedAs = "name";
-        results = members.search(new MemberSearch(q, null, null, LIMIT));
+        results = members.search(new MemberSearch(q, null, null, LIMIT + 1));
       }
     } catch (RuntimeException e) {
       Messages.refused("Search", e);
       return;
+    }
+    // one more than shown tells whether there are more, without counting them all
+    more = results.size() > LIMIT;
+    if (more) {
+      results = results.subList(0, LIMIT);
     }
     if (results.isEmpty()) {
       Messages.warn(
           "No member found by " + searchedAs + " \"" + q + "\".",
           "Check the spelling, or try another detail: member number, last name, email or phone.");
     }
+  }
+
+  /** "3 members by name", or "The first 50 members by name; more match: ..." when cut off. */
+  public String getSummary() {
+    if (more) {
+      return "The first "
+          + LIMIT
+          + " members by "
+          + searchedAs
+          + "; more match: type more of it (for a name, the first name too) to narrow the search.";
+    }
+    return results.size() + (results.size() == 1 ? " member" : " members") + " by " + searchedAs;
+  }
+
+  public boolean isMore() {
+    return more;
   }
 
   public String email(MemberView m) {
