@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -107,8 +108,14 @@ class ConsoleAdminIT {
     choose("filter:partner", "DEMO_HOTEL");
     wait.until(d -> Boolean.TRUE.equals(browser.script("return PrimeFaces.ajax.Queue.isEmpty()")));
     choose("filter:status", "Rejected");
-    wait.until(d -> !d.findElement(By.id("files")).getText().contains(good));
-    String shown = browser.text("files");
+    // the table is rendered again by the filter's answer: read it whole, found afresh
+    String shown =
+        wait.ignoring(StaleElementReferenceException.class)
+            .until(
+                d -> {
+                  String t = d.findElement(By.id("files")).getText();
+                  return t.contains(good) ? null : t;
+                });
     assertThat(shown).contains(bad).doesNotContain(good).doesNotContain("Done");
   }
 
