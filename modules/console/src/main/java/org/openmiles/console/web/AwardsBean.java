@@ -41,6 +41,7 @@ public class AwardsBean implements Serializable {
   @Inject Beneficiaries beneficiaries;
   @Inject AwardActions actions;
   @Inject CurrentUser currentUser;
+  @Inject Show show;
 
   private String number;
   private MemberView member;
@@ -123,27 +124,20 @@ public class AwardsBean implements Serializable {
       quote = awards.price(priced);
       bookingKey = newKey();
       String price =
-          String.format(
-              java.util.Locale.ENGLISH,
-              "Award price: %,d miles (%s).",
-              quote.totalMiles(),
-              seasons(quote));
-      if (balance != null && quote.totalMiles() > balance.available()) {
+          "Award price: " + show.number(quote.totalMiles()) + " miles (" + seasons(quote) + ").";
+      if (getShortfall() > 0) {
         Messages.warn(
             price,
-            String.format(
-                java.util.Locale.ENGLISH,
-                "The member has %,d miles available, %,d short: booking it would be refused. Try"
-                    + " another date or cabin.",
-                balance.available(),
-                quote.totalMiles() - balance.available()));
+            "The member has "
+                + show.number(balance.available())
+                + " miles available, "
+                + show.number(getShortfall())
+                + " short: booking it would be refused. Try another date or cabin.");
       } else {
         Messages.info(
             price,
             "The member has "
-                + (balance == null
-                    ? "?"
-                    : String.format(java.util.Locale.ENGLISH, "%,d", balance.available()))
+                + (balance == null ? "?" : show.number(balance.available()))
                 + " miles available. Choose who travels and book it, or change the trip and price"
                 + " again.");
       }
@@ -321,6 +315,16 @@ public class AwardsBean implements Serializable {
 
   public MemberView getMember() {
     return member;
+  }
+
+  /**
+   * The miles the member lacks for the priced award (0 when they can afford it, or when there is no
+   * price or balance): the page warns and keeps Book disabled while it is above 0.
+   */
+  public long getShortfall() {
+    return quote == null || balance == null
+        ? 0
+        : Math.max(0, quote.totalMiles() - balance.available());
   }
 
   public BalanceView getBalance() {
