@@ -33,6 +33,7 @@ public class FilesBean implements Serializable {
   private List<String> partnerCodes = List.of();
   private String partner;
   private String status;
+  private Map<String, Long> counts = Map.of();
 
   @PostConstruct
   void init() {
@@ -43,6 +44,7 @@ public class FilesBean implements Serializable {
     }
     files.sort((a, b) -> b.receivedAt().compareTo(a.receivedAt()));
     all = files;
+    count();
   }
 
   /** The files the filters let through, newest first. */
@@ -53,14 +55,21 @@ public class FilesBean implements Serializable {
         .toList();
   }
 
-  /** How many of the files the partner filter lets through have each status ("FAILED" → 2). */
+  /**
+   * How many of the files the partner filter lets through have each status ("FAILED" → 2); counted
+   * when the files or the partner change, not at each of the page's reads.
+   */
   public Map<String, Long> getCounts() {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    STATUSES.forEach(s -> counts.put(s, 0L));
+    return counts;
+  }
+
+  private void count() {
+    Map<String, Long> c = new LinkedHashMap<>();
+    STATUSES.forEach(s -> c.put(s, 0L));
     all.stream()
         .filter(f -> partner == null || partner.equals(f.partnerCode()))
-        .forEach(f -> counts.merge(f.status(), 1L, Long::sum));
-    return counts;
+        .forEach(f -> c.merge(f.status(), 1L, Long::sum));
+    counts = c;
   }
 
   public List<String> getPartners() {
@@ -77,6 +86,7 @@ public class FilesBean implements Serializable {
 
   public void setPartner(String partner) {
     this.partner = partner == null || partner.isBlank() ? null : partner;
+    count();
   }
 
   public String getStatus() {
