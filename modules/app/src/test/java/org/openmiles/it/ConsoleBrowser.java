@@ -13,6 +13,7 @@ import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -73,6 +74,9 @@ final class ConsoleBrowser implements AutoCloseable {
     // generous: the machine may be shared and a page under load can take long; a pass never
     // waits this long
     wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    // an ajax answer renders parts of the page again: an element read a moment before is then
+    // stale, and every wait asks again instead of failing the test
+    wait.ignoring(StaleElementReferenceException.class);
     Files.createDirectories(SCREENSHOTS);
   }
 
@@ -134,7 +138,8 @@ final class ConsoleBrowser implements AutoCloseable {
     WebElement e = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
     script("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", e);
     closeCalendars();
-    wait.ignoring(ElementClickInterceptedException.class)
+    new WebDriverWait(driver, Duration.ofSeconds(60))
+        .ignoring(ElementClickInterceptedException.class)
         .until(
             d -> {
               try {
@@ -171,8 +176,9 @@ final class ConsoleBrowser implements AutoCloseable {
     new Actions(driver).sendKeys(Keys.ESCAPE).perform();
   }
 
+  /** The element's text, found and read in one step, so that a render in between is retried. */
   String text(String id) {
-    return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))).getText().strip();
+    return wait.until(d -> d.findElement(By.id(id)).getText().strip());
   }
 
   WebElement waitFor(String id) {

@@ -597,12 +597,11 @@ class ConsoleIT {
     click("audit:filter");
     // the table may be rendered again by the filter's answer: read it whole, found afresh
     String log =
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-            .until(
-                d -> {
-                  String t = d.findElement(By.id("audit:entries")).getText();
-                  return t.contains("Tier overridden") ? t : null;
-                });
+        wait.until(
+            d -> {
+              String t = d.findElement(By.id("audit:entries")).getText();
+              return t.contains("Tier overridden") ? t : null;
+            });
     assertThat(log)
         .contains(
             "Tier overridden",
