@@ -352,7 +352,7 @@ fi
 get() { awk -F '\t' -v p="$1" '$1 == p { print $2; exit }' <<<"$FLAT"; }
 get_all() { awk -F '\t' -v p="$1" 'index($1, p) == 1 { print }' <<<"$FLAT"; }
 
-for s in db app; do
+for s in db app edge; do
   if grep -qE "^services\.$s(\.|\[)" <<<"$FLAT"; then ok "compose service '$s' present"; else fail "compose: no service '$s'"; fi
 done
 
@@ -374,8 +374,23 @@ if [ -n "$ctx_abs" ] && [ "$ctx_abs/$dfile" -ef "$DOCKERFILE" ]; then ok "app do
 fi
 [ "$(get services.app.depends_on.db.condition)" = service_healthy ] && ok "app waits for a healthy db" \
   || fail "compose: app should depend on db with condition: service_healthy"
-get_all 'services.app.ports[]' | grep -qE $'\t'"(\\S+:)?8080:$http_port(/tcp)?$" && ok "app publishes 8080:$http_port" \
-  || fail "compose: app should publish 8080:$http_port"
+# only the edge is reached from outside (ADR 0029)
+[ -z "$(get_all 'services.app.ports[]')" ] && ok "app publishes no port (reached through the edge)" \
+  || fail "compose: app should publish no port; clients reach it through the edge"
+edge_image="$(get services.edge.image)"
+[[ "$edge_image" =~ ^haproxy:2\.6($|[.-]) ]] && ok "edge image $edge_image (Debian 12's HAProxy branch)" \
+  || fail "compose: edge image should be haproxy:2.6 (the branch Debian 12 ships), found '$edge_image'"
+get_all 'services.edge.ports[]' | grep -qE $'\t'"(\\S+:)?8080:8080(/tcp)?$" && ok "edge publishes 8080:8080" \
+  || fail "compose: edge should publish 8080:8080"
+get_all 'services.edge.volumes[]' | grep -qE $'\t''\.\./config/edge:/usr/local/etc/haproxy(:ro)?$' \
+  && ok "edge reads config/edge" || fail "compose: edge should mount ../config/edge at /usr/local/etc/haproxy"
+[ "$(get services.edge.environment.OPENMILES_EDGE_APP1)" = "app:$http_port" ] && ok "edge forwards to app:$http_port" \
+  || fail "compose: edge's OPENMILES_EDGE_APP1 should be app:$http_port"
+# the settings the edge always reads: those outside its optional .if defined(...) blocks
+for var in $(awk '/^\.if /{d++; next} /^\.endif/{d--; next} d == 0' "$ROOT/config/edge/haproxy.cfg" \
+               | grep -oE '\$\{OPENMILES_EDGE_[A-Z0-9_]+\}' | sort -u | tr -d '${}'); do
+  [ -n "$(get "services.edge.environment.$var")" ] && ok "edge sets $var" || fail "compose: the edge needs $var (config/edge/haproxy.cfg)"
+done
 
 # --- environment variables: compose vs what the application reads ---------------------------------
 

@@ -59,7 +59,11 @@ class SecurityIT {
 
   @ArquillianResource URL url;
 
-  private record Answer(int status, String contentType, String body) {
+  private record Answer(int status, String contentType, String body, String head) {
+    Answer(int status, String contentType, String body) {
+      this(status, contentType, body, "");
+    }
+
     boolean problem() {
       return contentType.startsWith("application/problem+json");
     }
@@ -514,6 +518,170 @@ class SecurityIT {
         });
   }
 
+  /**
+   * The edge (HAProxy, ADR 0029) in front of the server: what Payara Micro's listener answers with
+   * an empty body (or, for a malformed escape in the path, an empty 200) is answered there as
+   * problem+json; everything else passes through unchanged; the client's address reaches the
+   * application as the edge saw it, whatever the client claims.
+   */
+  @Test
+  void theEdgeAnswersWhatNeverReachesTheApplicationAndPassesTheRestThrough() throws Exception {
+    String token = Tokens.mint("sec-edge-front", "back-office");
+    String context = url.getPath().replaceAll("/+$", "");
+    try (Edge edge = Edge.inFrontOf(url, "2s")) {
+      Answer escape = rawOn(edge.port, "GET", context + "/api/v1/members/%zz", token, "");
+      assertThat(escape.status()).as(escape.toString()).isEqualTo(400);
+      assertThat(escape.problem()).as(escape.toString()).isTrue();
+      assertThat(escape.body()).contains("\"code\":\"MALFORMED_URI\"");
+      for (String method : List.of("TRACE", "PROPFIND", "PURGE")) {
+        Answer refused = rawOn(edge.port, method, context + "/api/v1/members", token, "");
+        assertThat(refused.status()).as(method + ": " + refused).isEqualTo(405);
+        assertThat(refused.problem()).as(method).isTrue();
+        assertThat(refused.head()).as(method).containsIgnoringCase("allow: GET, HEAD, POST");
+        assertThat(refused.body())
+            .as(method)
+            .contains("\"code\":\"METHOD_NOT_ALLOWED\"")
+            .doesNotContain(token);
+      }
+      Answer connect =
+          rawLine(edge.port, "CONNECT example.org:443 HTTP/1.1\r\nHost: example.org:443\r\n\r\n");
+      assertThat(connect.status()).as(connect.toString()).isEqualTo(405);
+      assertThat(connect.problem()).isTrue();
+      // the application's answers pass through: a read, and its own refusals with their codes
+      Answer read = rawOn(edge.port, "GET", context + "/api/v1/members?name=a&limit=1", token, "");
+      assertThat(read.status()).as(read.toString()).isEqualTo(200);
+      Answer headers =
+          rawOn(
+              edge.port,
+              "GET",
+              context + "/api/v1/members?name=a",
+              token,
+              "X-Padding: " + "p".repeat(20_000) + "\r\n");
+      assertThat(headers.status()).as(headers.toString()).isEqualTo(431);
+      assertThat(headers.body()).contains("\"code\":\"HEADERS_TOO_LARGE\"");
+      // beyond the edge's 32 KiB buffer, and a request line that is no HTTP: refused at the edge
+      // (HAProxy 2.6 answers these from its built-in page, not from errors/400.http: haproxy#3032,
+      // fixed in 3.2), never passed on, never echoed
+      for (Answer bad :
+          List.of(
+              rawOn(
+                  edge.port,
+                  "GET",
+                  context + "/api/v1/members?name=a",
+                  token,
+                  "X-Padding: " + "p".repeat(40_000) + "\r\n"),
+              rawLine(edge.port, "GARBAGE " + token + "\r\n\r\n"))) {
+        assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+        assertThat(bad.body()).isNotBlank().doesNotContain(token).doesNotContain("Payara");
+      }
+      // a client that takes longer than the edge allows to send its headers
+      long started = System.nanoTime();
+      Answer slow =
+          rawLine(edge.port, "GET " + context + "/api/v1/members HTTP/1.1\r\nHost: x\r\n");
+      assertThat(slow.status()).as(slow.toString()).isEqualTo(408);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+      // the console through the edge: one SameSite attribute on the session cookie (Payara Micro
+      // writes it twice, payara/Payara#7254), and the edge's own cookie as strict
+      HttpResponse<String> page =
+          send(
+              HTTP,
+              HttpRequest.newBuilder(URI.create(edgeRoot(edge) + "/console/login.xhtml")).GET());
+      assertThat(page.statusCode()).isEqualTo(200);
+      String session = sessionCookie(page);
+      assertThat(session.split("(?i)samesite", -1)).as(session).hasSize(2);
+      assertThat(session).containsIgnoringCase("SameSite=Strict");
+      // the client's address: the edge's word, not the client's claim
+      String user = "edge-probe-" + Long.toString(System.nanoTime(), 36);
+      // the test server trusts 127.0.0.1 as a proxy (./openmiles test), like an instance behind
+      // the edge on its host; the address it is reached at from outside is no proxy
+      String loopback = "http://127.0.0.1:" + url.getPort() + url.getPath().replaceAll("/+$", "");
+      Map<String, String> roots = new LinkedHashMap<>();
+      roots.put("via-edge", edgeRoot(edge));
+      roots.put("from-proxy", loopback);
+      String outside = java.net.InetAddress.getByName(url.getHost()).getHostAddress();
+      if (!java.net.InetAddress.getByName(url.getHost()).isLoopbackAddress()) {
+        roots.put("from-outside", root());
+      }
+      roots.forEach(
+          (how, root) -> {
+            HttpResponse<String> refused = failedLogin(root, user + "-" + how, "203.0.113.66");
+            assertThat(refused.statusCode()).as(how + ": " + refused.body()).isEqualTo(200);
+            assertThat(refused.body()).contains("login:password");
+          });
+      Map<String, String> expected = new LinkedHashMap<>();
+      // the edge replaces the client's claim with the address it saw
+      expected.put("via-edge", "127.0.0.1");
+      // a trusted proxy's word is taken
+      expected.put("from-proxy", "203.0.113.66");
+      // anyone else's claim is not: their own address counts
+      if (roots.containsKey("from-outside")) {
+        expected.put("from-outside", outside);
+      }
+      expected.forEach(
+          (how, address) ->
+              assertThat(
+                      Db.text(
+                          "select reason from console.audit_entry where actor = ? and action = 'LOGIN_FAILED'",
+                          user + "-" + how))
+                  .as(how)
+                  .isEqualTo(address));
+    }
+    // no instance ready: the API gets a problem, the console a page
+    try (Edge edge = Edge.inFrontOfNothing()) {
+      Answer api = rawOn(edge.port, "GET", "/api/v1/members?name=a", token, "");
+      assertThat(api.status()).as(api.toString()).isEqualTo(503);
+      assertThat(api.problem()).isTrue();
+      assertThat(api.head()).containsIgnoringCase("retry-after:");
+      assertThat(api.body()).contains("\"code\":\"SERVICE_UNAVAILABLE\"");
+      Answer console = rawOn(edge.port, "GET", "/console/index.xhtml", null, "");
+      assertThat(console.status()).as(console.toString()).isEqualTo(503);
+      assertThat(console.contentType()).startsWith("text/html");
+      assertThat(console.body()).contains("id=\"consoleUnavailable\"");
+    }
+  }
+
+  /**
+   * A login with a wrong password, claiming to come from {@code claimedAddress}; the form as the
+   * login page sends it, with its view state and its CSP nonce.
+   */
+  private HttpResponse<String> failedLogin(String root, String user, String claimedAddress) {
+    HttpResponse<String> page =
+        send(HTTP, HttpRequest.newBuilder(URI.create(root + "/console/login.xhtml")).GET());
+    String cookie = sessionCookie(page);
+    var nonce =
+        // PrimeFaces gives the page its nonce in a script, which adds it to each form it posts
+        java.util.regex.Pattern.compile(
+                "PrimeFaces\\.csp\\.init\\(['\"]([^'\"]+)['\"]\\)|name=\"primefaces\\.nonce\"[^>]*value=\"([^\"]+)\"")
+            .matcher(page.body());
+    // without it a failed login answers 500 (PrimeFaces' CspException "CSP nonce mismatch")
+    boolean found = nonce.find();
+    assertThat(found).as("the login page's CSP nonce").isTrue();
+    String form =
+        "login=login&login%3Ausername="
+            + user
+            + "&login%3Apassword=wrong-password&login%3Asubmit="
+            + (found
+                ? "&primefaces.nonce="
+                    + java.net.URLEncoder.encode(
+                        nonce.group(1) != null ? nonce.group(1) : nonce.group(2),
+                        java.nio.charset.StandardCharsets.UTF_8)
+                : "")
+            + "&jakarta.faces.ViewState="
+            + java.net.URLEncoder.encode(
+                viewState(page.body()), java.nio.charset.StandardCharsets.UTF_8);
+    return send(
+        HTTP,
+        HttpRequest.newBuilder(URI.create(root + "/console/login.xhtml"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Cookie", cookie.substring(0, cookie.indexOf(';')))
+            .header("X-Forwarded-For", claimedAddress)
+            .POST(HttpRequest.BodyPublishers.ofString(form)));
+  }
+
+  private String edgeRoot(Edge edge) {
+    return "http://127.0.0.1:" + edge.port + url.getPath().replaceAll("/+$", "");
+  }
+
   // --- plumbing
 
   /** The operations metrics now, sample by sample (text format). */
@@ -572,19 +740,32 @@ class SecurityIT {
 
   /** {@link #raw} for a target as given, outside the application's context root too. */
   private Answer rawAt(String method, String target, String token) {
-    try (java.net.Socket socket = new java.net.Socket(url.getHost(), url.getPort())) {
+    return rawOn(url.getPort(), method, target, token, "");
+  }
+
+  /** {@link #raw} to a port of this host, with more header lines (each ending in CRLF). */
+  private Answer rawOn(int port, String method, String target, String token, String moreHeaders) {
+    return rawLine(
+        port,
+        method
+            + " "
+            + target
+            + " HTTP/1.1\r\nHost: "
+            + url.getHost()
+            + ":"
+            + port
+            + "\r\nAccept: application/json\r\nConnection: close\r\n"
+            + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
+            + moreHeaders
+            + "\r\n");
+  }
+
+  /** Bytes written on a socket as given; the answer read until the server closes. */
+  private Answer rawLine(int port, String request) {
+    // the edge listens on 127.0.0.1 only; the test server there as well
+    String host = port == url.getPort() ? url.getHost() : "127.0.0.1";
+    try (java.net.Socket socket = new java.net.Socket(host, port)) {
       socket.setSoTimeout(60_000);
-      String request =
-          method
-              + " "
-              + target
-              + " HTTP/1.1\r\nHost: "
-              + url.getHost()
-              + ":"
-              + url.getPort()
-              + "\r\nAccept: application/json\r\nConnection: close\r\n"
-              + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
-              + "\r\n";
       socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       String answer =
           new String(
@@ -599,9 +780,9 @@ class SecurityIT {
               .map(l -> l.substring("content-type:".length()).strip())
               .findFirst()
               .orElse("");
-      return new Answer(status, type, body);
+      return new Answer(status, type, body, head);
     } catch (java.io.IOException e) {
-      throw new IllegalStateException(method + " " + target + ": " + e, e);
+      throw new IllegalStateException(request.lines().findFirst().orElse("") + ": " + e, e);
     }
   }
 

@@ -27,6 +27,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.openmiles.common.security.ApiRoles;
+import org.openmiles.common.web.ClientAddresses;
 import org.openmiles.common.web.Problems;
 import org.openmiles.console.application.AuditTrail;
 import org.openmiles.console.infrastructure.JdbcConsoleUserRepository;
@@ -65,6 +66,7 @@ public class OpenMilesAuthenticationMechanism implements HttpAuthenticationMecha
   @Inject JdbcConsoleUserRepository users;
   @Inject AuditTrail audit;
   @Inject Clock clock;
+  @Inject ClientAddresses clientAddresses;
 
   @Inject
   @ConfigProperty(name = "openmiles.api.jwt-cache.size", defaultValue = "2000")
@@ -135,7 +137,7 @@ public class OpenMilesAuthenticationMechanism implements HttpAuthenticationMecha
       HttpServletRequest request, HttpMessageContext context, UsernamePasswordCredential given) {
     String username = given.getCaller() == null ? "" : given.getCaller().strip();
     username = username.toLowerCase(Locale.ROOT);
-    String address = request.getRemoteAddr();
+    String address = clientAddresses.of(request);
     Instant now = clock.instant();
     // throttled per name and per address before the password is even checked, the same way for
     // names that are no user (ADR 0026)

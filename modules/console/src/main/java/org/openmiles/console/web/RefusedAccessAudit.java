@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import org.openmiles.common.web.ClientAddresses;
 import org.openmiles.console.application.AuditTrail;
 import org.openmiles.console.security.ConsoleCaller;
 
@@ -21,6 +22,7 @@ import org.openmiles.console.security.ConsoleCaller;
  */
 public class RefusedAccessAudit extends HttpFilter {
   @Inject AuditTrail audit;
+  @Inject ClientAddresses clientAddresses;
 
   @Override
   protected void doFilter(
@@ -33,7 +35,7 @@ public class RefusedAccessAudit extends HttpFilter {
         && uri != null
         && user != null) {
       String page = uri.toString().substring(request.getContextPath().length());
-      audit.refused(user, request.getMethod() + " " + page, request.getRemoteAddr());
+      audit.refused(user, request.getMethod() + " " + page, clientAddresses.of(request));
     }
     chain.doFilter(request, response);
   }
