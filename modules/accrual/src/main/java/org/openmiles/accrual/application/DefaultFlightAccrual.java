@@ -69,7 +69,7 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
   @ConfigProperty(name = "openmiles.accrual.check-last-name", defaultValue = "true")
   boolean checkLastName;
 
-  @Inject DefaultMissingMilesClaims claims; // missing-miles claims hook, see credit()
+  @Inject FlownFileClaims claims; // missing-miles claims hook, see credit()
   @Inject FlownBookings flownBookings;
 
   @Inject

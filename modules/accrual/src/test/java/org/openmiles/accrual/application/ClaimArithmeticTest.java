@@ -11,10 +11,10 @@ class ClaimArithmeticTest {
 
   @Test
   void theTierBonusIsRoundedHalfUp() {
-    assertThat(DefaultMissingMilesClaims.percentOf(793, 50)).isEqualTo(397); // 396.5
-    assertThat(DefaultMissingMilesClaims.percentOf(793, 25)).isEqualTo(198); // 198.25
-    assertThat(DefaultMissingMilesClaims.percentOf(1442, 100)).isEqualTo(1442);
-    assertThat(DefaultMissingMilesClaims.percentOf(793, 0)).isZero();
+    assertThat(ClaimCredits.percentOf(793, 50)).isEqualTo(397); // 396.5
+    assertThat(ClaimCredits.percentOf(793, 25)).isEqualTo(198); // 198.25
+    assertThat(ClaimCredits.percentOf(1442, 100)).isEqualTo(1442);
+    assertThat(ClaimCredits.percentOf(793, 0)).isZero();
   }
 
   @Test
@@ -22,18 +22,18 @@ class ClaimArithmeticTest {
     MemberNumber m = new MemberNumber("1000000016");
     LocalDate d = LocalDate.of(2026, 11, 20);
     FileClaim a = new FileClaim(m, "7381234567890", 1, "VN", "213", d, "HAN", "SGN", "J");
-    String h = DefaultMissingMilesClaims.requestHash(a);
+    String h = ClaimFiling.requestHash(a);
     assertThat(h).hasSize(64);
     assertThat(
-            DefaultMissingMilesClaims.requestHash(
+            ClaimFiling.requestHash(
                 new FileClaim(m, "7381234567890", 1, "vn", "0213", d, "han", "sgn", "j")))
         .isEqualTo(h);
     assertThat(
-            DefaultMissingMilesClaims.requestHash(
+            ClaimFiling.requestHash(
                 new FileClaim(m, "7381234567890", 2, "VN", "213", d, "HAN", "SGN", "J")))
         .isNotEqualTo(h);
     assertThat(
-            DefaultMissingMilesClaims.requestHash(
+            ClaimFiling.requestHash(
                 new FileClaim(m, "7381234567890", 1, "VN", "213", d, "HAN", "SGN", "Y")))
         .isNotEqualTo(h);
   }

@@ -1,0 +1,36 @@
+package org.openmiles.accrual.application;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * A coupon's credit to a claimant: base and qualifying as rated, tier bonus for them; posted by
+ * {@link ClaimCredits#post} under the coupon's own ledger references.
+ */
+record ClaimCredit(
+    String member,
+    String ticket,
+    int coupon,
+    LocalDate flightDate,
+    String flight,
+    long baseMiles,
+    long bonusMiles,
+    long qualifyingMiles,
+    BigDecimal qualifyingFlights,
+    BigDecimal qualifyingSpend,
+    String tierCode,
+    long claimId) {
+
+  long total() {
+    return baseMiles + bonusMiles;
+  }
+
+  String refusalReason() {
+    return "coupon " + ticket + "/" + coupon + " for member " + member;
+  }
+
+  /** The flight as ledger texts name it, e.g. {@code VN213 HAN-SGN J}. */
+  static String flight(String carrier, String number, String from, String to, String cls) {
+    return carrier + number + " " + from + "-" + to + " " + cls;
+  }
+}
