@@ -50,7 +50,7 @@ public class FileSettings {
 
   /**
    * Chunks of one file credited at the same time, each in its own transaction (1: one after the
-   * other). See {@link TwoPassFileProcessor} for what keeps this exactly-once and in file order.
+   * other). See {@link ChunkCrediting} for what keeps this exactly-once and in file order.
    */
   @Inject
   @ConfigProperty(name = "openmiles.files.credit-threads", defaultValue = "2")

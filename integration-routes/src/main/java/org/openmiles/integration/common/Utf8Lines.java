@@ -1,7 +1,10 @@
 package org.openmiles.integration.common;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -12,12 +15,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds where a file stops being UTF-8, by line: a reader that decodes ahead in blocks cannot say
- * on which line its decoder failed, so the bytes are read once more and their line ends counted up
- * to the first bad sequence.
+ * Reads inbound files as strict UTF-8, and finds where a file stops being UTF-8, by line: a reader
+ * that decodes ahead in blocks cannot say on which line its decoder failed, so the bytes are read
+ * once more and their line ends counted up to the first bad sequence.
  */
 final class Utf8Lines {
   private Utf8Lines() {}
+
+  /**
+   * A buffered reader of {@code in} that throws a {@link java.nio.charset.CharacterCodingException}
+   * at the first byte sequence that is not UTF-8, instead of replacing it.
+   */
+  static Reader strictReader(InputStream in) {
+    return new BufferedReader(
+        new InputStreamReader(
+            in,
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)),
+        64 * 1024);
+  }
 
   /** The line (from 1) that holds the file's first byte sequence that is not UTF-8, or 0. */
   static long firstBadLine(Path path) throws IOException {
