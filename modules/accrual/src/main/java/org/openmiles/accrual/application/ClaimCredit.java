@@ -21,6 +21,12 @@ record ClaimCredit(
     String tierCode,
     long claimId) {
 
+  /** The coupon as its postings name it. */
+  CouponPostings.Flown flown() {
+    return new CouponPostings.Flown(
+        new org.openmiles.accounts.api.MemberNumber(member), ticket, coupon, flightDate);
+  }
+
   long total() {
     return baseMiles + bonusMiles;
   }
@@ -31,6 +37,6 @@ record ClaimCredit(
 
   /** The flight as ledger texts name it, e.g. {@code VN213 HAN-SGN J}. */
   static String flight(String carrier, String number, String from, String to, String cls) {
-    return carrier + number + " " + from + "-" + to + " " + cls;
+    return CouponPostings.flight(carrier, number, from, to, cls);
   }
 }

@@ -13,15 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.openmiles.accounts.api.BatchResult;
-import org.openmiles.accounts.api.EntryType;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accounts.api.MilesLedger;
 import org.openmiles.accounts.api.PostMiles;
 import org.openmiles.accounts.api.Qualifying;
 import org.openmiles.accounts.api.RejectedPosting;
-import org.openmiles.accounts.api.SourceReference;
 import org.openmiles.accrual.api.ClaimView;
-import org.openmiles.accrual.api.FlownCoupon;
 import org.openmiles.accrual.domain.ClaimDecision;
 import org.openmiles.accrual.domain.CouponEvidence;
 import org.openmiles.accrual.domain.PartnerEarnRule.RatingException;
@@ -160,12 +157,9 @@ public class ClaimCredits {
       ClaimCredit cr = credits.get(i);
       if (cr.baseMiles() > 0) {
         bases.add(
-            new PostMiles(
-                new MemberNumber(cr.member()),
-                EntryType.CREDIT,
+            CouponPostings.base(
+                cr.flown(),
                 cr.baseMiles(),
-                SourceReference.of(FlownCoupon.ledgerReference(cr.ticket(), cr.coupon())),
-                cr.flightDate(),
                 "Flight " + cr.flight() + " (missing-miles claim " + cr.claimId() + ")",
                 Qualifying.of(cr.qualifyingMiles(), cr.qualifyingFlights(), cr.qualifyingSpend())));
         baseIndex.add(i);
@@ -182,13 +176,7 @@ public class ClaimCredits {
       ClaimCredit cr = credits.get(i);
       if (!refused.containsKey(i) && cr.bonusMiles() > 0) {
         bonuses.add(
-            new PostMiles(
-                new MemberNumber(cr.member()),
-                EntryType.CREDIT,
-                cr.bonusMiles(),
-                SourceReference.of(FlownCoupon.ledgerReference(cr.ticket(), cr.coupon()) + ":TB"),
-                cr.flightDate(),
-                "Tier bonus " + cr.tierCode() + " on " + cr.flight()));
+            CouponPostings.tierBonus(cr.flown(), cr.bonusMiles(), cr.tierCode(), cr.flight()));
       }
     }
     if (!bonuses.isEmpty()) {

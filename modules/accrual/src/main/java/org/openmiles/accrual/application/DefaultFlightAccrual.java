@@ -14,15 +14,12 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openmiles.accounts.api.BatchResult;
-import org.openmiles.accounts.api.EntryType;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accounts.api.MilesLedger;
 import org.openmiles.accounts.api.PostMiles;
 import org.openmiles.accounts.api.Qualifying;
 import org.openmiles.accounts.api.RejectedPosting;
-import org.openmiles.accounts.api.SourceReference;
 import org.openmiles.accrual.api.ActivityResult;
-import org.openmiles.accrual.api.ActivityResult.Outcome;
 import org.openmiles.accrual.api.FlightAccrual;
 import org.openmiles.accrual.api.FlownCoupon;
 import org.openmiles.accrual.domain.LastNames;
@@ -88,11 +85,17 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
 
   @Override
   public List<ActivityResult> credit(long fileId, List<FlownCoupon> chunk) {
-    Instant now = clock.instant();
-    ActivityResult[] results = new ActivityResult[chunk.size()];
+    ChunkCredit work = new ChunkCredit(fileId, chunk, clock.instant());
     claims.lockTickets(chunk); // missing-miles claims: before any coupon row lock
     Map<String, Stored> known = coupons.findForUpdate(chunk);
-    Map<MemberOnDate, TierBenefits> tierOn = tiersOf(chunk, known);
+    work.rate(known, tiersOf(chunk, known), rater(chunk, known), lastNames(chunk, known));
+    work.record();
+    work.post();
+    return work.finish();
+  }
+
+  /** A rater with the routes of the chunk's new earning coupons read in one go. */
+  private FlightRater rater(List<FlownCoupon> chunk, Map<String, Stored> known) {
     FlightRater rater = new FlightRater(rules, tiers.spendCurrency());
     rater.prefetchRoutes(
         chunk.stream()
@@ -100,193 +103,185 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
             .map(c -> List.of(c.origin(), c.destination()))
             .distinct()
             .toList());
-    Map<MemberNumber, String> names =
-        checkLastName
-            ? members.lastNames(
-                chunk.stream()
-                    .filter(c -> c.member() != null && c.earns() && !isKnown(known, c))
-                    .map(FlownCoupon::member)
-                    .toList())
-            : Map.of();
+    return rater;
+  }
 
-    List<NewCoupon> rows = new ArrayList<>();
-    List<Integer> rowIndex = new ArrayList<>();
-    List<Reverse> reversals = new ArrayList<>();
-    List<PostMiles> postings = new ArrayList<>();
-    for (int i = 0; i < chunk.size(); i++) {
-      FlownCoupon c = chunk.get(i);
-      long line = c.lineNumber();
-      Stored before = known.isEmpty() ? null : known.get(c.key());
-      if (before != null) {
-        results[i] = againstStored(fileId, c, before);
-        if (results[i] == null) { // a reversal of a credited coupon
-          reversals.add(new Reverse(i, before, postings.size()));
-          postings.add(reversal(c, before));
-        }
-        continue;
-      }
-      if (c.reverses()) {
-        rows.add(
-            new NewCoupon(
-                c, "REVERSED", "NOTHING_TO_REVERSE", null, 0, 0, 0, zero(), zero(), null, null));
-        rowIndex.add(i);
-        continue;
-      }
-      String name = c.member() == null ? null : names.get(c.member());
-      boolean mismatch = name != null && !LastNames.match(c.lastName(), name);
-      TierBenefits tier =
-          c.member() == null || mismatch
-              ? null
-              : tierOn.get(new MemberOnDate(c.member(), c.flightDate()));
-      try {
-        FlightRater.Rated r = rater.rate(c, tier == null ? NO_TIER : tier);
-        String state = c.member() == null || mismatch ? "UNCLAIMED" : "CREDITED";
-        rows.add(
-            new NewCoupon(
-                c,
-                state,
-                c.member() == null ? "NO_MEMBER_NUMBER" : mismatch ? "NAME_MISMATCH" : null,
-                (int) r.distanceMiles(),
-                r.baseMiles(),
-                r.bonusMiles(),
-                r.qualifyingMiles(),
-                r.qualifyingFlights(),
-                r.qualifyingSpend(),
-                tier == null ? null : tier.code(),
-                r.region()));
-        rowIndex.add(i);
-      } catch (RatingException e) {
-        results[i] = ActivityResult.rejected(line, e.code(), e.getMessage());
-      }
+  /** The enrolled last names of the members the chunk's new earning coupons name, if checked. */
+  private Map<MemberNumber, String> lastNames(List<FlownCoupon> chunk, Map<String, Stored> known) {
+    return checkLastName
+        ? members.lastNames(
+            chunk.stream()
+                .filter(c -> c.member() != null && c.earns() && !isKnown(known, c))
+                .map(FlownCoupon::member)
+                .toList())
+        : Map.of();
+  }
+
+  /**
+   * One chunk, in the order its transaction does the work: rate each coupon against what is stored,
+   * record the new ones, post credits and reversals (and promotion bonuses after their base), then
+   * tell claims and bookings. Each line's answer is in {@link #results}.
+   */
+  private final class ChunkCredit {
+    final long fileId;
+    final List<FlownCoupon> chunk;
+    final Instant now;
+    final ActivityResult[] results;
+    final List<NewCoupon> rows = new ArrayList<>();
+    final List<Integer> rowIndex = new ArrayList<>();
+    final List<Reverse> reversals = new ArrayList<>();
+    final List<PostMiles> postings = new ArrayList<>();
+    final List<Credit> credits = new ArrayList<>();
+    final List<String> parked = new ArrayList<>();
+    final List<String> dropped = new ArrayList<>();
+    final List<Reversal> done = new ArrayList<>();
+    Set<String> inserted = Set.of();
+
+    ChunkCredit(long fileId, List<FlownCoupon> chunk, Instant now) {
+      this.fileId = fileId;
+      this.chunk = chunk;
+      this.now = now;
+      this.results = new ActivityResult[chunk.size()];
     }
 
-    Set<String> inserted = coupons.insert(fileId, rows, now);
-    List<Credit> credits = new ArrayList<>();
-    for (int k = 0; k < rows.size(); k++) {
-      NewCoupon row = rows.get(k);
-      int i = rowIndex.get(k);
-      FlownCoupon c = row.coupon();
-      if (!inserted.contains(c.key())) { // another file or a claim recorded it meanwhile
-        results[i] =
-            new ActivityResult(
-                c.lineNumber(),
-                Outcome.DUPLICATE,
-                0,
-                "DUPLICATE",
-                "coupon " + c.key() + " was recorded meanwhile by another file or a claim");
-        continue;
-      }
-      switch (row.state()) {
-        case "REVERSED" ->
-            results[i] =
-                new ActivityResult(
-                    c.lineNumber(),
-                    Outcome.REVERSED,
-                    0,
-                    "NOTHING_TO_REVERSE",
-                    "no earlier credit for coupon " + c.key() + "; recorded so it cannot earn");
-        case "UNCLAIMED" ->
-            results[i] =
-                "NAME_MISMATCH".equals(row.reasonCode())
-                    ? new ActivityResult(
-                        c.lineNumber(),
-                        Outcome.PARKED,
-                        0,
-                        "NAME_MISMATCH",
-                        "passenger name "
-                            + c.lastName()
-                            + " is not the name of member "
-                            + c.member()
-                            + "; kept for a missing-miles claim or an agent")
-                    : new ActivityResult(
-                        c.lineNumber(),
-                        Outcome.PARKED,
-                        0,
-                        "NO_MEMBER_NUMBER",
-                        "no member number on the coupon; a missing-miles claim can credit it");
-        default -> {
-          int first = postings.size();
-          postings.addAll(creditPostings(c, row, ""));
-          credits.add(new Credit(i, row, first, postings.size() - first));
+    /** Each coupon: answered from what is stored, a reversal to post, or a new row to record. */
+    void rate(
+        Map<String, Stored> known,
+        Map<MemberOnDate, TierBenefits> tierOn,
+        FlightRater rater,
+        Map<MemberNumber, String> names) {
+      for (int i = 0; i < chunk.size(); i++) {
+        FlownCoupon c = chunk.get(i);
+        Stored before = known.isEmpty() ? null : known.get(c.key());
+        if (before != null) {
+          results[i] = FlownCouponAnswers.againstStored(fileId, c, before);
+          if (results[i] == null) { // a reversal of a credited coupon
+            reversals.add(new Reverse(i, before, postings.size()));
+            postings.add(reversal(c, before));
+          }
+          continue;
+        }
+        if (c.reverses()) {
+          rows.add(
+              new NewCoupon(
+                  c, "REVERSED", "NOTHING_TO_REVERSE", null, 0, 0, 0, zero(), zero(), null, null));
+          rowIndex.add(i);
+          continue;
+        }
+        String name = c.member() == null ? null : names.get(c.member());
+        boolean mismatch = name != null && !LastNames.match(c.lastName(), name);
+        TierBenefits tier =
+            c.member() == null || mismatch
+                ? null
+                : tierOn.get(new MemberOnDate(c.member(), c.flightDate()));
+        try {
+          rows.add(rated(c, rater.rate(c, tier == null ? NO_TIER : tier), tier, mismatch));
+          rowIndex.add(i);
+        } catch (RatingException e) {
+          results[i] = ActivityResult.rejected(c.lineNumber(), e.code(), e.getMessage());
         }
       }
     }
 
-    // promotion bonuses: computed before anything is posted (capped promotions lock their
-    // per-member totals first), posted in a second batch only for base credits the ledger accepted
-    List<PromotionBonus> bonuses =
-        promotions.bonuses(credits.stream().map(DefaultFlightAccrual::promotionTarget).toList());
-    BatchResult batch = ledger.postBatch(postings);
-    Map<Integer, RejectedPosting> refused = new HashMap<>();
-    batch.rejected().forEach(r -> refused.put(r.index(), r));
-    Map<Integer, Long> promoByCredit = postBonuses(bonuses, credits, refused);
-
-    List<String> parked = new ArrayList<>();
-    List<String> dropped = new ArrayList<>();
-    for (Credit cr : credits) {
-      FlownCoupon c = cr.row().coupon();
-      RejectedPosting r = refused.get(cr.firstPosting());
-      if (r == null) {
-        results[cr.index()] =
-            new ActivityResult(
-                c.lineNumber(),
-                Outcome.CREDITED,
-                cr.row().baseMiles() + cr.row().bonusMiles(),
-                null,
-                null,
-                promoByCredit.getOrDefault(cr.index(), 0L));
-      } else if (r.code().equals("MEMBER_NOT_FOUND")) {
-        parked.add(c.key());
-        results[cr.index()] =
-            new ActivityResult(
-                c.lineNumber(),
-                Outcome.PARKED,
-                0,
-                "MEMBER_NOT_ENROLLED",
-                "member " + c.member() + " is not enrolled yet; credited if they enroll in time");
-      } else {
-        dropped.add(c.key()); // refused: a corrected re-send must be able to succeed
-        results[cr.index()] = ActivityResult.rejected(c.lineNumber(), r.code(), r.reason());
+    /** Records the new rows; answers those that need no posting, queues the credits' postings. */
+    void record() {
+      inserted = coupons.insert(fileId, rows, now);
+      for (int k = 0; k < rows.size(); k++) {
+        NewCoupon row = rows.get(k);
+        int i = rowIndex.get(k);
+        FlownCoupon c = row.coupon();
+        if (!inserted.contains(c.key())) { // another file or a claim recorded it meanwhile
+          results[i] = FlownCouponAnswers.recordedMeanwhile(c);
+          continue;
+        }
+        switch (row.state()) {
+          case "REVERSED" -> results[i] = FlownCouponAnswers.nothingToReverse(c);
+          case "UNCLAIMED" -> results[i] = FlownCouponAnswers.unclaimed(c, row.reasonCode());
+          default -> {
+            int first = postings.size();
+            postings.addAll(creditPostings(c, row));
+            credits.add(new Credit(i, row, first, postings.size() - first));
+          }
+        }
       }
     }
-    List<Reversal> done = new ArrayList<>();
-    for (Reverse rv : reversals) {
-      FlownCoupon c = chunk.get(rv.index());
-      RejectedPosting r = refused.get(rv.posting());
-      if (r == null) {
-        done.add(
-            new Reversal(c.key(), rv.stored().totalMiles(), c.status(), fileId, c.lineNumber()));
-        results[rv.index()] =
-            new ActivityResult(
-                c.lineNumber(), Outcome.REVERSED, rv.stored().totalMiles(), null, null);
-      } else {
-        String code =
-            r.code().equals("INSUFFICIENT_MILES") ? "REVERSAL_EXCEEDS_AVAILABLE" : r.code();
-        results[rv.index()] =
-            ActivityResult.rejected(
-                c.lineNumber(),
-                code,
-                "cannot take back "
-                    + rv.stored().totalMiles()
-                    + " miles from member "
-                    + rv.stored().member()
-                    + ": "
-                    + r.reason()
-                    + "; an agent must settle it");
-      }
-    }
-    coupons.setState(parked, "PARKED", "MEMBER_NOT_ENROLLED", now);
-    coupons.forget(dropped);
-    coupons.markReversed(done, now);
 
-    // missing-miles claims waiting for the coupons just recorded are matched in this transaction
-    Set<String> recorded = new java.util.HashSet<>(inserted);
-    dropped.forEach(recorded::remove);
-    claims.matchRecorded(recorded);
-    // bookings: the booked segments of the credited coupons are flown now (no ledger effect)
-    flownBookings.couponsCredited(chunk, List.of(results), now);
-    flownBookings.couponsReversed(done.stream().map(Reversal::key).toList(), now);
-    return List.of(results);
+    /**
+     * Posts the credits and reversals in one batch, then the promotion bonuses of the credits the
+     * ledger took, and answers each from the ledger's word.
+     */
+    void post() {
+      // promotion bonuses: computed before anything is posted (capped promotions lock their
+      // per-member totals first), posted in a second batch only for base credits the ledger
+      // accepted
+      List<PromotionBonus> bonuses =
+          promotions.bonuses(credits.stream().map(DefaultFlightAccrual::promotionTarget).toList());
+      BatchResult batch = ledger.postBatch(postings);
+      Map<Integer, RejectedPosting> refused = new HashMap<>();
+      batch.rejected().forEach(r -> refused.put(r.index(), r));
+      Map<Integer, Long> promoByCredit = postBonuses(bonuses, credits, refused);
+      for (Credit cr : credits) {
+        FlownCoupon c = cr.row().coupon();
+        RejectedPosting r = refused.get(cr.firstPosting());
+        if (r == null) {
+          results[cr.index()] =
+              FlownCouponAnswers.credited(
+                  c,
+                  cr.row().baseMiles() + cr.row().bonusMiles(),
+                  promoByCredit.getOrDefault(cr.index(), 0L));
+        } else if (r.code().equals("MEMBER_NOT_FOUND")) {
+          parked.add(c.key());
+          results[cr.index()] = FlownCouponAnswers.notEnrolled(c);
+        } else {
+          dropped.add(c.key()); // refused: a corrected re-send must be able to succeed
+          results[cr.index()] = ActivityResult.rejected(c.lineNumber(), r.code(), r.reason());
+        }
+      }
+      for (Reverse rv : reversals) {
+        FlownCoupon c = chunk.get(rv.index());
+        RejectedPosting r = refused.get(rv.posting());
+        if (r == null) {
+          done.add(
+              new Reversal(c.key(), rv.stored().totalMiles(), c.status(), fileId, c.lineNumber()));
+          results[rv.index()] = FlownCouponAnswers.reversed(c, rv.stored().totalMiles());
+        } else {
+          results[rv.index()] = FlownCouponAnswers.reversalRefused(c, rv.stored(), r);
+        }
+      }
+      coupons.setState(parked, "PARKED", "MEMBER_NOT_ENROLLED", now);
+      coupons.forget(dropped);
+      coupons.markReversed(done, now);
+    }
+
+    /** Claims waiting for these coupons, and the booked segments they fly; the answers. */
+    List<ActivityResult> finish() {
+      // missing-miles claims waiting for the coupons just recorded are matched in this transaction
+      Set<String> recorded = new java.util.HashSet<>(inserted);
+      dropped.forEach(recorded::remove);
+      claims.matchRecorded(recorded);
+      // bookings: the booked segments of the credited coupons are flown now (no ledger effect)
+      flownBookings.couponsCredited(chunk, List.of(results), now);
+      flownBookings.couponsReversed(done.stream().map(Reversal::key).toList(), now);
+      return List.of(results);
+    }
+  }
+
+  /** A new coupon's row as rated: CREDITED to its member, or UNCLAIMED with the reason. */
+  private static NewCoupon rated(
+      FlownCoupon c, FlightRater.Rated r, TierBenefits tier, boolean mismatch) {
+    String state = c.member() == null || mismatch ? "UNCLAIMED" : "CREDITED";
+    return new NewCoupon(
+        c,
+        state,
+        c.member() == null ? "NO_MEMBER_NUMBER" : mismatch ? "NAME_MISMATCH" : null,
+        (int) r.distanceMiles(),
+        r.baseMiles(),
+        r.bonusMiles(),
+        r.qualifyingMiles(),
+        r.qualifyingFlights(),
+        r.qualifyingSpend(),
+        tier == null ? null : tier.code(),
+        r.region());
   }
 
   /** What promotions see of a coupon credit. */
@@ -336,94 +331,19 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
     return byIndex;
   }
 
-  /**
-   * The answer for a coupon already stored, or null when it is a reversal of a credited coupon that
-   * must be posted.
-   */
-  private static ActivityResult againstStored(long fileId, FlownCoupon c, Stored before) {
-    long line = c.lineNumber();
-    boolean sameLine = before.fileId() == fileId && before.lineNo() == line;
-    boolean sameReversalLine = before.reversedFileId() == fileId && before.reversedLineNo() == line;
-    if (sameReversalLine) { // this line, done by an interrupted run of this file
-      return new ActivityResult(line, Outcome.REVERSED, before.milesReversed(), null, null);
-    }
-    if (sameLine && c.earns()) {
-      return switch (before.state()) {
-        case "CREDITED" ->
-            new ActivityResult(
-                line,
-                Outcome.CREDITED,
-                before.baseMiles() + before.bonusMiles(),
-                null,
-                null,
-                before.promoMiles());
-        case "PARKED", "UNCLAIMED" ->
-            new ActivityResult(
-                line, Outcome.PARKED, 0, "MEMBER_NOT_ENROLLED", "not credited to a member yet");
-        default -> duplicate(c, before);
-      };
-    }
-    if (c.earns()) {
-      return before.state().equals("REVERSED")
-          ? ActivityResult.rejected(
-              line,
-              "COUPON_REVERSED",
-              "coupon " + c.key() + " was refunded, voided or exchanged before; it cannot earn")
-          : duplicate(c, before);
-    }
-    return switch (before.state()) {
-      case "CREDITED" -> null;
-      case "REVERSED" -> duplicate(c, before);
-      default -> new ActivityResult(line, Outcome.REVERSED, 0, null, null); // never credited
-    };
-  }
-
-  private static ActivityResult duplicate(FlownCoupon c, Stored before) {
-    return new ActivityResult(
-        c.lineNumber(),
-        Outcome.DUPLICATE,
-        0,
-        "DUPLICATE",
-        "coupon "
-            + c.key()
-            + " already received in file "
-            + before.fileId()
-            + " ("
-            + before.state()
-            + ")");
-  }
-
   /** The postings of a coupon's credit: base (qualifying) and tier bonus. */
-  private static List<PostMiles> creditPostings(FlownCoupon c, NewCoupon row, String note) {
-    MemberNumber m = c.member();
-    String flight =
-        c.marketingCarrier()
-            + c.flightNumber()
-            + " "
-            + c.origin()
-            + "-"
-            + c.destination()
-            + " "
-            + c.bookingClass();
+  private static List<PostMiles> creditPostings(FlownCoupon c, NewCoupon row) {
+    String flight = CouponPostings.flight(c);
     List<PostMiles> out = new ArrayList<>(2);
+    CouponPostings.Flown f = new CouponPostings.Flown(c);
     out.add(
-        new PostMiles(
-            m,
-            EntryType.CREDIT,
+        CouponPostings.base(
+            f,
             row.baseMiles(),
-            SourceReference.of(c.ledgerReference()),
-            c.flightDate(),
-            "Flight " + flight + note,
+            "Flight " + flight,
             Qualifying.of(row.qualifyingMiles(), row.qualifyingFlights(), row.qualifyingSpend())));
     if (row.bonusMiles() > 0) {
-      out.add(
-          new PostMiles(
-              m,
-              EntryType.CREDIT,
-              row.bonusMiles(),
-              SourceReference.of(c.ledgerReference() + ":TB"),
-              c.flightDate(),
-              "Tier bonus " + row.tierCode() + " on " + flight));
+      out.add(CouponPostings.tierBonus(f, row.bonusMiles(), row.tierCode(), flight));
     }
     return out;
   }
@@ -436,17 +356,14 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
           case 'V' -> "voided";
           default -> "exchanged";
         };
-    return new PostMiles(
-        new MemberNumber(s.member()),
-        EntryType.REVERSAL,
-        -s.totalMiles(),
-        SourceReference.of(c.ledgerReference() + ":R"),
-        s.flightDate(),
+    return CouponPostings.reversal(
+        new CouponPostings.Flown(
+            new MemberNumber(s.member()), c.ticketNumber(), c.couponNumber(), s.flightDate()),
+        s.totalMiles(),
         "Ticket " + c.ticketNumber() + " coupon " + c.couponNumber() + " " + why,
-        Qualifying.of(s.qualifyingMiles(), s.qualifyingFlights(), s.qualifyingSpend()).negate());
+        Qualifying.of(s.qualifyingMiles(), s.qualifyingFlights(), s.qualifyingSpend()));
   }
 
-  /** Tiers of the chunk's members, by flight date (a chunk has few distinct dates). */
   /** The tier of each member on the dates of their coupons that may earn, in one read. */
   private Map<MemberOnDate, TierBenefits> tiersOf(
       List<FlownCoupon> chunk, Map<String, Stored> known) {
@@ -484,12 +401,9 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
     List<PostMiles> postings = new ArrayList<>();
     for (Stored s : parked) {
       postings.add(
-          new PostMiles(
-              member,
-              EntryType.CREDIT,
+          CouponPostings.base(
+              new CouponPostings.Flown(member, s.ticket(), s.coupon(), s.flightDate()),
               s.baseMiles(),
-              SourceReference.of(FlownCoupon.ledgerReference(s.ticket(), s.coupon())),
-              s.flightDate(),
               "Flight on ticket " + s.ticket() + " coupon " + s.coupon() + " (before enrollment)",
               Qualifying.of(s.qualifyingMiles(), s.qualifyingFlights(), s.qualifyingSpend())));
     }

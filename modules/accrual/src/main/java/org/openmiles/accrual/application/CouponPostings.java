@@ -1,0 +1,69 @@
+package org.openmiles.accrual.application;
+
+import java.time.LocalDate;
+import org.openmiles.accounts.api.EntryType;
+import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.accounts.api.PostMiles;
+import org.openmiles.accounts.api.Qualifying;
+import org.openmiles.accounts.api.SourceReference;
+import org.openmiles.accrual.api.FlownCoupon;
+
+/**
+ * The ledger postings of a flown coupon, one convention wherever a coupon earns or is taken back (a
+ * flown-coupon file, a missing-miles claim, a parked coupon credited at enrollment): the base miles
+ * under {@code F:<ticket>:<coupon>} with the qualifying activity, the tier bonus under {@code
+ * ...:TB} (not qualifying), a reversal of everything under {@code ...:R}.
+ */
+final class CouponPostings {
+  private CouponPostings() {}
+
+  /** A coupon as its postings name it: the member credited, ticket and coupon, the flight date. */
+  record Flown(MemberNumber member, String ticket, int coupon, LocalDate date) {
+    Flown(FlownCoupon c) {
+      this(c.member(), c.ticketNumber(), c.couponNumber(), c.flightDate());
+    }
+
+    SourceReference reference(String suffix) {
+      return SourceReference.of(FlownCoupon.ledgerReference(ticket, coupon) + suffix);
+    }
+  }
+
+  /** The base credit, carrying the coupon's qualifying activity. */
+  static PostMiles base(Flown f, long miles, String description, Qualifying qualifying) {
+    return new PostMiles(
+        f.member(), EntryType.CREDIT, miles, f.reference(""), f.date(), description, qualifying);
+  }
+
+  /** The tier bonus of a credit: the tier's extra miles, not qualifying. */
+  static PostMiles tierBonus(Flown f, long miles, String tierCode, String flight) {
+    return new PostMiles(
+        f.member(),
+        EntryType.CREDIT,
+        miles,
+        f.reference(":TB"),
+        f.date(),
+        "Tier bonus " + tierCode + " on " + flight);
+  }
+
+  /** One entry taking back {@code miles} and the qualifying activity they carried. */
+  static PostMiles reversal(Flown f, long miles, String description, Qualifying qualifying) {
+    return new PostMiles(
+        f.member(),
+        EntryType.REVERSAL,
+        -miles,
+        f.reference(":R"),
+        f.date(),
+        description,
+        qualifying.negate());
+  }
+
+  /** The flight as statements show it: {@code VN220 HAN-SGN Y}. */
+  static String flight(FlownCoupon c) {
+    return flight(
+        c.marketingCarrier(), c.flightNumber(), c.origin(), c.destination(), c.bookingClass());
+  }
+
+  static String flight(String carrier, String number, String from, String to, String cls) {
+    return carrier + number + " " + from + "-" + to + " " + cls;
+  }
+}
