@@ -355,11 +355,7 @@ class SecurityIT {
     assertThat(page.statusCode()).isEqualTo(200);
     String pageCookie = sessionCookie(page);
     assertThat(pageCookie).containsIgnoringCase("; Secure").containsIgnoringCase("HttpOnly");
-    String viewState = viewState(page.body());
-    String form =
-        "login=login&login%3Ausername=agent&login%3Apassword=agent-demo&login%3Asubmit="
-            + "&jakarta.faces.ViewState="
-            + java.net.URLEncoder.encode(viewState, java.nio.charset.StandardCharsets.UTF_8);
+    String form = loginForm(page.body(), "agent", "agent-demo");
     HttpResponse<String> login =
         send(
             tls,
@@ -626,6 +622,24 @@ class SecurityIT {
                   .as(how)
                   .isEqualTo(address));
     }
+    // a login form posted without its page's CSP nonce (not from the console's own page): the page
+    // to open again, before anything is applied; it once answered 500
+    HttpResponse<String> page =
+        send(HTTP, HttpRequest.newBuilder(URI.create(root() + "/console/login.xhtml")).GET());
+    String cookie = sessionCookie(page);
+    HttpResponse<String> noNonce =
+        send(
+            HTTP,
+            HttpRequest.newBuilder(URI.create(root() + "/console/login.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookie.substring(0, cookie.indexOf(';')))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        loginForm(page.body(), "agent", "agent-demo")
+                            .replaceAll("&primefaces.nonce=[^&]*", ""))));
+    assertThat(noNonce.statusCode()).as(noNonce.body()).isIn(302, 303);
+    assertThat(noNonce.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).contains("/console/expired.xhtml"));
     // no instance ready: the API gets a problem, the console a page
     try (Edge edge = Edge.inFrontOfNothing()) {
       Answer api = rawOn(edge.port, "GET", "/api/v1/members?name=a", token, "");
@@ -648,27 +662,7 @@ class SecurityIT {
     HttpResponse<String> page =
         send(HTTP, HttpRequest.newBuilder(URI.create(root + "/console/login.xhtml")).GET());
     String cookie = sessionCookie(page);
-    var nonce =
-        // PrimeFaces gives the page its nonce in a script, which adds it to each form it posts
-        java.util.regex.Pattern.compile(
-                "PrimeFaces\\.csp\\.init\\(['\"]([^'\"]+)['\"]\\)|name=\"primefaces\\.nonce\"[^>]*value=\"([^\"]+)\"")
-            .matcher(page.body());
-    // without it a failed login answers 500 (PrimeFaces' CspException "CSP nonce mismatch")
-    boolean found = nonce.find();
-    assertThat(found).as("the login page's CSP nonce").isTrue();
-    String form =
-        "login=login&login%3Ausername="
-            + user
-            + "&login%3Apassword=wrong-password&login%3Asubmit="
-            + (found
-                ? "&primefaces.nonce="
-                    + java.net.URLEncoder.encode(
-                        nonce.group(1) != null ? nonce.group(1) : nonce.group(2),
-                        java.nio.charset.StandardCharsets.UTF_8)
-                : "")
-            + "&jakarta.faces.ViewState="
-            + java.net.URLEncoder.encode(
-                viewState(page.body()), java.nio.charset.StandardCharsets.UTF_8);
+    String form = loginForm(page.body(), user, "wrong-password");
     return send(
         HTTP,
         HttpRequest.newBuilder(URI.create(root + "/console/login.xhtml"))
@@ -676,6 +670,27 @@ class SecurityIT {
             .header("Cookie", cookie.substring(0, cookie.indexOf(';')))
             .header("X-Forwarded-For", claimedAddress)
             .POST(HttpRequest.BodyPublishers.ofString(form)));
+  }
+
+  /**
+   * The login form as the login page posts it: the fields, the page's view state and its CSP nonce
+   * (PrimeFaces gives the page its nonce in a script, which adds it to each form it posts; a form
+   * without it is sent to "open the page again", CspNonceCheck).
+   */
+  private static String loginForm(String page, String user, String password) {
+    var nonce =
+        java.util.regex.Pattern.compile("PrimeFaces\\.csp\\.init\\(['\"]([^'\"]+)['\"]\\)")
+            .matcher(page);
+    assertThat(nonce.find()).as("the login page's CSP nonce").isTrue();
+    var utf8 = java.nio.charset.StandardCharsets.UTF_8;
+    return "login=login&login%3Ausername="
+        + java.net.URLEncoder.encode(user, utf8)
+        + "&login%3Apassword="
+        + java.net.URLEncoder.encode(password, utf8)
+        + "&login%3Asubmit=&primefaces.nonce="
+        + java.net.URLEncoder.encode(nonce.group(1), utf8)
+        + "&jakarta.faces.ViewState="
+        + java.net.URLEncoder.encode(viewState(page), utf8);
   }
 
   private String edgeRoot(Edge edge) {
