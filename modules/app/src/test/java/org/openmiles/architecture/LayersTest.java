@@ -1,0 +1,76 @@
+package org.openmiles.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layers inside a module (docs/architecture.md, "Packages inside a module"): {@code domain} is
+ * the business rules and depends on no other layer of any module, nor on the web or the database
+ * API; {@code web} adapters (REST resources, console beans) reach storage only through their
+ * module's {@code application} services. {@code application} may use {@code infrastructure} (the
+ * JDBC repositories it wires). Checked on every module's compiled classes.
+ */
+class LayersTest {
+  private static final JavaClasses PRODUCTION =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("org.openmiles");
+
+  static final ArchRule DOMAIN_DEPENDS_ON_NO_OTHER_LAYER =
+      noClasses()
+          .that()
+          .resideInAPackage("org.openmiles.*.domain..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.openmiles.*.application..",
+              "org.openmiles.*.infrastructure..",
+              "org.openmiles.*.web..",
+              "jakarta.ws.rs..",
+              "jakarta.servlet..",
+              "jakarta.faces..",
+              "java.sql..",
+              "javax.sql..")
+          .because("the business rules are tested and changed without a container or a database");
+
+  static final ArchRule WEB_REACHES_STORAGE_ONLY_THROUGH_SERVICES =
+      noClasses()
+          .that()
+          .resideInAPackage("org.openmiles.*.web..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.openmiles.*.infrastructure..")
+          .because(
+              "an adapter holds no application logic: transactions and checks are the service's");
+
+  @Test
+  void theDomainDependsOnNoOtherLayer() {
+    assertThat(PRODUCTION.stream().map(c -> c.getPackageName()).distinct())
+        .as("the import sees the domain packages")
+        .contains("org.openmiles.accounts.domain", "org.openmiles.accrual.domain");
+    DOMAIN_DEPENDS_ON_NO_OTHER_LAYER.check(PRODUCTION);
+  }
+
+  @Test
+  void webAdaptersReachStorageOnlyThroughServices() {
+    WEB_REACHES_STORAGE_ONLY_THROUGH_SERVICES.check(PRODUCTION);
+  }
+
+  @Test
+  void theRulesCatchALeakyDomainAndAShortcutAdapter() {
+    JavaClasses planted =
+        new ClassFileImporter()
+            .importClasses(
+                org.openmiles.fixturec.domain.Leaky.class,
+                org.openmiles.fixturec.web.Shortcut.class,
+                org.openmiles.fixturec.infrastructure.Storage.class);
+    assertThat(DOMAIN_DEPENDS_ON_NO_OTHER_LAYER.evaluate(planted).hasViolation()).isTrue();
+    assertThat(WEB_REACHES_STORAGE_ONLY_THROUGH_SERVICES.evaluate(planted).hasViolation()).isTrue();
+  }
+}
