@@ -1,0 +1,86 @@
+package org.openmiles.console.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openmiles.accounts.api.BalanceView;
+import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.accounts.api.MemberService;
+import org.openmiles.accounts.api.MemberView;
+import org.openmiles.accounts.api.MilesLedger;
+import org.openmiles.accrual.api.BookingAccrual;
+import org.openmiles.accrual.api.MissingMilesClaims;
+import org.openmiles.cashmiles.api.CashMilesPayments;
+import org.openmiles.redemption.api.AwardService;
+import org.openmiles.tiers.api.TierService;
+
+/**
+ * Builds the member 360 view: the member and every section the page shows, each read through its
+ * module's api. A section that fails is logged and left out (named in {@link
+ * MemberOverview#notAvailable()}) so one module being down does not take the whole page with it;
+ * only the member itself must be readable.
+ */
+@ApplicationScoped
+public class MemberOverviewQuery {
+  static final Logger LOG = Logger.getLogger(MemberOverviewQuery.class.getName());
+  static final int SECTION_ROWS = 20;
+
+  @Inject MemberService members;
+  @Inject MilesLedger ledger;
+  @Inject TierService tiers;
+  @Inject MissingMilesClaims claims;
+  @Inject BookingAccrual bookings;
+  @Inject CashMilesPayments payments;
+  @Inject Adjustments adjustments;
+  @Inject AwardService awards;
+
+  /** The member with that number, if there is one (an unknown number is no error). */
+  public Optional<MemberView> find(MemberNumber number) {
+    return members.find(number);
+  }
+
+  /**
+   * Everything the page shows of this member, read now. The balance falls back to {@code
+   * previousBalance} (what the page showed before) rather than to nothing.
+   */
+  public MemberOverview overview(MemberNumber number, BalanceView previousBalance) {
+    List<String> notAvailable = new ArrayList<>();
+    MemberView member = members.get(number);
+    return new MemberOverview(
+        member,
+        section(notAvailable, "balance", () -> ledger.balance(number), previousBalance),
+        section(notAvailable, "holds", () -> ledger.holds(number, true), List.of()),
+        section(notAvailable, "tier", () -> tiers.status(number), null),
+        section(notAvailable, "tier history", () -> tiers.history(number), List.of()),
+        section(notAvailable, "claims", () -> claims.ofMember(number, SECTION_ROWS), List.of()),
+        section(
+            notAvailable,
+            "Cash & Miles payments",
+            () -> payments.paymentsOfMember(number, SECTION_ROWS),
+            List.of()),
+        section(notAvailable, "pending miles", () -> bookings.pendingMiles(number), null),
+        section(
+            notAvailable,
+            "adjustments",
+            () -> adjustments.ofMember(number, SECTION_ROWS),
+            List.of()),
+        section(notAvailable, "awards", () -> awards.awards(number, SECTION_ROWS), List.of()),
+        List.copyOf(notAvailable));
+  }
+
+  private static <T> T section(
+      List<String> notAvailable, String name, Supplier<T> read, T fallback) {
+    try {
+      return read.get();
+    } catch (RuntimeException e) {
+      notAvailable.add(name);
+      LOG.log(Level.WARNING, "member 360: " + name + " not available", e);
+      return fallback;
+    }
+  }
+}
