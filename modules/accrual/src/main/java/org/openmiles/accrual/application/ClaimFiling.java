@@ -22,6 +22,7 @@ import org.openmiles.accrual.api.ClaimWindowExpiredException;
 import org.openmiles.accrual.api.DuplicateClaimException;
 import org.openmiles.accrual.api.FileClaim;
 import org.openmiles.accrual.api.FlownCoupon;
+import org.openmiles.accrual.domain.CouponState;
 import org.openmiles.accrual.domain.MissingMilesRules;
 import org.openmiles.accrual.infrastructure.JdbcBookingRepository;
 import org.openmiles.accrual.infrastructure.JdbcBookingRepository.CreditedClaim;
@@ -94,7 +95,7 @@ public class ClaimFiling {
         credits.couponForUpdate(
             claim.ticketNumber(), claim.couponNumber(), claim.flightNumber(), claim.flightDate());
     if (coupon.isPresent()
-        && coupon.get().state().equals("CREDITED")
+        && coupon.get().state() == CouponState.CREDITED
         && memberNo.equals(coupon.get().member())
         && ClaimCredits.evidence(coupon.get()).isFlight(claim.flightNumber(), claim.flightDate())) {
       throw new AlreadyCreditedException(

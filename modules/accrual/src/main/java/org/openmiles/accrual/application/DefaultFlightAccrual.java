@@ -22,6 +22,7 @@ import org.openmiles.accounts.api.RejectedPosting;
 import org.openmiles.accrual.api.ActivityResult;
 import org.openmiles.accrual.api.FlightAccrual;
 import org.openmiles.accrual.api.FlownCoupon;
+import org.openmiles.accrual.domain.CouponState;
 import org.openmiles.accrual.domain.LastNames;
 import org.openmiles.accrual.domain.PartnerEarnRule.RatingException;
 import org.openmiles.accrual.domain.PromotionTarget;
@@ -164,7 +165,17 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
         if (c.reverses()) {
           rows.add(
               new NewCoupon(
-                  c, "REVERSED", "NOTHING_TO_REVERSE", null, 0, 0, 0, zero(), zero(), null, null));
+                  c,
+                  CouponState.REVERSED,
+                  "NOTHING_TO_REVERSE",
+                  null,
+                  0,
+                  0,
+                  0,
+                  zero(),
+                  zero(),
+                  null,
+                  null));
           rowIndex.add(i);
           continue;
         }
@@ -195,9 +206,9 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
           continue;
         }
         switch (row.state()) {
-          case "REVERSED" -> results[i] = FlownCouponAnswers.nothingToReverse(c);
-          case "UNCLAIMED" -> results[i] = FlownCouponAnswers.unclaimed(c, row.reasonCode());
-          default -> {
+          case REVERSED -> results[i] = FlownCouponAnswers.nothingToReverse(c);
+          case UNCLAIMED -> results[i] = FlownCouponAnswers.unclaimed(c, row.reasonCode());
+          case CREDITED, PARKED -> {
             int first = postings.size();
             postings.addAll(creditPostings(c, row));
             credits.add(new Credit(i, row, first, postings.size() - first));
@@ -248,7 +259,7 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
           results[rv.index()] = FlownCouponAnswers.reversalRefused(c, rv.stored(), r);
         }
       }
-      coupons.setState(parked, "PARKED", "MEMBER_NOT_ENROLLED", now);
+      coupons.setState(parked, CouponState.PARKED, "MEMBER_NOT_ENROLLED", now);
       coupons.forget(dropped);
       coupons.markReversed(done, now);
     }
@@ -269,7 +280,8 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
   /** A new coupon's row as rated: CREDITED to its member, or UNCLAIMED with the reason. */
   private static NewCoupon rated(
       FlownCoupon c, FlightRater.Rated r, TierBenefits tier, boolean mismatch) {
-    String state = c.member() == null || mismatch ? "UNCLAIMED" : "CREDITED";
+    CouponState state =
+        c.member() == null || mismatch ? CouponState.UNCLAIMED : CouponState.CREDITED;
     return new NewCoupon(
         c,
         state,
@@ -418,7 +430,7 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
         miles += parked.get(i).baseMiles();
       }
     }
-    coupons.setState(credited, "CREDITED", null, clock.instant());
+    coupons.setState(credited, CouponState.CREDITED, null, clock.instant());
     long total = miles;
     LOG.info(
         () ->

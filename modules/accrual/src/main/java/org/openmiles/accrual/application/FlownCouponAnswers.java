@@ -4,6 +4,7 @@ import org.openmiles.accounts.api.RejectedPosting;
 import org.openmiles.accrual.api.ActivityResult;
 import org.openmiles.accrual.api.ActivityResult.Outcome;
 import org.openmiles.accrual.api.FlownCoupon;
+import org.openmiles.accrual.domain.CouponState;
 import org.openmiles.accrual.infrastructure.JdbcFlownCouponRepository.Stored;
 
 /**
@@ -28,7 +29,7 @@ final class FlownCouponAnswers {
     }
     if (sameLine && c.earns()) {
       return switch (before.state()) {
-        case "CREDITED" ->
+        case CREDITED ->
             new ActivityResult(
                 line,
                 Outcome.CREDITED,
@@ -36,14 +37,14 @@ final class FlownCouponAnswers {
                 null,
                 null,
                 before.promoMiles());
-        case "PARKED", "UNCLAIMED" ->
+        case PARKED, UNCLAIMED ->
             new ActivityResult(
                 line, Outcome.PARKED, 0, "MEMBER_NOT_ENROLLED", "not credited to a member yet");
-        default -> duplicate(c, before);
+        case REVERSED -> duplicate(c, before);
       };
     }
     if (c.earns()) {
-      return before.state().equals("REVERSED")
+      return before.state() == CouponState.REVERSED
           ? ActivityResult.rejected(
               line,
               "COUPON_REVERSED",
@@ -51,9 +52,10 @@ final class FlownCouponAnswers {
           : duplicate(c, before);
     }
     return switch (before.state()) {
-      case "CREDITED" -> null;
-      case "REVERSED" -> duplicate(c, before);
-      default -> new ActivityResult(line, Outcome.REVERSED, 0, null, null); // never credited
+      case CREDITED -> null;
+      case REVERSED -> duplicate(c, before);
+      case PARKED, UNCLAIMED ->
+          new ActivityResult(line, Outcome.REVERSED, 0, null, null); // never credited
     };
   }
 

@@ -40,11 +40,11 @@ public record ClaimApproval(Outcome outcome, String code, String text) {
               + ": reject this claim; the member can file one with the right coupon");
     }
     return switch (coupon.state()) {
-      case "REVERSED" ->
+      case REVERSED ->
           refused(
               "COUPON_REVERSED",
               "coupon " + key + " was refunded, voided or exchanged: it cannot earn");
-      case "CREDITED" ->
+      case CREDITED ->
           claimant.equals(coupon.member())
               ? new ClaimApproval(Outcome.FOUND_CREDITED, "MATCHED_BY_FILE", APPROVED)
               : refused(
@@ -54,7 +54,7 @@ public record ClaimApproval(Outcome outcome, String code, String text) {
                       + " is credited to member "
                       + coupon.member()
                       + ": reject this claim, or correct the other member's credit first");
-      default -> new ClaimApproval(Outcome.CREDIT, "APPROVED", APPROVED);
+      case PARKED, UNCLAIMED -> new ClaimApproval(Outcome.CREDIT, "APPROVED", APPROVED);
     };
   }
 

@@ -42,10 +42,10 @@ public record ClaimDecision(
           "FLIGHT_MISMATCH",
           "coupon " + key + " is flight " + coupon.flight() + ", not the flight claimed");
     }
-    String state = takenBy != null ? "CREDITED" : coupon.state();
+    CouponState state = takenBy != null ? CouponState.CREDITED : coupon.state();
     String owner = takenBy != null ? takenBy : coupon.member();
     switch (state) {
-      case "REVERSED":
+      case REVERSED:
         return waits(
             ClaimStatus.REJECTED,
             "COUPON_REVERSED",
@@ -54,7 +54,7 @@ public record ClaimDecision(
                 + " was refunded, voided or exchanged (status "
                 + coupon.couponStatus()
                 + "): it cannot earn");
-      case "CREDITED":
+      case CREDITED:
         if (claimant.equals(owner)) { // a file credited it to the claimant (the hook's case)
           return waits(
               ClaimStatus.CREDITED,
@@ -65,12 +65,13 @@ public record ClaimDecision(
             ClaimStatus.PENDING_REVIEW,
             "COUPON_CREDITED_TO_OTHER_MEMBER",
             "coupon " + key + " is credited to another member");
-      case "PARKED":
+      case PARKED:
         return waits(
             ClaimStatus.PENDING_REVIEW,
             "COUPON_PARKED_FOR_OTHER_MEMBER",
             "coupon " + key + " carries another member number, not enrolled");
-      default: // UNCLAIMED
+      case UNCLAIMED:
+      default:
         if (!MissingMilesRules.namesMatch(coupon.lastName(), memberLastName)) {
           return waits(
               ClaimStatus.PENDING_REVIEW,

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 
 /**
  * What a claim decision reads of the coupon the airline sent: whose it is, for which flight, and
- * where it stands ({@code state}: UNCLAIMED, CREDITED, PARKED or REVERSED as recorded in {@code
- * accrual.flown_coupon}; {@code couponStatus} the airline's own letter, shown in a rejection).
+ * where it stands ({@code state}, as recorded in {@code accrual.flown_coupon}; {@code couponStatus}
+ * the airline's own letter, shown in a rejection).
  */
 public record CouponEvidence(
     String ticket,
@@ -16,7 +16,7 @@ public record CouponEvidence(
     String carrier,
     String flightNumber,
     LocalDate flightDate,
-    String state) {
+    CouponState state) {
 
   /** {@code ticket/coupon}, as claims and messages name a coupon. */
   public String key() {

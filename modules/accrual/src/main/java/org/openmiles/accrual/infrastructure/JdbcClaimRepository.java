@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import org.openmiles.accrual.api.ClaimStatus;
 import org.openmiles.accrual.api.ClaimView;
 import org.openmiles.accrual.api.FlownCoupon;
+import org.openmiles.accrual.domain.CouponState;
 import org.openmiles.common.jdbc.Jdbc;
 
 /**
@@ -86,7 +87,7 @@ public class JdbcClaimRepository {
       long baseMiles,
       long qualifyingMiles,
       BigDecimal qualifyingFlights,
-      String state,
+      CouponState state,
       BigDecimal qualifyingSpend) {
 
     public String key() {
@@ -187,7 +188,7 @@ public class JdbcClaimRepository {
         rs.getLong(o + 17),
         rs.getLong(o + 18),
         rs.getBigDecimal(o + 19),
-        rs.getString(o + 20),
+        CouponState.valueOf(rs.getString(o + 20)),
         rs.getBigDecimal(o + 21));
   }
 

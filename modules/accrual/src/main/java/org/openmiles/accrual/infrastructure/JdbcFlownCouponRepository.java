@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.openmiles.accrual.api.FlownCoupon;
+import org.openmiles.accrual.domain.CouponState;
 import org.openmiles.common.jdbc.Jdbc;
 
 /** Flown coupons in {@code accrual.flown_coupon}, read and written a chunk at a time. */
@@ -25,7 +26,7 @@ public class JdbcFlownCouponRepository {
       String ticket,
       int coupon,
       String member,
-      String state,
+      CouponState state,
       long fileId,
       long lineNo,
       long baseMiles,
@@ -51,7 +52,7 @@ public class JdbcFlownCouponRepository {
   /** A coupon to record, with what it earns (zeros for a reversal without an earlier credit). */
   public record NewCoupon(
       FlownCoupon coupon,
-      String state,
+      CouponState state,
       String reasonCode,
       Integer distanceMiles,
       long baseMiles,
@@ -74,7 +75,7 @@ public class JdbcFlownCouponRepository {
         rs.getString(1),
         rs.getInt(2),
         rs.getString(3),
-        rs.getString(4),
+        CouponState.valueOf(rs.getString(4)),
         rs.getLong(5),
         rs.getLong(6),
         rs.getLong(7),
@@ -146,11 +147,11 @@ public class JdbcFlownCouponRepository {
                 r.qualifyingMiles(),
                 r.qualifyingFlights(),
                 r.tierCode(),
-                r.state(),
+                r.state().name(),
                 r.reasonCode(),
                 (int) Math.min(Integer.MAX_VALUE, c.lineNumber()),
-                r.state().equals("REVERSED") ? fileId : null,
-                r.state().equals("REVERSED")
+                r.state() == CouponState.REVERSED ? fileId : null,
+                r.state() == CouponState.REVERSED
                     ? (int) Math.min(Integer.MAX_VALUE, c.lineNumber())
                     : null,
                 r.qualifyingSpend()
@@ -226,7 +227,7 @@ public class JdbcFlownCouponRepository {
   }
 
   /** Sets the state of coupons (CREDITED, PARKED, ...) with a reason code. */
-  public void setState(List<String> keys, String state, String reasonCode, Instant now) {
+  public void setState(List<String> keys, CouponState state, String reasonCode, Instant now) {
     if (keys.isEmpty()) {
       return;
     }
@@ -237,9 +238,9 @@ public class JdbcFlownCouponRepository {
             + " where (ticket_number, coupon_no) in "
             + BY_KEYS,
         (c, ps) -> {
-          ps.setString(1, state);
+          ps.setString(1, state.name());
           ps.setString(2, reasonCode);
-          ps.setString(3, state);
+          ps.setString(3, state.name());
           ps.setTimestamp(4, Timestamp.from(now));
           bindKeys(c, ps, 5, keys);
         });

@@ -177,7 +177,7 @@ class FlownCouponAnswersTest {
         "7382100000001",
         2,
         MemberNumber.fromSequence(100_000_001L).value(),
-        state,
+        org.openmiles.accrual.domain.CouponState.valueOf(state),
         fileId,
         lineNo,
         1000,
