@@ -58,7 +58,7 @@ public record FlownCoupon(
 
   /** The identity of the coupon, e.g. {@code 7381234567890/1}. */
   public String key() {
-    return ticketNumber + "/" + couponNumber;
+    return CouponKey.format(ticketNumber, couponNumber);
   }
 
   /** The ledger source reference of the coupon's base miles. */

@@ -2,6 +2,7 @@ package org.openmiles.accrual.application;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.openmiles.accrual.api.CouponKey;
 
 /**
  * A coupon's credit to a claimant: base and qualifying as rated, tier bonus for them; posted by
@@ -32,7 +33,7 @@ record ClaimCredit(
   }
 
   String refusalReason() {
-    return "coupon " + ticket + "/" + coupon + " for member " + member;
+    return "coupon " + CouponKey.format(ticket, coupon) + " for member " + member;
   }
 
   /** The flight as ledger texts name it, e.g. {@code VN213 HAN-SGN J}. */

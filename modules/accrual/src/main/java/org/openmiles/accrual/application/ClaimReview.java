@@ -17,6 +17,7 @@ import org.openmiles.accrual.api.ClaimAlreadyResolvedException;
 import org.openmiles.accrual.api.ClaimNotCreditableException;
 import org.openmiles.accrual.api.ClaimStatus;
 import org.openmiles.accrual.api.ClaimView;
+import org.openmiles.accrual.api.CouponKey;
 import org.openmiles.accrual.api.FlownCoupon;
 import org.openmiles.accrual.api.RejectClaim;
 import org.openmiles.accrual.domain.ClaimApproval;
@@ -219,10 +220,7 @@ public class ClaimReview {
             "REJECTED_BY_AGENT",
             rejection.reason(),
             claim.matchedCoupon() == null ? null : claim.ticketNumber(),
-            claim.matchedCoupon() == null
-                ? null
-                : Integer.parseInt(
-                    claim.matchedCoupon().substring(claim.matchedCoupon().indexOf('/') + 1)),
+            claim.matchedCoupon() == null ? null : CouponKey.parse(claim.matchedCoupon()).coupon(),
             0,
             0,
             rejection.agent(),

@@ -20,7 +20,7 @@ public record CouponEvidence(
 
   /** {@code ticket/coupon}, as claims and messages name a coupon. */
   public String key() {
-    return ticket + "/" + coupon;
+    return org.openmiles.accrual.api.CouponKey.format(ticket, coupon);
   }
 
   /**

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.openmiles.accrual.api.ClaimStatus;
 import org.openmiles.accrual.api.ClaimView;
+import org.openmiles.accrual.api.CouponKey;
 import org.openmiles.accrual.api.FlownCoupon;
 import org.openmiles.accrual.domain.CouponState;
 import org.openmiles.common.jdbc.Jdbc;
@@ -91,7 +92,7 @@ public class JdbcClaimRepository {
       BigDecimal qualifyingSpend) {
 
     public String key() {
-      return ticket + "/" + coupon;
+      return CouponKey.format(ticket, coupon);
     }
 
     /** The coupon as the rater reads it. */
@@ -505,9 +506,9 @@ public class JdbcClaimRepository {
     if (keys.isEmpty()) {
       return List.of();
     }
-    Object[] tickets = keys.stream().map(k -> k.substring(0, k.indexOf('/'))).toArray();
-    Object[] numbers =
-        keys.stream().map(k -> Integer.parseInt(k.substring(k.indexOf('/') + 1))).toArray();
+    List<CouponKey> parsed = keys.stream().map(CouponKey::parse).toList();
+    Object[] tickets = parsed.stream().map(CouponKey::ticket).toArray();
+    Object[] numbers = parsed.stream().map(CouponKey::coupon).toArray();
     String claimColumns = CLAIM.substring("select ".length());
     String couponColumns = COUPON.substring("select ".length());
     return jdbc.list(

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.openmiles.accrual.api.CouponKey;
 import org.openmiles.accrual.api.FlownCoupon;
 import org.openmiles.accrual.domain.CouponState;
 import org.openmiles.common.jdbc.Jdbc;
@@ -41,7 +42,7 @@ public class JdbcFlownCouponRepository {
       BigDecimal qualifyingSpend) {
 
     public String key() {
-      return ticket + "/" + coupon;
+      return CouponKey.format(ticket, coupon);
     }
 
     public long totalMiles() {
@@ -291,10 +292,9 @@ public class JdbcFlownCouponRepository {
     Object[] tickets = new Object[keys.size()];
     Object[] numbers = new Object[keys.size()];
     for (int i = 0; i < keys.size(); i++) {
-      String k = keys.get(i);
-      int slash = k.indexOf('/');
-      tickets[i] = k.substring(0, slash);
-      numbers[i] = Integer.parseInt(k.substring(slash + 1));
+      CouponKey k = CouponKey.parse(keys.get(i));
+      tickets[i] = k.ticket();
+      numbers[i] = k.coupon();
     }
     ps.setArray(first, Jdbc.array(c, "bpchar", tickets));
     ps.setArray(first + 1, Jdbc.array(c, "int2", numbers));
