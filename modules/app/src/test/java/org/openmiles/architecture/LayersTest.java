@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
@@ -17,10 +16,7 @@ import org.junit.jupiter.api.Test;
  * JDBC repositories it wires). Checked on every module's compiled classes.
  */
 class LayersTest {
-  private static final JavaClasses PRODUCTION =
-      new ClassFileImporter()
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages("org.openmiles");
+  private static final JavaClasses PRODUCTION = ModularityTest.PRODUCTION;
 
   static final ArchRule DOMAIN_DEPENDS_ON_NO_OTHER_LAYER =
       noClasses()

@@ -35,9 +35,4 @@ record ClaimCredit(
   String refusalReason() {
     return "coupon " + CouponKey.format(ticket, coupon) + " for member " + member;
   }
-
-  /** The flight as ledger texts name it, e.g. {@code VN213 HAN-SGN J}. */
-  static String flight(String carrier, String number, String from, String to, String cls) {
-    return CouponPostings.flight(carrier, number, from, to, cls);
-  }
 }

@@ -110,7 +110,7 @@ public class ClaimCredits {
         c.ticket(),
         c.coupon(),
         c.flightDate(),
-        ClaimCredit.flight(
+        CouponPostings.flight(
             c.marketingCarrier(), c.flightNumber(), c.origin(), c.destination(), c.bookingClass()),
         c.baseMiles(),
         bonus,

@@ -163,7 +163,7 @@ public class ClaimReview {
             claim.ticketNumber(),
             couponNo,
             claim.flightDate(),
-            ClaimCredit.flight(
+            CouponPostings.flight(
                 claim.carrier(),
                 claim.flightNumber(),
                 claim.origin(),

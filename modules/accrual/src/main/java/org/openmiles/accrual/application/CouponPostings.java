@@ -63,6 +63,7 @@ final class CouponPostings {
         c.marketingCarrier(), c.flightNumber(), c.origin(), c.destination(), c.bookingClass());
   }
 
+  /** The flight as ledger texts name it, e.g. {@code VN213 HAN-SGN J}. */
   static String flight(String carrier, String number, String from, String to, String cls) {
     return carrier + number + " " + from + "-" + to + " " + cls;
   }

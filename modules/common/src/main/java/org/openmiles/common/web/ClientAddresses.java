@@ -90,7 +90,7 @@ public class ClientAddresses {
       return proxy.equals(address);
     }
     byte[] block = literal(proxy.substring(0, slash));
-    byte[] candidate = plausible(address) ? literal(address) : null;
+    byte[] candidate = literal(address);
     if (block == null || candidate == null || block.length != candidate.length) {
       return false;
     }

@@ -38,6 +38,9 @@ public class ConsoleExceptionHandler extends ExceptionHandlerWrapper {
   static final String ERROR_VIEW = "/console/error.xhtml";
   static final String EXPIRED_VIEW = "/console/expired.xhtml";
 
+  /** "The page's state is gone; nothing was changed, open the page again." */
+  static final String PAGE_EXPIRED = EXPIRED_VIEW + "?reason=expired";
+
   public ConsoleExceptionHandler(ExceptionHandler wrapped) {
     super(wrapped);
   }
@@ -73,7 +76,7 @@ public class ConsoleExceptionHandler extends ExceptionHandlerWrapper {
       return EXPIRED_VIEW + "?reason=link";
     }
     if (find(thrown, ViewExpiredException.class)) {
-      return EXPIRED_VIEW + "?reason=expired";
+      return PAGE_EXPIRED;
     }
     String view = faces.getViewRoot() == null ? "" : faces.getViewRoot().getViewId();
     if (ERROR_VIEW.equals(view)) {

@@ -45,8 +45,7 @@ public class CspNonceCheck implements PhaseListener {
       return;
     }
     try {
-      ec.redirect(
-          ec.getRequestContextPath() + ConsoleExceptionHandler.EXPIRED_VIEW + "?reason=expired");
+      ec.redirect(ec.getRequestContextPath() + ConsoleExceptionHandler.PAGE_EXPIRED);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
