@@ -11,7 +11,9 @@
 #   - every environment variable compose sets for the app is one the application reads
 #     (@ConfigProperty, ${MPCONFIG=...} and Config.getValue keys in modules/**/src/main/java, in
 #     environment form: upper case, every other character an underscore), and the required ones
-#     (data source keys without a default) are set.
+#     (data source keys without a default) are set;
+#   - further instances (app2 ... app4) run the app's image with the same settings, publish no port,
+#     sit behind the edge, and share the file folders with app on one named volume.
 #
 # Usage: .ci/check-docker.sh          (exit 0 when every check passes, 1 otherwise)
 #        CHECK_DOCKER_NO_PYYAML=1 .ci/check-docker.sh   forces the structural YAML check
@@ -386,6 +388,27 @@ get_all 'services.edge.volumes[]' | grep -qE $'\t''\.\./config/edge:/usr/local/e
   && ok "edge reads config/edge" || fail "compose: edge should mount ../config/edge at /usr/local/etc/haproxy"
 [ "$(get services.edge.environment.OPENMILES_EDGE_APP1)" = "app:$http_port" ] && ok "edge forwards to app:$http_port" \
   || fail "compose: edge's OPENMILES_EDGE_APP1 should be app:$http_port"
+# further instances app2 ... app4: the app's image, no port, behind the edge as APP2 ... (ADR 0032)
+mapfile -t more_apps < <(grep -oE '^services\.app[2-4](\.|\[)' <<<"$FLAT" | sed -E 's/^services\.//; s/[.[]$//' | sort -u)
+for a in "${more_apps[@]}"; do
+  n="${a#app}"
+  [ "$(get "services.$a.image")" = "$(get services.app.image)" ] && ok "$a runs the app's image" \
+    || fail "compose: $a should run the app's image ($(get services.app.image))"
+  [ -z "$(get_all "services.$a.ports[]")" ] && ok "$a publishes no port" || fail "compose: $a should publish no port"
+  [ "$(get "services.edge.environment.OPENMILES_EDGE_APP$n")" = "$a:$http_port" ] && ok "edge forwards to $a:$http_port" \
+    || fail "compose: edge's OPENMILES_EDGE_APP$n should be $a:$http_port"
+done
+# every instance mounts the same file folders where OPENMILES_FILES_ROOT points
+files_root="$(get services.app.environment.OPENMILES_FILES_ROOT)"
+if [ "${#more_apps[@]}" -gt 0 ]; then
+  [ -n "$files_root" ] || fail "compose: with several instances, app needs OPENMILES_FILES_ROOT on a shared volume"
+  for a in app "${more_apps[@]}"; do
+    [ "$(get "services.$a.environment.OPENMILES_FILES_ROOT")" = "$files_root" ] \
+      && get_all "services.$a.volumes[]" | grep -qE $'\t''[A-Za-z0-9_-]+:'"$files_root"'$' \
+      && ok "$a mounts the shared file folders at $files_root" \
+      || fail "compose: $a should set OPENMILES_FILES_ROOT=$files_root and mount a named volume there"
+  done
+fi
 # the settings the edge always reads: those outside its optional .if defined(...) blocks
 for var in $(awk '/^\.if /{d++; next} /^\.endif/{d--; next} d == 0' "$ROOT/config/edge/haproxy.cfg" \
                | grep -oE '\$\{OPENMILES_EDGE_[A-Z0-9_]+\}' | sort -u | tr -d '${}'); do
@@ -425,6 +448,17 @@ env_of() { # service assoc-array-name
 declare -A app_env=() db_env=()
 env_of app app_env
 env_of db db_env
+# the further instances read the same settings as the first (only the demo seeding may differ)
+for a in "${more_apps[@]}"; do
+  declare -A other_env=()
+  env_of "$a" other_env
+  for var in $(printf '%s\n' "${!app_env[@]}" "${!other_env[@]}" | sort -u); do
+    [ "$var" = OPENMILES_DEMO_MEMBERS ] && continue
+    [ "${app_env[$var]:-}" = "${other_env[$var]:-}" ] || fail "compose: $a sets $var to '${other_env[$var]:-}', app to '${app_env[$var]:-}'"
+  done
+  unset other_env
+done
+[ "${#more_apps[@]}" -gt 0 ] && ok "app2 ... set what app sets"
 
 if [ "${#app_env[@]}" = 0 ]; then
   fail "compose: the app service sets no environment (the data source needs OPENMILES_DB_URL, _USER, _PASSWORD)"

@@ -38,6 +38,7 @@ public abstract class AirlineFileRoutes extends RouteBuilder {
                 + " ${header.CamelFileName} failed and was moved to failed/:"
                 + " ${exception.message}")
         .handled(false);
+    bindToRegistry(InboundFolder.READ_LOCK, owner.readLock());
     AirlineFileProcessor<?> processor = processor();
     settings.createAirlineFolders(processor.feed());
     var base = settings.airlineFolder(processor.feed(), "inbound").getParent();

@@ -17,7 +17,10 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.openmiles.accrual.api.FileOwnership;
+import org.openmiles.accrual.api.InboundPickUps;
 
 /**
  * This instance as a file worker (ADR 0024): it claims each file in the database before it works on
@@ -47,18 +50,44 @@ public class FileOwner {
       Path base, String label, String senderLabel, String sender, String format) {}
 
   @Inject FileOwnership ownership;
+  @Inject InboundPickUps pickUps;
   @Inject FileSettings settings;
 
   private final String worker = UUID.randomUUID().toString();
   private final Map<Path, Watched> watched = new ConcurrentHashMap<>();
   private final Set<Path> unclaimedAtLastCheck = ConcurrentHashMap.newKeySet();
+  private IdempotentRepository readLock;
 
   /** Settings and ownership given directly, for tests outside the container. */
   public static FileOwner of(FileOwnership ownership, FileSettings settings) {
+    return of(ownership, null, settings);
+  }
+
+  /**
+   * Settings, ownership and pick-ups given directly, for tests outside the container; without
+   * pick-ups, files are taken through a read lock in this process's memory.
+   */
+  public static FileOwner of(
+      FileOwnership ownership, InboundPickUps pickUps, FileSettings settings) {
     FileOwner o = new FileOwner();
     o.ownership = ownership;
+    o.pickUps = pickUps;
     o.settings = settings;
     return o;
+  }
+
+  /**
+   * The repository of the read lock every inbound route takes a file with (ADR 0032): a file is
+   * taken by one instance of the cluster, recorded in the database under this worker.
+   */
+  public synchronized IdempotentRepository readLock() {
+    if (readLock == null) {
+      readLock =
+          pickUps == null
+              ? MemoryIdempotentRepository.memoryIdempotentRepository()
+              : new ClusterReadLock(pickUps, this, settings);
+    }
+    return readLock;
   }
 
   /** This worker's id in {@code accrual.file_worker}. */

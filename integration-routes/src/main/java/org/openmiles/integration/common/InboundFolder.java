@@ -12,13 +12,21 @@ import java.time.format.DateTimeFormatter;
 public final class InboundFolder {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
 
+  /**
+   * The registry name of the read lock's repository ({@link FileOwner#readLock()}), which each
+   * inbound route binds: a file is taken by one instance of the cluster (ADR 0032).
+   */
+  public static final String READ_LOCK = "fileReadLock";
+
   private InboundFolder() {}
 
   /**
    * Picks up {@code *.csv} files once their size stopped changing ({@code .part}/{@code .tmp} names
-   * and names starting with a dot are ignored until renamed), empty files included, oldest first;
-   * moves each to {@code processing/} while it runs, then to the folder named by the header {@code
-   * folderHeader} (archive or rejects) with a timestamp, or to {@code failed/} on a fault.
+   * and names starting with a dot are ignored until renamed) and this instance took them in the
+   * database ({@link #READ_LOCK}: of several instances on the same folders, one takes each file; no
+   * lock files), empty files included, oldest first; moves each to {@code processing/} while it
+   * runs, then to the folder named by the header {@code folderHeader} (archive or rejects) with a
+   * timestamp, or to {@code failed/} on a fault.
    *
    * <p>A poll looks at every waiting file, sorted by modification time, and takes them one after
    * the other; a file whose read lock is not had in a few seconds (still growing) is skipped until
@@ -29,7 +37,10 @@ public final class InboundFolder {
     return "file:"
         + base.resolve("inbound")
         + "?antInclude=*.csv,*.CSV"
-        + "&readLock=changed&readLockCheckInterval="
+        + "&readLock=idempotent-changed&idempotentRepository=#"
+        + READ_LOCK
+        + "&readLockRemoveOnCommit=true&readLockRemoveOnRollback=true"
+        + "&readLockCheckInterval="
         + check
         + "&readLockTimeout="
         + 5 * check

@@ -34,6 +34,7 @@ public class PartnerFileRoutes extends RouteBuilder {
             "partner file ${header.CamelFileName} failed and was moved to failed/: ${exception.message}")
         .handled(false);
 
+    bindToRegistry(InboundFolder.READ_LOCK, owner.readLock());
     for (String code : accrual.activePartnerCodes()) {
       settings.createPartnerFolders(code);
       owner.watch(

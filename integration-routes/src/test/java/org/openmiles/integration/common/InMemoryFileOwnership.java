@@ -14,6 +14,11 @@ public class InMemoryFileOwnership implements FileOwnership {
     workers.put(worker, false);
   }
 
+  /** Whether the worker renewed its lease and was not killed since. */
+  public boolean alive(String worker) {
+    return workers.getOrDefault(worker, false);
+  }
+
   @Override
   public void renew(String worker, String host, int leaseSeconds) {
     workers.putIfAbsent(worker, true);

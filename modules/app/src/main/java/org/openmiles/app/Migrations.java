@@ -33,7 +33,15 @@ public class Migrations {
    * Module schemas in the order they are migrated (later ones may read earlier ones' api views).
    */
   public static final List<String> SCHEMAS =
-      List.of("accounts", "accrual", "tiers", "redemption", "cashmiles", "console", "security");
+      List.of(
+          "outbox",
+          "accounts",
+          "accrual",
+          "tiers",
+          "redemption",
+          "cashmiles",
+          "console",
+          "security");
 
   @Resource(lookup = "java:app/jdbc/openmiles")
   DataSource dataSource;

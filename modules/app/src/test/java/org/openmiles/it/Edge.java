@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,7 +34,14 @@ final class Edge implements AutoCloseable {
   static Edge inFrontOf(URL server, String requestTimeout)
       throws IOException, InterruptedException {
     // over the loopback, as ./openmiles run does: the address the test server trusts as a proxy
-    Edge edge = start("127.0.0.1:" + server.getPort(), requestTimeout);
+    return inFrontOf(List.of(server), requestTimeout);
+  }
+
+  /** HAProxy in front of up to four {@code servers} (app1, app2 ...), as a cluster. */
+  static Edge inFrontOf(List<URL> servers, String requestTimeout)
+      throws IOException, InterruptedException {
+    Edge edge =
+        start(servers.stream().map(s -> "127.0.0.1:" + s.getPort()).toList(), requestTimeout);
     edge.awaitReady();
     return edge;
   }
@@ -43,10 +51,10 @@ final class Edge implements AutoCloseable {
     int closed = freePort();
     // a connection refused is answered as no instance ready, before or after the health check
     // marks the instance down
-    return start("127.0.0.1:" + closed, "10s");
+    return start(List.of("127.0.0.1:" + closed), "10s");
   }
 
-  private static Edge start(String instance, String requestTimeout) throws IOException {
+  private static Edge start(List<String> instances, String requestTimeout) throws IOException {
     Path config = repositoryFile("config/edge/haproxy.cfg");
     int port = freePort();
     Path state = Files.createDirectories(Path.of("target", "it-edge", String.valueOf(port)));
@@ -59,7 +67,9 @@ final class Edge implements AutoCloseable {
     Map<String, String> env = pb.environment();
     env.keySet().removeIf(k -> k.startsWith("OPENMILES_EDGE_"));
     env.put("OPENMILES_EDGE_BIND", "127.0.0.1:" + port);
-    env.put("OPENMILES_EDGE_APP1", instance);
+    for (int i = 0; i < instances.size(); i++) {
+      env.put("OPENMILES_EDGE_APP" + (i + 1), instances.get(i));
+    }
     env.put("OPENMILES_EDGE_REQUEST_TIMEOUT", requestTimeout);
     env.put("OPENMILES_EDGE_SERVER_TIMEOUT", "120s");
     env.put("OPENMILES_EDGE_STATE", state.toString());
