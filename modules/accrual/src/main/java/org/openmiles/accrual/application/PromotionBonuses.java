@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.SortedSet;
 import org.openmiles.accounts.api.PostMiles;
 import org.openmiles.accrual.domain.Promotion;
+import org.openmiles.accrual.domain.PromotionAward;
+import org.openmiles.accrual.domain.PromotionRepository;
 import org.openmiles.accrual.domain.PromotionTarget;
 import org.openmiles.accrual.domain.Promotions;
 import org.openmiles.accrual.domain.Promotions.MemberKey;
-import org.openmiles.accrual.infrastructure.JdbcPromotionRepository;
-import org.openmiles.accrual.infrastructure.JdbcPromotionRepository.NewAward;
 
 /**
  * Promotion bonuses for earnings that are being credited: flights and partner records alike. It
@@ -40,7 +40,7 @@ import org.openmiles.accrual.infrastructure.JdbcPromotionRepository.NewAward;
 @Transactional(Transactional.TxType.MANDATORY)
 public class PromotionBonuses {
 
-  @Inject JdbcPromotionRepository repository;
+  @Inject PromotionRepository repository;
 
   /**
    * The bonus postings for {@code targets}, ordered by target index, then promotion code; empty
@@ -90,7 +90,7 @@ public class PromotionBonuses {
         posted.stream()
             .map(
                 b ->
-                    new NewAward(
+                    new PromotionAward(
                         b.posting().source().value(),
                         b.promotionCode(),
                         b.posting().member(),

@@ -2,7 +2,6 @@ package org.openmiles.accrual.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -20,6 +19,12 @@ import java.util.Set;
 import org.openmiles.accrual.api.BookedSegment;
 import org.openmiles.accrual.api.BookedSegmentView;
 import org.openmiles.accrual.api.ClaimBooking;
+import org.openmiles.accrual.domain.BookingRepository;
+import org.openmiles.accrual.domain.CreditedClaim;
+import org.openmiles.accrual.domain.CreditedCoupon;
+import org.openmiles.accrual.domain.NewSegment;
+import org.openmiles.accrual.domain.PassengerSegment;
+import org.openmiles.accrual.domain.StoredSegment;
 import org.openmiles.common.jdbc.Jdbc;
 
 /**
@@ -28,53 +33,16 @@ import org.openmiles.common.jdbc.Jdbc;
  * only overwrites a row whose (file date, file id) is older than the incoming file's.
  */
 @ApplicationScoped
-public class JdbcBookingRepository {
+public class JdbcBookingRepository implements BookingRepository {
 
   @Inject Jdbc jdbc;
-
-  /** What decides whether a file may update a stored segment: its version and state. */
-  public record Stored(
-      String key, String state, long fileId, LocalDate fileDate, long lineNo, String flownCoupon) {
-
-    /** True when a file of {@code fileDate} registered as {@code fileId} is newer than this row. */
-    public boolean olderThan(LocalDate fileDate, long fileId) {
-      int c = this.fileDate.compareTo(fileDate);
-      return c < 0 || (c == 0 && this.fileId < fileId);
-    }
-  }
-
-  /**
-   * A segment to store, with its state and what it is expected to earn (zeros and a reason if
-   * nothing).
-   */
-  public record NewSegment(
-      BookedSegment segment,
-      String state,
-      Integer distanceMiles,
-      long baseMiles,
-      long bonusMiles,
-      long qualifyingMiles,
-      BigDecimal qualifyingFlights,
-      String tierCode,
-      String reasonCode) {}
-
-  /** A credited coupon, to find the booked segment it flew. */
-  public record CreditedCoupon(
-      String ticket,
-      int couponNo,
-      String member,
-      String carrier,
-      String flightNumber,
-      LocalDate date,
-      String origin,
-      long miles) {}
 
   private static final String KEYS =
       "(select p, a, s from unnest(?::char(6)[], ?::smallint[], ?::smallint[]) as k(p, a, s))";
 
   /** The stored segments among {@code segments}, by {@link BookedSegment#key()}, locked. */
-  public Map<String, Stored> findForUpdate(List<BookedSegment> segments) {
-    Map<String, Stored> out = new HashMap<>();
+  public Map<String, StoredSegment> findForUpdate(List<BookedSegment> segments) {
+    Map<String, StoredSegment> out = new HashMap<>();
     if (segments.isEmpty()) {
       return out;
     }
@@ -87,7 +55,7 @@ public class JdbcBookingRepository {
                 + " order by id for update",
             (c, ps) -> bindKeys(c, ps, 1, segments),
             rs ->
-                new Stored(
+                new StoredSegment(
                     BookedSegment.key(rs.getString(1), rs.getInt(2), rs.getInt(3)),
                     rs.getString(4),
                     rs.getLong(5),
@@ -379,9 +347,6 @@ public class JdbcBookingRepository {
         (c, ps) -> bindKeys(c, ps, 1, segments));
   }
 
-  /** A credited claim and the coupon it was credited through. */
-  public record CreditedClaim(long claimId, String ticket, int couponNo) {}
-
   /**
    * Marks the CONFIRMED or WAITLISTED segments linked to credited claims FLOWN with the coupon and
    * the miles it was credited (base, bonus and promotion miles as the coupon row holds them), as
@@ -496,10 +461,7 @@ public class JdbcBookingRepository {
           + " (select c.status from accrual.missing_miles_claim c where c.id = b.claim_id)"
           + " from accrual.booking_segment b";
 
-  /** A row with the passenger's names and ticket, for the booking view. */
-  public record Row(BookedSegmentView segment, String lastName, String firstName, String ticket) {}
-
-  private static Row row(ResultSet rs) throws SQLException {
+  private static PassengerSegment row(ResultSet rs) throws SQLException {
     long credited = rs.getLong(21);
     boolean flown = !rs.wasNull();
     String ticket = rs.getString(19);
@@ -529,7 +491,7 @@ public class JdbcBookingRepository {
             rs.getDate(22).toLocalDate(),
             claimId(rs, 26),
             rs.getString(27));
-    return new Row(v, rs.getString(23), rs.getString(24), rs.getString(25));
+    return new PassengerSegment(v, rs.getString(23), rs.getString(24), rs.getString(25));
   }
 
   private static Long claimId(ResultSet rs, int column) throws SQLException {
@@ -552,7 +514,7 @@ public class JdbcBookingRepository {
   }
 
   /** Every segment of a PNR, by passenger and segment number. */
-  public List<Row> byPnr(String pnr) {
+  public List<PassengerSegment> byPnr(String pnr) {
     return jdbc.list(
         "read booking " + pnr,
         VIEW + " where b.pnr = ? order by b.passenger_no, b.segment_no",

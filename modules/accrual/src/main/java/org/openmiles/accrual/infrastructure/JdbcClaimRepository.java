@@ -20,7 +20,13 @@ import org.openmiles.accrual.api.ClaimStatus;
 import org.openmiles.accrual.api.ClaimView;
 import org.openmiles.accrual.api.CouponKey;
 import org.openmiles.accrual.api.FlownCoupon;
+import org.openmiles.accrual.domain.ClaimRepository;
+import org.openmiles.accrual.domain.ClaimResolution;
 import org.openmiles.accrual.domain.CouponState;
+import org.openmiles.accrual.domain.NewClaim;
+import org.openmiles.accrual.domain.PendingMatch;
+import org.openmiles.accrual.domain.RecordedCoupon;
+import org.openmiles.accrual.domain.StoredClaim;
 import org.openmiles.common.jdbc.Jdbc;
 
 /**
@@ -37,7 +43,7 @@ import org.openmiles.common.jdbc.Jdbc;
  * and a chunk takes them in ascending order, so they cannot deadlock with each other.
  */
 @ApplicationScoped
-public class JdbcClaimRepository {
+public class JdbcClaimRepository implements ClaimRepository {
   /** Buckets of ticket numbers: at most this many advisory locks per chunk. */
   public static final int BUCKETS = 64;
 
@@ -45,81 +51,6 @@ public class JdbcClaimRepository {
   private static final int LOCK_SPACE = 0x4d4d4331; // "MMC1"
 
   @Inject Jdbc jdbc;
-
-  /** A claim as stored: what members and agents see, and what idempotency compares. */
-  public record StoredClaim(ClaimView view, String requestHash) {
-    public long id() {
-      return view.id();
-    }
-  }
-
-  /** A claim to insert (status PENDING until matched, in the same transaction). */
-  public record NewClaim(
-      String member,
-      String ticket,
-      Integer coupon,
-      String carrier,
-      String flightNumber,
-      LocalDate flightDate,
-      String origin,
-      String destination,
-      String bookingClass,
-      String idempotencyKey,
-      String requestHash) {}
-
-  /** A stored flown coupon with what it earned when it was recorded. */
-  public record CouponRow(
-      String ticket,
-      int coupon,
-      char couponStatus,
-      String member,
-      String lastName,
-      String firstName,
-      String marketingCarrier,
-      String operatingCarrier,
-      String flightNumber,
-      LocalDate flightDate,
-      String origin,
-      String destination,
-      String bookingClass,
-      String fareBasis,
-      BigDecimal baseFare,
-      String currency,
-      long baseMiles,
-      long qualifyingMiles,
-      BigDecimal qualifyingFlights,
-      CouponState state,
-      BigDecimal qualifyingSpend) {
-
-    public String key() {
-      return CouponKey.format(ticket, coupon);
-    }
-
-    /** The coupon as the rater reads it. */
-    public FlownCoupon asFlown() {
-      return new FlownCoupon(
-          ticket,
-          coupon,
-          couponStatus,
-          null,
-          lastName,
-          firstName,
-          marketingCarrier,
-          operatingCarrier,
-          flightNumber,
-          flightDate,
-          origin,
-          destination,
-          bookingClass,
-          fareBasis,
-          baseFare,
-          currency,
-          0);
-    }
-  }
-
-  /** A pending claim and the coupon just recorded that it names. */
-  public record PendingMatch(StoredClaim claim, CouponRow coupon) {}
 
   // ---------------------------------------------------------------- locks
 
@@ -168,8 +99,8 @@ public class JdbcClaimRepository {
           + " f.currency, f.base_miles, f.qualifying_miles, f.qualifying_flights, f.state,"
           + " f.qualifying_spend";
 
-  private static CouponRow coupon(ResultSet rs, int o) throws SQLException {
-    return new CouponRow(
+  private static RecordedCoupon coupon(ResultSet rs, int o) throws SQLException {
+    return new RecordedCoupon(
         rs.getString(o + 1),
         rs.getInt(o + 2),
         rs.getString(o + 3).charAt(0),
@@ -194,7 +125,7 @@ public class JdbcClaimRepository {
   }
 
   /** The coupon {@code ticket/coupon}, locked for update. */
-  public Optional<CouponRow> couponForUpdate(String ticket, int coupon) {
+  public Optional<RecordedCoupon> couponForUpdate(String ticket, int coupon) {
     return jdbc.first(
         "read coupon " + ticket + "/" + coupon,
         COUPON
@@ -208,7 +139,8 @@ public class JdbcClaimRepository {
   }
 
   /** The ticket's coupon for a flight (number, leading zeros ignored, and date), locked. */
-  public Optional<CouponRow> couponForUpdate(String ticket, String flightNumber, LocalDate date) {
+  public Optional<RecordedCoupon> couponForUpdate(
+      String ticket, String flightNumber, LocalDate date) {
     return jdbc.first(
         "read the coupon of ticket " + ticket + " for flight " + flightNumber + " on " + date,
         COUPON
@@ -454,19 +386,7 @@ public class JdbcClaimRepository {
         .toList();
   }
 
-  /** What a match or a review decided for a claim. */
-  public record Resolution(
-      ClaimStatus status,
-      String reasonCode,
-      String reasonText,
-      String matchedTicket,
-      Integer matchedCoupon,
-      long milesCredited,
-      long qualifyingMiles,
-      String reviewedBy,
-      String reviewNote) {}
-
-  public void update(long id, Resolution r, Instant now) {
+  public void update(long id, ClaimResolution r, Instant now) {
     jdbc.update(
         "update claim " + id,
         "update accrual.missing_miles_claim set status = ?, reason_code = ?, reason_text = ?,"

@@ -2,10 +2,8 @@ package org.openmiles.accrual.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,56 +11,18 @@ import java.util.Map;
 import java.util.Set;
 import org.openmiles.accrual.api.CouponKey;
 import org.openmiles.accrual.api.FlownCoupon;
+import org.openmiles.accrual.domain.CouponReversal;
 import org.openmiles.accrual.domain.CouponState;
+import org.openmiles.accrual.domain.FlownCouponRepository;
+import org.openmiles.accrual.domain.NewCoupon;
+import org.openmiles.accrual.domain.StoredCoupon;
 import org.openmiles.common.jdbc.Jdbc;
 
 /** Flown coupons in {@code accrual.flown_coupon}, read and written a chunk at a time. */
 @ApplicationScoped
-public class JdbcFlownCouponRepository {
+public class JdbcFlownCouponRepository implements FlownCouponRepository {
 
   @Inject Jdbc jdbc;
-
-  /** A coupon as stored: where it came from, what it earned, and its state. */
-  public record Stored(
-      String ticket,
-      int coupon,
-      String member,
-      CouponState state,
-      long fileId,
-      long lineNo,
-      long baseMiles,
-      long bonusMiles,
-      long promoMiles,
-      long qualifyingMiles,
-      BigDecimal qualifyingFlights,
-      LocalDate flightDate,
-      long reversedFileId,
-      long reversedLineNo,
-      long milesReversed,
-      BigDecimal qualifyingSpend) {
-
-    public String key() {
-      return CouponKey.format(ticket, coupon);
-    }
-
-    public long totalMiles() {
-      return baseMiles + bonusMiles + promoMiles;
-    }
-  }
-
-  /** A coupon to record, with what it earns (zeros for a reversal without an earlier credit). */
-  public record NewCoupon(
-      FlownCoupon coupon,
-      CouponState state,
-      String reasonCode,
-      Integer distanceMiles,
-      long baseMiles,
-      long bonusMiles,
-      long qualifyingMiles,
-      BigDecimal qualifyingFlights,
-      BigDecimal qualifyingSpend,
-      String tierCode,
-      String region) {}
 
   private static final String STORED =
       "select ticket_number, coupon_no, member_number, state, coalesce(file_id, 0),"
@@ -71,8 +31,8 @@ public class JdbcFlownCouponRepository {
           + " coalesce(reversed_line_no, 0), miles_reversed, qualifying_spend"
           + " from accrual.flown_coupon";
 
-  private static Stored stored(java.sql.ResultSet rs) throws java.sql.SQLException {
-    return new Stored(
+  private static StoredCoupon stored(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new StoredCoupon(
         rs.getString(1),
         rs.getInt(2),
         rs.getString(3),
@@ -92,8 +52,8 @@ public class JdbcFlownCouponRepository {
   }
 
   /** The stored coupons among {@code coupons}, by {@link FlownCoupon#key()}, locked for update. */
-  public Map<String, Stored> findForUpdate(List<FlownCoupon> coupons) {
-    Map<String, Stored> out = new HashMap<>();
+  public Map<String, StoredCoupon> findForUpdate(List<FlownCoupon> coupons) {
+    Map<String, StoredCoupon> out = new HashMap<>();
     if (coupons.isEmpty()) {
       return out;
     }
@@ -300,19 +260,16 @@ public class JdbcFlownCouponRepository {
     ps.setArray(first + 1, Jdbc.array(c, "int2", numbers));
   }
 
-  /** A reversal to record: which coupon, how many miles it took back, which line of which file. */
-  public record Reversal(String key, long miles, char status, long fileId, long lineNo) {}
-
-  public void markReversed(List<Reversal> reversals, Instant now) {
+  public void markReversed(List<CouponReversal> reversals, Instant now) {
     if (reversals.isEmpty()) {
       return;
     }
     Object[] tickets = reversals.stream().map(r -> r.key().substring(0, 13)).toArray();
     Object[] numbers =
         reversals.stream().map(r -> Integer.parseInt(r.key().substring(14))).toArray();
-    Object[] miles = reversals.stream().map(Reversal::miles).toArray();
+    Object[] miles = reversals.stream().map(CouponReversal::miles).toArray();
     Object[] status = reversals.stream().map(r -> String.valueOf(r.status())).toArray();
-    Object[] files = reversals.stream().map(Reversal::fileId).toArray();
+    Object[] files = reversals.stream().map(CouponReversal::fileId).toArray();
     Object[] lines = reversals.stream().map(r -> (int) r.lineNo()).toArray();
     jdbc.update(
         "reverse flown coupons",
@@ -333,7 +290,7 @@ public class JdbcFlownCouponRepository {
   }
 
   /** The member's parked coupons received after {@code since}, locked against a concurrent run. */
-  public List<Stored> parkedFor(String member, Instant since) {
+  public List<StoredCoupon> parkedFor(String member, Instant since) {
     return jdbc.list(
         "read parked coupons of " + member,
         STORED

@@ -20,19 +20,24 @@ import org.openmiles.accrual.api.EarnBasis;
 import org.openmiles.accrual.api.FileRegistration;
 import org.openmiles.accrual.api.FileSummary;
 import org.openmiles.accrual.api.PartnerActivity;
+import org.openmiles.accrual.domain.ActivityReversal;
+import org.openmiles.accrual.domain.IssuedMiles;
+import org.openmiles.accrual.domain.OriginalActivity;
+import org.openmiles.accrual.domain.ParkedActivity;
+import org.openmiles.accrual.domain.PartnerActivityRepository;
 import org.openmiles.accrual.domain.PartnerEarnRule;
+import org.openmiles.accrual.domain.PartnerFileRepository;
+import org.openmiles.accrual.domain.StoredActivity;
 import org.openmiles.common.jdbc.Jdbc;
 
 /** Partner files, records and earn rules in the {@code accrual} schema. */
 @ApplicationScoped
-public class JdbcPartnerActivityRepository {
+public class JdbcPartnerActivityRepository
+    implements PartnerActivityRepository, PartnerFileRepository {
 
   @Inject DataSource dataSource;
 
   @Inject Jdbc jdbc;
-
-  /** A record received before: which file brought it, what it earned, its status. */
-  public record Stored(long fileId, long lineNo, long miles, String status) {}
 
   public List<String> activePartnerCodes() {
     return jdbc.list(
@@ -126,9 +131,9 @@ public class JdbcPartnerActivityRepository {
    * Inserts the records not known yet (set-based); returns the ones that were known before, by
    * partner transaction id.
    */
-  public Map<String, Stored> insertActivities(
+  public Map<String, StoredActivity> insertActivities(
       long fileId, List<PartnerActivity> records, List<Long> miles, Instant now) {
-    Map<String, Stored> known = new HashMap<>();
+    Map<String, StoredActivity> known = new HashMap<>();
     if (records.isEmpty()) {
       return known;
     }
@@ -203,7 +208,7 @@ public class JdbcPartnerActivityRepository {
             while (rs.next()) {
               known.put(
                   rs.getString(1),
-                  new Stored(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5)));
+                  new StoredActivity(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5)));
             }
           }
         }
@@ -214,19 +219,8 @@ public class JdbcPartnerActivityRepository {
     return known;
   }
 
-  /** A parked record, ready to be posted. */
-  public record Parked(
-      String partnerCode,
-      String txId,
-      java.time.LocalDate activityDate,
-      long miles,
-      String ledgerRef,
-      String basis,
-      java.math.BigDecimal quantity,
-      String currency) {}
-
   /** The member's parked records received after {@code since}, locked against a concurrent run. */
-  public List<Parked> parkedFor(String member, Instant since) {
+  public List<ParkedActivity> parkedFor(String member, Instant since) {
     return jdbc.list(
         "read parked activity of " + member,
         "select partner_code, partner_tx_id, activity_date, miles, ledger_ref, basis, quantity,"
@@ -237,7 +231,7 @@ public class JdbcPartnerActivityRepository {
           ps.setTimestamp(2, Timestamp.from(since));
         },
         rs ->
-            new Parked(
+            new ParkedActivity(
                 rs.getString(1),
                 rs.getString(2),
                 rs.getDate(3).toLocalDate(),
@@ -287,32 +281,12 @@ public class JdbcPartnerActivityRepository {
   }
 
   /**
-   * A record a reversal names, as stored: what it earned, its status ({@code CREDITED}, {@code
-   * PARKED}, {@code REVERSED}, {@code CANCELLED}), the file and line that brought it, and for a
-   * reversed record the file and line of its reversal and the base miles it took back.
-   */
-  public record Original(
-      String txId,
-      String member,
-      java.time.LocalDate activityDate,
-      String basis,
-      java.math.BigDecimal quantity,
-      String currency,
-      long miles,
-      String status,
-      long fileId,
-      long lineNo,
-      long reversedFileId,
-      long reversedLineNo,
-      long milesReversed) {}
-
-  /**
    * The records of {@code partner} with these transaction ids, locked until the transaction ends
    * (in transaction id order, like every row lock on this table), so that a reversal and a
    * concurrent enrollment or reversal of the same record run one after the other.
    */
-  public Map<String, Original> lockForReversal(String partner, List<String> txIds) {
-    Map<String, Original> out = new HashMap<>();
+  public Map<String, OriginalActivity> lockForReversal(String partner, List<String> txIds) {
+    Map<String, OriginalActivity> out = new HashMap<>();
     jdbc.list(
             "lock partner records to reverse",
             "select partner_tx_id, member_number, activity_date, basis, quantity, currency, miles,"
@@ -326,7 +300,7 @@ public class JdbcPartnerActivityRepository {
               ps.setArray(2, Jdbc.array(c, "varchar", txIds.toArray()));
             },
             rs ->
-                new Original(
+                new OriginalActivity(
                     rs.getString(1),
                     rs.getString(2),
                     rs.getDate(3).toLocalDate(),
@@ -344,16 +318,8 @@ public class JdbcPartnerActivityRepository {
     return out;
   }
 
-  /**
-   * A reversal to record: the record, its new status ({@code REVERSED}, or {@code CANCELLED} for a
-   * parked record), the base and promotion bonus miles taken back, and the file and line that did
-   * it.
-   */
-  public record Reversal(
-      String txId, String status, long miles, long bonusMiles, long fileId, long lineNo) {}
-
   /** Marks records reversed or cancelled (one statement for a chunk's reversals). */
-  public void markReversed(String partner, List<Reversal> reversals, Instant now) {
+  public void markReversed(String partner, List<ActivityReversal> reversals, Instant now) {
     if (reversals.isEmpty()) {
       return;
     }
@@ -389,20 +355,7 @@ public class JdbcPartnerActivityRepository {
         });
   }
 
-  /**
-   * Miles issued to members for a partner between two instants (credited then, whether reversed
-   * later or not), the records reversed and base miles taken back between them, and the price per
-   * mile then.
-   */
-  public record Issued(
-      long records,
-      long miles,
-      long reversals,
-      long milesReversed,
-      java.math.BigDecimal pricePerMile,
-      String currency) {}
-
-  public java.util.Optional<Issued> issued(
+  public java.util.Optional<IssuedMiles> issued(
       String partner, Instant from, Instant to, java.time.LocalDate priceDate) {
     // credited_at is set exactly for records whose miles were issued (CREDITED, or REVERSED later);
     // reversed_at for records reversed (or, with 0 miles, parked records cancelled)
@@ -432,7 +385,7 @@ public class JdbcPartnerActivityRepository {
           ps.setString(9, partner);
         },
         rs ->
-            new Issued(
+            new IssuedMiles(
                 rs.getLong(1),
                 rs.getLong(2),
                 rs.getLong(3),

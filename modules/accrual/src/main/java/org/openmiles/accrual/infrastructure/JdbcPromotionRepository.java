@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.SortedSet;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accrual.domain.Promotion;
+import org.openmiles.accrual.domain.PromotionAward;
+import org.openmiles.accrual.domain.PromotionRepository;
 import org.openmiles.accrual.domain.Promotions.MemberKey;
 import org.openmiles.common.jdbc.Jdbc;
 
@@ -39,13 +41,9 @@ import org.openmiles.common.jdbc.Jdbc;
  * statement: confirming a bonus the ledger replayed adds nothing.
  */
 @ApplicationScoped
-public class JdbcPromotionRepository {
+public class JdbcPromotionRepository implements PromotionRepository {
 
   @Inject Jdbc jdbc;
-
-  /** A bonus posted to the ledger, to be added to its promotion's total for the member. */
-  public record NewAward(
-      String ledgerReference, String promotionCode, MemberNumber member, long miles) {}
 
   /** The promotions whose activity window overlaps {@code [first, last]} (both included). */
   public List<Promotion> overlapping(LocalDate first, LocalDate last) {
@@ -145,22 +143,22 @@ public class JdbcPromotionRepository {
    * Records bonuses the ledger accepted and adds them to the running totals; a reference recorded
    * before is skipped and adds nothing. Returns how many award rows were new.
    */
-  public long record(List<NewAward> awards) {
+  public long record(List<PromotionAward> awards) {
     if (awards.isEmpty()) {
       return 0;
     }
-    List<NewAward> sorted = new ArrayList<>(awards);
+    List<PromotionAward> sorted = new ArrayList<>(awards);
     sorted.sort(
-        Comparator.comparing(NewAward::promotionCode)
+        Comparator.comparing(PromotionAward::promotionCode)
             .thenComparing(a -> a.member().value())
-            .thenComparing(NewAward::ledgerReference));
+            .thenComparing(PromotionAward::ledgerReference));
     int n = sorted.size();
     Object[] refs = new Object[n];
     Object[] codes = new Object[n];
     Object[] members = new Object[n];
     Object[] miles = new Object[n];
     for (int i = 0; i < n; i++) {
-      NewAward a = sorted.get(i);
+      PromotionAward a = sorted.get(i);
       refs[i] = a.ledgerReference();
       codes[i] = a.promotionCode();
       members[i] = a.member().value();
