@@ -22,6 +22,7 @@ import org.openmiles.accrual.api.FileRegistration;
 import org.openmiles.accrual.api.FileSummary;
 import org.openmiles.accrual.api.PartnerAccrual;
 import org.openmiles.accrual.api.PartnerActivity;
+import org.openmiles.accrual.domain.ActivityStatus;
 import org.openmiles.accrual.domain.LastNames;
 import org.openmiles.accrual.domain.PartnerActivityRepository;
 import org.openmiles.accrual.domain.PartnerEarnRule;
@@ -144,7 +145,8 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
       if (before != null) {
         boolean sameLine = before.fileId() == fileId && before.lineNo() == a.lineNumber();
         if (sameLine) { // this line, recorded by an interrupted run of this file
-          if (before.status().equals("PARKED") || before.status().equals("CANCELLED")) {
+          if (before.status() == ActivityStatus.PARKED
+              || before.status() == ActivityStatus.CANCELLED) {
             results[i] =
                 new ActivityResult(
                     a.lineNumber(),
@@ -156,7 +158,7 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
             results[i] =
                 new ActivityResult(a.lineNumber(), Outcome.CREDITED, before.miles(), null, null);
             // reversed since (by a later file): its bonuses are neither posted nor reported again
-            if (before.miles() > 0 && !before.status().equals("REVERSED")) {
+            if (before.miles() > 0 && before.status() != ActivityStatus.REVERSED) {
               resumed.add(i);
               miles[i] = before.miles();
             }

@@ -20,6 +20,7 @@ import org.openmiles.accrual.api.ActivityResult;
 import org.openmiles.accrual.api.ActivityResult.Outcome;
 import org.openmiles.accrual.api.PartnerActivity;
 import org.openmiles.accrual.domain.ActivityReversal;
+import org.openmiles.accrual.domain.ActivityStatus;
 import org.openmiles.accrual.domain.OriginalActivity;
 import org.openmiles.accrual.domain.PartnerActivityRepository;
 
@@ -67,8 +68,10 @@ public class PartnerReversals {
       if (results[i] != null) {
         continue;
       }
-      if (o.status().equals("PARKED")) {
-        done.add(new ActivityReversal(a.partnerTxId(), "CANCELLED", 0, 0, fileId, a.lineNumber()));
+      if (o.status() == ActivityStatus.PARKED) {
+        done.add(
+            new ActivityReversal(
+                a.partnerTxId(), ActivityStatus.CANCELLED, 0, 0, fileId, a.lineNumber()));
         results[i] = new ActivityResult(a.lineNumber(), Outcome.REVERSED, 0, null, null);
       } else {
         toPost.add(i);
@@ -103,7 +106,7 @@ public class PartnerReversals {
         done.add(
             new ActivityReversal(
                 a.partnerTxId(),
-                "REVERSED",
+                ActivityStatus.REVERSED,
                 t.original().miles(),
                 t.bonus(),
                 fileId,
@@ -142,7 +145,7 @@ public class PartnerReversals {
    */
   static ActivityResult againstOriginal(long fileId, PartnerActivity a, OriginalActivity o) {
     long line = a.lineNumber();
-    if (o == null || o.status().equals("REJECTED")) {
+    if (o == null || o.status() == ActivityStatus.REJECTED) {
       return ActivityResult.rejected(
           line,
           "ORIGINAL_NOT_FOUND",
@@ -167,7 +170,7 @@ public class PartnerReversals {
               + " of this file: a file carries a record or its reversal, not both; send the"
               + " reversal in a later file");
     }
-    if (o.status().equals("REVERSED") || o.status().equals("CANCELLED")) {
+    if (o.status().takenBack()) {
       return new ActivityResult(
           line,
           Outcome.DUPLICATE,

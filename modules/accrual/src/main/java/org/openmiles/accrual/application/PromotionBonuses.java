@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import org.openmiles.accounts.api.PostMiles;
+import org.openmiles.accrual.api.LedgerReferences;
 import org.openmiles.accrual.domain.Promotion;
 import org.openmiles.accrual.domain.PromotionAward;
 import org.openmiles.accrual.domain.PromotionRepository;
@@ -101,9 +102,9 @@ public class PromotionBonuses {
   /**
    * The promotion bonus miles awarded on top of each of these earnings (base ledger reference to
    * activity date), to take them back with the earning. The award references are built as the
-   * bonuses' were ({@link Promotions#bonusReference}, the hashed form of a long one included) for
-   * every promotion in force at some time between the earliest and latest of the dates; an earning
-   * without a bonus is absent.
+   * bonuses' were ({@link LedgerReferences#promotionBonus}, the hashed form of a long one included)
+   * for every promotion in force at some time between the earliest and latest of the dates; an
+   * earning without a bonus is absent.
    */
   public Map<String, Long> awardedOn(Map<String, LocalDate> earnings) {
     Map<String, Long> out = new java.util.HashMap<>();
@@ -119,7 +120,7 @@ public class PromotionBonuses {
     Map<String, String> baseOf = new java.util.HashMap<>();
     for (String base : earnings.keySet()) {
       for (Promotion p : inForce) {
-        baseOf.put(Promotions.bonusReference(base, p.code()), base);
+        baseOf.put(LedgerReferences.promotionBonus(base, p.code()), base);
       }
     }
     repository

@@ -5,4 +5,4 @@ package org.openmiles.accrual.domain;
  * parked record), the base and promotion bonus miles taken back, and the file and line that did it.
  */
 public record ActivityReversal(
-    String txId, String status, long miles, long bonusMiles, long fileId, long lineNo) {}
+    String txId, ActivityStatus status, long miles, long bonusMiles, long fileId, long lineNo) {}

@@ -16,7 +16,7 @@ public record OriginalActivity(
     BigDecimal quantity,
     String currency,
     long miles,
-    String status,
+    ActivityStatus status,
     long fileId,
     long lineNo,
     long reversedFileId,

@@ -2,6 +2,10 @@ package org.openmiles.accrual.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -25,30 +29,32 @@ public class JdbcFlownCouponRepository implements FlownCouponRepository {
   @Inject Jdbc jdbc;
 
   private static final String STORED =
-      "select ticket_number, coupon_no, member_number, state, coalesce(file_id, 0),"
-          + " coalesce(line_no, 0), base_miles, bonus_miles, promo_miles, qualifying_miles,"
-          + " qualifying_flights, flight_date, coalesce(reversed_file_id, 0),"
-          + " coalesce(reversed_line_no, 0), miles_reversed, qualifying_spend"
-          + " from accrual.flown_coupon";
+      """
+      select ticket_number, coupon_no, member_number, state, coalesce(file_id, 0) as file_id,
+             coalesce(line_no, 0) as line_no, base_miles, bonus_miles, promo_miles,
+             qualifying_miles, qualifying_flights, flight_date,
+             coalesce(reversed_file_id, 0) as reversed_file_id,
+             coalesce(reversed_line_no, 0) as reversed_line_no, miles_reversed, qualifying_spend
+        from accrual.flown_coupon""";
 
-  private static StoredCoupon stored(java.sql.ResultSet rs) throws java.sql.SQLException {
+  private static StoredCoupon stored(ResultSet rs) throws SQLException {
     return new StoredCoupon(
-        rs.getString(1),
-        rs.getInt(2),
-        rs.getString(3),
-        CouponState.valueOf(rs.getString(4)),
-        rs.getLong(5),
-        rs.getLong(6),
-        rs.getLong(7),
-        rs.getLong(8),
-        rs.getLong(9),
-        rs.getLong(10),
-        rs.getBigDecimal(11),
-        rs.getDate(12).toLocalDate(),
-        rs.getLong(13),
-        rs.getLong(14),
-        rs.getLong(15),
-        rs.getBigDecimal(16));
+        rs.getString("ticket_number"),
+        rs.getInt("coupon_no"),
+        rs.getString("member_number"),
+        CouponState.valueOf(rs.getString("state")),
+        rs.getLong("file_id"),
+        rs.getLong("line_no"),
+        rs.getLong("base_miles"),
+        rs.getLong("bonus_miles"),
+        rs.getLong("promo_miles"),
+        rs.getLong("qualifying_miles"),
+        rs.getBigDecimal("qualifying_flights"),
+        rs.getDate("flight_date").toLocalDate(),
+        rs.getLong("reversed_file_id"),
+        rs.getLong("reversed_line_no"),
+        rs.getLong("miles_reversed"),
+        rs.getBigDecimal("qualifying_spend"));
   }
 
   /** The stored coupons among {@code coupons}, by {@link FlownCoupon#key()}, locked for update. */
@@ -62,8 +68,11 @@ public class JdbcFlownCouponRepository implements FlownCouponRepository {
     jdbc.list(
             "read flown coupons",
             STORED
-                + " where (ticket_number, coupon_no) in (select t, n from unnest(?::char(13)[],"
-                + " ?::smallint[]) as k(t, n)) order by ticket_number, coupon_no for update",
+                + """
+
+                 where (ticket_number, coupon_no) in %s
+                 order by ticket_number, coupon_no for update"""
+                    .formatted(BY_KEYS),
             (c, ps) -> {
               ps.setArray(1, Jdbc.array(c, "bpchar", tickets));
               ps.setArray(2, Jdbc.array(c, "int2", numbers));
@@ -156,19 +165,20 @@ public class JdbcFlownCouponRepository implements FlownCouponRepository {
     };
     String unnest = Jdbc.unnestParameters(casts);
     String sql =
-        "insert into accrual.flown_coupon (ticket_number, coupon_no, coupon_status, member_number,"
-            + " last_name, first_name, marketing_carrier, operating_carrier, flight_number,"
-            + " flight_date, origin, destination, booking_class, fare_basis, base_fare, currency,"
-            + " distance_miles, base_miles, bonus_miles, qualifying_miles, qualifying_flights,"
-            + " tier_code, state, reason_code, line_no, reversed_file_id, reversed_line_no,"
-            + " qualifying_spend, file_id, received_at, credited_at, reversed_at)"
-            + " select x.*, ?, ?, case when x.state = 'CREDITED' then ?::timestamptz end,"
-            + " case when x.state = 'REVERSED' then ?::timestamptz end from unnest("
-            + unnest
-            + ") as x(t, n, s, m, ln, fn, mc, oc, fl, d, o, de, bc, fb, bf, cu, di, bm, bo, qm,"
-            + " qf, tc, state, rc, li, rf, rl, qs)"
-            + " on conflict (ticket_number, coupon_no) do nothing"
-            + " returning ticket_number, coupon_no";
+        """
+        insert into accrual.flown_coupon (ticket_number, coupon_no, coupon_status, member_number,
+               last_name, first_name, marketing_carrier, operating_carrier, flight_number,
+               flight_date, origin, destination, booking_class, fare_basis, base_fare, currency,
+               distance_miles, base_miles, bonus_miles, qualifying_miles, qualifying_flights,
+               tier_code, state, reason_code, line_no, reversed_file_id, reversed_line_no,
+               qualifying_spend, file_id, received_at, credited_at, reversed_at)
+        select x.*, ?, ?, case when x.state = 'CREDITED' then ?::timestamptz end,
+               case when x.state = 'REVERSED' then ?::timestamptz end
+          from unnest(%s) as x(t, n, s, m, ln, fn, mc, oc, fl, d, o, de, bc, fb, bf, cu, di, bm,
+                               bo, qm, qf, tc, state, rc, li, rf, rl, qs)
+        on conflict (ticket_number, coupon_no) do nothing
+        returning ticket_number, coupon_no"""
+            .formatted(unnest);
     jdbc.list(
             "record flown coupons",
             sql,
@@ -182,7 +192,7 @@ public class JdbcFlownCouponRepository implements FlownCouponRepository {
                 ps.setArray(k + 5, Jdbc.array(c, types[k], cols[k]));
               }
             },
-            rs -> rs.getString(1) + "/" + rs.getInt(2))
+            rs -> CouponKey.format(rs.getString("ticket_number"), rs.getInt("coupon_no")))
         .forEach(inserted::add);
     return inserted;
   }
@@ -194,10 +204,11 @@ public class JdbcFlownCouponRepository implements FlownCouponRepository {
     }
     jdbc.update(
         "update flown coupons",
-        "update accrual.flown_coupon set state = ?, reason_code = ?,"
-            + " credited_at = case when ? = 'CREDITED' then ? else credited_at end"
-            + " where (ticket_number, coupon_no) in "
-            + BY_KEYS,
+        """
+        update accrual.flown_coupon set state = ?, reason_code = ?,
+               credited_at = case when ? = 'CREDITED' then ? else credited_at end
+         where (ticket_number, coupon_no) in %s"""
+            .formatted(BY_KEYS),
         (c, ps) -> {
           ps.setString(1, state.name());
           ps.setString(2, reasonCode);
@@ -218,9 +229,10 @@ public class JdbcFlownCouponRepository implements FlownCouponRepository {
     Object[] miles = keys.stream().map(milesByKey::get).toArray();
     jdbc.update(
         "record promotion miles of flown coupons",
-        "update accrual.flown_coupon f set promo_miles = f.promo_miles + x.m"
-            + " from unnest(?::char(13)[], ?::smallint[], ?::bigint[]) as x(t, n, m)"
-            + " where f.ticket_number = x.t and f.coupon_no = x.n",
+        """
+        update accrual.flown_coupon f set promo_miles = f.promo_miles + x.m
+          from unnest(?::char(13)[], ?::smallint[], ?::bigint[]) as x(t, n, m)
+         where f.ticket_number = x.t and f.coupon_no = x.n""",
         (c, ps) -> {
           ps.setArray(1, Jdbc.array(c, "bpchar", tickets));
           ps.setArray(2, Jdbc.array(c, "int2", numbers));
@@ -246,9 +258,8 @@ public class JdbcFlownCouponRepository implements FlownCouponRepository {
   static final String BY_KEYS =
       "(select t, n from unnest(?::char(13)[], ?::smallint[]) as k(t, n))";
 
-  static void bindKeys(
-      java.sql.Connection c, java.sql.PreparedStatement ps, int first, List<String> keys)
-      throws java.sql.SQLException {
+  static void bindKeys(Connection c, PreparedStatement ps, int first, List<String> keys)
+      throws SQLException {
     Object[] tickets = new Object[keys.size()];
     Object[] numbers = new Object[keys.size()];
     for (int i = 0; i < keys.size(); i++) {
@@ -273,11 +284,13 @@ public class JdbcFlownCouponRepository implements FlownCouponRepository {
     Object[] lines = reversals.stream().map(r -> (int) r.lineNo()).toArray();
     jdbc.update(
         "reverse flown coupons",
-        "update accrual.flown_coupon f set state = 'REVERSED', coupon_status = x.s,"
-            + " miles_reversed = x.m, reversed_at = ?, reversed_file_id = x.f, reversed_line_no = x.l"
-            + " from unnest(?::char(13)[], ?::smallint[], ?::bigint[], ?::varchar[], ?::bigint[],"
-            + " ?::int[]) as x(t, n, m, s, f, l)"
-            + " where f.ticket_number = x.t and f.coupon_no = x.n",
+        """
+        update accrual.flown_coupon f set state = 'REVERSED', coupon_status = x.s,
+               miles_reversed = x.m, reversed_at = ?, reversed_file_id = x.f,
+               reversed_line_no = x.l
+          from unnest(?::char(13)[], ?::smallint[], ?::bigint[], ?::varchar[], ?::bigint[],
+                      ?::int[]) as x(t, n, m, s, f, l)
+         where f.ticket_number = x.t and f.coupon_no = x.n""",
         (c, ps) -> {
           ps.setTimestamp(1, Timestamp.from(now));
           ps.setArray(2, Jdbc.array(c, "bpchar", tickets));
@@ -294,8 +307,10 @@ public class JdbcFlownCouponRepository implements FlownCouponRepository {
     return jdbc.list(
         "read parked coupons of " + member,
         STORED
-            + " where member_number = ? and state = 'PARKED' and received_at >= ?"
-            + " order by ticket_number, coupon_no for update",
+            + """
+
+             where member_number = ? and state = 'PARKED' and received_at >= ?
+             order by ticket_number, coupon_no for update""",
         (c, ps) -> {
           ps.setString(1, member);
           ps.setTimestamp(2, Timestamp.from(since));

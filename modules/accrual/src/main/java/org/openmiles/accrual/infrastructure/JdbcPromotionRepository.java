@@ -49,38 +49,40 @@ public class JdbcPromotionRepository implements PromotionRepository {
   public List<Promotion> overlapping(LocalDate first, LocalDate last) {
     return jdbc.list(
         "read the promotions from " + first + " to " + last,
-        "select id, code, name, kind, multiplier, bonus_miles, applies_to, partner_code,"
-            + " carrier_code, origin_airport, destination_airport, both_directions,"
-            + " booking_classes, region, effective_from, effective_to, max_bonus_per_member"
-            + " from accrual.promotion where effective_from <= ?"
-            + " and (effective_to is null or effective_to > ?) order by code",
+        """
+        select id, code, name, kind, multiplier, bonus_miles, applies_to, partner_code,
+               carrier_code, origin_airport, destination_airport, both_directions,
+               booking_classes, region, effective_from, effective_to, max_bonus_per_member
+          from accrual.promotion
+         where effective_from <= ? and (effective_to is null or effective_to > ?)
+         order by code""",
         (c, ps) -> {
           ps.setDate(1, Date.valueOf(last));
           ps.setDate(2, Date.valueOf(first));
         },
         rs -> {
-          long bonus = rs.getLong(6);
+          long bonus = rs.getLong("bonus_miles");
           Long bonusMiles = rs.wasNull() ? null : bonus;
-          long cap = rs.getLong(17);
-          Long maxBonus = rs.wasNull() ? null : cap; // right after reading column 17
-          BigDecimal multiplier = rs.getBigDecimal(5);
-          Date to = rs.getDate(16);
+          long cap = rs.getLong("max_bonus_per_member");
+          Long maxBonus = rs.wasNull() ? null : cap; // right after reading the cap
+          BigDecimal multiplier = rs.getBigDecimal("multiplier");
+          Date to = rs.getDate("effective_to");
           return new Promotion(
-              rs.getLong(1),
-              rs.getString(2),
-              rs.getString(3),
-              Promotion.Kind.valueOf(rs.getString(4)),
+              rs.getLong("id"),
+              rs.getString("code"),
+              rs.getString("name"),
+              Promotion.Kind.valueOf(rs.getString("kind")),
               multiplier,
               bonusMiles,
-              Promotion.AppliesTo.valueOf(rs.getString(7)),
-              rs.getString(8),
-              rs.getString(9),
-              rs.getString(10),
-              rs.getString(11),
-              rs.getBoolean(12),
-              rs.getString(13),
-              rs.getString(14),
-              rs.getDate(15).toLocalDate(),
+              Promotion.AppliesTo.valueOf(rs.getString("applies_to")),
+              rs.getString("partner_code"),
+              rs.getString("carrier_code"),
+              rs.getString("origin_airport"),
+              rs.getString("destination_airport"),
+              rs.getBoolean("both_directions"),
+              rs.getString("booking_classes"),
+              rs.getString("region"),
+              rs.getDate("effective_from").toLocalDate(),
               to == null ? null : to.toLocalDate(),
               maxBonus);
         });
@@ -100,26 +102,32 @@ public class JdbcPromotionRepository implements PromotionRepository {
     Object[] members = keys.stream().map(k -> k.member().value()).toArray();
     jdbc.update(
         "create the running totals of " + keys.size() + " promotion member(s)",
-        "insert into accrual.promotion_member_total (promotion_code, member_number, awarded)"
-            + " select c, m, 0 from unnest(?::varchar[], ?::varchar[]) as x(c, m)"
-            + " order by c, m on conflict (promotion_code, member_number) do nothing",
+        """
+        insert into accrual.promotion_member_total (promotion_code, member_number, awarded)
+        select c, m, 0 from unnest(?::varchar[], ?::varchar[]) as x(c, m)
+         order by c, m
+        on conflict (promotion_code, member_number) do nothing""",
         (c, ps) -> {
           ps.setArray(1, Jdbc.array(c, "varchar", codes));
           ps.setArray(2, Jdbc.array(c, "varchar", members));
         });
     jdbc.list(
         "lock the running totals of " + keys.size() + " promotion member(s)",
-        "select t.promotion_code, t.member_number, t.awarded from accrual.promotion_member_total t"
-            + " join unnest(?::varchar[], ?::varchar[]) as x(c, m)"
-            + " on t.promotion_code = x.c and t.member_number = x.m"
-            + " order by t.promotion_code, t.member_number for update of t",
+        """
+        select t.promotion_code, t.member_number, t.awarded
+          from accrual.promotion_member_total t
+          join unnest(?::varchar[], ?::varchar[]) as x(c, m)
+            on t.promotion_code = x.c and t.member_number = x.m
+         order by t.promotion_code, t.member_number for update of t""",
         (c, ps) -> {
           ps.setArray(1, Jdbc.array(c, "varchar", codes));
           ps.setArray(2, Jdbc.array(c, "varchar", members));
         },
         rs -> {
           totals.put(
-              new MemberKey(rs.getString(1), new MemberNumber(rs.getString(2))), rs.getLong(3));
+              new MemberKey(
+                  rs.getString("promotion_code"), new MemberNumber(rs.getString("member_number"))),
+              rs.getLong("awarded"));
           return null;
         });
     return totals;
@@ -135,7 +143,7 @@ public class JdbcPromotionRepository implements PromotionRepository {
         "read earlier promotion awards",
         "select ledger_ref, miles from accrual.promotion_award where ledger_ref = any(?)",
         (c, ps) -> ps.setArray(1, Jdbc.array(c, "varchar", references.toArray())),
-        rs -> out.put(rs.getString(1), rs.getLong(2)));
+        rs -> out.put(rs.getString("ledger_ref"), rs.getLong("miles")));
     return out;
   }
 
@@ -166,18 +174,20 @@ public class JdbcPromotionRepository implements PromotionRepository {
     }
     // one statement: the totals grow by the award rows this statement inserted, and only by them
     String sql =
-        "with ins as ("
-            + " insert into accrual.promotion_award (ledger_ref, promotion_code, member_number, miles)"
-            + " select r, c, m, mi from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[])"
-            + " as x(r, c, m, mi) on conflict (ledger_ref) do nothing"
-            + " returning promotion_code, member_number, miles),"
-            + " tot as ("
-            + " insert into accrual.promotion_member_total (promotion_code, member_number, awarded)"
-            + " select promotion_code, member_number, sum(miles) from ins"
-            + " group by promotion_code, member_number order by promotion_code, member_number"
-            + " on conflict (promotion_code, member_number)"
-            + " do update set awarded = accrual.promotion_member_total.awarded + excluded.awarded)"
-            + " select count(*) from ins";
+        """
+        with ins as (
+          insert into accrual.promotion_award (ledger_ref, promotion_code, member_number, miles)
+          select r, c, m, mi
+            from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[]) as x(r, c, m, mi)
+          on conflict (ledger_ref) do nothing
+          returning promotion_code, member_number, miles),
+        tot as (
+          insert into accrual.promotion_member_total (promotion_code, member_number, awarded)
+          select promotion_code, member_number, sum(miles) from ins
+           group by promotion_code, member_number order by promotion_code, member_number
+          on conflict (promotion_code, member_number)
+          do update set awarded = accrual.promotion_member_total.awarded + excluded.awarded)
+        select count(*) as inserted from ins""";
     return jdbc.first(
             "record " + n + " promotion award(s)",
             sql,
@@ -187,7 +197,7 @@ public class JdbcPromotionRepository implements PromotionRepository {
               ps.setArray(3, Jdbc.array(c, "varchar", members));
               ps.setArray(4, Jdbc.array(c, "bigint", miles));
             },
-            rs -> rs.getLong(1))
+            rs -> rs.getLong("inserted"))
         .orElse(0L);
   }
 }

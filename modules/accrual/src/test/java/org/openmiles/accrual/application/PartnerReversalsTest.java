@@ -10,6 +10,7 @@ import org.openmiles.accrual.api.ActivityResult;
 import org.openmiles.accrual.api.ActivityResult.Outcome;
 import org.openmiles.accrual.api.EarnBasis;
 import org.openmiles.accrual.api.PartnerActivity;
+import org.openmiles.accrual.domain.ActivityStatus;
 import org.openmiles.accrual.domain.OriginalActivity;
 
 /** What a reversal line answers against the record it names, before anything is posted. */
@@ -47,7 +48,7 @@ class PartnerReversalsTest {
         new BigDecimal("1000000.00"),
         "VND",
         50,
-        status,
+        ActivityStatus.valueOf(status),
         file,
         line,
         revFile,

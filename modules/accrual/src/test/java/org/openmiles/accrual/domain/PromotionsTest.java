@@ -199,18 +199,6 @@ class PromotionsTest {
   }
 
   @Test
-  void aBonusReferenceThatWouldBeTooLongIsShortenedDeterministically() {
-    String base = "P:" + "P".repeat(20) + ":" + "T".repeat(64); // 87 characters
-    String code = "C".repeat(30);
-    String ref = Promotions.bonusReference(base, code);
-    assertThat(ref).startsWith("PR:" + code + ":").hasSize(3 + 30 + 1 + 64);
-    assertThat(Promotions.bonusReference(base, code)).isEqualTo(ref);
-    assertThat(Promotions.bonusReference(base.replace('T', 'U'), code)).isNotEqualTo(ref);
-    String fits = "C".repeat(29); // 87 + 4 + 29 = 120: just fits
-    assertThat(Promotions.bonusReference(base, fits)).isEqualTo(base + ":PR:" + fits);
-  }
-
-  @Test
   void aCodeGivenTwiceIsRefused() {
     assertThatThrownBy(() -> new Promotions(List.of(fixed("X", 1, null), fixed("X", 2, null))))
         .isInstanceOf(IllegalArgumentException.class);
