@@ -58,6 +58,7 @@ public class JdbcFlownCouponRepository implements FlownCouponRepository {
   }
 
   /** The stored coupons among {@code coupons}, by {@link FlownCoupon#key()}, locked for update. */
+  @Override
   public Map<String, StoredCoupon> findForUpdate(List<FlownCoupon> coupons) {
     Map<String, StoredCoupon> out = new HashMap<>();
     if (coupons.isEmpty()) {
@@ -83,6 +84,7 @@ public class JdbcFlownCouponRepository implements FlownCouponRepository {
   }
 
   /** Records new coupons (set-based); returns the keys actually inserted (others raced in). */
+  @Override
   public Set<String> insert(long fileId, List<NewCoupon> rows, Instant now) {
     Set<String> inserted = new HashSet<>();
     if (rows.isEmpty()) {
@@ -198,6 +200,7 @@ public class JdbcFlownCouponRepository implements FlownCouponRepository {
   }
 
   /** Sets the state of coupons (CREDITED, PARKED, ...) with a reason code. */
+  @Override
   public void setState(List<String> keys, CouponState state, String reasonCode, Instant now) {
     if (keys.isEmpty()) {
       return;
@@ -219,6 +222,7 @@ public class JdbcFlownCouponRepository implements FlownCouponRepository {
   }
 
   /** Records the promotion bonus miles credited on coupons, so that a reversal takes them too. */
+  @Override
   public void addPromoMiles(Map<String, Long> milesByKey) {
     if (milesByKey.isEmpty()) {
       return;
@@ -241,6 +245,7 @@ public class JdbcFlownCouponRepository implements FlownCouponRepository {
   }
 
   /** Forgets coupons whose credit was refused, so that a corrected re-send can succeed. */
+  @Override
   public void forget(List<String> keys) {
     if (keys.isEmpty()) {
       return;
@@ -271,6 +276,7 @@ public class JdbcFlownCouponRepository implements FlownCouponRepository {
     ps.setArray(first + 1, Jdbc.array(c, "int2", numbers));
   }
 
+  @Override
   public void markReversed(List<CouponReversal> reversals, Instant now) {
     if (reversals.isEmpty()) {
       return;
@@ -303,6 +309,7 @@ public class JdbcFlownCouponRepository implements FlownCouponRepository {
   }
 
   /** The member's parked coupons received after {@code since}, locked against a concurrent run. */
+  @Override
   public List<StoredCoupon> parkedFor(String member, Instant since) {
     return jdbc.list(
         "read parked coupons of " + member,

@@ -46,6 +46,7 @@ public class JdbcPromotionRepository implements PromotionRepository {
   @Inject Jdbc jdbc;
 
   /** The promotions whose activity window overlaps {@code [first, last]} (both included). */
+  @Override
   public List<Promotion> overlapping(LocalDate first, LocalDate last) {
     return jdbc.list(
         "read the promotions from " + first + " to " + last,
@@ -93,6 +94,7 @@ public class JdbcPromotionRepository implements PromotionRepository {
    * zero) and returns them. Must run inside a transaction; see the class comment for why this
    * cannot deadlock.
    */
+  @Override
   public Map<MemberKey, Long> lockTotals(SortedSet<MemberKey> keys) {
     Map<MemberKey, Long> totals = new HashMap<>();
     if (keys.isEmpty()) {
@@ -134,6 +136,7 @@ public class JdbcPromotionRepository implements PromotionRepository {
   }
 
   /** The miles already awarded under each of {@code references} that has an award row. */
+  @Override
   public Map<String, Long> awarded(List<String> references) {
     Map<String, Long> out = new HashMap<>();
     if (references.isEmpty()) {
@@ -151,6 +154,7 @@ public class JdbcPromotionRepository implements PromotionRepository {
    * Records bonuses the ledger accepted and adds them to the running totals; a reference recorded
    * before is skipped and adds nothing. Returns how many award rows were new.
    */
+  @Override
   public long record(List<PromotionAward> awards) {
     if (awards.isEmpty()) {
       return 0;
