@@ -228,8 +228,9 @@ public class JdbcFlownCouponRepository implements FlownCouponRepository {
       return;
     }
     List<String> keys = List.copyOf(milesByKey.keySet());
-    Object[] tickets = keys.stream().map(k -> k.substring(0, 13)).toArray();
-    Object[] numbers = keys.stream().map(k -> Integer.parseInt(k.substring(14))).toArray();
+    List<CouponKey> parsed = keys.stream().map(CouponKey::parse).toList();
+    Object[] tickets = parsed.stream().map(CouponKey::ticket).toArray();
+    Object[] numbers = parsed.stream().map(CouponKey::coupon).toArray();
     Object[] miles = keys.stream().map(milesByKey::get).toArray();
     jdbc.update(
         "record promotion miles of flown coupons",
@@ -281,9 +282,9 @@ public class JdbcFlownCouponRepository implements FlownCouponRepository {
     if (reversals.isEmpty()) {
       return;
     }
-    Object[] tickets = reversals.stream().map(r -> r.key().substring(0, 13)).toArray();
-    Object[] numbers =
-        reversals.stream().map(r -> Integer.parseInt(r.key().substring(14))).toArray();
+    List<CouponKey> parsed = reversals.stream().map(r -> CouponKey.parse(r.key())).toList();
+    Object[] tickets = parsed.stream().map(CouponKey::ticket).toArray();
+    Object[] numbers = parsed.stream().map(CouponKey::coupon).toArray();
     Object[] miles = reversals.stream().map(CouponReversal::miles).toArray();
     Object[] status = reversals.stream().map(r -> String.valueOf(r.status())).toArray();
     Object[] files = reversals.stream().map(CouponReversal::fileId).toArray();
