@@ -67,6 +67,6 @@ public record FlownCoupon(
   }
 
   public static String ledgerReference(String ticket, int coupon) {
-    return "F:" + ticket + ":" + coupon;
+    return LedgerReferences.flownCoupon(ticket, coupon);
   }
 }

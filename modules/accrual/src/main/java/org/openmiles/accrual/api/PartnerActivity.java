@@ -41,11 +41,11 @@ public record PartnerActivity(
 
   /** The ledger source reference of this record's miles. */
   public String ledgerReference() {
-    return "P:" + partnerCode + ":" + partnerTxId;
+    return LedgerReferences.partnerActivity(partnerCode, partnerTxId);
   }
 
   /** The ledger source reference of the reversal of this record's miles. */
   public String reversalReference() {
-    return ledgerReference() + ":R";
+    return LedgerReferences.reversal(ledgerReference());
   }
 }

@@ -20,12 +20,11 @@ import org.openmiles.accounts.api.Qualifying;
 import org.openmiles.accounts.api.RejectedPosting;
 import org.openmiles.accrual.api.ClaimView;
 import org.openmiles.accrual.domain.ClaimDecision;
+import org.openmiles.accrual.domain.ClaimRepository;
+import org.openmiles.accrual.domain.ClaimResolution;
 import org.openmiles.accrual.domain.CouponEvidence;
 import org.openmiles.accrual.domain.PartnerEarnRule.RatingException;
-import org.openmiles.accrual.infrastructure.JdbcAirportRepository;
-import org.openmiles.accrual.infrastructure.JdbcClaimRepository;
-import org.openmiles.accrual.infrastructure.JdbcClaimRepository.CouponRow;
-import org.openmiles.accrual.infrastructure.JdbcClaimRepository.Resolution;
+import org.openmiles.accrual.domain.RecordedCoupon;
 import org.openmiles.tiers.api.MemberTiers;
 import org.openmiles.tiers.api.TierBenefits;
 
@@ -39,19 +38,19 @@ import org.openmiles.tiers.api.TierBenefits;
 public class ClaimCredits {
   private static final Logger LOG = Logger.getLogger(ClaimCredits.class.getName());
 
-  @Inject JdbcClaimRepository claims;
-  @Inject JdbcAirportRepository rules;
+  @Inject ClaimRepository claims;
+  @Inject FlightRules rules;
   @Inject MilesLedger ledger;
   @Inject MemberTiers tiers;
 
   /** What a claim gets: its new state, and the credit to post for it if any. */
-  record Decision(Resolution resolution, ClaimCredit credit) {}
+  record Decision(ClaimResolution resolution, ClaimCredit credit) {}
 
   /**
    * The coupon a claim names, locked for update: by its number, or else the ticket's coupon for the
    * flight (number, leading zeros ignored, and date).
    */
-  public Optional<CouponRow> couponForUpdate(
+  public Optional<RecordedCoupon> couponForUpdate(
       String ticket, Integer coupon, String flightNumber, LocalDate flightDate) {
     return coupon != null
         ? claims.couponForUpdate(ticket, coupon)
@@ -59,7 +58,7 @@ public class ClaimCredits {
   }
 
   /** What the domain's decision reads of a stored coupon. */
-  static CouponEvidence evidence(CouponRow c) {
+  static CouponEvidence evidence(RecordedCoupon c) {
     return new CouponEvidence(
         c.ticket(),
         c.coupon(),
@@ -77,7 +76,7 @@ public class ClaimCredits {
    * ClaimDecision#match}, and counts the credit when it is one. {@code takenBy} is the member an
    * earlier claim credited the coupon to in the same run, if any.
    */
-  public Decision decide(ClaimView claim, CouponRow c, String memberLastName, String takenBy) {
+  public Decision decide(ClaimView claim, RecordedCoupon c, String memberLastName, String takenBy) {
     ClaimDecision d =
         ClaimDecision.match(
             claim.member(),
@@ -88,7 +87,7 @@ public class ClaimCredits {
             takenBy);
     ClaimCredit credit = d.postsCredit() ? creditOf(claim.member(), c, claim.id()) : null;
     return new Decision(
-        new Resolution(
+        new ClaimResolution(
             d.status(),
             d.reasonCode(),
             d.reasonText(),
@@ -102,7 +101,7 @@ public class ClaimCredits {
   }
 
   /** The credit of a stored (unclaimed) coupon to {@code member} with their tier's bonus. */
-  public ClaimCredit creditOf(String member, CouponRow c, long claimId) {
+  public ClaimCredit creditOf(String member, RecordedCoupon c, long claimId) {
     TierBenefits tier = tiers.tierOn(new MemberNumber(member), c.flightDate());
     long bonus = tierBonus(c, tier);
     return new ClaimCredit(
@@ -126,9 +125,13 @@ public class ClaimCredits {
    * the distance model rates it; under the revenue model the coupon is rated again for the tier
    * (its bonus is fare × (tier rate − base rate)).
    */
-  private long tierBonus(CouponRow c, TierBenefits tier) {
+  private long tierBonus(RecordedCoupon c, TierBenefits tier) {
     if (tier.rank() > 0
-        && rules.earnModel(c.marketingCarrier(), c.flightDate()).orElse("").equals("REVENUE")) {
+        && rules
+            .earnRules()
+            .earnModel(c.marketingCarrier(), c.flightDate())
+            .orElse("")
+            .equals("REVENUE")) {
       try {
         return new FlightRater(rules).rate(c.asFlown(), tier).bonusMiles();
       } catch (RatingException e) {

@@ -22,14 +22,14 @@ import org.openmiles.accrual.api.ClaimWindowExpiredException;
 import org.openmiles.accrual.api.DuplicateClaimException;
 import org.openmiles.accrual.api.FileClaim;
 import org.openmiles.accrual.api.FlownCoupon;
+import org.openmiles.accrual.domain.BookingRepository;
+import org.openmiles.accrual.domain.ClaimRepository;
 import org.openmiles.accrual.domain.CouponState;
+import org.openmiles.accrual.domain.CreditedClaim;
 import org.openmiles.accrual.domain.MissingMilesRules;
-import org.openmiles.accrual.infrastructure.JdbcBookingRepository;
-import org.openmiles.accrual.infrastructure.JdbcBookingRepository.CreditedClaim;
-import org.openmiles.accrual.infrastructure.JdbcClaimRepository;
-import org.openmiles.accrual.infrastructure.JdbcClaimRepository.CouponRow;
-import org.openmiles.accrual.infrastructure.JdbcClaimRepository.NewClaim;
-import org.openmiles.accrual.infrastructure.JdbcClaimRepository.StoredClaim;
+import org.openmiles.accrual.domain.NewClaim;
+import org.openmiles.accrual.domain.RecordedCoupon;
+import org.openmiles.accrual.domain.StoredClaim;
 import org.openmiles.common.Sha256;
 import org.openmiles.common.ValidationException;
 
@@ -43,8 +43,8 @@ import org.openmiles.common.ValidationException;
 public class ClaimFiling {
   private static final Logger LOG = Logger.getLogger(ClaimFiling.class.getName());
 
-  @Inject JdbcClaimRepository claims;
-  @Inject JdbcBookingRepository bookings;
+  @Inject ClaimRepository claims;
+  @Inject BookingRepository bookings;
   @Inject MemberService members;
   @Inject ClaimCredits credits;
   @Inject ClaimQueries queries;
@@ -90,8 +90,8 @@ public class ClaimFiling {
               throw duplicate(c);
             });
 
-    claims.lockTicket(claim.ticketNumber()); // before any coupon row lock: see JdbcClaimRepository
-    Optional<CouponRow> coupon =
+    claims.lockTicket(claim.ticketNumber()); // before any coupon row lock: see ClaimRepository
+    Optional<RecordedCoupon> coupon =
         credits.couponForUpdate(
             claim.ticketNumber(), claim.couponNumber(), claim.flightNumber(), claim.flightDate());
     if (coupon.isPresent()

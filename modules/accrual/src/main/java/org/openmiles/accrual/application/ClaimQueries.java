@@ -11,9 +11,9 @@ import org.openmiles.accrual.api.ClaimBooking;
 import org.openmiles.accrual.api.ClaimNotFoundException;
 import org.openmiles.accrual.api.ClaimStatus;
 import org.openmiles.accrual.api.ClaimView;
-import org.openmiles.accrual.infrastructure.JdbcBookingRepository;
-import org.openmiles.accrual.infrastructure.JdbcClaimRepository;
-import org.openmiles.accrual.infrastructure.JdbcClaimRepository.StoredClaim;
+import org.openmiles.accrual.domain.BookingRepository;
+import org.openmiles.accrual.domain.ClaimRepository;
+import org.openmiles.accrual.domain.StoredClaim;
 
 /**
  * Claims as members and agents read them, each with the member's booked segment of the flight. Runs
@@ -23,8 +23,8 @@ import org.openmiles.accrual.infrastructure.JdbcClaimRepository.StoredClaim;
 @Transactional(Transactional.TxType.MANDATORY)
 public class ClaimQueries {
 
-  @Inject JdbcClaimRepository claims;
-  @Inject JdbcBookingRepository bookings;
+  @Inject ClaimRepository claims;
+  @Inject BookingRepository bookings;
   @Inject MemberService members;
 
   /** The member's claims, newest first; the member must exist. */

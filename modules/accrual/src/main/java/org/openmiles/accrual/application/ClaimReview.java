@@ -20,15 +20,14 @@ import org.openmiles.accrual.api.ClaimView;
 import org.openmiles.accrual.api.CouponKey;
 import org.openmiles.accrual.api.FlownCoupon;
 import org.openmiles.accrual.api.RejectClaim;
+import org.openmiles.accrual.domain.BookingRepository;
 import org.openmiles.accrual.domain.ClaimApproval;
+import org.openmiles.accrual.domain.ClaimRepository;
+import org.openmiles.accrual.domain.ClaimResolution;
+import org.openmiles.accrual.domain.CreditedClaim;
 import org.openmiles.accrual.domain.PartnerEarnRule.RatingException;
-import org.openmiles.accrual.infrastructure.JdbcAirportRepository;
-import org.openmiles.accrual.infrastructure.JdbcBookingRepository;
-import org.openmiles.accrual.infrastructure.JdbcBookingRepository.CreditedClaim;
-import org.openmiles.accrual.infrastructure.JdbcClaimRepository;
-import org.openmiles.accrual.infrastructure.JdbcClaimRepository.CouponRow;
-import org.openmiles.accrual.infrastructure.JdbcClaimRepository.Resolution;
-import org.openmiles.accrual.infrastructure.JdbcClaimRepository.StoredClaim;
+import org.openmiles.accrual.domain.RecordedCoupon;
+import org.openmiles.accrual.domain.StoredClaim;
 import org.openmiles.tiers.api.MemberTiers;
 import org.openmiles.tiers.api.TierBenefits;
 
@@ -41,9 +40,9 @@ import org.openmiles.tiers.api.TierBenefits;
 @Transactional(Transactional.TxType.MANDATORY)
 public class ClaimReview {
 
-  @Inject JdbcClaimRepository claims;
-  @Inject JdbcBookingRepository bookings;
-  @Inject JdbcAirportRepository rules;
+  @Inject ClaimRepository claims;
+  @Inject BookingRepository bookings;
+  @Inject FlightRules rules;
   @Inject MemberService members;
   @Inject MemberTiers tiers;
   @Inject ClaimCredits credits;
@@ -58,10 +57,10 @@ public class ClaimReview {
     claim = open(id);
     Instant now = clock.instant();
     MemberView member = members.get(new MemberNumber(claim.member()));
-    Optional<CouponRow> coupon =
+    Optional<RecordedCoupon> coupon =
         credits.couponForUpdate(
             claim.ticketNumber(), claim.couponNumber(), claim.flightNumber(), claim.flightDate());
-    Resolution r =
+    ClaimResolution r =
         coupon.isPresent()
             ? creditFromCoupon(claim, coupon.get(), approval, now)
             : creditFromClaim(claim, member, approval, now);
@@ -70,8 +69,8 @@ public class ClaimReview {
   }
 
   /** The airline sent the coupon: credit it, unless {@link ClaimApproval} refuses. */
-  private Resolution creditFromCoupon(
-      ClaimView claim, CouponRow c, ApproveClaim approval, Instant now) {
+  private ClaimResolution creditFromCoupon(
+      ClaimView claim, RecordedCoupon c, ApproveClaim approval, Instant now) {
     ClaimApproval a =
         ClaimApproval.of(
             claim.member(), claim.flightNumber(), claim.flightDate(), ClaimCredits.evidence(c));
@@ -90,7 +89,7 @@ public class ClaimReview {
       }
     }
     bookings.claimsCredited(List.of(new CreditedClaim(claim.id(), c.ticket(), c.coupon())), now);
-    return new Resolution(
+    return new ClaimResolution(
         ClaimStatus.CREDITED,
         a.code(),
         a.text(),
@@ -103,7 +102,7 @@ public class ClaimReview {
   }
 
   /** No coupon from the airline: rate the claim's own flight and record the coupon as credited. */
-  private Resolution creditFromClaim(
+  private ClaimResolution creditFromClaim(
       ClaimView claim, MemberView member, ApproveClaim approval, Instant now) {
     Integer couponNo =
         claim.couponNumber() != null ? claim.couponNumber() : approval.couponNumber();
@@ -191,7 +190,7 @@ public class ClaimReview {
     }
     bookings.claimsCredited(
         List.of(new CreditedClaim(claim.id(), claim.ticketNumber(), couponNo)), now);
-    return new Resolution(
+    return new ClaimResolution(
         ClaimStatus.CREDITED,
         "APPROVED",
         "credited by an agent from the claim's flight data",
@@ -215,7 +214,7 @@ public class ClaimReview {
     ClaimView claim = open(id);
     claims.update(
         id,
-        new Resolution(
+        new ClaimResolution(
             ClaimStatus.REJECTED,
             "REJECTED_BY_AGENT",
             rejection.reason(),

@@ -7,12 +7,13 @@ import org.openmiles.accounts.api.PostMiles;
 import org.openmiles.accounts.api.Qualifying;
 import org.openmiles.accounts.api.SourceReference;
 import org.openmiles.accrual.api.FlownCoupon;
+import org.openmiles.accrual.api.LedgerReferences;
 
 /**
  * The ledger postings of a flown coupon, one convention wherever a coupon earns or is taken back (a
  * flown-coupon file, a missing-miles claim, a parked coupon credited at enrollment): the base miles
- * under {@code F:<ticket>:<coupon>} with the qualifying activity, the tier bonus under {@code
- * ...:TB} (not qualifying), a reversal of everything under {@code ...:R}.
+ * with the qualifying activity, the tier bonus (not qualifying), a reversal of everything; each
+ * under its {@link LedgerReferences} reference.
  */
 final class CouponPostings {
   private CouponPostings() {}
@@ -23,15 +24,21 @@ final class CouponPostings {
       this(c.member(), c.ticketNumber(), c.couponNumber(), c.flightDate());
     }
 
-    SourceReference reference(String suffix) {
-      return SourceReference.of(FlownCoupon.ledgerReference(ticket, coupon) + suffix);
+    String base() {
+      return LedgerReferences.flownCoupon(ticket, coupon);
     }
   }
 
   /** The base credit, carrying the coupon's qualifying activity. */
   static PostMiles base(Flown f, long miles, String description, Qualifying qualifying) {
     return new PostMiles(
-        f.member(), EntryType.CREDIT, miles, f.reference(""), f.date(), description, qualifying);
+        f.member(),
+        EntryType.CREDIT,
+        miles,
+        SourceReference.of(f.base()),
+        f.date(),
+        description,
+        qualifying);
   }
 
   /** The tier bonus of a credit: the tier's extra miles, not qualifying. */
@@ -40,7 +47,7 @@ final class CouponPostings {
         f.member(),
         EntryType.CREDIT,
         miles,
-        f.reference(":TB"),
+        SourceReference.of(LedgerReferences.tierBonus(f.base())),
         f.date(),
         "Tier bonus " + tierCode + " on " + flight);
   }
@@ -51,7 +58,7 @@ final class CouponPostings {
         f.member(),
         EntryType.REVERSAL,
         -miles,
-        f.reference(":R"),
+        SourceReference.of(LedgerReferences.reversal(f.base())),
         f.date(),
         description,
         qualifying.negate());

@@ -23,12 +23,11 @@ import org.openmiles.accrual.api.BookingAccrual;
 import org.openmiles.accrual.api.BookingNotFoundException;
 import org.openmiles.accrual.api.BookingView;
 import org.openmiles.accrual.api.PendingMilesView;
+import org.openmiles.accrual.domain.BookingRepository;
+import org.openmiles.accrual.domain.NewSegment;
 import org.openmiles.accrual.domain.PartnerEarnRule.RatingException;
-import org.openmiles.accrual.infrastructure.JdbcAirportRepository;
-import org.openmiles.accrual.infrastructure.JdbcBookingRepository;
-import org.openmiles.accrual.infrastructure.JdbcBookingRepository.NewSegment;
-import org.openmiles.accrual.infrastructure.JdbcBookingRepository.Row;
-import org.openmiles.accrual.infrastructure.JdbcBookingRepository.Stored;
+import org.openmiles.accrual.domain.PassengerSegment;
+import org.openmiles.accrual.domain.StoredSegment;
 import org.openmiles.tiers.api.MemberTiers;
 import org.openmiles.tiers.api.TierBenefits;
 
@@ -47,8 +46,8 @@ import org.openmiles.tiers.api.TierBenefits;
 public class DefaultBookingAccrual extends HostCarrierFiles<BookedSegment>
     implements BookingAccrual {
 
-  @Inject JdbcBookingRepository bookings;
-  @Inject JdbcAirportRepository rules;
+  @Inject BookingRepository bookings;
+  @Inject FlightRules rules;
   @Inject MemberService members;
   @Inject MemberTiers tiers;
 
@@ -61,12 +60,12 @@ public class DefaultBookingAccrual extends HostCarrierFiles<BookedSegment>
     Instant now = clock.instant();
     LocalDate today = LocalDate.now(clock);
     ActivityResult[] results = new ActivityResult[chunk.size()];
-    Map<String, Stored> known = bookings.findForUpdate(chunk);
+    Map<String, StoredSegment> known = bookings.findForUpdate(chunk);
 
     List<Integer> toWrite = new ArrayList<>();
     for (int i = 0; i < chunk.size(); i++) {
       BookedSegment s = chunk.get(i);
-      Stored before = known.get(s.key());
+      StoredSegment before = known.get(s.key());
       boolean newer =
           before == null
               || (!before.state().equals("FLOWN") && before.olderThan(s.fileDate(), fileId));
@@ -108,7 +107,7 @@ public class DefaultBookingAccrual extends HostCarrierFiles<BookedSegment>
   }
 
   /** The answer for a segment this file may not update. */
-  private static ActivityResult againstStored(long fileId, BookedSegment s, Stored before) {
+  private static ActivityResult againstStored(long fileId, BookedSegment s, StoredSegment before) {
     long line = s.lineNumber();
     if (before.fileId() == fileId && before.lineNo() == line) { // an interrupted run wrote it
       return new ActivityResult(line, Outcome.CREDITED, 0, null, null);
@@ -217,11 +216,11 @@ public class DefaultBookingAccrual extends HostCarrierFiles<BookedSegment>
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
   public BookingView booking(String pnr) {
-    List<Row> rows = bookings.byPnr(pnr);
+    List<PassengerSegment> rows = bookings.byPnr(pnr);
     if (rows.isEmpty()) {
       throw new BookingNotFoundException("no booking file has brought PNR " + pnr);
     }
-    Map<Integer, List<Row>> byPassenger = new LinkedHashMap<>();
+    Map<Integer, List<PassengerSegment>> byPassenger = new LinkedHashMap<>();
     rows.forEach(
         r ->
             byPassenger
@@ -231,7 +230,7 @@ public class DefaultBookingAccrual extends HostCarrierFiles<BookedSegment>
     byPassenger.forEach(
         (no, list) -> {
           // the passenger's details as the newest of their segments says them
-          Row latest =
+          PassengerSegment latest =
               list.stream()
                   .max(java.util.Comparator.comparing(r -> r.segment().fileDate()))
                   .orElseThrow();
@@ -242,7 +241,7 @@ public class DefaultBookingAccrual extends HostCarrierFiles<BookedSegment>
                   latest.firstName(),
                   latest.segment().memberNumber(),
                   latest.ticket(),
-                  list.stream().map(Row::segment).toList()));
+                  list.stream().map(PassengerSegment::segment).toList()));
         });
     return new BookingView(pnr, passengers);
   }

@@ -22,15 +22,14 @@ import org.openmiles.accounts.api.RejectedPosting;
 import org.openmiles.accrual.api.ActivityResult;
 import org.openmiles.accrual.api.FlightAccrual;
 import org.openmiles.accrual.api.FlownCoupon;
+import org.openmiles.accrual.domain.CouponReversal;
 import org.openmiles.accrual.domain.CouponState;
+import org.openmiles.accrual.domain.FlownCouponRepository;
 import org.openmiles.accrual.domain.LastNames;
+import org.openmiles.accrual.domain.NewCoupon;
 import org.openmiles.accrual.domain.PartnerEarnRule.RatingException;
 import org.openmiles.accrual.domain.PromotionTarget;
-import org.openmiles.accrual.infrastructure.JdbcAirportRepository;
-import org.openmiles.accrual.infrastructure.JdbcFlownCouponRepository;
-import org.openmiles.accrual.infrastructure.JdbcFlownCouponRepository.NewCoupon;
-import org.openmiles.accrual.infrastructure.JdbcFlownCouponRepository.Reversal;
-import org.openmiles.accrual.infrastructure.JdbcFlownCouponRepository.Stored;
+import org.openmiles.accrual.domain.StoredCoupon;
 import org.openmiles.tiers.api.MemberOnDate;
 import org.openmiles.tiers.api.MemberTiers;
 import org.openmiles.tiers.api.TierBenefits;
@@ -56,8 +55,8 @@ import org.openmiles.tiers.api.TierBenefits;
 public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implements FlightAccrual {
   private static final Logger LOG = Logger.getLogger(DefaultFlightAccrual.class.getName());
 
-  @Inject JdbcFlownCouponRepository coupons;
-  @Inject JdbcAirportRepository rules;
+  @Inject FlownCouponRepository coupons;
+  @Inject FlightRules rules;
   @Inject MilesLedger ledger;
   @Inject MemberTiers tiers;
   @Inject PromotionBonuses promotions;
@@ -78,7 +77,7 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
   private record Credit(int index, NewCoupon row, int firstPosting, int postings) {}
 
   /** One coupon's reversal posting. */
-  private record Reverse(int index, Stored stored, int posting) {}
+  private record Reverse(int index, StoredCoupon stored, int posting) {}
 
   public DefaultFlightAccrual() {
     super("FLOWN_COUPONS", "flown-coupon files");
@@ -88,7 +87,7 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
   public List<ActivityResult> credit(long fileId, List<FlownCoupon> chunk) {
     ChunkCredit work = new ChunkCredit(fileId, chunk, clock.instant());
     claims.lockTickets(chunk); // missing-miles claims: before any coupon row lock
-    Map<String, Stored> known = coupons.findForUpdate(chunk);
+    Map<String, StoredCoupon> known = coupons.findForUpdate(chunk);
     work.rate(known, tiersOf(chunk, known), rater(chunk, known), lastNames(chunk, known));
     work.record();
     work.post();
@@ -96,7 +95,7 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
   }
 
   /** A rater with the routes of the chunk's new earning coupons read in one go. */
-  private FlightRater rater(List<FlownCoupon> chunk, Map<String, Stored> known) {
+  private FlightRater rater(List<FlownCoupon> chunk, Map<String, StoredCoupon> known) {
     FlightRater rater = new FlightRater(rules, tiers.spendCurrency());
     rater.prefetchRoutes(
         chunk.stream()
@@ -108,7 +107,8 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
   }
 
   /** The enrolled last names of the members the chunk's new earning coupons name, if checked. */
-  private Map<MemberNumber, String> lastNames(List<FlownCoupon> chunk, Map<String, Stored> known) {
+  private Map<MemberNumber, String> lastNames(
+      List<FlownCoupon> chunk, Map<String, StoredCoupon> known) {
     return checkLastName
         ? members.lastNames(
             chunk.stream()
@@ -135,7 +135,7 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
     final List<Credit> credits = new ArrayList<>();
     final List<String> parked = new ArrayList<>();
     final List<String> dropped = new ArrayList<>();
-    final List<Reversal> done = new ArrayList<>();
+    final List<CouponReversal> done = new ArrayList<>();
     Set<String> inserted = Set.of();
 
     ChunkCredit(long fileId, List<FlownCoupon> chunk, Instant now) {
@@ -147,13 +147,13 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
 
     /** Each coupon: answered from what is stored, a reversal to post, or a new row to record. */
     void rate(
-        Map<String, Stored> known,
+        Map<String, StoredCoupon> known,
         Map<MemberOnDate, TierBenefits> tierOn,
         FlightRater rater,
         Map<MemberNumber, String> names) {
       for (int i = 0; i < chunk.size(); i++) {
         FlownCoupon c = chunk.get(i);
-        Stored before = known.isEmpty() ? null : known.get(c.key());
+        StoredCoupon before = known.isEmpty() ? null : known.get(c.key());
         if (before != null) {
           results[i] = FlownCouponAnswers.againstStored(fileId, c, before);
           if (results[i] == null) { // a reversal of a credited coupon
@@ -253,7 +253,8 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
         RejectedPosting r = refused.get(rv.posting());
         if (r == null) {
           done.add(
-              new Reversal(c.key(), rv.stored().totalMiles(), c.status(), fileId, c.lineNumber()));
+              new CouponReversal(
+                  c.key(), rv.stored().totalMiles(), c.status(), fileId, c.lineNumber()));
           results[rv.index()] = FlownCouponAnswers.reversed(c, rv.stored().totalMiles());
         } else {
           results[rv.index()] = FlownCouponAnswers.reversalRefused(c, rv.stored(), r);
@@ -272,7 +273,7 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
       claims.matchRecorded(recorded);
       // bookings: the booked segments of the credited coupons are flown now (no ledger effect)
       flownBookings.couponsCredited(chunk, List.of(results), now);
-      flownBookings.couponsReversed(done.stream().map(Reversal::key).toList(), now);
+      flownBookings.couponsReversed(done.stream().map(CouponReversal::key).toList(), now);
       return List.of(results);
     }
   }
@@ -361,7 +362,7 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
   }
 
   /** One entry taking back all a coupon earned, with its qualifying activity negated. */
-  private static PostMiles reversal(FlownCoupon c, Stored s) {
+  private static PostMiles reversal(FlownCoupon c, StoredCoupon s) {
     String why =
         switch (c.status()) {
           case 'R' -> "refunded";
@@ -378,7 +379,7 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
 
   /** The tier of each member on the dates of their coupons that may earn, in one read. */
   private Map<MemberOnDate, TierBenefits> tiersOf(
-      List<FlownCoupon> chunk, Map<String, Stored> known) {
+      List<FlownCoupon> chunk, Map<String, StoredCoupon> known) {
     return tiers.tiersAt(
         chunk.stream()
             .filter(c -> c.member() != null && c.earns() && !isKnown(known, c))
@@ -391,7 +392,7 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
    * Whether the coupon is stored already. A chunk of new coupons finds none stored: it then builds
    * no key per coupon (the key's string was a noticeable share of the JVM's time per coupon).
    */
-  private static boolean isKnown(Map<String, Stored> known, FlownCoupon c) {
+  private static boolean isKnown(Map<String, StoredCoupon> known, FlownCoupon c) {
     return !known.isEmpty() && known.containsKey(c.key());
   }
 
@@ -405,13 +406,13 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
   @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public long creditParked(MemberNumber member) {
-    List<Stored> parked =
+    List<StoredCoupon> parked =
         coupons.parkedFor(member.value(), clock.instant().minus(Duration.ofDays(parkDays)));
     if (parked.isEmpty()) {
       return 0;
     }
     List<PostMiles> postings = new ArrayList<>();
-    for (Stored s : parked) {
+    for (StoredCoupon s : parked) {
       postings.add(
           CouponPostings.base(
               new CouponPostings.Flown(member, s.ticket(), s.coupon(), s.flightDate()),

@@ -20,8 +20,10 @@ import org.openmiles.accrual.api.FlightReference;
 import org.openmiles.accrual.api.UnknownAirportException;
 import org.openmiles.accrual.domain.Airport;
 import org.openmiles.accrual.domain.AirportFiles;
+import org.openmiles.accrual.domain.AirportRepository;
+import org.openmiles.accrual.domain.DistanceRepository;
+import org.openmiles.accrual.domain.EarnRuleRepository;
 import org.openmiles.accrual.domain.FlightEarning;
-import org.openmiles.accrual.infrastructure.JdbcAirportRepository;
 import org.openmiles.common.ValidationException;
 
 /** Airport reference data and distances; an import is one transaction, written in batches. */
@@ -31,7 +33,9 @@ public class DefaultFlightReference implements FlightReference {
   private static final Logger LOG = Logger.getLogger(DefaultFlightReference.class.getName());
   private static final int BATCH = 1_000;
 
-  @Inject JdbcAirportRepository airports;
+  @Inject AirportRepository airports;
+  @Inject DistanceRepository distances;
+  @Inject EarnRuleRepository earnRules;
 
   @Override
   public AirportImport importAirports(Reader data, String format) throws IOException {
@@ -78,7 +82,7 @@ public class DefaultFlightReference implements FlightReference {
     Airport from = airports.find(origin).orElseThrow(() -> unknown(origin));
     Airport to = airports.find(destination).orElseThrow(() -> unknown(destination));
     boolean domestic = from.sameCountry(to);
-    return airports
+    return distances
         .cityPairMiles(origin, destination, date)
         .map(m -> new Distance(origin, destination, m, "CITY_PAIR", domestic))
         .orElseGet(
@@ -93,7 +97,7 @@ public class DefaultFlightReference implements FlightReference {
     FlightEarning.Region region =
         d.domestic() ? FlightEarning.Region.DOMESTIC : FlightEarning.Region.INTERNATIONAL;
     FlightEarning.Factor factor =
-        FlightEarning.factorFor(airports.earnFactors(carrier), carrier, bookingClass, region, date)
+        FlightEarning.factorFor(earnRules.earnFactors(carrier), carrier, bookingClass, region, date)
             .orElseThrow(
                 () ->
                     new ClassNotEligibleException(
@@ -105,7 +109,7 @@ public class DefaultFlightReference implements FlightReference {
                             + region.name().toLowerCase(Locale.ROOT)
                             + " flights on "
                             + date));
-    long minimum = airports.minimumMiles(carrier, region.name(), date);
+    long minimum = earnRules.minimumMiles(carrier, region.name(), date);
     FlightEarning.Miles m = FlightEarning.rate(d.miles(), factor, minimum, 0);
     return new FlightMilesQuote(
         d,

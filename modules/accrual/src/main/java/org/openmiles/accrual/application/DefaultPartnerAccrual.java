@@ -22,11 +22,13 @@ import org.openmiles.accrual.api.FileRegistration;
 import org.openmiles.accrual.api.FileSummary;
 import org.openmiles.accrual.api.PartnerAccrual;
 import org.openmiles.accrual.api.PartnerActivity;
+import org.openmiles.accrual.domain.ActivityStatus;
 import org.openmiles.accrual.domain.LastNames;
+import org.openmiles.accrual.domain.PartnerActivityRepository;
 import org.openmiles.accrual.domain.PartnerEarnRule;
+import org.openmiles.accrual.domain.PartnerFileRepository;
 import org.openmiles.accrual.domain.PromotionTarget;
-import org.openmiles.accrual.infrastructure.JdbcPartnerActivityRepository;
-import org.openmiles.accrual.infrastructure.JdbcPartnerActivityRepository.Stored;
+import org.openmiles.accrual.domain.StoredActivity;
 
 /**
  * Credits partner activity: rate each record by the partner's rule in force on its activity date,
@@ -42,7 +44,8 @@ import org.openmiles.accrual.infrastructure.JdbcPartnerActivityRepository.Stored
 public class DefaultPartnerAccrual implements PartnerAccrual {
   private static final Logger LOG = Logger.getLogger(DefaultPartnerAccrual.class.getName());
 
-  @Inject JdbcPartnerActivityRepository repository;
+  @Inject PartnerActivityRepository repository;
+  @Inject PartnerFileRepository files;
   @Inject MilesLedger ledger;
   @Inject org.openmiles.accounts.api.MemberService members;
 
@@ -69,7 +72,7 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
 
   @Override
   public FileRegistration registerFile(String partnerCode, String fileName, String checksum) {
-    return repository.registerFile(partnerCode, fileName, checksum, clock.instant());
+    return files.registerFile(partnerCode, fileName, checksum, clock.instant());
   }
 
   /**
@@ -131,18 +134,19 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
     // before an interruption, in which case it counts as credited again (same ack as a clean run)
     List<PartnerActivity> toRecord = ratable.stream().map(chunk::get).toList();
     List<Long> toRecordMiles = ratable.stream().map(i -> miles[i]).toList();
-    Map<String, Stored> existing =
+    Map<String, StoredActivity> existing =
         repository.insertActivities(fileId, toRecord, toRecordMiles, clock.instant());
     List<PostMiles> postings = new ArrayList<>();
     List<Integer> posted = new ArrayList<>();
     List<Integer> resumed = new ArrayList<>(); // credited by an interrupted run of this file
     for (int i : ratable) {
       PartnerActivity a = chunk.get(i);
-      Stored before = existing.get(a.partnerTxId());
+      StoredActivity before = existing.get(a.partnerTxId());
       if (before != null) {
         boolean sameLine = before.fileId() == fileId && before.lineNo() == a.lineNumber();
         if (sameLine) { // this line, recorded by an interrupted run of this file
-          if (before.status().equals("PARKED") || before.status().equals("CANCELLED")) {
+          if (before.status() == ActivityStatus.PARKED
+              || before.status() == ActivityStatus.CANCELLED) {
             results[i] =
                 new ActivityResult(
                     a.lineNumber(),
@@ -154,7 +158,7 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
             results[i] =
                 new ActivityResult(a.lineNumber(), Outcome.CREDITED, before.miles(), null, null);
             // reversed since (by a later file): its bonuses are neither posted nor reported again
-            if (before.miles() > 0 && !before.status().equals("REVERSED")) {
+            if (before.miles() > 0 && before.status() != ActivityStatus.REVERSED) {
               resumed.add(i);
               miles[i] = before.miles();
             }
@@ -415,18 +419,18 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
 
   @Override
   public void completeFile(long fileId, FileSummary summary) {
-    repository.completeFile(fileId, summary, clock.instant());
+    files.completeFile(fileId, summary, clock.instant());
     LOG.info(() -> "partner file " + fileId + " done: " + summary);
   }
 
   @Override
   public void rejectFile(long fileId, String reason, int recordCount) {
-    repository.rejectFile(fileId, reason, recordCount, clock.instant());
+    files.rejectFile(fileId, reason, recordCount, clock.instant());
     LOG.info(() -> "partner file " + fileId + " rejected whole: " + reason);
   }
 
   @Override
   public void failFile(long fileId, String reason) {
-    repository.failFile(fileId, reason, clock.instant());
+    files.failFile(fileId, reason, clock.instant());
   }
 }

@@ -11,7 +11,8 @@ import java.util.Currency;
 import org.openmiles.accrual.api.PartnerNotFoundException;
 import org.openmiles.accrual.api.PartnerSettlement;
 import org.openmiles.accrual.api.SettlementStatement;
-import org.openmiles.accrual.infrastructure.JdbcPartnerActivityRepository;
+import org.openmiles.accrual.domain.PartnerActivityRepository;
+import org.openmiles.accrual.domain.PartnerFileRepository;
 import org.openmiles.common.Money;
 
 /**
@@ -28,7 +29,8 @@ public class DefaultPartnerSettlement implements PartnerSettlement {
       defaultValue = "90")
   int parkDays;
 
-  @Inject JdbcPartnerActivityRepository repository;
+  @Inject PartnerActivityRepository repository;
+  @Inject PartnerFileRepository files;
 
   @Override
   public java.util.List<org.openmiles.accrual.api.PartnerFileView> recentFiles(
@@ -42,7 +44,7 @@ public class DefaultPartnerSettlement implements PartnerSettlement {
         .isEmpty()) {
       throw new PartnerNotFoundException("no partner " + partnerCode);
     }
-    return repository.recentFiles(partnerCode, limit);
+    return files.recentFiles(partnerCode, limit);
   }
 
   @Override

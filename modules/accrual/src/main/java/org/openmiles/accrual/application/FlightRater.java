@@ -10,11 +10,13 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.openmiles.accrual.api.FlownCoupon;
 import org.openmiles.accrual.domain.Airport;
+import org.openmiles.accrual.domain.AirportRepository;
+import org.openmiles.accrual.domain.Dated;
+import org.openmiles.accrual.domain.DistanceRepository;
+import org.openmiles.accrual.domain.EarnRuleRepository;
 import org.openmiles.accrual.domain.FlightEarning;
 import org.openmiles.accrual.domain.PartnerEarnRule.RatingException;
 import org.openmiles.accrual.domain.QualifyingSpend;
-import org.openmiles.accrual.infrastructure.JdbcAirportRepository;
-import org.openmiles.accrual.infrastructure.JdbcAirportRepository.Dated;
 import org.openmiles.tiers.api.TierBenefits;
 
 /**
@@ -24,7 +26,9 @@ import org.openmiles.tiers.api.TierBenefits;
  * RatingException}s with a stable code.
  */
 final class FlightRater {
-  private final JdbcAirportRepository rules;
+  private final AirportRepository airportRepository;
+  private final DistanceRepository distances;
+  private final EarnRuleRepository earnRules;
   private final Optional<String> spendCurrency;
   private final boolean
       spendCurrencyKnown; // false: every coupon with a fare is SPEND_CURRENCY_UNKNOWN
@@ -39,7 +43,7 @@ final class FlightRater {
   private record RuleKey(String kind, String a, String b) {}
 
   /** A rater that counts no qualifying spend (expected miles of bookings, tier bonus re-rating). */
-  FlightRater(JdbcAirportRepository rules) {
+  FlightRater(FlightRules rules) {
     this(rules, Optional.empty());
   }
 
@@ -47,8 +51,10 @@ final class FlightRater {
    * A rater that also converts each fare to qualifying spend in {@code spendCurrency}, the tier
    * program's (empty when no tier counts spend: then there is none).
    */
-  FlightRater(JdbcAirportRepository rules, Optional<String> spendCurrency) {
-    this.rules = rules;
+  FlightRater(FlightRules rules, Optional<String> spendCurrency) {
+    this.airportRepository = rules.airports();
+    this.distances = rules.distances();
+    this.earnRules = rules.earnRules();
     this.spendCurrency = spendCurrency;
     this.spendCurrencyKnown = spendCurrency.map(QualifyingSpend::isKnownCurrency).orElse(true);
   }
@@ -71,9 +77,9 @@ final class FlightRater {
         pairs.add(r);
       }
     }
-    Map<String, Airport> found = rules.findAll(codes);
+    Map<String, Airport> found = airportRepository.findAll(codes);
     codes.forEach(c -> airports.put(c, Optional.ofNullable(found.get(c))));
-    Map<String, List<JdbcAirportRepository.Dated<Long>>> miles = rules.cityPairMiles(pairs);
+    Map<String, List<Dated<Long>>> miles = distances.cityPairMiles(pairs);
     for (List<String> p : pairs) {
       boolean ordered = p.get(0).compareTo(p.get(1)) < 0;
       String key = ordered ? p.get(0) + ":" + p.get(1) : p.get(1) + ":" + p.get(0);
@@ -128,7 +134,7 @@ final class FlightRater {
         from.sameCountry(to) ? FlightEarning.Region.DOMESTIC : FlightEarning.Region.INTERNATIONAL;
     String carrier = c.carrier();
     String model =
-        inForce(new RuleKey("model", carrier, ""), () -> rules.earnModels(carrier), date)
+        inForce(new RuleKey("model", carrier, ""), () -> earnRules.earnModels(carrier), date)
             .orElseThrow(
                 () ->
                     new RatingException(
@@ -137,12 +143,12 @@ final class FlightRater {
     long distance =
         this.<Long>inForce(
                 new RuleKey("pair", c.origin(), c.destination()),
-                () -> rules.cityPairMiles(c.origin(), c.destination()),
+                () -> distances.cityPairMiles(c.origin(), c.destination()),
                 date)
             .orElseGet(() -> from.milesTo(to));
     Optional<FlightEarning.Factor> factor =
         FlightEarning.factorFor(
-            factors.computeIfAbsent(carrier, rules::earnFactors),
+            factors.computeIfAbsent(carrier, earnRules::earnFactors),
             carrier,
             c.bookingClass(),
             region,
@@ -184,7 +190,7 @@ final class FlightRater {
       long minimum =
           this.<Long>inForce(
                   new RuleKey("min", carrier, region.name()),
-                  () -> rules.minimumMiles(carrier, region.name()),
+                  () -> earnRules.minimumMiles(carrier, region.name()),
                   date)
               .orElse(0L);
       m = FlightEarning.rate(distance, f, minimum, tier.flightBonusPercent());
@@ -224,7 +230,7 @@ final class FlightRater {
     BigDecimal rate =
         this.<BigDecimal>inForce(
                 new RuleKey("spend", c.currency(), to),
-                () -> rules.spendRates(c.currency(), to),
+                () -> earnRules.spendRates(c.currency(), to),
                 c.date())
             .orElseThrow(
                 () ->
@@ -256,7 +262,7 @@ final class FlightRater {
   Fare revenueFare(String carrier, Segment c, LocalDate date) {
     List<String> currencies =
         this.<List<String>>remembered(
-            new RuleKey("revcur", carrier, ""), () -> rules.revenueCurrencies(carrier));
+            new RuleKey("revcur", carrier, ""), () -> earnRules.revenueCurrencies(carrier));
     if (currencies.contains(c.currency())) {
       return new Fare(c.fare(), c.currency());
     }
@@ -264,7 +270,7 @@ final class FlightRater {
       Optional<BigDecimal> rate =
           this.<BigDecimal>inForce(
               new RuleKey("spend", c.currency(), to),
-              () -> rules.spendRates(c.currency(), to),
+              () -> earnRules.spendRates(c.currency(), to),
               date);
       if (rate.isPresent()) {
         return new Fare(QualifyingSpend.convert(c.fare(), rate.get(), to), to);
@@ -285,7 +291,7 @@ final class FlightRater {
   private BigDecimal revenueRate(String carrier, String tier, String currency, LocalDate date) {
     return this.<BigDecimal>inForce(
             new RuleKey("rev", carrier, tier + ":" + currency),
-            () -> rules.revenueRates(carrier, tier, currency),
+            () -> earnRules.revenueRates(carrier, tier, currency),
             date)
         .orElseThrow(
             () ->
@@ -303,7 +309,7 @@ final class FlightRater {
 
   private Airport airport(String iata) {
     return airports
-        .computeIfAbsent(iata, rules::find)
+        .computeIfAbsent(iata, airportRepository::find)
         .orElseThrow(
             () ->
                 new RatingException(

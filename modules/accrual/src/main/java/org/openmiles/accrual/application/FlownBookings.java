@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.openmiles.accrual.api.ActivityResult;
 import org.openmiles.accrual.api.FlownCoupon;
-import org.openmiles.accrual.infrastructure.JdbcBookingRepository;
-import org.openmiles.accrual.infrastructure.JdbcBookingRepository.CreditedCoupon;
+import org.openmiles.accrual.domain.BookingRepository;
+import org.openmiles.accrual.domain.CreditedCoupon;
 
 /**
  * Links credited flown coupons to the booked segments they flew: same marketing carrier, flight
@@ -20,7 +20,7 @@ import org.openmiles.accrual.infrastructure.JdbcBookingRepository.CreditedCoupon
 @ApplicationScoped
 class FlownBookings {
 
-  @Inject JdbcBookingRepository bookings;
+  @Inject BookingRepository bookings;
 
   /** Marks the booked segments of the chunk's CREDITED coupons (results in chunk order) FLOWN. */
   void couponsCredited(List<FlownCoupon> chunk, List<ActivityResult> results, Instant now) {

@@ -5,7 +5,7 @@ import org.openmiles.accrual.api.ActivityResult;
 import org.openmiles.accrual.api.ActivityResult.Outcome;
 import org.openmiles.accrual.api.FlownCoupon;
 import org.openmiles.accrual.domain.CouponState;
-import org.openmiles.accrual.infrastructure.JdbcFlownCouponRepository.Stored;
+import org.openmiles.accrual.domain.StoredCoupon;
 
 /**
  * What a flown-coupon file is answered for each line (its acknowledgement): decided from the
@@ -20,7 +20,7 @@ final class FlownCouponAnswers {
    * The answer for a coupon already stored, or null when it is a reversal of a credited coupon that
    * must be posted. A line this file sent before (an interrupted run) is answered as it was then.
    */
-  static ActivityResult againstStored(long fileId, FlownCoupon c, Stored before) {
+  static ActivityResult againstStored(long fileId, FlownCoupon c, StoredCoupon before) {
     long line = c.lineNumber();
     boolean sameLine = before.fileId() == fileId && before.lineNo() == line;
     boolean sameReversalLine = before.reversedFileId() == fileId && before.reversedLineNo() == line;
@@ -59,7 +59,7 @@ final class FlownCouponAnswers {
     };
   }
 
-  static ActivityResult duplicate(FlownCoupon c, Stored before) {
+  static ActivityResult duplicate(FlownCoupon c, StoredCoupon before) {
     return withoutMiles(
         c,
         Outcome.DUPLICATE,
@@ -136,7 +136,7 @@ final class FlownCouponAnswers {
   }
 
   /** A reversal the ledger refused (the member's available miles do not cover it, mostly). */
-  static ActivityResult reversalRefused(FlownCoupon c, Stored stored, RejectedPosting r) {
+  static ActivityResult reversalRefused(FlownCoupon c, StoredCoupon stored, RejectedPosting r) {
     String code = r.code().equals("INSUFFICIENT_MILES") ? "REVERSAL_EXCEEDS_AVAILABLE" : r.code();
     return ActivityResult.rejected(
         c.lineNumber(),

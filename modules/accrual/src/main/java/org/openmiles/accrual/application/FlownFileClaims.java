@@ -18,12 +18,12 @@ import org.openmiles.accounts.api.MemberView;
 import org.openmiles.accrual.api.ClaimStatus;
 import org.openmiles.accrual.api.ClaimView;
 import org.openmiles.accrual.api.FlownCoupon;
-import org.openmiles.accrual.infrastructure.JdbcBookingRepository;
-import org.openmiles.accrual.infrastructure.JdbcBookingRepository.CreditedClaim;
-import org.openmiles.accrual.infrastructure.JdbcClaimRepository;
-import org.openmiles.accrual.infrastructure.JdbcClaimRepository.CouponRow;
-import org.openmiles.accrual.infrastructure.JdbcClaimRepository.PendingMatch;
-import org.openmiles.accrual.infrastructure.JdbcClaimRepository.Resolution;
+import org.openmiles.accrual.domain.BookingRepository;
+import org.openmiles.accrual.domain.ClaimRepository;
+import org.openmiles.accrual.domain.ClaimResolution;
+import org.openmiles.accrual.domain.CreditedClaim;
+import org.openmiles.accrual.domain.PendingMatch;
+import org.openmiles.accrual.domain.RecordedCoupon;
 
 /**
  * The flown-file hook of missing-miles claims, in the transaction of a flown-coupon chunk ({@link
@@ -35,8 +35,8 @@ import org.openmiles.accrual.infrastructure.JdbcClaimRepository.Resolution;
 public class FlownFileClaims {
   private static final Logger LOG = Logger.getLogger(FlownFileClaims.class.getName());
 
-  @Inject JdbcClaimRepository claims;
-  @Inject JdbcBookingRepository bookings;
+  @Inject ClaimRepository claims;
+  @Inject BookingRepository bookings;
   @Inject MemberService members;
   @Inject ClaimCredits credits;
   @Inject Clock clock;
@@ -73,12 +73,12 @@ public class FlownFileClaims {
     }
     Map<String, String> takenBy = new HashMap<>(); // coupon key -> member it was credited to now
     List<ClaimCredit> credited = new ArrayList<>();
-    Map<Long, Resolution> resolutions = new HashMap<>();
+    Map<Long, ClaimResolution> resolutions = new HashMap<>();
     Map<Integer, Long> creditClaim = new HashMap<>();
     List<Long> order = new ArrayList<>();
     for (PendingMatch m : matches) {
       ClaimView claim = m.claim().view();
-      CouponRow c = m.coupon();
+      RecordedCoupon c = m.coupon();
       ClaimCredits.Decision d =
           credits.decide(claim, c, lastNames.get(claim.member()), takenBy.get(c.key()));
       order.add(claim.id());
@@ -98,7 +98,7 @@ public class FlownFileClaims {
       if (refused.containsKey(i)) {
         resolutions.put(
             claimId,
-            new Resolution(
+            new ClaimResolution(
                 ClaimStatus.PENDING_REVIEW,
                 refused.get(i),
                 "the ledger refused the credit of coupon "

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openmiles.accrual.api.FileRegistration;
 import org.openmiles.accrual.api.FileSummary;
 import org.openmiles.accrual.api.InboundFileSink;
-import org.openmiles.accrual.infrastructure.JdbcPartnerActivityRepository;
+import org.openmiles.accrual.domain.PartnerFileRepository;
 
 /**
  * The file side of a feed that only the host carrier sends (flown coupons, bookings): its files are
@@ -17,7 +17,7 @@ abstract class HostCarrierFiles<T> implements InboundFileSink<T> {
   private final String feed;
   private final String description;
 
-  @Inject JdbcPartnerActivityRepository files;
+  @Inject PartnerFileRepository files;
   @Inject Clock clock;
 
   @Inject

@@ -19,9 +19,10 @@ import org.openmiles.accounts.api.SourceReference;
 import org.openmiles.accrual.api.ActivityResult;
 import org.openmiles.accrual.api.ActivityResult.Outcome;
 import org.openmiles.accrual.api.PartnerActivity;
-import org.openmiles.accrual.infrastructure.JdbcPartnerActivityRepository;
-import org.openmiles.accrual.infrastructure.JdbcPartnerActivityRepository.Original;
-import org.openmiles.accrual.infrastructure.JdbcPartnerActivityRepository.Reversal;
+import org.openmiles.accrual.domain.ActivityReversal;
+import org.openmiles.accrual.domain.ActivityStatus;
+import org.openmiles.accrual.domain.OriginalActivity;
+import org.openmiles.accrual.domain.PartnerActivityRepository;
 
 /**
  * Partner reversals ({@code R} records of version 2 files, ADR 0021), inside the chunk transaction
@@ -36,13 +37,13 @@ import org.openmiles.accrual.infrastructure.JdbcPartnerActivityRepository.Revers
 @Transactional(Transactional.TxType.MANDATORY)
 public class PartnerReversals {
 
-  @Inject JdbcPartnerActivityRepository repository;
+  @Inject PartnerActivityRepository repository;
   @Inject MilesLedger ledger;
   @Inject PromotionBonuses promotions;
   @Inject Clock clock;
 
   /** A reversal to post: the index of its line in the chunk, the record, its bonus miles. */
-  private record Take(int index, Original original, long bonus) {
+  private record Take(int index, OriginalActivity original, long bonus) {
     long total() {
       return original.miles() + bonus;
     }
@@ -54,21 +55,23 @@ public class PartnerReversals {
       return List.of();
     }
     String partner = reversals.get(0).partnerCode();
-    Map<String, Original> originals =
+    Map<String, OriginalActivity> originals =
         repository.lockForReversal(
             partner, reversals.stream().map(PartnerActivity::partnerTxId).toList());
     ActivityResult[] results = new ActivityResult[reversals.size()];
-    List<Reversal> done = new ArrayList<>();
+    List<ActivityReversal> done = new ArrayList<>();
     List<Integer> toPost = new ArrayList<>();
     for (int i = 0; i < reversals.size(); i++) {
       PartnerActivity a = reversals.get(i);
-      Original o = originals.get(a.partnerTxId());
+      OriginalActivity o = originals.get(a.partnerTxId());
       results[i] = againstOriginal(fileId, a, o);
       if (results[i] != null) {
         continue;
       }
-      if (o.status().equals("PARKED")) {
-        done.add(new Reversal(a.partnerTxId(), "CANCELLED", 0, 0, fileId, a.lineNumber()));
+      if (o.status() == ActivityStatus.PARKED) {
+        done.add(
+            new ActivityReversal(
+                a.partnerTxId(), ActivityStatus.CANCELLED, 0, 0, fileId, a.lineNumber()));
         results[i] = new ActivityResult(a.lineNumber(), Outcome.REVERSED, 0, null, null);
       } else {
         toPost.add(i);
@@ -101,9 +104,9 @@ public class PartnerReversals {
       RejectedPosting r = refused.get(k);
       if (r == null) {
         done.add(
-            new Reversal(
+            new ActivityReversal(
                 a.partnerTxId(),
-                "REVERSED",
+                ActivityStatus.REVERSED,
                 t.original().miles(),
                 t.bonus(),
                 fileId,
@@ -140,9 +143,9 @@ public class PartnerReversals {
    * The answer for a reversal line that needs no posting, or null when it cancels a parked record
    * or takes back a credited one.
    */
-  static ActivityResult againstOriginal(long fileId, PartnerActivity a, Original o) {
+  static ActivityResult againstOriginal(long fileId, PartnerActivity a, OriginalActivity o) {
     long line = a.lineNumber();
-    if (o == null || o.status().equals("REJECTED")) {
+    if (o == null || o.status() == ActivityStatus.REJECTED) {
       return ActivityResult.rejected(
           line,
           "ORIGINAL_NOT_FOUND",
@@ -167,7 +170,7 @@ public class PartnerReversals {
               + " of this file: a file carries a record or its reversal, not both; send the"
               + " reversal in a later file");
     }
-    if (o.status().equals("REVERSED") || o.status().equals("CANCELLED")) {
+    if (o.status().takenBack()) {
       return new ActivityResult(
           line,
           Outcome.DUPLICATE,
@@ -192,7 +195,7 @@ public class PartnerReversals {
   }
 
   /** Which field of the reversal differs from the record it names, or null. */
-  static String mismatch(PartnerActivity a, Original o) {
+  static String mismatch(PartnerActivity a, OriginalActivity o) {
     if (!a.member().value().equals(o.member())) {
       return "member number " + a.member() + " is not the record's " + o.member();
     }

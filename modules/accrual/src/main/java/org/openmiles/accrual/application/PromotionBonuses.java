@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import org.openmiles.accounts.api.PostMiles;
+import org.openmiles.accrual.api.LedgerReferences;
 import org.openmiles.accrual.domain.Promotion;
+import org.openmiles.accrual.domain.PromotionAward;
+import org.openmiles.accrual.domain.PromotionRepository;
 import org.openmiles.accrual.domain.PromotionTarget;
 import org.openmiles.accrual.domain.Promotions;
 import org.openmiles.accrual.domain.Promotions.MemberKey;
-import org.openmiles.accrual.infrastructure.JdbcPromotionRepository;
-import org.openmiles.accrual.infrastructure.JdbcPromotionRepository.NewAward;
 
 /**
  * Promotion bonuses for earnings that are being credited: flights and partner records alike. It
@@ -40,7 +41,7 @@ import org.openmiles.accrual.infrastructure.JdbcPromotionRepository.NewAward;
 @Transactional(Transactional.TxType.MANDATORY)
 public class PromotionBonuses {
 
-  @Inject JdbcPromotionRepository repository;
+  @Inject PromotionRepository repository;
 
   /**
    * The bonus postings for {@code targets}, ordered by target index, then promotion code; empty
@@ -90,7 +91,7 @@ public class PromotionBonuses {
         posted.stream()
             .map(
                 b ->
-                    new NewAward(
+                    new PromotionAward(
                         b.posting().source().value(),
                         b.promotionCode(),
                         b.posting().member(),
@@ -101,9 +102,9 @@ public class PromotionBonuses {
   /**
    * The promotion bonus miles awarded on top of each of these earnings (base ledger reference to
    * activity date), to take them back with the earning. The award references are built as the
-   * bonuses' were ({@link Promotions#bonusReference}, the hashed form of a long one included) for
-   * every promotion in force at some time between the earliest and latest of the dates; an earning
-   * without a bonus is absent.
+   * bonuses' were ({@link LedgerReferences#promotionBonus}, the hashed form of a long one included)
+   * for every promotion in force at some time between the earliest and latest of the dates; an
+   * earning without a bonus is absent.
    */
   public Map<String, Long> awardedOn(Map<String, LocalDate> earnings) {
     Map<String, Long> out = new java.util.HashMap<>();
@@ -119,7 +120,7 @@ public class PromotionBonuses {
     Map<String, String> baseOf = new java.util.HashMap<>();
     for (String base : earnings.keySet()) {
       for (Promotion p : inForce) {
-        baseOf.put(Promotions.bonusReference(base, p.code()), base);
+        baseOf.put(LedgerReferences.promotionBonus(base, p.code()), base);
       }
     }
     repository

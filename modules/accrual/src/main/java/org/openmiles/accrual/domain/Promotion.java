@@ -22,23 +22,15 @@ import java.util.Objects;
  *
  * The bonus of a MULTIPLIER promotion is round half up (base × (multiplier − 1)); of a FIXED_BONUS
  * promotion {@code bonusMiles} per target. {@code maxBonusPerMember} caps what one member gets over
- * the whole promotion: see {@link Promotions}.
+ * the whole promotion: see {@link Promotions}. The row's columns come in two groups: how the bonus
+ * is computed ({@link Bonus}) and what activity it is for ({@link Scope}).
  */
 public record Promotion(
     long id,
     String code,
     String name,
-    Kind kind,
-    BigDecimal multiplier,
-    Long bonusMiles,
-    AppliesTo appliesTo,
-    String partnerCode,
-    String carrierCode,
-    String originAirport,
-    String destinationAirport,
-    boolean bothDirections,
-    String bookingClasses,
-    String region,
+    Bonus bonus,
+    Scope scope,
     LocalDate effectiveFrom,
     LocalDate effectiveTo,
     Long maxBonusPerMember) {
@@ -56,20 +48,110 @@ public record Promotion(
     ANY
   }
 
+  /**
+   * How the bonus is computed: base × (multiplier − 1) for a MULTIPLIER, {@code miles} per target
+   * for a FIXED_BONUS (the other value null).
+   */
+  public record Bonus(Kind kind, BigDecimal multiplier, Long miles) {
+    public Bonus {
+      Objects.requireNonNull(kind, "kind");
+    }
+
+    /** Whether the table would accept these values. */
+    boolean valid() {
+      return switch (kind) {
+        case MULTIPLIER ->
+            multiplier != null && multiplier.compareTo(BigDecimal.ONE) > 0 && miles == null;
+        case FIXED_BONUS -> miles != null && miles > 0 && multiplier == null;
+      };
+    }
+
+    /** The bonus for {@code baseMiles}, before any cap. */
+    long on(long baseMiles) {
+      return switch (kind) {
+        case MULTIPLIER ->
+            BigDecimal.valueOf(baseMiles)
+                .multiply(multiplier.subtract(BigDecimal.ONE))
+                .setScale(0, RoundingMode.HALF_UP)
+                .longValueExact();
+        case FIXED_BONUS -> miles;
+      };
+    }
+  }
+
+  /**
+   * What activity the promotion is for: its kind, and each non-null column that the target must
+   * match (a null one matches everything). Origin and destination match the reverse direction too
+   * when {@code bothDirections}; {@code bookingClasses} is a string of class letters ({@code
+   * "JCD"}).
+   */
+  public record Scope(
+      AppliesTo appliesTo,
+      String partnerCode,
+      String carrierCode,
+      String originAirport,
+      String destinationAirport,
+      boolean bothDirections,
+      String bookingClasses,
+      String region) {
+    public Scope {
+      Objects.requireNonNull(appliesTo, "appliesTo");
+    }
+
+    /** Whether {@code target} is in this scope (its date aside). */
+    boolean includes(PromotionTarget target) {
+      return kindMatches(target.kind())
+          && matches(partnerCode, target.partnerCode())
+          && matches(carrierCode, target.carrier())
+          && routeMatches(target.origin(), target.destination())
+          && classMatches(target.bookingClass())
+          && matches(region, target.region());
+    }
+
+    private boolean kindMatches(String targetKind) {
+      return switch (appliesTo) {
+        case FLIGHT -> PromotionTarget.FLIGHT.equals(targetKind);
+        case PARTNER -> PromotionTarget.PARTNER.equals(targetKind);
+        case ANY -> true;
+      };
+    }
+
+    private boolean routeMatches(String origin, String destination) {
+      if (originAirport == null && destinationAirport == null) {
+        return true;
+      }
+      boolean forward = matches(originAirport, origin) && matches(destinationAirport, destination);
+      boolean reverse =
+          bothDirections
+              && matches(originAirport, destination)
+              && matches(destinationAirport, origin);
+      return forward || reverse;
+    }
+
+    private boolean classMatches(String bookingClass) {
+      return bookingClasses == null
+          || (bookingClass != null
+              && bookingClass.length() == 1
+              && bookingClasses.indexOf(bookingClass.charAt(0)) >= 0);
+    }
+
+    /** A null scope matches everything; a set scope only an equal value. */
+    private static boolean matches(String scope, String value) {
+      return scope == null || scope.equals(value);
+    }
+  }
+
   public Promotion {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(appliesTo, "appliesTo");
+    Objects.requireNonNull(bonus, "bonus");
+    Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(effectiveFrom, "effectiveFrom");
-    if (kind == Kind.MULTIPLIER
-        && (multiplier == null
-            || multiplier.compareTo(BigDecimal.ONE) <= 0
-            || bonusMiles != null)) {
+    if (bonus.kind() == Kind.MULTIPLIER && !bonus.valid()) {
       throw new IllegalArgumentException(
           "promotion " + code + ": a MULTIPLIER needs a multiplier above 1 and no bonus miles");
     }
-    if (kind == Kind.FIXED_BONUS && (bonusMiles == null || bonusMiles <= 0 || multiplier != null)) {
+    if (bonus.kind() == Kind.FIXED_BONUS && !bonus.valid()) {
       throw new IllegalArgumentException(
           "promotion " + code + ": a FIXED_BONUS needs positive bonus miles and no multiplier");
     }
@@ -92,61 +174,16 @@ public record Promotion(
 
   /** Whether the promotion adds a bonus to {@code target} (its cap aside). */
   public boolean appliesTo(PromotionTarget target) {
-    return activeOn(target.activityDate())
-        && kindMatches(target.kind())
-        && matches(partnerCode, target.partnerCode())
-        && matches(carrierCode, target.carrier())
-        && routeMatches(target.origin(), target.destination())
-        && classMatches(target.bookingClass())
-        && matches(region, target.region());
+    return activeOn(target.activityDate()) && scope.includes(target);
   }
 
   /** The bonus for {@code baseMiles}, before any cap. */
   public long bonusFor(long baseMiles) {
-    return switch (kind) {
-      case MULTIPLIER ->
-          BigDecimal.valueOf(baseMiles)
-              .multiply(multiplier.subtract(BigDecimal.ONE))
-              .setScale(0, RoundingMode.HALF_UP)
-              .longValueExact();
-      case FIXED_BONUS -> bonusMiles;
-    };
+    return bonus.on(baseMiles);
   }
 
   /** Whether a cap limits this promotion. */
   public boolean capped() {
     return maxBonusPerMember != null;
-  }
-
-  private boolean kindMatches(String targetKind) {
-    return switch (appliesTo) {
-      case FLIGHT -> PromotionTarget.FLIGHT.equals(targetKind);
-      case PARTNER -> PromotionTarget.PARTNER.equals(targetKind);
-      case ANY -> true;
-    };
-  }
-
-  private boolean routeMatches(String origin, String destination) {
-    if (originAirport == null && destinationAirport == null) {
-      return true;
-    }
-    boolean forward = matches(originAirport, origin) && matches(destinationAirport, destination);
-    boolean reverse =
-        bothDirections
-            && matches(originAirport, destination)
-            && matches(destinationAirport, origin);
-    return forward || reverse;
-  }
-
-  private boolean classMatches(String bookingClass) {
-    return bookingClasses == null
-        || (bookingClass != null
-            && bookingClass.length() == 1
-            && bookingClasses.indexOf(bookingClass.charAt(0)) >= 0);
-  }
-
-  /** A null scope matches everything; a set scope only an equal value. */
-  private static boolean matches(String scope, String value) {
-    return scope == null || scope.equals(value);
   }
 }

@@ -9,8 +9,7 @@ import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.openmiles.accounts.api.MemberNumber;
-import org.openmiles.accounts.api.SourceReference;
-import org.openmiles.common.Sha256;
+import org.openmiles.accrual.api.LedgerReferences;
 
 /**
  * The promotion engine, without I/O: which promotions apply to which earnings, and how many bonus
@@ -35,8 +34,6 @@ import org.openmiles.common.Sha256;
  * arithmetic.
  */
 public final class Promotions {
-
-  private static final String SEPARATOR = ":PR:";
 
   /** A member's running total of one promotion is kept under this key. */
   public record MemberKey(String promotionCode, MemberNumber member)
@@ -107,7 +104,7 @@ public final class Promotions {
     List<String> refs = new ArrayList<>();
     for (PromotionTarget t : targets) {
       for (Promotion p : applicableTo(t)) {
-        refs.add(bonusReference(t.ledgerReference(), p.code()));
+        refs.add(LedgerReferences.promotionBonus(t.ledgerReference(), p.code()));
       }
     }
     return refs;
@@ -129,7 +126,7 @@ public final class Promotions {
     for (int i = 0; i < targets.size(); i++) {
       PromotionTarget t = targets.get(i);
       for (Promotion p : applicableTo(t)) {
-        String reference = bonusReference(t.ledgerReference(), p.code());
+        String reference = LedgerReferences.promotionBonus(t.ledgerReference(), p.code());
         Long before = awardedBefore.get(reference);
         if (before != null) {
           awards.add(new Award(i, p, before, reference, true));
@@ -148,24 +145,5 @@ public final class Promotions {
       }
     }
     return awards;
-  }
-
-  /**
-   * The ledger source reference of a promotion's bonus on an earning: {@code <base
-   * reference>:PR:<promotion code>}. The same earning and promotion always give the same reference,
-   * which makes the bonus posting idempotent like the base posting. Should that exceed the ledger's
-   * 120 characters (a 20-character partner code, a 64-character transaction id and a long promotion
-   * code), the base reference is replaced by its SHA-256: {@code PR:<code>:<hex>}.
-   */
-  public static String bonusReference(String baseReference, String promotionCode) {
-    String plain = baseReference + SEPARATOR + promotionCode;
-    if (plain.length() <= SourceReference.MAX_LENGTH) {
-      return plain;
-    }
-    return "PR:" + promotionCode + ":" + sha256(baseReference);
-  }
-
-  private static String sha256(String s) {
-    return Sha256.hex(s);
   }
 }

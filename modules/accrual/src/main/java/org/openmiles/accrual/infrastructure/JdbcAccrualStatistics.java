@@ -23,26 +23,32 @@ public class JdbcAccrualStatistics implements AccrualStatistics {
   public List<PartnerMiles> topPartnersByMiles(Instant since, int limit) {
     return jdbc.list(
         "sum miles per partner",
-        "select f.partner_code, p.name, sum(f.miles_issued), count(*)"
-            + " from accrual.inbound_file f join accrual.partner p on p.code = f.partner_code"
-            + " where f.received_at >= ? and f.feed = 'PARTNER_ACTIVITY' and f.status = 'DONE'"
-            + " group by f.partner_code, p.name"
-            + " having sum(f.miles_issued) > 0"
-            + " order by 3 desc, 1 limit ?",
+        """
+        select f.partner_code, p.name, sum(f.miles_issued) as miles, count(*) as files
+          from accrual.inbound_file f join accrual.partner p on p.code = f.partner_code
+         where f.received_at >= ? and f.feed = 'PARTNER_ACTIVITY' and f.status = 'DONE'
+         group by f.partner_code, p.name
+        having sum(f.miles_issued) > 0
+         order by 3 desc, 1 limit ?""",
         (c, ps) -> {
           ps.setTimestamp(1, Timestamp.from(since));
           ps.setInt(2, limit);
         },
-        rs -> new PartnerMiles(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+        rs ->
+            new PartnerMiles(
+                rs.getString("partner_code"),
+                rs.getString("name"),
+                rs.getLong("miles"),
+                rs.getLong("files")));
   }
 
   @Override
   public long claimsIn(ClaimStatus status) {
     return jdbc.first(
             "count claims",
-            "select count(*) from accrual.missing_miles_claim where status = ?",
+            "select count(*) as claims from accrual.missing_miles_claim where status = ?",
             (c, ps) -> ps.setString(1, status.name()),
-            rs -> rs.getLong(1))
+            rs -> rs.getLong("claims"))
         .orElse(0L);
   }
 }

@@ -2,7 +2,6 @@ package org.openmiles.accrual.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -20,6 +19,13 @@ import java.util.Set;
 import org.openmiles.accrual.api.BookedSegment;
 import org.openmiles.accrual.api.BookedSegmentView;
 import org.openmiles.accrual.api.ClaimBooking;
+import org.openmiles.accrual.api.CouponKey;
+import org.openmiles.accrual.domain.BookingRepository;
+import org.openmiles.accrual.domain.CreditedClaim;
+import org.openmiles.accrual.domain.CreditedCoupon;
+import org.openmiles.accrual.domain.NewSegment;
+import org.openmiles.accrual.domain.PassengerSegment;
+import org.openmiles.accrual.domain.StoredSegment;
 import org.openmiles.common.jdbc.Jdbc;
 
 /**
@@ -28,74 +34,52 @@ import org.openmiles.common.jdbc.Jdbc;
  * only overwrites a row whose (file date, file id) is older than the incoming file's.
  */
 @ApplicationScoped
-public class JdbcBookingRepository {
+public class JdbcBookingRepository implements BookingRepository {
 
   @Inject Jdbc jdbc;
-
-  /** What decides whether a file may update a stored segment: its version and state. */
-  public record Stored(
-      String key, String state, long fileId, LocalDate fileDate, long lineNo, String flownCoupon) {
-
-    /** True when a file of {@code fileDate} registered as {@code fileId} is newer than this row. */
-    public boolean olderThan(LocalDate fileDate, long fileId) {
-      int c = this.fileDate.compareTo(fileDate);
-      return c < 0 || (c == 0 && this.fileId < fileId);
-    }
-  }
-
-  /**
-   * A segment to store, with its state and what it is expected to earn (zeros and a reason if
-   * nothing).
-   */
-  public record NewSegment(
-      BookedSegment segment,
-      String state,
-      Integer distanceMiles,
-      long baseMiles,
-      long bonusMiles,
-      long qualifyingMiles,
-      BigDecimal qualifyingFlights,
-      String tierCode,
-      String reasonCode) {}
-
-  /** A credited coupon, to find the booked segment it flew. */
-  public record CreditedCoupon(
-      String ticket,
-      int couponNo,
-      String member,
-      String carrier,
-      String flightNumber,
-      LocalDate date,
-      String origin,
-      long miles) {}
 
   private static final String KEYS =
       "(select p, a, s from unnest(?::char(6)[], ?::smallint[], ?::smallint[]) as k(p, a, s))";
 
   /** The stored segments among {@code segments}, by {@link BookedSegment#key()}, locked. */
-  public Map<String, Stored> findForUpdate(List<BookedSegment> segments) {
-    Map<String, Stored> out = new HashMap<>();
+  @Override
+  public Map<String, StoredSegment> findForUpdate(List<BookedSegment> segments) {
+    Map<String, StoredSegment> out = new HashMap<>();
     if (segments.isEmpty()) {
       return out;
     }
     jdbc.list(
             "read booked segments",
-            "select pnr, passenger_no, segment_no, state, file_id, file_date, line_no,"
-                + " flown_ticket, flown_coupon_no from accrual.booking_segment"
-                + " where (pnr, passenger_no, segment_no) in "
-                + KEYS
-                + " order by id for update",
+            """
+            select pnr, passenger_no, segment_no, state, file_id, file_date, line_no,
+                   flown_ticket, flown_coupon_no
+              from accrual.booking_segment
+             where (pnr, passenger_no, segment_no) in %s
+             order by id for update"""
+                .formatted(KEYS),
             (c, ps) -> bindKeys(c, ps, 1, segments),
             rs ->
-                new Stored(
-                    BookedSegment.key(rs.getString(1), rs.getInt(2), rs.getInt(3)),
-                    rs.getString(4),
-                    rs.getLong(5),
-                    rs.getDate(6).toLocalDate(),
-                    rs.getLong(7),
-                    rs.getString(8) == null ? null : rs.getString(8) + "/" + rs.getInt(9)))
+                new StoredSegment(
+                    key(rs),
+                    rs.getString("state"),
+                    rs.getLong("file_id"),
+                    rs.getDate("file_date").toLocalDate(),
+                    rs.getLong("line_no"),
+                    flownCoupon(rs)))
         .forEach(s -> out.put(s.key(), s));
     return out;
+  }
+
+  /** The key of the segment a row holds ({@link BookedSegment#key}). */
+  private static String key(ResultSet rs) throws SQLException {
+    return BookedSegment.key(
+        rs.getString("pnr"), rs.getInt("passenger_no"), rs.getInt("segment_no"));
+  }
+
+  /** The key {@code ticket/coupon} of the coupon that flew the row's segment, if any. */
+  private static String flownCoupon(ResultSet rs) throws SQLException {
+    String ticket = rs.getString("flown_ticket");
+    return ticket == null ? null : CouponKey.format(ticket, rs.getInt("flown_coupon_no"));
   }
 
   private static void bindKeys(
@@ -115,6 +99,7 @@ public class JdbcBookingRepository {
    * Inserts new segments and updates stored ones that are older than this file and not flown, in
    * one statement; returns the keys actually written (a concurrent newer file may have won).
    */
+  @Override
   public Set<String> upsert(long fileId, List<NewSegment> rows, Instant now) {
     Set<String> written = new HashSet<>();
     if (rows.isEmpty()) {
@@ -188,34 +173,35 @@ public class JdbcBookingRepository {
     };
     String unnest = Jdbc.unnestParameters(casts);
     String sql =
-        "insert into accrual.booking_segment as b (pnr, passenger_no, segment_no, last_name,"
-            + " first_name, member_number, ticket_number, marketing_carrier, flight_number,"
-            + " departure_date, origin, destination, booking_class, segment_status, state,"
-            + " distance_miles, expected_base_miles, expected_bonus_miles,"
-            + " expected_qualifying_miles, expected_qualifying_flights, tier_code, reason_code,"
-            + " file_date, line_no, file_id, received_at, updated_at)"
-            + " select x.*, ?, ? from unnest("
-            + unnest
-            + ") as x(p, a, s, ln, fn, m, t, c, fl, d, o, de, bc, ss, st, di, bm, bo, qm, qf, tc,"
-            + " rc, fd, li, fi)"
-            + " on conflict (pnr, passenger_no, segment_no) do update set"
-            + " last_name = excluded.last_name, first_name = excluded.first_name,"
-            + " member_number = excluded.member_number, ticket_number = excluded.ticket_number,"
-            + " marketing_carrier = excluded.marketing_carrier,"
-            + " flight_number = excluded.flight_number, departure_date = excluded.departure_date,"
-            + " origin = excluded.origin, destination = excluded.destination,"
-            + " booking_class = excluded.booking_class, segment_status = excluded.segment_status,"
-            + " state = excluded.state, distance_miles = excluded.distance_miles,"
-            + " expected_base_miles = excluded.expected_base_miles,"
-            + " expected_bonus_miles = excluded.expected_bonus_miles,"
-            + " expected_qualifying_miles = excluded.expected_qualifying_miles,"
-            + " expected_qualifying_flights = excluded.expected_qualifying_flights,"
-            + " tier_code = excluded.tier_code, reason_code = excluded.reason_code,"
-            + " file_date = excluded.file_date, line_no = excluded.line_no,"
-            + " file_id = excluded.file_id, updated_at = excluded.updated_at"
-            + " where b.state <> 'FLOWN' and (b.file_date, b.file_id) < (excluded.file_date,"
-            + " excluded.file_id)"
-            + " returning pnr, passenger_no, segment_no";
+        """
+        insert into accrual.booking_segment as b (pnr, passenger_no, segment_no, last_name,
+               first_name, member_number, ticket_number, marketing_carrier, flight_number,
+               departure_date, origin, destination, booking_class, segment_status, state,
+               distance_miles, expected_base_miles, expected_bonus_miles,
+               expected_qualifying_miles, expected_qualifying_flights, tier_code, reason_code,
+               file_date, line_no, file_id, received_at, updated_at)
+        select x.*, ?, ?
+          from unnest(%s) as x(p, a, s, ln, fn, m, t, c, fl, d, o, de, bc, ss, st, di, bm, bo,
+                               qm, qf, tc, rc, fd, li, fi)
+        on conflict (pnr, passenger_no, segment_no) do update set
+           last_name = excluded.last_name, first_name = excluded.first_name,
+           member_number = excluded.member_number, ticket_number = excluded.ticket_number,
+           marketing_carrier = excluded.marketing_carrier,
+           flight_number = excluded.flight_number, departure_date = excluded.departure_date,
+           origin = excluded.origin, destination = excluded.destination,
+           booking_class = excluded.booking_class, segment_status = excluded.segment_status,
+           state = excluded.state, distance_miles = excluded.distance_miles,
+           expected_base_miles = excluded.expected_base_miles,
+           expected_bonus_miles = excluded.expected_bonus_miles,
+           expected_qualifying_miles = excluded.expected_qualifying_miles,
+           expected_qualifying_flights = excluded.expected_qualifying_flights,
+           tier_code = excluded.tier_code, reason_code = excluded.reason_code,
+           file_date = excluded.file_date, line_no = excluded.line_no,
+           file_id = excluded.file_id, updated_at = excluded.updated_at
+         where b.state <> 'FLOWN'
+           and (b.file_date, b.file_id) < (excluded.file_date, excluded.file_id)
+        returning pnr, passenger_no, segment_no"""
+            .formatted(unnest);
     jdbc.list(
             "store booked segments",
             sql,
@@ -227,36 +213,40 @@ public class JdbcBookingRepository {
                 ps.setArray(k + 3, Jdbc.array(c, types[k], cols[k]));
               }
             },
-            rs -> BookedSegment.key(rs.getString(1), rs.getInt(2), rs.getInt(3)))
+            JdbcBookingRepository::key)
         .forEach(written::add);
     return written;
   }
 
   /** Matches a booked segment to a credited coupon: same flight, and same member or ticket. */
   private static final String MATCH =
-      " b.state in ('CONFIRMED', 'WAITLISTED') and b.marketing_carrier = f.marketing_carrier"
-          + " and b.flight_number = ltrim(f.flight_number, '0') and b.departure_date = f.flight_date"
-          + " and b.origin = f.origin and (b.member_number = f.member_number"
-          + " or b.ticket_number = f.ticket_number)";
+      """
+      b.state in ('CONFIRMED', 'WAITLISTED') and b.marketing_carrier = f.marketing_carrier
+         and b.flight_number = ltrim(f.flight_number, '0') and b.departure_date = f.flight_date
+         and b.origin = f.origin
+         and (b.member_number = f.member_number or b.ticket_number = f.ticket_number)""";
 
   /**
    * Marks the booked segments of credited coupons FLOWN, with the coupon and the miles it was
    * credited; returns how many segments changed.
    */
+  @Override
   public int markFlown(List<CreditedCoupon> coupons, Instant now) {
     if (coupons.isEmpty()) {
       return 0;
     }
     return jdbc.update(
         "mark booked segments flown",
-        "update accrual.booking_segment b set state = 'FLOWN', flown_ticket = f.ticket_number,"
-            + " flown_coupon_no = f.coupon_no, credited_miles = f.miles, flown_at = ?,"
-            + " updated_at = ?, reason_code = null"
-            + " from unnest(?::char(13)[], ?::smallint[], ?::varchar[], ?::char(2)[],"
-            + " ?::varchar[], ?::date[], ?::char(3)[], ?::bigint[]) as f(ticket_number, coupon_no,"
-            + " member_number, marketing_carrier, flight_number, flight_date, origin, miles)"
-            + " where"
-            + MATCH,
+        """
+        update accrual.booking_segment b set state = 'FLOWN', flown_ticket = f.ticket_number,
+               flown_coupon_no = f.coupon_no, credited_miles = f.miles, flown_at = ?,
+               updated_at = ?, reason_code = null
+          from unnest(?::char(13)[], ?::smallint[], ?::varchar[], ?::char(2)[], ?::varchar[],
+                      ?::date[], ?::char(3)[], ?::bigint[])
+               as f(ticket_number, coupon_no, member_number, marketing_carrier, flight_number,
+                    flight_date, origin, miles)
+         where %s"""
+            .formatted(MATCH),
         (c, ps) -> {
           Timestamp ts = Timestamp.from(now);
           ps.setTimestamp(1, ts);
@@ -290,9 +280,10 @@ public class JdbcBookingRepository {
    * credited (base, tier bonus, promotion); its two parameters are bound by {@link #bindNowTwice}.
    */
   private static final String FLOWN_AS_COUPON_F =
-      " set state = 'FLOWN', flown_ticket = f.ticket_number, flown_coupon_no = f.coupon_no,"
-          + " credited_miles = f.base_miles + f.bonus_miles + f.promo_miles,"
-          + " flown_at = coalesce(f.credited_at, ?), updated_at = ?, reason_code = null";
+      """
+      set state = 'FLOWN', flown_ticket = f.ticket_number, flown_coupon_no = f.coupon_no,
+             credited_miles = f.base_miles + f.bonus_miles + f.promo_miles,
+             flown_at = coalesce(f.credited_at, ?), updated_at = ?, reason_code = null""";
 
   /** Binds {@code now} as parameters 1 and 2; returns the next parameter's index. */
   private static int bindNowTwice(PreparedStatement ps, Instant now) throws SQLException {
@@ -306,19 +297,19 @@ public class JdbcBookingRepository {
    * Marks FLOWN those of the just-written segments whose coupon was credited before the booking
    * file arrived (files may come in any order).
    */
+  @Override
   public int linkAlreadyFlown(List<BookedSegment> segments, Instant now) {
     if (segments.isEmpty()) {
       return 0;
     }
     return jdbc.update(
         "link booked segments to flown coupons",
-        "update accrual.booking_segment b"
-            + FLOWN_AS_COUPON_F
-            + " from accrual.flown_coupon f"
-            + " where (b.pnr, b.passenger_no, b.segment_no) in "
-            + KEYS
-            + " and f.state = 'CREDITED' and"
-            + MATCH,
+        """
+        update accrual.booking_segment b %s
+          from accrual.flown_coupon f
+         where (b.pnr, b.passenger_no, b.segment_no) in %s
+           and f.state = 'CREDITED' and %s"""
+            .formatted(FLOWN_AS_COUPON_F, KEYS, MATCH),
         (c, ps) -> bindKeys(c, ps, bindNowTwice(ps, now), segments));
   }
 
@@ -329,28 +320,31 @@ public class JdbcBookingRepository {
    * {@link #MATCH} does for a coupon.
    */
   private static final String CLAIM_MATCH =
-      " b.marketing_carrier = c.marketing_carrier"
-          + " and b.flight_number = ltrim(c.flight_number, '0') and b.departure_date = c.flight_date"
-          + " and b.origin = c.origin and (b.member_number = c.member_number"
-          + " or b.ticket_number = c.ticket_number)";
+      """
+      b.marketing_carrier = c.marketing_carrier
+         and b.flight_number = ltrim(c.flight_number, '0') and b.departure_date = c.flight_date
+         and b.origin = c.origin
+         and (b.member_number = c.member_number or b.ticket_number = c.ticket_number)""";
 
   /** A segment's link may be taken by a newer claim only while it has none or a rejected one. */
   private static final String LINK_FREE =
-      " (b.claim_id is null or exists (select 1 from accrual.missing_miles_claim o"
-          + " where o.id = b.claim_id and o.status = 'REJECTED'))";
+      """
+      (b.claim_id is null or exists (select 1 from accrual.missing_miles_claim o
+                                      where o.id = b.claim_id and o.status = 'REJECTED'))""";
 
   /**
    * Links the booked segments of a just-filed claim's flight to it (any state: a cancelled or
    * waitlisted booking is evidence too); returns how many.
    */
+  @Override
   public int linkClaim(long claimId) {
     return jdbc.update(
         "link booked segments to claim " + claimId,
-        "update accrual.booking_segment b set claim_id = c.id"
-            + " from accrual.missing_miles_claim c where c.id = ? and"
-            + CLAIM_MATCH
-            + " and"
-            + LINK_FREE,
+        """
+        update accrual.booking_segment b set claim_id = c.id
+          from accrual.missing_miles_claim c
+         where c.id = ? and %s and %s"""
+            .formatted(CLAIM_MATCH, LINK_FREE),
         (c, ps) -> ps.setLong(1, claimId));
   }
 
@@ -359,46 +353,44 @@ public class JdbcBookingRepository {
    * before the booking file arrived; only segments departed by today can have one (a claim's flight
    * is never in the future), so callers pass those alone.
    */
+  @Override
   public int linkClaims(List<BookedSegment> segments) {
     if (segments.isEmpty()) {
       return 0;
     }
     return jdbc.update(
         "link booked segments to claims",
-        "update accrual.booking_segment b set claim_id = (select max(c.id)"
-            + " from accrual.missing_miles_claim c where c.status <> 'REJECTED' and"
-            + CLAIM_MATCH
-            + ") where (b.pnr, b.passenger_no, b.segment_no) in "
-            + KEYS
-            + " and"
-            + LINK_FREE
-            + " and exists (select 1 from accrual.missing_miles_claim c"
-            + " where c.status <> 'REJECTED' and"
-            + CLAIM_MATCH
-            + ")",
+        """
+        update accrual.booking_segment b
+           set claim_id = (select max(c.id) from accrual.missing_miles_claim c
+                            where c.status <> 'REJECTED' and %1$s)
+         where (b.pnr, b.passenger_no, b.segment_no) in %2$s
+           and %3$s
+           and exists (select 1 from accrual.missing_miles_claim c
+                        where c.status <> 'REJECTED' and %1$s)"""
+            .formatted(CLAIM_MATCH, KEYS, LINK_FREE),
         (c, ps) -> bindKeys(c, ps, 1, segments));
   }
-
-  /** A credited claim and the coupon it was credited through. */
-  public record CreditedClaim(long claimId, String ticket, int couponNo) {}
 
   /**
    * Marks the CONFIRMED or WAITLISTED segments linked to credited claims FLOWN with the coupon and
    * the miles it was credited (base, bonus and promotion miles as the coupon row holds them), as
    * {@link #linkAlreadyFlown} does; returns how many segments changed.
    */
+  @Override
   public int claimsCredited(List<CreditedClaim> credited, Instant now) {
     if (credited.isEmpty()) {
       return 0;
     }
     return jdbc.update(
         "mark booked segments of credited claims flown",
-        "update accrual.booking_segment b"
-            + FLOWN_AS_COUPON_F
-            + " from unnest(?::bigint[], ?::char(13)[], ?::smallint[]) as k(id, t, n)"
-            + " join accrual.flown_coupon f on f.ticket_number = k.t and f.coupon_no = k.n"
-            + " where b.claim_id = k.id and b.state in ('CONFIRMED', 'WAITLISTED')"
-            + " and f.state = 'CREDITED'",
+        """
+        update accrual.booking_segment b %s
+          from unnest(?::bigint[], ?::char(13)[], ?::smallint[]) as k(id, t, n)
+          join accrual.flown_coupon f on f.ticket_number = k.t and f.coupon_no = k.n
+         where b.claim_id = k.id and b.state in ('CONFIRMED', 'WAITLISTED')
+           and f.state = 'CREDITED'"""
+            .formatted(FLOWN_AS_COUPON_F),
         (c, ps) -> {
           Object[][] cols =
               Jdbc.columns(credited, 3, k -> new Object[] {k.claimId(), k.ticket(), k.couponNo()});
@@ -413,6 +405,7 @@ public class JdbcBookingRepository {
    * The booked segment of each claim among {@code claimIds} that has one: a FLOWN or CONFIRMED one
    * before a waitlisted or cancelled one, then the newest file's.
    */
+  @Override
   public Map<Long, ClaimBooking> ofClaims(Collection<Long> claimIds) {
     Map<Long, ClaimBooking> out = new HashMap<>();
     if (claimIds.isEmpty()) {
@@ -420,22 +413,26 @@ public class JdbcBookingRepository {
     }
     jdbc.list(
             "read the booked segments of claims",
-            "select distinct on (claim_id) claim_id, pnr, passenger_no, segment_no, booking_class,"
-                + " segment_status, state from accrual.booking_segment"
-                + " where claim_id = any(?::bigint[])"
-                + " order by claim_id, case state when 'FLOWN' then 0 when 'CONFIRMED' then 1"
-                + " when 'WAITLISTED' then 2 else 3 end, file_date desc, file_id desc",
+            """
+            select distinct on (claim_id) claim_id, pnr, passenger_no, segment_no,
+                   booking_class, segment_status, state
+              from accrual.booking_segment
+             where claim_id = any(?::bigint[])
+             order by claim_id,
+                      case state when 'FLOWN' then 0 when 'CONFIRMED' then 1
+                                 when 'WAITLISTED' then 2 else 3 end,
+                      file_date desc, file_id desc""",
             (c, ps) -> ps.setArray(1, Jdbc.array(c, "int8", claimIds)),
             rs ->
                 Map.entry(
-                    rs.getLong(1),
+                    rs.getLong("claim_id"),
                     ClaimBooking.of(
-                        rs.getString(2),
-                        rs.getInt(3),
-                        rs.getInt(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7))))
+                        rs.getString("pnr"),
+                        rs.getInt("passenger_no"),
+                        rs.getInt("segment_no"),
+                        rs.getString("booking_class"),
+                        rs.getString("segment_status"),
+                        rs.getString("state"))))
         .forEach(e -> out.put(e.getKey(), e.getValue()));
     return out;
   }
@@ -461,18 +458,19 @@ public class JdbcBookingRepository {
    * CANCELLED) with its expected miles, so a re-issued ticket's coupon can link it again; returns
    * how many.
    */
+  @Override
   public int unlinkReversed(List<String> couponKeys, Instant now) {
     if (couponKeys.isEmpty()) {
       return 0;
     }
     return jdbc.update(
         "unlink booked segments of reversed coupons",
-        "update accrual.booking_segment b set state = "
-            + BOOKING_STATE
-            + ", flown_ticket = null, flown_coupon_no = null, credited_miles = null,"
-            + " flown_at = null, updated_at = ?"
-            + " where b.state = 'FLOWN' and (b.flown_ticket, b.flown_coupon_no) in "
-            + JdbcFlownCouponRepository.BY_KEYS,
+        """
+        update accrual.booking_segment b
+           set state = %s, flown_ticket = null, flown_coupon_no = null, credited_miles = null,
+               flown_at = null, updated_at = ?
+         where b.state = 'FLOWN' and (b.flown_ticket, b.flown_coupon_no) in %s"""
+            .formatted(BOOKING_STATE, JdbcFlownCouponRepository.BY_KEYS),
         (c, ps) -> {
           ps.setTimestamp(1, Timestamp.from(now));
           JdbcFlownCouponRepository.bindKeys(c, ps, 2, couponKeys);
@@ -488,62 +486,66 @@ public class JdbcBookingRepository {
   }
 
   private static final String VIEW =
-      "select pnr, passenger_no, segment_no, member_number, marketing_carrier, flight_number,"
-          + " departure_date, origin, destination, booking_class, segment_status, state,"
-          + " expected_base_miles, expected_bonus_miles, expected_qualifying_miles,"
-          + " expected_qualifying_flights, tier_code, reason_code, flown_ticket, flown_coupon_no,"
-          + " credited_miles, file_date, last_name, first_name, ticket_number, claim_id,"
-          + " (select c.status from accrual.missing_miles_claim c where c.id = b.claim_id)"
-          + " from accrual.booking_segment b";
+      """
+      select pnr, passenger_no, segment_no, member_number, marketing_carrier, flight_number,
+             departure_date, origin, destination, booking_class, segment_status, state,
+             expected_base_miles, expected_bonus_miles, expected_qualifying_miles,
+             expected_qualifying_flights, tier_code, reason_code, flown_ticket, flown_coupon_no,
+             credited_miles, file_date, last_name, first_name, ticket_number, claim_id,
+             (select c.status from accrual.missing_miles_claim c where c.id = b.claim_id)
+               as claim_status
+        from accrual.booking_segment b""";
 
-  /** A row with the passenger's names and ticket, for the booking view. */
-  public record Row(BookedSegmentView segment, String lastName, String firstName, String ticket) {}
-
-  private static Row row(ResultSet rs) throws SQLException {
-    long credited = rs.getLong(21);
+  private static PassengerSegment row(ResultSet rs) throws SQLException {
+    long credited = rs.getLong("credited_miles");
     boolean flown = !rs.wasNull();
-    String ticket = rs.getString(19);
+    long base = rs.getLong("expected_base_miles");
+    long bonus = rs.getLong("expected_bonus_miles");
     BookedSegmentView v =
         new BookedSegmentView(
-            rs.getString(1),
-            rs.getInt(2),
-            rs.getInt(3),
-            rs.getString(4),
-            rs.getString(5),
-            rs.getString(6),
-            rs.getDate(7).toLocalDate(),
-            rs.getString(8),
-            rs.getString(9),
-            rs.getString(10),
-            rs.getString(11),
-            rs.getString(12),
-            rs.getLong(13) + rs.getLong(14),
-            rs.getLong(13),
-            rs.getLong(14),
-            rs.getLong(15),
-            rs.getBigDecimal(16),
-            rs.getString(17),
-            rs.getString(18),
-            ticket == null ? null : ticket + "/" + rs.getInt(20),
+            rs.getString("pnr"),
+            rs.getInt("passenger_no"),
+            rs.getInt("segment_no"),
+            rs.getString("member_number"),
+            rs.getString("marketing_carrier"),
+            rs.getString("flight_number"),
+            rs.getDate("departure_date").toLocalDate(),
+            rs.getString("origin"),
+            rs.getString("destination"),
+            rs.getString("booking_class"),
+            rs.getString("segment_status"),
+            rs.getString("state"),
+            base + bonus,
+            base,
+            bonus,
+            rs.getLong("expected_qualifying_miles"),
+            rs.getBigDecimal("expected_qualifying_flights"),
+            rs.getString("tier_code"),
+            rs.getString("reason_code"),
+            flownCoupon(rs),
             flown ? credited : null,
-            rs.getDate(22).toLocalDate(),
-            claimId(rs, 26),
-            rs.getString(27));
-    return new Row(v, rs.getString(23), rs.getString(24), rs.getString(25));
+            rs.getDate("file_date").toLocalDate(),
+            claimId(rs),
+            rs.getString("claim_status"));
+    return new PassengerSegment(
+        v, rs.getString("last_name"), rs.getString("first_name"), rs.getString("ticket_number"));
   }
 
-  private static Long claimId(ResultSet rs, int column) throws SQLException {
-    long id = rs.getLong(column);
+  private static Long claimId(ResultSet rs) throws SQLException {
+    long id = rs.getLong("claim_id");
     return rs.wasNull() ? null : id;
   }
 
   /** The member's confirmed segments departing on {@code from} or later, in departure order. */
+  @Override
   public List<BookedSegmentView> pending(String member, LocalDate from) {
     return jdbc.list(
         "read pending miles of " + member,
         VIEW
-            + " where b.member_number = ? and b.state = 'CONFIRMED' and b.departure_date >= ?"
-            + " order by b.departure_date, b.pnr, b.passenger_no, b.segment_no",
+            + """
+
+             where b.member_number = ? and b.state = 'CONFIRMED' and b.departure_date >= ?
+             order by b.departure_date, b.pnr, b.passenger_no, b.segment_no""",
         (c, ps) -> {
           ps.setString(1, member);
           ps.setDate(2, Date.valueOf(from));
@@ -552,10 +554,14 @@ public class JdbcBookingRepository {
   }
 
   /** Every segment of a PNR, by passenger and segment number. */
-  public List<Row> byPnr(String pnr) {
+  @Override
+  public List<PassengerSegment> byPnr(String pnr) {
     return jdbc.list(
         "read booking " + pnr,
-        VIEW + " where b.pnr = ? order by b.passenger_no, b.segment_no",
+        VIEW
+            + """
+
+             where b.pnr = ? order by b.passenger_no, b.segment_no""",
         (c, ps) -> ps.setString(1, pnr),
         JdbcBookingRepository::row);
   }

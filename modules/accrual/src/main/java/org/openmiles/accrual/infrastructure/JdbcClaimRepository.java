@@ -20,7 +20,13 @@ import org.openmiles.accrual.api.ClaimStatus;
 import org.openmiles.accrual.api.ClaimView;
 import org.openmiles.accrual.api.CouponKey;
 import org.openmiles.accrual.api.FlownCoupon;
+import org.openmiles.accrual.domain.ClaimRepository;
+import org.openmiles.accrual.domain.ClaimResolution;
 import org.openmiles.accrual.domain.CouponState;
+import org.openmiles.accrual.domain.NewClaim;
+import org.openmiles.accrual.domain.PendingMatch;
+import org.openmiles.accrual.domain.RecordedCoupon;
+import org.openmiles.accrual.domain.StoredClaim;
 import org.openmiles.common.jdbc.Jdbc;
 
 /**
@@ -37,7 +43,7 @@ import org.openmiles.common.jdbc.Jdbc;
  * and a chunk takes them in ascending order, so they cannot deadlock with each other.
  */
 @ApplicationScoped
-public class JdbcClaimRepository {
+public class JdbcClaimRepository implements ClaimRepository {
   /** Buckets of ticket numbers: at most this many advisory locks per chunk. */
   public static final int BUCKETS = 64;
 
@@ -45,81 +51,6 @@ public class JdbcClaimRepository {
   private static final int LOCK_SPACE = 0x4d4d4331; // "MMC1"
 
   @Inject Jdbc jdbc;
-
-  /** A claim as stored: what members and agents see, and what idempotency compares. */
-  public record StoredClaim(ClaimView view, String requestHash) {
-    public long id() {
-      return view.id();
-    }
-  }
-
-  /** A claim to insert (status PENDING until matched, in the same transaction). */
-  public record NewClaim(
-      String member,
-      String ticket,
-      Integer coupon,
-      String carrier,
-      String flightNumber,
-      LocalDate flightDate,
-      String origin,
-      String destination,
-      String bookingClass,
-      String idempotencyKey,
-      String requestHash) {}
-
-  /** A stored flown coupon with what it earned when it was recorded. */
-  public record CouponRow(
-      String ticket,
-      int coupon,
-      char couponStatus,
-      String member,
-      String lastName,
-      String firstName,
-      String marketingCarrier,
-      String operatingCarrier,
-      String flightNumber,
-      LocalDate flightDate,
-      String origin,
-      String destination,
-      String bookingClass,
-      String fareBasis,
-      BigDecimal baseFare,
-      String currency,
-      long baseMiles,
-      long qualifyingMiles,
-      BigDecimal qualifyingFlights,
-      CouponState state,
-      BigDecimal qualifyingSpend) {
-
-    public String key() {
-      return CouponKey.format(ticket, coupon);
-    }
-
-    /** The coupon as the rater reads it. */
-    public FlownCoupon asFlown() {
-      return new FlownCoupon(
-          ticket,
-          coupon,
-          couponStatus,
-          null,
-          lastName,
-          firstName,
-          marketingCarrier,
-          operatingCarrier,
-          flightNumber,
-          flightDate,
-          origin,
-          destination,
-          bookingClass,
-          fareBasis,
-          baseFare,
-          currency,
-          0);
-    }
-  }
-
-  /** A pending claim and the coupon just recorded that it names. */
-  public record PendingMatch(StoredClaim claim, CouponRow coupon) {}
 
   // ---------------------------------------------------------------- locks
 
@@ -129,6 +60,7 @@ public class JdbcClaimRepository {
   }
 
   /** Takes the buckets of {@code tickets} shared (a flown-coupon chunk), in ascending order. */
+  @Override
   public void lockTicketsShared(Collection<String> tickets) {
     TreeSet<Integer> buckets = new TreeSet<>();
     tickets.forEach(t -> buckets.add(bucket(t)));
@@ -138,102 +70,123 @@ public class JdbcClaimRepository {
     Object[] ordered = buckets.toArray();
     jdbc.list(
         "lock the tickets of a flown-coupon chunk",
-        "select count(*) from (select pg_advisory_xact_lock_shared(?, b)"
-            + " from unnest(?::int[]) as b) x",
+        """
+        select count(*) as locked
+          from (select pg_advisory_xact_lock_shared(?, b) from unnest(?::int[]) as b) x""",
         (c, ps) -> {
           ps.setInt(1, LOCK_SPACE);
           ps.setArray(2, Jdbc.array(c, "int4", ordered));
         },
-        rs -> rs.getLong(1));
+        rs -> rs.getLong("locked"));
   }
 
   /** Takes the bucket of one ticket exclusively (a claim being filed or approved). */
+  @Override
   public void lockTicket(String ticket) {
     jdbc.list(
         "lock ticket " + ticket,
-        "select 1 from (select pg_advisory_xact_lock(?, ?)) x",
+        "select 1 as locked from (select pg_advisory_xact_lock(?, ?)) x",
         (c, ps) -> {
           ps.setInt(1, LOCK_SPACE);
           ps.setInt(2, bucket(ticket));
         },
-        rs -> rs.getInt(1));
+        rs -> rs.getInt("locked"));
   }
 
   // ---------------------------------------------------------------- coupons
 
+  /** The columns of a coupon, named {@code f_<column>} so that they can join a claim's. */
   private static final String COUPON =
-      "select f.ticket_number, f.coupon_no, f.coupon_status, f.member_number, f.last_name,"
-          + " f.first_name, f.marketing_carrier, f.operating_carrier, f.flight_number,"
-          + " f.flight_date, f.origin, f.destination, f.booking_class, f.fare_basis, f.base_fare,"
-          + " f.currency, f.base_miles, f.qualifying_miles, f.qualifying_flights, f.state,"
-          + " f.qualifying_spend";
+      """
+      select f.ticket_number as f_ticket_number, f.coupon_no as f_coupon_no,
+             f.coupon_status as f_coupon_status, f.member_number as f_member_number,
+             f.last_name as f_last_name, f.first_name as f_first_name,
+             f.marketing_carrier as f_marketing_carrier,
+             f.operating_carrier as f_operating_carrier, f.flight_number as f_flight_number,
+             f.flight_date as f_flight_date, f.origin as f_origin,
+             f.destination as f_destination, f.booking_class as f_booking_class,
+             f.fare_basis as f_fare_basis, f.base_fare as f_base_fare,
+             f.currency as f_currency, f.base_miles as f_base_miles,
+             f.qualifying_miles as f_qualifying_miles,
+             f.qualifying_flights as f_qualifying_flights, f.state as f_state,
+             f.qualifying_spend as f_qualifying_spend""";
 
-  private static CouponRow coupon(ResultSet rs, int o) throws SQLException {
-    return new CouponRow(
-        rs.getString(o + 1),
-        rs.getInt(o + 2),
-        rs.getString(o + 3).charAt(0),
-        rs.getString(o + 4),
-        rs.getString(o + 5),
-        rs.getString(o + 6),
-        rs.getString(o + 7),
-        rs.getString(o + 8),
-        rs.getString(o + 9),
-        rs.getDate(o + 10).toLocalDate(),
-        rs.getString(o + 11),
-        rs.getString(o + 12),
-        rs.getString(o + 13),
-        rs.getString(o + 14),
-        rs.getBigDecimal(o + 15),
-        rs.getString(o + 16),
-        rs.getLong(o + 17),
-        rs.getLong(o + 18),
-        rs.getBigDecimal(o + 19),
-        CouponState.valueOf(rs.getString(o + 20)),
-        rs.getBigDecimal(o + 21));
+  private static RecordedCoupon coupon(ResultSet rs) throws SQLException {
+    return new RecordedCoupon(
+        rs.getString("f_ticket_number"),
+        rs.getInt("f_coupon_no"),
+        rs.getString("f_coupon_status").charAt(0),
+        rs.getString("f_member_number"),
+        rs.getString("f_last_name"),
+        rs.getString("f_first_name"),
+        rs.getString("f_marketing_carrier"),
+        rs.getString("f_operating_carrier"),
+        rs.getString("f_flight_number"),
+        rs.getDate("f_flight_date").toLocalDate(),
+        rs.getString("f_origin"),
+        rs.getString("f_destination"),
+        rs.getString("f_booking_class"),
+        rs.getString("f_fare_basis"),
+        rs.getBigDecimal("f_base_fare"),
+        rs.getString("f_currency"),
+        rs.getLong("f_base_miles"),
+        rs.getLong("f_qualifying_miles"),
+        rs.getBigDecimal("f_qualifying_flights"),
+        CouponState.valueOf(rs.getString("f_state")),
+        rs.getBigDecimal("f_qualifying_spend"));
   }
 
   /** The coupon {@code ticket/coupon}, locked for update. */
-  public Optional<CouponRow> couponForUpdate(String ticket, int coupon) {
+  @Override
+  public Optional<RecordedCoupon> couponForUpdate(String ticket, int coupon) {
     return jdbc.first(
         "read coupon " + ticket + "/" + coupon,
         COUPON
-            + " from accrual.flown_coupon f where f.ticket_number = ? and f.coupon_no = ?"
-            + " for update",
+            + """
+
+              from accrual.flown_coupon f
+             where f.ticket_number = ? and f.coupon_no = ? for update""",
         (c, ps) -> {
           ps.setString(1, ticket);
           ps.setInt(2, coupon);
         },
-        rs -> coupon(rs, 0));
+        JdbcClaimRepository::coupon);
   }
 
   /** The ticket's coupon for a flight (number, leading zeros ignored, and date), locked. */
-  public Optional<CouponRow> couponForUpdate(String ticket, String flightNumber, LocalDate date) {
+  @Override
+  public Optional<RecordedCoupon> couponForUpdate(
+      String ticket, String flightNumber, LocalDate date) {
     return jdbc.first(
         "read the coupon of ticket " + ticket + " for flight " + flightNumber + " on " + date,
         COUPON
-            + " from accrual.flown_coupon f where f.ticket_number = ?"
-            + " and ltrim(f.flight_number, '0') = ltrim(?, '0') and f.flight_date = ?"
-            + " order by f.coupon_no for update",
+            + """
+
+              from accrual.flown_coupon f
+             where f.ticket_number = ? and ltrim(f.flight_number, '0') = ltrim(?, '0')
+               and f.flight_date = ?
+             order by f.coupon_no for update""",
         (c, ps) -> {
           ps.setString(1, ticket);
           ps.setString(2, flightNumber);
           ps.setDate(3, Date.valueOf(date));
         },
-        rs -> coupon(rs, 0));
+        JdbcClaimRepository::coupon);
   }
 
   /**
    * Credits a coupon to a claimant: its member, state CREDITED, and the tier bonus it earned for
    * them (base and qualifying stay as rated when it was recorded).
    */
+  @Override
   public void creditCoupon(
       String ticket, int coupon, String member, long bonusMiles, String tierCode, Instant now) {
     jdbc.update(
         "credit coupon " + ticket + "/" + coupon + " to " + member,
-        "update accrual.flown_coupon set state = 'CREDITED', member_number = ?, bonus_miles = ?,"
-            + " tier_code = ?, reason_code = 'CLAIMED', credited_at = ?"
-            + " where ticket_number = ? and coupon_no = ?",
+        """
+        update accrual.flown_coupon set state = 'CREDITED', member_number = ?, bonus_miles = ?,
+               tier_code = ?, reason_code = 'CLAIMED', credited_at = ?
+         where ticket_number = ? and coupon_no = ?""",
         (c, ps) -> {
           ps.setString(1, member);
           ps.setLong(2, bonusMiles);
@@ -248,6 +201,7 @@ public class JdbcClaimRepository {
    * Records a coupon an agent credited from a claim (no file has brought it): CREDITED, so that a
    * later file carrying it is a duplicate. False if a row exists already.
    */
+  @Override
   public boolean insertCreditedCoupon(
       FlownCoupon c,
       String member,
@@ -260,14 +214,16 @@ public class JdbcClaimRepository {
       Instant now) {
     return jdbc.update(
             "record coupon " + c.key() + " credited by a claim",
-            "insert into accrual.flown_coupon (ticket_number, coupon_no, coupon_status,"
-                + " member_number, last_name, first_name, marketing_carrier, operating_carrier,"
-                + " flight_number, flight_date, origin, destination, booking_class, fare_basis,"
-                + " base_fare, currency, distance_miles, base_miles, bonus_miles,"
-                + " qualifying_miles, qualifying_flights, tier_code, state, reason_code,"
-                + " received_at, credited_at) values (?, ?, 'F', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '',"
-                + " 0, ?, ?, ?, ?, ?, ?, ?, 'CREDITED', 'CLAIM_APPROVED', ?, ?)"
-                + " on conflict (ticket_number, coupon_no) do nothing",
+            """
+            insert into accrual.flown_coupon (ticket_number, coupon_no, coupon_status,
+                   member_number, last_name, first_name, marketing_carrier, operating_carrier,
+                   flight_number, flight_date, origin, destination, booking_class, fare_basis,
+                   base_fare, currency, distance_miles, base_miles, bonus_miles,
+                   qualifying_miles, qualifying_flights, tier_code, state, reason_code,
+                   received_at, credited_at)
+            values (?, ?, 'F', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 0, ?, ?, ?, ?, ?, ?, ?,
+                    'CREDITED', 'CLAIM_APPROVED', ?, ?)
+            on conflict (ticket_number, coupon_no) do nothing""",
             (cn, ps) -> {
               Timestamp ts = Timestamp.from(now);
               int i = 0;
@@ -298,57 +254,64 @@ public class JdbcClaimRepository {
 
   // ---------------------------------------------------------------- claims
 
-  private static final String CLAIM =
-      "select c.id, c.member_number, c.ticket_number, c.coupon_no, c.marketing_carrier,"
-          + " c.flight_number, c.flight_date, c.origin, c.destination, c.booking_class, c.status,"
-          + " c.reason_code, c.reason_text, c.matched_ticket, c.matched_coupon_no,"
-          + " c.miles_credited, c.qualifying_miles, c.reviewed_by, c.review_note, c.created_at,"
-          + " c.updated_at, c.resolved_at, c.request_hash";
+  /** The columns of a claim. */
+  private static final String CLAIM_COLUMNS =
+      """
+      c.id, c.member_number, c.ticket_number, c.coupon_no, c.marketing_carrier,
+             c.flight_number, c.flight_date, c.origin, c.destination, c.booking_class, c.status,
+             c.reason_code, c.reason_text, c.matched_ticket, c.matched_coupon_no,
+             c.miles_credited, c.qualifying_miles, c.reviewed_by, c.review_note, c.created_at,
+             c.updated_at, c.resolved_at, c.request_hash""";
 
-  private static final int CLAIM_COLUMNS = 23;
+  private static final String CLAIM = "select " + CLAIM_COLUMNS;
 
   private static StoredClaim claim(ResultSet rs) throws SQLException {
-    int coupon = rs.getInt(4);
+    int coupon = rs.getInt("coupon_no");
     Integer couponNo = rs.wasNull() ? null : coupon;
-    String matchedTicket = rs.getString(14);
-    String matched = matchedTicket == null ? null : matchedTicket + "/" + rs.getInt(15);
-    Timestamp resolved = rs.getTimestamp(22);
+    String matchedTicket = rs.getString("matched_ticket");
+    String matched =
+        matchedTicket == null
+            ? null
+            : CouponKey.format(matchedTicket, rs.getInt("matched_coupon_no"));
+    Timestamp resolved = rs.getTimestamp("resolved_at");
     return new StoredClaim(
         new ClaimView(
-            rs.getLong(1),
-            rs.getString(2),
-            rs.getString(3),
+            rs.getLong("id"),
+            rs.getString("member_number"),
+            rs.getString("ticket_number"),
             couponNo,
-            rs.getString(5),
-            rs.getString(6),
-            rs.getDate(7).toLocalDate(),
-            rs.getString(8),
-            rs.getString(9),
-            rs.getString(10),
-            ClaimStatus.valueOf(rs.getString(11)),
-            rs.getString(12),
-            rs.getString(13),
+            rs.getString("marketing_carrier"),
+            rs.getString("flight_number"),
+            rs.getDate("flight_date").toLocalDate(),
+            rs.getString("origin"),
+            rs.getString("destination"),
+            rs.getString("booking_class"),
+            ClaimStatus.valueOf(rs.getString("status")),
+            rs.getString("reason_code"),
+            rs.getString("reason_text"),
             matched,
-            rs.getLong(16),
-            rs.getLong(17),
-            rs.getString(18),
-            rs.getString(19),
-            rs.getTimestamp(20).toInstant(),
-            rs.getTimestamp(21).toInstant(),
+            rs.getLong("miles_credited"),
+            rs.getLong("qualifying_miles"),
+            rs.getString("reviewed_by"),
+            rs.getString("review_note"),
+            rs.getTimestamp("created_at").toInstant(),
+            rs.getTimestamp("updated_at").toInstant(),
             resolved == null ? null : resolved.toInstant(),
             null),
-        rs.getString(23));
+        rs.getString("request_hash"));
   }
 
   /** Inserts a PENDING claim; empty if it conflicts with another (duplicate or same key). */
+  @Override
   public Optional<Long> insert(NewClaim n, Instant now) {
     return jdbc.first(
         "file a claim of " + n.member() + " for ticket " + n.ticket(),
-        "insert into accrual.missing_miles_claim (member_number, ticket_number, coupon_no,"
-            + " marketing_carrier, flight_number, flight_date, origin, destination, booking_class,"
-            + " status, idempotency_key, request_hash, created_at, updated_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)"
-            + " on conflict do nothing returning id",
+        """
+        insert into accrual.missing_miles_claim (member_number, ticket_number, coupon_no,
+               marketing_carrier, flight_number, flight_date, origin, destination, booking_class,
+               status, idempotency_key, request_hash, created_at, updated_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)
+        on conflict do nothing returning id""",
         (c, ps) -> {
           Timestamp ts = Timestamp.from(now);
           ps.setString(1, n.member());
@@ -369,9 +332,10 @@ public class JdbcClaimRepository {
           ps.setTimestamp(12, ts);
           ps.setTimestamp(13, ts);
         },
-        rs -> rs.getLong(1));
+        rs -> rs.getLong("id"));
   }
 
+  @Override
   public Optional<StoredClaim> find(long id) {
     return jdbc.first(
         "read claim " + id,
@@ -380,6 +344,7 @@ public class JdbcClaimRepository {
         JdbcClaimRepository::claim);
   }
 
+  @Override
   public Optional<StoredClaim> findForUpdate(long id) {
     return jdbc.first(
         "read claim " + id,
@@ -388,12 +353,15 @@ public class JdbcClaimRepository {
         JdbcClaimRepository::claim);
   }
 
+  @Override
   public Optional<StoredClaim> findByIdempotencyKey(String member, String key) {
     return jdbc.first(
         "read the claim of " + member + " filed with Idempotency-Key " + key,
         CLAIM
-            + " from accrual.missing_miles_claim c where c.member_number = ?"
-            + " and c.idempotency_key = ?",
+            + """
+
+              from accrual.missing_miles_claim c
+             where c.member_number = ? and c.idempotency_key = ?""",
         (c, ps) -> {
           ps.setString(1, member);
           ps.setString(2, key);
@@ -402,14 +370,17 @@ public class JdbcClaimRepository {
   }
 
   /** The member's claim for this ticket and flight that is not rejected, if any. */
+  @Override
   public Optional<StoredClaim> findOpen(
       String member, String ticket, LocalDate flightDate, String flightNumber) {
     return jdbc.first(
         "look for a claim of " + member + " for ticket " + ticket,
         CLAIM
-            + " from accrual.missing_miles_claim c where c.member_number = ?"
-            + " and c.ticket_number = ? and c.flight_date = ? and c.flight_number = ?"
-            + " and c.status <> 'REJECTED'",
+            + """
+
+              from accrual.missing_miles_claim c
+             where c.member_number = ? and c.ticket_number = ? and c.flight_date = ?
+               and c.flight_number = ? and c.status <> 'REJECTED'""",
         (c, ps) -> {
           ps.setString(1, member);
           ps.setString(2, ticket);
@@ -419,13 +390,16 @@ public class JdbcClaimRepository {
         JdbcClaimRepository::claim);
   }
 
+  @Override
   public List<ClaimView> ofMember(String member, int limit) {
     return jdbc
         .list(
             "read the claims of " + member,
             CLAIM
-                + " from accrual.missing_miles_claim c where c.member_number = ?"
-                + " order by c.id desc limit ?",
+                + """
+
+                  from accrual.missing_miles_claim c
+                 where c.member_number = ? order by c.id desc limit ?""",
             (c, ps) -> {
               ps.setString(1, member);
               ps.setInt(2, limit);
@@ -436,13 +410,16 @@ public class JdbcClaimRepository {
         .toList();
   }
 
+  @Override
   public List<ClaimView> queue(ClaimStatus status, long afterId, int limit) {
     return jdbc
         .list(
             "read the " + status + " claims",
             CLAIM
-                + " from accrual.missing_miles_claim c where c.status = ? and c.id > ?"
-                + " order by c.id limit ?",
+                + """
+
+                  from accrual.missing_miles_claim c
+                 where c.status = ? and c.id > ? order by c.id limit ?""",
             (c, ps) -> {
               ps.setString(1, status.name());
               ps.setLong(2, afterId);
@@ -454,27 +431,17 @@ public class JdbcClaimRepository {
         .toList();
   }
 
-  /** What a match or a review decided for a claim. */
-  public record Resolution(
-      ClaimStatus status,
-      String reasonCode,
-      String reasonText,
-      String matchedTicket,
-      Integer matchedCoupon,
-      long milesCredited,
-      long qualifyingMiles,
-      String reviewedBy,
-      String reviewNote) {}
-
-  public void update(long id, Resolution r, Instant now) {
+  @Override
+  public void update(long id, ClaimResolution r, Instant now) {
     jdbc.update(
         "update claim " + id,
-        "update accrual.missing_miles_claim set status = ?, reason_code = ?, reason_text = ?,"
-            + " matched_ticket = ?, matched_coupon_no = ?, miles_credited = ?,"
-            + " qualifying_miles = ?, reviewed_by = coalesce(?, reviewed_by),"
-            + " review_note = coalesce(?, review_note), updated_at = ?,"
-            + " resolved_at = case when ? in ('CREDITED', 'REJECTED') then ?::timestamptz end"
-            + " where id = ?",
+        """
+        update accrual.missing_miles_claim set status = ?, reason_code = ?, reason_text = ?,
+               matched_ticket = ?, matched_coupon_no = ?, miles_credited = ?,
+               qualifying_miles = ?, reviewed_by = coalesce(?, reviewed_by),
+               review_note = coalesce(?, review_note), updated_at = ?,
+               resolved_at = case when ? in ('CREDITED', 'REJECTED') then ?::timestamptz end
+         where id = ?""",
         (c, ps) -> {
           Timestamp ts = Timestamp.from(now);
           ps.setString(1, r.status().name());
@@ -502,6 +469,7 @@ public class JdbcClaimRepository {
    * number or, for claims without one, by flight number and date; claims locked, oldest first per
    * coupon.
    */
+  @Override
   public List<PendingMatch> pendingFor(Collection<String> keys) {
     if (keys.isEmpty()) {
       return List.of();
@@ -509,28 +477,30 @@ public class JdbcClaimRepository {
     List<CouponKey> parsed = keys.stream().map(CouponKey::parse).toList();
     Object[] tickets = parsed.stream().map(CouponKey::ticket).toArray();
     Object[] numbers = parsed.stream().map(CouponKey::coupon).toArray();
-    String claimColumns = CLAIM.substring("select ".length());
-    String couponColumns = COUPON.substring("select ".length());
     return jdbc.list(
         "read the pending claims of recorded coupons",
-        "select "
-            + claimColumns
+        CLAIM
             + ", "
-            + couponColumns
-            + " from accrual.missing_miles_claim c join accrual.flown_coupon f"
-            + " on f.ticket_number = c.ticket_number and (f.coupon_no = c.coupon_no"
-            + " or (c.coupon_no is null and ltrim(f.flight_number, '0') = ltrim(c.flight_number,"
-            + " '0') and f.flight_date = c.flight_date))"
-            + " where c.status = 'PENDING' and c.ticket_number in (select unnest(?::char(13)[]))"
-            + " and (f.ticket_number, f.coupon_no) in"
-            + " (select t, n from unnest(?::char(13)[], ?::smallint[]) as k(t, n))"
-            + " order by f.ticket_number, f.coupon_no, c.id for update of c",
+            + COUPON.substring("select ".length())
+            + """
+
+              from accrual.missing_miles_claim c
+              join accrual.flown_coupon f
+                on f.ticket_number = c.ticket_number
+               and (f.coupon_no = c.coupon_no
+                    or (c.coupon_no is null
+                        and ltrim(f.flight_number, '0') = ltrim(c.flight_number, '0')
+                        and f.flight_date = c.flight_date))
+             where c.status = 'PENDING' and c.ticket_number in (select unnest(?::char(13)[]))
+               and (f.ticket_number, f.coupon_no) in
+                   (select t, n from unnest(?::char(13)[], ?::smallint[]) as k(t, n))
+             order by f.ticket_number, f.coupon_no, c.id for update of c""",
         (Connection c, PreparedStatement ps) -> {
           ps.setArray(1, Jdbc.array(c, "bpchar", tickets));
           ps.setArray(2, Jdbc.array(c, "bpchar", tickets));
           ps.setArray(3, Jdbc.array(c, "int2", numbers));
         },
-        rs -> new PendingMatch(claim(rs), coupon(rs, CLAIM_COLUMNS)));
+        rs -> new PendingMatch(claim(rs), coupon(rs)));
   }
 
   private static String truncate(String s, int max) {

@@ -14,8 +14,9 @@ import org.openmiles.common.jdbc.Jdbc;
 @ApplicationScoped
 public class JdbcFileOwnership implements FileOwnership {
   private static final String ALIVE =
-      "exists (select 1 from accrual.file_worker w where w.id = c.worker_id"
-          + " and w.heartbeat_at > now() - make_interval(secs => ?))";
+      """
+      exists (select 1 from accrual.file_worker w
+               where w.id = c.worker_id and w.heartbeat_at > now() - make_interval(secs => ?))""";
 
   @Inject Jdbc jdbc;
 
@@ -23,8 +24,9 @@ public class JdbcFileOwnership implements FileOwnership {
   public void renew(String worker, String host, int leaseSeconds) {
     jdbc.update(
         "renew the lease of file worker " + worker,
-        "insert into accrual.file_worker (id, host) values (?, ?)"
-            + " on conflict (id) do update set heartbeat_at = now()",
+        """
+        insert into accrual.file_worker (id, host) values (?, ?)
+        on conflict (id) do update set heartbeat_at = now()""",
         (c, ps) -> {
           ps.setString(1, worker);
           ps.setString(2, host.length() > 255 ? host.substring(0, 255) : host);
@@ -32,8 +34,10 @@ public class JdbcFileOwnership implements FileOwnership {
     // workers gone for a day are forgotten; their claims were taken over long before
     jdbc.update(
         "forget old file workers",
-        "delete from accrual.file_worker where heartbeat_at < now() - interval '1 day'"
-            + " and not exists (select 1 from accrual.file_claim c where c.worker_id = id)",
+        """
+        delete from accrual.file_worker
+         where heartbeat_at < now() - interval '1 day'
+           and not exists (select 1 from accrual.file_claim c where c.worker_id = id)""",
         (c, ps) -> {});
   }
 
@@ -41,9 +45,10 @@ public class JdbcFileOwnership implements FileOwnership {
   public void claim(String worker, String folder, String fileName) {
     jdbc.update(
         "claim file " + folder + "/" + fileName,
-        "insert into accrual.file_claim (folder, file_name, worker_id) values (?, ?, ?)"
-            + " on conflict (folder, file_name) do update set worker_id = excluded.worker_id,"
-            + " claimed_at = now()",
+        """
+        insert into accrual.file_claim (folder, file_name, worker_id) values (?, ?, ?)
+        on conflict (folder, file_name) do update set worker_id = excluded.worker_id,
+           claimed_at = now()""",
         (c, ps) -> {
           ps.setString(1, folder);
           ps.setString(2, fileName);
@@ -68,15 +73,19 @@ public class JdbcFileOwnership implements FileOwnership {
     Map<String, Claim> claims = new HashMap<>();
     jdbc.list(
             "read the claims in " + folder,
-            "select c.file_name, c.worker_id, "
-                + ALIVE
-                + " from accrual.file_claim c"
-                + " where c.folder = ?",
+            """
+            select c.file_name, c.worker_id, %s as alive
+              from accrual.file_claim c
+             where c.folder = ?"""
+                .formatted(ALIVE),
             (c, ps) -> {
               ps.setInt(1, leaseSeconds);
               ps.setString(2, folder);
             },
-            rs -> Map.entry(rs.getString(1), new Claim(rs.getString(2), rs.getBoolean(3))))
+            rs ->
+                Map.entry(
+                    rs.getString("file_name"),
+                    new Claim(rs.getString("worker_id"), rs.getBoolean("alive"))))
         .forEach(e -> claims.put(e.getKey(), e.getValue()));
     return claims;
   }
@@ -86,9 +95,10 @@ public class JdbcFileOwnership implements FileOwnership {
       String worker, String folder, String fileName, String deadWorker, int leaseSeconds) {
     return jdbc.update(
             "take over file " + folder + "/" + fileName,
-            "update accrual.file_claim c set worker_id = ?, claimed_at = now()"
-                + " where c.folder = ? and c.file_name = ? and c.worker_id = ? and not "
-                + ALIVE,
+            """
+            update accrual.file_claim c set worker_id = ?, claimed_at = now()
+             where c.folder = ? and c.file_name = ? and c.worker_id = ? and not %s"""
+                .formatted(ALIVE),
             (c, ps) -> {
               ps.setString(1, worker);
               ps.setString(2, folder);

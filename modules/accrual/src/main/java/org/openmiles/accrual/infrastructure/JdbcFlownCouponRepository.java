@@ -2,10 +2,12 @@ package org.openmiles.accrual.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,87 +15,52 @@ import java.util.Map;
 import java.util.Set;
 import org.openmiles.accrual.api.CouponKey;
 import org.openmiles.accrual.api.FlownCoupon;
+import org.openmiles.accrual.domain.CouponReversal;
 import org.openmiles.accrual.domain.CouponState;
+import org.openmiles.accrual.domain.FlownCouponRepository;
+import org.openmiles.accrual.domain.NewCoupon;
+import org.openmiles.accrual.domain.StoredCoupon;
 import org.openmiles.common.jdbc.Jdbc;
 
 /** Flown coupons in {@code accrual.flown_coupon}, read and written a chunk at a time. */
 @ApplicationScoped
-public class JdbcFlownCouponRepository {
+public class JdbcFlownCouponRepository implements FlownCouponRepository {
 
   @Inject Jdbc jdbc;
 
-  /** A coupon as stored: where it came from, what it earned, and its state. */
-  public record Stored(
-      String ticket,
-      int coupon,
-      String member,
-      CouponState state,
-      long fileId,
-      long lineNo,
-      long baseMiles,
-      long bonusMiles,
-      long promoMiles,
-      long qualifyingMiles,
-      BigDecimal qualifyingFlights,
-      LocalDate flightDate,
-      long reversedFileId,
-      long reversedLineNo,
-      long milesReversed,
-      BigDecimal qualifyingSpend) {
-
-    public String key() {
-      return CouponKey.format(ticket, coupon);
-    }
-
-    public long totalMiles() {
-      return baseMiles + bonusMiles + promoMiles;
-    }
-  }
-
-  /** A coupon to record, with what it earns (zeros for a reversal without an earlier credit). */
-  public record NewCoupon(
-      FlownCoupon coupon,
-      CouponState state,
-      String reasonCode,
-      Integer distanceMiles,
-      long baseMiles,
-      long bonusMiles,
-      long qualifyingMiles,
-      BigDecimal qualifyingFlights,
-      BigDecimal qualifyingSpend,
-      String tierCode,
-      String region) {}
-
   private static final String STORED =
-      "select ticket_number, coupon_no, member_number, state, coalesce(file_id, 0),"
-          + " coalesce(line_no, 0), base_miles, bonus_miles, promo_miles, qualifying_miles,"
-          + " qualifying_flights, flight_date, coalesce(reversed_file_id, 0),"
-          + " coalesce(reversed_line_no, 0), miles_reversed, qualifying_spend"
-          + " from accrual.flown_coupon";
+      """
+      select ticket_number, coupon_no, member_number, state, coalesce(file_id, 0) as file_id,
+             coalesce(line_no, 0) as line_no, base_miles, bonus_miles, promo_miles,
+             qualifying_miles, qualifying_flights, flight_date,
+             coalesce(reversed_file_id, 0) as reversed_file_id,
+             coalesce(reversed_line_no, 0) as reversed_line_no, miles_reversed, qualifying_spend
+        from accrual.flown_coupon""";
 
-  private static Stored stored(java.sql.ResultSet rs) throws java.sql.SQLException {
-    return new Stored(
-        rs.getString(1),
-        rs.getInt(2),
-        rs.getString(3),
-        CouponState.valueOf(rs.getString(4)),
-        rs.getLong(5),
-        rs.getLong(6),
-        rs.getLong(7),
-        rs.getLong(8),
-        rs.getLong(9),
-        rs.getLong(10),
-        rs.getBigDecimal(11),
-        rs.getDate(12).toLocalDate(),
-        rs.getLong(13),
-        rs.getLong(14),
-        rs.getLong(15),
-        rs.getBigDecimal(16));
+  private static StoredCoupon stored(ResultSet rs) throws SQLException {
+    return new StoredCoupon(
+        rs.getString("ticket_number"),
+        rs.getInt("coupon_no"),
+        rs.getString("member_number"),
+        CouponState.valueOf(rs.getString("state")),
+        rs.getLong("file_id"),
+        rs.getLong("line_no"),
+        rs.getLong("base_miles"),
+        rs.getLong("bonus_miles"),
+        rs.getLong("promo_miles"),
+        rs.getLong("qualifying_miles"),
+        rs.getBigDecimal("qualifying_flights"),
+        rs.getDate("flight_date").toLocalDate(),
+        rs.getLong("reversed_file_id"),
+        rs.getLong("reversed_line_no"),
+        rs.getLong("miles_reversed"),
+        rs.getBigDecimal("qualifying_spend"));
   }
 
   /** The stored coupons among {@code coupons}, by {@link FlownCoupon#key()}, locked for update. */
-  public Map<String, Stored> findForUpdate(List<FlownCoupon> coupons) {
-    Map<String, Stored> out = new HashMap<>();
+  @Override
+  public Map<String, StoredCoupon> findForUpdate(List<FlownCoupon> coupons) {
+    Map<String, StoredCoupon> out = new HashMap<>();
     if (coupons.isEmpty()) {
       return out;
     }
@@ -102,8 +69,11 @@ public class JdbcFlownCouponRepository {
     jdbc.list(
             "read flown coupons",
             STORED
-                + " where (ticket_number, coupon_no) in (select t, n from unnest(?::char(13)[],"
-                + " ?::smallint[]) as k(t, n)) order by ticket_number, coupon_no for update",
+                + """
+
+                 where (ticket_number, coupon_no) in %s
+                 order by ticket_number, coupon_no for update"""
+                    .formatted(BY_KEYS),
             (c, ps) -> {
               ps.setArray(1, Jdbc.array(c, "bpchar", tickets));
               ps.setArray(2, Jdbc.array(c, "int2", numbers));
@@ -114,6 +84,7 @@ public class JdbcFlownCouponRepository {
   }
 
   /** Records new coupons (set-based); returns the keys actually inserted (others raced in). */
+  @Override
   public Set<String> insert(long fileId, List<NewCoupon> rows, Instant now) {
     Set<String> inserted = new HashSet<>();
     if (rows.isEmpty()) {
@@ -196,19 +167,20 @@ public class JdbcFlownCouponRepository {
     };
     String unnest = Jdbc.unnestParameters(casts);
     String sql =
-        "insert into accrual.flown_coupon (ticket_number, coupon_no, coupon_status, member_number,"
-            + " last_name, first_name, marketing_carrier, operating_carrier, flight_number,"
-            + " flight_date, origin, destination, booking_class, fare_basis, base_fare, currency,"
-            + " distance_miles, base_miles, bonus_miles, qualifying_miles, qualifying_flights,"
-            + " tier_code, state, reason_code, line_no, reversed_file_id, reversed_line_no,"
-            + " qualifying_spend, file_id, received_at, credited_at, reversed_at)"
-            + " select x.*, ?, ?, case when x.state = 'CREDITED' then ?::timestamptz end,"
-            + " case when x.state = 'REVERSED' then ?::timestamptz end from unnest("
-            + unnest
-            + ") as x(t, n, s, m, ln, fn, mc, oc, fl, d, o, de, bc, fb, bf, cu, di, bm, bo, qm,"
-            + " qf, tc, state, rc, li, rf, rl, qs)"
-            + " on conflict (ticket_number, coupon_no) do nothing"
-            + " returning ticket_number, coupon_no";
+        """
+        insert into accrual.flown_coupon (ticket_number, coupon_no, coupon_status, member_number,
+               last_name, first_name, marketing_carrier, operating_carrier, flight_number,
+               flight_date, origin, destination, booking_class, fare_basis, base_fare, currency,
+               distance_miles, base_miles, bonus_miles, qualifying_miles, qualifying_flights,
+               tier_code, state, reason_code, line_no, reversed_file_id, reversed_line_no,
+               qualifying_spend, file_id, received_at, credited_at, reversed_at)
+        select x.*, ?, ?, case when x.state = 'CREDITED' then ?::timestamptz end,
+               case when x.state = 'REVERSED' then ?::timestamptz end
+          from unnest(%s) as x(t, n, s, m, ln, fn, mc, oc, fl, d, o, de, bc, fb, bf, cu, di, bm,
+                               bo, qm, qf, tc, state, rc, li, rf, rl, qs)
+        on conflict (ticket_number, coupon_no) do nothing
+        returning ticket_number, coupon_no"""
+            .formatted(unnest);
     jdbc.list(
             "record flown coupons",
             sql,
@@ -222,22 +194,24 @@ public class JdbcFlownCouponRepository {
                 ps.setArray(k + 5, Jdbc.array(c, types[k], cols[k]));
               }
             },
-            rs -> rs.getString(1) + "/" + rs.getInt(2))
+            rs -> CouponKey.format(rs.getString("ticket_number"), rs.getInt("coupon_no")))
         .forEach(inserted::add);
     return inserted;
   }
 
   /** Sets the state of coupons (CREDITED, PARKED, ...) with a reason code. */
+  @Override
   public void setState(List<String> keys, CouponState state, String reasonCode, Instant now) {
     if (keys.isEmpty()) {
       return;
     }
     jdbc.update(
         "update flown coupons",
-        "update accrual.flown_coupon set state = ?, reason_code = ?,"
-            + " credited_at = case when ? = 'CREDITED' then ? else credited_at end"
-            + " where (ticket_number, coupon_no) in "
-            + BY_KEYS,
+        """
+        update accrual.flown_coupon set state = ?, reason_code = ?,
+               credited_at = case when ? = 'CREDITED' then ? else credited_at end
+         where (ticket_number, coupon_no) in %s"""
+            .formatted(BY_KEYS),
         (c, ps) -> {
           ps.setString(1, state.name());
           ps.setString(2, reasonCode);
@@ -248,19 +222,22 @@ public class JdbcFlownCouponRepository {
   }
 
   /** Records the promotion bonus miles credited on coupons, so that a reversal takes them too. */
+  @Override
   public void addPromoMiles(Map<String, Long> milesByKey) {
     if (milesByKey.isEmpty()) {
       return;
     }
     List<String> keys = List.copyOf(milesByKey.keySet());
-    Object[] tickets = keys.stream().map(k -> k.substring(0, 13)).toArray();
-    Object[] numbers = keys.stream().map(k -> Integer.parseInt(k.substring(14))).toArray();
+    List<CouponKey> parsed = keys.stream().map(CouponKey::parse).toList();
+    Object[] tickets = parsed.stream().map(CouponKey::ticket).toArray();
+    Object[] numbers = parsed.stream().map(CouponKey::coupon).toArray();
     Object[] miles = keys.stream().map(milesByKey::get).toArray();
     jdbc.update(
         "record promotion miles of flown coupons",
-        "update accrual.flown_coupon f set promo_miles = f.promo_miles + x.m"
-            + " from unnest(?::char(13)[], ?::smallint[], ?::bigint[]) as x(t, n, m)"
-            + " where f.ticket_number = x.t and f.coupon_no = x.n",
+        """
+        update accrual.flown_coupon f set promo_miles = f.promo_miles + x.m
+          from unnest(?::char(13)[], ?::smallint[], ?::bigint[]) as x(t, n, m)
+         where f.ticket_number = x.t and f.coupon_no = x.n""",
         (c, ps) -> {
           ps.setArray(1, Jdbc.array(c, "bpchar", tickets));
           ps.setArray(2, Jdbc.array(c, "int2", numbers));
@@ -269,6 +246,7 @@ public class JdbcFlownCouponRepository {
   }
 
   /** Forgets coupons whose credit was refused, so that a corrected re-send can succeed. */
+  @Override
   public void forget(List<String> keys) {
     if (keys.isEmpty()) {
       return;
@@ -286,9 +264,8 @@ public class JdbcFlownCouponRepository {
   static final String BY_KEYS =
       "(select t, n from unnest(?::char(13)[], ?::smallint[]) as k(t, n))";
 
-  static void bindKeys(
-      java.sql.Connection c, java.sql.PreparedStatement ps, int first, List<String> keys)
-      throws java.sql.SQLException {
+  static void bindKeys(Connection c, PreparedStatement ps, int first, List<String> keys)
+      throws SQLException {
     Object[] tickets = new Object[keys.size()];
     Object[] numbers = new Object[keys.size()];
     for (int i = 0; i < keys.size(); i++) {
@@ -300,27 +277,27 @@ public class JdbcFlownCouponRepository {
     ps.setArray(first + 1, Jdbc.array(c, "int2", numbers));
   }
 
-  /** A reversal to record: which coupon, how many miles it took back, which line of which file. */
-  public record Reversal(String key, long miles, char status, long fileId, long lineNo) {}
-
-  public void markReversed(List<Reversal> reversals, Instant now) {
+  @Override
+  public void markReversed(List<CouponReversal> reversals, Instant now) {
     if (reversals.isEmpty()) {
       return;
     }
-    Object[] tickets = reversals.stream().map(r -> r.key().substring(0, 13)).toArray();
-    Object[] numbers =
-        reversals.stream().map(r -> Integer.parseInt(r.key().substring(14))).toArray();
-    Object[] miles = reversals.stream().map(Reversal::miles).toArray();
+    List<CouponKey> parsed = reversals.stream().map(r -> CouponKey.parse(r.key())).toList();
+    Object[] tickets = parsed.stream().map(CouponKey::ticket).toArray();
+    Object[] numbers = parsed.stream().map(CouponKey::coupon).toArray();
+    Object[] miles = reversals.stream().map(CouponReversal::miles).toArray();
     Object[] status = reversals.stream().map(r -> String.valueOf(r.status())).toArray();
-    Object[] files = reversals.stream().map(Reversal::fileId).toArray();
+    Object[] files = reversals.stream().map(CouponReversal::fileId).toArray();
     Object[] lines = reversals.stream().map(r -> (int) r.lineNo()).toArray();
     jdbc.update(
         "reverse flown coupons",
-        "update accrual.flown_coupon f set state = 'REVERSED', coupon_status = x.s,"
-            + " miles_reversed = x.m, reversed_at = ?, reversed_file_id = x.f, reversed_line_no = x.l"
-            + " from unnest(?::char(13)[], ?::smallint[], ?::bigint[], ?::varchar[], ?::bigint[],"
-            + " ?::int[]) as x(t, n, m, s, f, l)"
-            + " where f.ticket_number = x.t and f.coupon_no = x.n",
+        """
+        update accrual.flown_coupon f set state = 'REVERSED', coupon_status = x.s,
+               miles_reversed = x.m, reversed_at = ?, reversed_file_id = x.f,
+               reversed_line_no = x.l
+          from unnest(?::char(13)[], ?::smallint[], ?::bigint[], ?::varchar[], ?::bigint[],
+                      ?::int[]) as x(t, n, m, s, f, l)
+         where f.ticket_number = x.t and f.coupon_no = x.n""",
         (c, ps) -> {
           ps.setTimestamp(1, Timestamp.from(now));
           ps.setArray(2, Jdbc.array(c, "bpchar", tickets));
@@ -333,12 +310,15 @@ public class JdbcFlownCouponRepository {
   }
 
   /** The member's parked coupons received after {@code since}, locked against a concurrent run. */
-  public List<Stored> parkedFor(String member, Instant since) {
+  @Override
+  public List<StoredCoupon> parkedFor(String member, Instant since) {
     return jdbc.list(
         "read parked coupons of " + member,
         STORED
-            + " where member_number = ? and state = 'PARKED' and received_at >= ?"
-            + " order by ticket_number, coupon_no for update",
+            + """
+
+             where member_number = ? and state = 'PARKED' and received_at >= ?
+             order by ticket_number, coupon_no for update""",
         (c, ps) -> {
           ps.setString(1, member);
           ps.setTimestamp(2, Timestamp.from(since));

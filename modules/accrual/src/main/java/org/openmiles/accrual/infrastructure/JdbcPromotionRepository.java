@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.SortedSet;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accrual.domain.Promotion;
+import org.openmiles.accrual.domain.PromotionAward;
+import org.openmiles.accrual.domain.PromotionRepository;
 import org.openmiles.accrual.domain.Promotions.MemberKey;
 import org.openmiles.common.jdbc.Jdbc;
 
@@ -39,50 +41,49 @@ import org.openmiles.common.jdbc.Jdbc;
  * statement: confirming a bonus the ledger replayed adds nothing.
  */
 @ApplicationScoped
-public class JdbcPromotionRepository {
+public class JdbcPromotionRepository implements PromotionRepository {
 
   @Inject Jdbc jdbc;
 
-  /** A bonus posted to the ledger, to be added to its promotion's total for the member. */
-  public record NewAward(
-      String ledgerReference, String promotionCode, MemberNumber member, long miles) {}
-
   /** The promotions whose activity window overlaps {@code [first, last]} (both included). */
+  @Override
   public List<Promotion> overlapping(LocalDate first, LocalDate last) {
     return jdbc.list(
         "read the promotions from " + first + " to " + last,
-        "select id, code, name, kind, multiplier, bonus_miles, applies_to, partner_code,"
-            + " carrier_code, origin_airport, destination_airport, both_directions,"
-            + " booking_classes, region, effective_from, effective_to, max_bonus_per_member"
-            + " from accrual.promotion where effective_from <= ?"
-            + " and (effective_to is null or effective_to > ?) order by code",
+        """
+        select id, code, name, kind, multiplier, bonus_miles, applies_to, partner_code,
+               carrier_code, origin_airport, destination_airport, both_directions,
+               booking_classes, region, effective_from, effective_to, max_bonus_per_member
+          from accrual.promotion
+         where effective_from <= ? and (effective_to is null or effective_to > ?)
+         order by code""",
         (c, ps) -> {
           ps.setDate(1, Date.valueOf(last));
           ps.setDate(2, Date.valueOf(first));
         },
         rs -> {
-          long bonus = rs.getLong(6);
+          long bonus = rs.getLong("bonus_miles");
           Long bonusMiles = rs.wasNull() ? null : bonus;
-          long cap = rs.getLong(17);
-          Long maxBonus = rs.wasNull() ? null : cap; // right after reading column 17
-          BigDecimal multiplier = rs.getBigDecimal(5);
-          Date to = rs.getDate(16);
+          long cap = rs.getLong("max_bonus_per_member");
+          Long maxBonus = rs.wasNull() ? null : cap; // right after reading the cap
+          BigDecimal multiplier = rs.getBigDecimal("multiplier");
+          Date to = rs.getDate("effective_to");
           return new Promotion(
-              rs.getLong(1),
-              rs.getString(2),
-              rs.getString(3),
-              Promotion.Kind.valueOf(rs.getString(4)),
-              multiplier,
-              bonusMiles,
-              Promotion.AppliesTo.valueOf(rs.getString(7)),
-              rs.getString(8),
-              rs.getString(9),
-              rs.getString(10),
-              rs.getString(11),
-              rs.getBoolean(12),
-              rs.getString(13),
-              rs.getString(14),
-              rs.getDate(15).toLocalDate(),
+              rs.getLong("id"),
+              rs.getString("code"),
+              rs.getString("name"),
+              new Promotion.Bonus(
+                  Promotion.Kind.valueOf(rs.getString("kind")), multiplier, bonusMiles),
+              new Promotion.Scope(
+                  Promotion.AppliesTo.valueOf(rs.getString("applies_to")),
+                  rs.getString("partner_code"),
+                  rs.getString("carrier_code"),
+                  rs.getString("origin_airport"),
+                  rs.getString("destination_airport"),
+                  rs.getBoolean("both_directions"),
+                  rs.getString("booking_classes"),
+                  rs.getString("region")),
+              rs.getDate("effective_from").toLocalDate(),
               to == null ? null : to.toLocalDate(),
               maxBonus);
         });
@@ -93,6 +94,7 @@ public class JdbcPromotionRepository {
    * zero) and returns them. Must run inside a transaction; see the class comment for why this
    * cannot deadlock.
    */
+  @Override
   public Map<MemberKey, Long> lockTotals(SortedSet<MemberKey> keys) {
     Map<MemberKey, Long> totals = new HashMap<>();
     if (keys.isEmpty()) {
@@ -102,32 +104,39 @@ public class JdbcPromotionRepository {
     Object[] members = keys.stream().map(k -> k.member().value()).toArray();
     jdbc.update(
         "create the running totals of " + keys.size() + " promotion member(s)",
-        "insert into accrual.promotion_member_total (promotion_code, member_number, awarded)"
-            + " select c, m, 0 from unnest(?::varchar[], ?::varchar[]) as x(c, m)"
-            + " order by c, m on conflict (promotion_code, member_number) do nothing",
+        """
+        insert into accrual.promotion_member_total (promotion_code, member_number, awarded)
+        select c, m, 0 from unnest(?::varchar[], ?::varchar[]) as x(c, m)
+         order by c, m
+        on conflict (promotion_code, member_number) do nothing""",
         (c, ps) -> {
           ps.setArray(1, Jdbc.array(c, "varchar", codes));
           ps.setArray(2, Jdbc.array(c, "varchar", members));
         });
     jdbc.list(
         "lock the running totals of " + keys.size() + " promotion member(s)",
-        "select t.promotion_code, t.member_number, t.awarded from accrual.promotion_member_total t"
-            + " join unnest(?::varchar[], ?::varchar[]) as x(c, m)"
-            + " on t.promotion_code = x.c and t.member_number = x.m"
-            + " order by t.promotion_code, t.member_number for update of t",
+        """
+        select t.promotion_code, t.member_number, t.awarded
+          from accrual.promotion_member_total t
+          join unnest(?::varchar[], ?::varchar[]) as x(c, m)
+            on t.promotion_code = x.c and t.member_number = x.m
+         order by t.promotion_code, t.member_number for update of t""",
         (c, ps) -> {
           ps.setArray(1, Jdbc.array(c, "varchar", codes));
           ps.setArray(2, Jdbc.array(c, "varchar", members));
         },
         rs -> {
           totals.put(
-              new MemberKey(rs.getString(1), new MemberNumber(rs.getString(2))), rs.getLong(3));
+              new MemberKey(
+                  rs.getString("promotion_code"), new MemberNumber(rs.getString("member_number"))),
+              rs.getLong("awarded"));
           return null;
         });
     return totals;
   }
 
   /** The miles already awarded under each of {@code references} that has an award row. */
+  @Override
   public Map<String, Long> awarded(List<String> references) {
     Map<String, Long> out = new HashMap<>();
     if (references.isEmpty()) {
@@ -137,7 +146,7 @@ public class JdbcPromotionRepository {
         "read earlier promotion awards",
         "select ledger_ref, miles from accrual.promotion_award where ledger_ref = any(?)",
         (c, ps) -> ps.setArray(1, Jdbc.array(c, "varchar", references.toArray())),
-        rs -> out.put(rs.getString(1), rs.getLong(2)));
+        rs -> out.put(rs.getString("ledger_ref"), rs.getLong("miles")));
     return out;
   }
 
@@ -145,22 +154,23 @@ public class JdbcPromotionRepository {
    * Records bonuses the ledger accepted and adds them to the running totals; a reference recorded
    * before is skipped and adds nothing. Returns how many award rows were new.
    */
-  public long record(List<NewAward> awards) {
+  @Override
+  public long record(List<PromotionAward> awards) {
     if (awards.isEmpty()) {
       return 0;
     }
-    List<NewAward> sorted = new ArrayList<>(awards);
+    List<PromotionAward> sorted = new ArrayList<>(awards);
     sorted.sort(
-        Comparator.comparing(NewAward::promotionCode)
+        Comparator.comparing(PromotionAward::promotionCode)
             .thenComparing(a -> a.member().value())
-            .thenComparing(NewAward::ledgerReference));
+            .thenComparing(PromotionAward::ledgerReference));
     int n = sorted.size();
     Object[] refs = new Object[n];
     Object[] codes = new Object[n];
     Object[] members = new Object[n];
     Object[] miles = new Object[n];
     for (int i = 0; i < n; i++) {
-      NewAward a = sorted.get(i);
+      PromotionAward a = sorted.get(i);
       refs[i] = a.ledgerReference();
       codes[i] = a.promotionCode();
       members[i] = a.member().value();
@@ -168,18 +178,20 @@ public class JdbcPromotionRepository {
     }
     // one statement: the totals grow by the award rows this statement inserted, and only by them
     String sql =
-        "with ins as ("
-            + " insert into accrual.promotion_award (ledger_ref, promotion_code, member_number, miles)"
-            + " select r, c, m, mi from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[])"
-            + " as x(r, c, m, mi) on conflict (ledger_ref) do nothing"
-            + " returning promotion_code, member_number, miles),"
-            + " tot as ("
-            + " insert into accrual.promotion_member_total (promotion_code, member_number, awarded)"
-            + " select promotion_code, member_number, sum(miles) from ins"
-            + " group by promotion_code, member_number order by promotion_code, member_number"
-            + " on conflict (promotion_code, member_number)"
-            + " do update set awarded = accrual.promotion_member_total.awarded + excluded.awarded)"
-            + " select count(*) from ins";
+        """
+        with ins as (
+          insert into accrual.promotion_award (ledger_ref, promotion_code, member_number, miles)
+          select r, c, m, mi
+            from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[]) as x(r, c, m, mi)
+          on conflict (ledger_ref) do nothing
+          returning promotion_code, member_number, miles),
+        tot as (
+          insert into accrual.promotion_member_total (promotion_code, member_number, awarded)
+          select promotion_code, member_number, sum(miles) from ins
+           group by promotion_code, member_number order by promotion_code, member_number
+          on conflict (promotion_code, member_number)
+          do update set awarded = accrual.promotion_member_total.awarded + excluded.awarded)
+        select count(*) as inserted from ins""";
     return jdbc.first(
             "record " + n + " promotion award(s)",
             sql,
@@ -189,7 +201,7 @@ public class JdbcPromotionRepository {
               ps.setArray(3, Jdbc.array(c, "varchar", members));
               ps.setArray(4, Jdbc.array(c, "bigint", miles));
             },
-            rs -> rs.getLong(1))
+            rs -> rs.getLong("inserted"))
         .orElse(0L);
   }
 }

@@ -14,7 +14,7 @@ import org.openmiles.accounts.api.RejectedPosting;
 import org.openmiles.accounts.api.SourceReference;
 import org.openmiles.accrual.api.ActivityResult;
 import org.openmiles.accrual.api.FlownCoupon;
-import org.openmiles.accrual.infrastructure.JdbcFlownCouponRepository.Stored;
+import org.openmiles.accrual.domain.StoredCoupon;
 
 /** How a flown-coupon line is answered when its coupon is stored already, and the other answers. */
 class FlownCouponAnswersTest {
@@ -59,7 +59,7 @@ class FlownCouponAnswersTest {
       })
   void aCouponStoredAlreadyIsAnsweredByWhereItCameFromAndItsState(
       char status, String origin, String state, String outcome, long miles, String code) {
-    Stored stored =
+    StoredCoupon stored =
         switch (origin) {
           case "THIS_LINE" -> stored(state, FILE, LINE, 0, 0);
           case "THIS_REVERSAL" -> stored(state, 3, 4, FILE, LINE);
@@ -110,7 +110,7 @@ class FlownCouponAnswersTest {
   })
   void aReversalTheLedgerRefusedIsLeftToAnAgent(String ledgerCode, String answered) {
     FlownCoupon c = coupon('R', "ANH");
-    Stored s = stored("CREDITED", 3, 4, 0, 0);
+    StoredCoupon s = stored("CREDITED", 3, 4, 0, 0);
     PostMiles p =
         new PostMiles(
             MemberNumber.fromSequence(100_000_001L),
@@ -171,9 +171,9 @@ class FlownCouponAnswersTest {
         LINE);
   }
 
-  private static Stored stored(
+  private static StoredCoupon stored(
       String state, long fileId, long lineNo, long reversedFileId, long reversedLineNo) {
-    return new Stored(
+    return new StoredCoupon(
         "7382100000001",
         2,
         MemberNumber.fromSequence(100_000_001L).value(),

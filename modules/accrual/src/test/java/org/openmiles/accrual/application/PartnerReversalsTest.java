@@ -10,7 +10,8 @@ import org.openmiles.accrual.api.ActivityResult;
 import org.openmiles.accrual.api.ActivityResult.Outcome;
 import org.openmiles.accrual.api.EarnBasis;
 import org.openmiles.accrual.api.PartnerActivity;
-import org.openmiles.accrual.infrastructure.JdbcPartnerActivityRepository.Original;
+import org.openmiles.accrual.domain.ActivityStatus;
+import org.openmiles.accrual.domain.OriginalActivity;
 
 /** What a reversal line answers against the record it names, before anything is posted. */
 class PartnerReversalsTest {
@@ -37,8 +38,9 @@ class PartnerReversalsTest {
   }
 
   /** As stored: numeric(18,2) quantity, char(3) currency. */
-  static Original original(String status, long file, long line, long revFile, long revLine) {
-    return new Original(
+  static OriginalActivity original(
+      String status, long file, long line, long revFile, long revLine) {
+    return new OriginalActivity(
         "TX-1",
         M.value(),
         DAY,
@@ -46,7 +48,7 @@ class PartnerReversalsTest {
         new BigDecimal("1000000.00"),
         "VND",
         50,
-        status,
+        ActivityStatus.valueOf(status),
         file,
         line,
         revFile,

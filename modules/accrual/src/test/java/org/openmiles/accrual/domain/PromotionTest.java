@@ -2,78 +2,17 @@ package org.openmiles.accrual.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.openmiles.accrual.domain.PromotionBuilder.promotion;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accrual.domain.Promotion.AppliesTo;
-import org.openmiles.accrual.domain.Promotion.Kind;
 
 class PromotionTest {
   static final MemberNumber M = MemberNumber.fromSequence(100_000_001L);
   static final LocalDate FROM = LocalDate.of(2026, 6, 1);
   static final LocalDate TO = LocalDate.of(2026, 7, 1);
-
-  /** An open promotion of {@code appliesTo} with no scope: builder-style copies narrow it. */
-  record P(
-      AppliesTo appliesTo,
-      String partner,
-      String carrier,
-      String origin,
-      String destination,
-      boolean both,
-      String classes,
-      String region) {
-    static P any() {
-      return new P(AppliesTo.ANY, null, null, null, null, true, null, null);
-    }
-
-    P appliesTo(AppliesTo a) {
-      return new P(a, partner, carrier, origin, destination, both, classes, region);
-    }
-
-    P partner(String p) {
-      return new P(appliesTo, p, carrier, origin, destination, both, classes, region);
-    }
-
-    P carrier(String c) {
-      return new P(appliesTo, partner, c, origin, destination, both, classes, region);
-    }
-
-    P route(String o, String d, boolean b) {
-      return new P(appliesTo, partner, carrier, o, d, b, classes, region);
-    }
-
-    P classes(String c) {
-      return new P(appliesTo, partner, carrier, origin, destination, both, c, region);
-    }
-
-    P region(String r) {
-      return new P(appliesTo, partner, carrier, origin, destination, both, classes, r);
-    }
-
-    Promotion build() {
-      return new Promotion(
-          1,
-          "TEST",
-          "Test",
-          Kind.FIXED_BONUS,
-          null,
-          100L,
-          appliesTo,
-          partner,
-          carrier,
-          origin,
-          destination,
-          both,
-          classes,
-          region,
-          FROM,
-          TO,
-          null);
-    }
-  }
 
   static PromotionTarget flight(String carrier, String from, String to, String cls, String region) {
     return PromotionTarget.flight(
@@ -89,31 +28,14 @@ class PromotionTest {
   }
 
   static Promotion multiplier(String m) {
-    return new Promotion(
-        2,
-        "DOUBLE",
-        "Double",
-        Kind.MULTIPLIER,
-        new BigDecimal(m),
-        null,
-        AppliesTo.ANY,
-        null,
-        null,
-        null,
-        null,
-        true,
-        null,
-        null,
-        FROM,
-        null,
-        null);
+    return promotion().id(2).code("DOUBLE", "Double").multiplier(m).window(FROM, null).build();
   }
 
   // --- activity window
 
   @Test
   void theWindowIncludesItsFirstDayAndExcludesEffectiveTo() {
-    Promotion p = P.any().build();
+    Promotion p = promotion().build();
     assertThat(p.appliesTo(stay("DEMO_HOTEL", FROM.minusDays(1)))).isFalse();
     assertThat(p.appliesTo(stay("DEMO_HOTEL", FROM))).isTrue();
     assertThat(p.appliesTo(stay("DEMO_HOTEL", TO.minusDays(1)))).isTrue();
@@ -132,28 +54,28 @@ class PromotionTest {
   @Test
   void appliesToFlightPartnerOrAny() {
     PromotionTarget stay = stay("DEMO_HOTEL", FROM);
-    assertThat(P.any().appliesTo(AppliesTo.FLIGHT).build().appliesTo(hanSgn())).isTrue();
-    assertThat(P.any().appliesTo(AppliesTo.FLIGHT).build().appliesTo(stay)).isFalse();
-    assertThat(P.any().appliesTo(AppliesTo.PARTNER).build().appliesTo(stay)).isTrue();
-    assertThat(P.any().appliesTo(AppliesTo.PARTNER).build().appliesTo(hanSgn())).isFalse();
-    assertThat(P.any().build().appliesTo(stay)).isTrue();
-    assertThat(P.any().build().appliesTo(hanSgn())).isTrue();
+    assertThat(promotion().appliesTo(AppliesTo.FLIGHT).build().appliesTo(hanSgn())).isTrue();
+    assertThat(promotion().appliesTo(AppliesTo.FLIGHT).build().appliesTo(stay)).isFalse();
+    assertThat(promotion().appliesTo(AppliesTo.PARTNER).build().appliesTo(stay)).isTrue();
+    assertThat(promotion().appliesTo(AppliesTo.PARTNER).build().appliesTo(hanSgn())).isFalse();
+    assertThat(promotion().build().appliesTo(stay)).isTrue();
+    assertThat(promotion().build().appliesTo(hanSgn())).isTrue();
   }
 
   // --- each scope column
 
   @Test
   void partnerScope() {
-    Promotion p = P.any().appliesTo(AppliesTo.PARTNER).partner("DEMO_HOTEL").build();
+    Promotion p = promotion().appliesTo(AppliesTo.PARTNER).partner("DEMO_HOTEL").build();
     assertThat(p.appliesTo(stay("DEMO_HOTEL", FROM))).isTrue();
     assertThat(p.appliesTo(stay("DEMO_CAR", FROM))).isFalse();
     // ANY with a partner: a flight has no partner, so it does not match
-    assertThat(P.any().partner("DEMO_HOTEL").build().appliesTo(hanSgn())).isFalse();
+    assertThat(promotion().partner("DEMO_HOTEL").build().appliesTo(hanSgn())).isFalse();
   }
 
   @Test
   void carrierScope() {
-    Promotion p = P.any().carrier("VN").build();
+    Promotion p = promotion().carrier("VN").build();
     assertThat(p.appliesTo(hanSgn())).isTrue();
     assertThat(p.appliesTo(flight("QH", "HAN", "SGN", "J", "DOMESTIC"))).isFalse();
     assertThat(p.appliesTo(stay("DEMO_HOTEL", FROM))).as("a stay has no carrier").isFalse();
@@ -161,7 +83,7 @@ class PromotionTest {
 
   @Test
   void routeInOneDirectionOnly() {
-    Promotion p = P.any().route("HAN", "SGN", false).build();
+    Promotion p = promotion().route("HAN", "SGN", false).build();
     assertThat(p.appliesTo(hanSgn())).isTrue();
     assertThat(p.appliesTo(flight("VN", "SGN", "HAN", "J", "DOMESTIC"))).isFalse();
     assertThat(p.appliesTo(flight("VN", "HAN", "DAD", "J", "DOMESTIC"))).isFalse();
@@ -170,7 +92,7 @@ class PromotionTest {
 
   @Test
   void routeInBothDirections() {
-    Promotion p = P.any().route("HAN", "SGN", true).build();
+    Promotion p = promotion().route("HAN", "SGN", true).build();
     assertThat(p.appliesTo(hanSgn())).isTrue();
     assertThat(p.appliesTo(flight("VN", "SGN", "HAN", "J", "DOMESTIC"))).isTrue();
     assertThat(p.appliesTo(flight("VN", "HAN", "DAD", "J", "DOMESTIC"))).isFalse();
@@ -179,21 +101,21 @@ class PromotionTest {
 
   @Test
   void onlyAnOriginMeansEveryFlightFromItAndWithBothDirectionsToItToo() {
-    Promotion from = P.any().route("HAN", null, false).build();
+    Promotion from = promotion().route("HAN", null, false).build();
     assertThat(from.appliesTo(hanSgn())).isTrue();
     assertThat(from.appliesTo(flight("VN", "HAN", "NRT", "J", "INTERNATIONAL"))).isTrue();
     assertThat(from.appliesTo(flight("VN", "SGN", "HAN", "J", "DOMESTIC"))).isFalse();
-    Promotion either = P.any().route("HAN", null, true).build();
+    Promotion either = promotion().route("HAN", null, true).build();
     assertThat(either.appliesTo(flight("VN", "SGN", "HAN", "J", "DOMESTIC"))).isTrue();
     assertThat(either.appliesTo(flight("VN", "SGN", "DAD", "J", "DOMESTIC"))).isFalse();
-    Promotion to = P.any().route(null, "NRT", false).build();
+    Promotion to = promotion().route(null, "NRT", false).build();
     assertThat(to.appliesTo(flight("VN", "SGN", "NRT", "J", "INTERNATIONAL"))).isTrue();
     assertThat(to.appliesTo(flight("VN", "NRT", "SGN", "J", "INTERNATIONAL"))).isFalse();
   }
 
   @Test
   void bookingClassesAreAStringOfLetters() {
-    Promotion p = P.any().classes("JCD").build();
+    Promotion p = promotion().classes("JCD").build();
     assertThat(p.appliesTo(flight("VN", "HAN", "SGN", "J", "DOMESTIC"))).isTrue();
     assertThat(p.appliesTo(flight("VN", "HAN", "SGN", "C", "DOMESTIC"))).isTrue();
     assertThat(p.appliesTo(flight("VN", "HAN", "SGN", "D", "DOMESTIC"))).isTrue();
@@ -205,7 +127,7 @@ class PromotionTest {
 
   @Test
   void regionScope() {
-    Promotion p = P.any().region("INTERNATIONAL").build();
+    Promotion p = promotion().region("INTERNATIONAL").build();
     assertThat(p.appliesTo(flight("VN", "SGN", "NRT", "Y", "INTERNATIONAL"))).isTrue();
     assertThat(p.appliesTo(hanSgn())).isFalse();
   }
@@ -213,7 +135,7 @@ class PromotionTest {
   @Test
   void everySetScopeColumnMustMatch() {
     Promotion p =
-        P.any()
+        promotion()
             .appliesTo(AppliesTo.FLIGHT)
             .carrier("VN")
             .route("SGN", "NRT", true)
@@ -244,7 +166,7 @@ class PromotionTest {
 
   @Test
   void fixedBonusIgnoresTheBase() {
-    Promotion p = P.any().build();
+    Promotion p = promotion().build();
     assertThat(p.bonusFor(1)).isEqualTo(100);
     assertThat(p.bonusFor(15_000)).isEqualTo(100);
   }
@@ -252,68 +174,18 @@ class PromotionTest {
   @Test
   void refusesRowsTheTableWouldRefuse() {
     assertThatThrownBy(() -> multiplier("1.00")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(
-            () ->
-                new Promotion(
-                    1,
-                    "X1",
-                    "X",
-                    Kind.FIXED_BONUS,
-                    null,
-                    0L,
-                    AppliesTo.ANY,
-                    null,
-                    null,
-                    null,
-                    null,
-                    true,
-                    null,
-                    null,
-                    FROM,
-                    null,
-                    null))
+    assertThatThrownBy(() -> x1().fixedBonus(0).build())
+        .as("a fixed bonus of nothing")
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(
-            () ->
-                new Promotion(
-                    1,
-                    "X1",
-                    "X",
-                    Kind.FIXED_BONUS,
-                    null,
-                    10L,
-                    AppliesTo.ANY,
-                    null,
-                    null,
-                    null,
-                    null,
-                    true,
-                    null,
-                    null,
-                    FROM,
-                    FROM,
-                    null))
+    assertThatThrownBy(() -> x1().fixedBonus(10).window(FROM, FROM).build())
+        .as("an empty window")
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(
-            () ->
-                new Promotion(
-                    1,
-                    "X1",
-                    "X",
-                    Kind.FIXED_BONUS,
-                    null,
-                    10L,
-                    AppliesTo.ANY,
-                    null,
-                    null,
-                    null,
-                    null,
-                    true,
-                    null,
-                    null,
-                    FROM,
-                    null,
-                    0L))
+    assertThatThrownBy(() -> x1().fixedBonus(10).cap(0L).build())
+        .as("a cap of nothing")
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static PromotionBuilder x1() {
+    return promotion().code("X1", "X").window(FROM, null);
   }
 }

@@ -2,15 +2,14 @@ package org.openmiles.accrual.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.openmiles.accrual.domain.PromotionBuilder.promotion;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accrual.domain.Promotion.AppliesTo;
-import org.openmiles.accrual.domain.Promotion.Kind;
 import org.openmiles.accrual.domain.Promotions.Award;
 import org.openmiles.accrual.domain.Promotions.MemberKey;
 
@@ -20,45 +19,24 @@ class PromotionsTest {
   static final LocalDate DAY = LocalDate.of(2026, 6, 10);
 
   static Promotion multiplier(String code, String m, String partner, Long cap) {
-    return new Promotion(
-        1,
-        code,
-        "Promotion " + code,
-        Kind.MULTIPLIER,
-        new BigDecimal(m),
-        null,
-        AppliesTo.PARTNER,
-        partner,
-        null,
-        null,
-        null,
-        true,
-        null,
-        null,
-        DAY.minusDays(9),
-        DAY.plusDays(21),
-        cap);
+    return promotion()
+        .code(code, "Promotion " + code)
+        .multiplier(m)
+        .appliesTo(AppliesTo.PARTNER)
+        .partner(partner)
+        .window(DAY.minusDays(9), DAY.plusDays(21))
+        .cap(cap)
+        .build();
   }
 
   static Promotion fixed(String code, long miles, Long cap) {
-    return new Promotion(
-        2,
-        code,
-        "Promotion " + code,
-        Kind.FIXED_BONUS,
-        null,
-        miles,
-        AppliesTo.ANY,
-        null,
-        null,
-        null,
-        null,
-        true,
-        null,
-        null,
-        DAY.minusDays(9),
-        null,
-        cap);
+    return promotion()
+        .id(2)
+        .code(code, "Promotion " + code)
+        .fixedBonus(miles)
+        .window(DAY.minusDays(9), null)
+        .cap(cap)
+        .build();
   }
 
   static PromotionTarget stay(String tx, MemberNumber m, long base) {
@@ -196,18 +174,6 @@ class PromotionsTest {
             "P:DEMO_HOTEL:T1:PR:A_CAPPED",
             "P:DEMO_HOTEL:T1:PR:B_CAPPED",
             "P:DEMO_HOTEL:T1:PR:C_OPEN");
-  }
-
-  @Test
-  void aBonusReferenceThatWouldBeTooLongIsShortenedDeterministically() {
-    String base = "P:" + "P".repeat(20) + ":" + "T".repeat(64); // 87 characters
-    String code = "C".repeat(30);
-    String ref = Promotions.bonusReference(base, code);
-    assertThat(ref).startsWith("PR:" + code + ":").hasSize(3 + 30 + 1 + 64);
-    assertThat(Promotions.bonusReference(base, code)).isEqualTo(ref);
-    assertThat(Promotions.bonusReference(base.replace('T', 'U'), code)).isNotEqualTo(ref);
-    String fits = "C".repeat(29); // 87 + 4 + 29 = 120: just fits
-    assertThat(Promotions.bonusReference(base, fits)).isEqualTo(base + ":PR:" + fits);
   }
 
   @Test
