@@ -1,4 +1,4 @@
-package org.openmiles.integration.bookings;
+package org.openmiles.integration.airline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

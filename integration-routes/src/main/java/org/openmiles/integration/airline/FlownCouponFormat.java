@@ -1,4 +1,4 @@
-package org.openmiles.integration.flown;
+package org.openmiles.integration.airline;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.openmiles.integration.flown;
+package org.openmiles.integration.airline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
