@@ -1,4 +1,4 @@
-package org.openmiles.it;
+package org.openmiles.it.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +29,11 @@ import org.openmiles.app.security.AccessMatrix;
 import org.openmiles.app.security.AccessMatrix.Grant;
 import org.openmiles.app.security.AccessMatrix.Operation;
 import org.openmiles.common.security.ApiRoles;
+import org.openmiles.it.support.Api;
+import org.openmiles.it.support.Db;
+import org.openmiles.it.support.Deployments;
+import org.openmiles.it.support.ItTls;
+import org.openmiles.it.support.Tokens;
 
 /**
  * Who gets in, tried as an attacker would against the real WAR: every operation the server

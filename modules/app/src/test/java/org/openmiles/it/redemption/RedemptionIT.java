@@ -1,4 +1,4 @@
-package org.openmiles.it;
+package org.openmiles.it.redemption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openmiles.it.Api.Res;
+import org.openmiles.it.support.Api;
+import org.openmiles.it.support.Api.Res;
+import org.openmiles.it.support.Db;
+import org.openmiles.it.support.Deployments;
 
 /**
  * Redemption and expiry over REST on a real Payara Micro and PostgreSQL: pricing, redeem with an

@@ -1,4 +1,4 @@
-package org.openmiles.it;
+package org.openmiles.it.accrual;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +17,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openmiles.it.support.Api;
+import org.openmiles.it.support.Db;
+import org.openmiles.it.support.Deployments;
+import org.openmiles.it.support.FileDrop;
 
 /**
  * Partner activity files through the real Camel file route on Payara Micro: a partner drops a file

@@ -1,4 +1,4 @@
-package org.openmiles.it;
+package org.openmiles.it.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,6 +43,9 @@ import org.openmiles.cashmiles.api.events.CashMilesCaptured;
 import org.openmiles.cashmiles.api.events.CashMilesRefunded;
 import org.openmiles.cashmiles.api.events.CashMilesVoided;
 import org.openmiles.common.Money;
+import org.openmiles.it.support.Db;
+import org.openmiles.it.support.Deployments;
+import org.openmiles.it.support.EventRecorder;
 import org.openmiles.redemption.api.AlreadyCancelledException;
 import org.openmiles.redemption.api.AwardService;
 import org.openmiles.redemption.api.AwardView;

@@ -1,4 +1,4 @@
-package org.openmiles.it;
+package org.openmiles.it.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openmiles.it.Api.Res;
+import org.openmiles.it.support.Api;
+import org.openmiles.it.support.Api.Res;
+import org.openmiles.it.support.Db;
+import org.openmiles.it.support.Deployments;
 
 /**
  * The accounts REST API on a real Payara Micro and PostgreSQL, as a back-office client uses it:

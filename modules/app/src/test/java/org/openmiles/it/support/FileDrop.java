@@ -1,4 +1,4 @@
-package org.openmiles.it;
+package org.openmiles.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /** Drops files into a feed's folders the way a sender should, and reads the answers back. */
-final class FileDrop {
+public final class FileDrop {
   private static final AtomicLong TICKETS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
   private FileDrop() {}
@@ -22,19 +22,19 @@ final class FileDrop {
   /**
    * The file tree of the server under test ({@code OPENMILES_FILES_ROOT}, set by ./openmiles test).
    */
-  static Path filesRoot() {
+  public static Path filesRoot() {
     String root = System.getenv("OPENMILES_FILES_ROOT");
     assertThat(root).as("OPENMILES_FILES_ROOT is set by ./openmiles test").isNotBlank();
     return Path.of(root);
   }
 
   /** The header of a partner activity file (version 1) of {@code partner}, dated today. */
-  static String partnerHeader(String partner) {
+  public static String partnerHeader(String partner) {
     return "H,OPENMILES-PARTNER-ACTIVITY,1," + partner + "," + LocalDate.now() + ",IT\n";
   }
 
   /** A fresh 13-digit ticket number (738 = Vietnam Airlines' accounting code). */
-  static String ticket() {
+  public static String ticket() {
     return "738" + String.format("%010d", TICKETS.incrementAndGet() % 10_000_000_000L);
   }
 
@@ -42,7 +42,7 @@ final class FileDrop {
    * Writes {@code content} under a temporary name in {@code base/inbound}, renames it, and waits
    * for its acknowledgement in {@code base/outbound}; returns the acknowledgement's rows by key.
    */
-  static Map<String, String> drop(Path base, String name, String content) throws Exception {
+  public static Map<String, String> drop(Path base, String name, String content) throws Exception {
     Path part = base.resolve("inbound").resolve(name + ".part");
     Files.writeString(part, content, StandardCharsets.UTF_8);
     Files.move(part, base.resolve("inbound").resolve(name));
@@ -58,21 +58,21 @@ final class FileDrop {
   }
 
   /** The rows of the file's reject file, without the header. */
-  static List<String> rejects(Path base, String name) throws IOException {
+  public static List<String> rejects(Path base, String name) throws IOException {
     return Files.readAllLines(base.resolve("outbound").resolve(name + ".rejects.csv")).stream()
         .skip(1)
         .toList();
   }
 
   /** The reject file's {@code line,code} pairs. */
-  static List<String> rejectCodes(Path base, String name) throws IOException {
+  public static List<String> rejectCodes(Path base, String name) throws IOException {
     return rejects(base, name).stream()
         .map(l -> l.substring(0, l.indexOf(',', l.indexOf(',') + 1)))
         .toList();
   }
 
   /** One flown-coupon record (OPENMILES-FLOWN-COUPONS 1) of VN, base fare {@code fare} in USD. */
-  static String flownCoupon(
+  public static String flownCoupon(
       String ticket,
       int no,
       char status,
@@ -109,7 +109,7 @@ final class FileDrop {
   /**
    * A flown-coupon file around {@code lines}: header, the records, trailer with count and total.
    */
-  static String flownFile(String... lines) {
+  public static String flownFile(String... lines) {
     BigDecimal total = BigDecimal.ZERO;
     for (String l : lines) {
       total = total.add(new BigDecimal(l.split(",")[15]));

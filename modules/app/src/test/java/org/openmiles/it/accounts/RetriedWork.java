@@ -1,4 +1,4 @@
-package org.openmiles.it;
+package org.openmiles.it.accounts;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

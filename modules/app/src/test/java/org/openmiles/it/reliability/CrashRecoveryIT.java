@@ -1,4 +1,4 @@
-package org.openmiles.it;
+package org.openmiles.it.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +24,8 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openmiles.it.support.Api;
+import org.openmiles.it.support.Db;
 
 /**
  * The process is killed (SIGKILL) in the middle of a partner file and started again at once: the

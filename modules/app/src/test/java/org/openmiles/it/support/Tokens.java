@@ -1,4 +1,4 @@
-package org.openmiles.it;
+package org.openmiles.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

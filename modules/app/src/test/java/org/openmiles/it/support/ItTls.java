@@ -1,4 +1,4 @@
-package org.openmiles.it;
+package org.openmiles.it.support;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class ItTls implements BeforeAllCallback {
   /** The key's alias in the key store: the {@code --sslcert} of the test server. */
-  static final String ALIAS = "openmiles-it";
+  public static final String ALIAS = "openmiles-it";
 
   private static Path keystore;
   private static String password;
@@ -40,7 +40,7 @@ public final class ItTls implements BeforeAllCallback {
     prepare();
   }
 
-  static synchronized void prepare() throws IOException, InterruptedException {
+  public static synchronized void prepare() throws IOException, InterruptedException {
     if (keystore != null || System.getProperty("payara.microJar") == null) {
       return;
     }
@@ -103,7 +103,7 @@ public final class ItTls implements BeforeAllCallback {
   }
 
   /** The test server's HTTPS address ({@code https://localhost:<port>}). */
-  static String base() {
+  public static String base() {
     String port = System.getProperty("openmiles.it.tls.port");
     if (port == null) {
       throw new IllegalStateException("no HTTPS listener: ItTls did not run before Arquillian");
@@ -112,7 +112,7 @@ public final class ItTls implements BeforeAllCallback {
   }
 
   /** A client that trusts the test server's certificate, and nothing else. */
-  static HttpClient client() {
+  public static HttpClient client() {
     try (InputStream in = Files.newInputStream(keystore)) {
       KeyStore trusted = KeyStore.getInstance("PKCS12");
       trusted.load(in, password.toCharArray());

@@ -1,4 +1,4 @@
-package org.openmiles.it;
+package org.openmiles.it.cashmiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +26,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openmiles.it.Api.Res;
+import org.openmiles.it.support.Api;
+import org.openmiles.it.support.Api.Res;
+import org.openmiles.it.support.Db;
+import org.openmiles.it.support.Deployments;
+import org.openmiles.it.support.Tokens;
 
 /**
  * The Cash &amp; Miles booking-engine API end to end, over HTTP with JWTs minted by the documented
@@ -40,7 +44,7 @@ import org.openmiles.it.Api.Res;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class CashMilesApiIT {
+public class CashMilesApiIT {
   private static final String FARE =
       """
       {"member":"%s","baseFare":{"amount":"250.00","currency":"USD"},\
@@ -80,7 +84,7 @@ class CashMilesApiIT {
    * The rule described above, in force from yesterday: 500 miles per segment in steps of 500, up to
    * the whole base fare; voluntary refunds keep the miles, involuntary ones redeposit them.
    */
-  static void lowerMinimum() {
+  public static void lowerMinimum() {
     LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
     Db.update(
         "insert into cashmiles.cash_miles_rule (effective_from, min_miles_per_segment, miles_step,"
@@ -90,7 +94,7 @@ class CashMilesApiIT {
         java.sql.Date.valueOf(yesterday));
   }
 
-  static String mint(String client, String groups) {
+  public static String mint(String client, String groups) {
     return Tokens.mint(client, groups);
   }
 

@@ -1,4 +1,4 @@
-package org.openmiles.it;
+package org.openmiles.it.accrual;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +18,11 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openmiles.it.support.Api;
+import org.openmiles.it.support.Claims;
+import org.openmiles.it.support.Db;
+import org.openmiles.it.support.Deployments;
+import org.openmiles.it.support.FileDrop;
 
 /**
  * The reservation system's booking files through the real Camel route on Payara Micro: confirmed

@@ -1,4 +1,4 @@
-package org.openmiles.it;
+package org.openmiles.it.security;
 
 import java.io.IOException;
 import java.net.ServerSocket;

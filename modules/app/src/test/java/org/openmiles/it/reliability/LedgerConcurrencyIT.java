@@ -1,4 +1,4 @@
-package org.openmiles.it;
+package org.openmiles.it.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +21,11 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openmiles.it.Api.Res;
+import org.openmiles.it.cashmiles.CashMilesApiIT;
+import org.openmiles.it.support.Api;
+import org.openmiles.it.support.Api.Res;
+import org.openmiles.it.support.Db;
+import org.openmiles.it.support.Deployments;
 
 /**
  * Many clients at once on a handful of members: credits, debits, holds, captures (full and

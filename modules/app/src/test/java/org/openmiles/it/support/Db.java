@@ -1,4 +1,4 @@
-package org.openmiles.it;
+package org.openmiles.it.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,4 +1,4 @@
-package org.openmiles.it;
+package org.openmiles.it.console;
 
 import java.io.File;
 import java.io.IOException;

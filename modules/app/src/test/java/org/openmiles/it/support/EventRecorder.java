@@ -1,4 +1,4 @@
-package org.openmiles.it;
+package org.openmiles.it.support;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,11 +1,11 @@
-package org.openmiles.it;
+package org.openmiles.it.support;
 
 /** Request bodies of the missing-miles claims API, shared by the ITs that file claims. */
-final class Claims {
+public final class Claims {
   private Claims() {}
 
   /** A claim of a VN flight; {@code coupon} may be null (matched by flight number and date). */
-  static String body(
+  public static String body(
       String ticket, Integer coupon, String flightNumber, String date, String route, String cls) {
     String[] od = route.split("-");
     return """

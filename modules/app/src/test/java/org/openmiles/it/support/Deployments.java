@@ -1,4 +1,4 @@
-package org.openmiles.it;
+package org.openmiles.it.support;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -23,10 +23,13 @@ public final class Deployments {
     return ShrinkWrap.createFromZipFile(WebArchive.class, war);
   }
 
-  /** The WAR plus this package's classes and AssertJ, for tests that run inside the server. */
+  /**
+   * The WAR plus the classes of every IT package ({@code org.openmiles.it} and below: the test, the
+   * beans it observes with, the support classes) and AssertJ, for tests that run inside the server.
+   */
   public static WebArchive openmilesWithTests() {
     return openmiles()
-        .addPackage(Deployments.class.getPackage())
+        .addPackages(true, "org.openmiles.it")
         .addAsLibrary(jarOf(org.assertj.core.api.Assertions.class));
   }
 

@@ -1,4 +1,4 @@
-package org.openmiles.it;
+package org.openmiles.it.support;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;

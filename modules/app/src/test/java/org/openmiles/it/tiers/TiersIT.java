@@ -1,4 +1,4 @@
-package org.openmiles.it;
+package org.openmiles.it.tiers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,6 +42,9 @@ import org.openmiles.accounts.api.PostMiles;
 import org.openmiles.accounts.api.Qualifying;
 import org.openmiles.accounts.api.SourceReference;
 import org.openmiles.common.ValidationException;
+import org.openmiles.it.support.Api;
+import org.openmiles.it.support.Db;
+import org.openmiles.it.support.Deployments;
 import org.openmiles.tiers.api.GrantTierOverride;
 import org.openmiles.tiers.api.MemberTiers;
 import org.openmiles.tiers.api.PeriodNotEndedException;
