@@ -7,18 +7,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.apache.camel.CamelContext;
+import org.apache.camel.RouteConfigurationsBuilder;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
- * Owns the one {@link CamelContext} of the application. Routes are CDI beans ({@link RoutesBuilder}
- * implementations) collected at start. Every thread Camel creates comes from the container's {@link
- * ManagedThreadFactory}, so a file consumer thread has the application's naming and class loading
- * context and may call {@code @Transactional} CDI services (see docs/adr/0007).
+ * Owns the one {@link CamelContext} of the application. Routes and route configurations are CDI
+ * beans ({@link RoutesBuilder} implementations) collected at start. Every thread Camel creates
+ * comes from the container's {@link ManagedThreadFactory}, so a file consumer thread has the
+ * application's naming and class loading context and may call {@code @Transactional} CDI services
+ * (see docs/adr/0007).
  */
 @ApplicationScoped
 public class CamelRuntime {
@@ -41,8 +44,17 @@ public class CamelRuntime {
       context
           .getExecutorServiceManager()
           .addThreadFactoryListener((source, camelFactory) -> managed(camelFactory));
-      for (RoutesBuilder r : routes) {
-        context.addRoutes(r);
+      // route configurations first, so every route finds the one it names
+      List<RoutesBuilder> all = routes.stream().toList();
+      for (RoutesBuilder r : all) {
+        if (r instanceof RouteConfigurationsBuilder) {
+          context.addRoutes(r);
+        }
+      }
+      for (RoutesBuilder r : all) {
+        if (!(r instanceof RouteConfigurationsBuilder)) {
+          context.addRoutes(r);
+        }
       }
       context.start();
       camel = context;

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.apache.camel.spi.IdempotentRepository;
@@ -101,18 +100,39 @@ public class FileOwner {
   }
 
   /**
-   * Runs {@code work} on {@code file} (in a feed's {@code processing/}) as its claimed owner: the
-   * claim is written before the work starts and dropped when it ends, however it ends.
+   * Claims {@code file} (in a feed's {@code processing/}) for this worker before any work on it
+   * starts; the claim holds until {@link ClaimedFile#release()}, however many times the work runs
+   * in between (a route's runs again after a transient fault), so no other worker takes the file
+   * back while this one still works on it.
    */
-  public <T> T working(Path file, Callable<T> work) throws Exception {
+  public ClaimedFile claim(Path file) {
     String folder = settings.folderKey(file.getParent().getParent());
     String name = file.getFileName().toString();
     ownership.renew(worker, host(), settings.leaseSeconds());
     ownership.claim(worker, folder, name);
-    try {
-      return work.call();
-    } finally {
-      ownership.release(worker, folder, name);
+    return new ClaimedFile(folder, name);
+  }
+
+  /** A file this worker has claimed. */
+  public final class ClaimedFile {
+    private final String folder;
+    private final String name;
+
+    private ClaimedFile(String folder, String name) {
+      this.folder = folder;
+      this.name = name;
+    }
+
+    /**
+     * Drops the claim. If the database cannot be reached, the claim stays until the same name is
+     * claimed again: it names a file that has left {@code processing/}, which no check looks at.
+     */
+    public void release() {
+      try {
+        ownership.release(worker, folder, name);
+      } catch (RuntimeException e) {
+        LOG.warning(() -> "cannot release the claim on " + folder + "/" + name + ": " + e);
+      }
     }
   }
 

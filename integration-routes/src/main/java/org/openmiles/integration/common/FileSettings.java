@@ -64,6 +64,20 @@ public class FileSettings {
   @ConfigProperty(name = "openmiles.files.hidden-max-age-minutes", defaultValue = "60")
   long hiddenMaxAgeMinutes;
 
+  /**
+   * How many times a file route runs a file again after a transient database fault (a connection
+   * refused or lost, a deadlock or serialization failure that outlasted the unit's own retries)
+   * before it gives up and moves the file to {@code failed/}; see {@link FileRouteConfiguration}.
+   */
+  @Inject
+  @ConfigProperty(name = "openmiles.files.redeliveries", defaultValue = "4")
+  int redeliveries;
+
+  /** The pause before the first of those runs, in ms; it doubles before each further one. */
+  @Inject
+  @ConfigProperty(name = "openmiles.files.redelivery-delay-ms", defaultValue = "1000")
+  long redeliveryDelayMillis;
+
   /** The container's thread factory, so crediting threads can call container services. */
   @jakarta.annotation.Resource jakarta.enterprise.concurrent.ManagedThreadFactory managedThreads;
 
@@ -78,7 +92,27 @@ public class FileSettings {
     s.leaseSeconds = 30;
     s.creditThreads = 1;
     s.hiddenMaxAgeMinutes = 60;
+    s.redeliveries = 4;
+    s.redeliveryDelayMillis = 1000;
     return s;
+  }
+
+  /** The same settings with {@code redeliveries} runs again after {@code delayMillis} (tests). */
+  public FileSettings withRedeliveries(int redeliveries, long delayMillis) {
+    FileSettings s = of(root, chunkSize, maxLineLength, maxAgeMonths);
+    s.redeliveries = redeliveries;
+    s.redeliveryDelayMillis = delayMillis;
+    return s;
+  }
+
+  /** Runs again after a transient database fault: 0 to 10. */
+  public int redeliveries() {
+    return Math.max(0, Math.min(10, redeliveries));
+  }
+
+  /** The pause before the first run again, in ms: at least 1. */
+  public long redeliveryDelayMillis() {
+    return Math.max(1, redeliveryDelayMillis);
   }
 
   /** The same settings with {@code threads} crediting threads (tests). */
@@ -148,7 +182,8 @@ public class FileSettings {
     createFolders(airlineFolder(feed, "inbound").getParent());
   }
 
-  private static void createFolders(Path base) {
+  /** Creates a feed's folder tree ({@link #FOLDERS} under {@code base}) if missing. */
+  static void createFolders(Path base) {
     try {
       for (String f : FOLDERS) {
         Files.createDirectories(base.resolve(f));

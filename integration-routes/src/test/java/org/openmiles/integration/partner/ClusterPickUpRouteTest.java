@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmiles.integration.bootstrap.ContainerWork;
 import org.openmiles.integration.common.FileOwner;
+import org.openmiles.integration.common.FileRouteConfiguration;
 import org.openmiles.integration.common.FileSettings;
 import org.openmiles.integration.common.InMemoryFileOwnership;
 import org.openmiles.integration.common.InMemoryPickUps;
+import org.openmiles.integration.common.InboundFileProcessor;
 
 /**
  * The partner route as one instance of a cluster (ADR 0032): it takes a file only when the shared
@@ -30,22 +32,16 @@ class ClusterPickUpRouteTest extends CamelTestSupport {
   static InMemoryPickUps pickUps = new InMemoryPickUps(workers);
 
   @Override
-  protected RoutesBuilder createRouteBuilder() {
+  protected RoutesBuilder[] createRouteBuilders() {
     FileSettings settings = FileSettings.of(root.toString(), 100, 4_096, 12);
     FileOwner owner = FileOwner.of(workers, pickUps, settings);
     workers.renew(owner.worker(), "this", settings.leaseSeconds());
-    PartnerFileProcessor processor = new PartnerFileProcessor();
-    processor.accrual = accrual;
-    processor.settings = settings;
-    processor.clock = Clock.systemUTC();
-    processor.owner = owner;
-    processor.container = new ContainerWork();
+    InboundFileProcessor processor =
+        InboundFileProcessor.of(settings, Clock.systemUTC(), new ContainerWork(), owner);
     PartnerFileRoutes routes = new PartnerFileRoutes();
-    routes.owner = owner;
     routes.accrual = accrual;
-    routes.settings = settings;
-    routes.processor = processor;
-    return routes;
+    routes.wire(settings, owner, processor);
+    return new RoutesBuilder[] {FileRouteConfiguration.of(settings), routes};
   }
 
   private static Path inbound() {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openmiles.accrual.api.ActivityResult;
 import org.openmiles.accrual.api.PartnerActivity;
 import org.openmiles.integration.common.FileSettings;
+import org.openmiles.integration.common.InboundFileProcessor;
 
 /**
  * Chunks of one file credited by two threads give the same acknowledgement and reject file as one
@@ -85,17 +86,19 @@ class ConcurrentCreditingTest {
   private record Outcome(String folder, List<String> ack, List<String> rejects) {}
 
   private Outcome run(DatabaseLikeAccrual sink, int threads, String dir) throws IOException {
-    PartnerFileProcessor p = new PartnerFileProcessor();
-    p.accrual = sink;
-    p.container = new org.openmiles.integration.bootstrap.ContainerWork();
-    p.clock = PartnerFileProcessorTest.CLOCK;
-    p.settings =
+    FileSettings settings =
         FileSettings.of(root.resolve(dir).toString(), 3, 200, 12).withCreditThreads(threads);
-    p.settings.createPartnerFolders("DEMO_HOTEL");
+    settings.createPartnerFolders("DEMO_HOTEL");
+    InboundFileProcessor p =
+        InboundFileProcessor.of(
+            settings,
+            PartnerFileProcessorTest.CLOCK,
+            new org.openmiles.integration.bootstrap.ContainerWork(),
+            null);
     Path file = root.resolve(dir + ".csv");
     Files.writeString(file, content(), StandardCharsets.UTF_8);
-    String folder = p.handle(file, "f.csv", "DEMO_HOTEL");
-    Path out = p.settings.partnerFolder("DEMO_HOTEL", "outbound");
+    String folder = p.handle(file, "f.csv", PartnerFeed.of("DEMO_HOTEL", sink, settings));
+    Path out = settings.partnerFolder("DEMO_HOTEL", "outbound");
     return new Outcome(
         folder,
         Files.readAllLines(out.resolve("f.csv.ack.csv")),

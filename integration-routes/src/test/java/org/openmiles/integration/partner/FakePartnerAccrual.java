@@ -12,7 +12,9 @@ import org.openmiles.accrual.api.PartnerActivity;
 
 /**
  * Credits every record 10 miles per unit of quantity, and reverses every reversal record for as
- * many; remembers files by checksum and the reversals it was given, nothing else.
+ * many; remembers files by checksum and the reversals it was given, nothing else. Like the
+ * database, it resumes a file sent again that was neither completed nor refused (a fault stopped
+ * it), and answers any other one sent again as a duplicate.
  */
 class FakePartnerAccrual implements PartnerAccrual {
   final Map<String, Long> files = new HashMap<>();
@@ -20,6 +22,7 @@ class FakePartnerAccrual implements PartnerAccrual {
   final Map<Long, String> failedFiles = new HashMap<>();
   final List<Integer> chunkSizes = new ArrayList<>();
   final List<PartnerActivity> reversals = new ArrayList<>();
+  final java.util.Set<Long> completedFiles = new java.util.HashSet<>();
   long credited;
   long nextId = 1;
 
@@ -31,6 +34,10 @@ class FakePartnerAccrual implements PartnerAccrual {
   @Override
   public FileRegistration registerFile(String partnerCode, String fileName, String checksum) {
     Long before = files.get(checksum);
+    if (before != null && !completedFiles.contains(before) && !rejectedFiles.containsKey(before)) {
+      failedFiles.remove(before);
+      return new FileRegistration(before, FileRegistration.Status.RESUMED, before);
+    }
     if (before != null) {
       return new FileRegistration(0, FileRegistration.Status.DUPLICATE, before);
     }
@@ -73,7 +80,9 @@ class FakePartnerAccrual implements PartnerAccrual {
   }
 
   @Override
-  public void completeFile(long fileId, FileSummary summary) {}
+  public void completeFile(long fileId, FileSummary summary) {
+    completedFiles.add(fileId);
+  }
 
   @Override
   public void rejectFile(long fileId, String reason, int recordCount) {

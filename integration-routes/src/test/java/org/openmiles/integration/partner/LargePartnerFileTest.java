@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.integration.common.FileSettings;
+import org.openmiles.integration.common.InboundFileProcessor;
 
 /**
  * A partner file several times larger than the test JVM's heap (surefire runs this module with
@@ -45,17 +46,20 @@ class LargePartnerFileTest {
     assertThat(Files.size(file)).as("the file must not fit in the heap").isGreaterThan(max);
 
     FakePartnerAccrual accrual = new FakePartnerAccrual();
-    PartnerFileProcessor p = new PartnerFileProcessor();
-    p.accrual = accrual;
-    p.container = new org.openmiles.integration.bootstrap.ContainerWork();
-    p.clock = Clock.systemUTC();
-    p.settings = FileSettings.of(root.toString(), 2_000, 4_096, 12);
-    p.settings.createPartnerFolders("DEMO_HOTEL");
-    assertThat(p.handle(file, "big.csv", "DEMO_HOTEL")).isEqualTo("archive");
+    FileSettings settings = FileSettings.of(root.toString(), 2_000, 4_096, 12);
+    settings.createPartnerFolders("DEMO_HOTEL");
+    InboundFileProcessor p =
+        InboundFileProcessor.of(
+            settings,
+            Clock.systemUTC(),
+            new org.openmiles.integration.bootstrap.ContainerWork(),
+            null);
+    assertThat(p.handle(file, "big.csv", PartnerFeed.of("DEMO_HOTEL", accrual, settings)))
+        .isEqualTo("archive");
     assertThat(accrual.credited).isEqualTo(records);
     assertThat(
             Files.readAllLines(
-                p.settings.partnerFolder("DEMO_HOTEL", "outbound").resolve("big.csv.ack.csv")))
+                settings.partnerFolder("DEMO_HOTEL", "outbound").resolve("big.csv.ack.csv")))
         .contains("accepted," + records, "miles_issued," + 20L * records);
   }
 }

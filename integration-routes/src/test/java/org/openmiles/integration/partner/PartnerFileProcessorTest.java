@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accrual.api.PartnerActivity;
 import org.openmiles.integration.common.FileSettings;
+import org.openmiles.integration.common.InboundFileProcessor;
 
 /**
  * The partner file adapter without Camel or a database: what it accepts, what it refuses whole,
@@ -33,17 +34,17 @@ class PartnerFileProcessorTest {
 
   @TempDir Path root;
   FakePartnerAccrual accrual;
-  PartnerFileProcessor processor;
+  FileSettings settings;
+  InboundFileProcessor processor;
 
   @BeforeEach
   void setUp() {
     accrual = new FakePartnerAccrual();
-    processor = new PartnerFileProcessor();
-    processor.accrual = accrual;
-    processor.container = new org.openmiles.integration.bootstrap.ContainerWork();
-    processor.clock = CLOCK;
-    processor.settings = FileSettings.of(root.toString(), 3, 200, 12);
-    processor.settings.createPartnerFolders("DEMO_HOTEL");
+    settings = FileSettings.of(root.toString(), 3, 200, 12);
+    settings.createPartnerFolders("DEMO_HOTEL");
+    processor =
+        InboundFileProcessor.of(
+            settings, CLOCK, new org.openmiles.integration.bootstrap.ContainerWork(), null);
   }
 
   private String run(String name, String content) throws IOException {
@@ -53,7 +54,12 @@ class PartnerFileProcessorTest {
   private String run(String name, byte[] content) throws IOException {
     Path file = root.resolve(name);
     Files.write(file, content);
-    return processor.handle(file, name, "DEMO_HOTEL");
+    return handle(file, name);
+  }
+
+  /** Processes {@code file} as one of DEMO_HOTEL's, its records to {@link #accrual}. */
+  private String handle(Path file, String name) throws IOException {
+    return processor.handle(file, name, PartnerFeed.of("DEMO_HOTEL", accrual, settings));
   }
 
   private Map<String, String> ack(String name) throws IOException {
@@ -68,7 +74,7 @@ class PartnerFileProcessorTest {
   }
 
   private Path outbound() {
-    return processor.settings.partnerFolder("DEMO_HOTEL", "outbound");
+    return settings.partnerFolder("DEMO_HOTEL", "outbound");
   }
 
   static String header() {
@@ -326,7 +332,7 @@ class PartnerFileProcessorTest {
 
   @Test
   void aFaultShowsTheFileAsFailedWithItsReason() {
-    processor.accrual =
+    accrual =
         new FakePartnerAccrual() {
           @Override
           public List<org.openmiles.accrual.api.ActivityResult> credit(
@@ -334,7 +340,7 @@ class PartnerFileProcessorTest {
             throw new IllegalStateException("database down");
           }
         };
-    FakePartnerAccrual failing = (FakePartnerAccrual) processor.accrual;
+    FakePartnerAccrual failing = accrual;
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> run("down.csv", header() + detail("T1", M1, "1") + "T,1,1\n"))
         .hasMessageContaining("database down");
@@ -352,7 +358,7 @@ class PartnerFileProcessorTest {
   @Test
   void aChunkAbortedByADeadlockIsRunAgainAndTheFileIsProcessed() throws IOException {
     int[] attempts = new int[1];
-    processor.accrual =
+    accrual =
         new FakePartnerAccrual() {
           @Override
           public List<org.openmiles.accrual.api.ActivityResult> credit(
@@ -364,7 +370,7 @@ class PartnerFileProcessorTest {
             return super.credit(fileId, chunk);
           }
         };
-    FakePartnerAccrual retried = (FakePartnerAccrual) processor.accrual;
+    FakePartnerAccrual retried = accrual;
     String content = header() + detail("T1", M1, "1") + detail("T2", M2, "2") + "T,2,3\n";
     assertThat(run("deadlocked.csv", content)).isEqualTo("archive");
     assertThat(attempts[0]).isEqualTo(2);
@@ -458,7 +464,7 @@ class PartnerFileProcessorTest {
     Files.writeString(secret, "root:x:0:0:root:/root:/bin/bash\n");
     Path link = root.resolve("link.csv");
     Files.createSymbolicLink(link, secret);
-    assertThat(processor.handle(link, "link.csv", "DEMO_HOTEL")).isEqualTo("rejects");
+    assertThat(handle(link, "link.csv")).isEqualTo("rejects");
     assertThat(ack("link.csv"))
         .containsEntry("status", "REJECTED")
         .hasEntrySatisfying("reason", r -> assertThat(r).startsWith("NOT_A_REGULAR_FILE"));
@@ -494,7 +500,7 @@ class PartnerFileProcessorTest {
     Files.writeString(elsewhere, header() + detail("SECRET-1", M1, "1") + "T,1,1\n");
     Path link = root.resolve("linked.csv");
     Files.createLink(link, elsewhere);
-    assertThat(processor.handle(link, "linked.csv", "DEMO_HOTEL")).isEqualTo("rejects");
+    assertThat(handle(link, "linked.csv")).isEqualTo("rejects");
     assertThat(ack("linked.csv"))
         .containsEntry("status", "REJECTED")
         .doesNotContainKey("file_id")

@@ -5,57 +5,79 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openmiles.accrual.api.ActivityResult;
+import org.openmiles.accrual.api.PartnerActivity;
 import org.openmiles.integration.common.FileOwner;
+import org.openmiles.integration.common.FileRouteConfiguration;
 import org.openmiles.integration.common.FileSettings;
 import org.openmiles.integration.common.InMemoryFileOwnership;
+import org.openmiles.integration.common.InboundFileProcessor;
 
 /**
- * The partner file route itself (file consumer options, moves, the error path) with camel-test and
- * a fake accrual service: a processed file is archived, a refused one goes to rejects, a fault
- * sends the file to failed.
+ * The partner file route itself (file consumer options, moves, the shared error policy) with
+ * camel-test and a fake accrual service: a processed file is archived, a refused one goes to
+ * rejects, a fault sends the file to failed, a transient database fault is run again.
  */
 class PartnerFileRoutesRouteTest extends CamelTestSupport {
   @TempDir static Path root;
-  static FakePartnerAccrual accrual = new FakePartnerAccrual();
-  static boolean failNext;
+
+  /** Faults the next calls of {@code credit} throw, one each, before they credit anything. */
+  static final Deque<RuntimeException> faults = new ConcurrentLinkedDeque<>();
+
+  static final AtomicInteger creditCalls = new AtomicInteger();
+  static FakePartnerAccrual accrual =
+      new FakePartnerAccrual() {
+        @Override
+        public List<ActivityResult> credit(long fileId, List<PartnerActivity> chunk) {
+          creditCalls.incrementAndGet();
+          RuntimeException fault = faults.poll();
+          if (fault != null) {
+            throw fault;
+          }
+          return super.credit(fileId, chunk);
+        }
+      };
   static InMemoryFileOwnership ownership = new InMemoryFileOwnership();
   static FileOwner owner;
 
   @Override
-  protected RoutesBuilder createRouteBuilder() {
-    FileSettings settings = FileSettings.of(root.toString(), 100, 4_096, 12);
+  protected RoutesBuilder[] createRouteBuilders() {
+    faults.clear();
+    FileSettings settings =
+        FileSettings.of(root.toString(), 100, 4_096, 12).withRedeliveries(REDELIVERIES, 20);
     owner = FileOwner.of(ownership, settings);
-    PartnerFileProcessor processor =
-        new PartnerFileProcessor() {
-          @Override
-          public String handle(Path path, String name, String partnerCode)
-              throws java.io.IOException {
-            if (failNext) {
-              failNext = false;
-              throw new java.io.IOException("simulated outage");
-            }
-            return super.handle(path, name, partnerCode);
-          }
-        };
-    processor.accrual = accrual;
-    processor.settings = settings;
-    processor.clock = Clock.systemUTC();
-    processor.owner = owner;
+    InboundFileProcessor processor =
+        InboundFileProcessor.of(
+            settings,
+            Clock.systemUTC(),
+            new org.openmiles.integration.bootstrap.ContainerWork(),
+            owner);
     PartnerFileRoutes routes = new PartnerFileRoutes();
-    routes.owner = owner;
     routes.accrual = accrual;
-    routes.settings = settings;
-    routes.processor = processor;
-    processor.container = new org.openmiles.integration.bootstrap.ContainerWork();
-    return routes;
+    routes.wire(settings, owner, processor);
+    return new RoutesBuilder[] {FileRouteConfiguration.of(settings), routes};
+  }
+
+  static final int REDELIVERIES = 2;
+
+  /** A fault PostgreSQL's driver gives when the server is not there. */
+  private static RuntimeException connectionRefused() {
+    return new IllegalStateException(
+        "cannot credit",
+        new SQLTransientConnectionException("Connection to localhost:5432 refused.", "08001"));
   }
 
   /** A good file of one record, one night for M1. */
@@ -110,12 +132,87 @@ class PartnerFileRoutesRouteTest extends CamelTestSupport {
     assertThat(two.matches(30, TimeUnit.SECONDS)).isTrue();
     assertThat(contains(folder("rejects"), "bad.")).isTrue();
 
-    failNext = true;
+    faults.add(new IllegalStateException("simulated outage"));
     NotifyBuilder three = new NotifyBuilder(context).whenDone(1).create();
     drop("unlucky.csv", good.replace("R1", "R2"));
     assertThat(three.matches(30, TimeUnit.SECONDS)).isTrue();
     assertThat(contains(folder("failed"), "unlucky.")).isTrue();
     assertThat(accrual.credited).isEqualTo(before + 1);
+  }
+
+  /**
+   * ADR 0031: a transient database fault (the connection refused, the server restarting) no longer
+   * sends the file to failed: the route runs it again after a pause, resuming it, and the file is
+   * processed once, claimed all the while.
+   */
+  @Test
+  void aTransientDatabaseFaultIsRunAgainAndTheFileIsProcessed() throws Exception {
+    long before = accrual.credited;
+    faults.add(connectionRefused());
+    faults.add(
+        new IllegalStateException(
+            "cannot credit", new java.sql.SQLException("the server shut down", "57P01")));
+    int calls = creditCalls.get();
+    NotifyBuilder done = new NotifyBuilder(context).whenDone(1).create();
+    drop("flaky.csv", oneNight("F1"));
+    assertThat(done.matches(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(contains(folder("archive"), "flaky.")).isTrue();
+    assertThat(Files.readAllLines(folder("outbound").resolve("flaky.csv.ack.csv")))
+        .contains("status,PROCESSED", "accepted,1");
+    assertThat(creditCalls.get() - calls).isEqualTo(3);
+    assertThat(accrual.credited).isEqualTo(before + 1);
+    assertThat(ownership.claims("partners/DEMO_HOTEL", 30)).isEmpty();
+  }
+
+  @Test
+  void aPermanentFaultFailsTheFileAtOnce() throws Exception {
+    faults.add(
+        new IllegalStateException(
+            "cannot credit",
+            new java.sql.SQLException("duplicate key value violates unique constraint", "23505")));
+    int calls = creditCalls.get();
+    NotifyBuilder done = new NotifyBuilder(context).whenDone(1).create();
+    drop("broken.csv", oneNight("P1"));
+    assertThat(done.matches(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(contains(folder("failed"), "broken.")).isTrue();
+    assertThat(creditCalls.get() - calls).isEqualTo(1);
+    assertThat(ownership.claims("partners/DEMO_HOTEL", 30)).isEmpty();
+  }
+
+  @Test
+  void aTransientFaultThatOutlastsTheRunsAgainFailsTheFile() throws Exception {
+    for (int i = 0; i <= REDELIVERIES; i++) {
+      faults.add(connectionRefused());
+    }
+    int calls = creditCalls.get();
+    NotifyBuilder done = new NotifyBuilder(context).whenDone(1).create();
+    drop("down.csv", oneNight("O1"));
+    assertThat(done.matches(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(contains(folder("failed"), "down.")).isTrue();
+    assertThat(creditCalls.get() - calls).isEqualTo(1 + REDELIVERIES);
+  }
+
+  @Test
+  void faultsAreToldApartByTheirCauses() {
+    assertThat(FileRouteConfiguration.isTransientDatabaseFault(connectionRefused())).isTrue();
+    assertThat(
+            FileRouteConfiguration.isTransientDatabaseFault(
+                new RuntimeException(new java.sql.SQLException("serialization", "40001"))))
+        .isTrue();
+    assertThat(
+            FileRouteConfiguration.isTransientDatabaseFault(
+                new RuntimeException(new java.sql.SQLTimeoutException("statement timeout"))))
+        .isTrue();
+    assertThat(
+            FileRouteConfiguration.isTransientDatabaseFault(
+                new java.sql.SQLException("the server shut down", "57P01")))
+        .isTrue();
+    assertThat(
+            FileRouteConfiguration.isTransientDatabaseFault(
+                new java.sql.SQLException("check constraint", "23514")))
+        .isFalse();
+    assertThat(FileRouteConfiguration.isTransientDatabaseFault(new java.io.IOException("disk")))
+        .isFalse();
   }
 
   @Test

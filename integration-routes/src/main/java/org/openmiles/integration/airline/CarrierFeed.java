@@ -1,0 +1,31 @@
+package org.openmiles.integration.airline;
+
+import org.openmiles.integration.common.Feed;
+
+/**
+ * A feed of the host carrier's own systems: one format name and version; the sender is the carrier.
+ */
+abstract class CarrierFeed<R> implements Feed<R> {
+  private final String name;
+  private final String version;
+
+  CarrierFeed(String name, String version) {
+    this.name = name;
+    this.version = version;
+  }
+
+  @Override
+  public String senderLabel() {
+    return "carrier";
+  }
+
+  @Override
+  public String formatName() {
+    return name;
+  }
+
+  @Override
+  public String formatVersion() {
+    return version;
+  }
+}

@@ -1,0 +1,294 @@
+package org.openmiles.it.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.it.support.Api;
+import org.openmiles.it.support.Db;
+import org.openmiles.it.support.Edge;
+import org.openmiles.it.support.ServerProcess;
+
+/**
+ * Issue 18: two OpenMiles instances on one database and one set of file folders act as one system.
+ * Files dropped into the shared folders are each processed by one instance, and a file whose
+ * instance is killed half-way is finished by the other one, without any restart (ADR 0032); work
+ * owed after a commit survives the instance that committed (the outbox, ADR 0033); and clients
+ * spread over both instances by the edge cannot spend one member's miles twice. Not an Arquillian
+ * test: it runs the instances itself, because it kills them.
+ */
+class ClusterIT {
+  /** A dead instance's files are free again after this many seconds. */
+  private static final int LEASE = 10;
+
+  @TempDir Path files;
+  private final List<ServerProcess> servers = new ArrayList<>();
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    for (ServerProcess s : servers) {
+      s.close();
+    }
+  }
+
+  private ServerProcess launch(String name, Consumer<Map<String, String>> settings)
+      throws IOException {
+    ServerProcess s =
+        ServerProcess.launch(
+            name,
+            env -> {
+              env.put("OPENMILES_FILES_ROOT", files.toString());
+              env.put("OPENMILES_FILES_POLL_MS", "200");
+              env.put("OPENMILES_FILES_CHUNK", "500");
+              env.put("OPENMILES_FILES_LEASE_SECONDS", String.valueOf(LEASE));
+              env.put("OPENMILES_JOBS_ENABLED", "false");
+              settings.accept(env);
+            });
+    servers.add(s);
+    return s;
+  }
+
+  /** Two instances, started together. */
+  private List<ServerProcess> cluster() throws Exception {
+    ServerProcess one = launch("app1", env -> {});
+    ServerProcess two = launch("app2", env -> {});
+    one.awaitReady();
+    two.awaitReady();
+    return List.of(one, two);
+  }
+
+  private Path partner() {
+    return files.resolve("partners").resolve("DEMO_HOTEL");
+  }
+
+  /** A partner file of {@code records} nights, one per line, the members in turn. */
+  private void drop(String name, int records, List<String> members) throws IOException {
+    Path part = partner().resolve("inbound").resolve(name + ".csv.part");
+    String day = LocalDate.now().minusDays(2).toString();
+    try (BufferedWriter w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+      w.write("H,OPENMILES-PARTNER-ACTIVITY,1,DEMO_HOTEL," + LocalDate.now() + "," + name + "\n");
+      for (int i = 0; i < records; i++) {
+        w.write(
+            "D,"
+                + name
+                + "-"
+                + i
+                + ","
+                + members.get(i % members.size())
+                + ",Cluster,"
+                + day
+                + ",STAY_NIGHT,1,,night "
+                + i
+                + "\n");
+      }
+      w.write("T," + records + "," + records + "\n");
+    }
+    Files.move(part, partner().resolve("inbound").resolve(name + ".csv"));
+  }
+
+  private Path ack(String name) {
+    return partner().resolve("outbound").resolve(name + ".csv.ack.csv");
+  }
+
+  private static long credited(String name) {
+    return Db.count(
+        "select count(*) from accrual.partner_activity where partner_tx_id like ?"
+            + " and status = 'CREDITED'",
+        name + "-%");
+  }
+
+  private static void await(String what, long seconds, java.util.function.BooleanSupplier done)
+      throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (!done.getAsBoolean()) {
+      assertThat(System.nanoTime()).as(what + " within " + seconds + " s").isLessThan(until);
+      Thread.sleep(100);
+    }
+  }
+
+  @Test
+  void eachFileIsProcessedByOneInstanceAndAKilledInstancesFileIsFinishedByTheOther()
+      throws Exception {
+    List<ServerProcess> cluster = cluster();
+    Api api = new Api(cluster.get(0).url());
+    List<String> members = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      members.add(api.enroll("Cluster"));
+    }
+    String run = "cluster" + Api.unique();
+    String big = run + "-big";
+    int bigRecords = 60_000;
+    drop(big, bigRecords, members);
+    List<String> small = new ArrayList<>();
+    for (int f = 0; f < 12; f++) {
+      small.add(run + "-s" + f);
+      drop(run + "-s" + f, 100, members);
+    }
+
+    // the instance working on the large file is killed half-way; the other is not restarted
+    await("a good part of the large file credited", 120, () -> credited(big) >= bigRecords / 5);
+    String owner =
+        Db.text(
+            "select w.host from accrual.file_claim c join accrual.file_worker w"
+                + " on w.id = c.worker_id where c.file_name = ?",
+            big + ".csv");
+    assertThat(owner).as("the large file is claimed by a live worker").isNotNull();
+    ServerProcess victim =
+        cluster.stream().filter(s -> owner.endsWith("/" + s.pid())).findFirst().orElseThrow();
+    ServerProcess survivor = cluster.get(cluster.get(0) == victim ? 1 : 0);
+    victim.kill();
+    assertThat(credited(big)).as("the kill interrupted the file").isLessThan(bigRecords);
+    long killedAt = System.nanoTime();
+
+    await("the survivor finishes the large file", 240, () -> Files.exists(ack(big)));
+    long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - killedAt);
+    System.out.printf("large file finished by %s %d s after the kill%n", survivor.name, seconds);
+    List<String> lines = Files.readAllLines(ack(big));
+    assertThat(lines)
+        .as("see " + survivor.log)
+        .contains(
+            "status,PROCESSED",
+            "accepted," + bigRecords,
+            "rejected,0",
+            "duplicates,0",
+            "miles_issued," + 500L * bigRecords);
+    assertThat(String.join("\n", lines)).contains("resumed");
+    assertThat(credited(big)).isEqualTo(bigRecords);
+    assertThat(
+            Db.count(
+                "select count(*) from accounts.ledger_entry where source_ref like ?",
+                "P:DEMO_HOTEL:" + big + "-%"))
+        .as("every record credited once")
+        .isEqualTo(bigRecords);
+
+    // every small file: answered once, processed once, by whichever instance took it
+    await(
+        "every small file answered",
+        120,
+        () -> small.stream().allMatch(name -> Files.exists(ack(name))));
+    for (String name : small) {
+      assertThat(Files.readAllLines(ack(name))).contains("status,PROCESSED", "accepted,100");
+      assertThat(credited(name)).as(name).isEqualTo(100);
+      assertThat(
+              Db.count(
+                  "select count(*) from accrual.inbound_file where file_name = ?", name + ".csv"))
+          .as(name + " registered once")
+          .isEqualTo(1);
+    }
+    try (Stream<Path> left = Files.list(partner().resolve("inbound"))) {
+      assertThat(left).as("nothing left behind in inbound/ (files or lock files)").isEmpty();
+    }
+    try (Stream<Path> left = Files.list(partner().resolve("processing"))) {
+      assertThat(left).isEmpty();
+    }
+    assertThat(
+            Db.count(
+                "select count(*) from accrual.file_pickup where file_key like ?", "%" + run + "%"))
+        .as("no pick-up left held")
+        .isZero();
+    assertThat(Db.invariantViolations()).isEmpty();
+  }
+
+  @Test
+  void workOwedAfterAnEnrollmentSurvivesTheInstanceThatCommittedIt() throws Exception {
+    // this instance commits enrollments but delivers nothing from the outbox
+    ServerProcess committer = launch("app1", env -> env.put("OPENMILES_OUTBOX_RELAY", "false"));
+    Api api = new Api(committer.awaitReady());
+    String before = api.enroll("Outbox");
+    String next = MemberNumber.fromSequence(Long.parseLong(before.substring(0, 9)) + 1).value();
+    String run = "outbox" + Api.unique();
+    drop(run, 1, List.of(next));
+    await("the record for the not yet enrolled member parked", 60, () -> Files.exists(ack(run)));
+    assertThat(Files.readAllLines(ack(run))).contains("parked,1");
+
+    assertThat(api.enroll("Outbox")).isEqualTo(next);
+    Thread.sleep(1_500);
+    assertThat(api.balance(next).num("balance")).as("nothing delivered yet").isZero();
+    assertThat(
+            Db.count(
+                "select count(*) from outbox.event where topic = 'member-enrolled'"
+                    + " and event_key = ? and delivered_at is null",
+                next))
+        .as("the enrollment's event waits in the outbox")
+        .isEqualTo(1);
+    committer.kill();
+
+    ServerProcess other = launch("app2", env -> {});
+    Api again = new Api(other.awaitReady());
+    await(
+        "the parked night credited by the other instance",
+        30,
+        () -> again.balance(next).num("balance") == 500);
+    assertThat(
+            Db.count(
+                "select count(*) from outbox.event where topic = 'member-enrolled'"
+                    + " and event_key = ? and delivered_at is not null",
+                next))
+        .isEqualTo(1);
+    assertThat(
+            Db.count(
+                "select count(*) from accounts.ledger_entry where source_ref like ?",
+                "%" + run + "-0"))
+        .as("credited once")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void clientsSpreadOverBothInstancesNeverSpendOneMembersMilesTwice() throws Exception {
+    List<ServerProcess> cluster = cluster();
+    List<URL> urls = new ArrayList<>();
+    for (ServerProcess s : cluster) {
+      urls.add(s.url());
+    }
+    try (Edge edge = Edge.inFrontOf(urls, "10s")) {
+      Api api = new Api(java.net.URI.create("http://127.0.0.1:" + edge.port + "/").toURL());
+      String member = api.enroll("Spend");
+      String run = "spend" + Api.unique();
+      assertThat(api.credit(member, 10_000, run + "-seed").status()).isEqualTo(201);
+      int clients = 24;
+      ExecutorService pool = Executors.newFixedThreadPool(clients);
+      List<Integer> statuses = new CopyOnWriteArrayList<>();
+      List<Future<?>> done = new ArrayList<>();
+      for (int c = 0; c < clients; c++) {
+        String ref = run + "-" + c;
+        done.add(pool.submit(() -> statuses.add(api.hold(member, 1_000, ref, 600).status())));
+      }
+      for (Future<?> f : done) {
+        f.get(120, TimeUnit.SECONDS);
+      }
+      pool.shutdown();
+      assertThat(statuses).as("no server error").allMatch(s -> s < 500);
+      assertThat(statuses.stream().filter(s -> s == 201).count())
+          .as("exactly the holds the balance covers")
+          .isEqualTo(10);
+      Api.Res balance = api.balance(member);
+      assertThat(balance.num("balance")).isEqualTo(10_000);
+      assertThat(balance.num("held")).isEqualTo(10_000);
+      assertThat(balance.num("available")).isZero();
+      assertThat(edge.log())
+          .as("the edge sent requests to both instances")
+          .contains("api/app1")
+          .contains("api/app2");
+      assertThat(Db.invariantViolations()).isEmpty();
+    }
+  }
+}
