@@ -2,7 +2,6 @@ package org.openmiles.tiers.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +17,19 @@ import org.openmiles.common.jdbc.Jdbc;
 import org.openmiles.tiers.api.TierBenefits;
 import org.openmiles.tiers.api.TierHistoryView;
 import org.openmiles.tiers.domain.Counters;
+import org.openmiles.tiers.domain.DatedTier;
 import org.openmiles.tiers.domain.EarnedStatus;
+import org.openmiles.tiers.domain.EndedOverride;
+import org.openmiles.tiers.domain.HistoryEntry;
+import org.openmiles.tiers.domain.MemberStatuses;
+import org.openmiles.tiers.domain.MonthDelta;
+import org.openmiles.tiers.domain.OverrideGrant;
+import org.openmiles.tiers.domain.QualifyingCounters;
+import org.openmiles.tiers.domain.RecordedStatus;
+import org.openmiles.tiers.domain.Standing;
+import org.openmiles.tiers.domain.TierDefinitions;
+import org.openmiles.tiers.domain.TierHistory;
+import org.openmiles.tiers.domain.TierOverrides;
 
 /**
  * Member status, qualifying counters, overrides and history in the {@code tiers} schema. Every
@@ -29,18 +40,13 @@ import org.openmiles.tiers.domain.EarnedStatus;
  * ms per 2,000-coupon chunk (ADR 0017, second addendum).
  */
 @ApplicationScoped
-public class JdbcMemberTierRepository {
+public class JdbcMemberTierRepository
+    implements TierDefinitions, MemberStatuses, QualifyingCounters, TierHistory, TierOverrides {
 
   @Inject Jdbc jdbc;
 
-  /** A tier definition and the dates it is in force: from (inclusive) to (exclusive, or null). */
-  public record DatedTier(TierBenefits tier, LocalDate from, LocalDate to) {
-    public boolean appliesOn(LocalDate date) {
-      return !date.isBefore(from) && (to == null || date.isBefore(to));
-    }
-  }
-
   /** Every version of every tier definition. */
+  @Override
   public List<DatedTier> allDefinitions() {
     return jdbc.list(
         "read the tier definitions",
@@ -56,28 +62,12 @@ public class JdbcMemberTierRepository {
         });
   }
 
-  /**
-   * A member's recorded status: the earned one, and the override (tier, first and last day) if one
-   * is recorded (it may have expired without the expiry job having ended it yet).
-   */
-  public record Status(
-      EarnedStatus earned,
-      Long overrideId,
-      String overrideTier,
-      LocalDate overrideSince,
-      LocalDate overrideUntil) {
-
-    public boolean overrideOn(LocalDate date) {
-      return overrideTier != null && !date.isBefore(overrideSince) && !date.isAfter(overrideUntil);
-    }
-  }
-
   private static final String STATUS_COLUMNS =
       "t.tier_code, t.since, t.valid_until, t.override_id, t.override_tier_code, t.override_since,"
           + " t.override_until";
 
-  private static Status status(ResultSet rs, int first) throws SQLException {
-    return new Status(
+  private static RecordedStatus status(ResultSet rs, int first) throws SQLException {
+    return new RecordedStatus(
         new EarnedStatus(rs.getString(first), date(rs, first + 1), date(rs, first + 2)),
         (Long) rs.getObject(first + 3),
         rs.getString(first + 4),
@@ -91,13 +81,15 @@ public class JdbcMemberTierRepository {
   }
 
   /** The recorded status of each member that has one. */
-  public Map<String, Status> statusOf(Collection<String> members) {
+  @Override
+  public Map<String, RecordedStatus> statusOf(Collection<String> members) {
     return statuses("read member tiers", members, "");
   }
 
   /** The statuses of {@code members} that have one, the query ending with {@code tail}. */
-  private Map<String, Status> statuses(String what, Collection<String> members, String tail) {
-    Map<String, Status> out = new HashMap<>();
+  private Map<String, RecordedStatus> statuses(
+      String what, Collection<String> members, String tail) {
+    Map<String, RecordedStatus> out = new HashMap<>();
     if (members.isEmpty()) {
       return out;
     }
@@ -114,15 +106,12 @@ public class JdbcMemberTierRepository {
     return out;
   }
 
-  /** Qualifying activity to add to a member's month (negative for a reversal). */
-  public record MonthDelta(
-      String member, YearMonth month, long miles, BigDecimal flights, BigDecimal spend) {}
-
   /**
    * Adds the deltas to the monthly and lifetime counters: one statement for the whole batch
    * (upserts ordered by member, so concurrent batches lock rows in the same order). Returns each
    * member's lifetime miles and flights after it (no spend: lifetime counts none).
    */
+  @Override
   public Map<String, Counters> addQualifying(List<MonthDelta> deltas) {
     Map<String, Counters> lifetime = new HashMap<>();
     if (deltas.isEmpty()) {
@@ -168,6 +157,7 @@ public class JdbcMemberTierRepository {
    * Adds the duplicate's monthly and lifetime counters to the survivor's (one statement each); the
    * duplicate's own rows stay, equal to its own ledger.
    */
+  @Override
   public void addCountersOf(String duplicate, String survivor) {
     jdbc.update(
         "add a merged duplicate's monthly counters",
@@ -197,25 +187,25 @@ public class JdbcMemberTierRepository {
         });
   }
 
-  /** A member's qualifying activity in a period, lifetime miles, and recorded status (or null). */
-  public record Standing(String member, Counters inPeriod, long lifetimeMiles, Status status) {}
-
   /**
    * Locks the status rows of {@code members} (in member order) and reads their standing over the
    * months {@code from} to {@code to}. Members without counters have zeros; without a status row, a
    * null status.
    */
+  @Override
   public List<Standing> lockStandings(Collection<String> members, YearMonth from, YearMonth to) {
     lock(members);
     return standings(members, from, to);
   }
 
   /** Locks the status rows of {@code members} that exist, in member order; returns them. */
-  public Map<String, Status> lock(Collection<String> members) {
+  @Override
+  public Map<String, RecordedStatus> lock(Collection<String> members) {
     return statuses("lock member tiers", members, " order by t.member_number for update of t");
   }
 
   /** The standing of {@code members} over the months {@code from} to {@code to}, without locks. */
+  @Override
   public List<Standing> standings(Collection<String> members, YearMonth from, YearMonth to) {
     return jdbc.list(
         "read qualifying standings",
@@ -242,6 +232,7 @@ public class JdbcMemberTierRepository {
   }
 
   /** Records members' earned statuses (insert or replace), leaving overrides as they are. */
+  @Override
   public void saveEarned(Map<String, EarnedStatus> statuses) {
     if (statuses.isEmpty()) {
       return;
@@ -269,11 +260,8 @@ public class JdbcMemberTierRepository {
         (c, ps) -> bindColumns(c, ps, cols, "varchar", "varchar", "date", "date"));
   }
 
-  /** A history row to write. */
-  public record HistoryRow(
-      String member, String from, String to, String source, String reason, LocalDate validUntil) {}
-
-  public void insertHistory(List<HistoryRow> rows) {
+  @Override
+  public void insertHistory(List<HistoryEntry> rows) {
     if (rows.isEmpty()) {
       return;
     }
@@ -302,6 +290,7 @@ public class JdbcMemberTierRepository {
   }
 
   /** The member's history, newest first. */
+  @Override
   public List<TierHistoryView> history(String member) {
     return jdbc.list(
         "read tier history",
@@ -321,21 +310,20 @@ public class JdbcMemberTierRepository {
         });
   }
 
-  /** An override as recorded: reason and approver, for the status view. */
-  public record OverrideRow(long id, String reason, String approver) {}
-
-  public Optional<OverrideRow> override(long id) {
+  @Override
+  public Optional<OverrideGrant> override(long id) {
     return jdbc.first(
         "read a tier override",
         "select id, reason, approver from tiers.tier_override where id = ?",
         (c, ps) -> ps.setLong(1, id),
-        rs -> new OverrideRow(rs.getLong(1), rs.getString(2), rs.getString(3)));
+        rs -> new OverrideGrant(rs.getLong(1), rs.getString(2), rs.getString(3)));
   }
 
   /**
    * Records a new override and makes it the member's override in force, ending the one it replaces.
    * The member's status row is created (base tier since {@code today}) if missing.
    */
+  @Override
   public long grantOverride(
       String member,
       String tier,
@@ -386,13 +374,11 @@ public class JdbcMemberTierRepository {
     return id;
   }
 
-  /** An override that ended, with the member's earned status when it ended. */
-  public record EndedOverride(String member, String overrideTier, EarnedStatus earned) {}
-
   /**
    * Clears every override whose last day is before {@code today} and marks it ended, in one
    * statement; returns what ended. Rows are locked in member order.
    */
+  @Override
   public List<EndedOverride> endOverridesBefore(LocalDate today) {
     return jdbc.list(
         "end expired tier overrides",

@@ -9,12 +9,13 @@ import org.openmiles.common.jdbc.Jdbc;
 import org.openmiles.tiers.domain.QualificationPeriod;
 import org.openmiles.tiers.domain.TierDefinition;
 import org.openmiles.tiers.domain.TierProgram;
+import org.openmiles.tiers.domain.TierProgramRepository;
 
 /**
  * The tier program (rules and tier definitions) in force on a date, from the effective-dated rows.
  */
 @ApplicationScoped
-public class JdbcTierProgramRepository {
+public class JdbcTierProgramRepository implements TierProgramRepository {
 
   /**
    * Rows of {@code table} in force on the date bound to both {@code ?}: latest start, not ended.
@@ -25,6 +26,7 @@ public class JdbcTierProgramRepository {
 
   @Inject Jdbc jdbc;
 
+  @Override
   public TierProgram programOn(LocalDate day) {
     Date d = Date.valueOf(day);
     List<TierDefinition> tiers =

@@ -14,6 +14,7 @@ import org.openmiles.tiers.api.TierReviewSummary;
 import org.openmiles.tiers.api.TierReviewSummary.Move;
 import org.openmiles.tiers.domain.TierDefinition;
 import org.openmiles.tiers.domain.TierProgram;
+import org.openmiles.tiers.domain.TierReviewRuns;
 
 /**
  * The period-end review in SQL over all members at once: one statement assesses every status that
@@ -23,7 +24,7 @@ import org.openmiles.tiers.domain.TierProgram;
  * below what the activity reaches; lifetime tiers are not candidates.
  */
 @ApplicationScoped
-public class JdbcTierReviewRepository {
+public class JdbcTierReviewRepository implements TierReviewRuns {
 
   @Inject Jdbc jdbc;
 
@@ -31,6 +32,7 @@ public class JdbcTierReviewRepository {
    * Claims the review of {@code periodEnd}: true for the one caller that inserts the run row; a
    * concurrent caller waits for that transaction and then gets false.
    */
+  @Override
   public boolean claim(LocalDate periodEnd, String period) {
     return jdbc.update(
             "claim the tier review",
@@ -58,6 +60,7 @@ public class JdbcTierReviewRepository {
    * look-up by member number) and is a HOT update (fillfactor 50: no index entry), and only moves
    * write history.
    */
+  @Override
   public List<Move> review(TierProgram program, LocalDate periodEnd, LocalDate newValidUntil) {
     jdbc.update(
         "lock member tiers for the review",
@@ -139,6 +142,7 @@ public class JdbcTierReviewRepository {
   }
 
   /** Records the run's moves and totals. */
+  @Override
   public void complete(LocalDate periodEnd, List<Move> moves) {
     for (Move m : moves) {
       jdbc.update(
@@ -167,6 +171,7 @@ public class JdbcTierReviewRepository {
   }
 
   /** The recorded run of {@code periodEnd}, or of the latest period end when null. */
+  @Override
   public Optional<TierReviewSummary> summary(LocalDate periodEnd, String outcome) {
     Optional<TierReviewSummary> run =
         jdbc.first(
