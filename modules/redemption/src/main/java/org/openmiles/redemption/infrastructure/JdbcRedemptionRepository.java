@@ -30,7 +30,14 @@ import org.openmiles.redemption.api.ExtensionView;
 import org.openmiles.redemption.api.Journey;
 import org.openmiles.redemption.api.PartnerAwardView;
 import org.openmiles.redemption.domain.AwardChart;
+import org.openmiles.redemption.domain.Awards;
+import org.openmiles.redemption.domain.BeneficiaryLists;
+import org.openmiles.redemption.domain.ExpiryNotices;
+import org.openmiles.redemption.domain.ExtensionPurchases;
+import org.openmiles.redemption.domain.NewAward;
+import org.openmiles.redemption.domain.RedemptionProgram;
 import org.openmiles.redemption.domain.RedemptionRule;
+import org.openmiles.redemption.domain.StoredAward;
 
 /**
  * The redemption schema: program rules in force on a date (award chart, redemption rule, catalogue,
@@ -38,7 +45,8 @@ import org.openmiles.redemption.domain.RedemptionRule;
  * extension purchases, expiry notices. Runs on the caller's transaction.
  */
 @ApplicationScoped
-public class JdbcRedemptionRepository {
+public class JdbcRedemptionRepository
+    implements RedemptionProgram, Awards, BeneficiaryLists, ExtensionPurchases, ExpiryNotices {
 
   /** Rows of {@code table} in force on the date bound to both {@code ?}. */
   private static final String IN_FORCE =
@@ -52,11 +60,9 @@ public class JdbcRedemptionRepository {
 
   @Inject Jdbc jdbc;
 
-  /** An award as stored: its view, row id and the hash of the request that issued it. */
-  public record StoredAward(long id, String requestHash, AwardView view) {}
-
   // --- program data
 
+  @Override
   public AwardChart chartOn(LocalDate day) {
     Date d = Date.valueOf(day);
     Map<String, String> zones = new HashMap<>();
@@ -127,6 +133,7 @@ public class JdbcRedemptionRepository {
   }
 
   /** The lowest tier that may redeem upgrade awards on {@code day}. */
+  @Override
   public String upgradeMinTier(LocalDate day) {
     return jdbc.first(
             "read the upgrade award rule",
@@ -137,6 +144,7 @@ public class JdbcRedemptionRepository {
         .orElseThrow(() -> new IllegalStateException("no upgrade award rule on " + day));
   }
 
+  @Override
   public RedemptionRule ruleOn(LocalDate day) {
     return jdbc.first(
             "read the redemption rule",
@@ -157,6 +165,7 @@ public class JdbcRedemptionRepository {
         .orElseThrow(() -> new IllegalStateException("no redemption rule on " + day));
   }
 
+  @Override
   public List<PartnerAwardView> partnerAwards(LocalDate day) {
     return jdbc.list(
         "read the partner award catalogue",
@@ -168,6 +177,7 @@ public class JdbcRedemptionRepository {
             new PartnerAwardView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
   }
 
+  @Override
   public List<ExtensionPackageView> packages(LocalDate day) {
     return jdbc.list(
         "read the extension packages",
@@ -185,6 +195,7 @@ public class JdbcRedemptionRepository {
 
   // --- awards
 
+  @Override
   public Optional<StoredAward> awardByClientReference(MemberNumber member, String clientReference) {
     return award(
         "a.member_number = ? and a.client_reference = ?",
@@ -196,10 +207,12 @@ public class JdbcRedemptionRepository {
   }
 
   /** The award with this reference, row-locked for the transaction if {@code lock}. */
+  @Override
   public Optional<StoredAward> award(String reference, boolean lock) {
     return award("a.reference = ?", lock, ps -> ps.setString(1, reference));
   }
 
+  @Override
   public List<AwardView> awards(MemberNumber member, int limit) {
     return jdbc
         .list(
@@ -287,21 +300,8 @@ public class JdbcRedemptionRepository {
             false));
   }
 
-  /** What a new award says; the reference is drawn here. */
-  public record NewAward(
-      MemberNumber member,
-      String clientReference,
-      String kind,
-      String description,
-      String passengerKind,
-      String passengerName,
-      Long beneficiaryId,
-      long baseMiles,
-      long surchargeMiles,
-      String requestHash,
-      Instant issuedAt) {}
-
   /** Inserts an issued award and the expiry dates of the miles it spent; returns its reference. */
+  @Override
   public String insertAward(NewAward a, List<ExpiringMiles> spent) {
     long[] id = new long[1];
     String reference =
@@ -344,6 +344,7 @@ public class JdbcRedemptionRepository {
     return reference;
   }
 
+  @Override
   public void markCancelled(long awardId, long fee, long redeposited, Instant at) {
     jdbc.update(
         "cancel an award",
@@ -359,6 +360,7 @@ public class JdbcRedemptionRepository {
 
   // --- beneficiaries
 
+  @Override
   public List<BeneficiaryView> beneficiaries(MemberNumber member) {
     return jdbc.list(
         "read a member's beneficiaries",
@@ -368,6 +370,7 @@ public class JdbcRedemptionRepository {
         JdbcRedemptionRepository::beneficiary);
   }
 
+  @Override
   public Optional<BeneficiaryView> beneficiary(MemberNumber member, long id) {
     return jdbc.first(
         "read a beneficiary",
@@ -385,6 +388,7 @@ public class JdbcRedemptionRepository {
    * transaction-scoped advisory lock per member, so two concurrent adds cannot both pass); an
    * identical one already listed is returned as it is.
    */
+  @Override
   public Optional<BeneficiaryView> addBeneficiary(
       MemberNumber member, AddBeneficiary b, int limit) {
     jdbc.list(
@@ -424,6 +428,7 @@ public class JdbcRedemptionRepository {
         JdbcRedemptionRepository::beneficiary);
   }
 
+  @Override
   public boolean removeBeneficiary(MemberNumber member, long id) {
     return jdbc.update(
             "remove a beneficiary",
@@ -447,6 +452,7 @@ public class JdbcRedemptionRepository {
 
   // --- extensions and notices
 
+  @Override
   public Optional<ExtensionView> extension(MemberNumber member, String clientReference) {
     return jdbc.first(
         "read an extension purchase",
@@ -470,6 +476,7 @@ public class JdbcRedemptionRepository {
                 true));
   }
 
+  @Override
   public void insertExtension(String clientReference, ExtensionView v) {
     jdbc.update(
         "record an extension purchase",
@@ -490,6 +497,7 @@ public class JdbcRedemptionRepository {
   }
 
   /** Records notices not given before; returns the members newly noticed. */
+  @Override
   public List<MemberNumber> recordNotices(
       int windowDays, LocalDate asOf, List<ExpiringMilesPage.Member> members) {
     Object[][] cols =
