@@ -9,12 +9,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.openmiles.common.jdbc.Jdbc;
-import org.openmiles.console.application.AdjustmentView;
+import org.openmiles.console.domain.AdjustmentRepository;
 import org.openmiles.console.domain.AdjustmentStatus;
+import org.openmiles.console.domain.AdjustmentView;
 
 /** Goodwill adjustments in {@code console.adjustment}. */
 @ApplicationScoped
-public class JdbcAdjustmentRepository {
+public class JdbcAdjustmentRepository implements AdjustmentRepository {
   @Inject Jdbc jdbc;
 
   private static final String COLUMNS =
@@ -22,6 +23,7 @@ public class JdbcAdjustmentRepository {
           + " decision_note, ledger_entry";
 
   /** Inserts a new adjustment and returns its id. */
+  @Override
   public long insert(
       String member, long miles, String reason, AdjustmentStatus status, String by, Instant at) {
     return jdbc.first(
@@ -41,6 +43,7 @@ public class JdbcAdjustmentRepository {
   }
 
   /** The adjustment, locked for the rest of the transaction (an approval decides it once). */
+  @Override
   public Optional<AdjustmentView> lock(long id) {
     return jdbc.first(
         "lock adjustment",
@@ -49,6 +52,7 @@ public class JdbcAdjustmentRepository {
         JdbcAdjustmentRepository::map);
   }
 
+  @Override
   public void decide(
       long id, AdjustmentStatus status, String by, Instant at, String note, Long ledgerEntry) {
     jdbc.update(
@@ -65,6 +69,7 @@ public class JdbcAdjustmentRepository {
         });
   }
 
+  @Override
   public List<AdjustmentView> pending(int limit) {
     return jdbc.list(
         "list pending adjustments",
@@ -75,6 +80,7 @@ public class JdbcAdjustmentRepository {
         JdbcAdjustmentRepository::map);
   }
 
+  @Override
   public long countPending() {
     return jdbc.first(
             "count pending adjustments",
@@ -84,6 +90,7 @@ public class JdbcAdjustmentRepository {
         .orElse(0L);
   }
 
+  @Override
   public List<AdjustmentView> ofMember(String member, int limit) {
     return jdbc.list(
         "list member adjustments",

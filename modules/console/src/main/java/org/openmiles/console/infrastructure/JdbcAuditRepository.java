@@ -6,14 +6,16 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import org.openmiles.common.jdbc.Jdbc;
-import org.openmiles.console.application.AuditEntry;
-import org.openmiles.console.application.AuditQuery;
+import org.openmiles.console.domain.AuditEntry;
+import org.openmiles.console.domain.AuditLog;
+import org.openmiles.console.domain.AuditQuery;
 
 /** The append-only audit log in {@code console.audit_entry}. */
 @ApplicationScoped
-public class JdbcAuditRepository {
+public class JdbcAuditRepository implements AuditLog {
   @Inject Jdbc jdbc;
 
+  @Override
   public void append(AuditEntry e) {
     jdbc.update(
         "append audit entry",
@@ -32,6 +34,7 @@ public class JdbcAuditRepository {
   }
 
   /** Newest first, keyset-paged by id. */
+  @Override
   public List<AuditEntry> find(AuditQuery q) {
     StringBuilder sql =
         new StringBuilder(

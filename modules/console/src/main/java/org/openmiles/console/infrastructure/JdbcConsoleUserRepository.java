@@ -12,22 +12,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.openmiles.common.jdbc.Jdbc;
 import org.openmiles.console.api.ConsoleRole;
+import org.openmiles.console.domain.ConsoleUserRepository;
+import org.openmiles.console.domain.StoredUser;
 
 /** Console users in {@code console.console_user}. */
 @ApplicationScoped
-public class JdbcConsoleUserRepository {
+public class JdbcConsoleUserRepository implements ConsoleUserRepository {
   @Inject Jdbc jdbc;
-
-  /** A user as stored, password hash included. */
-  public record StoredUser(
-      String username,
-      String displayName,
-      String passwordHash,
-      Set<ConsoleRole> roles,
-      boolean active,
-      int failedLogins,
-      Instant throttledUntil,
-      Instant lastLoginAt) {}
 
   /** The user's columns, with the failures and wait of their account name (ADR 0026). */
   private static final String COLUMNS =
@@ -35,6 +26,7 @@ public class JdbcConsoleUserRepository {
           + " t.next_allowed_at, last_login_at from console.console_user u"
           + " left join console.login_throttle t on t.key = 'account:' || u.username";
 
+  @Override
   public Optional<StoredUser> find(String username) {
     return jdbc.first(
         "find console user",
@@ -43,6 +35,7 @@ public class JdbcConsoleUserRepository {
         JdbcConsoleUserRepository::map);
   }
 
+  @Override
   public List<StoredUser> all() {
     return jdbc.list(
         "list console users",
@@ -52,6 +45,7 @@ public class JdbcConsoleUserRepository {
   }
 
   /** Inserts the user unless one with that name exists; true if inserted. */
+  @Override
   public boolean insertIfAbsent(
       String username, String displayName, String passwordHash, Set<ConsoleRole> roles) {
     return jdbc.update(
@@ -67,6 +61,7 @@ public class JdbcConsoleUserRepository {
         == 1;
   }
 
+  @Override
   public void recordLogin(String username, Instant at) {
     jdbc.update(
         "record login",
@@ -78,6 +73,7 @@ public class JdbcConsoleUserRepository {
   }
 
   /** A new password (an admin's reset). */
+  @Override
   public void updatePassword(String username, String passwordHash) {
     jdbc.update(
         "reset console password",
@@ -88,6 +84,7 @@ public class JdbcConsoleUserRepository {
         });
   }
 
+  @Override
   public void updateRoles(String username, Set<ConsoleRole> roles) {
     jdbc.update(
         "change console roles",
@@ -98,6 +95,7 @@ public class JdbcConsoleUserRepository {
         });
   }
 
+  @Override
   public void updateActive(String username, boolean active) {
     jdbc.update(
         "enable or disable console user",
@@ -112,6 +110,7 @@ public class JdbcConsoleUserRepository {
    * The active admins, their rows locked until the transaction ends: two admins demoting or
    * disabling each other at the same moment are decided one after the other, so one admin stays.
    */
+  @Override
   public List<String> lockActiveAdmins() {
     return jdbc.list(
         "lock active admins",

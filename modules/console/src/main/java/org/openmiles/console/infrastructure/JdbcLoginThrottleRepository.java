@@ -5,10 +5,10 @@ import jakarta.inject.Inject;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.openmiles.common.jdbc.Jdbc;
 import org.openmiles.console.domain.LoginThrottle;
+import org.openmiles.console.domain.LoginThrottles;
 
 /**
  * Failed-login counts and waits in {@code console.login_throttle}, one row per key (an account name
@@ -16,24 +16,11 @@ import org.openmiles.console.domain.LoginThrottle;
  * instances, or two requests at once, never both pass the same wait.
  */
 @ApplicationScoped
-public class JdbcLoginThrottleRepository {
-  /** Longest account name kept in a key: longer guesses are cut, they name no user anyway. */
-  private static final int MAX_NAME = 100;
-
+public class JdbcLoginThrottleRepository implements LoginThrottles {
   @Inject Jdbc jdbc;
 
-  /** The key of an account name, typed (lower case), whether or not a user has it. */
-  public static String accountKey(String username) {
-    String name = username.toLowerCase(Locale.ROOT);
-    return "account:" + (name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name);
-  }
-
-  /** The key of a client address. */
-  public static String addressKey(String address) {
-    return "address:" + address;
-  }
-
   /** The latest time any of {@code keys} may try again, if it is after {@code now}. */
+  @Override
   public Optional<Instant> waitingUntil(List<String> keys, Instant now) {
     return jdbc.first(
         "read login waits",
@@ -51,6 +38,7 @@ public class JdbcLoginThrottleRepository {
    * cannot all pass one free slot; a valid login takes it back ({@link #forgive}). Returns the time
    * the key may try next, or empty if the key is waiting and the attempt was not counted.
    */
+  @Override
   public Optional<Instant> countAttempt(String key, LoginThrottle rule, Instant now) {
     // a failure after the window (forgetAfter from the window's first failure) starts a new one
     String newWindow =
@@ -95,6 +83,7 @@ public class JdbcLoginThrottleRepository {
   }
 
   /** A valid login: the attempt counted for {@code key} was not a failure after all. */
+  @Override
   public void forgive(String key, Instant now) {
     jdbc.update(
         "forgive login attempt",
@@ -107,6 +96,7 @@ public class JdbcLoginThrottleRepository {
   }
 
   /** Forgets a key's failures (a valid login to the account, an admin's unlock). */
+  @Override
   public void clear(String key) {
     jdbc.update(
         "clear login failures",
@@ -115,6 +105,7 @@ public class JdbcLoginThrottleRepository {
   }
 
   /** Deletes the rows nobody waits on and whose window has passed. */
+  @Override
   public void forget(Instant windowsBefore, Instant now) {
     jdbc.update(
         "forget old login failures",
