@@ -19,8 +19,9 @@ public class JdbcAdjustmentRepository implements AdjustmentRepository {
   @Inject Jdbc jdbc;
 
   private static final String COLUMNS =
-      "id, member, miles, reason, status, requested_by, requested_at, decided_by, decided_at,"
-          + " decision_note, ledger_entry";
+      """
+      id, member, miles, reason, status, requested_by, requested_at, decided_by, decided_at,
+      decision_note, ledger_entry""";
 
   /** Inserts a new adjustment and returns its id. */
   @Override
@@ -28,8 +29,11 @@ public class JdbcAdjustmentRepository implements AdjustmentRepository {
       String member, long miles, String reason, AdjustmentStatus status, String by, Instant at) {
     return jdbc.first(
             "record adjustment",
-            "insert into console.adjustment (member, miles, reason, status, requested_by,"
-                + " requested_at) values (?, ?, ?, ?, ?, ?) returning id",
+            """
+            insert into console.adjustment
+              (member, miles, reason, status, requested_by, requested_at)
+            values (?, ?, ?, ?, ?, ?)
+            returning id""",
             (c, ps) -> {
               ps.setString(1, member);
               ps.setLong(2, miles);
@@ -38,7 +42,7 @@ public class JdbcAdjustmentRepository implements AdjustmentRepository {
               ps.setString(5, by);
               ps.setTimestamp(6, Timestamp.from(at));
             },
-            rs -> rs.getLong(1))
+            rs -> rs.getLong("id"))
         .orElseThrow();
   }
 
@@ -47,7 +51,7 @@ public class JdbcAdjustmentRepository implements AdjustmentRepository {
   public Optional<AdjustmentView> lock(long id) {
     return jdbc.first(
         "lock adjustment",
-        "select " + COLUMNS + " from console.adjustment where id = ? for update",
+        "select %s from console.adjustment where id = ? for update".formatted(COLUMNS),
         (c, ps) -> ps.setLong(1, id),
         JdbcAdjustmentRepository::map);
   }
@@ -57,8 +61,10 @@ public class JdbcAdjustmentRepository implements AdjustmentRepository {
       long id, AdjustmentStatus status, String by, Instant at, String note, Long ledgerEntry) {
     jdbc.update(
         "decide adjustment",
-        "update console.adjustment set status = ?, decided_by = ?, decided_at = ?,"
-            + " decision_note = ?, ledger_entry = ? where id = ?",
+        """
+        update console.adjustment
+        set status = ?, decided_by = ?, decided_at = ?, decision_note = ?, ledger_entry = ?
+        where id = ?""",
         (c, ps) -> {
           ps.setString(1, status.name());
           ps.setString(2, by);
@@ -73,9 +79,11 @@ public class JdbcAdjustmentRepository implements AdjustmentRepository {
   public List<AdjustmentView> pending(int limit) {
     return jdbc.list(
         "list pending adjustments",
-        "select "
-            + COLUMNS
-            + " from console.adjustment where status = 'PENDING' order by requested_at, id limit ?",
+        """
+        select %s
+        from console.adjustment where status = 'PENDING'
+        order by requested_at, id limit ?"""
+            .formatted(COLUMNS),
         (c, ps) -> ps.setInt(1, limit),
         JdbcAdjustmentRepository::map);
   }
@@ -84,9 +92,9 @@ public class JdbcAdjustmentRepository implements AdjustmentRepository {
   public long countPending() {
     return jdbc.first(
             "count pending adjustments",
-            "select count(*) from console.adjustment where status = 'PENDING'",
+            "select count(*) pending from console.adjustment where status = 'PENDING'",
             (c, ps) -> {},
-            rs -> rs.getLong(1))
+            rs -> rs.getLong("pending"))
         .orElse(0L);
   }
 
@@ -94,10 +102,11 @@ public class JdbcAdjustmentRepository implements AdjustmentRepository {
   public List<AdjustmentView> ofMember(String member, int limit) {
     return jdbc.list(
         "list member adjustments",
-        "select "
-            + COLUMNS
-            + " from console.adjustment where member = ? order by requested_at desc, id desc"
-            + " limit ?",
+        """
+        select %s
+        from console.adjustment where member = ?
+        order by requested_at desc, id desc limit ?"""
+            .formatted(COLUMNS),
         (c, ps) -> {
           ps.setString(1, member);
           ps.setInt(2, limit);

@@ -19,8 +19,10 @@ public class JdbcAuditRepository implements AuditLog {
   public void append(AuditEntry e) {
     jdbc.update(
         "append audit entry",
-        "insert into console.audit_entry (at, actor, action, member, target, before_state,"
-            + " after_state, reason) values (?, ?, ?, ?, ?, ?, ?, ?)",
+        """
+        insert into console.audit_entry
+          (at, actor, action, member, target, before_state, after_state, reason)
+        values (?, ?, ?, ?, ?, ?, ?, ?)""",
         (c, ps) -> {
           ps.setTimestamp(1, Timestamp.from(e.at()));
           ps.setString(2, clip(e.actor(), 60));
@@ -38,8 +40,9 @@ public class JdbcAuditRepository implements AuditLog {
   public List<AuditEntry> find(AuditQuery q) {
     StringBuilder sql =
         new StringBuilder(
-            "select id, at, actor, action, member, target, before_state, after_state, reason"
-                + " from console.audit_entry where true");
+            """
+            select id, at, actor, action, member, target, before_state, after_state, reason
+            from console.audit_entry where true""");
     List<Object> params = new ArrayList<>();
     if (q.member() != null) {
       sql.append(" and member = ?");

@@ -22,15 +22,17 @@ public class JdbcConsoleUserRepository implements ConsoleUserRepository {
 
   /** The user's columns, with the failures and wait of their account name (ADR 0026). */
   private static final String COLUMNS =
-      "username, display_name, password_hash, roles, active, coalesce(t.failures, 0) failed_logins,"
-          + " t.next_allowed_at, last_login_at from console.console_user u"
-          + " left join console.login_throttle t on t.key = 'account:' || u.username";
+      """
+      username, display_name, password_hash, roles, active,
+      coalesce(t.failures, 0) failed_logins, t.next_allowed_at, last_login_at
+      from console.console_user u
+      left join console.login_throttle t on t.key = 'account:' || u.username""";
 
   @Override
   public Optional<StoredUser> find(String username) {
     return jdbc.first(
         "find console user",
-        "select " + COLUMNS + " where username = ?",
+        "select %s where username = ?".formatted(COLUMNS),
         (c, ps) -> ps.setString(1, username),
         JdbcConsoleUserRepository::map);
   }
@@ -39,7 +41,7 @@ public class JdbcConsoleUserRepository implements ConsoleUserRepository {
   public List<StoredUser> all() {
     return jdbc.list(
         "list console users",
-        "select " + COLUMNS + " order by username",
+        "select %s order by username".formatted(COLUMNS),
         (c, ps) -> {},
         JdbcConsoleUserRepository::map);
   }
@@ -50,8 +52,10 @@ public class JdbcConsoleUserRepository implements ConsoleUserRepository {
       String username, String displayName, String passwordHash, Set<ConsoleRole> roles) {
     return jdbc.update(
             "add console user",
-            "insert into console.console_user (username, display_name, password_hash, roles)"
-                + " values (?, ?, ?, ?) on conflict (username) do nothing",
+            """
+            insert into console.console_user (username, display_name, password_hash, roles)
+            values (?, ?, ?, ?)
+            on conflict (username) do nothing""",
             (c, ps) -> {
               ps.setString(1, username);
               ps.setString(2, displayName);
@@ -114,10 +118,11 @@ public class JdbcConsoleUserRepository implements ConsoleUserRepository {
   public List<String> lockActiveAdmins() {
     return jdbc.list(
         "lock active admins",
-        "select username from console.console_user where active and roles like '%ADMIN%'"
-            + " order by username for update",
+        """
+        select username from console.console_user where active and roles like '%ADMIN%'
+        order by username for update""",
         (c, ps) -> {},
-        rs -> rs.getString(1));
+        rs -> rs.getString("username"));
   }
 
   static String rolesText(Set<ConsoleRole> roles) {
