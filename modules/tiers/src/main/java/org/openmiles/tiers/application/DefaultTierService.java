@@ -16,6 +16,7 @@ import org.openmiles.accounts.api.MemberService;
 import org.openmiles.common.ValidationException;
 import org.openmiles.common.tx.RetriedTransaction;
 import org.openmiles.tiers.api.GrantTierOverride;
+import org.openmiles.tiers.api.TierBenefits;
 import org.openmiles.tiers.api.TierHistoryView;
 import org.openmiles.tiers.api.TierOverrideView;
 import org.openmiles.tiers.api.TierProgressView;
@@ -140,6 +141,16 @@ public class DefaultTierService implements TierService {
   public List<TierHistoryView> history(MemberNumber member) {
     members.get(member);
     return tierHistory.history(member.value());
+  }
+
+  @Override
+  @Transactional(TxType.SUPPORTS)
+  public List<TierBenefits> grantableTiers() {
+    TierProgram program = programs.on(calendar.today());
+    return program.tiers().stream()
+        .filter(t -> t.rank() > program.base().rank())
+        .map(t -> new TierBenefits(t.code(), t.name(), t.rank(), t.flightBonusPercent()))
+        .toList();
   }
 
   @Override
