@@ -49,7 +49,8 @@ class LayersTest {
               "an adapter holds no application logic: transactions and checks are the service's");
 
   /** The business modules whose layers {@link #layersOf} checks (ADR 0030). */
-  static final List<String> MODULES = List.of("accounts", "accrual", "cashmiles");
+  static final List<String> MODULES =
+      List.of("accounts", "accrual", "cashmiles", "tiers", "redemption", "console");
 
   /**
    * web (with the console's security adapters) → application → domain ← infrastructure, inside one

@@ -552,8 +552,13 @@ class ConsoleIT {
         .startsWith("The first 50 members by name")
         .contains("type more of it");
     assertThat(browser.findElements(By.cssSelector("[id='search:results'] tbody tr"))).hasSize(50);
-    // the born column tells namesakes apart
+    // the born, tier and balance columns tell namesakes apart
     assertThat(browser.findElement(By.id("search:results")).getText()).contains("1985-03-04");
+    String firstRow = "[id='search:results'] tbody tr:first-child td:nth-child(%d)";
+    assertThat(browser.findElement(By.cssSelector(firstRow.formatted(4))).getText())
+        .isEqualTo("Member");
+    assertThat(browser.findElement(By.cssSelector(firstRow.formatted(5))).getText())
+        .matches("\\d[\\d,]*");
   }
 
   @Test

@@ -22,8 +22,9 @@ import org.openmiles.console.api.Actor;
 import org.openmiles.console.api.AdjustmentNotPendingException;
 import org.openmiles.console.api.ConsoleRole;
 import org.openmiles.console.api.SelfApprovalException;
+import org.openmiles.console.domain.AdjustmentRepository;
 import org.openmiles.console.domain.AdjustmentStatus;
-import org.openmiles.console.infrastructure.JdbcAdjustmentRepository;
+import org.openmiles.console.domain.AdjustmentView;
 
 /**
  * Goodwill adjustments. An agent's adjustment up to {@code
@@ -36,7 +37,7 @@ import org.openmiles.console.infrastructure.JdbcAdjustmentRepository;
 @ApplicationScoped
 @RetriedTransaction // a deadlock or serialization failure runs the whole call again (ADR 0023)
 public class Adjustments {
-  @Inject JdbcAdjustmentRepository repository;
+  @Inject AdjustmentRepository repository;
   @Inject MilesLedger ledger;
   @Inject MemberService members;
   @Inject AuditTrail audit;

@@ -6,7 +6,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import org.openmiles.console.api.Actor;
-import org.openmiles.console.infrastructure.JdbcAuditRepository;
+import org.openmiles.console.domain.AuditEntry;
+import org.openmiles.console.domain.AuditLog;
+import org.openmiles.console.domain.AuditQuery;
 
 /**
  * Writes and reads the console's audit log. {@link #record} joins the caller's transaction (the
@@ -14,7 +16,7 @@ import org.openmiles.console.infrastructure.JdbcAuditRepository;
  */
 @ApplicationScoped
 public class AuditTrail {
-  @Inject JdbcAuditRepository repository;
+  @Inject AuditLog repository;
   @Inject Clock clock;
 
   @Transactional(Transactional.TxType.REQUIRED)

@@ -13,26 +13,26 @@ import org.openmiles.console.api.ConsoleRole;
 import org.openmiles.console.api.ConsoleUserExistsException;
 import org.openmiles.console.api.ConsoleUserNotFoundException;
 import org.openmiles.console.domain.AdminSafeguard;
+import org.openmiles.console.domain.ConsoleUserRepository;
+import org.openmiles.console.domain.LoginThrottles;
+import org.openmiles.console.domain.PasswordHashes;
 import org.openmiles.console.domain.PasswordPolicy;
-import org.openmiles.console.infrastructure.JdbcConsoleUserRepository;
-import org.openmiles.console.infrastructure.JdbcConsoleUserRepository.StoredUser;
-import org.openmiles.console.infrastructure.JdbcLoginThrottleRepository;
-import org.openmiles.console.security.PasswordHashing;
+import org.openmiles.console.domain.StoredUser;
 
 /**
  * Console user management, for admins only: create a user, reset a password, clear failed logins,
  * change the role, disable and enable. Each is one transaction with its audit entry. An admin can
  * neither disable nor demote themself, and nobody can disable or demote the last active admin, so
  * the console always keeps someone who can manage users. Passwords follow {@link PasswordPolicy}
- * and are stored as PBKDF2 hashes ({@link PasswordHashing}); they are never logged or audited.
+ * and are stored as PBKDF2 hashes ({@link PasswordHashes}); they are never logged or audited.
  */
 @ApplicationScoped
 public class ConsoleUsers {
   private static final String USERNAME = "[a-z0-9._-]{2,60}";
 
-  @Inject JdbcConsoleUserRepository users;
-  @Inject JdbcLoginThrottleRepository throttle;
-  @Inject PasswordHashing hashing;
+  @Inject ConsoleUserRepository users;
+  @Inject LoginThrottles throttle;
+  @Inject PasswordHashes hashing;
   @Inject AuditTrail audit;
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -71,7 +71,7 @@ public class ConsoleUsers {
     StoredUser user = get(username);
     requireStrong(user.username(), password);
     users.updatePassword(user.username(), hashing.hash(password));
-    throttle.clear(JdbcLoginThrottleRepository.accountKey(user.username()));
+    throttle.clear(LoginThrottles.accountKey(user.username()));
     audit.record(actor, "USER_PASSWORD_RESET", null, "user " + user.username(), null, null, null);
   }
 
@@ -79,7 +79,7 @@ public class ConsoleUsers {
   public void unlock(Actor actor, String username) {
     actor.require(ConsoleRole.ADMIN, "unlock console users");
     StoredUser user = get(username);
-    throttle.clear(JdbcLoginThrottleRepository.accountKey(user.username()));
+    throttle.clear(LoginThrottles.accountKey(user.username()));
     audit.record(
         actor,
         "USER_UNLOCKED",

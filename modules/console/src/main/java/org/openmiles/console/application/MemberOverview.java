@@ -8,6 +8,7 @@ import org.openmiles.accounts.api.MemberView;
 import org.openmiles.accrual.api.ClaimView;
 import org.openmiles.accrual.api.PendingMilesView;
 import org.openmiles.cashmiles.api.PaymentView;
+import org.openmiles.console.domain.AdjustmentView;
 import org.openmiles.redemption.api.AwardView;
 import org.openmiles.tiers.api.TierHistoryView;
 import org.openmiles.tiers.api.TierStatusView;

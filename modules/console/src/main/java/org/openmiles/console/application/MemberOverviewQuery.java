@@ -1,5 +1,6 @@
 package org.openmiles.console.application;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openmiles.accounts.api.BalanceView;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accounts.api.MemberService;
@@ -23,12 +25,15 @@ import org.openmiles.tiers.api.TierService;
  * Builds the member 360 view: the member and every section the page shows, each read through its
  * module's api. A section that fails is logged and left out (named in {@link
  * MemberOverview#notAvailable()}) so one module being down does not take the whole page with it;
- * only the member itself must be readable.
+ * only the member itself must be readable. The claims, Cash & Miles payments, adjustments and
+ * awards sections show the member's latest {@code openmiles.console.member.section-rows} (20) each.
  */
 @ApplicationScoped
 public class MemberOverviewQuery {
   static final Logger LOG = Logger.getLogger(MemberOverviewQuery.class.getName());
-  static final int SECTION_ROWS = 20;
+
+  /** Most rows a section may ask for: the smallest limit of the services it reads. */
+  static final int MAX_SECTION_ROWS = 200;
 
   @Inject MemberService members;
   @Inject MilesLedger ledger;
@@ -38,6 +43,26 @@ public class MemberOverviewQuery {
   @Inject CashMilesPayments payments;
   @Inject Adjustments adjustments;
   @Inject AwardService awards;
+
+  @Inject
+  @ConfigProperty(name = "openmiles.console.member.section-rows", defaultValue = "20")
+  int sectionRows;
+
+  @PostConstruct
+  void checkSettings() {
+    if (sectionRows < 1 || sectionRows > MAX_SECTION_ROWS) {
+      throw new IllegalStateException(
+          "openmiles.console.member.section-rows must be 1 to "
+              + MAX_SECTION_ROWS
+              + ", not "
+              + sectionRows);
+    }
+  }
+
+  /** How many of the latest rows each list section shows. */
+  public int sectionRows() {
+    return sectionRows;
+  }
 
   /** The member with that number, if there is one (an unknown number is no error). */
   public Optional<MemberView> find(MemberNumber number) {
@@ -57,19 +82,19 @@ public class MemberOverviewQuery {
         section(notAvailable, "holds", () -> ledger.holds(number, true), List.of()),
         section(notAvailable, "tier", () -> tiers.status(number), null),
         section(notAvailable, "tier history", () -> tiers.history(number), List.of()),
-        section(notAvailable, "claims", () -> claims.ofMember(number, SECTION_ROWS), List.of()),
+        section(notAvailable, "claims", () -> claims.ofMember(number, sectionRows), List.of()),
         section(
             notAvailable,
             "Cash & Miles payments",
-            () -> payments.paymentsOfMember(number, SECTION_ROWS),
+            () -> payments.paymentsOfMember(number, sectionRows),
             List.of()),
         section(notAvailable, "pending miles", () -> bookings.pendingMiles(number), null),
         section(
             notAvailable,
             "adjustments",
-            () -> adjustments.ofMember(number, SECTION_ROWS),
+            () -> adjustments.ofMember(number, sectionRows),
             List.of()),
-        section(notAvailable, "awards", () -> awards.awards(number, SECTION_ROWS), List.of()),
+        section(notAvailable, "awards", () -> awards.awards(number, sectionRows), List.of()),
         List.copyOf(notAvailable));
   }
 

@@ -6,19 +6,23 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import org.openmiles.common.jdbc.Jdbc;
-import org.openmiles.console.application.AuditEntry;
-import org.openmiles.console.application.AuditQuery;
+import org.openmiles.console.domain.AuditEntry;
+import org.openmiles.console.domain.AuditLog;
+import org.openmiles.console.domain.AuditQuery;
 
 /** The append-only audit log in {@code console.audit_entry}. */
 @ApplicationScoped
-public class JdbcAuditRepository {
+public class JdbcAuditRepository implements AuditLog {
   @Inject Jdbc jdbc;
 
+  @Override
   public void append(AuditEntry e) {
     jdbc.update(
         "append audit entry",
-        "insert into console.audit_entry (at, actor, action, member, target, before_state,"
-            + " after_state, reason) values (?, ?, ?, ?, ?, ?, ?, ?)",
+        """
+        insert into console.audit_entry
+          (at, actor, action, member, target, before_state, after_state, reason)
+        values (?, ?, ?, ?, ?, ?, ?, ?)""",
         (c, ps) -> {
           ps.setTimestamp(1, Timestamp.from(e.at()));
           ps.setString(2, clip(e.actor(), 60));
@@ -32,11 +36,13 @@ public class JdbcAuditRepository {
   }
 
   /** Newest first, keyset-paged by id. */
+  @Override
   public List<AuditEntry> find(AuditQuery q) {
     StringBuilder sql =
         new StringBuilder(
-            "select id, at, actor, action, member, target, before_state, after_state, reason"
-                + " from console.audit_entry where true");
+            """
+            select id, at, actor, action, member, target, before_state, after_state, reason
+            from console.audit_entry where true""");
     List<Object> params = new ArrayList<>();
     if (q.member() != null) {
       sql.append(" and member = ?");

@@ -12,52 +12,50 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.openmiles.common.jdbc.Jdbc;
 import org.openmiles.console.api.ConsoleRole;
+import org.openmiles.console.domain.ConsoleUserRepository;
+import org.openmiles.console.domain.StoredUser;
 
 /** Console users in {@code console.console_user}. */
 @ApplicationScoped
-public class JdbcConsoleUserRepository {
+public class JdbcConsoleUserRepository implements ConsoleUserRepository {
   @Inject Jdbc jdbc;
-
-  /** A user as stored, password hash included. */
-  public record StoredUser(
-      String username,
-      String displayName,
-      String passwordHash,
-      Set<ConsoleRole> roles,
-      boolean active,
-      int failedLogins,
-      Instant throttledUntil,
-      Instant lastLoginAt) {}
 
   /** The user's columns, with the failures and wait of their account name (ADR 0026). */
   private static final String COLUMNS =
-      "username, display_name, password_hash, roles, active, coalesce(t.failures, 0) failed_logins,"
-          + " t.next_allowed_at, last_login_at from console.console_user u"
-          + " left join console.login_throttle t on t.key = 'account:' || u.username";
+      """
+      username, display_name, password_hash, roles, active,
+      coalesce(t.failures, 0) failed_logins, t.next_allowed_at, last_login_at
+      from console.console_user u
+      left join console.login_throttle t on t.key = 'account:' || u.username""";
 
+  @Override
   public Optional<StoredUser> find(String username) {
     return jdbc.first(
         "find console user",
-        "select " + COLUMNS + " where username = ?",
+        "select %s where username = ?".formatted(COLUMNS),
         (c, ps) -> ps.setString(1, username),
         JdbcConsoleUserRepository::map);
   }
 
+  @Override
   public List<StoredUser> all() {
     return jdbc.list(
         "list console users",
-        "select " + COLUMNS + " order by username",
+        "select %s order by username".formatted(COLUMNS),
         (c, ps) -> {},
         JdbcConsoleUserRepository::map);
   }
 
   /** Inserts the user unless one with that name exists; true if inserted. */
+  @Override
   public boolean insertIfAbsent(
       String username, String displayName, String passwordHash, Set<ConsoleRole> roles) {
     return jdbc.update(
             "add console user",
-            "insert into console.console_user (username, display_name, password_hash, roles)"
-                + " values (?, ?, ?, ?) on conflict (username) do nothing",
+            """
+            insert into console.console_user (username, display_name, password_hash, roles)
+            values (?, ?, ?, ?)
+            on conflict (username) do nothing""",
             (c, ps) -> {
               ps.setString(1, username);
               ps.setString(2, displayName);
@@ -67,6 +65,7 @@ public class JdbcConsoleUserRepository {
         == 1;
   }
 
+  @Override
   public void recordLogin(String username, Instant at) {
     jdbc.update(
         "record login",
@@ -78,6 +77,7 @@ public class JdbcConsoleUserRepository {
   }
 
   /** A new password (an admin's reset). */
+  @Override
   public void updatePassword(String username, String passwordHash) {
     jdbc.update(
         "reset console password",
@@ -88,6 +88,7 @@ public class JdbcConsoleUserRepository {
         });
   }
 
+  @Override
   public void updateRoles(String username, Set<ConsoleRole> roles) {
     jdbc.update(
         "change console roles",
@@ -98,6 +99,7 @@ public class JdbcConsoleUserRepository {
         });
   }
 
+  @Override
   public void updateActive(String username, boolean active) {
     jdbc.update(
         "enable or disable console user",
@@ -112,13 +114,15 @@ public class JdbcConsoleUserRepository {
    * The active admins, their rows locked until the transaction ends: two admins demoting or
    * disabling each other at the same moment are decided one after the other, so one admin stays.
    */
+  @Override
   public List<String> lockActiveAdmins() {
     return jdbc.list(
         "lock active admins",
-        "select username from console.console_user where active and roles like '%ADMIN%'"
-            + " order by username for update",
+        """
+        select username from console.console_user where active and roles like '%ADMIN%'
+        order by username for update""",
         (c, ps) -> {},
-        rs -> rs.getString(1));
+        rs -> rs.getString("username"));
   }
 
   static String rolesText(Set<ConsoleRole> roles) {

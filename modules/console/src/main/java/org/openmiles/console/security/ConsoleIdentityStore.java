@@ -9,7 +9,8 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.openmiles.console.api.Actor;
-import org.openmiles.console.infrastructure.JdbcConsoleUserRepository;
+import org.openmiles.console.domain.ConsoleUserRepository;
+import org.openmiles.console.domain.StoredUser;
 
 /**
  * Console users from {@code console.console_user}: the password is checked against its PBKDF2 hash
@@ -20,7 +21,7 @@ import org.openmiles.console.infrastructure.JdbcConsoleUserRepository;
  */
 @ApplicationScoped
 public class ConsoleIdentityStore implements IdentityStore {
-  @Inject JdbcConsoleUserRepository users;
+  @Inject ConsoleUserRepository users;
   @Inject PasswordHashing hashing;
 
   public CredentialValidationResult validate(UsernamePasswordCredential credential) {
@@ -39,7 +40,7 @@ public class ConsoleIdentityStore implements IdentityStore {
   }
 
   /** The user's roles with included roles expanded, as group names. */
-  static Set<String> groupsOf(JdbcConsoleUserRepository.StoredUser u) {
+  static Set<String> groupsOf(StoredUser u) {
     return new Actor(u.username(), u.roles())
         .roles().stream().map(Enum::name).collect(Collectors.toSet());
   }

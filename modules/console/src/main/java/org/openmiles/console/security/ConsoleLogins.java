@@ -10,9 +10,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openmiles.console.domain.ConsoleUserRepository;
 import org.openmiles.console.domain.LoginThrottle;
-import org.openmiles.console.infrastructure.JdbcConsoleUserRepository;
-import org.openmiles.console.infrastructure.JdbcLoginThrottleRepository;
+import org.openmiles.console.domain.LoginThrottles;
 
 /**
  * Throttles console logins per account name and per client address (ADR 0026), in the database so
@@ -26,8 +26,8 @@ import org.openmiles.console.infrastructure.JdbcLoginThrottleRepository;
  */
 @ApplicationScoped
 public class ConsoleLogins {
-  @Inject JdbcConsoleUserRepository users;
-  @Inject JdbcLoginThrottleRepository throttle;
+  @Inject ConsoleUserRepository users;
+  @Inject LoginThrottles throttle;
 
   @Inject
   @ConfigProperty(name = "openmiles.console.throttle.free-failures", defaultValue = "5")
@@ -72,8 +72,8 @@ public class ConsoleLogins {
    */
   public Optional<Duration> attempt(String username, String address, Instant at) {
     Instant now = stored(at);
-    String account = JdbcLoginThrottleRepository.accountKey(username);
-    String client = JdbcLoginThrottleRepository.addressKey(address);
+    String account = LoginThrottles.accountKey(username);
+    String client = LoginThrottles.addressKey(address);
     Optional<Instant> waiting = throttle.waitingUntil(List.of(account, client), now);
     if (waiting.isPresent()) {
       return waiting.map(until -> Duration.between(now, until));
@@ -94,10 +94,7 @@ public class ConsoleLogins {
     Instant now = stored(at);
     return throttle
         .waitingUntil(
-            List.of(
-                JdbcLoginThrottleRepository.accountKey(username),
-                JdbcLoginThrottleRepository.addressKey(address)),
-            now)
+            List.of(LoginThrottles.accountKey(username), LoginThrottles.addressKey(address)), now)
         .map(until -> Duration.between(now, until))
         .orElse(Duration.ZERO);
   }
@@ -112,8 +109,8 @@ public class ConsoleLogins {
 
   /** A valid login: the account's failures are forgotten, the address's attempt taken back. */
   public void succeeded(String username, String address, Instant now) {
-    throttle.clear(JdbcLoginThrottleRepository.accountKey(username));
-    throttle.forgive(JdbcLoginThrottleRepository.addressKey(address), now);
+    throttle.clear(LoginThrottles.accountKey(username));
+    throttle.forgive(LoginThrottles.addressKey(address), now);
     users.recordLogin(username, now);
   }
 }

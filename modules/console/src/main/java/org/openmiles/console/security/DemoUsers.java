@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openmiles.console.api.ConsoleRole;
-import org.openmiles.console.infrastructure.JdbcConsoleUserRepository;
+import org.openmiles.console.domain.ConsoleUserRepository;
 
 /**
  * Seeds one console user per role when {@code openmiles.console.demo-users} is true ({@code
@@ -42,7 +42,7 @@ public class DemoUsers {
   @ConfigProperty(name = "openmiles.console.demo-users", defaultValue = "false")
   boolean enabled;
 
-  @Inject JdbcConsoleUserRepository users;
+  @Inject ConsoleUserRepository users;
   @Inject PasswordHashing hashing;
 
   @PostConstruct

@@ -30,7 +30,7 @@ import org.openmiles.common.security.ApiRoles;
 import org.openmiles.common.web.ClientAddresses;
 import org.openmiles.common.web.Problems;
 import org.openmiles.console.application.AuditTrail;
-import org.openmiles.console.infrastructure.JdbcConsoleUserRepository;
+import org.openmiles.console.domain.ConsoleUserRepository;
 
 /**
  * The WAR's one HTTP authentication mechanism (ADR 0013). Payara puts one mechanism in service per
@@ -63,7 +63,7 @@ public class OpenMilesAuthenticationMechanism implements HttpAuthenticationMecha
   @Inject BeanManager beanManager;
   @Inject IdentityStoreHandler identityStores;
   @Inject ConsoleLogins logins;
-  @Inject JdbcConsoleUserRepository users;
+  @Inject ConsoleUserRepository users;
   @Inject AuditTrail audit;
   @Inject Clock clock;
   @Inject ClientAddresses clientAddresses;

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.Map;
+import org.openmiles.console.domain.PasswordHashes;
 
 /**
  * PBKDF2 with HMAC-SHA-512, 210,000 iterations and a 32-byte salt for new hashes (the OWASP
@@ -12,7 +13,7 @@ import java.util.Map;
  * later leaves old hashes valid.
  */
 @ApplicationScoped
-public class PasswordHashing {
+public class PasswordHashing implements PasswordHashes {
   @Inject Pbkdf2PasswordHash pbkdf2;
 
   private String dummyHash;
@@ -28,10 +29,12 @@ public class PasswordHashing {
     dummyHash = pbkdf2.generate("not-a-password".toCharArray());
   }
 
+  @Override
   public String hash(char[] password) {
     return pbkdf2.generate(password);
   }
 
+  @Override
   public boolean verify(char[] password, String hash) {
     return pbkdf2.verify(password, hash);
   }

@@ -6,8 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import org.openmiles.console.application.AdjustmentView;
 import org.openmiles.console.application.Adjustments;
+import org.openmiles.console.domain.AdjustmentView;
 
 /** The supervisors' queue of adjustments above an agent's limit, oldest first. */
 @Named

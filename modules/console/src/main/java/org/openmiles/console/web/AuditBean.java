@@ -7,9 +7,9 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import org.openmiles.console.application.AuditEntry;
-import org.openmiles.console.application.AuditQuery;
 import org.openmiles.console.application.AuditTrail;
+import org.openmiles.console.domain.AuditEntry;
+import org.openmiles.console.domain.AuditQuery;
 
 /** The audit log, newest first, filtered by member, user or action, 50 entries a page. */
 @Named

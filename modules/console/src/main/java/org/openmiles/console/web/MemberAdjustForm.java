@@ -4,9 +4,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import org.openmiles.console.application.AdjustmentView;
 import org.openmiles.console.application.Adjustments;
 import org.openmiles.console.domain.AdjustmentStatus;
+import org.openmiles.console.domain.AdjustmentView;
 
 /**
  * The goodwill adjustment form of member 360: up to the agent limit posts at once, above it waits

@@ -7,11 +7,14 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 import org.openmiles.console.application.MemberActions;
+import org.openmiles.tiers.api.TierBenefits;
+import org.openmiles.tiers.api.TierService;
 import org.openmiles.tiers.api.TierStatusView;
 
 /**
  * The tier override (status match) form of member 360, shown to supervisors; {@link MemberActions}
- * refuses anyone else.
+ * refuses anyone else. The menu offers the tiers in force above the base tier, lowest first, as the
+ * tiers module defines them ({@link TierService#grantableTiers}).
  */
 @Named
 @ViewScoped
@@ -19,10 +22,12 @@ public class MemberOverrideForm implements Serializable {
   @Inject MemberActions actions;
   @Inject CurrentUser currentUser;
   @Inject MemberPage page;
+  @Inject TierService tierService;
 
   private String overrideTier;
   private LocalDate overrideUntil;
   private String overrideReason;
+  private transient List<TierBenefits> tiers;
 
   public void grantOverride() {
     try {
@@ -43,8 +48,17 @@ public class MemberOverrideForm implements Serializable {
     }
   }
 
-  public List<String> getTierCodes() {
-    return List.of("TITANIUM", "GOLD", "PLATINUM");
+  /** Read once per view: the menu is rendered, then its value checked on submit. */
+  public List<TierBenefits> getTiers() {
+    if (tiers == null) {
+      try {
+        tiers = tierService.grantableTiers();
+      } catch (RuntimeException e) {
+        tiers = List.of();
+        Messages.refused("Reading the tiers", e);
+      }
+    }
+    return tiers;
   }
 
   public String getOverrideTier() {

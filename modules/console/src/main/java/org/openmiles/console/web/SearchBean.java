@@ -7,16 +7,21 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accounts.api.MemberSearch;
 import org.openmiles.accounts.api.MemberService;
 import org.openmiles.accounts.api.MemberView;
+import org.openmiles.console.application.MemberSearchDetails;
+import org.openmiles.console.application.MemberSearchDetails.Detail;
 import org.openmiles.console.domain.Masking;
 
 /**
  * Member search from one box: a valid member number opens the member at once; text with an
  * {@code @} is an email, mostly digits a phone number, anything else a name ("tran", "tran thu",
- * "thu tran"). Each is one indexed lookup in accounts ({@link MemberService#search}).
+ * "thu tran"). Each is one indexed lookup in accounts ({@link MemberService#search}). Each member
+ * found shows birth date, tier and balance, to tell members of the same name apart ({@link
+ * MemberSearchDetails}).
  */
 @Named
 @ViewScoped
@@ -25,15 +30,20 @@ public class SearchBean implements Serializable {
 
   @Inject MemberService members;
   @Inject CurrentUser currentUser;
+  @Inject MemberSearchDetails searchDetails;
+  @Inject AirlineTime airlineTime;
+  @Inject Show show;
 
   private String query;
   private List<MemberView> results = List.of();
   private String searchedAs = "";
   private boolean more;
+  private Map<MemberNumber, Detail> details = Map.of();
 
   public void search() throws IOException {
     String q = query == null ? "" : query.strip();
     results = List.of();
+    details = Map.of();
     more = false;
     if (q.isEmpty()) {
       Messages.warn(
@@ -75,6 +85,7 @@ public class SearchBean implements Serializable {
     if (more) {
       results = results.subList(0, LIMIT);
     }
+    details = searchDetails.of(results, airlineTime.today());
     if (results.isEmpty()) {
       Messages.warn(
           "No member found by " + searchedAs + " \"" + q + "\".",
@@ -96,6 +107,18 @@ public class SearchBean implements Serializable {
 
   public boolean isMore() {
     return more;
+  }
+
+  /** The member's tier today, or a dash when the tiers module did not answer. */
+  public String tier(MemberView m) {
+    Detail d = details.get(m.number());
+    return d == null || d.tierName() == null ? "\u2013" : d.tierName();
+  }
+
+  /** The member's balance in miles, or a dash when the ledger did not answer. */
+  public String balance(MemberView m) {
+    Detail d = details.get(m.number());
+    return d == null || d.balance() == null ? "\u2013" : show.number(d.balance());
   }
 
   public String email(MemberView m) {

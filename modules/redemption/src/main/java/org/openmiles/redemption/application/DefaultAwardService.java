@@ -41,11 +41,13 @@ import org.openmiles.redemption.api.TierNotEligibleException;
 import org.openmiles.redemption.api.events.AwardCancelled;
 import org.openmiles.redemption.api.events.AwardRedeemed;
 import org.openmiles.redemption.domain.AwardChart;
+import org.openmiles.redemption.domain.Awards;
+import org.openmiles.redemption.domain.BeneficiaryLists;
+import org.openmiles.redemption.domain.NewAward;
+import org.openmiles.redemption.domain.RedemptionProgram;
 import org.openmiles.redemption.domain.RedemptionRule;
+import org.openmiles.redemption.domain.StoredAward;
 import org.openmiles.redemption.domain.TierOrder;
-import org.openmiles.redemption.infrastructure.JdbcRedemptionRepository;
-import org.openmiles.redemption.infrastructure.JdbcRedemptionRepository.NewAward;
-import org.openmiles.redemption.infrastructure.JdbcRedemptionRepository.StoredAward;
 import org.openmiles.tiers.api.MemberTiers;
 import org.openmiles.tiers.api.TierBenefits;
 
@@ -59,7 +61,9 @@ import org.openmiles.tiers.api.TierBenefits;
 @RetriedTransaction // a deadlock or serialization failure runs the whole call again (ADR 0023)
 public class DefaultAwardService implements AwardService {
 
-  @Inject JdbcRedemptionRepository repository;
+  @Inject RedemptionProgram program;
+  @Inject Awards awards;
+  @Inject BeneficiaryLists beneficiaryLists;
   @Inject MilesLedger ledger;
   @Inject FlightReference airports;
   @Inject MemberTiers tiers;
@@ -70,7 +74,7 @@ public class DefaultAwardService implements AwardService {
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
   public AwardPrice price(PriceAward award) {
-    return repository
+    return program
         .chartOn(award.outbound())
         .price(award, country(award.origin()), country(award.destination()));
   }
@@ -78,7 +82,7 @@ public class DefaultAwardService implements AwardService {
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
   public AwardPrice priceUpgrade(PriceUpgrade u) {
-    String minTier = repository.upgradeMinTier(u.date());
+    String minTier = program.upgradeMinTier(u.date());
     TierBenefits tier = tiers.tierOn(u.member(), u.date());
     if (tier.rank() < TierOrder.rank(minTier)) {
       throw new TierNotEligibleException(
@@ -91,7 +95,7 @@ public class DefaultAwardService implements AwardService {
               + " on "
               + u.date());
     }
-    AwardChart chart = repository.chartOn(u.date());
+    AwardChart chart = program.chartOn(u.date());
     AwardChart.RouteGroup group = chart.routeGroup(country(u.origin()), country(u.destination()));
     AwardPrice.Part part =
         chart.upgrade(group.code(), u.carrier(), u.bookingClass(), u.from(), u.to(), u.date());
@@ -108,13 +112,13 @@ public class DefaultAwardService implements AwardService {
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<PartnerAwardView> partnerAwards() {
-    return repository.partnerAwards(LocalDate.now(clock));
+    return program.partnerAwards(LocalDate.now(clock));
   }
 
   @Override
   public AwardView redeem(RedeemAward r) {
     String hash = hash(r);
-    var first = repository.awardByClientReference(r.member(), r.clientReference());
+    var first = awards.awardByClientReference(r.member(), r.clientReference());
     if (first.isPresent()) {
       return replay(first.get(), hash);
     }
@@ -156,7 +160,7 @@ public class DefaultAwardService implements AwardService {
               + u.date();
     } else {
       PartnerAwardView v =
-          repository.partnerAwards(today).stream()
+          program.partnerAwards(today).stream()
               .filter(a -> a.code().equals(r.partnerAward()))
               .findFirst()
               .orElseThrow(
@@ -168,7 +172,7 @@ public class DefaultAwardService implements AwardService {
       travel = today;
       description = "Partner award " + v.code() + ": " + v.name();
     }
-    RedemptionRule rule = repository.ruleOn(today);
+    RedemptionRule rule = program.ruleOn(today);
     Passenger who = r.passenger();
     long surcharge = 0;
     Long beneficiaryId = null;
@@ -217,11 +221,11 @@ public class DefaultAwardService implements AwardService {
     if (debit.replayed()) {
       // a concurrent request with the same key committed first, award and debit together
       return replay(
-          repository.awardByClientReference(r.member(), r.clientReference()).orElseThrow(), hash);
+          awards.awardByClientReference(r.member(), r.clientReference()).orElseThrow(), hash);
     }
     var issuedAt = clock.instant();
     String reference =
-        repository.insertAward(
+        awards.insertAward(
             new NewAward(
                 r.member(),
                 r.clientReference(),
@@ -238,7 +242,7 @@ public class DefaultAwardService implements AwardService {
     redeemed.fire(
         new AwardRedeemed(
             reference, r.member(), kind, who.kind().name(), miles, debit.entryId(), issuedAt));
-    return repository.award(reference, false).orElseThrow().view();
+    return awards.award(reference, false).orElseThrow().view();
   }
 
   @Override
@@ -276,14 +280,14 @@ public class DefaultAwardService implements AwardService {
       redeposited += part.miles();
     }
     var at = clock.instant();
-    repository.markCancelled(a.id(), fee, redeposited, at);
+    awards.markCancelled(a.id(), fee, redeposited, at);
     cancelled.fire(new AwardCancelled(reference, v.member(), v.miles(), fee, redeposited, at));
-    return repository.award(reference, false).orElseThrow().view();
+    return awards.award(reference, false).orElseThrow().view();
   }
 
   private StoredAward cancellable(String reference, boolean lock) {
     StoredAward a =
-        repository
+        awards
             .award(reference, lock)
             .orElseThrow(() -> new AwardNotFoundException("no award " + reference));
     AwardView v = a.view();
@@ -296,7 +300,7 @@ public class DefaultAwardService implements AwardService {
 
   /** The fee and the miles that go back, by the rule in force on {@code today}. */
   private Refund refund(AwardView v, LocalDate today) {
-    RedemptionRule rule = repository.ruleOn(today);
+    RedemptionRule rule = program.ruleOn(today);
     long fee = rule.cancelFee(v.miles());
     List<ExpiringMiles> spent =
         v.spent().isEmpty() ? List.of(new ExpiringMiles(null, v.miles())) : v.spent();
@@ -308,7 +312,7 @@ public class DefaultAwardService implements AwardService {
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
   public AwardView award(String reference) {
-    return repository
+    return awards
         .award(reference, false)
         .orElseThrow(() -> new AwardNotFoundException("no award " + reference))
         .view();
@@ -317,7 +321,7 @@ public class DefaultAwardService implements AwardService {
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<AwardView> awards(MemberNumber member, int limit) {
-    return repository.awards(member, limit);
+    return awards.awards(member, limit);
   }
 
   static String debitReference(MemberNumber member, String clientReference) {
@@ -325,7 +329,7 @@ public class DefaultAwardService implements AwardService {
   }
 
   private BeneficiaryView beneficiary(MemberNumber member, Passenger who) {
-    var b = repository.beneficiary(member, who.beneficiaryId());
+    var b = beneficiaryLists.beneficiary(member, who.beneficiaryId());
     if (b.isEmpty() || !b.get().kind().equals(who.kind().name())) {
       if (who.kind() == Passenger.Kind.NOMINEE) {
         throw new NotANomineeException(

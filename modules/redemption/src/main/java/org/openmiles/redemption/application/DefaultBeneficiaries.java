@@ -15,8 +15,9 @@ import org.openmiles.redemption.api.BeneficiaryNotFoundException;
 import org.openmiles.redemption.api.BeneficiaryView;
 import org.openmiles.redemption.api.NomineeLimitReachedException;
 import org.openmiles.redemption.api.Passenger;
+import org.openmiles.redemption.domain.BeneficiaryLists;
+import org.openmiles.redemption.domain.RedemptionProgram;
 import org.openmiles.redemption.domain.RedemptionRule;
-import org.openmiles.redemption.infrastructure.JdbcRedemptionRepository;
 
 /** The nominee list and family children of a member; the program's rule caps the nominees. */
 @ApplicationScoped
@@ -24,16 +25,17 @@ import org.openmiles.redemption.infrastructure.JdbcRedemptionRepository;
 @RetriedTransaction // a deadlock or serialization failure runs the whole call again (ADR 0023)
 public class DefaultBeneficiaries implements Beneficiaries {
 
-  @Inject JdbcRedemptionRepository repository;
+  @Inject RedemptionProgram program;
+  @Inject BeneficiaryLists beneficiaryLists;
   @Inject MemberService members;
   @Inject Clock clock;
 
   @Override
   public BeneficiaryView add(MemberNumber member, AddBeneficiary b) {
     members.get(member); // MEMBER_NOT_FOUND before anything is written
-    RedemptionRule rule = repository.ruleOn(LocalDate.now(clock));
+    RedemptionRule rule = program.ruleOn(LocalDate.now(clock));
     int limit = b.kind() == Passenger.Kind.NOMINEE ? rule.nomineeLimit() : 20;
-    return repository
+    return beneficiaryLists
         .addBeneficiary(member, b, limit)
         .orElseThrow(
             () ->
@@ -43,7 +45,7 @@ public class DefaultBeneficiaries implements Beneficiaries {
 
   @Override
   public void remove(MemberNumber member, long beneficiaryId) {
-    if (!repository.removeBeneficiary(member, beneficiaryId)) {
+    if (!beneficiaryLists.removeBeneficiary(member, beneficiaryId)) {
       throw new BeneficiaryNotFoundException(
           "member " + member + " has no nominee or family member " + beneficiaryId);
     }
@@ -53,6 +55,6 @@ public class DefaultBeneficiaries implements Beneficiaries {
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<BeneficiaryView> list(MemberNumber member) {
     members.get(member);
-    return repository.beneficiaries(member);
+    return beneficiaryLists.beneficiaries(member);
   }
 }

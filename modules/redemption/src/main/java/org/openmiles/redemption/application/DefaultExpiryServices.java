@@ -21,7 +21,9 @@ import org.openmiles.redemption.api.ExtensionPackageNotFoundException;
 import org.openmiles.redemption.api.ExtensionPackageView;
 import org.openmiles.redemption.api.ExtensionView;
 import org.openmiles.redemption.api.events.MilesExpiring;
-import org.openmiles.redemption.infrastructure.JdbcRedemptionRepository;
+import org.openmiles.redemption.domain.ExpiryNotices;
+import org.openmiles.redemption.domain.ExtensionPurchases;
+import org.openmiles.redemption.domain.RedemptionProgram;
 
 /**
  * Expiring miles: the list, paid extensions (the ledger moves the miles; this module records the
@@ -38,7 +40,9 @@ public class DefaultExpiryServices implements ExpiryServices {
 
   private static final int PAGE = 500;
 
-  @Inject JdbcRedemptionRepository repository;
+  @Inject RedemptionProgram program;
+  @Inject ExtensionPurchases purchases;
+  @Inject ExpiryNotices expiryNotices;
   @Inject MilesLedger ledger;
   @Inject Clock clock;
   @Inject Event<MilesExpiring> expiring;
@@ -53,12 +57,12 @@ public class DefaultExpiryServices implements ExpiryServices {
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<ExtensionPackageView> packages() {
-    return repository.packages(LocalDate.now(clock));
+    return program.packages(LocalDate.now(clock));
   }
 
   @Override
   public ExtensionView buyExtension(BuyExtension b) {
-    var first = repository.extension(b.member(), b.clientReference());
+    var first = purchases.extension(b.member(), b.clientReference());
     if (first.isPresent()) {
       return first.get();
     }
@@ -79,7 +83,7 @@ public class DefaultExpiryServices implements ExpiryServices {
                 SourceReference.of("EXT:" + b.member() + ":" + b.clientReference()),
                 "Expiry extension " + pkg.code() + " (" + b.paymentReference() + ")"));
     if (done.replayed()) {
-      return repository.extension(b.member(), b.clientReference()).orElseThrow();
+      return purchases.extension(b.member(), b.clientReference()).orElseThrow();
     }
     ExtensionView v =
         new ExtensionView(
@@ -92,7 +96,7 @@ public class DefaultExpiryServices implements ExpiryServices {
             done.moves(),
             clock.instant(),
             false);
-    repository.insertExtension(b.clientReference(), v);
+    purchases.insertExtension(b.clientReference(), v);
     return v;
   }
 
@@ -108,7 +112,7 @@ public class DefaultExpiryServices implements ExpiryServices {
       do {
         ExpiringMilesPage page = ledger.expiringMiles(first, last, after, PAGE);
         if (!page.members().isEmpty()) {
-          var fresh = new HashSet<>(repository.recordNotices(window, asOf, page.members()));
+          var fresh = new HashSet<>(expiryNotices.recordNotices(window, asOf, page.members()));
           var notices =
               page.members().stream()
                   .filter(m -> fresh.contains(m.member()))

@@ -30,7 +30,14 @@ import org.openmiles.redemption.api.ExtensionView;
 import org.openmiles.redemption.api.Journey;
 import org.openmiles.redemption.api.PartnerAwardView;
 import org.openmiles.redemption.domain.AwardChart;
+import org.openmiles.redemption.domain.Awards;
+import org.openmiles.redemption.domain.BeneficiaryLists;
+import org.openmiles.redemption.domain.ExpiryNotices;
+import org.openmiles.redemption.domain.ExtensionPurchases;
+import org.openmiles.redemption.domain.NewAward;
+import org.openmiles.redemption.domain.RedemptionProgram;
 import org.openmiles.redemption.domain.RedemptionRule;
+import org.openmiles.redemption.domain.StoredAward;
 
 /**
  * The redemption schema: program rules in force on a date (award chart, redemption rule, catalogue,
@@ -38,74 +45,86 @@ import org.openmiles.redemption.domain.RedemptionRule;
  * extension purchases, expiry notices. Runs on the caller's transaction.
  */
 @ApplicationScoped
-public class JdbcRedemptionRepository {
+public class JdbcRedemptionRepository
+    implements RedemptionProgram, Awards, BeneficiaryLists, ExtensionPurchases, ExpiryNotices {
 
   /** Rows of {@code table} in force on the date bound to both {@code ?}. */
   private static final String IN_FORCE =
-      " t.effective_from = (select max(x.effective_from) from redemption.%1$s x where %2$s"
-          + " and x.effective_from <= ?) and (t.effective_to is null or ? < t.effective_to)";
+      """
+      t.effective_from = (select max(x.effective_from) from redemption.%1$s x
+                          where %2$s and x.effective_from <= ?)
+      and (t.effective_to is null or ? < t.effective_to)""";
 
   private static final String AWARD_COLUMNS =
-      "a.id, a.reference, a.member_number, a.kind, a.description, a.passenger_kind,"
-          + " a.passenger_name, a.base_miles, a.surcharge_miles, a.miles, a.status, a.issued_at,"
-          + " a.cancelled_at, a.cancel_fee_miles, a.redeposited_miles, a.request_hash";
+      """
+      a.id, a.reference, a.member_number, a.kind, a.description, a.passenger_kind,
+      a.passenger_name, a.base_miles, a.surcharge_miles, a.miles, a.status, a.issued_at,
+      a.cancelled_at, a.cancel_fee_miles, a.redeposited_miles, a.request_hash""";
 
   @Inject Jdbc jdbc;
 
-  /** An award as stored: its view, row id and the hash of the request that issued it. */
-  public record StoredAward(long id, String requestHash, AwardView view) {}
-
   // --- program data
 
+  @Override
   public AwardChart chartOn(LocalDate day) {
     Date d = Date.valueOf(day);
     Map<String, String> zones = new HashMap<>();
     jdbc.list(
         "read award zones",
-        "select country, zone_code from redemption.award_zone_country t where"
+        """
+        select country, zone_code from redemption.award_zone_country t where
+        """
             + IN_FORCE.formatted("award_zone_country", "x.country = t.country"),
         (c, ps) -> onDay(ps, d, 1),
-        rs -> zones.put(rs.getString(1), rs.getString(2)));
+        rs -> zones.put(rs.getString("country"), rs.getString("zone_code")));
     var groups =
         jdbc.list(
             "read route groups",
             "select code, zone_a, zone_b from redemption.route_group",
             (c, ps) -> {},
-            rs -> new AwardChart.RouteGroup(rs.getString(1), rs.getString(2), rs.getString(3)));
+            rs ->
+                new AwardChart.RouteGroup(
+                    rs.getString("code"), rs.getString("zone_a"), rs.getString("zone_b")));
     var rows =
         jdbc.list(
             "read the award chart",
-            "select route_group_code, cabin, season, journey, miles from redemption.award_chart t"
-                + " where"
+            """
+            select route_group_code, cabin, season, journey, miles from redemption.award_chart t
+            where
+            """
                 + IN_FORCE.formatted(
                     "award_chart",
-                    "x.route_group_code = t.route_group_code and x.cabin = t.cabin"
-                        + " and x.season = t.season and x.journey = t.journey"),
+                    """
+                    x.route_group_code = t.route_group_code and x.cabin = t.cabin
+                    and x.season = t.season and x.journey = t.journey"""),
             (c, ps) -> onDay(ps, d, 1),
             rs ->
                 new AwardChart.Row(
-                    rs.getString(1),
-                    Cabin.valueOf(rs.getString(2)),
-                    AwardChart.Season.valueOf(rs.getString(3)),
-                    Journey.valueOf(rs.getString(4)),
-                    rs.getLong(5)));
+                    rs.getString("route_group_code"),
+                    Cabin.valueOf(rs.getString("cabin")),
+                    AwardChart.Season.valueOf(rs.getString("season")),
+                    Journey.valueOf(rs.getString("journey")),
+                    rs.getLong("miles")));
     var upgrades =
         jdbc.list(
             "read the upgrade award chart",
-            "select route_group_code, from_cabin, to_cabin, season, miles"
-                + " from redemption.upgrade_award_chart t where"
+            """
+            select route_group_code, from_cabin, to_cabin, season, miles
+            from redemption.upgrade_award_chart t where
+            """
                 + IN_FORCE.formatted(
                     "upgrade_award_chart",
-                    "x.route_group_code = t.route_group_code and x.from_cabin = t.from_cabin"
-                        + " and x.to_cabin = t.to_cabin and x.season = t.season"),
+                    """
+                    x.route_group_code = t.route_group_code and x.from_cabin = t.from_cabin
+                    and x.to_cabin = t.to_cabin and x.season = t.season"""),
             (c, ps) -> onDay(ps, d, 1),
             rs ->
                 new AwardChart.UpgradeRow(
-                    rs.getString(1),
-                    Cabin.valueOf(rs.getString(2)),
-                    Cabin.valueOf(rs.getString(3)),
-                    AwardChart.Season.valueOf(rs.getString(4)),
-                    rs.getLong(5)));
+                    rs.getString("route_group_code"),
+                    Cabin.valueOf(rs.getString("from_cabin")),
+                    Cabin.valueOf(rs.getString("to_cabin")),
+                    AwardChart.Season.valueOf(rs.getString("season")),
+                    rs.getLong("miles")));
     var peaks =
         jdbc.list(
             "read the peak calendar",
@@ -113,78 +132,100 @@ public class JdbcRedemptionRepository {
             (c, ps) -> {},
             rs ->
                 new AwardChart.PeakPeriod(
-                    rs.getString(1), rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate()));
+                    rs.getString("route_group_code"),
+                    rs.getDate("first_day").toLocalDate(),
+                    rs.getDate("last_day").toLocalDate()));
     var excluded =
         jdbc.list(
             "read classes that cannot be upgraded",
-            "select carrier_code || booking_class from redemption.upgrade_ineligible_class t where"
+            """
+            select carrier_code || booking_class class_code
+            from redemption.upgrade_ineligible_class t where
+            """
                 + IN_FORCE.formatted(
                     "upgrade_ineligible_class",
                     "x.carrier_code = t.carrier_code and x.booking_class = t.booking_class"),
             (c, ps) -> onDay(ps, d, 1),
-            rs -> rs.getString(1));
+            rs -> rs.getString("class_code"));
     return new AwardChart(zones, groups, rows, upgrades, peaks, new HashSet<>(excluded));
   }
 
   /** The lowest tier that may redeem upgrade awards on {@code day}. */
+  @Override
   public String upgradeMinTier(LocalDate day) {
     return jdbc.first(
             "read the upgrade award rule",
-            "select min_tier_code from redemption.upgrade_award_rule t where"
+            """
+            select min_tier_code from redemption.upgrade_award_rule t where
+            """
                 + IN_FORCE.formatted("upgrade_award_rule", "true"),
             (c, ps) -> onDay(ps, Date.valueOf(day), 1),
-            rs -> rs.getString(1))
+            rs -> rs.getString("min_tier_code"))
         .orElseThrow(() -> new IllegalStateException("no upgrade award rule on " + day));
   }
 
+  @Override
   public RedemptionRule ruleOn(LocalDate day) {
     return jdbc.first(
             "read the redemption rule",
-            "select cancel_fee_miles, cancel_fee_pct, redeposit_expiry, nominee_limit,"
-                + " non_nominee_allowed, non_nominee_surcharge_pct, family_child_max_age"
-                + " from redemption.redemption_rule t where"
+            """
+            select cancel_fee_miles, cancel_fee_pct, redeposit_expiry, nominee_limit,
+              non_nominee_allowed, non_nominee_surcharge_pct, family_child_max_age
+            from redemption.redemption_rule t where
+            """
                 + IN_FORCE.formatted("redemption_rule", "true"),
             (c, ps) -> onDay(ps, Date.valueOf(day), 1),
             rs ->
                 new RedemptionRule(
-                    rs.getLong(1),
-                    rs.getBigDecimal(2),
-                    "ORIGINAL".equals(rs.getString(3)),
-                    rs.getInt(4),
-                    rs.getBoolean(5),
-                    rs.getBigDecimal(6),
-                    rs.getInt(7)))
+                    rs.getLong("cancel_fee_miles"),
+                    rs.getBigDecimal("cancel_fee_pct"),
+                    "ORIGINAL".equals(rs.getString("redeposit_expiry")),
+                    rs.getInt("nominee_limit"),
+                    rs.getBoolean("non_nominee_allowed"),
+                    rs.getBigDecimal("non_nominee_surcharge_pct"),
+                    rs.getInt("family_child_max_age")))
         .orElseThrow(() -> new IllegalStateException("no redemption rule on " + day));
   }
 
+  @Override
   public List<PartnerAwardView> partnerAwards(LocalDate day) {
     return jdbc.list(
         "read the partner award catalogue",
-        "select code, name, partner_code, miles from redemption.partner_award t where"
+        """
+        select code, name, partner_code, miles from redemption.partner_award t where
+        """
             + IN_FORCE.formatted("partner_award", "x.code = t.code")
             + " order by code",
         (c, ps) -> onDay(ps, Date.valueOf(day), 1),
         rs ->
-            new PartnerAwardView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+            new PartnerAwardView(
+                rs.getString("code"),
+                rs.getString("name"),
+                rs.getString("partner_code"),
+                rs.getLong("miles")));
   }
 
+  @Override
   public List<ExtensionPackageView> packages(LocalDate day) {
     return jdbc.list(
         "read the extension packages",
-        "select code, miles, months, price, currency from redemption.extension_package t where"
+        """
+        select code, miles, months, price, currency from redemption.extension_package t where
+        """
             + IN_FORCE.formatted("extension_package", "x.code = t.code")
             + " order by miles, code",
         (c, ps) -> onDay(ps, Date.valueOf(day), 1),
         rs ->
             new ExtensionPackageView(
-                rs.getString(1),
-                rs.getLong(2),
-                rs.getInt(3),
-                money(rs.getBigDecimal(4), rs.getString(5))));
+                rs.getString("code"),
+                rs.getLong("miles"),
+                rs.getInt("months"),
+                money(rs.getBigDecimal("price"), rs.getString("currency"))));
   }
 
   // --- awards
 
+  @Override
   public Optional<StoredAward> awardByClientReference(MemberNumber member, String clientReference) {
     return award(
         "a.member_number = ? and a.client_reference = ?",
@@ -196,18 +237,20 @@ public class JdbcRedemptionRepository {
   }
 
   /** The award with this reference, row-locked for the transaction if {@code lock}. */
+  @Override
   public Optional<StoredAward> award(String reference, boolean lock) {
     return award("a.reference = ?", lock, ps -> ps.setString(1, reference));
   }
 
+  @Override
   public List<AwardView> awards(MemberNumber member, int limit) {
     return jdbc
         .list(
             "read a member's awards",
-            "select "
-                + AWARD_COLUMNS
-                + " from redemption.award a where a.member_number = ?"
-                + " order by a.id desc limit ?",
+            """
+            select %s from redemption.award a
+            where a.member_number = ? order by a.id desc limit ?"""
+                .formatted(AWARD_COLUMNS),
             (c, ps) -> {
               ps.setString(1, member.value());
               ps.setInt(2, limit);
@@ -225,11 +268,8 @@ public class JdbcRedemptionRepository {
   private Optional<StoredAward> award(String where, boolean lock, Params params) {
     return jdbc.first(
             "read an award",
-            "select "
-                + AWARD_COLUMNS
-                + " from redemption.award a where "
-                + where
-                + (lock ? " for update" : ""),
+            "select %s from redemption.award a where %s%s"
+                .formatted(AWARD_COLUMNS, where, lock ? " for update" : ""),
             (c, ps) -> params.set(ps),
             this::stored)
         .map(a -> new StoredAward(a.id(), a.requestHash(), withSpent(a.view(), spent(a.id()))));
@@ -238,9 +278,11 @@ public class JdbcRedemptionRepository {
   private List<ExpiringMiles> spent(long awardId) {
     return jdbc.list(
         "read the miles an award spent",
-        "select expires_on, miles from redemption.award_lot where award_id = ? order by expires_on",
+        """
+        select expires_on, miles from redemption.award_lot
+        where award_id = ? order by expires_on""",
         (c, ps) -> ps.setLong(1, awardId),
-        rs -> new ExpiringMiles(rs.getDate(1).toLocalDate(), rs.getLong(2)));
+        rs -> new ExpiringMiles(rs.getDate("expires_on").toLocalDate(), rs.getLong("miles")));
   }
 
   private static AwardView withSpent(AwardView v, List<ExpiringMiles> spent) {
@@ -264,54 +306,43 @@ public class JdbcRedemptionRepository {
   }
 
   private StoredAward stored(ResultSet rs) throws SQLException {
-    Timestamp cancelled = rs.getTimestamp(13);
+    Timestamp cancelled = rs.getTimestamp("cancelled_at");
     return new StoredAward(
-        rs.getLong(1),
-        rs.getString(16),
+        rs.getLong("id"),
+        rs.getString("request_hash"),
         new AwardView(
-            rs.getString(2),
-            new MemberNumber(rs.getString(3)),
-            rs.getString(4),
-            rs.getString(5),
-            rs.getString(6),
-            rs.getString(7),
-            rs.getLong(8),
-            rs.getLong(9),
-            rs.getLong(10),
-            rs.getString(11),
-            rs.getTimestamp(12).toInstant(),
+            rs.getString("reference"),
+            new MemberNumber(rs.getString("member_number")),
+            rs.getString("kind"),
+            rs.getString("description"),
+            rs.getString("passenger_kind"),
+            rs.getString("passenger_name"),
+            rs.getLong("base_miles"),
+            rs.getLong("surcharge_miles"),
+            rs.getLong("miles"),
+            rs.getString("status"),
+            rs.getTimestamp("issued_at").toInstant(),
             cancelled == null ? null : cancelled.toInstant(),
-            (Long) rs.getObject(14, Long.class),
-            (Long) rs.getObject(15, Long.class),
+            rs.getObject("cancel_fee_miles", Long.class),
+            rs.getObject("redeposited_miles", Long.class),
             List.of(),
             false));
   }
 
-  /** What a new award says; the reference is drawn here. */
-  public record NewAward(
-      MemberNumber member,
-      String clientReference,
-      String kind,
-      String description,
-      String passengerKind,
-      String passengerName,
-      Long beneficiaryId,
-      long baseMiles,
-      long surchargeMiles,
-      String requestHash,
-      Instant issuedAt) {}
-
   /** Inserts an issued award and the expiry dates of the miles it spent; returns its reference. */
+  @Override
   public String insertAward(NewAward a, List<ExpiringMiles> spent) {
     long[] id = new long[1];
     String reference =
         jdbc.first(
                 "issue an award",
-                "insert into redemption.award (reference, member_number, client_reference, kind,"
-                    + " description, passenger_kind, passenger_name, beneficiary_id, base_miles,"
-                    + " surcharge_miles, miles, request_hash, status, issued_at)"
-                    + " values ('AW' || nextval('redemption.award_reference_seq'),"
-                    + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ISSUED', ?) returning id, reference",
+                """
+                insert into redemption.award (reference, member_number, client_reference, kind,
+                  description, passenger_kind, passenger_name, beneficiary_id, base_miles,
+                  surcharge_miles, miles, request_hash, status, issued_at)
+                values ('AW' || nextval('redemption.award_reference_seq'),
+                  ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ISSUED', ?)
+                returning id, reference""",
                 (c, ps) -> {
                   ps.setString(1, a.member().value());
                   ps.setString(2, a.clientReference());
@@ -327,8 +358,8 @@ public class JdbcRedemptionRepository {
                   ps.setTimestamp(12, Timestamp.from(a.issuedAt()));
                 },
                 rs -> {
-                  id[0] = rs.getLong(1);
-                  return rs.getString(2);
+                  id[0] = rs.getLong("id");
+                  return rs.getString("reference");
                 })
             .orElseThrow();
     for (ExpiringMiles lot : spent) {
@@ -344,11 +375,14 @@ public class JdbcRedemptionRepository {
     return reference;
   }
 
+  @Override
   public void markCancelled(long awardId, long fee, long redeposited, Instant at) {
     jdbc.update(
         "cancel an award",
-        "update redemption.award set status = 'CANCELLED', cancelled_at = ?, cancel_fee_miles = ?,"
-            + " redeposited_miles = ? where id = ? and status = 'ISSUED'",
+        """
+        update redemption.award
+        set status = 'CANCELLED', cancelled_at = ?, cancel_fee_miles = ?, redeposited_miles = ?
+        where id = ? and status = 'ISSUED'""",
         (c, ps) -> {
           ps.setTimestamp(1, Timestamp.from(at));
           ps.setLong(2, fee);
@@ -359,20 +393,24 @@ public class JdbcRedemptionRepository {
 
   // --- beneficiaries
 
+  @Override
   public List<BeneficiaryView> beneficiaries(MemberNumber member) {
     return jdbc.list(
         "read a member's beneficiaries",
-        "select id, kind, first_name, last_name, birth_date from redemption.beneficiary"
-            + " where member_number = ? and removed_at is null order by id",
+        """
+        select id, kind, first_name, last_name, birth_date from redemption.beneficiary
+        where member_number = ? and removed_at is null order by id""",
         (c, ps) -> ps.setString(1, member.value()),
         JdbcRedemptionRepository::beneficiary);
   }
 
+  @Override
   public Optional<BeneficiaryView> beneficiary(MemberNumber member, long id) {
     return jdbc.first(
         "read a beneficiary",
-        "select id, kind, first_name, last_name, birth_date from redemption.beneficiary"
-            + " where member_number = ? and id = ? and removed_at is null",
+        """
+        select id, kind, first_name, last_name, birth_date from redemption.beneficiary
+        where member_number = ? and id = ? and removed_at is null""",
         (c, ps) -> {
           ps.setString(1, member.value());
           ps.setLong(2, id);
@@ -385,6 +423,7 @@ public class JdbcRedemptionRepository {
    * transaction-scoped advisory lock per member, so two concurrent adds cannot both pass); an
    * identical one already listed is returned as it is.
    */
+  @Override
   public Optional<BeneficiaryView> addBeneficiary(
       MemberNumber member, AddBeneficiary b, int limit) {
     jdbc.list(
@@ -411,9 +450,10 @@ public class JdbcRedemptionRepository {
     }
     return jdbc.first(
         "add a beneficiary",
-        "insert into redemption.beneficiary (member_number, kind, first_name, last_name,"
-            + " birth_date) values (?, ?, ?, ?, ?)"
-            + " returning id, kind, first_name, last_name, birth_date",
+        """
+        insert into redemption.beneficiary (member_number, kind, first_name, last_name, birth_date)
+        values (?, ?, ?, ?, ?)
+        returning id, kind, first_name, last_name, birth_date""",
         (c, ps) -> {
           ps.setString(1, member.value());
           ps.setString(2, b.kind().name());
@@ -424,11 +464,13 @@ public class JdbcRedemptionRepository {
         JdbcRedemptionRepository::beneficiary);
   }
 
+  @Override
   public boolean removeBeneficiary(MemberNumber member, long id) {
     return jdbc.update(
             "remove a beneficiary",
-            "update redemption.beneficiary set removed_at = now()"
-                + " where member_number = ? and id = ? and removed_at is null",
+            """
+            update redemption.beneficiary set removed_at = now()
+            where member_number = ? and id = ? and removed_at is null""",
             (c, ps) -> {
               ps.setString(1, member.value());
               ps.setLong(2, id);
@@ -438,21 +480,22 @@ public class JdbcRedemptionRepository {
 
   private static BeneficiaryView beneficiary(ResultSet rs) throws SQLException {
     return new BeneficiaryView(
-        rs.getLong(1),
-        rs.getString(2),
-        rs.getString(3),
-        rs.getString(4),
-        rs.getDate(5).toLocalDate());
+        rs.getLong("id"),
+        rs.getString("kind"),
+        rs.getString("first_name"),
+        rs.getString("last_name"),
+        rs.getDate("birth_date").toLocalDate());
   }
 
   // --- extensions and notices
 
+  @Override
   public Optional<ExtensionView> extension(MemberNumber member, String clientReference) {
     return jdbc.first(
         "read an extension purchase",
-        "select package_code, price, currency, payment_reference, miles_extended, months,"
-            + " bought_at from redemption.expiry_extension"
-            + " where member_number = ? and client_reference = ?",
+        """
+        select package_code, price, currency, payment_reference, miles_extended, months, bought_at
+        from redemption.expiry_extension where member_number = ? and client_reference = ?""",
         (c, ps) -> {
           ps.setString(1, member.value());
           ps.setString(2, clientReference);
@@ -460,22 +503,24 @@ public class JdbcRedemptionRepository {
         rs ->
             new ExtensionView(
                 member,
-                rs.getString(1),
-                money(rs.getBigDecimal(2), rs.getString(3)),
-                rs.getString(4),
-                rs.getLong(5),
-                rs.getInt(6),
+                rs.getString("package_code"),
+                money(rs.getBigDecimal("price"), rs.getString("currency")),
+                rs.getString("payment_reference"),
+                rs.getLong("miles_extended"),
+                rs.getInt("months"),
                 List.<ExpiryExtension.Move>of(),
-                rs.getTimestamp(7).toInstant(),
+                rs.getTimestamp("bought_at").toInstant(),
                 true));
   }
 
+  @Override
   public void insertExtension(String clientReference, ExtensionView v) {
     jdbc.update(
         "record an extension purchase",
-        "insert into redemption.expiry_extension (member_number, client_reference, package_code,"
-            + " miles_extended, months, price, currency, payment_reference, bought_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        """
+        insert into redemption.expiry_extension (member_number, client_reference, package_code,
+          miles_extended, months, price, currency, payment_reference, bought_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (c, ps) -> {
           ps.setString(1, v.member().value());
           ps.setString(2, clientReference);
@@ -490,6 +535,7 @@ public class JdbcRedemptionRepository {
   }
 
   /** Records notices not given before; returns the members newly noticed. */
+  @Override
   public List<MemberNumber> recordNotices(
       int windowDays, LocalDate asOf, List<ExpiringMilesPage.Member> members) {
     Object[][] cols =
@@ -499,10 +545,13 @@ public class JdbcRedemptionRepository {
             m -> new Object[] {m.member().value(), m.firstExpiry().toString(), m.miles()});
     return jdbc.list(
         "record expiry notices",
-        "insert into redemption.expiry_notice (member_number, window_days, first_expiry, miles,"
-            + " noticed_on) select m, ?, x, q, ? from unnest("
-            + Jdbc.unnestParameters("text", "date", "bigint")
-            + ") as t(m, x, q) on conflict do nothing returning member_number",
+        """
+        insert into redemption.expiry_notice
+          (member_number, window_days, first_expiry, miles, noticed_on)
+        select m, ?, x, q, ? from unnest(%s) as t(m, x, q)
+        on conflict do nothing
+        returning member_number"""
+            .formatted(Jdbc.unnestParameters("text", "date", "bigint")),
         (c, ps) -> {
           ps.setInt(1, windowDays);
           ps.setDate(2, Date.valueOf(asOf));
@@ -510,7 +559,7 @@ public class JdbcRedemptionRepository {
           ps.setArray(4, c.createArrayOf("date", cols[1]));
           ps.setArray(5, c.createArrayOf("bigint", cols[2]));
         },
-        rs -> new MemberNumber(rs.getString(1)));
+        rs -> new MemberNumber(rs.getString("member_number")));
   }
 
   private static Money money(java.math.BigDecimal amount, String currency) {

@@ -1,2 +1,9 @@
-/** Storage of the redemption schema: plain JDBC on the caller's transaction. */
+/**
+ * Storage of the redemption schema: plain JDBC on the caller's transaction, implementing the
+ * repository interfaces of {@code domain}; used by no other package of the module (ADR 0030).
+ *
+ * <p>One JDBC style: every statement goes through {@link org.openmiles.common.jdbc.Jdbc} (the
+ * transaction's connection, a fault named by what was being done); SQL of more than one line is a
+ * text block; rows are read by column name, computed columns by their alias.
+ */
 package org.openmiles.redemption.infrastructure;

@@ -17,6 +17,12 @@ public interface TierService {
   List<TierHistoryView> history(MemberNumber member);
 
   /**
+   * The tiers an override may grant today (airline time zone): every tier in force above the base
+   * tier, lowest rank first, as {@link #grantOverride} accepts them.
+   */
+  List<TierBenefits> grantableTiers();
+
+  /**
    * Grants an override (replacing one in force); in force from today to its expiry date. Returns
    * the status afterwards. Publishes {@link org.openmiles.tiers.api.events.TierChanged}.
    */

@@ -13,9 +13,10 @@ import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.tiers.api.MemberOnDate;
 import org.openmiles.tiers.api.MemberTiers;
 import org.openmiles.tiers.api.TierBenefits;
-import org.openmiles.tiers.infrastructure.JdbcMemberTierRepository;
-import org.openmiles.tiers.infrastructure.JdbcMemberTierRepository.DatedTier;
-import org.openmiles.tiers.infrastructure.JdbcMemberTierRepository.Status;
+import org.openmiles.tiers.domain.DatedTier;
+import org.openmiles.tiers.domain.MemberStatuses;
+import org.openmiles.tiers.domain.RecordedStatus;
+import org.openmiles.tiers.domain.TierDefinitions;
 
 /**
  * Reads member status: on each date, the higher ranked of the earned tier (if valid that day) and
@@ -25,7 +26,8 @@ import org.openmiles.tiers.infrastructure.JdbcMemberTierRepository.Status;
 @ApplicationScoped
 public class DefaultMemberTiers implements MemberTiers {
 
-  @Inject JdbcMemberTierRepository repository;
+  @Inject TierDefinitions definitions;
+  @Inject MemberStatuses statuses;
   @Inject TierPrograms programs;
   @Inject TierCalendar calendar;
 
@@ -45,20 +47,20 @@ public class DefaultMemberTiers implements MemberTiers {
 
   @Override
   public Map<MemberOnDate, TierBenefits> tiersAt(Collection<MemberOnDate> asked) {
-    List<DatedTier> definitions = repository.allDefinitions();
-    Map<String, Status> status =
-        repository.statusOf(asked.stream().map(k -> k.member().value()).distinct().toList());
+    List<DatedTier> all = definitions.allDefinitions();
+    Map<String, RecordedStatus> status =
+        statuses.statusOf(asked.stream().map(k -> k.member().value()).distinct().toList());
     Map<LocalDate, Map<String, TierBenefits>> byDate = new HashMap<>();
     Map<MemberOnDate, TierBenefits> out = new HashMap<>();
     for (MemberOnDate k : asked) {
       Map<String, TierBenefits> inForce =
-          byDate.computeIfAbsent(k.date(), d -> definitionsOn(definitions, d));
+          byDate.computeIfAbsent(k.date(), d -> definitionsOn(all, d));
       TierBenefits base =
           inForce.values().stream()
               .min(Comparator.comparingInt(TierBenefits::rank))
               .orElseThrow(() -> new IllegalStateException("no tier is defined on " + k.date()));
       TierBenefits tier = base;
-      Status s = status.get(k.member().value());
+      RecordedStatus s = status.get(k.member().value());
       if (s != null && s.earned().holdsOn(k.date())) {
         tier = higher(tier, inForce.get(s.earned().tierCode()));
       }

@@ -17,7 +17,7 @@ import org.openmiles.tiers.api.TierReviewSummary;
 import org.openmiles.tiers.api.TierReviewSummary.Move;
 import org.openmiles.tiers.api.events.TierReviewCompleted;
 import org.openmiles.tiers.domain.TierProgram;
-import org.openmiles.tiers.infrastructure.JdbcTierReviewRepository;
+import org.openmiles.tiers.domain.TierReviewRuns;
 
 /**
  * The period-end review: one transaction that claims the period (a unique run row, so a second or
@@ -31,7 +31,7 @@ import org.openmiles.tiers.infrastructure.JdbcTierReviewRepository;
 public class DefaultTierReview implements TierReview {
   private static final Logger LOG = Logger.getLogger(DefaultTierReview.class.getName());
 
-  @Inject JdbcTierReviewRepository repository;
+  @Inject TierReviewRuns runs;
   @Inject TierPrograms programs;
   @Inject TierCalendar calendar;
   @Inject Event<TierReviewCompleted> completed;
@@ -55,17 +55,16 @@ public class DefaultTierReview implements TierReview {
       throw new PeriodNotEndedException(
           "the period ending " + periodEnd + " has not ended yet (today is " + today + ")");
     }
-    if (!repository.claim(periodEnd, program.period().name())) {
-      return repository
-          .summary(periodEnd, "ALREADY_RUN")
+    if (!runs.claim(periodEnd, program.period().name())) {
+      return runs.summary(periodEnd, "ALREADY_RUN")
           .orElseThrow(() -> new IllegalStateException("review run of " + periodEnd + " lost"));
     }
     long started = System.nanoTime();
     List<Move> moves =
-        repository.review(
+        runs.review(
             program, periodEnd, program.period().validUntil(periodEnd, program.validityPeriods()));
-    repository.complete(periodEnd, moves);
-    TierReviewSummary summary = repository.summary(periodEnd, "RAN").orElseThrow();
+    runs.complete(periodEnd, moves);
+    TierReviewSummary summary = runs.summary(periodEnd, "RAN").orElseThrow();
     LOG.info(
         () ->
             "tier review of the period ending %s: %d reviewed, %d moved, in %d ms"
@@ -86,7 +85,7 @@ public class DefaultTierReview implements TierReview {
   @Override
   @Transactional(TxType.SUPPORTS)
   public Optional<TierReviewSummary> last() {
-    return repository.summary(null, "RAN");
+    return runs.summary(null, "RAN");
   }
 
   @Override

@@ -16,6 +16,7 @@ import org.openmiles.accounts.api.MemberService;
 import org.openmiles.common.ValidationException;
 import org.openmiles.common.tx.RetriedTransaction;
 import org.openmiles.tiers.api.GrantTierOverride;
+import org.openmiles.tiers.api.TierBenefits;
 import org.openmiles.tiers.api.TierHistoryView;
 import org.openmiles.tiers.api.TierOverrideView;
 import org.openmiles.tiers.api.TierProgressView;
@@ -24,13 +25,16 @@ import org.openmiles.tiers.api.TierStatusView;
 import org.openmiles.tiers.api.events.TierChanged;
 import org.openmiles.tiers.domain.Counters;
 import org.openmiles.tiers.domain.EarnedStatus;
+import org.openmiles.tiers.domain.EndedOverride;
+import org.openmiles.tiers.domain.HistoryEntry;
+import org.openmiles.tiers.domain.MemberStatuses;
+import org.openmiles.tiers.domain.OverrideGrant;
+import org.openmiles.tiers.domain.RecordedStatus;
+import org.openmiles.tiers.domain.Standing;
 import org.openmiles.tiers.domain.TierDefinition;
+import org.openmiles.tiers.domain.TierHistory;
+import org.openmiles.tiers.domain.TierOverrides;
 import org.openmiles.tiers.domain.TierProgram;
-import org.openmiles.tiers.infrastructure.JdbcMemberTierRepository;
-import org.openmiles.tiers.infrastructure.JdbcMemberTierRepository.EndedOverride;
-import org.openmiles.tiers.infrastructure.JdbcMemberTierRepository.HistoryRow;
-import org.openmiles.tiers.infrastructure.JdbcMemberTierRepository.Standing;
-import org.openmiles.tiers.infrastructure.JdbcMemberTierRepository.Status;
 
 /**
  * Status, progress, history and agent overrides. The effective tier is the higher ranked of the
@@ -42,7 +46,9 @@ import org.openmiles.tiers.infrastructure.JdbcMemberTierRepository.Status;
 @RetriedTransaction // a deadlock or serialization failure runs the whole call again (ADR 0023)
 public class DefaultTierService implements TierService {
 
-  @Inject JdbcMemberTierRepository repository;
+  @Inject MemberStatuses statuses;
+  @Inject TierOverrides overrides;
+  @Inject TierHistory tierHistory;
   @Inject TierPrograms programs;
   @Inject TierCalendar calendar;
   @Inject MemberService members;
@@ -55,7 +61,7 @@ public class DefaultTierService implements TierService {
     LocalDate today = calendar.today();
     TierProgram program = programs.on(today);
     Standing s =
-        repository
+        statuses
             .standings(
                 List.of(member.value()),
                 program.period().firstMonth(today),
@@ -65,7 +71,7 @@ public class DefaultTierService implements TierService {
   }
 
   TierStatusView view(TierProgram program, Standing s, LocalDate today) {
-    Status st = s.status();
+    RecordedStatus st = s.status();
     EarnedStatus earned = st == null ? null : st.earned();
     TierDefinition held =
         earned != null && earned.holdsOn(today)
@@ -76,8 +82,8 @@ public class DefaultTierService implements TierService {
     TierOverrideView override = null;
     if (st != null && st.overrideOn(today)) {
       TierDefinition granted = program.tierOrBase(st.overrideTier());
-      JdbcMemberTierRepository.OverrideRow row =
-          repository
+      OverrideGrant row =
+          overrides
               .override(st.overrideId())
               .orElseThrow(() -> new IllegalStateException("override " + st.overrideId()));
       override =
@@ -134,7 +140,17 @@ public class DefaultTierService implements TierService {
   @Transactional(TxType.SUPPORTS)
   public List<TierHistoryView> history(MemberNumber member) {
     members.get(member);
-    return repository.history(member.value());
+    return tierHistory.history(member.value());
+  }
+
+  @Override
+  @Transactional(TxType.SUPPORTS)
+  public List<TierBenefits> grantableTiers() {
+    TierProgram program = programs.on(calendar.today());
+    return program.tiers().stream()
+        .filter(t -> t.rank() > program.base().rank())
+        .map(t -> new TierBenefits(t.code(), t.name(), t.rank(), t.flightBonusPercent()))
+        .toList();
   }
 
   @Override
@@ -163,14 +179,14 @@ public class DefaultTierService implements TierService {
       throw new ValidationException(errors);
     }
     Standing before =
-        repository
+        statuses
             .lockStandings(
                 List.of(member.value()),
                 program.period().firstMonth(today),
                 program.period().lastMonth(today))
             .get(0);
     String from = view(program, before, today).tier();
-    repository.grantOverride(
+    overrides.grantOverride(
         member.value(),
         granted.code(),
         command.reason().strip(),
@@ -178,9 +194,9 @@ public class DefaultTierService implements TierService {
         today,
         command.expiresOn(),
         program.base().code());
-    repository.insertHistory(
+    tierHistory.insertHistory(
         List.of(
-            new HistoryRow(
+            new HistoryEntry(
                 member.value(),
                 from,
                 granted.code(),
@@ -211,12 +227,12 @@ public class DefaultTierService implements TierService {
 
   @Override
   public int endExpiredOverrides(LocalDate today) {
-    List<EndedOverride> ended = repository.endOverridesBefore(today);
+    List<EndedOverride> ended = overrides.endOverridesBefore(today);
     if (ended.isEmpty()) {
       return 0;
     }
     TierProgram program = programs.on(today);
-    List<HistoryRow> history = new ArrayList<>();
+    List<HistoryEntry> history = new ArrayList<>();
     List<TierChanged.Change> changes = new ArrayList<>();
     Instant now = Instant.now();
     for (EndedOverride e : ended) {
@@ -224,7 +240,7 @@ public class DefaultTierService implements TierService {
           e.earned().holdsOn(today) ? program.tierOrBase(e.earned().tierCode()) : program.base();
       LocalDate until = held == program.base() ? null : e.earned().validUntil();
       history.add(
-          new HistoryRow(
+          new HistoryEntry(
               e.member(),
               e.overrideTier(),
               held.code(),
@@ -235,7 +251,7 @@ public class DefaultTierService implements TierService {
           new TierChanged.Change(
               e.member(), e.overrideTier(), held.code(), "OVERRIDE_ENDED", until, now));
     }
-    repository.insertHistory(history);
+    tierHistory.insertHistory(history);
     tierChanged.fire(new TierChanged(changes));
     return ended.size();
   }

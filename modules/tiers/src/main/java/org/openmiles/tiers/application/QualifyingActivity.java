@@ -18,12 +18,15 @@ import org.openmiles.accounts.api.events.MilesPosted;
 import org.openmiles.tiers.api.events.TierChanged;
 import org.openmiles.tiers.domain.Counters;
 import org.openmiles.tiers.domain.EarnedStatus;
+import org.openmiles.tiers.domain.HistoryEntry;
+import org.openmiles.tiers.domain.MemberStatuses;
+import org.openmiles.tiers.domain.MonthDelta;
+import org.openmiles.tiers.domain.QualifyingCounters;
+import org.openmiles.tiers.domain.RecordedStatus;
+import org.openmiles.tiers.domain.Standing;
 import org.openmiles.tiers.domain.TierDefinition;
+import org.openmiles.tiers.domain.TierHistory;
 import org.openmiles.tiers.domain.TierProgram;
-import org.openmiles.tiers.infrastructure.JdbcMemberTierRepository;
-import org.openmiles.tiers.infrastructure.JdbcMemberTierRepository.HistoryRow;
-import org.openmiles.tiers.infrastructure.JdbcMemberTierRepository.MonthDelta;
-import org.openmiles.tiers.infrastructure.JdbcMemberTierRepository.Standing;
 
 /**
  * Keeps the qualifying counters and makes instant upgrades, in the posting's own transaction: a
@@ -43,7 +46,9 @@ import org.openmiles.tiers.infrastructure.JdbcMemberTierRepository.Standing;
 @ApplicationScoped
 public class QualifyingActivity {
 
-  @Inject JdbcMemberTierRepository repository;
+  @Inject MemberStatuses statuses;
+  @Inject QualifyingCounters counters;
+  @Inject TierHistory tierHistory;
   @Inject TierPrograms programs;
   @Inject TierCalendar calendar;
   @Inject Event<TierChanged> tierChanged;
@@ -77,7 +82,7 @@ public class QualifyingActivity {
     if (deltas.isEmpty()) {
       return;
     }
-    Map<String, Counters> lifetime = repository.addQualifying(new ArrayList<>(deltas.values()));
+    Map<String, Counters> lifetime = counters.addQualifying(new ArrayList<>(deltas.values()));
     LocalDate today = calendar.today();
     TierProgram program = programs.on(today);
     // per period the activity counts for (an ended one for late activity whose status would still
@@ -118,19 +123,19 @@ public class QualifyingActivity {
     TierProgram program = programs.on(today);
     TreeSet<String> both = new TreeSet<>(List.of(survivor, duplicate));
     Map<String, Standing> standings = new TreeMap<>();
-    repository
+    statuses
         .lockStandings(both, program.period().firstMonth(today), program.period().lastMonth(today))
         .forEach(st -> standings.put(st.member(), st));
-    repository.addCountersOf(duplicate, survivor);
+    counters.addCountersOf(duplicate, survivor);
     EarnedStatus mine = earned(standings.get(survivor));
     Optional<EarnedStatus> kept = program.afterMerge(mine, earned(standings.get(duplicate)), today);
     if (kept.isPresent()) {
       EarnedStatus theirs = kept.get();
       String from = mine != null && mine.holdsOn(today) ? mine.tierCode() : program.base().code();
-      repository.saveEarned(Map.of(survivor, theirs));
-      repository.insertHistory(
+      statuses.saveEarned(Map.of(survivor, theirs));
+      tierHistory.insertHistory(
           List.of(
-              new HistoryRow(
+              new HistoryEntry(
                   survivor,
                   from,
                   theirs.tierCode(),
@@ -177,7 +182,7 @@ public class QualifyingActivity {
       Map<String, Counters> lifetime) {
     TreeSet<String> all = new TreeSet<>();
     grew.values().forEach(all::addAll);
-    Map<String, JdbcMemberTierRepository.Status> locked = repository.lock(all);
+    Map<String, RecordedStatus> locked = statuses.lock(all);
     Map<String, EarnedStatus> before = new TreeMap<>();
     Map<String, EarnedStatus> after = new TreeMap<>();
     boolean bounded = !lifetime.isEmpty() && !program.countsSpend();
@@ -187,7 +192,7 @@ public class QualifyingActivity {
           for (String m : members) {
             Counters bound = bounded ? lifetime.get(m) : null;
             if (bound != null) {
-              JdbcMemberTierRepository.Status st = locked.get(m);
+              RecordedStatus st = locked.get(m);
               EarnedStatus current = after.getOrDefault(m, st == null ? null : st.earned());
               if (program.upgrade(current, bound, bound.miles(), today, end).isEmpty()) {
                 continue; // not even its lifetime activity would change its status
@@ -199,7 +204,7 @@ public class QualifyingActivity {
             return;
           }
           for (Standing s :
-              repository.standings(
+              statuses.standings(
                   toRead, program.period().firstMonth(end), program.period().lastMonth(end))) {
             EarnedStatus recorded = s.status() == null ? null : s.status().earned();
             before.putIfAbsent(s.member(), recorded);
@@ -209,7 +214,7 @@ public class QualifyingActivity {
                 .ifPresent(up -> after.put(s.member(), up));
           }
         });
-    List<HistoryRow> history = new ArrayList<>();
+    List<HistoryEntry> history = new ArrayList<>();
     List<TierChanged.Change> changes = new ArrayList<>();
     Instant now = Instant.now();
     after.forEach(
@@ -221,7 +226,7 @@ public class QualifyingActivity {
                   : program.base();
           if (!held.code().equals(up.tierCode())) {
             history.add(
-                new HistoryRow(
+                new HistoryEntry(
                     member,
                     held.code(),
                     up.tierCode(),
@@ -233,8 +238,8 @@ public class QualifyingActivity {
                     member, held.code(), up.tierCode(), "UPGRADE", up.validUntil(), now));
           }
         });
-    repository.saveEarned(after);
-    repository.insertHistory(history);
+    statuses.saveEarned(after);
+    tierHistory.insertHistory(history);
     if (!changes.isEmpty()) {
       tierChanged.fire(new TierChanged(changes));
     }

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import org.openmiles.tiers.domain.TierProgram;
-import org.openmiles.tiers.infrastructure.JdbcTierProgramRepository;
+import org.openmiles.tiers.domain.TierProgramRepository;
 
 /**
  * The tier program in force on a date (two small reads; program rules are effective-dated data).
@@ -12,7 +12,7 @@ import org.openmiles.tiers.infrastructure.JdbcTierProgramRepository;
 @ApplicationScoped
 public class TierPrograms {
 
-  @Inject JdbcTierProgramRepository repository;
+  @Inject TierProgramRepository repository;
 
   public TierProgram on(LocalDate day) {
     return repository.programOn(day);

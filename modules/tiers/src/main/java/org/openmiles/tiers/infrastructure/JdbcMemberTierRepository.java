@@ -2,11 +2,9 @@ package org.openmiles.tiers.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
@@ -18,7 +16,19 @@ import org.openmiles.common.jdbc.Jdbc;
 import org.openmiles.tiers.api.TierBenefits;
 import org.openmiles.tiers.api.TierHistoryView;
 import org.openmiles.tiers.domain.Counters;
+import org.openmiles.tiers.domain.DatedTier;
 import org.openmiles.tiers.domain.EarnedStatus;
+import org.openmiles.tiers.domain.EndedOverride;
+import org.openmiles.tiers.domain.HistoryEntry;
+import org.openmiles.tiers.domain.MemberStatuses;
+import org.openmiles.tiers.domain.MonthDelta;
+import org.openmiles.tiers.domain.OverrideGrant;
+import org.openmiles.tiers.domain.QualifyingCounters;
+import org.openmiles.tiers.domain.RecordedStatus;
+import org.openmiles.tiers.domain.Standing;
+import org.openmiles.tiers.domain.TierDefinitions;
+import org.openmiles.tiers.domain.TierHistory;
+import org.openmiles.tiers.domain.TierOverrides;
 
 /**
  * Member status, qualifying counters, overrides and history in the {@code tiers} schema. Every
@@ -29,100 +39,84 @@ import org.openmiles.tiers.domain.EarnedStatus;
  * ms per 2,000-coupon chunk (ADR 0017, second addendum).
  */
 @ApplicationScoped
-public class JdbcMemberTierRepository {
+public class JdbcMemberTierRepository
+    implements TierDefinitions, MemberStatuses, QualifyingCounters, TierHistory, TierOverrides {
 
   @Inject Jdbc jdbc;
 
-  /** A tier definition and the dates it is in force: from (inclusive) to (exclusive, or null). */
-  public record DatedTier(TierBenefits tier, LocalDate from, LocalDate to) {
-    public boolean appliesOn(LocalDate date) {
-      return !date.isBefore(from) && (to == null || date.isBefore(to));
-    }
-  }
-
   /** Every version of every tier definition. */
+  @Override
   public List<DatedTier> allDefinitions() {
     return jdbc.list(
         "read the tier definitions",
-        "select code, name, tier_rank, flight_bonus_pct, effective_from, effective_to"
-            + " from tiers.tier_definition",
+        """
+        select code, name, tier_rank, flight_bonus_pct, effective_from, effective_to
+        from tiers.tier_definition""",
         (c, ps) -> {},
-        rs -> {
-          Date to = rs.getDate(6);
-          return new DatedTier(
-              new TierBenefits(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)),
-              rs.getDate(5).toLocalDate(),
-              to == null ? null : to.toLocalDate());
-        });
+        rs ->
+            new DatedTier(
+                new TierBenefits(
+                    rs.getString("code"),
+                    rs.getString("name"),
+                    rs.getInt("tier_rank"),
+                    rs.getInt("flight_bonus_pct")),
+                date(rs, "effective_from"),
+                date(rs, "effective_to")));
   }
 
-  /**
-   * A member's recorded status: the earned one, and the override (tier, first and last day) if one
-   * is recorded (it may have expired without the expiry job having ended it yet).
-   */
-  public record Status(
-      EarnedStatus earned,
-      Long overrideId,
-      String overrideTier,
-      LocalDate overrideSince,
-      LocalDate overrideUntil) {
-
-    public boolean overrideOn(LocalDate date) {
-      return overrideTier != null && !date.isBefore(overrideSince) && !date.isAfter(overrideUntil);
-    }
-  }
-
+  /** The columns {@link #status} reads, of {@code tiers.member_tier t}. */
   private static final String STATUS_COLUMNS =
-      "t.tier_code, t.since, t.valid_until, t.override_id, t.override_tier_code, t.override_since,"
-          + " t.override_until";
+      """
+      t.tier_code, t.since, t.valid_until, t.override_id, t.override_tier_code, t.override_since,
+      t.override_until""";
 
-  private static Status status(ResultSet rs, int first) throws SQLException {
-    return new Status(
-        new EarnedStatus(rs.getString(first), date(rs, first + 1), date(rs, first + 2)),
-        (Long) rs.getObject(first + 3),
-        rs.getString(first + 4),
-        date(rs, first + 5),
-        date(rs, first + 6));
+  private static RecordedStatus status(ResultSet rs) throws SQLException {
+    return new RecordedStatus(
+        new EarnedStatus(rs.getString("tier_code"), date(rs, "since"), date(rs, "valid_until")),
+        (Long) rs.getObject("override_id"),
+        rs.getString("override_tier_code"),
+        date(rs, "override_since"),
+        date(rs, "override_until"));
   }
 
-  private static LocalDate date(ResultSet rs, int column) throws SQLException {
+  private static LocalDate date(ResultSet rs, String column) throws SQLException {
     Date d = rs.getDate(column);
     return d == null ? null : d.toLocalDate();
   }
 
   /** The recorded status of each member that has one. */
-  public Map<String, Status> statusOf(Collection<String> members) {
+  @Override
+  public Map<String, RecordedStatus> statusOf(Collection<String> members) {
     return statuses("read member tiers", members, "");
   }
 
   /** The statuses of {@code members} that have one, the query ending with {@code tail}. */
-  private Map<String, Status> statuses(String what, Collection<String> members, String tail) {
-    Map<String, Status> out = new HashMap<>();
+  private Map<String, RecordedStatus> statuses(
+      String what, Collection<String> members, String tail) {
+    Map<String, RecordedStatus> out = new HashMap<>();
     if (members.isEmpty()) {
       return out;
     }
     jdbc.list(
             what,
-            "select t.member_number, "
-                + STATUS_COLUMNS
-                + " from unnest(?::varchar[]) k (member_number)"
-                + " join tiers.member_tier t on t.member_number = k.member_number"
+            """
+            select t.member_number, %s
+            from unnest(?::varchar[]) k (member_number)
+            join tiers.member_tier t on t.member_number = k.member_number"""
+                    .formatted(STATUS_COLUMNS)
                 + tail,
             (c, ps) -> ps.setArray(1, Jdbc.array(c, "varchar", members.toArray())),
-            rs -> Map.entry(rs.getString(1), status(rs, 2)))
+            rs -> Map.entry(rs.getString("member_number"), status(rs)))
         .forEach(e -> out.put(e.getKey(), e.getValue()));
     return out;
   }
-
-  /** Qualifying activity to add to a member's month (negative for a reversal). */
-  public record MonthDelta(
-      String member, YearMonth month, long miles, BigDecimal flights, BigDecimal spend) {}
 
   /**
    * Adds the deltas to the monthly and lifetime counters: one statement for the whole batch
    * (upserts ordered by member, so concurrent batches lock rows in the same order). Returns each
    * member's lifetime miles and flights after it (no spend: lifetime counts none).
    */
+  @Override
   public Map<String, Counters> addQualifying(List<MonthDelta> deltas) {
     Map<String, Counters> lifetime = new HashMap<>();
     if (deltas.isEmpty()) {
@@ -138,28 +132,37 @@ public class JdbcMemberTierRepository {
                 });
     jdbc.list(
             "add qualifying activity to the counters",
-            "with d (member_number, month, qm, qf, qs) as (select * from unnest("
-                + Jdbc.unnestParameters("varchar", "date", "bigint", "numeric", "numeric")
-                + ")), m as (insert into tiers.qualifying_month as q"
-                + " (member_number, month, qualifying_miles, qualifying_flights, qualifying_spend)"
-                + " select member_number, month, sum(qm), sum(qf), sum(qs) from d"
-                + " group by member_number, month"
-                + " order by member_number, month"
-                + " on conflict (member_number, month) do update"
-                + " set qualifying_miles = q.qualifying_miles + excluded.qualifying_miles,"
-                + " qualifying_flights = q.qualifying_flights + excluded.qualifying_flights,"
-                + " qualifying_spend = q.qualifying_spend + excluded.qualifying_spend"
-                + " returning 1), l as (insert into tiers.qualifying_lifetime as l"
-                + " (member_number, qualifying_miles, qualifying_flights)"
-                + " select member_number, sum(qm), sum(qf) from d group by member_number"
-                + " order by member_number"
-                + " on conflict (member_number) do update"
-                + " set qualifying_miles = l.qualifying_miles + excluded.qualifying_miles,"
-                + " qualifying_flights = l.qualifying_flights + excluded.qualifying_flights"
-                + " returning member_number, qualifying_miles, qualifying_flights)"
-                + " select member_number, qualifying_miles, qualifying_flights from l",
+            """
+            with d (member_number, month, qm, qf, qs) as (select * from unnest(%s)),
+            m as (
+              insert into tiers.qualifying_month as q
+                (member_number, month, qualifying_miles, qualifying_flights, qualifying_spend)
+              select member_number, month, sum(qm), sum(qf), sum(qs) from d
+              group by member_number, month
+              order by member_number, month
+              on conflict (member_number, month) do update
+              set qualifying_miles = q.qualifying_miles + excluded.qualifying_miles,
+                qualifying_flights = q.qualifying_flights + excluded.qualifying_flights,
+                qualifying_spend = q.qualifying_spend + excluded.qualifying_spend
+              returning 1),
+            l as (
+              insert into tiers.qualifying_lifetime as l
+                (member_number, qualifying_miles, qualifying_flights)
+              select member_number, sum(qm), sum(qf) from d group by member_number
+              order by member_number
+              on conflict (member_number) do update
+              set qualifying_miles = l.qualifying_miles + excluded.qualifying_miles,
+                qualifying_flights = l.qualifying_flights + excluded.qualifying_flights
+              returning member_number, qualifying_miles, qualifying_flights)
+            select member_number, qualifying_miles, qualifying_flights from l"""
+                .formatted(
+                    Jdbc.unnestParameters("varchar", "date", "bigint", "numeric", "numeric")),
             (c, ps) -> bindColumns(c, ps, cols, "varchar", "date", "bigint", "numeric", "numeric"),
-            rs -> Map.entry(rs.getString(1), new Counters(rs.getLong(2), rs.getBigDecimal(3))))
+            rs ->
+                Map.entry(
+                    rs.getString("member_number"),
+                    new Counters(
+                        rs.getLong("qualifying_miles"), rs.getBigDecimal("qualifying_flights"))))
         .forEach(e -> lifetime.put(e.getKey(), e.getValue()));
     return lifetime;
   }
@@ -168,66 +171,73 @@ public class JdbcMemberTierRepository {
    * Adds the duplicate's monthly and lifetime counters to the survivor's (one statement each); the
    * duplicate's own rows stay, equal to its own ledger.
    */
+  @Override
   public void addCountersOf(String duplicate, String survivor) {
     jdbc.update(
         "add a merged duplicate's monthly counters",
-        "insert into tiers.qualifying_month as q (member_number, month, qualifying_miles,"
-            + " qualifying_flights, qualifying_spend) select ?, month, qualifying_miles,"
-            + " qualifying_flights, qualifying_spend"
-            + " from tiers.qualifying_month where member_number = ? order by month"
-            + " on conflict (member_number, month) do update"
-            + " set qualifying_miles = q.qualifying_miles + excluded.qualifying_miles,"
-            + " qualifying_flights = q.qualifying_flights + excluded.qualifying_flights,"
-            + " qualifying_spend = q.qualifying_spend + excluded.qualifying_spend",
+        """
+        insert into tiers.qualifying_month as q
+          (member_number, month, qualifying_miles, qualifying_flights, qualifying_spend)
+        select ?, month, qualifying_miles, qualifying_flights, qualifying_spend
+        from tiers.qualifying_month where member_number = ? order by month
+        on conflict (member_number, month) do update
+        set qualifying_miles = q.qualifying_miles + excluded.qualifying_miles,
+          qualifying_flights = q.qualifying_flights + excluded.qualifying_flights,
+          qualifying_spend = q.qualifying_spend + excluded.qualifying_spend""",
         (c, ps) -> {
           ps.setString(1, survivor);
           ps.setString(2, duplicate);
         });
     jdbc.update(
         "add a merged duplicate's lifetime counters",
-        "insert into tiers.qualifying_lifetime as l (member_number, qualifying_miles,"
-            + " qualifying_flights) select ?, qualifying_miles, qualifying_flights"
-            + " from tiers.qualifying_lifetime where member_number = ?"
-            + " on conflict (member_number) do update"
-            + " set qualifying_miles = l.qualifying_miles + excluded.qualifying_miles,"
-            + " qualifying_flights = l.qualifying_flights + excluded.qualifying_flights",
+        """
+        insert into tiers.qualifying_lifetime as l
+          (member_number, qualifying_miles, qualifying_flights)
+        select ?, qualifying_miles, qualifying_flights
+        from tiers.qualifying_lifetime where member_number = ?
+        on conflict (member_number) do update
+        set qualifying_miles = l.qualifying_miles + excluded.qualifying_miles,
+          qualifying_flights = l.qualifying_flights + excluded.qualifying_flights""",
         (c, ps) -> {
           ps.setString(1, survivor);
           ps.setString(2, duplicate);
         });
   }
 
-  /** A member's qualifying activity in a period, lifetime miles, and recorded status (or null). */
-  public record Standing(String member, Counters inPeriod, long lifetimeMiles, Status status) {}
-
   /**
    * Locks the status rows of {@code members} (in member order) and reads their standing over the
    * months {@code from} to {@code to}. Members without counters have zeros; without a status row, a
    * null status.
    */
+  @Override
   public List<Standing> lockStandings(Collection<String> members, YearMonth from, YearMonth to) {
     lock(members);
     return standings(members, from, to);
   }
 
   /** Locks the status rows of {@code members} that exist, in member order; returns them. */
-  public Map<String, Status> lock(Collection<String> members) {
+  @Override
+  public Map<String, RecordedStatus> lock(Collection<String> members) {
     return statuses("lock member tiers", members, " order by t.member_number for update of t");
   }
 
   /** The standing of {@code members} over the months {@code from} to {@code to}, without locks. */
+  @Override
   public List<Standing> standings(Collection<String> members, YearMonth from, YearMonth to) {
     return jdbc.list(
         "read qualifying standings",
-        "select p.member_number, coalesce(w.qm, 0), coalesce(w.qf, 0),"
-            + " coalesce(l.qualifying_miles, 0), t.tier_code is not null, "
-            + STATUS_COLUMNS
-            + ", coalesce(w.qs, 0) from unnest(?::varchar[]) p (member_number)"
-            + " left join lateral (select sum(qualifying_miles) qm, sum(qualifying_flights) qf,"
-            + " sum(qualifying_spend) qs from tiers.qualifying_month q"
-            + " where q.member_number = p.member_number and q.month between ? and ?) w on true"
-            + " left join tiers.qualifying_lifetime l on l.member_number = p.member_number"
-            + " left join tiers.member_tier t on t.member_number = p.member_number",
+        """
+        select p.member_number, coalesce(w.qm, 0) qm, coalesce(w.qf, 0) qf,
+          coalesce(w.qs, 0) qs, coalesce(l.qualifying_miles, 0) lifetime_miles,
+          t.tier_code is not null has_status, %s
+        from unnest(?::varchar[]) p (member_number)
+        left join lateral (
+          select sum(qualifying_miles) qm, sum(qualifying_flights) qf, sum(qualifying_spend) qs
+          from tiers.qualifying_month q
+          where q.member_number = p.member_number and q.month between ? and ?) w on true
+        left join tiers.qualifying_lifetime l on l.member_number = p.member_number
+        left join tiers.member_tier t on t.member_number = p.member_number"""
+            .formatted(STATUS_COLUMNS),
         (c, ps) -> {
           ps.setArray(1, Jdbc.array(c, "varchar", members.toArray()));
           ps.setDate(2, Date.valueOf(from.atDay(1)));
@@ -235,13 +245,14 @@ public class JdbcMemberTierRepository {
         },
         rs ->
             new Standing(
-                rs.getString(1),
-                new Counters(rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(13)),
-                rs.getLong(4),
-                rs.getBoolean(5) ? status(rs, 6) : null));
+                rs.getString("member_number"),
+                new Counters(rs.getLong("qm"), rs.getBigDecimal("qf"), rs.getBigDecimal("qs")),
+                rs.getLong("lifetime_miles"),
+                rs.getBoolean("has_status") ? status(rs) : null));
   }
 
   /** Records members' earned statuses (insert or replace), leaving overrides as they are. */
+  @Override
   public void saveEarned(Map<String, EarnedStatus> statuses) {
     if (statuses.isEmpty()) {
       return;
@@ -261,19 +272,18 @@ public class JdbcMemberTierRepository {
                 });
     jdbc.update(
         "record earned tiers",
-        "insert into tiers.member_tier (member_number, tier_code, since, valid_until)"
-            + " select * from unnest("
-            + Jdbc.unnestParameters("varchar", "varchar", "date", "date")
-            + ") on conflict (member_number) do update set tier_code = excluded.tier_code,"
-            + " since = excluded.since, valid_until = excluded.valid_until",
+        """
+        insert into tiers.member_tier (member_number, tier_code, since, valid_until)
+        select * from unnest(%s)
+        on conflict (member_number) do update
+        set tier_code = excluded.tier_code, since = excluded.since,
+          valid_until = excluded.valid_until"""
+            .formatted(Jdbc.unnestParameters("varchar", "varchar", "date", "date")),
         (c, ps) -> bindColumns(c, ps, cols, "varchar", "varchar", "date", "date"));
   }
 
-  /** A history row to write. */
-  public record HistoryRow(
-      String member, String from, String to, String source, String reason, LocalDate validUntil) {}
-
-  public void insertHistory(List<HistoryRow> rows) {
+  @Override
+  public void insertHistory(List<HistoryEntry> rows) {
     if (rows.isEmpty()) {
       return;
     }
@@ -292,50 +302,53 @@ public class JdbcMemberTierRepository {
                 });
     jdbc.update(
         "record tier history",
-        "insert into tiers.tier_history (member_number, from_tier, to_tier, source, reason,"
-            + " valid_until) select * from unnest("
-            + Jdbc.unnestParameters("varchar", "varchar", "varchar", "varchar", "varchar", "date")
-            + ")",
+        """
+        insert into tiers.tier_history
+          (member_number, from_tier, to_tier, source, reason, valid_until)
+        select * from unnest(%s)"""
+            .formatted(
+                Jdbc.unnestParameters(
+                    "varchar", "varchar", "varchar", "varchar", "varchar", "date")),
         (c, ps) ->
             bindColumns(
                 c, ps, cols, "varchar", "varchar", "varchar", "varchar", "varchar", "date"));
   }
 
   /** The member's history, newest first. */
+  @Override
   public List<TierHistoryView> history(String member) {
     return jdbc.list(
         "read tier history",
-        "select id, from_tier, to_tier, source, reason, valid_until, at from tiers.tier_history"
-            + " where member_number = ? order by id desc",
+        """
+        select id, from_tier, to_tier, source, reason, valid_until, at
+        from tiers.tier_history where member_number = ? order by id desc""",
         (c, ps) -> ps.setString(1, member),
-        rs -> {
-          Timestamp at = rs.getTimestamp(7);
-          return new TierHistoryView(
-              rs.getLong(1),
-              rs.getString(2),
-              rs.getString(3),
-              rs.getString(4),
-              rs.getString(5),
-              date(rs, 6),
-              at.toInstant());
-        });
+        rs ->
+            new TierHistoryView(
+                rs.getLong("id"),
+                rs.getString("from_tier"),
+                rs.getString("to_tier"),
+                rs.getString("source"),
+                rs.getString("reason"),
+                date(rs, "valid_until"),
+                rs.getTimestamp("at").toInstant()));
   }
 
-  /** An override as recorded: reason and approver, for the status view. */
-  public record OverrideRow(long id, String reason, String approver) {}
-
-  public Optional<OverrideRow> override(long id) {
+  @Override
+  public Optional<OverrideGrant> override(long id) {
     return jdbc.first(
         "read a tier override",
         "select id, reason, approver from tiers.tier_override where id = ?",
         (c, ps) -> ps.setLong(1, id),
-        rs -> new OverrideRow(rs.getLong(1), rs.getString(2), rs.getString(3)));
+        rs ->
+            new OverrideGrant(rs.getLong("id"), rs.getString("reason"), rs.getString("approver")));
   }
 
   /**
    * Records a new override and makes it the member's override in force, ending the one it replaces.
    * The member's status row is created (base tier since {@code today}) if missing.
    */
+  @Override
   public long grantOverride(
       String member,
       String tier,
@@ -347,8 +360,11 @@ public class JdbcMemberTierRepository {
     long id =
         jdbc.first(
                 "record a tier override",
-                "insert into tiers.tier_override (member_number, tier_code, reason, approver,"
-                    + " starts_on, expires_on) values (?, ?, ?, ?, ?, ?) returning id",
+                """
+                insert into tiers.tier_override
+                  (member_number, tier_code, reason, approver, starts_on, expires_on)
+                values (?, ?, ?, ?, ?, ?)
+                returning id""",
                 (c, ps) -> {
                   ps.setString(1, member);
                   ps.setString(2, tier);
@@ -357,23 +373,27 @@ public class JdbcMemberTierRepository {
                   ps.setDate(5, Date.valueOf(today));
                   ps.setDate(6, Date.valueOf(expiresOn));
                 },
-                rs -> rs.getLong(1))
+                rs -> rs.getLong("id"))
             .orElseThrow();
     jdbc.update(
         "end the replaced tier override",
-        "update tiers.tier_override set ended_at = now() where member_number = ? and id <> ?"
-            + " and ended_at is null",
+        """
+        update tiers.tier_override set ended_at = now()
+        where member_number = ? and id <> ? and ended_at is null""",
         (c, ps) -> {
           ps.setString(1, member);
           ps.setLong(2, id);
         });
     jdbc.update(
         "put a tier override in force",
-        "insert into tiers.member_tier (member_number, tier_code, since, override_tier_code,"
-            + " override_since, override_until, override_id) values (?, ?, ?, ?, ?, ?, ?)"
-            + " on conflict (member_number) do update set override_tier_code ="
-            + " excluded.override_tier_code, override_since = excluded.override_since,"
-            + " override_until = excluded.override_until, override_id = excluded.override_id",
+        """
+        insert into tiers.member_tier (member_number, tier_code, since, override_tier_code,
+          override_since, override_until, override_id)
+        values (?, ?, ?, ?, ?, ?, ?)
+        on conflict (member_number) do update
+        set override_tier_code = excluded.override_tier_code,
+          override_since = excluded.override_since, override_until = excluded.override_until,
+          override_id = excluded.override_id""",
         (c, ps) -> {
           ps.setString(1, member);
           ps.setString(2, baseTier);
@@ -386,31 +406,34 @@ public class JdbcMemberTierRepository {
     return id;
   }
 
-  /** An override that ended, with the member's earned status when it ended. */
-  public record EndedOverride(String member, String overrideTier, EarnedStatus earned) {}
-
   /**
    * Clears every override whose last day is before {@code today} and marks it ended, in one
    * statement; returns what ended. Rows are locked in member order.
    */
+  @Override
   public List<EndedOverride> endOverridesBefore(LocalDate today) {
     return jdbc.list(
         "end expired tier overrides",
-        "with x as (select member_number, override_id, override_tier_code, tier_code, since,"
-            + " valid_until from tiers.member_tier where override_until < ?"
-            + " order by member_number for update),"
-            + " u as (update tiers.member_tier t set override_tier_code = null,"
-            + " override_since = null, override_until = null, override_id = null from x"
-            + " where t.member_number = x.member_number),"
-            + " o as (update tiers.tier_override o set ended_at = now() from x"
-            + " where o.id = x.override_id and o.ended_at is null)"
-            + " select member_number, override_tier_code, tier_code, since, valid_until from x",
+        """
+        with x as (
+          select member_number, override_id, override_tier_code, tier_code, since, valid_until
+          from tiers.member_tier where override_until < ?
+          order by member_number for update),
+        u as (
+          update tiers.member_tier t set override_tier_code = null, override_since = null,
+            override_until = null, override_id = null
+          from x where t.member_number = x.member_number),
+        o as (
+          update tiers.tier_override o set ended_at = now()
+          from x where o.id = x.override_id and o.ended_at is null)
+        select member_number, override_tier_code, tier_code, since, valid_until from x""",
         (c, ps) -> ps.setDate(1, Date.valueOf(today)),
         rs ->
             new EndedOverride(
-                rs.getString(1),
-                rs.getString(2),
-                new EarnedStatus(rs.getString(3), date(rs, 4), date(rs, 5))));
+                rs.getString("member_number"),
+                rs.getString("override_tier_code"),
+                new EarnedStatus(
+                    rs.getString("tier_code"), date(rs, "since"), date(rs, "valid_until"))));
   }
 
   /** Binds each column array as parameter 1, 2, ... with its SQL element type. */

@@ -14,6 +14,7 @@ import org.openmiles.tiers.api.TierReviewSummary;
 import org.openmiles.tiers.api.TierReviewSummary.Move;
 import org.openmiles.tiers.domain.TierDefinition;
 import org.openmiles.tiers.domain.TierProgram;
+import org.openmiles.tiers.domain.TierReviewRuns;
 
 /**
  * The period-end review in SQL over all members at once: one statement assesses every status that
@@ -23,7 +24,7 @@ import org.openmiles.tiers.domain.TierProgram;
  * below what the activity reaches; lifetime tiers are not candidates.
  */
 @ApplicationScoped
-public class JdbcTierReviewRepository {
+public class JdbcTierReviewRepository implements TierReviewRuns {
 
   @Inject Jdbc jdbc;
 
@@ -31,11 +32,14 @@ public class JdbcTierReviewRepository {
    * Claims the review of {@code periodEnd}: true for the one caller that inserts the run row; a
    * concurrent caller waits for that transaction and then gets false.
    */
+  @Override
   public boolean claim(LocalDate periodEnd, String period) {
     return jdbc.update(
             "claim the tier review",
-            "insert into tiers.tier_review_run (period_end, qualification_period, started_at)"
-                + " values (?, ?, now()) on conflict (period_end) do nothing",
+            """
+            insert into tiers.tier_review_run (period_end, qualification_period, started_at)
+            values (?, ?, now())
+            on conflict (period_end) do nothing""",
             (c, ps) -> {
               ps.setDate(1, Date.valueOf(periodEnd));
               ps.setString(2, period);
@@ -58,6 +62,7 @@ public class JdbcTierReviewRepository {
    * look-up by member number) and is a HOT update (fillfactor 50: no index entry), and only moves
    * write history.
    */
+  @Override
   public List<Move> review(TierProgram program, LocalDate periodEnd, LocalDate newValidUntil) {
     jdbc.update(
         "lock member tiers for the review",
@@ -79,28 +84,37 @@ public class JdbcTierReviewRepository {
     }
     reached.append(" else 1 end");
     String sql =
-        "with w as (select t.ctid tid, t.member_number, t.tier_code from_code,"
-            + " sum(m.qualifying_miles) qm, sum(m.qualifying_flights) qf"
-            // spend is summed only when a tier in force counts it
-            + (program.countsSpend() ? ", sum(m.qualifying_spend) qs" : "")
-            + " from tiers.member_tier t left join tiers.qualifying_month m"
-            + " on m.member_number = t.member_number and m.month between ? and ?"
-            + " where t.valid_until <= ? and t.tier_code = any(?::varchar[])"
-            + " group by t.member_number),"
-            + " c as (select tid, member_number, from_code,"
-            + " array_position(?::varchar[], from_code::varchar) cur, "
-            + reached
-            + " q from w),"
-            + " d as (select tid, member_number, from_code, (?::varchar[])[case when q >= cur"
-            + " then q else greatest(q, cur - ?, 1) end] to_code from c),"
-            + " u as (update tiers.member_tier t set tier_code = d.to_code,"
-            + " valid_until = case when d.to_code = ? then null else ?::date end"
-            + " from d where t.ctid = d.tid),"
-            + " h as (insert into tiers.tier_history (member_number, from_tier, to_tier, source,"
-            + " reason, valid_until) select member_number, from_code, to_code, 'REVIEW', ?,"
-            + " case when to_code = ? then null else ?::date end from d where to_code <> from_code)"
-            + " select from_code, to_code, count(*) from d group by from_code, to_code"
-            + " order by from_code, to_code";
+        """
+        with w as (
+          select t.ctid tid, t.member_number, t.tier_code from_code,
+            sum(m.qualifying_miles) qm, sum(m.qualifying_flights) qf%1$s
+          from tiers.member_tier t left join tiers.qualifying_month m
+            on m.member_number = t.member_number and m.month between ? and ?
+          where t.valid_until <= ? and t.tier_code = any(?::varchar[])
+          group by t.member_number),
+        c as (
+          select tid, member_number, from_code,
+            array_position(?::varchar[], from_code::varchar) cur, %2$s q
+          from w),
+        d as (
+          select tid, member_number, from_code,
+            (?::varchar[])[case when q >= cur then q else greatest(q, cur - ?, 1) end] to_code
+          from c),
+        u as (
+          update tiers.member_tier t set tier_code = d.to_code,
+            valid_until = case when d.to_code = ? then null else ?::date end
+          from d where t.ctid = d.tid),
+        h as (
+          insert into tiers.tier_history
+            (member_number, from_tier, to_tier, source, reason, valid_until)
+          select member_number, from_code, to_code, 'REVIEW', ?,
+            case when to_code = ? then null else ?::date end
+          from d where to_code <> from_code)
+        select from_code, to_code, count(*) members from d group by from_code, to_code
+        order by from_code, to_code"""
+            .formatted(
+                // spend is summed only when a tier in force counts it
+                program.countsSpend() ? ", sum(m.qualifying_spend) qs" : "", reached);
     String[] codes = periodic.stream().map(TierDefinition::code).toArray(String[]::new);
     String[] reviewable =
         periodic.stream().skip(1).map(TierDefinition::code).toArray(String[]::new);
@@ -128,7 +142,7 @@ public class JdbcTierReviewRepository {
           ps.setString(i++, "review of the period ending " + periodEnd);
           bindUntil(ps, i, base, newValidUntil);
         },
-        rs -> new Move(rs.getString(1), rs.getString(2), rs.getLong(3)));
+        rs -> new Move(rs.getString("from_code"), rs.getString("to_code"), rs.getLong("members")));
   }
 
   private static int bindUntil(PreparedStatement ps, int i, String base, LocalDate until)
@@ -139,12 +153,14 @@ public class JdbcTierReviewRepository {
   }
 
   /** Records the run's moves and totals. */
+  @Override
   public void complete(LocalDate periodEnd, List<Move> moves) {
     for (Move m : moves) {
       jdbc.update(
           "record a review move",
-          "insert into tiers.tier_review_move (period_end, from_tier, to_tier, members)"
-              + " values (?, ?, ?, ?)",
+          """
+          insert into tiers.tier_review_move (period_end, from_tier, to_tier, members)
+          values (?, ?, ?, ?)""",
           (c, ps) -> {
             ps.setDate(1, Date.valueOf(periodEnd));
             ps.setString(2, m.fromTier());
@@ -157,8 +173,9 @@ public class JdbcTierReviewRepository {
         moves.stream().filter(m -> !m.fromTier().equals(m.toTier())).mapToLong(Move::members).sum();
     jdbc.update(
         "complete the tier review",
-        "update tiers.tier_review_run set finished_at = clock_timestamp(), reviewed = ?,"
-            + " moved = ? where period_end = ?",
+        """
+        update tiers.tier_review_run set finished_at = clock_timestamp(), reviewed = ?, moved = ?
+        where period_end = ?""",
         (c, ps) -> {
           ps.setLong(1, reviewed);
           ps.setLong(2, moved);
@@ -167,14 +184,16 @@ public class JdbcTierReviewRepository {
   }
 
   /** The recorded run of {@code periodEnd}, or of the latest period end when null. */
+  @Override
   public Optional<TierReviewSummary> summary(LocalDate periodEnd, String outcome) {
     Optional<TierReviewSummary> run =
         jdbc.first(
             "read a tier review run",
-            "select period_end, qualification_period, reviewed, moved, started_at, finished_at"
-                + " from tiers.tier_review_run where finished_at is not null and"
-                + (periodEnd == null ? " true" : " period_end = ?")
-                + " order by period_end desc limit 1",
+            """
+            select period_end, qualification_period, reviewed, moved, started_at, finished_at
+            from tiers.tier_review_run where finished_at is not null and %s
+            order by period_end desc limit 1"""
+                .formatted(periodEnd == null ? "true" : "period_end = ?"),
             (c, ps) -> {
               if (periodEnd != null) {
                 ps.setDate(1, Date.valueOf(periodEnd));
@@ -182,14 +201,14 @@ public class JdbcTierReviewRepository {
             },
             rs ->
                 new TierReviewSummary(
-                    rs.getDate(1).toLocalDate(),
-                    rs.getString(2),
+                    rs.getDate("period_end").toLocalDate(),
+                    rs.getString("qualification_period"),
                     outcome,
-                    rs.getLong(3),
-                    rs.getLong(4),
+                    rs.getLong("reviewed"),
+                    rs.getLong("moved"),
                     List.of(),
-                    rs.getTimestamp(5).toInstant(),
-                    rs.getTimestamp(6).toInstant()));
+                    rs.getTimestamp("started_at").toInstant(),
+                    rs.getTimestamp("finished_at").toInstant()));
     return run.map(
         r ->
             new TierReviewSummary(
@@ -201,10 +220,15 @@ public class JdbcTierReviewRepository {
                 new ArrayList<>(
                     jdbc.list(
                         "read review moves",
-                        "select from_tier, to_tier, members from tiers.tier_review_move"
-                            + " where period_end = ? order by from_tier, to_tier",
+                        """
+                        select from_tier, to_tier, members from tiers.tier_review_move
+                        where period_end = ? order by from_tier, to_tier""",
                         (c, ps) -> ps.setDate(1, Date.valueOf(r.periodEnd())),
-                        rs -> new Move(rs.getString(1), rs.getString(2), rs.getLong(3)))),
+                        rs ->
+                            new Move(
+                                rs.getString("from_tier"),
+                                rs.getString("to_tier"),
+                                rs.getLong("members")))),
                 r.startedAt(),
                 r.finishedAt()));
   }

@@ -1,7 +1,6 @@
-package org.openmiles.console.application;
+package org.openmiles.console.domain;
 
 import java.time.Instant;
-import org.openmiles.console.domain.AdjustmentStatus;
 
 /**
  * A goodwill adjustment and what became of it; {@code ledgerEntry} is the ledger entry that posted

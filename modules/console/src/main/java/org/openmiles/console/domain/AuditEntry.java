@@ -1,4 +1,4 @@
-package org.openmiles.console.application;
+package org.openmiles.console.domain;
 
 import java.time.Instant;
 

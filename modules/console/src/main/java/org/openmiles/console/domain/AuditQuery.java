@@ -1,4 +1,4 @@
-package org.openmiles.console.application;
+package org.openmiles.console.domain;
 
 /** A page of the audit log, newest first: entries older than {@code beforeId} (0: from the top). */
 public record AuditQuery(String member, String actor, String action, long beforeId, int limit) {
