@@ -47,6 +47,7 @@ public class OperationsResource {
 
   @Inject @Any Instance<HealthCheck> checks;
   @Inject @Any Instance<OperationalFacts> facts;
+  @Inject RequestTimes requests;
 
   @GET
   @Path("metrics")
@@ -54,9 +55,10 @@ public class OperationsResource {
   @Operation(
       summary = "Metrics in Prometheus' text format",
       description =
-          "JVM memory, threads, garbage collection, CPU and uptime; the database (up, check time,"
+          "JVM memory, threads, garbage collection, CPU and uptime; API requests by operation"
+              + " and status with a latency histogram; the database (up, check time,"
               + " migrations); the file routes (started, backlog of files in inbound and"
-              + " processing); one gauge per health check. Text format 0.0.4 by default, the same"
+              + " processing); the outbox (pending, failing, oldest); one gauge per health check. Text format 0.0.4 by default, the same"
               + " samples as JSON when asked for application/json.")
   @APIResponse(
       responseCode = "200",
@@ -68,6 +70,7 @@ public class OperationsResource {
   public Response metrics(@Context Request request) {
     PrometheusText out = new PrometheusText();
     JvmMetrics.addTo(out);
+    requests.addTo(out);
     for (OperationalFacts f : facts) {
       Map<String, Number> gauges = read(f.name(), f::gauges).orElse(Map.of());
       gauges.forEach(

@@ -13,8 +13,18 @@ import java.util.TreeMap;
  * escaped. The same samples can be listed as JSON for a client that asks for it.
  */
 final class PrometheusText {
-  /** One sample: a metric, its type and help, its labels and its value. */
-  record Sample(String name, String type, String help, Map<String, String> labels, Number value) {}
+  /**
+   * One sample: a metric, its type and help, its labels and its value; {@code family} is the name
+   * its HELP and TYPE lines carry (a histogram's {@code _bucket}, {@code _sum} and {@code _count}
+   * samples share their family's name).
+   */
+  record Sample(
+      String family,
+      String name,
+      String type,
+      String help,
+      Map<String, String> labels,
+      Number value) {}
 
   private final List<Sample> samples = new ArrayList<>();
 
@@ -26,9 +36,24 @@ final class PrometheusText {
   /** A sample of a metric of {@code type} (gauge, counter) with labels. */
   PrometheusText sample(
       String name, String type, String help, Map<String, String> labels, Number value) {
+    return part(name, "", type, help, labels, value);
+  }
+
+  /**
+   * A sample named {@code family + suffix} under the HELP and TYPE of {@code family}: the {@code
+   * _bucket}, {@code _sum} and {@code _count} of a histogram.
+   */
+  PrometheusText part(
+      String family,
+      String suffix,
+      String type,
+      String help,
+      Map<String, String> labels,
+      Number value) {
     Map<String, String> sorted = new TreeMap<>();
     labels.forEach((k, v) -> sorted.put(sanitize(k), v));
-    samples.add(new Sample(sanitize(name), type, help, sorted, value));
+    String base = sanitize(family);
+    samples.add(new Sample(base, base + suffix, type, help, sorted, value));
     return this;
   }
 
@@ -39,13 +64,13 @@ final class PrometheusText {
   /** The text format; samples of one metric stay together under their first HELP and TYPE. */
   String text() {
     Map<String, List<Sample>> byName = new LinkedHashMap<>();
-    samples.forEach(s -> byName.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s));
+    samples.forEach(s -> byName.computeIfAbsent(s.family(), k -> new ArrayList<>()).add(s));
     StringBuilder out = new StringBuilder(4096);
     for (List<Sample> metric : byName.values()) {
       Sample first = metric.get(0);
-      out.append("# HELP ").append(first.name()).append(' ');
+      out.append("# HELP ").append(first.family()).append(' ');
       out.append(first.help().replace("\\", "\\\\").replace("\n", "\\n")).append('\n');
-      out.append("# TYPE ").append(first.name()).append(' ').append(first.type()).append('\n');
+      out.append("# TYPE ").append(first.family()).append(' ').append(first.type()).append('\n');
       for (Sample s : metric) {
         out.append(s.name());
         if (!s.labels().isEmpty()) {

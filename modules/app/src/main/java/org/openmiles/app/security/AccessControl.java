@@ -39,7 +39,7 @@ public class AccessControl implements DynamicFeature {
   private static final AccessMatrix MATRIX = AccessMatrix.load();
 
   /** The request property under which the check leaves the {@link Operation} it matched. */
-  static final String OPERATION = AccessControl.class.getName() + ".operation";
+  public static final String OPERATION = AccessControl.class.getName() + ".operation";
 
   @Override
   public void configure(ResourceInfo resource, FeatureContext context) {
