@@ -21,7 +21,7 @@ import org.openmiles.accounts.api.MemberView;
 import org.openmiles.accounts.api.UpdateProfile;
 import org.openmiles.accounts.api.events.MemberEnrolled;
 import org.openmiles.accounts.api.events.MemberStatusChanged;
-import org.openmiles.accounts.domain.LedgerRepository;
+import org.openmiles.accounts.domain.AccountRepository;
 import org.openmiles.accounts.domain.Member;
 import org.openmiles.accounts.domain.MemberProfile;
 import org.openmiles.accounts.domain.MemberRepository;
@@ -36,7 +36,7 @@ public class DefaultMemberService implements MemberService {
   private static final Logger LOG = Logger.getLogger(DefaultMemberService.class.getName());
 
   @Inject MemberRepository members;
-  @Inject LedgerRepository ledger;
+  @Inject AccountRepository accountRepository;
   @Inject Clock clock;
   @Inject Event<MemberEnrolled> enrolled;
   @Inject Event<MemberStatusChanged> statusChanged;
@@ -72,7 +72,7 @@ public class DefaultMemberService implements MemberService {
     Instant now = clock.instant();
     Member member = new Member(members.nextMemberNumber(), profile, idempotencyKey, now);
     members.add(member);
-    ledger.createAccount(member.id());
+    accountRepository.createAccount(member.id());
     members.recordStatusChange(member, null, "enrolled", now);
     enrolled.fire(new MemberEnrolled(member.number(), profile.country(), now));
     LOG.info(() -> "enrolled member " + member.number());
