@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.openmiles.accounts.api.EnrollMember;
-import org.openmiles.accounts.api.IdempotencyKeyReusedException;
 import org.openmiles.accounts.api.MemberAlreadyEnrolledException;
 import org.openmiles.accounts.api.MemberNotFoundException;
 import org.openmiles.accounts.api.MemberNumber;
@@ -26,6 +25,7 @@ import org.openmiles.accounts.domain.Member;
 import org.openmiles.accounts.domain.MemberProfile;
 import org.openmiles.accounts.domain.MemberRepository;
 import org.openmiles.common.ValidationException;
+import org.openmiles.common.idempotency.IdempotencyKeys;
 import org.openmiles.common.tx.RetriedTransaction;
 
 /** Enrollment and member upkeep, one transaction per call. */
@@ -43,24 +43,12 @@ public class DefaultMemberService implements MemberService {
 
   @Override
   public MemberView enroll(EnrollMember command, String idempotencyKey) {
-    if (idempotencyKey != null) {
-      if (idempotencyKey.isBlank() || idempotencyKey.length() > 120) {
-        throw ValidationException.of("Idempotency-Key", "must be 1 to 120 characters");
-      }
-    }
+    IdempotencyKeys.requireValidIfPresent(idempotencyKey);
     MemberProfile profile = MemberProfile.forEnrollment(command, clock);
     if (idempotencyKey != null) {
       Optional<Member> earlier = members.findByEnrollmentKey(idempotencyKey);
       if (earlier.isPresent()) {
-        if (!earlier.get().enrolledWith(profile)) {
-          throw new IdempotencyKeyReusedException(
-              "Idempotency-Key "
-                  + idempotencyKey
-                  + " was used for another enrollment ("
-                  + earlier.get().number()
-                  + "); use a new key for a new member");
-        }
-        return earlier.get().view();
+        return earlier.get().replayedFor(profile, idempotencyKey).view();
       }
     }
     if (members.emailInUse(profile.email(), null)) {

@@ -15,7 +15,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface Idempotent {
-  String HEADER = "Idempotency-Key";
+  String HEADER = org.openmiles.common.idempotency.IdempotencyKeys.HEADER;
 
   /** The operation: the first part of the request's fingerprint. */
   @Nonbinding
