@@ -1,5 +1,8 @@
 package org.openmiles.cashmiles.web;
 
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
@@ -23,16 +26,22 @@ import org.openmiles.common.web.JsonRequest;
 public final class CashMilesRequests {
   private CashMilesRequests() {}
 
-  /** {@code {"amount": "250.00" or 250.00, "currency": "USD"}}. */
-  public record MoneyRequest(BigDecimal amount, String currency) {
+  /**
+   * {@code {"amount": "250.00" or 250.00, "currency": "USD"}}; the amount is kept as sent because a
+   * text amount may carry spaces around it, which the API has always ignored.
+   */
+  public record MoneyRequest(JsonValue amount, String currency) {
     Money money() {
-      if (amount == null) {
-        throw new IllegalArgumentException("amount is required");
-      }
+      BigDecimal value =
+          switch (amount == null ? JsonValue.ValueType.NULL : amount.getValueType()) {
+            case STRING -> new BigDecimal(((JsonString) amount).getString().strip());
+            case NUMBER -> ((JsonNumber) amount).bigDecimalValue();
+            default -> throw new IllegalArgumentException("amount is required");
+          };
       if (currency == null || !currency.matches("[A-Z]{3}")) {
         throw new IllegalArgumentException("currency must be an ISO 4217 code such as USD");
       }
-      return new Money(amount, Currency.getInstance(currency));
+      return new Money(value, Currency.getInstance(currency));
     }
 
     static Money of(MoneyRequest m) {

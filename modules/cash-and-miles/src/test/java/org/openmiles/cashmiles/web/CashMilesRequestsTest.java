@@ -79,6 +79,18 @@ class CashMilesRequestsTest {
   }
 
   @Test
+  void anAmountIsANumberOrTextWithSpacesAround() {
+    String member = org.openmiles.accounts.api.MemberNumber.fromSequence(100_000_001L).value();
+    QuoteRequest q =
+        read(FARE.formatted(member).replace("\"250.00\"", "\" 250.00 \""), QuoteRequest.class);
+    assertThat(q.fingerprint()).isEqualTo(member + "|250.00 USD|45.50 USD|2|2");
+    assertThat(errors(FARE.formatted(member).replace("\"250.00\"", "\"abc\""), QuoteRequest.class))
+        .containsKey("baseFare");
+    assertThat(errors(FARE.formatted(member).replace("\"250.00\"", "true"), QuoteRequest.class))
+        .containsEntry("baseFare", "amount is required");
+  }
+
+  @Test
   void aPaymentIdThatCannotExistIsNotFound() {
     assertThat(new PaymentRef("7").id()).isEqualTo(7);
     assertThatThrownBy(() -> new PaymentRef("0").id()).isInstanceOf(PaymentNotFoundException.class);
