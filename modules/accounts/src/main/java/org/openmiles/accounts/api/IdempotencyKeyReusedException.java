@@ -1,13 +1,16 @@
 package org.openmiles.accounts.api;
 
-import org.openmiles.common.ErrorKind;
-import org.openmiles.common.OpenMilesException;
-
-/** The idempotency key was already used for a different request; a retry must repeat it exactly. */
-public class IdempotencyKeyReusedException extends OpenMilesException {
+/**
+ * The idempotency key was already used for a different request; a retry must repeat it exactly.
+ * Kept for the modules that still throw it (claims, awards) until they adopt {@code
+ * common.idempotency}, whose {@link org.openmiles.common.idempotency.IdempotencyKeyReusedException}
+ * it is.
+ */
+public class IdempotencyKeyReusedException
+    extends org.openmiles.common.idempotency.IdempotencyKeyReusedException {
   private static final long serialVersionUID = 1L;
 
   public IdempotencyKeyReusedException(String message) {
-    super("IDEMPOTENCY_KEY_REUSED", ErrorKind.BUSINESS_RULE, message);
+    super(message);
   }
 }

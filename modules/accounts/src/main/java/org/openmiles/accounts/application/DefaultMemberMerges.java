@@ -26,14 +26,18 @@ import org.openmiles.accounts.api.events.MemberStatusChanged;
 import org.openmiles.accounts.api.events.MembersMerged;
 import org.openmiles.accounts.api.events.MilesPosted;
 import org.openmiles.accounts.domain.Account;
+import org.openmiles.accounts.domain.AccountRepository;
+import org.openmiles.accounts.domain.EntryRepository;
+import org.openmiles.accounts.domain.EntryRepository.NewEntry;
+import org.openmiles.accounts.domain.ExpiryLotRepository;
+import org.openmiles.accounts.domain.ExpiryLotRepository.NewLot;
 import org.openmiles.accounts.domain.ExpiryLots;
 import org.openmiles.accounts.domain.ExpiryPolicy;
-import org.openmiles.accounts.domain.LedgerRepository;
-import org.openmiles.accounts.domain.LedgerRepository.NewEntry;
-import org.openmiles.accounts.domain.LedgerRepository.NewLot;
+import org.openmiles.accounts.domain.HoldRepository;
 import org.openmiles.accounts.domain.Member;
 import org.openmiles.accounts.domain.MemberRepository;
 import org.openmiles.accounts.domain.MemberRepository.MergeRecord;
+import org.openmiles.accounts.domain.StatementRepository;
 import org.openmiles.common.tx.RetriedTransaction;
 
 /**
@@ -51,7 +55,11 @@ public class DefaultMemberMerges implements MemberMerges {
   private static final Logger LOG = Logger.getLogger(DefaultMemberMerges.class.getName());
 
   @Inject MemberRepository members;
-  @Inject LedgerRepository ledger;
+  @Inject AccountRepository accountRepository;
+  @Inject EntryRepository entryRepository;
+  @Inject HoldRepository holdRepository;
+  @Inject ExpiryLotRepository lotRepository;
+  @Inject StatementRepository statementRepository;
   @Inject Clock clock;
   @Inject Event<MilesPosted> milesPosted;
   @Inject Event<MembersMerged> merged;
@@ -61,7 +69,8 @@ public class DefaultMemberMerges implements MemberMerges {
   public MergeView merge(MergeMembers command) {
     MemberNumber survivorNo = command.survivor();
     MemberNumber duplicateNo = command.duplicate();
-    Map<MemberNumber, Account> accounts = ledger.lockAccounts(List.of(survivorNo, duplicateNo));
+    Map<MemberNumber, Account> accounts =
+        accountRepository.lockAccounts(List.of(survivorNo, duplicateNo));
     Member duplicate = load(duplicateNo);
     Member survivor = load(survivorNo);
     Optional<MergeRecord> earlier = members.findMerge(duplicateNo);
@@ -81,16 +90,16 @@ public class DefaultMemberMerges implements MemberMerges {
     long miles = from.mergeOut();
     if (miles > 0) {
       List<ExpiryLots.Take> takes =
-          new LedgerOps(ledger, clock).consumeLots(from.memberId(), miles);
+          new LedgerOps(lotRepository, holdRepository, clock).consumeLots(from.memberId(), miles);
       Map<Long, LocalDate> expiries =
-          ledger.lotExpiries(takes.stream().map(ExpiryLots.Take::lotId).toList());
+          lotRepository.lotExpiries(takes.stream().map(ExpiryLots.Take::lotId).toList());
       Map<LocalDate, Long> byDate = new TreeMap<>();
       takes.forEach(t -> byDate.merge(expiries.get(t.lotId()), t.miles(), Long::sum));
       long balanceAfter = to.mergeIn(miles, from.lastActivity());
       String out = outReference(duplicateNo);
       String in = inReference(duplicateNo);
       Map<String, Long> ids =
-          ledger.insertEntries(
+          entryRepository.insertEntries(
               List.of(
                   new NewEntry(
                       from.memberId(), EntryType.MERGE_OUT, -miles, 0, 0, out, null, today, text),
@@ -106,7 +115,7 @@ public class DefaultMemberMerges implements MemberMerges {
                       text)));
       List<NewLot> newLots = new ArrayList<>();
       byDate.forEach((date, m) -> newLots.add(new NewLot(to.memberId(), ids.get(in), date, m)));
-      ledger.insertLots(newLots);
+      lotRepository.insertLots(newLots);
       lots = shown(byDate);
       milesPosted.fire(
           new MilesPosted(
@@ -116,7 +125,7 @@ public class DefaultMemberMerges implements MemberMerges {
                   new MilesPosted.Entry(
                       ids.get(in), survivorNo, EntryType.MERGE_IN, miles, in, today))));
     }
-    ledger.saveAccounts(List.of(from, to));
+    accountRepository.saveAccounts(List.of(from, to));
     String reason = "merged into " + survivorNo + ": " + command.reason();
     MemberStatus before = duplicate.mergeInto(survivorNo, reason, now);
     members.flush();
@@ -143,7 +152,7 @@ public class DefaultMemberMerges implements MemberMerges {
     }
     Member d = load(duplicate);
     Member s = load(survivor);
-    var balance = ledger.balance(duplicate, 0);
+    var balance = statementRepository.balance(duplicate, 0);
     Account view =
         new Account(
             d.id(),
@@ -207,10 +216,12 @@ public class DefaultMemberMerges implements MemberMerges {
   private MergeView view(MergeRecord m, boolean replayed) {
     List<ExpiringMiles> lots = List.of();
     var in =
-        ledger.findEntries(List.of(inReference(m.duplicate()))).get(inReference(m.duplicate()));
+        entryRepository
+            .findEntries(List.of(inReference(m.duplicate())))
+            .get(inReference(m.duplicate()));
     if (in != null) {
       Map<LocalDate, Long> byDate = new TreeMap<>();
-      ledger.lotsCreatedBy(in.id()).forEach(l -> byDate.put(l.expiresOn(), l.miles()));
+      lotRepository.lotsCreatedBy(in.id()).forEach(l -> byDate.put(l.expiresOn(), l.miles()));
       lots = shown(byDate);
     }
     return new MergeView(

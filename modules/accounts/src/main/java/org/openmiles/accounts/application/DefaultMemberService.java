@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.openmiles.accounts.api.EnrollMember;
-import org.openmiles.accounts.api.IdempotencyKeyReusedException;
 import org.openmiles.accounts.api.MemberAlreadyEnrolledException;
 import org.openmiles.accounts.api.MemberNotFoundException;
 import org.openmiles.accounts.api.MemberNumber;
@@ -21,11 +20,12 @@ import org.openmiles.accounts.api.MemberView;
 import org.openmiles.accounts.api.UpdateProfile;
 import org.openmiles.accounts.api.events.MemberEnrolled;
 import org.openmiles.accounts.api.events.MemberStatusChanged;
-import org.openmiles.accounts.domain.LedgerRepository;
+import org.openmiles.accounts.domain.AccountRepository;
 import org.openmiles.accounts.domain.Member;
 import org.openmiles.accounts.domain.MemberProfile;
 import org.openmiles.accounts.domain.MemberRepository;
 import org.openmiles.common.ValidationException;
+import org.openmiles.common.idempotency.IdempotencyKeys;
 import org.openmiles.common.tx.RetriedTransaction;
 
 /** Enrollment and member upkeep, one transaction per call. */
@@ -36,31 +36,19 @@ public class DefaultMemberService implements MemberService {
   private static final Logger LOG = Logger.getLogger(DefaultMemberService.class.getName());
 
   @Inject MemberRepository members;
-  @Inject LedgerRepository ledger;
+  @Inject AccountRepository accountRepository;
   @Inject Clock clock;
   @Inject Event<MemberEnrolled> enrolled;
   @Inject Event<MemberStatusChanged> statusChanged;
 
   @Override
   public MemberView enroll(EnrollMember command, String idempotencyKey) {
-    if (idempotencyKey != null) {
-      if (idempotencyKey.isBlank() || idempotencyKey.length() > 120) {
-        throw ValidationException.of("Idempotency-Key", "must be 1 to 120 characters");
-      }
-    }
+    IdempotencyKeys.requireValidIfPresent(idempotencyKey);
     MemberProfile profile = MemberProfile.forEnrollment(command, clock);
     if (idempotencyKey != null) {
       Optional<Member> earlier = members.findByEnrollmentKey(idempotencyKey);
       if (earlier.isPresent()) {
-        if (!earlier.get().enrolledWith(profile)) {
-          throw new IdempotencyKeyReusedException(
-              "Idempotency-Key "
-                  + idempotencyKey
-                  + " was used for another enrollment ("
-                  + earlier.get().number()
-                  + "); use a new key for a new member");
-        }
-        return earlier.get().view();
+        return earlier.get().replayedFor(profile, idempotencyKey).view();
       }
     }
     if (members.emailInUse(profile.email(), null)) {
@@ -72,7 +60,7 @@ public class DefaultMemberService implements MemberService {
     Instant now = clock.instant();
     Member member = new Member(members.nextMemberNumber(), profile, idempotencyKey, now);
     members.add(member);
-    ledger.createAccount(member.id());
+    accountRepository.createAccount(member.id());
     members.recordStatusChange(member, null, "enrolled", now);
     enrolled.fire(new MemberEnrolled(member.number(), profile.country(), now));
     LOG.info(() -> "enrolled member " + member.number());

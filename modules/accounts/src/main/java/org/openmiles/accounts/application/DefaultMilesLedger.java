@@ -26,7 +26,8 @@ import org.openmiles.accounts.api.SourceReference;
 import org.openmiles.accounts.api.StatementPage;
 import org.openmiles.accounts.api.StatementQuery;
 import org.openmiles.accounts.api.events.MilesPosted;
-import org.openmiles.accounts.domain.LedgerRepository;
+import org.openmiles.accounts.domain.AccountRepository;
+import org.openmiles.accounts.domain.StatementRepository;
 import org.openmiles.common.tx.RetriedTransaction;
 
 /**
@@ -43,7 +44,8 @@ import org.openmiles.common.tx.RetriedTransaction;
 @Transactional
 @RetriedTransaction // a deadlock or serialization failure runs the call again (ADR 0023)
 public class DefaultMilesLedger implements MilesLedger {
-  @Inject LedgerRepository repository;
+  @Inject AccountRepository accountRepository;
+  @Inject StatementRepository statementRepository;
   @Inject LedgerAccounts accounts;
   @Inject LedgerPostings postings;
   @Inject LedgerHolds holds;
@@ -95,7 +97,7 @@ public class DefaultMilesLedger implements MilesLedger {
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
   public BalanceView balance(MemberNumber member) {
-    return repository
+    return statementRepository
         .balance(member, 3)
         .orElseThrow(() -> new MemberNotFoundException("no member " + member));
   }
@@ -104,7 +106,7 @@ public class DefaultMilesLedger implements MilesLedger {
   @Transactional(Transactional.TxType.SUPPORTS)
   public long spendable(MemberNumber member) {
     var s =
-        repository
+        accountRepository
             .spendable(member)
             .orElseThrow(() -> new MemberNotFoundException("no member " + member));
     if (!s.status().maySpend()) {
@@ -119,7 +121,9 @@ public class DefaultMilesLedger implements MilesLedger {
   public StatementPage statement(StatementQuery q) {
     accounts.requireMember(q.member());
     Long before = StatementCursor.decode(q.cursor());
-    var rows = repository.statement(q.member(), q.from(), q.to(), q.types(), before, q.limit() + 1);
+    var rows =
+        statementRepository.statement(
+            q.member(), q.from(), q.to(), q.types(), before, q.limit() + 1);
     boolean more = rows.size() > q.limit();
     var page = more ? rows.subList(0, q.limit()) : rows;
     return new StatementPage(

@@ -17,13 +17,14 @@ import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accounts.api.NoExpiringMilesException;
 import org.openmiles.accounts.api.SourceReferenceConflictException;
 import org.openmiles.accounts.domain.Account;
+import org.openmiles.accounts.domain.EntryRepository;
+import org.openmiles.accounts.domain.EntryRepository.NewEntry;
+import org.openmiles.accounts.domain.EntryRepository.StoredEntry;
+import org.openmiles.accounts.domain.ExpiryLotRepository;
+import org.openmiles.accounts.domain.ExpiryLotRepository.DatedLot;
+import org.openmiles.accounts.domain.ExpiryLotRepository.NewLot;
 import org.openmiles.accounts.domain.ExpiryLots;
 import org.openmiles.accounts.domain.ExpiryPolicy;
-import org.openmiles.accounts.domain.LedgerRepository;
-import org.openmiles.accounts.domain.LedgerRepository.DatedLot;
-import org.openmiles.accounts.domain.LedgerRepository.NewEntry;
-import org.openmiles.accounts.domain.LedgerRepository.NewLot;
-import org.openmiles.accounts.domain.LedgerRepository.StoredEntry;
 
 /**
  * Extending the expiry of a member's soonest-expiring miles (a paid service), and the list of
@@ -31,7 +32,8 @@ import org.openmiles.accounts.domain.LedgerRepository.StoredEntry;
  */
 @Dependent
 class ExpiryExtensions {
-  @Inject LedgerRepository repository;
+  @Inject EntryRepository entryRepository;
+  @Inject ExpiryLotRepository lotRepository;
   @Inject Clock clock;
   @Inject LedgerAccounts accounts;
 
@@ -39,7 +41,7 @@ class ExpiryExtensions {
     Objects.requireNonNull(ext, "extension");
     Account account = accounts.lockOne(ext.member());
     String ref = ext.source().value();
-    StoredEntry before = repository.findEntries(List.of(ref)).get(ref);
+    StoredEntry before = entryRepository.findEntries(List.of(ref)).get(ref);
     if (before != null) {
       if (before.type() != EntryType.EXTENSION || !before.member().equals(ext.member())) {
         throw new SourceReferenceConflictException(
@@ -52,7 +54,7 @@ class ExpiryExtensions {
           "member " + ext.member() + " is " + account.status() + " and cannot extend miles");
     }
     LocalDate today = LocalDate.now(clock);
-    List<DatedLot> lots = repository.datedLots(account.memberId(), today, 1000);
+    List<DatedLot> lots = lotRepository.datedLots(account.memberId(), today, 1000);
     List<ExpiryLots.Take> takes = new ArrayList<>();
     Map<LocalDate, Long> moved = new java.util.TreeMap<>();
     long left = ext.miles();
@@ -71,7 +73,7 @@ class ExpiryExtensions {
     }
     long miles = ext.miles() - left;
     Map<String, Long> ids =
-        repository.insertEntries(
+        entryRepository.insertEntries(
             List.of(
                 new NewEntry(
                     account.memberId(),
@@ -84,7 +86,7 @@ class ExpiryExtensions {
                     today,
                     ext.description())));
     long entryId = ids.get(ref);
-    repository.consumeLots(takes);
+    lotRepository.consumeLots(takes);
     List<NewLot> newLots = new ArrayList<>();
     List<ExpiryExtension.Move> moves = new ArrayList<>();
     moved.forEach(
@@ -93,7 +95,7 @@ class ExpiryExtensions {
           newLots.add(new NewLot(account.memberId(), entryId, to, m));
           moves.add(new ExpiryExtension.Move(from, to, m));
         });
-    repository.insertLots(newLots);
+    lotRepository.insertLots(newLots);
     return new ExpiryExtension(entryId, ext.member(), ext.source(), miles, moves, false);
   }
 
@@ -101,9 +103,9 @@ class ExpiryExtensions {
     if (to.isBefore(from) || limit < 1 || limit > 1000) {
       throw new IllegalArgumentException("need from <= to and 1 <= limit <= 1000");
     }
-    ExpiryPolicy policy = repository.policyOn(to);
+    ExpiryPolicy policy = lotRepository.policyOn(to);
     var rows =
-        repository.expiringMembers(
+        lotRepository.expiringMembers(
             from,
             to,
             policy.kind() == ExpiryPolicy.Kind.INACTIVITY ? policy : null,

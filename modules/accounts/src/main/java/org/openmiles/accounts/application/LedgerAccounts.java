@@ -6,15 +6,17 @@ import java.util.List;
 import org.openmiles.accounts.api.MemberNotFoundException;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accounts.domain.Account;
-import org.openmiles.accounts.domain.LedgerRepository;
+import org.openmiles.accounts.domain.AccountRepository;
+import org.openmiles.accounts.domain.StatementRepository;
 
 /** The member's account, locked for a change, or checked to exist for a read. */
 @Dependent
 class LedgerAccounts {
-  @Inject LedgerRepository repository;
+  @Inject AccountRepository accountRepository;
+  @Inject StatementRepository statementRepository;
 
   Account lockOne(MemberNumber member) {
-    Account a = repository.lockAccounts(List.of(member)).get(member);
+    Account a = accountRepository.lockAccounts(List.of(member)).get(member);
     if (a == null) {
       throw new MemberNotFoundException("no member " + member);
     }
@@ -22,7 +24,7 @@ class LedgerAccounts {
   }
 
   void requireMember(MemberNumber member) {
-    if (repository.balance(member, 0).isEmpty()) {
+    if (statementRepository.balance(member, 0).isEmpty()) {
       throw new MemberNotFoundException("no member " + member);
     }
   }

@@ -19,11 +19,14 @@ import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accounts.api.events.MilesExpired;
 import org.openmiles.accounts.api.events.MilesPosted;
 import org.openmiles.accounts.domain.Account;
+import org.openmiles.accounts.domain.AccountRepository;
+import org.openmiles.accounts.domain.EntryRepository;
+import org.openmiles.accounts.domain.EntryRepository.NewEntry;
+import org.openmiles.accounts.domain.ExpiryLotRepository;
+import org.openmiles.accounts.domain.ExpiryLotRepository.DueMiles;
 import org.openmiles.accounts.domain.ExpiryPolicy;
-import org.openmiles.accounts.domain.LedgerRepository;
-import org.openmiles.accounts.domain.LedgerRepository.DueHold;
-import org.openmiles.accounts.domain.LedgerRepository.DueMiles;
-import org.openmiles.accounts.domain.LedgerRepository.NewEntry;
+import org.openmiles.accounts.domain.HoldRepository;
+import org.openmiles.accounts.domain.HoldRepository.DueHold;
 import org.openmiles.common.tx.RetriedTransaction;
 
 /**
@@ -40,27 +43,30 @@ public class LedgerChunks {
   /** {@code count} affected, {@code scanned} candidates read, {@code lastId} keyset position. */
   public record Chunk(int count, long miles, int scanned, long lastId) {}
 
-  @Inject LedgerRepository repository;
+  @Inject AccountRepository accountRepository;
+  @Inject EntryRepository entryRepository;
+  @Inject HoldRepository holdRepository;
+  @Inject ExpiryLotRepository lotRepository;
   @Inject Event<MilesPosted> milesPosted;
   @Inject Event<MilesExpired> milesExpired;
   @Inject Clock clock;
 
   public ExpiryPolicy policyOn(LocalDate date) {
-    return repository.policyOn(date);
+    return lotRepository.policyOn(date);
   }
 
   public Chunk expireHolds(Instant now, long afterId, int limit) {
-    List<DueHold> due = repository.dueHolds(now, afterId, limit);
+    List<DueHold> due = holdRepository.dueHolds(now, afterId, limit);
     if (due.isEmpty()) {
       return new Chunk(0, 0, 0, afterId);
     }
     Set<MemberNumber> members =
         due.stream().map(DueHold::member).collect(Collectors.toCollection(LinkedHashSet::new));
-    Map<MemberNumber, Account> accounts = repository.lockAccounts(members);
-    LedgerOps ops = new LedgerOps(repository, clock);
+    Map<MemberNumber, Account> accounts = accountRepository.lockAccounts(members);
+    LedgerOps ops = new LedgerOps(lotRepository, holdRepository, clock);
     int expired = 0;
     for (DueHold d : due) {
-      var h = repository.findHold(d.sourceRef()).orElseThrow();
+      var h = holdRepository.findHold(d.sourceRef()).orElseThrow();
       if (h.status() == HoldStatus.ACTIVE && !now.isBefore(h.expiresAt())) {
         ops.expireHold(h, accounts.get(d.member())); // writes the account too
         expired++;
@@ -70,25 +76,25 @@ public class LedgerChunks {
   }
 
   public Chunk expireDueLots(LocalDate asOf, long afterMemberId, int limit) {
-    List<DueMiles> candidates = repository.dueMiles(asOf, afterMemberId, limit);
+    List<DueMiles> candidates = lotRepository.dueMiles(asOf, afterMemberId, limit);
     return expire(
         candidates,
         afterMemberId,
         asOf,
         "expiry:",
-        () -> repository.dueMiles(asOf, afterMemberId, limit),
+        () -> lotRepository.dueMiles(asOf, afterMemberId, limit),
         account -> true);
   }
 
   public Chunk expireLapsed(LocalDate asOf, ExpiryPolicy policy, long afterMemberId, int limit) {
     LocalDate lastActiveBefore = asOf.minusMonths(policy.months());
-    List<DueMiles> candidates = repository.lapsedMembers(lastActiveBefore, afterMemberId, limit);
+    List<DueMiles> candidates = lotRepository.lapsedMembers(lastActiveBefore, afterMemberId, limit);
     return expire(
         candidates,
         afterMemberId,
         asOf,
         "expiry-inactivity:",
-        () -> repository.lapsedMembers(lastActiveBefore, afterMemberId, limit),
+        () -> lotRepository.lapsedMembers(lastActiveBefore, afterMemberId, limit),
         account -> policy.lapsed(account.lastActivity(), asOf));
   }
 
@@ -103,13 +109,13 @@ public class LedgerChunks {
       return new Chunk(0, 0, 0, afterMemberId);
     }
     Map<MemberNumber, Account> accounts =
-        repository.lockAccounts(candidates.stream().map(DueMiles::member).toList());
+        accountRepository.lockAccounts(candidates.stream().map(DueMiles::member).toList());
     // read again under the locks: a debit may have consumed due lots in between
     List<DueMiles> due = reread.get();
     Set<String> refs =
         due.stream().map(d -> refPrefix + d.member() + ":" + asOf).collect(Collectors.toSet());
-    Set<String> done = repository.findEntries(refs).keySet();
-    LedgerOps ops = new LedgerOps(repository, clock);
+    Set<String> done = entryRepository.findEntries(refs).keySet();
+    LedgerOps ops = new LedgerOps(lotRepository, holdRepository, clock);
     List<NewEntry> entries = new ArrayList<>();
     List<long[]> consumption = new ArrayList<>();
     for (DueMiles d : due) {
@@ -134,9 +140,9 @@ public class LedgerChunks {
         consumption.add(new long[] {account.memberId(), miles});
       }
     }
-    Map<String, Long> ids = repository.insertEntries(entries);
+    Map<String, Long> ids = entryRepository.insertEntries(entries);
     consumption.forEach(c -> ops.consumeLots(c[0], c[1]));
-    repository.saveAccounts(accounts.values());
+    accountRepository.saveAccounts(accounts.values());
     long miles = 0;
     List<MilesPosted.Entry> facts = new ArrayList<>();
     List<MilesExpired.Expired> expired = new ArrayList<>();

@@ -21,9 +21,11 @@ import org.openmiles.accounts.api.SourceReference;
 import org.openmiles.accounts.api.SourceReferenceConflictException;
 import org.openmiles.accounts.api.events.MilesPosted;
 import org.openmiles.accounts.domain.Account;
-import org.openmiles.accounts.domain.LedgerRepository;
-import org.openmiles.accounts.domain.LedgerRepository.NewEntry;
-import org.openmiles.accounts.domain.LedgerRepository.StoredHold;
+import org.openmiles.accounts.domain.AccountRepository;
+import org.openmiles.accounts.domain.EntryRepository.NewEntry;
+import org.openmiles.accounts.domain.ExpiryLotRepository;
+import org.openmiles.accounts.domain.HoldRepository;
+import org.openmiles.accounts.domain.HoldRepository.StoredHold;
 
 /**
  * Holds: miles set aside for a payment (placed, then captured or released once, or expired by the
@@ -32,7 +34,9 @@ import org.openmiles.accounts.domain.LedgerRepository.StoredHold;
  */
 @Dependent
 class LedgerHolds {
-  @Inject LedgerRepository repository;
+  @Inject AccountRepository accountRepository;
+  @Inject HoldRepository holdRepository;
+  @Inject ExpiryLotRepository lotRepository;
   @Inject Event<MilesPosted> milesPosted;
   @Inject Clock clock;
   @Inject LedgerAccounts accounts;
@@ -40,7 +44,7 @@ class LedgerHolds {
   HoldView placeHold(PlaceHold hold) {
     Account account = accounts.lockOne(hold.member());
     String ref = hold.source().value();
-    var use = repository.refUse(ref); // read under the lock: sees a hold placed meanwhile
+    var use = holdRepository.refUse(ref); // read under the lock: sees a hold placed meanwhile
     var existing = use.hold();
     if (existing.isPresent()) {
       StoredHold h = existing.get();
@@ -64,7 +68,7 @@ class LedgerHolds {
     Instant expiresAt = now.plus(hold.ttl());
     // the hold, its entry and the account in one statement
     long id =
-        repository.insertHold(
+        holdRepository.insertHold(
             ref,
             hold.miles(),
             hold.description(),
@@ -125,7 +129,7 @@ class LedgerHolds {
     Instant resolvedAt = now();
     // the entry, the hold's new state and the account in one statement
     long entryId =
-        repository.resolveHold(
+        holdRepository.resolveHold(
             h.id(),
             HoldStatus.CAPTURED,
             capture.miles(),
@@ -167,7 +171,7 @@ class LedgerHolds {
     requireActive(h);
     account.releaseHold(h.amount());
     Instant resolvedAt = now();
-    repository.resolveHold(
+    holdRepository.resolveHold(
         h.id(),
         HoldStatus.RELEASED,
         0,
@@ -208,7 +212,7 @@ class LedgerHolds {
   }
 
   private LedgerOps ops() {
-    return new LedgerOps(repository, clock);
+    return new LedgerOps(lotRepository, holdRepository, clock);
   }
 
   private static void requireActive(StoredHold h) {
@@ -224,18 +228,18 @@ class LedgerHolds {
 
   List<HoldView> holds(MemberNumber member, boolean activeOnly) {
     accounts.requireMember(member);
-    return repository.holds(member, activeOnly, 200);
+    return holdRepository.holds(member, activeOnly, 200);
   }
 
   private StoredHold findHoldOrThrow(SourceReference ref) {
-    return repository
+    return holdRepository
         .findHold(ref.value())
         .orElseThrow(() -> new HoldNotFoundException("no hold with reference " + ref));
   }
 
   /** The account of the hold's member, locked (found through the hold in one statement). */
   private Account lockHoldAccount(SourceReference ref) {
-    return repository
+    return accountRepository
         .lockAccountOfHold(ref.value())
         .orElseThrow(() -> new HoldNotFoundException("no hold with reference " + ref));
   }

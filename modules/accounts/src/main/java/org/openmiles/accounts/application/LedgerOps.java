@@ -7,20 +7,23 @@ import java.util.List;
 import org.openmiles.accounts.api.EntryType;
 import org.openmiles.accounts.api.HoldStatus;
 import org.openmiles.accounts.domain.Account;
+import org.openmiles.accounts.domain.EntryRepository.NewEntry;
+import org.openmiles.accounts.domain.ExpiryLotRepository;
 import org.openmiles.accounts.domain.ExpiryLots;
-import org.openmiles.accounts.domain.LedgerRepository;
-import org.openmiles.accounts.domain.LedgerRepository.NewEntry;
-import org.openmiles.accounts.domain.LedgerRepository.StoredHold;
+import org.openmiles.accounts.domain.HoldRepository;
+import org.openmiles.accounts.domain.HoldRepository.StoredHold;
 
 /** Ledger steps shared by the interactive service and the chunked jobs; callers hold the locks. */
 final class LedgerOps {
   private static final int LOT_PAGE = 200;
 
-  private final LedgerRepository repository;
+  private final ExpiryLotRepository lotRepository;
+  private final HoldRepository holdRepository;
   private final Clock clock;
 
-  LedgerOps(LedgerRepository repository, Clock clock) {
-    this.repository = repository;
+  LedgerOps(ExpiryLotRepository lotRepository, HoldRepository holdRepository, Clock clock) {
+    this.lotRepository = lotRepository;
+    this.holdRepository = holdRepository;
     this.clock = clock;
   }
 
@@ -30,7 +33,7 @@ final class LedgerOps {
     int offset = 0;
     List<ExpiryLots.Take> all = new ArrayList<>();
     while (left > 0) {
-      List<ExpiryLots.OpenLot> page = repository.openLots(memberId, LOT_PAGE, offset);
+      List<ExpiryLots.OpenLot> page = lotRepository.openLots(memberId, LOT_PAGE, offset);
       if (page.isEmpty()) {
         throw new IllegalStateException(
             "expiry lots of member id "
@@ -44,7 +47,7 @@ final class LedgerOps {
       left -= ExpiryLots.total(takes);
       offset += page.size();
     }
-    repository.consumeLots(all);
+    lotRepository.consumeLots(all);
     return all;
   }
 
@@ -55,7 +58,7 @@ final class LedgerOps {
    */
   void expireHold(StoredHold h, Account account) {
     account.releaseHold(h.amount());
-    repository.resolveHold(
+    holdRepository.resolveHold(
         h.id(),
         HoldStatus.EXPIRED,
         0,

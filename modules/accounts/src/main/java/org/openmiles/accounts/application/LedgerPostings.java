@@ -23,13 +23,16 @@ import org.openmiles.accounts.api.RejectedPosting;
 import org.openmiles.accounts.api.SourceReferenceConflictException;
 import org.openmiles.accounts.api.events.MilesPosted;
 import org.openmiles.accounts.domain.Account;
+import org.openmiles.accounts.domain.AccountRepository;
+import org.openmiles.accounts.domain.EntryRepository;
+import org.openmiles.accounts.domain.EntryRepository.NewEntry;
+import org.openmiles.accounts.domain.EntryRepository.StoredEntry;
+import org.openmiles.accounts.domain.ExpiryLotRepository;
+import org.openmiles.accounts.domain.ExpiryLotRepository.NewLot;
+import org.openmiles.accounts.domain.ExpiryLotRepository.PooledCredit;
 import org.openmiles.accounts.domain.ExpiryLots;
 import org.openmiles.accounts.domain.ExpiryPolicy;
-import org.openmiles.accounts.domain.LedgerRepository;
-import org.openmiles.accounts.domain.LedgerRepository.NewEntry;
-import org.openmiles.accounts.domain.LedgerRepository.NewLot;
-import org.openmiles.accounts.domain.LedgerRepository.PooledCredit;
-import org.openmiles.accounts.domain.LedgerRepository.StoredEntry;
+import org.openmiles.accounts.domain.HoldRepository;
 import org.openmiles.common.OpenMilesException;
 
 /**
@@ -40,7 +43,10 @@ import org.openmiles.common.OpenMilesException;
  */
 @Dependent
 class LedgerPostings {
-  @Inject LedgerRepository repository;
+  @Inject AccountRepository accountRepository;
+  @Inject EntryRepository entryRepository;
+  @Inject HoldRepository holdRepository;
+  @Inject ExpiryLotRepository lotRepository;
   @Inject Event<MilesPosted> milesPosted;
   @Inject Clock clock;
 
@@ -84,8 +90,8 @@ class LedgerPostings {
       }
       // lock first, then look for earlier postings: a concurrent post of the same reference for the
       // same member has either committed (we see it) or waits for our lock
-      Map<MemberNumber, Account> accounts = repository.lockAccounts(members);
-      Map<String, StoredEntry> existing = repository.findEntries(refs);
+      Map<MemberNumber, Account> accounts = accountRepository.lockAccounts(members);
+      Map<String, StoredEntry> existing = entryRepository.findEntries(refs);
       Map<String, PostMiles> inThisBatch = new HashMap<>();
       Map<String, Integer> firstIndex = new HashMap<>();
       Map<String, PostingResult> resultByRef = new HashMap<>();
@@ -148,7 +154,7 @@ class LedgerPostings {
         }
       }
 
-      Map<String, Long> ids = repository.insertEntries(entries);
+      Map<String, Long> ids = entryRepository.insertEntries(entries);
       List<NewLot> lots = new ArrayList<>();
       List<PooledCredit> pooled = new ArrayList<>();
       Map<MemberNumber, Long> debits = new HashMap<>();
@@ -160,7 +166,7 @@ class LedgerPostings {
         long id = ids.get(e.sourceRef());
         if (e.amount() > 0) {
           if (policy == null) {
-            policy = repository.policyOn(LocalDate.now(clock));
+            policy = lotRepository.policyOn(LocalDate.now(clock));
           }
           if (p.expiresOn() != null) { // its own lot, tied to the entry (a redeposit, ADR 0012)
             lots.add(new NewLot(e.memberId(), id, p.expiresOn(), e.amount()));
@@ -186,13 +192,13 @@ class LedgerPostings {
                 e.activityDate(),
                 p.qualifying()));
       }
-      repository.insertLots(lots);
-      repository.addToPooledLots(pooled);
+      lotRepository.insertLots(lots);
+      lotRepository.addToPooledLots(pooled);
       List<ExpiryLots.Take> taken = new ArrayList<>();
       debits.forEach(
           (member, miles) ->
               taken.addAll(ops().consumeLots(accounts.get(member).memberId(), miles)));
-      repository.saveAccounts(accounts.values());
+      accountRepository.saveAccounts(accounts.values());
       if (strict && posted.size() == 1 && posted.get(0).miles() < 0) {
         PostingResult r = posted.get(0).withLotsConsumed(byExpiry(taken));
         posted.set(0, r);
@@ -217,7 +223,7 @@ class LedgerPostings {
   /** Miles taken per expiry date, soonest first. */
   private List<BalanceView.ExpiringMiles> byExpiry(List<ExpiryLots.Take> takes) {
     Map<Long, LocalDate> expiries =
-        repository.lotExpiries(takes.stream().map(ExpiryLots.Take::lotId).toList());
+        lotRepository.lotExpiries(takes.stream().map(ExpiryLots.Take::lotId).toList());
     Map<LocalDate, Long> miles = new java.util.TreeMap<>();
     takes.forEach(t -> miles.merge(expiries.get(t.lotId()), t.miles(), Long::sum));
     return miles.entrySet().stream()
@@ -241,6 +247,6 @@ class LedgerPostings {
   }
 
   private LedgerOps ops() {
-    return new LedgerOps(repository, clock);
+    return new LedgerOps(lotRepository, holdRepository, clock);
   }
 }

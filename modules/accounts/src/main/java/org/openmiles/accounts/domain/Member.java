@@ -86,7 +86,7 @@ public class Member {
   public Member(MemberNumber number, MemberProfile profile, String enrollmentKey, Instant now) {
     this.memberNumber = number.value();
     this.enrollmentKey = enrollmentKey;
-    this.enrollmentFingerprint = profile.fingerprint();
+    this.enrollmentFingerprint = profile.fingerprint().hex();
     apply(profile);
     this.status = MemberStatus.ACTIVE;
     this.enrolledAt = now;
@@ -144,10 +144,23 @@ public class Member {
   }
 
   /**
-   * Whether {@code profile} is what this member's enrollment request said (not what it says now).
+   * This member as the answer to a repeated enrollment request with its Idempotency-Key: itself if
+   * {@code profile} is what its enrollment request said (not what it says now).
+   *
+   * @throws org.openmiles.common.idempotency.IdempotencyKeyReusedException if it is another
    */
-  public boolean enrolledWith(MemberProfile profile) {
-    return profile.fingerprint().equals(enrollmentFingerprint);
+  public Member replayedFor(MemberProfile profile, String idempotencyKey) {
+    return profile
+        .fingerprint()
+        .replay(
+            this,
+            enrollmentFingerprint,
+            () ->
+                "Idempotency-Key "
+                    + idempotencyKey
+                    + " was used for another enrollment ("
+                    + number()
+                    + "); use a new key for a new member");
   }
 
   public MemberProfile profile() {

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.openmiles.accounts.api.EnrollMember;
 import org.openmiles.accounts.api.UpdateProfile;
 import org.openmiles.common.Validator;
+import org.openmiles.common.idempotency.Fingerprint;
 
 /**
  * A member's personal data, normalized and checked: every rule broken is reported at once.
@@ -98,9 +99,9 @@ public record MemberProfile(
     return new MemberProfile(fn, ln, em, ph, birthDate, cc, consent);
   }
 
-  /** A stable hash of the normalised profile, to recognise a repeated request. */
-  public String fingerprint() {
-    return org.openmiles.common.Sha256.hex(toString());
+  /** The normalised profile's fingerprint, to recognise a repeated enrollment request. */
+  public Fingerprint fingerprint() {
+    return Fingerprint.of(toString());
   }
 
   /** Phone digits with a leading +; blank becomes null. Spaces, dashes, dots and brackets go. */

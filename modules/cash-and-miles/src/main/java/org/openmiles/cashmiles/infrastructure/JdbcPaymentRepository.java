@@ -36,14 +36,16 @@ import org.openmiles.common.jdbc.Jdbc;
  */
 @ApplicationScoped
 public class JdbcPaymentRepository implements PaymentRepository {
-  private static final String PAYMENT_COLUMNS =
-      "p.id, p.client_id, p.quote_token, p.member_number, p.miles, p.currency, p.miles_value,"
-          + " p.cash_for_fare, p.taxes_and_fees, p.total_cash, p.status, p.hold_reference,"
-          + " p.booking_reference, p.ticket_numbers, p.captured_miles, p.refunded_miles,"
-          + " p.hold_expires_at, p.created_at, p.updated_at, p.captured_at, p.voided_at,"
-          + " q.voluntary_refund_redeposit, q.involuntary_refund_redeposit";
-  private static final String PAYMENT_FROM =
-      " from cashmiles.payment p join cashmiles.quote q on q.token = p.quote_token";
+  /** A payment with its quote's refund rules, as {@link #payment} reads it. */
+  private static final String PAYMENT =
+      """
+      select p.id, p.client_id, p.quote_token, p.member_number, p.miles, p.currency, p.miles_value,
+       p.cash_for_fare, p.taxes_and_fees, p.total_cash, p.status, p.hold_reference,
+       p.booking_reference, p.ticket_numbers, p.captured_miles, p.refunded_miles,
+       p.hold_expires_at, p.created_at, p.updated_at, p.captured_at, p.voided_at,
+       q.voluntary_refund_redeposit, q.involuntary_refund_redeposit
+       from cashmiles.payment p join cashmiles.quote q on q.token = p.quote_token
+      """;
 
   @Inject Jdbc jdbc;
 
@@ -51,17 +53,19 @@ public class JdbcPaymentRepository implements PaymentRepository {
   public Pricing pricingOn(String currency, LocalDate day) {
     return jdbc.first(
             "read the Cash & Miles rule and mile value",
-            "select r.min_miles_per_segment, r.miles_step, r.max_fare_share_pct,"
-                + " r.quote_ttl_seconds, r.hold_ttl_seconds, r.voluntary_refund_redeposit,"
-                + " r.involuntary_refund_redeposit, r.effective_to, r.found,"
-                + " v.value_per_mile, v.effective_to, v.found"
-                + " from (values (1)) one"
-                + " left join lateral (select *, true found from cashmiles.cash_miles_rule"
-                + " where effective_from <= ? order by effective_from desc fetch first 1 rows only)"
-                + " r on true"
-                + " left join lateral (select value_per_mile, effective_to, true found"
-                + " from cashmiles.mile_value where currency = ? and effective_from <= ?"
-                + " order by effective_from desc fetch first 1 rows only) v on true",
+            """
+            select r.min_miles_per_segment, r.miles_step, r.max_fare_share_pct,
+             r.quote_ttl_seconds, r.hold_ttl_seconds, r.voluntary_refund_redeposit,
+             r.involuntary_refund_redeposit, r.effective_to as rule_to, r.found as rule_found,
+             v.value_per_mile, v.effective_to as value_to, v.found as value_found
+             from (values (1)) one
+             left join lateral (select *, true found from cashmiles.cash_miles_rule
+             where effective_from <= ? order by effective_from desc fetch first 1 rows only)
+             r on true
+             left join lateral (select value_per_mile, effective_to, true found
+             from cashmiles.mile_value where currency = ? and effective_from <= ?
+             order by effective_from desc fetch first 1 rows only) v on true
+            """,
             (c, ps) -> {
               ps.setDate(1, Date.valueOf(day));
               ps.setString(2, currency);
@@ -69,21 +73,21 @@ public class JdbcPaymentRepository implements PaymentRepository {
             },
             rs -> {
               Optional<CashMilesRule> rule =
-                  !rs.getBoolean(9) || endedBy(rs.getDate(8), day)
+                  !rs.getBoolean("rule_found") || endedBy(rs.getDate("rule_to"), day)
                       ? Optional.empty()
                       : Optional.of(
                           new CashMilesRule(
-                              rs.getInt(1),
-                              rs.getInt(2),
-                              rs.getBigDecimal(3),
-                              rs.getInt(4),
-                              rs.getInt(5),
-                              rs.getBoolean(6),
-                              rs.getBoolean(7)));
+                              rs.getInt("min_miles_per_segment"),
+                              rs.getInt("miles_step"),
+                              rs.getBigDecimal("max_fare_share_pct"),
+                              rs.getInt("quote_ttl_seconds"),
+                              rs.getInt("hold_ttl_seconds"),
+                              rs.getBoolean("voluntary_refund_redeposit"),
+                              rs.getBoolean("involuntary_refund_redeposit")));
               Optional<BigDecimal> value =
-                  !rs.getBoolean(12) || endedBy(rs.getDate(11), day)
+                  !rs.getBoolean("value_found") || endedBy(rs.getDate("value_to"), day)
                       ? Optional.empty()
-                      : Optional.of(rs.getBigDecimal(10));
+                      : Optional.of(rs.getBigDecimal("value_per_mile"));
               return new Pricing(rule, value);
             })
         .orElseThrow();
@@ -98,11 +102,13 @@ public class JdbcPaymentRepository implements PaymentRepository {
   public void insertQuote(Quote q) {
     jdbc.update(
         "store a quote",
-        "insert into cashmiles.quote (token, client_id, member_number, currency, base_fare,"
-            + " taxes_and_fees, passengers, segments, value_per_mile, min_miles, max_miles,"
-            + " miles_step, hold_ttl_seconds, voluntary_refund_redeposit,"
-            + " involuntary_refund_redeposit, created_at, expires_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        """
+        insert into cashmiles.quote (token, client_id, member_number, currency, base_fare,
+         taxes_and_fees, passengers, segments, value_per_mile, min_miles, max_miles,
+         miles_step, hold_ttl_seconds, voluntary_refund_redeposit,
+         involuntary_refund_redeposit, created_at, expires_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
         (c, ps) -> {
           ps.setString(1, q.token());
           ps.setString(2, q.client().value());
@@ -128,35 +134,38 @@ public class JdbcPaymentRepository implements PaymentRepository {
   public Optional<QuoteForPayment> quoteForPayment(ClientId client, String token) {
     return jdbc.first(
         "read a quote",
-        "select currency, base_fare, taxes_and_fees, passengers, segments, value_per_mile,"
-            + " min_miles, max_miles, miles_step, hold_ttl_seconds, voluntary_refund_redeposit,"
-            + " involuntary_refund_redeposit, created_at, expires_at, member_number,"
-            + " nextval('cashmiles.payment_seq') from cashmiles.quote where token = ?"
-            + " and client_id = ?",
+        """
+        select currency, base_fare, taxes_and_fees, passengers, segments, value_per_mile,
+         min_miles, max_miles, miles_step, hold_ttl_seconds, voluntary_refund_redeposit,
+         involuntary_refund_redeposit, created_at, expires_at, member_number,
+         nextval('cashmiles.payment_seq') as payment_id from cashmiles.quote where token = ?
+         and client_id = ?
+        """,
         (c, ps) -> {
           ps.setString(1, token);
           ps.setString(2, client.value());
         },
         rs -> {
-          Currency currency = Currency.getInstance(rs.getString(1).trim());
+          Currency currency = Currency.getInstance(rs.getString("currency").trim());
           Quote quote =
               new Quote(
                   token,
                   client,
-                  new MemberNumber(rs.getString(15)),
+                  new MemberNumber(rs.getString("member_number")),
                   new QuoteCalculator.Fare(
-                      money(rs.getBigDecimal(2), currency),
-                      money(rs.getBigDecimal(3), currency),
-                      rs.getInt(4),
-                      rs.getInt(5)),
-                  rs.getBigDecimal(6),
-                  new QuoteCalculator.Range(rs.getLong(7), rs.getLong(8), rs.getLong(9)),
-                  rs.getInt(10),
-                  rs.getBoolean(11),
-                  rs.getBoolean(12),
-                  rs.getTimestamp(13).toInstant(),
-                  rs.getTimestamp(14).toInstant());
-          return new QuoteForPayment(quote, rs.getLong(16));
+                      money(rs.getBigDecimal("base_fare"), currency),
+                      money(rs.getBigDecimal("taxes_and_fees"), currency),
+                      rs.getInt("passengers"),
+                      rs.getInt("segments")),
+                  rs.getBigDecimal("value_per_mile"),
+                  new QuoteCalculator.Range(
+                      rs.getLong("min_miles"), rs.getLong("max_miles"), rs.getLong("miles_step")),
+                  rs.getInt("hold_ttl_seconds"),
+                  rs.getBoolean("voluntary_refund_redeposit"),
+                  rs.getBoolean("involuntary_refund_redeposit"),
+                  rs.getTimestamp("created_at").toInstant(),
+                  rs.getTimestamp("expires_at").toInstant());
+          return new QuoteForPayment(quote, rs.getLong("payment_id"));
         });
   }
 
@@ -168,9 +177,9 @@ public class JdbcPaymentRepository implements PaymentRepository {
   private long nextval(String sequence) {
     return jdbc.first(
             "draw from " + sequence,
-            "select nextval('" + sequence + "')",
+            "select nextval('" + sequence + "') as id",
             (c, ps) -> {},
-            rs -> rs.getLong(1))
+            rs -> rs.getLong("id"))
         .orElseThrow();
   }
 
@@ -178,11 +187,13 @@ public class JdbcPaymentRepository implements PaymentRepository {
   public void insertPayment(StoredPayment p) {
     jdbc.update(
         "store a payment",
-        "insert into cashmiles.payment (id, client_id, quote_token, member_number, miles,"
-            + " currency, miles_value, cash_for_fare, taxes_and_fees, total_cash, status,"
-            + " hold_reference, booking_reference, captured_miles, refunded_miles,"
-            + " hold_expires_at, created_at, updated_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        """
+        insert into cashmiles.payment (id, client_id, quote_token, member_number, miles,
+         currency, miles_value, cash_for_fare, taxes_and_fees, total_cash, status,
+         hold_reference, booking_reference, captured_miles, refunded_miles,
+         hold_expires_at, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
         (c, ps) -> {
           ps.setLong(1, p.id());
           ps.setString(2, p.client().value());
@@ -218,7 +229,7 @@ public class JdbcPaymentRepository implements PaymentRepository {
   private Optional<StoredPayment> onePayment(ClientId client, long id, String lock) {
     return jdbc.first(
         "read a payment",
-        "select " + PAYMENT_COLUMNS + PAYMENT_FROM + " where p.id = ? and p.client_id = ?" + lock,
+        PAYMENT + " where p.id = ? and p.client_id = ?" + lock,
         (c, ps) -> {
           ps.setLong(1, id);
           ps.setString(2, client.value());
@@ -231,11 +242,13 @@ public class JdbcPaymentRepository implements PaymentRepository {
     Timestamp now = Timestamp.from(at);
     jdbc.update(
         "update a payment",
-        "update cashmiles.payment set status = ?, captured_miles = ?, refunded_miles = ?,"
-            + " updated_at = ?,"
-            + " captured_at = case when ? = 'CAPTURED' then ? else captured_at end,"
-            + " voided_at = case when ? = 'VOIDED' then ? else voided_at end,"
-            + " ticket_numbers = coalesce(?, ticket_numbers) where id = ?",
+        """
+        update cashmiles.payment set status = ?, captured_miles = ?, refunded_miles = ?,
+         updated_at = ?,
+         captured_at = case when ? = 'CAPTURED' then ? else captured_at end,
+         voided_at = case when ? = 'VOIDED' then ? else voided_at end,
+         ticket_numbers = coalesce(?, ticket_numbers) where id = ?
+        """,
         (c, ps) -> {
           String status = s.stored().name();
           ps.setString(1, status);
@@ -273,9 +286,7 @@ public class JdbcPaymentRepository implements PaymentRepository {
             .orElse("");
     return jdbc.list(
         "list payments",
-        "select "
-            + PAYMENT_COLUMNS
-            + PAYMENT_FROM
+        PAYMENT
             + " where p.client_id = ? and p.id > ?"
             + filter
             + " order by p.id fetch first "
@@ -300,9 +311,7 @@ public class JdbcPaymentRepository implements PaymentRepository {
   public List<StoredPayment> ofMember(String memberNumber, int limit) {
     return jdbc.list(
         "list payments of member",
-        "select "
-            + PAYMENT_COLUMNS
-            + PAYMENT_FROM
+        PAYMENT
             + " where p.member_number = ? order by p.id desc fetch first "
             + limit
             + " rows only",
@@ -321,8 +330,10 @@ public class JdbcPaymentRepository implements PaymentRepository {
       Instant at) {
     jdbc.update(
         "store a refund",
-        "insert into cashmiles.refund (id, payment_id, miles, reason, redeposited_miles,"
-            + " ledger_reference, created_at) values (?, ?, ?, ?, ?, ?, ?)",
+        """
+        insert into cashmiles.refund (id, payment_id, miles, reason, redeposited_miles,
+         ledger_reference, created_at) values (?, ?, ?, ?, ?, ?, ?)
+        """,
         (c, ps) -> {
           ps.setLong(1, id);
           ps.setLong(2, paymentId);
@@ -339,10 +350,12 @@ public class JdbcPaymentRepository implements PaymentRepository {
   public int purgeUnusedQuotesExpiredBefore(Instant before, int limit) {
     return jdbc.update(
         "purge expired quotes",
-        "delete from cashmiles.quote where token in (select q.token from cashmiles.quote q"
-            + " where q.expires_at < ? and not exists (select 1 from cashmiles.payment p"
-            + " where p.quote_token = q.token) order by q.expires_at fetch first ? rows only"
-            + " for update skip locked)",
+        """
+        delete from cashmiles.quote where token in (select q.token from cashmiles.quote q
+         where q.expires_at < ? and not exists (select 1 from cashmiles.payment p
+         where p.quote_token = q.token) order by q.expires_at fetch first ? rows only
+         for update skip locked)
+        """,
         (c, ps) -> {
           ps.setTimestamp(1, Timestamp.from(before));
           ps.setInt(2, limit);
@@ -350,34 +363,35 @@ public class JdbcPaymentRepository implements PaymentRepository {
   }
 
   private static StoredPayment payment(ResultSet rs) throws SQLException {
-    Currency currency = Currency.getInstance(rs.getString(6).trim());
-    String tickets = rs.getString(14);
+    Currency currency = Currency.getInstance(rs.getString("currency").trim());
+    String tickets = rs.getString("ticket_numbers");
+    long miles = rs.getLong("miles");
     return new StoredPayment(
-        rs.getLong(1),
-        new ClientId(rs.getString(2)),
-        rs.getString(3),
-        new MemberNumber(rs.getString(4)),
+        rs.getLong("id"),
+        new ClientId(rs.getString("client_id")),
+        rs.getString("quote_token"),
+        new MemberNumber(rs.getString("member_number")),
         new QuoteCalculator.Split(
-            rs.getLong(5),
-            money(rs.getBigDecimal(7), currency),
-            money(rs.getBigDecimal(8), currency),
-            money(rs.getBigDecimal(10), currency)),
-        money(rs.getBigDecimal(9), currency),
+            miles,
+            money(rs.getBigDecimal("miles_value"), currency),
+            money(rs.getBigDecimal("cash_for_fare"), currency),
+            money(rs.getBigDecimal("total_cash"), currency)),
+        money(rs.getBigDecimal("taxes_and_fees"), currency),
         new PaymentState(
-            PaymentStatus.valueOf(rs.getString(11)),
-            rs.getLong(5),
-            rs.getLong(15),
-            rs.getLong(16),
-            rs.getTimestamp(17).toInstant()),
-        rs.getString(12),
-        rs.getString(13),
+            PaymentStatus.valueOf(rs.getString("status")),
+            miles,
+            rs.getLong("captured_miles"),
+            rs.getLong("refunded_miles"),
+            rs.getTimestamp("hold_expires_at").toInstant()),
+        rs.getString("hold_reference"),
+        rs.getString("booking_reference"),
         tickets == null ? List.of() : Arrays.asList(tickets.split(",")),
-        rs.getBoolean(22),
-        rs.getBoolean(23),
-        rs.getTimestamp(18).toInstant(),
-        rs.getTimestamp(19).toInstant(),
-        instant(rs.getTimestamp(20)),
-        instant(rs.getTimestamp(21)));
+        rs.getBoolean("voluntary_refund_redeposit"),
+        rs.getBoolean("involuntary_refund_redeposit"),
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getTimestamp("updated_at").toInstant(),
+        instant(rs.getTimestamp("captured_at")),
+        instant(rs.getTimestamp("voided_at")));
   }
 
   /** Amounts are stored with 4 decimals; the currency's minor unit is what they mean. */

@@ -3,11 +3,10 @@ package org.openmiles.cashmiles.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,15 +14,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.security.Principal;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -36,28 +35,24 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.openmiles.accounts.api.MemberNumber;
-import org.openmiles.cashmiles.api.AuthorizePayment;
 import org.openmiles.cashmiles.api.CashMilesPayments;
 import org.openmiles.cashmiles.api.ClientId;
-import org.openmiles.cashmiles.api.PaymentNotFoundException;
 import org.openmiles.cashmiles.api.PaymentQuery;
 import org.openmiles.cashmiles.api.PaymentStatus;
-import org.openmiles.cashmiles.api.RefundReason;
-import org.openmiles.cashmiles.api.RequestQuote;
-import org.openmiles.cashmiles.application.IdempotentRequests;
-import org.openmiles.cashmiles.domain.IdempotencyRepository.Answer;
-import org.openmiles.common.Money;
-import org.openmiles.common.OpenMilesException;
+import org.openmiles.cashmiles.web.CashMilesRequests.AuthorizeRequest;
+import org.openmiles.cashmiles.web.CashMilesRequests.CaptureRequest;
+import org.openmiles.cashmiles.web.CashMilesRequests.PaymentRef;
+import org.openmiles.cashmiles.web.CashMilesRequests.QuoteRequest;
+import org.openmiles.cashmiles.web.CashMilesRequests.RefundRequest;
 import org.openmiles.common.Validator;
 import org.openmiles.common.security.Callers;
-import org.openmiles.common.web.Problems;
 import org.openmiles.common.web.QueryParams;
 
 /**
  * The booking-engine API. Callers authenticate with a JWT bearer token (MicroProfile JWT) carrying
  * the group {@value #ROLE}; the token's {@code sub} is the client id that owns quotes, payments and
- * Idempotency-Keys. Every mutating call runs through {@link IdempotentRequests}.
+ * Idempotency-Keys. Every mutating call is {@link Idempotent}: its request body is a record of
+ * {@link CashMilesRequests}, checked before it runs.
  */
 @Path("v1/cash-and-miles")
 @RequestScoped
@@ -81,7 +76,7 @@ import org.openmiles.common.web.QueryParams;
 @APIResponse(
     responseCode = "403",
     description = "FORBIDDEN: the token lacks the booking-engine group")
-public class CashMilesResource {
+public class CashMilesResource implements IdempotencyInterceptor.Resource {
   public static final String ROLE = "booking-engine";
 
   private static final String KEY_DOC =
@@ -91,9 +86,9 @@ public class CashMilesResource {
           + " IDEMPOTENCY_KEY_IN_USE.";
 
   @Inject CashMilesPayments payments;
-  @Inject IdempotentRequests idempotency;
   @Context SecurityContext security;
   @Context UriInfo uriInfo;
+  @Context HttpHeaders headers;
 
   @POST
   @Path("quotes")
@@ -122,35 +117,10 @@ public class CashMilesResource {
   @APIResponse(
       responseCode = "422",
       description = "MEMBER_NOT_ACTIVE, CURRENCY_NOT_SUPPORTED, FARE_TOO_LOW_FOR_MILES")
-  public Response quote(
-      String text,
-      @Parameter(description = "Optional for quotes") @HeaderParam("Idempotency-Key") String key) {
-    ClientId client = client();
-    JsonObject body = CashMilesJson.body(text);
-    Validator v = new Validator();
-    MemberNumber member =
-        v.check("member", () -> new MemberNumber(CashMilesJson.text(body, "member")));
-    Money baseFare = CashMilesJson.money(v, body, "baseFare");
-    Money taxes = CashMilesJson.money(v, body, "taxesAndFees");
-    Long passengers = CashMilesJson.whole(v, body, "passengers");
-    Long segments = CashMilesJson.whole(v, body, "segments");
-    v.require(passengers == null || (passengers >= 1 && passengers <= 9), "passengers", "1 to 9");
-    v.require(segments == null || (segments >= 1 && segments <= 16), "segments", "1 to 16");
-    v.require(segments != null, "segments", "is required");
-    v.throwIfInvalid();
-    int pax = passengers == null ? 1 : passengers.intValue();
-    RequestQuote request =
-        new RequestQuote(client, member, baseFare, taxes, pax, segments.intValue());
-    Supplier<JsonObject> work = () -> CashMilesJson.quote(payments.quote(request));
-    if (key == null || key.isEmpty()) {
-      return json(201, work.get().toString());
-    }
-    return idempotent(
-        client,
-        key,
-        "quote|" + member + "|" + baseFare + "|" + taxes + "|" + pax + "|" + segments,
-        201,
-        work);
+  @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = "Optional for quotes")
+  @Idempotent(value = "quote", keyRequired = false)
+  public Response quote(QuoteRequest body) {
+    return json(201, CashMilesJson.quote(payments.quote(body.command(client()))));
   }
 
   @POST
@@ -185,35 +155,10 @@ public class CashMilesResource {
       description =
           "INSUFFICIENT_MILES, MEMBER_NOT_ACTIVE, QUOTE_EXPIRED, BELOW_MINIMUM_MILES,"
               + " ABOVE_MAXIMUM_MILES, MILES_NOT_IN_STEP, IDEMPOTENCY_KEY_REUSED")
-  public Response authorize(
-      String text, @Parameter(description = KEY_DOC) @HeaderParam("Idempotency-Key") String key) {
-    ClientId client = client();
-    JsonObject body = CashMilesJson.body(text);
-    Validator v = new Validator();
-    Long miles = CashMilesJson.whole(v, body, "miles");
-    v.require(miles != null, "miles", "is required");
-    AuthorizePayment command =
-        v.check(
-            "payment",
-            () ->
-                new AuthorizePayment(
-                    client,
-                    CashMilesJson.text(body, "quoteToken"),
-                    miles == null ? 0 : miles,
-                    CashMilesJson.text(body, "bookingReference")));
-    v.throwIfInvalid();
-    return idempotent(
-        client,
-        key,
-        "authorize|"
-            + command.quoteToken()
-            + "|"
-            + command.miles()
-            + "|"
-            + command.bookingReference(),
-        201,
-        () -> CashMilesJson.payment(payments.authorize(command)),
-        true);
+  @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = KEY_DOC)
+  @Idempotent(value = "authorize", location = "payments/{paymentId}")
+  public Response authorize(AuthorizeRequest body) {
+    return json(201, CashMilesJson.payment(payments.authorize(body.command(client()))));
   }
 
   @POST
@@ -231,26 +176,10 @@ public class CashMilesResource {
       responseCode = "409",
       description = "ALREADY_CAPTURED, ALREADY_VOIDED, IDEMPOTENCY_KEY_IN_USE")
   @APIResponse(responseCode = "422", description = "HOLD_EXPIRED, IDEMPOTENCY_KEY_REUSED")
-  public Response capture(
-      @PathParam("id") String id,
-      String text,
-      @Parameter(description = KEY_DOC) @HeaderParam("Idempotency-Key") String key) {
-    ClientId client = client();
-    long paymentId = paymentId(id);
-    JsonObject body = CashMilesJson.body(text);
-    Validator v = new Validator();
-    List<String> tickets = CashMilesJson.strings(v, body, "ticketNumbers");
-    v.require(
-        tickets.size() <= 36 && tickets.stream().allMatch(t -> t.matches("\\d{13}")),
-        "ticketNumbers",
-        "at most 36 ticket numbers of 13 digits");
-    v.throwIfInvalid();
-    return idempotent(
-        client,
-        key,
-        "capture|" + paymentId + "|" + String.join(",", tickets),
-        200,
-        () -> CashMilesJson.payment(payments.capture(client, paymentId, tickets)));
+  @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = KEY_DOC)
+  @Idempotent("capture")
+  public Response capture(@PathParam("id") PaymentRef id, CaptureRequest body) {
+    return json(200, CashMilesJson.payment(payments.capture(client(), id.id(), body.tickets())));
   }
 
   @POST
@@ -262,17 +191,10 @@ public class CashMilesResource {
       responseCode = "409",
       description = "ALREADY_CAPTURED, ALREADY_VOIDED, IDEMPOTENCY_KEY_IN_USE")
   @APIResponse(responseCode = "422", description = "HOLD_EXPIRED, IDEMPOTENCY_KEY_REUSED")
-  public Response voidPayment(
-      @PathParam("id") String id,
-      @Parameter(description = KEY_DOC) @HeaderParam("Idempotency-Key") String key) {
-    ClientId client = client();
-    long paymentId = paymentId(id);
-    return idempotent(
-        client,
-        key,
-        "void|" + paymentId,
-        200,
-        () -> CashMilesJson.payment(payments.voidPayment(client, paymentId)));
+  @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = KEY_DOC)
+  @Idempotent("void")
+  public Response voidPayment(@PathParam("id") PaymentRef id) {
+    return json(200, CashMilesJson.payment(payments.voidPayment(client(), id.id())));
   }
 
   @POST
@@ -305,34 +227,11 @@ public class CashMilesResource {
   @APIResponse(
       responseCode = "422",
       description = "NOT_CAPTURED, REFUND_EXCEEDS_CAPTURE, IDEMPOTENCY_KEY_REUSED")
-  public Response refund(
-      @PathParam("id") String id,
-      String text,
-      @Parameter(description = KEY_DOC) @HeaderParam("Idempotency-Key") String key) {
-    ClientId client = client();
-    long paymentId = paymentId(id);
-    JsonObject body = CashMilesJson.body(text);
-    Validator v = new Validator();
-    Long miles = CashMilesJson.whole(v, body, "miles");
-    v.require(miles == null || miles > 0, "miles", "must be positive");
-    RefundReason reason =
-        v.check(
-            "reason",
-            () -> {
-              String r = CashMilesJson.text(body, "reason");
-              if (r == null) {
-                throw new IllegalArgumentException("VOLUNTARY or INVOLUNTARY is required");
-              }
-              return RefundReason.valueOf(r);
-            });
-    v.throwIfInvalid();
-    return idempotent(
-        client,
-        key,
-        "refund|" + paymentId + "|" + (miles == null ? "all" : miles) + "|" + reason,
-        201,
-        () -> CashMilesJson.refund(payments.refund(client, paymentId, miles, reason)),
-        true);
+  @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = KEY_DOC)
+  @Idempotent(value = "refund", location = "payments/{paymentId}")
+  public Response refund(@PathParam("id") PaymentRef id, RefundRequest body) {
+    return json(
+        201, CashMilesJson.refund(payments.refund(client(), id.id(), body.miles(), body.reason())));
   }
 
   @GET
@@ -342,9 +241,9 @@ public class CashMilesResource {
   @APIResponse(
       responseCode = "404",
       description = "PAYMENT_NOT_FOUND (also another client's payment)")
-  public Response payment(@PathParam("id") String id) {
+  public Response payment(@PathParam("id") PaymentRef id) {
     ClientId client = client();
-    return json(200, CashMilesJson.payment(payments.payment(client, paymentId(id))).toString());
+    return json(200, CashMilesJson.payment(payments.payment(client, id.id())));
   }
 
   @GET
@@ -372,62 +271,26 @@ public class CashMilesResource {
     payments
         .payments(new PaymentQuery(client, Optional.ofNullable(s), a, l.intValue()))
         .forEach(p -> out.add(CashMilesJson.payment(p)));
-    return json(200, out.build().toString());
+    return json(200, out.build());
   }
 
   // --- plumbing
 
-  private Response idempotent(
-      ClientId client, String key, String request, int status, Supplier<JsonObject> work) {
-    return idempotent(client, key, request, status, work, false);
+  @Override
+  public HttpHeaders headers() {
+    return headers;
   }
 
-  /**
-   * @param paymentLocation whether a 201 answer names its payment in {@code Location} (derived from
-   *     the stored body, so a replay carries it too)
-   */
-  private Response idempotent(
-      ClientId client,
-      String key,
-      String request,
-      int status,
-      Supplier<JsonObject> work,
-      boolean paymentLocation) {
-    Answer a =
-        idempotency.execute(
-            client, key, request, () -> new Answer(status, work.get().toString()), this::problem);
-    Response.ResponseBuilder r =
-        Response.status(a.status())
-            .type(a.status() >= 400 ? Problems.PROBLEM_JSON : MediaType.APPLICATION_JSON_TYPE)
-            .entity(a.body());
-    if (paymentLocation && a.status() == 201) {
-      long id = CashMilesJson.body(a.body()).getJsonNumber("paymentId").longValueExact();
-      r.location(
-          uriInfo
-              .getBaseUriBuilder()
-              .path(CashMilesResource.class)
-              .path("payments/{id}")
-              .build(id));
-    }
-    return r.build();
+  @Override
+  public UriInfo uriInfo() {
+    return uriInfo;
   }
 
-  private Answer problem(OpenMilesException e) {
-    Response r =
-        Problems.response(
-            Problems.status(e.kind()),
-            e.code(),
-            Problems.title(e.code()),
-            e.getMessage(),
-            "/" + uriInfo.getPath(),
-            e.details());
-    return new Answer(r.getStatus(), (String) r.getEntity());
-  }
-
-  private static Response json(int status, String body) {
+  /** A success with its JSON as text: the answer an idempotent operation stores. */
+  private static Response json(int status, JsonStructure body) {
     return Response.status(status)
-        .type(status >= 400 ? Problems.PROBLEM_JSON : MediaType.APPLICATION_JSON_TYPE)
-        .entity(body)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(body.toString())
         .build();
   }
 
@@ -435,7 +298,8 @@ public class CashMilesResource {
    * The caller: the JWT's subject. The access matrix guards first; this also covers a bare
    * deployment.
    */
-  private ClientId client() {
+  @Override
+  public ClientId client() {
     Principal p = security.getUserPrincipal();
     if (p == null) {
       throw new NotAuthorizedException("a bearer token is required", "Bearer");
@@ -445,17 +309,5 @@ public class CashMilesResource {
     }
     String subject = Callers.subject(security);
     return Validator.valid("sub", () -> new ClientId(subject));
-  }
-
-  private static long paymentId(String id) {
-    try {
-      long value = Long.parseLong(id);
-      if (value > 0) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // falls through: an id that cannot exist is simply not found
-    }
-    throw new PaymentNotFoundException("no payment " + id);
   }
 }

@@ -17,10 +17,8 @@ public class OpenMilesExceptionMapper implements ExceptionMapper<OpenMilesExcept
 
   @Override
   public Response toResponse(OpenMilesException e) {
-    int status = Problems.status(e.kind());
     String path = uriInfo == null ? null : "/" + uriInfo.getPath();
     LOG.fine(() -> "refused " + path + ": " + e.code() + " " + e.getMessage());
-    return Problems.response(
-        status, e.code(), Problems.title(e.code()), e.getMessage(), path, e.details());
+    return Problems.refusal(e, path);
   }
 }

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import org.openmiles.common.ErrorKind;
+import org.openmiles.common.OpenMilesException;
 
 /**
  * Builds RFC 9457 problem documents. Every error the API returns goes through here, so every error
@@ -61,6 +62,12 @@ public final class Problems {
   /** A problem document as JSON text, for answers written outside the REST layer (servlets). */
   public static String document(int status, String code, String detail, String instance) {
     return (String) response(status, code, title(code), detail, instance, Map.of()).getEntity();
+  }
+
+  /** The problem answer of a business refusal: its status, stable code and details. */
+  public static Response refusal(OpenMilesException e, String instance) {
+    return response(
+        status(e.kind()), e.code(), title(e.code()), e.getMessage(), instance, e.details());
   }
 
   public static Response response(

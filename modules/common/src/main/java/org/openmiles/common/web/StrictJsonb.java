@@ -25,7 +25,8 @@ import org.openmiles.common.Dates;
  */
 @Provider
 public class StrictJsonb implements ContextResolver<Jsonb> {
-  private final Jsonb jsonb =
+  /** The strict binding, built once (a Jsonb is thread-safe and costly to build). */
+  static final Jsonb STRICT =
       JsonbBuilder.create(
           new JsonbConfig().withDeserializers(new WholeLong(), new WholeInteger(), new Day()));
 
@@ -58,7 +59,7 @@ public class StrictJsonb implements ContextResolver<Jsonb> {
 
   @Override
   public Jsonb getContext(Class<?> type) {
-    return jsonb;
+    return STRICT;
   }
 
   /** A value a strict reader refused; its message is for the caller. */
@@ -79,7 +80,11 @@ public class StrictJsonb implements ContextResolver<Jsonb> {
    * text is what the client sent.
    */
   static BigDecimal whole(JsonParser p, String what) {
-    JsonValue v = p.getValue();
+    return whole(p.getValue(), what);
+  }
+
+  /** The whole number {@code v} is, by the same rules; null for JSON null. */
+  static BigDecimal whole(JsonValue v, String what) {
     if (v.getValueType() == JsonValue.ValueType.NULL) {
       return null;
     }

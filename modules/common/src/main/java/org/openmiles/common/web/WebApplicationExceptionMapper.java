@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
+import org.openmiles.common.OpenMilesException;
 
 /**
  * JAX-RS's own refusals (unknown path, wrong method, unreadable JSON body) get the same problem
@@ -28,6 +29,12 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                 ? "The request body or parameters could not be read: check the JSON syntax and field types."
                 : e.getMessage();
     String path = uriInfo == null ? null : "/" + uriInfo.getPath();
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof OpenMilesException refusal) {
+        // a parameter converter or body reader that refused with our own code
+        return Problems.refusal(refusal, path);
+      }
+    }
     if (status == 400 && e.getCause() != null) {
       return StrictJsonb.unreadable(e, path);
     }

@@ -1,9 +1,9 @@
-package org.openmiles.cashmiles.api;
+package org.openmiles.common.idempotency;
 
 import org.openmiles.common.ErrorKind;
 import org.openmiles.common.OpenMilesException;
 
-/** Every mutating Cash and Miles call needs an Idempotency-Key header. */
+/** The call needs an Idempotency-Key header. */
 public class IdempotencyKeyRequiredException extends OpenMilesException {
   private static final long serialVersionUID = 1L;
 

@@ -1,4 +1,4 @@
-package org.openmiles.cashmiles.api;
+package org.openmiles.common.idempotency;
 
 import org.openmiles.common.ErrorKind;
 import org.openmiles.common.OpenMilesException;

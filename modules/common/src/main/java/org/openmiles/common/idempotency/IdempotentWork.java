@@ -1,4 +1,4 @@
-package org.openmiles.cashmiles.application;
+package org.openmiles.common.idempotency;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -6,20 +6,17 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
-import org.openmiles.cashmiles.api.ClientId;
-import org.openmiles.cashmiles.domain.IdempotencyRepository;
-import org.openmiles.cashmiles.domain.IdempotencyRepository.Answer;
-import org.openmiles.cashmiles.domain.IdempotencyRepository.Begin;
+import org.openmiles.common.idempotency.IdempotencyStore.Answer;
+import org.openmiles.common.idempotency.IdempotencyStore.Begin;
 import org.openmiles.common.tx.RetriedTransaction;
 
 /**
- * The one transaction of {@link IdempotentRequests}: claim the key, do the work, store its answer.
- * Any exception rolls all of it back and leaves the key unanswered.
+ * The one transaction of {@link IdempotentCalls}: claim the key, do the work, store its answer. Any
+ * exception rolls all of it back and leaves the key unanswered.
  */
 @ApplicationScoped
 @RetriedTransaction // a deadlock or serialization failure runs the call again (ADR 0023)
 public class IdempotentWork {
-  @Inject IdempotencyRepository keys;
   @Inject Clock clock;
 
   /**
@@ -28,13 +25,18 @@ public class IdempotentWork {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Begin run(
-      ClientId client, String key, String requestHash, Instant staleBefore, Supplier<Answer> call) {
-    Begin claim = keys.claim(client, key, requestHash, staleBefore);
+      IdempotencyStore keys,
+      String scope,
+      String key,
+      Fingerprint request,
+      Instant staleBefore,
+      Supplier<Answer> call) {
+    Begin claim = keys.claim(scope, key, request, staleBefore);
     if (!(claim instanceof Begin.Started)) {
       return claim;
     }
     Answer answer = call.get();
-    if (!keys.complete(client, key, requestHash, answer, clock.instant())) {
+    if (!keys.complete(scope, key, request, answer, clock.instant())) {
       // cannot happen while the key's lock is held; if it did, nothing of this work may stay
       throw new IllegalStateException(
           "Idempotency-Key " + key + " was answered by another request during this one");
