@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.openmiles.accounts.api.IdempotencyKeyReusedException;
 import org.openmiles.accounts.api.MemberService;
 import org.openmiles.accounts.api.MemberView;
 import org.openmiles.accrual.api.AlreadyCreditedException;
@@ -30,8 +29,9 @@ import org.openmiles.accrual.domain.MissingMilesRules;
 import org.openmiles.accrual.domain.NewClaim;
 import org.openmiles.accrual.domain.RecordedCoupon;
 import org.openmiles.accrual.domain.StoredClaim;
-import org.openmiles.common.Sha256;
 import org.openmiles.common.ValidationException;
+import org.openmiles.common.idempotency.Fingerprint;
+import org.openmiles.common.idempotency.IdempotencyKeys;
 
 /**
  * Filing a claim: the checks a claim must pass (Idempotency-Key, date, claim window, duplicates, a
@@ -57,9 +57,7 @@ public class ClaimFiling {
   /** Files a claim and matches it: see {@code MissingMilesClaims.file}. */
   public ClaimView file(FileClaim claim, String idempotencyKey) {
     Objects.requireNonNull(claim, "claim");
-    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 120)) {
-      throw ValidationException.of("Idempotency-Key", "must be 1 to 120 characters");
-    }
+    IdempotencyKeys.requireValidIfPresent(idempotencyKey);
     LocalDate today = LocalDate.now(clock);
     if (claim.flightDate().isAfter(today)) {
       throw ValidationException.of("flightDate", "must not be in the future");
@@ -175,15 +173,16 @@ public class ClaimFiling {
   }
 
   private static ClaimView replay(StoredClaim earlier, String hash, String key) {
-    if (!earlier.requestHash().equals(hash)) {
-      throw new IdempotencyKeyReusedException(
-          "Idempotency-Key "
-              + key
-              + " was used for another claim ("
-              + earlier.id()
-              + "); use a new key for a new claim");
-    }
-    return earlier.view();
+    return new Fingerprint(hash)
+        .replay(
+            earlier.view(),
+            earlier.requestHash(),
+            () ->
+                "Idempotency-Key "
+                    + key
+                    + " was used for another claim ("
+                    + earlier.id()
+                    + "); use a new key for a new claim");
   }
 
   private static DuplicateClaimException duplicate(StoredClaim c) {
@@ -216,6 +215,6 @@ public class ClaimFiling {
             c.origin(),
             c.destination(),
             c.bookingClass());
-    return Sha256.hex(s);
+    return Fingerprint.of(s).hex();
   }
 }

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.it.support.Api;
+import org.openmiles.it.support.ConsoleForms;
 import org.openmiles.it.support.Db;
 import org.openmiles.it.support.Edge;
 import org.openmiles.it.support.ServerProcess;
@@ -303,6 +309,58 @@ class ClusterIT {
       assertThat(Db.invariantViolations()).isEmpty();
 
       MixedLoad.run(java.net.URI.create("http://127.0.0.1:" + edge.port + "/").toURL());
+
+      // a console session stays on its instance; when that one dies, the agent logs in again
+      String console = "http://127.0.0.1:" + edge.port + "/console/";
+      HttpClient browser =
+          HttpClient.newBuilder()
+              .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .build();
+      HttpResponse<String> page = browse(browser, console + "login.xhtml", null);
+      HttpResponse<String> login =
+          browse(
+              browser,
+              console + "login.xhtml",
+              ConsoleForms.loginForm(page.body(), "agent", "agent-demo"));
+      assertThat(login.statusCode()).as(login.body()).isIn(302, 303);
+      String node =
+          login.headers().allValues("Set-Cookie").stream()
+              .filter(c -> c.startsWith("OPENMILES_NODE="))
+              .map(c -> c.substring("OPENMILES_NODE=".length(), c.indexOf(';')))
+              .findFirst()
+              .orElseGet(() -> cookie(page, "OPENMILES_NODE"));
+      for (int i = 0; i < 5; i++) {
+        HttpResponse<String> home = browse(browser, console + "index.xhtml", null);
+        assertThat(home.statusCode()).as("the agent's page, on " + node).isEqualTo(200);
+        assertThat(home.body()).doesNotContain("login:password");
+      }
+      cluster.stream().filter(s -> s.name.equals(node)).findFirst().orElseThrow().kill();
+      Thread.sleep(5_000); // two failed health checks, two seconds apart
+      HttpResponse<String> after = browse(browser, console + "index.xhtml", null);
+      assertThat(after.statusCode())
+          .as("after the loss of %s: the other instance asks to log in again", node)
+          .isIn(302, 303);
+      assertThat(after.headers().firstValue("Location"))
+          .hasValueSatisfying(l -> assertThat(l).contains("login.xhtml"));
     }
+  }
+
+  private static HttpResponse<String> browse(HttpClient client, String url, String form)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder r = HttpRequest.newBuilder(java.net.URI.create(url));
+    if (form != null) {
+      r.header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(form));
+    }
+    return client.send(r.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String cookie(HttpResponse<String> r, String name) {
+    return r.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith(name + "="))
+        .map(c -> c.substring(name.length() + 1, c.indexOf(';')))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + r.headers().map()));
   }
 }

@@ -30,6 +30,7 @@ import org.openmiles.app.security.AccessMatrix.Grant;
 import org.openmiles.app.security.AccessMatrix.Operation;
 import org.openmiles.common.security.ApiRoles;
 import org.openmiles.it.support.Api;
+import org.openmiles.it.support.ConsoleForms;
 import org.openmiles.it.support.Db;
 import org.openmiles.it.support.Deployments;
 import org.openmiles.it.support.Edge;
@@ -361,7 +362,7 @@ class SecurityIT {
     assertThat(page.statusCode()).isEqualTo(200);
     String pageCookie = sessionCookie(page);
     assertThat(pageCookie).containsIgnoringCase("; Secure").containsIgnoringCase("HttpOnly");
-    String form = loginForm(page.body(), "agent", "agent-demo");
+    String form = ConsoleForms.loginForm(page.body(), "agent", "agent-demo");
     HttpResponse<String> login =
         send(
             tls,
@@ -641,7 +642,7 @@ class SecurityIT {
                 .header("Cookie", cookie.substring(0, cookie.indexOf(';')))
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
-                        loginForm(page.body(), "agent", "agent-demo")
+                        ConsoleForms.loginForm(page.body(), "agent", "agent-demo")
                             .replaceAll("&primefaces.nonce=[^&]*", ""))));
     assertThat(noNonce.statusCode()).as(noNonce.body()).isIn(302, 303);
     assertThat(noNonce.headers().firstValue("Location"))
@@ -668,7 +669,7 @@ class SecurityIT {
     HttpResponse<String> page =
         send(HTTP, HttpRequest.newBuilder(URI.create(root + "/console/login.xhtml")).GET());
     String cookie = sessionCookie(page);
-    String form = loginForm(page.body(), user, "wrong-password");
+    String form = ConsoleForms.loginForm(page.body(), user, "wrong-password");
     return send(
         HTTP,
         HttpRequest.newBuilder(URI.create(root + "/console/login.xhtml"))
@@ -676,27 +677,6 @@ class SecurityIT {
             .header("Cookie", cookie.substring(0, cookie.indexOf(';')))
             .header("X-Forwarded-For", claimedAddress)
             .POST(HttpRequest.BodyPublishers.ofString(form)));
-  }
-
-  /**
-   * The login form as the login page posts it: the fields, the page's view state and its CSP nonce
-   * (PrimeFaces gives the page its nonce in a script, which adds it to each form it posts; a form
-   * without it is sent to "open the page again", CspNonceCheck).
-   */
-  private static String loginForm(String page, String user, String password) {
-    var nonce =
-        java.util.regex.Pattern.compile("PrimeFaces\\.csp\\.init\\(['\"]([^'\"]+)['\"]\\)")
-            .matcher(page);
-    assertThat(nonce.find()).as("the login page's CSP nonce").isTrue();
-    var utf8 = java.nio.charset.StandardCharsets.UTF_8;
-    return "login=login&login%3Ausername="
-        + java.net.URLEncoder.encode(user, utf8)
-        + "&login%3Apassword="
-        + java.net.URLEncoder.encode(password, utf8)
-        + "&login%3Asubmit=&primefaces.nonce="
-        + java.net.URLEncoder.encode(nonce.group(1), utf8)
-        + "&jakarta.faces.ViewState="
-        + java.net.URLEncoder.encode(viewState(page), utf8);
   }
 
   private String edgeRoot(Edge edge) {
@@ -813,16 +793,6 @@ class SecurityIT {
         .filter(c -> c.startsWith("JSESSIONID="))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no session cookie in " + r.headers().map()));
-  }
-
-  private static String viewState(String page) {
-    var m =
-        java.util.regex.Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")
-            .matcher(page);
-    if (!m.find()) {
-      throw new AssertionError("no ViewState on the login page");
-    }
-    return m.group(1);
   }
 
   @Test

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.openmiles.accounts.api.BalanceView.ExpiringMiles;
 import org.openmiles.accounts.api.EntryType;
-import org.openmiles.accounts.api.IdempotencyKeyReusedException;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accounts.api.MilesLedger;
 import org.openmiles.accounts.api.PostMiles;
@@ -19,7 +18,7 @@ import org.openmiles.accounts.api.SourceReference;
 import org.openmiles.accrual.api.AirportView;
 import org.openmiles.accrual.api.FlightReference;
 import org.openmiles.accrual.api.UnknownAirportException;
-import org.openmiles.common.Sha256;
+import org.openmiles.common.idempotency.Fingerprint;
 import org.openmiles.common.tx.RetriedTransaction;
 import org.openmiles.redemption.api.AlreadyCancelledException;
 import org.openmiles.redemption.api.AwardNotFoundException;
@@ -342,13 +341,14 @@ public class DefaultAwardService implements AwardService {
   }
 
   private static AwardView replay(StoredAward first, String hash) {
-    if (!first.requestHash().equals(hash)) {
-      throw new IdempotencyKeyReusedException(
-          "this Idempotency-Key issued award "
-              + first.view().reference()
-              + " for another request; use a new key for a new award");
-    }
-    return first.view().asReplay();
+    return new Fingerprint(hash)
+        .replay(
+            first.view().asReplay(),
+            first.requestHash(),
+            () ->
+                "this Idempotency-Key issued award "
+                    + first.view().reference()
+                    + " for another request; use a new key for a new award");
   }
 
   private String country(String iata) {
@@ -371,6 +371,6 @@ public class DefaultAwardService implements AwardService {
             + r.partnerAward()
             + "|"
             + r.passenger();
-    return Sha256.hex(text);
+    return Fingerprint.of(text).hex();
   }
 }
