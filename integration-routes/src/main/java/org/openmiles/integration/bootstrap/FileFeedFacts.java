@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openmiles.common.operations.OperationalFacts;
+import org.openmiles.integration.common.FileCounts;
 import org.openmiles.integration.common.FileSettings;
 
 /**
@@ -60,6 +61,7 @@ public class FileFeedFacts implements OperationalFacts {
     out.put("routes_started", status.values().stream().filter("Started"::equals).count());
     out.put("files_inbound", total(backlog("inbound")));
     out.put("files_processing", total(backlog("processing")));
+    out.putAll(FileCounts.gauges());
     return out;
   }
 

@@ -124,6 +124,7 @@ public final class TwoPassFileProcessor<R> {
     }
     boolean resumed = reg.status() == FileRegistration.Status.RESUMED;
     ack.processed(reg.fileId(), resumed, summary, check).write();
+    FileCounts.processed(summary);
     long ms = (System.nanoTime() - started) / 1_000_000;
     LOG.info(() -> sender + " file " + name + ": " + counts(summary) + " in " + ms + " ms");
     return "archive";

@@ -35,18 +35,25 @@ public class ClusterLock {
   @ConfigProperty(name = "openmiles.db.password")
   String password;
 
+  @Inject JobTimes times;
+
   /** Runs {@code job} if no other node is running the job named {@code name}; true if it ran. */
   public boolean runExclusively(String name, Runnable job) {
     long key = ("openmiles-job:" + name).hashCode();
     try (Connection c = lockConnection()) {
       if (!query(c, "select pg_try_advisory_lock(?)", key)) {
         LOG.fine(() -> "job " + name + " is running on another node; skipped");
+        times.skipped(name);
         return false;
       }
+      long started = System.nanoTime();
+      boolean failed = true;
       try {
         job.run();
+        failed = false;
         return true;
       } finally {
+        times.ran(name, System.nanoTime() - started, failed);
         query(c, "select pg_advisory_unlock(?)", key);
       }
     } catch (SQLException e) {

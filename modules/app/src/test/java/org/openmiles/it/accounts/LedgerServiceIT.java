@@ -300,7 +300,9 @@ class LedgerServiceIT {
   @Test
   void theScheduledOverrideExpiryCommitsWholeOrNotAtAll() {
     MemberNumber m = enroll();
-    LocalDate today = LocalDate.now();
+    // an override's last day is a day in the airline's time (openmiles.tiers.zone): from 17:00 UTC
+    // on, it is already tomorrow in Saigon, and today in UTC would be refused as the past
+    LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
     tiers.grantOverride(m, new GrantTierOverride("GOLD", "status match", "sup-1", today));
     Db.update(
         "update tiers.member_tier set override_since = current_date - 10,"
