@@ -13,7 +13,12 @@ import org.openmiles.common.jdbc.Jdbc;
  */
 @ApplicationScoped
 public class JdbcFileOwnership implements FileOwnership {
-  private static final String ALIVE =
+  /**
+   * Whether the worker of the row aliased {@code c} ({@code c.worker_id}) is alive: its lease, the
+   * one parameter in seconds, has not run out by the database's clock. Shared with {@link
+   * JdbcInboundPickUps}.
+   */
+  static final String ALIVE =
       """
       exists (select 1 from accrual.file_worker w
                where w.id = c.worker_id and w.heartbeat_at > now() - make_interval(secs => ?))""";

@@ -18,13 +18,12 @@ public class JdbcInboundPickUps implements InboundPickUps {
     return jdbc.update(
             "take file " + fileKey,
             """
-            insert into accrual.file_pickup as p (file_key, worker_id) values (?, ?)
+            insert into accrual.file_pickup as c (file_key, worker_id) values (?, ?)
             on conflict (file_key) do update
                set worker_id = excluded.worker_id, taken_at = now()
-             where not exists (select 1 from accrual.file_worker w
-                                where w.id = p.worker_id
-                                  and w.heartbeat_at > now() - make_interval(secs => ?))
-            """,
+             where not %s
+            """
+                .formatted(JdbcFileOwnership.ALIVE),
             (c, ps) -> {
               ps.setString(1, fileKey);
               ps.setString(2, worker);
