@@ -325,11 +325,7 @@ class ClusterIT {
               ConsoleForms.loginForm(page.body(), "agent", "agent-demo"));
       assertThat(login.statusCode()).as(login.body()).isIn(302, 303);
       String node =
-          login.headers().allValues("Set-Cookie").stream()
-              .filter(c -> c.startsWith("OPENMILES_NODE="))
-              .map(c -> c.substring("OPENMILES_NODE=".length(), c.indexOf(';')))
-              .findFirst()
-              .orElseGet(() -> cookie(page, "OPENMILES_NODE"));
+          setCookie(login, "OPENMILES_NODE").orElseGet(() -> cookie(page, "OPENMILES_NODE"));
       for (int i = 0; i < 5; i++) {
         HttpResponse<String> home = browse(browser, console + "index.xhtml", null);
         assertThat(home.statusCode()).as("the agent's page, on " + node).isEqualTo(200);
@@ -356,11 +352,16 @@ class ClusterIT {
     return client.send(r.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static String cookie(HttpResponse<String> r, String name) {
+  /** The value of the cookie {@code name} the answer sets, if it sets one. */
+  private static java.util.Optional<String> setCookie(HttpResponse<String> r, String name) {
     return r.headers().allValues("Set-Cookie").stream()
         .filter(c -> c.startsWith(name + "="))
         .map(c -> c.substring(name.length() + 1, c.indexOf(';')))
-        .findFirst()
+        .findFirst();
+  }
+
+  private static String cookie(HttpResponse<String> r, String name) {
+    return setCookie(r, name)
         .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + r.headers().map()));
   }
 }
