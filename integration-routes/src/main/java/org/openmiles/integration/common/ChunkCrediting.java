@@ -16,6 +16,7 @@ import java.util.logging.Logger;
 import org.openmiles.accrual.api.ActivityResult;
 import org.openmiles.accrual.api.FileSummary;
 import org.openmiles.accrual.api.InboundFileSink;
+import org.openmiles.common.observability.Correlation;
 
 /**
  * The chunks of one file on their way to the sink, credited by up to {@link
@@ -78,7 +79,9 @@ final class ChunkCrediting<R> implements AutoCloseable {
       this.future =
           work.isEmpty()
               ? CompletableFuture.completedFuture(List.of())
-              : pool == null ? completedNow(work) : pool.submit(() -> creditChunk(work));
+              : pool == null
+                  ? completedNow(work)
+                  : pool.submit(Correlation.carriedTo(() -> creditChunk(work)));
     }
   }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.openmiles.common.observability.Correlation;
 import org.openmiles.integration.bootstrap.ContainerWork;
 
 /**
@@ -21,6 +22,9 @@ public class InboundFileProcessor {
 
   /** Set on the exchange once its file is claimed: a run again keeps the same claim. */
   private static final String CLAIMED = "openmilesClaimed";
+
+  /** The file's correlation id (ADR 0035), kept on the exchange so that a run again keeps it. */
+  private static final String CORRELATION = "openmilesCorrelation";
 
   @Inject FileSettings settings;
   @Inject Clock clock;
@@ -41,7 +45,8 @@ public class InboundFileProcessor {
   /**
    * Processes the exchange's file of {@code feed} and says where it goes next. The file is claimed
    * at the first run and released when the exchange is done, after any runs again ({@link
-   * FileRouteConfiguration}).
+   * FileRouteConfiguration}). The file's work runs under a correlation id of its own ({@code
+   * file-…}), which its log lines and ledger entries carry.
    */
   public void process(Exchange exchange, InboundFeed<?> feed) throws Exception {
     Path file = exchange.getIn().getBody(File.class).toPath();
@@ -59,7 +64,14 @@ public class InboundFileProcessor {
                 }
               });
     }
-    exchange.getIn().setHeader(FOLDER_HEADER, handle(file, name, feed));
+    String id = exchange.getProperty(CORRELATION, String.class);
+    if (id == null) {
+      id = Correlation.newId("file");
+      exchange.setProperty(CORRELATION, id);
+    }
+    try (Correlation.Scope s = Correlation.open(id)) {
+      exchange.getIn().setHeader(FOLDER_HEADER, handle(file, name, feed));
+    }
   }
 
   /**

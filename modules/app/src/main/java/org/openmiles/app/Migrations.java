@@ -35,6 +35,7 @@ public class Migrations {
   public static final List<String> SCHEMAS =
       List.of(
           "outbox",
+          "jobs",
           "accounts",
           "accrual",
           "tiers",

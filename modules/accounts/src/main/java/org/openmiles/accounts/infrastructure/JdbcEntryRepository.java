@@ -10,8 +10,12 @@ import org.openmiles.accounts.api.EntryType;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accounts.domain.EntryRepository;
 import org.openmiles.common.jdbc.Jdbc;
+import org.openmiles.common.observability.Correlation;
 
-/** {@code accounts.ledger_entry}: immutable entries, appended a batch per statement (ADR 0003). */
+/**
+ * {@code accounts.ledger_entry}: immutable entries, appended a batch per statement (ADR 0003), each
+ * with the correlation id of the work that made it (ADR 0035).
+ */
 @ApplicationScoped
 public class JdbcEntryRepository implements EntryRepository {
 
@@ -74,10 +78,11 @@ public class JdbcEntryRepository implements EntryRepository {
     String insert =
         """
         insert into accounts.ledger_entry (member_id, entry_type, amount, held_delta, balance_after,
-         source_ref, hold_id, activity_date, description, qualifying_miles, qualifying_flights%s)
-         select * from unnest(?::bigint[], ?::varchar[], ?::bigint[], ?::bigint[],
-         ?::bigint[], ?::varchar[], ?::bigint[], ?::date[], ?::varchar[], ?::bigint[],
-         ?::numeric[]%s) returning id, source_ref
+         source_ref, hold_id, activity_date, description, qualifying_miles, qualifying_flights%s,
+         correlation_id)
+         select u.*, ?::varchar as correlation_id from unnest(?::bigint[], ?::varchar[], ?::bigint[],
+         ?::bigint[], ?::bigint[], ?::varchar[], ?::bigint[], ?::date[], ?::varchar[], ?::bigint[],
+         ?::numeric[]%s) u returning id, source_ref
         """
             .formatted(withSpend ? ", qualifying_spend" : "", withSpend ? ", ?::numeric[]" : "");
     String[] types = {
@@ -89,8 +94,9 @@ public class JdbcEntryRepository implements EntryRepository {
             "append ledger entries",
             insert,
             (c, ps) -> {
+              ps.setString(1, Correlation.currentOrNull());
               for (int k = 0; k < width; k++) {
-                ps.setArray(k + 1, Jdbc.array(c, types[k], cols[k]));
+                ps.setArray(k + 2, Jdbc.array(c, types[k], cols[k]));
               }
             },
             rs -> Map.entry(rs.getString("source_ref"), rs.getLong("id")))

@@ -17,6 +17,7 @@ import org.openmiles.accounts.api.SourceReference;
 import org.openmiles.accounts.domain.Account;
 import org.openmiles.accounts.domain.EntryRepository.NewEntry;
 import org.openmiles.accounts.domain.HoldRepository;
+import org.openmiles.common.observability.Correlation;
 
 /**
  * {@code accounts.hold}: a hold is placed and resolved each in one statement with its entry and its
@@ -41,7 +42,7 @@ public class JdbcHoldRepository implements HoldRepository {
       """
       insert into accounts.ledger_entry (member_id, entry_type, amount, held_delta,
        balance_after, source_ref, hold_id, activity_date, description, qualifying_miles,
-       qualifying_flights)
+       qualifying_flights, correlation_id)
       """;
 
   @Inject LedgerSql sql;
@@ -97,7 +98,7 @@ public class JdbcHoldRepository implements HoldRepository {
              e as (
             """
                 + ENTRY_COLUMNS
-                + " select ?, ?, ?, ?, ?, ?, h.id, ?, ?, ?, ? from h),"
+                + " select ?, ?, ?, ?, ?, ?, h.id, ?, ?, ?, ?, ? from h),"
                 + ACCOUNT_WRITE
                 + ") select id from h",
             (c, ps) -> {
@@ -126,7 +127,7 @@ public class JdbcHoldRepository implements HoldRepository {
                  e as (
                 """
                     + ENTRY_COLUMNS
-                    + " select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from h returning id),"
+                    + " select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from h returning id),"
                     + ACCOUNT_WRITE
                     + """
                      and exists (select 1 from h)) select (select id from e) as entry_id,
@@ -149,7 +150,10 @@ public class JdbcHoldRepository implements HoldRepository {
     return out[0];
   }
 
-  /** Binds an entry's columns from {@code first}; the hold id only if asked. */
+  /**
+   * Binds an entry's columns from {@code first}; the hold id only if asked. The correlation id is
+   * the work this thread does (ADR 0035).
+   */
   private static int bindEntry(PreparedStatement ps, int first, NewEntry e, boolean withHold)
       throws SQLException {
     int i = first;
@@ -166,6 +170,7 @@ public class JdbcHoldRepository implements HoldRepository {
     ps.setString(i++, e.description());
     ps.setLong(i++, e.qualifying().miles());
     ps.setBigDecimal(i++, e.qualifying().flights());
+    ps.setString(i++, Correlation.currentOrNull());
     return i;
   }
 

@@ -8,6 +8,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -37,7 +38,8 @@ public class CashMilesScheduler {
       return;
     }
     try {
-      lock.runExclusively("cashmiles-cleanup", () -> cleanup.cleanUp(clock.instant()));
+      lock.runFiring(
+          "cashmiles-cleanup", Duration.ofMinutes(1), () -> cleanup.cleanUp(clock.instant()));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "job cashmiles-cleanup failed; it will run again next hour", e);
     }

@@ -8,6 +8,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,6 +25,7 @@ import org.openmiles.accounts.api.MilesLedger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class LedgerScheduler {
   private static final Logger LOG = Logger.getLogger(LedgerScheduler.class.getName());
+  private static final Duration EVERY_30_SECONDS = Duration.ofSeconds(30);
 
   @Inject MilesLedger ledger;
   @Inject ClusterLock lock;
@@ -35,20 +37,20 @@ public class LedgerScheduler {
 
   @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false)
   public void expireHolds() {
-    run("hold-expiry", () -> ledger.expireHolds(clock.instant()));
+    run("hold-expiry", EVERY_30_SECONDS, () -> ledger.expireHolds(clock.instant()));
   }
 
   @Schedule(hour = "2", minute = "15", persistent = false)
   public void expireMiles() {
-    run("miles-expiry", () -> ledger.expireMiles(LocalDate.now(clock)));
+    run("miles-expiry", Duration.ofMinutes(1), () -> ledger.expireMiles(LocalDate.now(clock)));
   }
 
-  private void run(String name, Runnable job) {
+  private void run(String name, Duration granularity, Runnable job) {
     if (!enabled) {
       return;
     }
     try {
-      lock.runExclusively(name, job);
+      lock.runFiring(name, granularity, job);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "job " + name + " failed; it will run again on schedule", e);
     }

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openmiles.common.observability.Correlation;
 import org.openmiles.common.outbox.OutboxBackoff;
 import org.openmiles.common.outbox.OutboxConsumer;
 import org.openmiles.common.outbox.OutboxEvent;
@@ -128,7 +129,9 @@ public class OutboxRelay {
                     return false;
                   }
                   taken[0] = next.get();
-                  consumerOf(taken[0]).deliver(taken[0]);
+                  try (Correlation.Scope s = Correlation.open(correlationOf(taken[0]))) {
+                    consumerOf(taken[0]).deliver(taken[0]);
+                  }
                   store.delivered(taken[0].id());
                   return true;
                 });
@@ -146,6 +149,11 @@ public class OutboxRelay {
     return delivered;
   }
 
+  /** The id the event was published under, or one for this event if it had none. */
+  private static String correlationOf(OutboxEvent e) {
+    return e.correlationId() != null ? e.correlationId() : "outbox-" + e.id();
+  }
+
   private OutboxConsumer consumerOf(OutboxEvent e) {
     OutboxConsumer c = byTopic.get(e.topic());
     if (c == null) {
@@ -157,21 +165,23 @@ public class OutboxRelay {
   private void failed(OutboxEvent e, RuntimeException cause) {
     long wait = backoff.seconds(e.attempts() + 1);
     String why = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-    LOG.log(
-        Level.WARNING,
-        "outbox event "
-            + e.id()
-            + " ("
-            + e.topic()
-            + " "
-            + e.key()
-            + ") failed, attempt "
-            + (e.attempts() + 1)
-            + "; next in "
-            + wait
-            + " s: "
-            + why,
-        cause);
+    try (Correlation.Scope s = Correlation.open(correlationOf(e))) {
+      LOG.log(
+          Level.WARNING,
+          "outbox event "
+              + e.id()
+              + " ("
+              + e.topic()
+              + " "
+              + e.key()
+              + ") failed, attempt "
+              + (e.attempts() + 1)
+              + "; next in "
+              + wait
+              + " s: "
+              + why,
+          cause);
+    }
     transactions.inNewTransaction(
         () -> {
           store.failed(e.id(), why, wait);

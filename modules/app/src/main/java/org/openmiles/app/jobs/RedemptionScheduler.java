@@ -8,6 +8,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,7 +42,10 @@ public class RedemptionScheduler {
       return;
     }
     try {
-      jobs.runOnce("expiry-notices", () -> expiry.sendExpiryNotices(LocalDate.now(clock)));
+      jobs.runFiring(
+          "expiry-notices",
+          Duration.ofMinutes(1),
+          () -> expiry.sendExpiryNotices(LocalDate.now(clock)));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "job expiry-notices failed; it will run again tomorrow", e);
     }

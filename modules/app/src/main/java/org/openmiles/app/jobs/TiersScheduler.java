@@ -13,6 +13,8 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -62,11 +64,12 @@ public class TiersScheduler {
         new TimerConfig("tiers-daily", false));
   }
 
+  /** The daily firing: each job runs on the one node that claims the firing. */
   @Timeout
   void daily() {
-    endExpiredOverrides();
+    fire("tier-override-expiry", tiers::endExpiredOverridesToday);
     if (reviewScheduled) {
-      reviewDue();
+      fire("tier-review", review::runDue);
     }
   }
 
@@ -81,9 +84,17 @@ public class TiersScheduler {
   }
 
   /** One job, as one transaction (see {@link TransactionalJobs}); a failure waits for tomorrow. */
-  private void run(String name, java.util.function.Supplier<?> job) {
+  private void run(String name, Supplier<?> job) {
     try {
       jobs.runOnce(name, job);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "job " + name + " failed; it will run again tomorrow", e);
+    }
+  }
+
+  private void fire(String name, Supplier<?> job) {
+    try {
+      jobs.runFiring(name, Duration.ofMinutes(1), job);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "job " + name + " failed; it will run again tomorrow", e);
     }

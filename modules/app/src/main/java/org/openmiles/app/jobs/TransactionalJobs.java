@@ -3,6 +3,7 @@ package org.openmiles.app.jobs;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.function.Supplier;
 import org.openmiles.common.tx.TransactionRetry;
 
@@ -22,6 +23,13 @@ public class TransactionalJobs {
   /** Runs {@code work} as described; true if this node ran it. */
   public boolean runOnce(String name, Supplier<?> work) {
     return lock.runExclusively(name, () -> inOneTransaction(name, work));
+  }
+
+  /**
+   * Runs one firing of a scheduled job as described, on one node ({@link ClusterLock#runFiring}).
+   */
+  public boolean runFiring(String name, Duration granularity, Supplier<?> work) {
+    return lock.runFiring(name, granularity, () -> inOneTransaction(name, work));
   }
 
   private void inOneTransaction(String name, Supplier<?> work) {

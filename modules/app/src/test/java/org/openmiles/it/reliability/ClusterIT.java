@@ -2,8 +2,11 @@ package org.openmiles.it.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URL;
@@ -33,6 +36,7 @@ import org.openmiles.it.support.ConsoleForms;
 import org.openmiles.it.support.Db;
 import org.openmiles.it.support.Edge;
 import org.openmiles.it.support.ServerProcess;
+import org.openmiles.it.support.Tokens;
 
 /**
  * Issue 18: two OpenMiles instances on one database and one set of file folders act as one system.
@@ -205,6 +209,7 @@ class ClusterIT {
           .as(name + " registered once")
           .isEqualTo(1);
     }
+    fileIdReachesTheLedgerAndTheLog(small.get(0), cluster);
     try (Stream<Path> left = Files.list(partner().resolve("inbound"))) {
       assertThat(left).as("nothing left behind in inbound/ (files or lock files)").isEmpty();
     }
@@ -217,6 +222,48 @@ class ClusterIT {
         .as("no pick-up left held")
         .isZero();
     assertThat(Db.invariantViolations()).isEmpty();
+  }
+
+  /**
+   * ADR 0035: a file's records are credited under one correlation id, which the ledger entries keep
+   * and the instance's JSON log line for the file carries, with the instance's name.
+   */
+  private static void fileIdReachesTheLedgerAndTheLog(String name, List<ServerProcess> cluster)
+      throws IOException {
+    String refs = "P:DEMO_HOTEL:" + name + "-%";
+    assertThat(
+            Db.count(
+                "select count(distinct correlation_id) from accounts.ledger_entry"
+                    + " where source_ref like ?",
+                refs))
+        .isEqualTo(1);
+    String id =
+        Db.text(
+            "select min(correlation_id) from accounts.ledger_entry where source_ref like ?", refs);
+    assertThat(id).matches("file-[0-9a-f]{20}");
+    List<JsonObject> lines = new ArrayList<>();
+    for (ServerProcess s : cluster) {
+      for (String line : s.logText().split("\n")) {
+        if (line.startsWith("{")) {
+          try (var reader = Json.createReader(new StringReader(line))) {
+            lines.add(reader.readObject());
+          } catch (RuntimeException notJson) {
+            // a line the JSON formatter did not write (the JVM's own, say)
+          }
+        }
+      }
+    }
+    assertThat(lines).as("the instances write JSON lines").hasSizeGreaterThan(100);
+    assertThat(lines)
+        .as("the file's log line, with its id and the instance that processed it")
+        .anySatisfy(
+            l -> {
+              assertThat(l.getString("CorrelationId", "")).isEqualTo(id);
+              assertThat(l.getString("LogMessage", ""))
+                  .contains(name + ".csv")
+                  .contains("credited");
+              assertThat(l.getString("Node", "")).isIn("app1", "app2");
+            });
   }
 
   @Test
@@ -273,6 +320,8 @@ class ClusterIT {
   void clientsSpreadOverBothInstancesNeverSpendOneMembersMilesTwiceAndKeepTheLedgerWhole()
       throws Exception {
     List<ServerProcess> cluster = cluster(env -> env.put("OPENMILES_JOBS_ENABLED", "true"));
+    long[] jobsBefore = holdExpiry(cluster);
+    long jobsFrom = System.currentTimeMillis();
     List<URL> urls = new ArrayList<>();
     for (ServerProcess s : cluster) {
       urls.add(s.url());
@@ -308,7 +357,11 @@ class ClusterIT {
           .contains("api/app2");
       assertThat(Db.invariantViolations()).isEmpty();
 
+      requestIdsReachTheLedger(edge, member, run);
+
       MixedLoad.run(java.net.URI.create("http://127.0.0.1:" + edge.port + "/").toURL());
+
+      eachFiringOfAScheduledJobRunsOnOneInstance(cluster, jobsBefore, jobsFrom);
 
       // a console session stays on its instance; when that one dies, the agent logs in again
       String console = "http://127.0.0.1:" + edge.port + "/console/";
@@ -340,6 +393,110 @@ class ClusterIT {
       assertThat(after.headers().firstValue("Location"))
           .hasValueSatisfying(l -> assertThat(l).contains("login.xhtml"));
     }
+  }
+
+  /**
+   * ADR 0035: a request's X-Request-Id (the caller's when well formed, else the edge's) comes back
+   * in the answer, is written with the ledger entry the request made, and appears in the edge log.
+   */
+  private static void requestIdsReachTheLedger(Edge edge, String member, String run)
+      throws Exception {
+    String callers = "b2c-" + run + ".checkout:1";
+    HttpResponse<String> traced = credit(edge, member, run + "-traced", callers);
+    assertThat(traced.statusCode()).as(traced.body()).isEqualTo(201);
+    assertThat(traced.headers().firstValue("X-Request-Id")).hasValue(callers);
+    assertThat(entryCorrelation(run + "-traced")).isEqualTo(callers);
+
+    HttpResponse<String> plain = credit(edge, member, run + "-plain", null);
+    String given = plain.headers().firstValue("X-Request-Id").orElseThrow();
+    assertThat(given).as("made by the edge").matches("req-[0-9a-f-]{36}");
+    assertThat(entryCorrelation(run + "-plain")).isEqualTo(given);
+
+    HttpResponse<String> odd = credit(edge, member, run + "-odd", "two words");
+    String replaced = odd.headers().firstValue("X-Request-Id").orElseThrow();
+    assertThat(replaced).as("an id we would not keep is replaced").matches("req-[0-9a-f-]{36}");
+    assertThat(entryCorrelation(run + "-odd")).isEqualTo(replaced);
+    assertThat(edge.log()).contains(callers).contains(given).contains(replaced);
+  }
+
+  private static HttpResponse<String> credit(Edge edge, String member, String ref, String requestId)
+      throws Exception {
+    HttpRequest.Builder r =
+        HttpRequest.newBuilder(
+                java.net.URI.create(
+                    "http://127.0.0.1:" + edge.port + "/api/v1/members/" + member + "/postings"))
+            .header("Authorization", "Bearer " + Tokens.mint(Api.STAFF, "back-office"))
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    """
+                    {"type":"CREDIT","miles":100,"sourceReference":"%s","activityDate":"2026-01-15"}"""
+                        .formatted(ref)));
+    if (requestId != null) {
+      r.header("X-Request-Id", requestId);
+    }
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .build()
+        .send(r.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String entryCorrelation(String ref) {
+    return Db.text(
+        "select correlation_id from accounts.ledger_entry where source_ref like ?", "%" + ref);
+  }
+
+  /**
+   * Both instances' timers fire the hold expiry every 30 s; each firing runs on one of them and the
+   * other skips it, so over the test the runs of both together are the firings, not twice as many.
+   * Waits until at least four firings have passed.
+   */
+  private static void eachFiringOfAScheduledJobRunsOnOneInstance(
+      List<ServerProcess> cluster, long[] before, long from) throws Exception {
+    long firstFiring = Math.floorDiv(from, 30_000) + 1; // in 30-s steps since the epoch
+    long wait = (firstFiring + 4) * 30_000 + 2_000 - System.currentTimeMillis();
+    if (wait > 0) {
+      Thread.sleep(wait);
+    }
+    long to = System.currentTimeMillis();
+    long[] after = holdExpiry(cluster);
+    long firings = Math.floorDiv(to, 30_000) - Math.floorDiv(from, 30_000);
+    long runs = after[0] - before[0];
+    long skipped = after[1] - before[1];
+    System.out.printf(
+        "hold expiry: %d firings, %d runs, %d skipped on both instances%n", firings, runs, skipped);
+    assertThat(runs)
+        .as("runs: one per firing, give or take a firing at either end")
+        .isBetween(firings - 1, firings + 1);
+    assertThat(skipped)
+        .as("the other instance skipped each firing")
+        .isBetween(firings - 1, firings + 1);
+    assertThat(
+            Db.count(
+                "select count(*) from jobs.job_run where job = 'hold-expiry'"
+                    + " and firing > to_timestamp(?) and outcome = 'DONE' and node in ('app1', 'app2')",
+                from / 1000.0))
+        .as("each firing recorded with the instance that ran it")
+        .isBetween(firings - 1, firings + 1);
+  }
+
+  /** The hold expiry's runs and skipped firings, summed over the instances. */
+  private static long[] holdExpiry(List<ServerProcess> cluster) throws IOException {
+    long[] sum = new long[2];
+    for (ServerProcess s : cluster) {
+      Api.Res health = new Api(s.url()).get("operations/health");
+      assertThat(health.status()).as(health.toString()).isEqualTo(200);
+      for (var check : health.json().getJsonArray("checks")) {
+        var c = check.asJsonObject();
+        if (c.getString("name").equals("jobs")
+            && c.getJsonObject("data").containsKey("hold-expiry")) {
+          var job = c.getJsonObject("data").getJsonObject("hold-expiry");
+          sum[0] += job.getJsonNumber("runs").longValue();
+          sum[1] += job.getJsonNumber("skipped").longValue();
+        }
+      }
+    }
+    return sum;
   }
 
   private static HttpResponse<String> browse(HttpClient client, String url, String form)

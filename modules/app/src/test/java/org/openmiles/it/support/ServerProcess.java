@@ -58,6 +58,9 @@ public final class ServerProcess implements AutoCloseable {
             "/",
             "--prebootcommandfile",
             System.getProperty("openmiles.root", "../..") + "/config/pre-boot.asadmin",
+            // the shipped log format (JSON lines with node and correlation id, ADR 0035)
+            "--logProperties",
+            System.getProperty("openmiles.root", "../..") + "/config/logging.properties",
             "--deploy",
             war);
     Map<String, String> env = pb.environment();

@@ -22,7 +22,7 @@ public class OutboxStore {
     return jdbc.first(
         "take the next outbox event",
         """
-        select id, topic, event_key, payload, attempts
+        select id, topic, event_key, payload, attempts, correlation_id
           from outbox.event
          where delivered_at is null and next_attempt_at <= now()
          order by next_attempt_at, id
@@ -36,7 +36,8 @@ public class OutboxStore {
                 rs.getString("topic"),
                 rs.getString("event_key"),
                 rs.getString("payload"),
-                rs.getInt("attempts")));
+                rs.getInt("attempts"),
+                rs.getString("correlation_id")));
   }
 
   public void delivered(long id) {
