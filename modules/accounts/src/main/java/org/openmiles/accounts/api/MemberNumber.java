@@ -3,6 +3,7 @@ package org.openmiles.accounts.api;
 import jakarta.json.bind.adapter.JsonbAdapter;
 import jakarta.json.bind.annotation.JsonbTypeAdapter;
 import java.util.Objects;
+import org.openmiles.common.Validator;
 
 /**
  * A member's public identifier: ten digits, the last a Luhn (mod 10) check digit over the first
@@ -23,7 +24,6 @@ public record MemberNumber(String value) {
     value = v;
   }
 
-  /** The member number for a 9-digit sequence value, with its check digit appended. */
   /** Ten ASCII digits (a loop: {@code String.matches} compiled a pattern on every call). */
   private static boolean tenDigits(String v) {
     if (v.length() != 10) {
@@ -38,12 +38,21 @@ public record MemberNumber(String value) {
     return true;
   }
 
+  /** The member number for a 9-digit sequence value, with its check digit appended. */
   public static MemberNumber fromSequence(long sequence) {
     if (sequence < 100_000_000L || sequence > 999_999_999L) {
       throw new IllegalArgumentException("sequence out of range: " + sequence);
     }
     String base = Long.toString(sequence);
     return new MemberNumber(base + checkDigit(base));
+  }
+
+  /**
+   * A member number as a request sends it (a path parameter): valid, or a {@code 400
+   * VALIDATION_FAILED} naming {@code memberNumber}.
+   */
+  public static MemberNumber fromRequest(String text) {
+    return Validator.valid("memberNumber", () -> new MemberNumber(text));
   }
 
   public static boolean isValid(String candidate) {

@@ -17,6 +17,7 @@ import org.openmiles.accounts.api.HoldView;
 import org.openmiles.accounts.api.MilesLedger;
 import org.openmiles.accounts.api.SourceReference;
 import org.openmiles.common.Validator;
+import org.openmiles.common.web.RequestBodies;
 
 /** Resolve holds by their reference: capture (fully or partly) or release. Each resolves once. */
 @Path("v1/holds/{ref}")
@@ -50,7 +51,7 @@ public class HoldsResource {
           "HOLD_ALREADY_RESOLVED; HOLD_BELONGS_TO_PAYMENT (a Cash & Miles payment's hold)")
   @APIResponse(responseCode = "422", description = "HOLD_EXPIRED, CAPTURE_EXCEEDS_HOLD")
   public HoldView capture(@PathParam("ref") String ref, CaptureRequest body) {
-    CaptureRequest b = MembersResource.require(body);
+    CaptureRequest b = RequestBodies.require(body);
     Validator.valid("miles", () -> java.util.Objects.requireNonNull(b.miles(), "is required"));
     SourceReference hold = parse(ref);
     payments.requireNotAPaymentsHold(hold, "captured");

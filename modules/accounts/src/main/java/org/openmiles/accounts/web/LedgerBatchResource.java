@@ -21,6 +21,7 @@ import org.openmiles.accounts.api.PostMiles;
 import org.openmiles.accounts.api.SourceReference;
 import org.openmiles.common.ValidationException;
 import org.openmiles.common.Validator;
+import org.openmiles.common.web.RequestBodies;
 
 /**
  * Bulk posting for back-office imports: up to 10,000 postings in one transaction. A posting that a
@@ -64,7 +65,7 @@ public class LedgerBatchResource {
           "Replays (already-used source references with the same content) are counted, not "
               + "posted again. Rejections carry the posting's index and a stable code.")
   public BatchSummary post(BatchRequest body) {
-    BatchRequest b = MembersResource.require(body);
+    BatchRequest b = RequestBodies.require(body);
     if (b.postings() == null || b.postings().isEmpty() || b.postings().size() > MAX_BATCH) {
       throw ValidationException.of("postings", "must hold 1 to " + MAX_BATCH + " postings");
     }

@@ -44,7 +44,10 @@ import org.openmiles.accounts.api.StatementQuery;
 import org.openmiles.accounts.api.UpdateProfile;
 import org.openmiles.common.Dates;
 import org.openmiles.common.Validator;
+import org.openmiles.common.idempotency.IdempotencyKeys;
+import org.openmiles.common.web.Answers;
 import org.openmiles.common.web.QueryParams;
+import org.openmiles.common.web.RequestBodies;
 
 /** Back-office member API: enrollment, profile, status, balance, statement, postings, holds. */
 @Path("v1/members")
@@ -99,9 +102,9 @@ public class MembersResource {
   public Response enroll(
       EnrollRequest body,
       @Parameter(description = "Makes a retried enrollment return the first answer")
-          @HeaderParam("Idempotency-Key")
+          @HeaderParam(IdempotencyKeys.HEADER)
           String idempotencyKey) {
-    EnrollRequest b = require(body);
+    EnrollRequest b = RequestBodies.require(body);
     MemberView m =
         members.enroll(
             new EnrollMember(
@@ -134,7 +137,7 @@ public class MembersResource {
   @Path("{number}")
   @Operation(summary = "Get a member's profile and status")
   public MemberView get(@PathParam("number") String number) {
-    return members.get(parse(number));
+    return members.get(MemberNumber.fromRequest(number));
   }
 
   @PATCH
@@ -142,9 +145,9 @@ public class MembersResource {
   @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
   @Operation(summary = "Change profile fields (absent fields stay as they are)")
   public MemberView update(@PathParam("number") String number, EnrollRequest body) {
-    EnrollRequest b = require(body);
+    EnrollRequest b = RequestBodies.require(body);
     return members.updateProfile(
-        parse(number),
+        MemberNumber.fromRequest(number),
         new UpdateProfile(
             b.firstName(),
             b.lastName(),
@@ -160,15 +163,15 @@ public class MembersResource {
   @Operation(summary = "Suspend, close or reactivate a member, with a reason")
   @APIResponse(responseCode = "422", description = "INVALID_STATUS_CHANGE")
   public MemberView changeStatus(@PathParam("number") String number, StatusRequest body) {
-    StatusRequest b = require(body);
-    return members.changeStatus(parse(number), b.status(), b.reason());
+    StatusRequest b = RequestBodies.require(body);
+    return members.changeStatus(MemberNumber.fromRequest(number), b.status(), b.reason());
   }
 
   @GET
   @Path("{number}/balance")
   @Operation(summary = "Balance, held and available miles, and the next miles to expire")
   public BalanceView balance(@PathParam("number") String number) {
-    return ledger.balance(parse(number));
+    return ledger.balance(MemberNumber.fromRequest(number));
   }
 
   @GET
@@ -183,7 +186,7 @@ public class MembersResource {
       @QueryParam("type") List<String> types,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") @DefaultValue("50") String limit) {
-    MemberNumber member = parse(number);
+    MemberNumber member = MemberNumber.fromRequest(number);
     int n = QueryParams.limit(limit, StatementQuery.MAX_LIMIT);
     Validator v = new Validator();
     LocalDate f = v.check("from", () -> from == null ? null : Dates.parse(from));
@@ -213,8 +216,8 @@ public class MembersResource {
   @APIResponse(responseCode = "409", description = "SOURCE_REFERENCE_CONFLICT")
   @APIResponse(responseCode = "422", description = "INSUFFICIENT_MILES, MEMBER_NOT_ACTIVE")
   public Response post(@PathParam("number") String number, PostingRequest body) {
-    MemberNumber member = parse(number);
-    PostingRequest b = require(body);
+    MemberNumber member = MemberNumber.fromRequest(number);
+    PostingRequest b = RequestBodies.require(body);
     Validator v = new Validator();
     v.require(
         b.type() != null, "type", "is required: CREDIT, DEBIT, ADJUSTMENT, REVERSAL or REDEPOSIT");
@@ -227,7 +230,7 @@ public class MembersResource {
             "posting",
             () -> new PostMiles(member, b.type(), b.miles(), ref, date, b.description()));
     PostingResult r = ledger.post(p);
-    return Response.status(r.replayed() ? 200 : 201).entity(r).build();
+    return Answers.createdOrReplayed(r.replayed(), r);
   }
 
   @GET
@@ -239,7 +242,7 @@ public class MembersResource {
     if (!active.equals("true") && !active.equals("false")) {
       throw org.openmiles.common.ValidationException.of("active", "must be true or false");
     }
-    return ledger.holds(parse(number), Boolean.parseBoolean(active));
+    return ledger.holds(MemberNumber.fromRequest(number), Boolean.parseBoolean(active));
   }
 
   @POST
@@ -250,8 +253,8 @@ public class MembersResource {
   @APIResponse(responseCode = "201", description = "Held")
   @APIResponse(responseCode = "422", description = "INSUFFICIENT_MILES, MEMBER_NOT_ACTIVE")
   public Response placeHold(@PathParam("number") String number, HoldRequest body) {
-    MemberNumber member = parse(number);
-    HoldRequest b = require(body);
+    MemberNumber member = MemberNumber.fromRequest(number);
+    HoldRequest b = RequestBodies.require(body);
     Validator v = new Validator();
     v.require(b.miles() != null, "miles", "is required");
     v.require(b.ttlSeconds() != null, "ttlSeconds", "is required");
@@ -270,16 +273,5 @@ public class MembersResource {
                     member, b.miles(), ref, Duration.ofSeconds(b.ttlSeconds()), b.description()));
     HoldView h = ledger.placeHold(cmd);
     return Response.status(201).entity(h).build();
-  }
-
-  static MemberNumber parse(String number) {
-    return Validator.valid("memberNumber", () -> new MemberNumber(number));
-  }
-
-  static <T> T require(T body) {
-    if (body == null) {
-      throw org.openmiles.common.ValidationException.of("body", "a JSON request body is required");
-    }
-    return body;
   }
 }

@@ -3,7 +3,9 @@ package org.openmiles.accounts.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openmiles.common.ValidationException;
 
 class MemberNumberTest {
 
@@ -53,5 +55,20 @@ class MemberNumberTest {
     assertThatThrownBy(() -> MemberNumber.fromSequence(99_999_999L))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(new MemberNumber(" 1000000008 ")).isEqualTo(new MemberNumber("1000000008"));
+  }
+
+  @Test
+  void aNumberFromARequestIsValidOrAValidationFailureNamingMemberNumber() {
+    assertThat(MemberNumber.fromRequest(" 1000000008")).isEqualTo(new MemberNumber("1000000008"));
+    assertThatThrownBy(() -> MemberNumber.fromRequest("1000000009"))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.fieldErrors())
+                    .isEqualTo(Map.of("memberNumber", "member number check digit does not match")));
+    assertThatThrownBy(() -> MemberNumber.fromRequest(null))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e -> assertThat(e.fieldErrors()).containsOnlyKeys("memberNumber"));
   }
 }

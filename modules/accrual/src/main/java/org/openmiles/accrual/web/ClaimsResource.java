@@ -23,10 +23,10 @@ import org.openmiles.accrual.api.ClaimStatus;
 import org.openmiles.accrual.api.ClaimView;
 import org.openmiles.accrual.api.MissingMilesClaims;
 import org.openmiles.accrual.api.RejectClaim;
-import org.openmiles.common.ValidationException;
 import org.openmiles.common.Validator;
 import org.openmiles.common.security.Callers;
 import org.openmiles.common.web.QueryParams;
+import org.openmiles.common.web.RequestBodies;
 
 /** The agents' side of missing-miles claims: the review queue, one claim, approve, reject. */
 @Path("v1/claims")
@@ -98,7 +98,7 @@ public class ClaimsResource {
               + " COUPON_NUMBER_REQUIRED, COUPON_NUMBER_TAKEN, FARE_REQUIRED, rating codes"
               + " (CLASS_NOT_ELIGIBLE, UNKNOWN_AIRPORT, CARRIER_NOT_EARNING), MEMBER_NOT_ACTIVE")
   public ClaimView approve(@PathParam("id") String id, ApproveRequest body) {
-    ApproveRequest b = require(body);
+    ApproveRequest b = RequestBodies.require(body);
     return claims.approve(
         id(id), new ApproveClaim(Callers.subject(security), b.note(), b.couponNumber()));
   }
@@ -109,7 +109,7 @@ public class ClaimsResource {
   @APIResponse(responseCode = "404", description = "CLAIM_NOT_FOUND")
   @APIResponse(responseCode = "409", description = "CLAIM_ALREADY_RESOLVED")
   public ClaimView reject(@PathParam("id") String id, RejectRequest body) {
-    RejectRequest b = require(body);
+    RejectRequest b = RequestBodies.require(body);
     return claims.reject(id(id), new RejectClaim(Callers.subject(security), b.reason()));
   }
 
@@ -123,12 +123,5 @@ public class ClaimsResource {
 
   private static long id(String id) {
     return Validator.valid("id", () -> QueryParams.wholeNumber(id, 0, Long.MAX_VALUE));
-  }
-
-  private static <T> T require(T body) {
-    if (body == null) {
-      throw ValidationException.of("body", "a JSON request body is required");
-    }
-    return body;
   }
 }

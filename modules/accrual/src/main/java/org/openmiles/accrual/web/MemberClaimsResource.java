@@ -25,9 +25,9 @@ import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accrual.api.ClaimView;
 import org.openmiles.accrual.api.FileClaim;
 import org.openmiles.accrual.api.MissingMilesClaims;
-import org.openmiles.common.ValidationException;
-import org.openmiles.common.Validator;
+import org.openmiles.common.idempotency.IdempotencyKeys;
 import org.openmiles.common.web.QueryParams;
+import org.openmiles.common.web.RequestBodies;
 
 /**
  * A member's missing-miles claims: file one (matched and, when the airline's data allows, credited
@@ -78,12 +78,10 @@ public class MemberClaimsResource {
       @PathParam("number") String number,
       ClaimRequest body,
       @Parameter(description = "Makes a retried claim return the first answer (1-120 characters)")
-          @HeaderParam("Idempotency-Key")
+          @HeaderParam(IdempotencyKeys.HEADER)
           String idempotencyKey) {
-    MemberNumber member = member(number);
-    if (body == null) {
-      throw ValidationException.of("body", "a JSON request body is required");
-    }
+    MemberNumber member = MemberNumber.fromRequest(number);
+    RequestBodies.require(body);
     FileClaim cmd =
         new FileClaim(
             member,
@@ -106,10 +104,7 @@ public class MemberClaimsResource {
   @Operation(summary = "The member's claims, newest first")
   public List<ClaimView> list(
       @PathParam("number") String number, @QueryParam("limit") @DefaultValue("50") String limit) {
-    return claims.ofMember(member(number), QueryParams.limit(limit, QueryParams.MAX_PAGE));
-  }
-
-  static MemberNumber member(String number) {
-    return Validator.valid("memberNumber", () -> new MemberNumber(number));
+    return claims.ofMember(
+        MemberNumber.fromRequest(number), QueryParams.limit(limit, QueryParams.MAX_PAGE));
   }
 }

@@ -13,7 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accrual.api.BookingAccrual;
 import org.openmiles.accrual.api.PendingMilesView;
-import org.openmiles.common.Validator;
 
 /**
  * A member's expected (pending) miles from upcoming confirmed bookings. Its own root resource, more
@@ -39,6 +38,6 @@ public class PendingMilesResource {
   @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: malformed member number")
   @APIResponse(responseCode = "404", description = "MEMBER_NOT_FOUND")
   public PendingMilesView pendingMiles(@PathParam("number") String number) {
-    return bookings.pendingMiles(Validator.valid("memberNumber", () -> new MemberNumber(number)));
+    return bookings.pendingMiles(MemberNumber.fromRequest(number));
   }
 }

@@ -71,10 +71,8 @@ public class ReferenceResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("date") String date) {
-    LocalDate d = Validator.valid("date", () -> date == null ? LocalDate.now() : Dates.parse(date));
-    String a = Validator.valid("from", () -> code(from));
-    String b = Validator.valid("to", () -> code(to));
-    return reference.distance(a, b, d);
+    Leg leg = Leg.of(from, to, date);
+    return reference.distance(leg.from(), leg.to(), leg.date());
   }
 
   @GET
@@ -89,9 +87,7 @@ public class ReferenceResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("date") String date) {
-    LocalDate d = Validator.valid("date", () -> date == null ? LocalDate.now() : Dates.parse(date));
-    String a = Validator.valid("from", () -> code(from));
-    String b = Validator.valid("to", () -> code(to));
+    Leg leg = Leg.of(from, to, date);
     String cls =
         Validator.valid(
             "class",
@@ -111,7 +107,21 @@ public class ReferenceResource {
               }
               return carrier.strip().toUpperCase(Locale.ROOT);
             });
-    return reference.quote(c, cls, a, b, d);
+    return reference.quote(c, cls, leg.from(), leg.to(), leg.date());
+  }
+
+  /**
+   * The airports and day of a query, each checked in turn (date, from, to): a 400 names the first
+   * bad parameter. No date is today.
+   */
+  private record Leg(String from, String to, LocalDate date) {
+    static Leg of(String from, String to, String date) {
+      LocalDate d =
+          Validator.valid("date", () -> date == null ? LocalDate.now() : Dates.parse(date));
+      String a = Validator.valid("from", () -> code(from));
+      String b = Validator.valid("to", () -> code(to));
+      return new Leg(a, b, d);
+    }
   }
 
   private static String code(String s) {

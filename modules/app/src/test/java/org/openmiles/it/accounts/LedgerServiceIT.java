@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openmiles.accounts.api.BatchResult;
-import org.openmiles.accounts.api.EnrollMember;
 import org.openmiles.accounts.api.EntryType;
 import org.openmiles.accounts.api.InsufficientMilesException;
 import org.openmiles.accounts.api.MemberNotFoundException;
@@ -45,6 +44,7 @@ import org.openmiles.cashmiles.api.events.CashMilesVoided;
 import org.openmiles.common.Money;
 import org.openmiles.it.support.Db;
 import org.openmiles.it.support.Deployments;
+import org.openmiles.it.support.Enrollments;
 import org.openmiles.it.support.EventRecorder;
 import org.openmiles.redemption.api.AlreadyCancelledException;
 import org.openmiles.redemption.api.AwardService;
@@ -87,19 +87,7 @@ class LedgerServiceIT {
   }
 
   private MemberNumber enroll() {
-    String u = UUID.randomUUID().toString().substring(0, 8);
-    return members
-        .enroll(
-            new EnrollMember(
-                "Svc",
-                "Member",
-                "svc-" + u + "@example.org",
-                null,
-                LocalDate.of(1980, 1, 1),
-                "VN",
-                false),
-            null)
-        .number();
+    return Enrollments.enroll(members, "Svc");
   }
 
   @Test

@@ -384,11 +384,7 @@ class AirlineFilesIT {
     String enrolled = api.enroll("Nguyen");
     assertThat(enrolled).isEqualTo(next);
     long y = baseMiles("Y", "HAN", "SGN");
-    long balance = 0;
-    for (int i = 0; i < 40 && balance == 0; i++) {
-      Thread.sleep(100);
-      balance = api.balance(enrolled).num("balance");
-    }
+    long balance = api.balanceOnceCredited(enrolled);
     assertThat(balance).as("credited after the enrollment committed").isEqualTo(y);
     assertThat(qualifyingMiles(enrolled)).isEqualTo(y);
   }

@@ -7,6 +7,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ class InboundFileSafetyIT {
   @BeforeEach
   void setUp() {
     api = new Api(url);
-    partner = FileDrop.filesRoot().resolve("partners").resolve("DEMO_HOTEL");
+    partner = FileDrop.partnerFolder("DEMO_HOTEL");
   }
 
   private static String header() {
@@ -53,7 +54,7 @@ class InboundFileSafetyIT {
   }
 
   private static String stay(String tx, String member, String description) {
-    return "D," + tx + "," + member + ",Test," + DAY + ",STAY_NIGHT,1,," + description + "\n";
+    return FileDrop.stayNights(tx, member, DAY, 1, description);
   }
 
   /** The partner's file of that name as the API lists it. */
@@ -65,18 +66,17 @@ class InboundFileSafetyIT {
         .orElseThrow(() -> new AssertionError(name + " is not listed"));
   }
 
-  private Path waitFor(Path file) throws InterruptedException {
-    for (int i = 0; i < 480 && !Files.exists(file); i++) {
-      Thread.sleep(250);
-    }
-    return file;
+  /** The lines of the acknowledgement {@code <answered>.ack.csv}, once written (up to 2 min). */
+  private List<String> acknowledgement(String answered) throws Exception {
+    return FileDrop.awaitLines(
+        partner.resolve("outbound").resolve(answered + ".ack.csv"),
+        Duration.ofMinutes(2),
+        "acknowledgement of " + answered);
   }
 
   /** The acknowledgement {@code <answered>.ack.csv}, once written: REJECTED with {@code code}. */
   private List<String> refusal(String answered, String code) throws Exception {
-    Path ack = waitFor(partner.resolve("outbound").resolve(answered + ".ack.csv"));
-    assertThat(ack).exists();
-    List<String> lines = Files.readAllLines(ack);
+    List<String> lines = acknowledgement(answered);
     assertThat(lines).contains("status,REJECTED").anyMatch(l -> l.startsWith("reason," + code));
     return lines;
   }
@@ -216,9 +216,7 @@ class InboundFileSafetyIT {
       Files.writeString(
           partner.resolve("processing").resolve(dead),
           header() + stay(u + "-dead", member, "x") + "T,1,1\n");
-      Path deadAck = waitFor(partner.resolve("outbound").resolve(dead + ".ack.csv"));
-      assertThat(deadAck).exists();
-      assertThat(Files.readAllLines(deadAck)).contains("status,PROCESSED", "accepted,1");
+      assertThat(acknowledgement(dead)).contains("status,PROCESSED", "accepted,1");
       // the check that took the dead worker's file back looked at the live one too
       assertThat(partner.resolve("processing").resolve(live)).exists();
       assertThat(partner.resolve("outbound").resolve(live + ".ack.csv")).doesNotExist();

@@ -44,7 +44,7 @@ class PartnerFilesIT {
   @BeforeEach
   void setUp() {
     api = new Api(url);
-    partner = FileDrop.filesRoot().resolve("partners").resolve("DEMO_HOTEL");
+    partner = FileDrop.partnerFolder("DEMO_HOTEL");
   }
 
   private static String header() {
@@ -52,11 +52,11 @@ class PartnerFilesIT {
   }
 
   private static String stay(String tx, String member, int nights) {
-    return "D," + tx + "," + member + ",Test," + DAY + ",STAY_NIGHT," + nights + ",,IT stay\n";
+    return FileDrop.stayNights(tx, member, DAY, nights, "IT stay");
   }
 
   private static String stayOn(String tx, String member, int nights, LocalDate day) {
-    return "D," + tx + "," + member + ",Test," + day + ",STAY_NIGHT," + nights + ",,IT stay\n";
+    return FileDrop.stayNights(tx, member, day.toString(), nights, "IT stay");
   }
 
   /** Drops a file the way a partner should: written under a temporary name, then renamed. */
@@ -245,11 +245,7 @@ class PartnerFilesIT {
 
     // the parked record gets its bonus (by its activity date) when its member enrolls
     assertThat(api.enroll("Test")).isEqualTo(next);
-    long balance = 0;
-    for (int i = 0; i < 40 && balance == 0; i++) {
-      Thread.sleep(100);
-      balance = api.balance(next).num("balance");
-    }
+    long balance = api.balanceOnceCredited(next);
     assertThat(balance).as("1,000 base + 500 (1.5x) + 100").isEqualTo(1_600);
     assertThat(Db.count(amount, ref + "-5:PR:" + half)).isEqualTo(500);
     assertThat(Db.count(total, half, next)).isEqualTo(500);
@@ -367,11 +363,7 @@ class PartnerFilesIT {
     assertThat(ack).containsEntry("parked", "1").containsEntry("miles_issued", "0");
     String enrolled = api.enroll("Test");
     assertThat(enrolled).isEqualTo(next);
-    long balance = 0;
-    for (int i = 0; i < 40 && balance == 0; i++) {
-      Thread.sleep(100);
-      balance = api.balance(enrolled).num("balance");
-    }
+    long balance = api.balanceOnceCredited(enrolled);
     assertThat(balance).as("credited after the enrollment committed").isEqualTo(1_000);
     assertThat(
             Db.count(
@@ -577,11 +569,7 @@ class PartnerFilesIT {
 
     // the member of the parked records enrolls: the cancelled one is not credited with the other
     assertThat(api.enroll("Test")).isEqualTo(next);
-    long balance = 0;
-    for (int i = 0; i < 40 && balance == 0; i++) {
-      Thread.sleep(100);
-      balance = api.balance(next).num("balance");
-    }
+    long balance = api.balanceOnceCredited(next);
     assertThat(balance).as("only the record not cancelled").isEqualTo(1_000);
     assertThat(
             Db.count("select count(*) from accounts.ledger_entry where source_ref = ?", ref + "-3"))

@@ -9,6 +9,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmiles.it.support.Api;
 import org.openmiles.it.support.Db;
+import org.openmiles.it.support.FileDrop;
 import org.openmiles.it.support.ServerProcess;
 
 /**
@@ -169,12 +171,11 @@ class CrashRecoveryIT {
 
     // restarted at once: the file was touched a moment ago by the killed process
     Api again = new Api(start());
-    Path ack = partner.resolve("outbound").resolve(run + ".csv.ack.csv");
-    for (int i = 0; i < 3_000 && !Files.exists(ack); i++) {
-      Thread.sleep(100);
-    }
-    assertThat(ack).as("acknowledgement after the restart; see " + server.log).exists();
-    List<String> lines = Files.readAllLines(ack);
+    List<String> lines =
+        FileDrop.awaitLines(
+            partner.resolve("outbound").resolve(run + ".csv.ack.csv"),
+            Duration.ofMinutes(5),
+            "acknowledgement after the restart; see " + server.log);
     assertThat(lines)
         .contains(
             "status,PROCESSED",
@@ -225,12 +226,11 @@ class CrashRecoveryIT {
         .isLessThan(RECORDS);
 
     Api third = new Api(start());
-    Path backAck = partner.resolve("outbound").resolve(back + ".csv.ack.csv");
-    for (int i = 0; i < 3_000 && !Files.exists(backAck); i++) {
-      Thread.sleep(100);
-    }
-    assertThat(backAck).as("acknowledgement of the reversals; see " + server.log).exists();
-    List<String> backLines = Files.readAllLines(backAck);
+    List<String> backLines =
+        FileDrop.awaitLines(
+            partner.resolve("outbound").resolve(back + ".csv.ack.csv"),
+            Duration.ofMinutes(5),
+            "acknowledgement of the reversals; see " + server.log);
     assertThat(backLines)
         .contains(
             "status,PROCESSED",

@@ -248,4 +248,17 @@ public final class Api {
   public Res balance(String member) {
     return get("members/" + member + "/balance");
   }
+
+  /**
+   * The member's balance once it is no longer zero, for a credit that comes after the call that
+   * caused it (parked activity credited on enrollment): polled for up to 4 s, 0 if it never came.
+   */
+  public long balanceOnceCredited(String member) throws InterruptedException {
+    long balance = 0;
+    for (int i = 0; i < 40 && balance == 0; i++) {
+      Thread.sleep(100);
+      balance = balance(member).num("balance");
+    }
+    return balance;
+  }
 }

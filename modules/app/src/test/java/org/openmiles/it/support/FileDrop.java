@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,34 @@ public final class FileDrop {
     return Path.of(root);
   }
 
+  /** The folder of partner {@code code} (its inbound, processing and outbound folders below). */
+  public static Path partnerFolder(String code) {
+    return filesRoot().resolve("partners").resolve(code);
+  }
+
   /** The header of a partner activity file (version 1) of {@code partner}, dated today. */
   public static String partnerHeader(String partner) {
     return "H,OPENMILES-PARTNER-ACTIVITY,1," + partner + "," + LocalDate.now() + ",IT\n";
+  }
+
+  /**
+   * A STAY_NIGHT record of a partner activity file (version 1) for {@code member} (last name Test):
+   * {@code nights} nights on {@code day}.
+   */
+  public static String stayNights(
+      String tx, String member, String day, int nights, String description) {
+    return String.join(
+            ",",
+            "D",
+            tx,
+            member,
+            "Test",
+            day,
+            "STAY_NIGHT",
+            String.valueOf(nights),
+            "",
+            description)
+        + "\n";
   }
 
   /** A fresh 13-digit ticket number (738 = Vietnam Airlines' accounting code). */
@@ -47,14 +73,24 @@ public final class FileDrop {
     Files.writeString(part, content, StandardCharsets.UTF_8);
     Files.move(part, base.resolve("inbound").resolve(name));
     Path ack = base.resolve("outbound").resolve(name + ".ack.csv");
-    for (int i = 0; i < 120 && !Files.exists(ack); i++) {
-      Thread.sleep(250);
-    }
-    assertThat(ack).as("acknowledgement of " + name).exists();
-    return Files.readAllLines(ack).stream()
+    return awaitLines(ack, Duration.ofSeconds(30), "acknowledgement of " + name).stream()
         .skip(1)
         .map(l -> l.split(",", 2))
         .collect(Collectors.toMap(p -> p[0], p -> p[1].replaceAll("^\"|\"$", "")));
+  }
+
+  /**
+   * The lines of {@code file} once it exists (the server writes it when it is done), waiting up to
+   * {@code timeout}; fails naming it {@code what} if it never comes.
+   */
+  public static List<String> awaitLines(Path file, Duration timeout, String what)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!Files.exists(file) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(file).as(what).exists();
+    return Files.readAllLines(file);
   }
 
   /** The rows of the file's reject file, without the header. */

@@ -25,7 +25,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openmiles.accounts.api.EnrollMember;
 import org.openmiles.accounts.api.EntryType;
 import org.openmiles.accounts.api.InvalidStatusChangeException;
 import org.openmiles.accounts.api.MemberMerges;
@@ -45,6 +44,7 @@ import org.openmiles.common.ValidationException;
 import org.openmiles.it.support.Api;
 import org.openmiles.it.support.Db;
 import org.openmiles.it.support.Deployments;
+import org.openmiles.it.support.Enrollments;
 import org.openmiles.tiers.api.GrantTierOverride;
 import org.openmiles.tiers.api.MemberTiers;
 import org.openmiles.tiers.api.PeriodNotEndedException;
@@ -87,19 +87,7 @@ class TiersIT {
   }
 
   private MemberNumber enroll() {
-    String u = UUID.randomUUID().toString().substring(0, 8);
-    return members
-        .enroll(
-            new EnrollMember(
-                "Tier",
-                "Member",
-                "tier-" + u + "@example.org",
-                null,
-                LocalDate.of(1980, 1, 1),
-                "VN",
-                false),
-            null)
-        .number();
+    return Enrollments.enroll(members, "Tier");
   }
 
   private static String ref() {

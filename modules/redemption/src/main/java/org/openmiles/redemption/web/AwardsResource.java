@@ -22,7 +22,10 @@ import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.common.Dates;
 import org.openmiles.common.ValidationException;
 import org.openmiles.common.Validator;
+import org.openmiles.common.idempotency.IdempotencyKeys;
+import org.openmiles.common.web.Answers;
 import org.openmiles.common.web.QueryParams;
+import org.openmiles.common.web.RequestBodies;
 import org.openmiles.redemption.api.AwardPrice;
 import org.openmiles.redemption.api.AwardService;
 import org.openmiles.redemption.api.AwardView;
@@ -145,14 +148,12 @@ public class AwardsResource {
       description =
           "INSUFFICIENT_MILES, NO_AWARD_ROUTE, NOT_A_NOMINEE, NOT_A_FAMILY_CHILD, TIER_NOT_ELIGIBLE,"
               + " CLASS_NOT_UPGRADABLE, MEMBER_NOT_ACTIVE, IDEMPOTENCY_KEY_REUSED")
-  public Response redeem(@HeaderParam("Idempotency-Key") String key, RedeemJson body) {
-    if (body == null) {
-      throw ValidationException.of("body", "is required");
-    }
+  public Response redeem(@HeaderParam(IdempotencyKeys.HEADER) String key, RedeemJson body) {
+    RequestBodies.require(body, "is required");
     String reference = key != null ? key : body.clientReference();
     if (reference == null) {
       throw ValidationException.of(
-          "Idempotency-Key", "is required (or clientReference in the body)");
+          IdempotencyKeys.HEADER, "is required (or clientReference in the body)");
     }
     MemberNumber member = Validator.valid("member", () -> new MemberNumber(body.member()));
     var flight = body.flight() == null ? null : flight(body.flight(), 1);
@@ -175,7 +176,7 @@ public class AwardsResource {
                 new RedeemAward(
                     member, reference, flight, upgrade, body.partnerAward(), passenger));
     AwardView v = awards.redeem(command);
-    return Response.status(v.replayed() ? 200 : 201).entity(v).build();
+    return Answers.createdOrReplayed(v.replayed(), v);
   }
 
   @GET

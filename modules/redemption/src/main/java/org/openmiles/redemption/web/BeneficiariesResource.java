@@ -17,8 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.common.Dates;
-import org.openmiles.common.ValidationException;
 import org.openmiles.common.Validator;
+import org.openmiles.common.web.RequestBodies;
 import org.openmiles.redemption.api.AddBeneficiary;
 import org.openmiles.redemption.api.Beneficiaries;
 import org.openmiles.redemption.api.BeneficiaryView;
@@ -39,7 +39,7 @@ public class BeneficiariesResource {
   @GET
   @Operation(summary = "Nominees and family children of the member")
   public List<BeneficiaryView> list(@PathParam("number") String number) {
-    return beneficiaries.list(member(number));
+    return beneficiaries.list(MemberNumber.fromRequest(number));
   }
 
   @POST
@@ -49,10 +49,8 @@ public class BeneficiariesResource {
       description = "Adding someone already listed returns them (201 as well).")
   @APIResponse(responseCode = "422", description = "NOMINEE_LIMIT_REACHED")
   public Response add(@PathParam("number") String number, BeneficiaryJson body) {
-    MemberNumber member = member(number);
-    if (body == null) {
-      throw ValidationException.of("body", "is required");
-    }
+    MemberNumber member = MemberNumber.fromRequest(number);
+    RequestBodies.require(body, "is required");
     AddBeneficiary b =
         Validator.valid(
             "beneficiary",
@@ -70,11 +68,7 @@ public class BeneficiariesResource {
   @Operation(summary = "Remove a nominee or family child (issued awards stay valid)")
   @APIResponse(responseCode = "404", description = "BENEFICIARY_NOT_FOUND")
   public Response remove(@PathParam("number") String number, @PathParam("id") long id) {
-    beneficiaries.remove(member(number), id);
+    beneficiaries.remove(MemberNumber.fromRequest(number), id);
     return Response.noContent().build();
-  }
-
-  static MemberNumber member(String number) {
-    return Validator.valid("memberNumber", () -> new MemberNumber(number));
   }
 }

@@ -24,7 +24,10 @@ import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.common.Dates;
 import org.openmiles.common.ValidationException;
 import org.openmiles.common.Validator;
+import org.openmiles.common.idempotency.IdempotencyKeys;
+import org.openmiles.common.web.Answers;
 import org.openmiles.common.web.QueryParams;
+import org.openmiles.common.web.RequestBodies;
 import org.openmiles.redemption.api.BuyExtension;
 import org.openmiles.redemption.api.ExpiryServices;
 import org.openmiles.redemption.api.ExtensionPackageView;
@@ -78,12 +81,10 @@ public class ExpiryResource {
               + " purchase (200, replayed).")
   @APIResponse(responseCode = "404", description = "MEMBER_NOT_FOUND, EXTENSION_PACKAGE_NOT_FOUND")
   @APIResponse(responseCode = "422", description = "NO_EXPIRING_MILES, MEMBER_NOT_ACTIVE")
-  public Response buy(@HeaderParam("Idempotency-Key") String key, ExtensionJson body) {
-    if (body == null) {
-      throw ValidationException.of("body", "is required");
-    }
+  public Response buy(@HeaderParam(IdempotencyKeys.HEADER) String key, ExtensionJson body) {
+    RequestBodies.require(body, "is required");
     if (key == null) {
-      throw ValidationException.of("Idempotency-Key", "is required");
+      throw ValidationException.of(IdempotencyKeys.HEADER, "is required");
     }
     BuyExtension b =
         Validator.valid(
@@ -95,7 +96,7 @@ public class ExpiryResource {
                     key,
                     body.paymentReference()));
     ExtensionView v = expiry.buyExtension(b);
-    return Response.status(v.replayed() ? 200 : 201).entity(v).build();
+    return Answers.createdOrReplayed(v.replayed(), v);
   }
 
   @POST

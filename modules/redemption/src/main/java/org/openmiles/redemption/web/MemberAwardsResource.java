@@ -13,7 +13,6 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openmiles.accounts.api.MemberNumber;
-import org.openmiles.common.Validator;
 import org.openmiles.common.web.QueryParams;
 import org.openmiles.redemption.api.AwardService;
 import org.openmiles.redemption.api.AwardView;
@@ -31,7 +30,7 @@ public class MemberAwardsResource {
   @Operation(summary = "The member's awards, newest first")
   public List<AwardView> list(
       @PathParam("number") String number, @QueryParam("limit") @DefaultValue("50") String limit) {
-    MemberNumber member = Validator.valid("memberNumber", () -> new MemberNumber(number));
+    MemberNumber member = MemberNumber.fromRequest(number);
     return awards.awards(member, QueryParams.limit(limit, QueryParams.MAX_PAGE));
   }
 }

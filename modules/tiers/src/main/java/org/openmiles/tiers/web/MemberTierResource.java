@@ -18,9 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.common.Dates;
-import org.openmiles.common.ValidationException;
 import org.openmiles.common.Validator;
 import org.openmiles.common.security.Callers;
+import org.openmiles.common.web.RequestBodies;
 import org.openmiles.tiers.api.GrantTierOverride;
 import org.openmiles.tiers.api.TierHistoryView;
 import org.openmiles.tiers.api.TierService;
@@ -55,7 +55,7 @@ public class MemberTierResource {
               + " still needed for the next tier and to keep the current one (miles OR flights).")
   @APIResponse(responseCode = "404", description = "MEMBER_NOT_FOUND")
   public TierStatusView status(@PathParam("number") String number) {
-    return tiers.status(member(number));
+    return tiers.status(MemberNumber.fromRequest(number));
   }
 
   @GET
@@ -63,7 +63,7 @@ public class MemberTierResource {
   @Operation(summary = "Every change of the member's tier, newest first")
   @APIResponse(responseCode = "404", description = "MEMBER_NOT_FOUND")
   public List<TierHistoryView> history(@PathParam("number") String number) {
-    return tiers.history(member(number));
+    return tiers.history(MemberNumber.fromRequest(number));
   }
 
   @POST
@@ -78,19 +78,13 @@ public class MemberTierResource {
   @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
   @APIResponse(responseCode = "404", description = "MEMBER_NOT_FOUND")
   public TierStatusView grant(@PathParam("number") String number, OverrideRequest body) {
-    if (body == null) {
-      throw ValidationException.of("body", "is required");
-    }
+    RequestBodies.require(body, "is required");
     LocalDate expires =
         body.expiresOn() == null
             ? null
             : Validator.valid("expiresOn", () -> Dates.parse(body.expiresOn()));
     return tiers.grantOverride(
-        member(number),
+        MemberNumber.fromRequest(number),
         new GrantTierOverride(body.tier(), body.reason(), Callers.subject(security), expires));
-  }
-
-  private static MemberNumber member(String number) {
-    return Validator.valid("memberNumber", () -> new MemberNumber(number));
   }
 }
