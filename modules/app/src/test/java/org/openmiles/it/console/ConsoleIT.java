@@ -384,7 +384,10 @@ class ConsoleIT {
     type("cancel:reason", "member changed travel plans");
     click("cancel:confirm");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "cancelled"));
-    assertThat(messages()).contains((price - 1_500) + " miles redeposited", "fee was 1500");
+    assertThat(messages())
+        .contains(
+            String.format(java.util.Locale.ENGLISH, "%,d miles redeposited", price - 1_500),
+            "fee was 1,500");
     assertThat(balance(number)).isEqualTo(50_000 - 1_500);
     assertThat(browser.findElement(By.id("list:awards")).getText()).contains("Cancelled");
     screenshot("award-cancelled");
@@ -452,7 +455,7 @@ class ConsoleIT {
     type("merge:reason", "same person enrolled twice");
     click("merge:confirm");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Merged"));
-    assertThat(messages()).contains("3000 miles moved", "searching for it opens " + survivor);
+    assertThat(messages()).contains("3,000 miles moved", "searching for it opens " + survivor);
     screenshot("merged");
     assertThat(balance(survivor)).isEqualTo(8_000);
     assertThat(balance(duplicate)).isZero();
@@ -550,7 +553,8 @@ class ConsoleIT {
     screenshot("claim-credited");
     long miles = balance(number) - 1_000;
     assertThat(miles).isPositive();
-    assertThat(credited).contains("credited: " + miles + " miles");
+    assertThat(credited)
+        .contains(String.format(java.util.Locale.ENGLISH, "credited: %,d miles", miles));
     // once: the claim left the queue, and both steps are in the audit log
     assertThat(browser.findElement(By.id("claims:queue")).getText()).doesNotContain(ticket);
     assertThat(

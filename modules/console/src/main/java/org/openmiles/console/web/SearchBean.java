@@ -7,7 +7,6 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -133,10 +132,10 @@ public class SearchBean implements Serializable {
     if (total == null) {
       of = "";
     } else if (total.more()) {
-      of = " of more than " + thousands(total.count());
+      of = " of more than " + Show.grouped(total.count());
     } else {
       // the count is a second read: members enrolled or merged in between must not make it "of 50"
-      of = " of " + thousands(Math.max(total.count(), shown + 1L));
+      of = " of " + Show.grouped(Math.max(total.count(), shown + 1L));
     }
     return "Showing the first "
         + shown
@@ -148,10 +147,6 @@ public class SearchBean implements Serializable {
             ? "type more of the last name, add the first name (\"tran thu\"), or search by"
                 + " member number, email or phone."
             : "search by member number, or by name with the first name too (\"tran thu\").");
-  }
-
-  private static String thousands(long n) {
-    return String.format(Locale.ENGLISH, "%,d", n);
   }
 
   public boolean isMore() {
