@@ -326,6 +326,8 @@ class ConsoleIT {
     var logoutOnMember = browser.findElement(By.id("userbar:logout"));
     assertThat(logoutOnMember.getRect().getX() + logoutOnMember.getRect().getWidth())
         .isLessThanOrEqualTo(820);
+    // tiers by name, not by code
+    assertThat(text("tierNext")).contains("To Titanium:").doesNotContain("TITANIUM");
     screenshot("member-360-tablet");
     assertThat(balance(number)).isEqualTo(1_000);
   }
