@@ -27,5 +27,12 @@ public interface MemberService {
   /** Like {@link #find} but refuses with {@link MemberNotFoundException}. */
   MemberView get(MemberNumber number);
 
+  /** The members found, in name order, at most {@link MemberSearch#limit()} of them. */
   List<MemberView> search(MemberSearch search);
+
+  /**
+   * How many members {@link #search} would find without its limit, counted up to {@link
+   * MemberCount#CAP}: "the first 50 of 1,234".
+   */
+  MemberCount count(MemberSearch search);
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.openmiles.accounts.api.EnrollMember;
 import org.openmiles.accounts.api.MemberAlreadyEnrolledException;
+import org.openmiles.accounts.api.MemberCount;
 import org.openmiles.accounts.api.MemberNotFoundException;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accounts.api.MemberSearch;
@@ -133,6 +134,12 @@ public class DefaultMemberService implements MemberService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<MemberView> search(MemberSearch search) {
     return members.search(search).stream().map(Member::view).toList();
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public MemberCount count(MemberSearch search) {
+    return MemberCount.upToCap(members.count(search, MemberCount.CAP + 1));
   }
 
   private Member load(MemberNumber number) {

@@ -24,6 +24,12 @@ public interface MemberRepository {
 
   List<Member> search(MemberSearch search);
 
+  /**
+   * How many members match the search (its limit aside), reading at most {@code upTo} of them: a
+   * count of {@code upTo} means "at least that many".
+   */
+  long count(MemberSearch search, int upTo);
+
   /** Writes pending changes now, turning a clash with another member's email into a refusal. */
   void flush();
 

@@ -6,7 +6,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,7 +14,6 @@ import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accounts.api.MemberSearch;
 import org.openmiles.accounts.api.MemberStatus;
 import org.openmiles.accounts.domain.Member;
-import org.openmiles.accounts.domain.MemberProfile;
 import org.openmiles.accounts.domain.MemberRepository;
 import org.openmiles.common.jdbc.Jdbc;
 
@@ -102,40 +100,38 @@ public class JpaMemberRepository implements MemberRepository {
 
   @Override
   public List<Member> search(MemberSearch s) {
-    StringBuilder jpql = new StringBuilder("select m from Member m where 1 = 1");
-    List<Object[]> params = new ArrayList<>();
-    if (s.email() != null && !s.email().isBlank()) {
-      jpql.append(" and lower(m.email) = :email");
-      params.add(new Object[] {"email", s.email().strip().toLowerCase(Locale.ROOT)});
+    var where = MemberSearchConditions.of(s, MemberSearchConditions.Language.JPQL);
+    var q =
+        em.createQuery(
+                "select m from Member m where "
+                    + where.where()
+                    + " order by m.lastName, m.firstName, m.memberNumber",
+                Member.class)
+            .setMaxResults(s.limit());
+    for (int i = 0; i < where.params().size(); i++) {
+      q.setParameter(i + 1, where.params().get(i));
     }
-    if (s.phone() != null && !s.phone().isBlank()) {
-      jpql.append(" and m.phone = :phone");
-      params.add(new Object[] {"phone", MemberProfile.normalizePhone(s.phone())});
-    }
-    if (s.name() != null && !s.name().isBlank()) {
-      String[] words = s.name().strip().toLowerCase(Locale.ROOT).split("\\s+");
-      if (words.length == 1) {
-        jpql.append(
-            " and (lower(m.lastName) like :w1 escape '\\' or lower(m.firstName) like :w1 escape '\\')");
-        params.add(new Object[] {"w1", escape(words[0]) + "%"});
-      } else {
-        // "last first" or "first last"
-        jpql.append(
-            " and ((lower(m.lastName) like :w1 escape '\\' and lower(m.firstName) like :w2 escape '\\')"
-                + " or (lower(m.firstName) like :w1 escape '\\' and lower(m.lastName) like :w2 escape '\\'))");
-        params.add(new Object[] {"w1", escape(words[0]) + "%"});
-        params.add(new Object[] {"w2", escape(words[words.length - 1]) + "%"});
-      }
-    }
-    jpql.append(" order by m.lastName, m.firstName, m.memberNumber");
-    var q = em.createQuery(jpql.toString(), Member.class).setMaxResults(s.limit());
-    params.forEach(p -> q.setParameter((String) p[0], p[1]));
     return q.getResultList();
   }
 
-  /** A name as a LIKE prefix: the wildcards {@code %} and {@code _} stand for themselves. */
-  static String escape(String s) {
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  /**
+   * One statement that stops after {@code upTo} matches: the inner query reads at most that many
+   * index entries, so "n" over millions of members costs what {@code upTo} rows cost.
+   */
+  @Override
+  public long count(MemberSearch s, int upTo) {
+    var where = MemberSearchConditions.of(s, MemberSearchConditions.Language.SQL);
+    var q =
+        em.createNativeQuery(
+            "select count(*) from (select 1 from accounts.member m where "
+                + where.where()
+                + " fetch first "
+                + upTo
+                + " rows only) found");
+    for (int i = 0; i < where.params().size(); i++) {
+      q.setParameter(i + 1, where.params().get(i));
+    }
+    return ((Number) q.getSingleResult()).longValue();
   }
 
   @Override

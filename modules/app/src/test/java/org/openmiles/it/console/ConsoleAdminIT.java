@@ -88,8 +88,32 @@ class ConsoleAdminIT {
     assertThat(FileDrop.drop(hotel, bad, FileDrop.partnerHeader("DEMO_HOTEL") + night + "T,2,1\n"))
         .containsEntry("status", "REJECTED");
 
-    browser.login("supervisor", "supervisor-demo");
-    browser.click("nav-files");
+    // a file still processing an hour after it came in, and one done without a record
+    String stuck = "monitor-stuck-" + u + ".csv";
+    String empty = "monitor-empty-" + u + ".csv";
+    Db.update(
+        "insert into accrual.inbound_file (partner_code, file_name, checksum, status, record_count,"
+            + " received_at, completed_at) values"
+            + " ('DEMO_HOTEL', ?, md5(?) || md5(?), 'PROCESSING', null, now() - interval '1 hour', null),"
+            + " ('DEMO_HOTEL', ?, md5(?) || md5(?), 'DONE', 0, now(), now())",
+        stuck,
+        stuck,
+        u,
+        empty,
+        empty,
+        u);
+    try {
+      browser.login("supervisor", "supervisor-demo");
+      browser.click("nav-files");
+      assertThat(browser.rowOf("files", stuck).getText())
+          .contains("Stuck", "Check that a server is up")
+          .containsPattern("Still processing 6\\d minutes after it came in");
+      assertThat(browser.rowOf("files", empty).getText())
+          .contains("Empty", "no records: ask the partner");
+      assertThat(browser.text("counts")).contains("Stuck: ", "Empty: ");
+    } finally {
+      Db.update("delete from accrual.inbound_file where file_name in (?, ?)", stuck, empty);
+    }
     String refused = browser.rowOf("files", bad).getText();
     browser.screenshot("files");
     // the whole reason, not cut off by the column

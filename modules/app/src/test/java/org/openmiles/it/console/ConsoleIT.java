@@ -316,6 +316,19 @@ class ConsoleIT {
         .as("Log out within the 820-pixel window")
         .isLessThanOrEqualTo(820);
     screenshot("cannot-afford-tablet");
+    // member 360 at the same width: nothing wider than the window, Log out still on the screen
+    openMember(number);
+    assertThat(
+            ((Number) b.script("return document.documentElement.scrollWidth - window.innerWidth"))
+                .intValue())
+        .as("member 360 scrolls sideways by this many pixels")
+        .isLessThanOrEqualTo(0);
+    var logoutOnMember = browser.findElement(By.id("userbar:logout"));
+    assertThat(logoutOnMember.getRect().getX() + logoutOnMember.getRect().getWidth())
+        .isLessThanOrEqualTo(820);
+    // tiers by name, not by code
+    assertThat(text("tierNext")).contains("To Titanium:").doesNotContain("TITANIUM");
+    screenshot("member-360-tablet");
     assertThat(balance(number)).isEqualTo(1_000);
   }
 
@@ -373,7 +386,10 @@ class ConsoleIT {
     type("cancel:reason", "member changed travel plans");
     click("cancel:confirm");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "cancelled"));
-    assertThat(messages()).contains((price - 1_500) + " miles redeposited", "fee was 1500");
+    assertThat(messages())
+        .contains(
+            String.format(java.util.Locale.ENGLISH, "%,d miles redeposited", price - 1_500),
+            "fee was 1,500");
     assertThat(balance(number)).isEqualTo(50_000 - 1_500);
     assertThat(browser.findElement(By.id("list:awards")).getText()).contains("Cancelled");
     screenshot("award-cancelled");
@@ -441,7 +457,7 @@ class ConsoleIT {
     type("merge:reason", "same person enrolled twice");
     click("merge:confirm");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Merged"));
-    assertThat(messages()).contains("3000 miles moved", "searching for it opens " + survivor);
+    assertThat(messages()).contains("3,000 miles moved", "searching for it opens " + survivor);
     screenshot("merged");
     assertThat(balance(survivor)).isEqualTo(8_000);
     assertThat(balance(duplicate)).isZero();
@@ -506,7 +522,19 @@ class ConsoleIT {
     type("claim:origin", "HAN");
     type("claim:destination", "SGN");
     type("claim:class", "J");
-    click("claim:submit");
+    // typing a date opened no calendar; the calendar's button does, and Escape closes it again
+    assertThat(b.calendarShown()).isFalse();
+    WebElement calendarButton =
+        browser.findElement(By.cssSelector("[id='claim:date'] button.ui-datepicker-trigger"));
+    b.script("arguments[0].scrollIntoView({block: 'center'});", calendarButton);
+    calendarButton.click();
+    wait.until(d -> b.calendarShown());
+    new org.openqa.selenium.interactions.Actions(browser)
+        .sendKeys(org.openqa.selenium.Keys.ESCAPE)
+        .perform();
+    wait.until(d -> !b.calendarShown());
+    // Enter in the form files the claim, as the button does
+    browser.findElement(By.id("claim:class")).sendKeys(org.openqa.selenium.Keys.ENTER);
     String filed = b.awaitMessages();
     assertThat(filed).contains("needs a review").contains("Open Claims review");
     screenshot("claim-needs-review");
@@ -527,7 +555,8 @@ class ConsoleIT {
     screenshot("claim-credited");
     long miles = balance(number) - 1_000;
     assertThat(miles).isPositive();
-    assertThat(credited).contains("credited: " + miles + " miles");
+    assertThat(credited)
+        .contains(String.format(java.util.Locale.ENGLISH, "credited: %,d miles", miles));
     // once: the claim left the queue, and both steps are in the audit log
     assertThat(browser.findElement(By.id("claims:queue")).getText()).doesNotContain(ticket);
     assertThat(
@@ -539,18 +568,20 @@ class ConsoleIT {
   }
 
   @Test
-  void aSearchThatMatchesMoreThanItShowsSaysSoAndHowToNarrowIt() {
+  void aSearchThatMatchesMoreThanItShowsSaysOfHowManyAndHowToNarrowIt() throws SQLException {
     String name = "Many" + letters(Api.unique());
     for (int i = 0; i < 51; i++) {
       api.enroll(name);
     }
+    // and 1,000 more whose last names start with it, written straight to the tables (51 + 1,000)
+    namesakes(name + "z", 1_000);
     login("agent", "agent-demo");
     type("search:query", name);
     click("search:go");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("resultsSummary")));
     assertThat(text("resultsSummary"))
-        .startsWith("The first 50 members by name")
-        .contains("type more of it");
+        .startsWith("Showing the first 50 of 1,051 members by name")
+        .contains("narrow the search", "add the first name");
     assertThat(browser.findElements(By.cssSelector("[id='search:results'] tbody tr"))).hasSize(50);
     // the born, tier and balance columns tell namesakes apart
     assertThat(browser.findElement(By.id("search:results")).getText()).contains("1985-03-04");
@@ -559,6 +590,7 @@ class ConsoleIT {
         .isEqualTo("Member");
     assertThat(browser.findElement(By.cssSelector(firstRow.formatted(5))).getText())
         .matches("\\d[\\d,]*");
+    screenshot("search-first-50-of-n");
   }
 
   @Test
@@ -770,6 +802,41 @@ class ConsoleIT {
       }
     }
     return b.toString();
+  }
+
+  /**
+   * {@code n} members named {@code lastName} + a letter suffix, each with an empty account, in two
+   * batched statements: enrolling a thousand through the API would take the test's minutes.
+   */
+  private static void namesakes(String lastName, int n) throws SQLException {
+    try (Connection c = Db.connect();
+        var ids =
+            c.prepareStatement(
+                "select nextval('accounts.member_id_seq'), nextval('accounts.member_number_seq')"
+                    + " from generate_series(1, ?)");
+        var member =
+            c.prepareStatement(
+                "insert into accounts.member (id, member_number, first_name, last_name, email,"
+                    + " birth_date, country, enrolled_at, updated_at)"
+                    + " values (?, ?, 'Lan', ?, ?, date '1990-01-01', 'VN', now(), now())");
+        var account = c.prepareStatement("insert into accounts.account (member_id) values (?)")) {
+      ids.setInt(1, n);
+      try (var rs = ids.executeQuery()) {
+        for (int i = 0; rs.next(); i++) {
+          String number =
+              org.openmiles.accounts.api.MemberNumber.fromSequence(rs.getLong(2)).value();
+          member.setLong(1, rs.getLong(1));
+          member.setString(2, number);
+          member.setString(3, lastName + letters(Integer.toString(i)));
+          member.setString(4, "namesake." + number + "@example.org");
+          member.addBatch();
+          account.setLong(1, rs.getLong(1));
+          account.addBatch();
+        }
+      }
+      member.executeBatch();
+      account.executeBatch();
+    }
   }
 
   private final java.util.Map<String, String> lastNames = new java.util.HashMap<>();

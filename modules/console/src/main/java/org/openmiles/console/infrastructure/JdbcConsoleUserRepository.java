@@ -2,6 +2,8 @@ package org.openmiles.console.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
@@ -79,33 +81,31 @@ public class JdbcConsoleUserRepository implements ConsoleUserRepository {
   /** A new password (an admin's reset). */
   @Override
   public void updatePassword(String username, String passwordHash) {
-    jdbc.update(
-        "reset console password",
-        "update console.console_user set password_hash = ? where username = ?",
-        (c, ps) -> {
-          ps.setString(1, passwordHash);
-          ps.setString(2, username);
-        });
+    set("reset console password", "password_hash", username, ps -> ps.setString(1, passwordHash));
   }
 
   @Override
   public void updateRoles(String username, Set<ConsoleRole> roles) {
-    jdbc.update(
-        "change console roles",
-        "update console.console_user set roles = ? where username = ?",
-        (c, ps) -> {
-          ps.setString(1, rolesText(roles));
-          ps.setString(2, username);
-        });
+    set("change console roles", "roles", username, ps -> ps.setString(1, rolesText(roles)));
   }
 
   @Override
   public void updateActive(String username, boolean active) {
+    set("enable or disable console user", "active", username, ps -> ps.setBoolean(1, active));
+  }
+
+  /** The value to write, bound as the statement's first parameter. */
+  private interface Value {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  /** Sets one column of the user's row (a column name of this class, never the caller's text). */
+  private void set(String what, String column, String username, Value value) {
     jdbc.update(
-        "enable or disable console user",
-        "update console.console_user set active = ? where username = ?",
+        what,
+        "update console.console_user set %s = ? where username = ?".formatted(column),
         (c, ps) -> {
-          ps.setBoolean(1, active);
+          value.bind(ps);
           ps.setString(2, username);
         });
   }

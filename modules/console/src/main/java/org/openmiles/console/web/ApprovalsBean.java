@@ -28,7 +28,13 @@ public class ApprovalsBean implements Serializable {
     try {
       AdjustmentView a = adjustments.approve(currentUser.actor(), id, note);
       Messages.info(
-          "Adjustment " + id + " approved: " + a.miles() + " miles posted to " + a.member() + ".",
+          "Adjustment "
+              + id
+              + " approved: "
+              + Show.grouped(a.miles())
+              + " miles posted to "
+              + a.member()
+              + ".",
           a.requestedBy() + " can tell the member.");
       note = null;
     } catch (RuntimeException e) {

@@ -173,7 +173,11 @@ public class AwardsBean implements Serializable {
       upgradeQuote = awards.priceUpgrade(pricedUpgrade);
       bookingKey = newKey();
       Messages.info(
-          "Upgrade price: " + upgradeQuote.totalMiles() + " miles (" + seasons(upgradeQuote) + ").",
+          "Upgrade price: "
+              + Show.grouped(upgradeQuote.totalMiles())
+              + " miles ("
+              + seasons(upgradeQuote)
+              + ").",
           "Book it to confirm the upgrade on the member's paid ticket.");
     } catch (RuntimeException e) {
       pricedUpgrade = null;
@@ -195,16 +199,18 @@ public class AwardsBean implements Serializable {
       AwardView v = actions.book(currentUser.actor(), award);
       if (v.replayed()) {
         Messages.warn(
-            "Already booked: award " + v.reference() + " (" + v.miles() + " miles).",
+            "Already booked: award " + v.reference() + " (" + Show.grouped(v.miles()) + " miles).",
             "This request was sent twice; it was booked once and nothing more was taken."
                 + " Price a new trip to book another award.");
       } else {
         Messages.info(
-            "Award " + v.reference() + " booked: " + v.miles() + " miles taken.",
+            "Award " + v.reference() + " booked: " + Show.grouped(v.miles()) + " miles taken.",
             "Give the member the reference "
                 + v.reference()
                 + (v.surchargeMiles() > 0
-                    ? "; it includes " + v.surchargeMiles() + " miles for a non-nominee passenger"
+                    ? "; it includes "
+                        + Show.grouped(v.surchargeMiles())
+                        + " miles for a non-nominee passenger"
                     : "")
                 + ". Price a new trip to book another.");
       }
@@ -241,9 +247,13 @@ public class AwardsBean implements Serializable {
     try {
       AwardView v = actions.cancel(currentUser.actor(), cancelling.reference(), cancelReason);
       Messages.info(
-          "Award " + v.reference() + " cancelled: " + v.redepositedMiles() + " miles redeposited.",
+          "Award "
+              + v.reference()
+              + " cancelled: "
+              + Show.grouped(v.redepositedMiles())
+              + " miles redeposited.",
           "The fee was "
-              + v.cancelFeeMiles()
+              + Show.grouped(v.cancelFeeMiles())
               + " miles. Tell the member the miles are available now, with their original expiry"
               + " dates.");
       cancelling = null;

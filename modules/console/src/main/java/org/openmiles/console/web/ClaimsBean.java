@@ -31,7 +31,7 @@ public class ClaimsBean implements Serializable {
     try {
       ClaimView c = actions.approveClaim(currentUser.actor(), id, note);
       Messages.info(
-          "Claim " + id + " credited: " + c.milesCredited() + " miles.",
+          "Claim " + id + " credited: " + Show.grouped(c.milesCredited()) + " miles.",
           "The member sees them in their balance now.");
       note = null;
     } catch (RuntimeException e) {

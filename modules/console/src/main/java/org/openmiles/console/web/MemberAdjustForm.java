@@ -32,13 +32,13 @@ public class MemberAdjustForm implements Serializable {
               adjustReason);
       if (a.status() == AdjustmentStatus.POSTED) {
         Messages.info(
-            "Adjustment of " + a.miles() + " miles posted.",
+            "Adjustment of " + Show.grouped(a.miles()) + " miles posted.",
             "The balance below includes it; tell the member it is available now.");
       } else {
         Messages.warn(
-            "Adjustment of " + a.miles() + " miles is waiting for a supervisor.",
+            "Adjustment of " + Show.grouped(a.miles()) + " miles is waiting for a supervisor.",
             "It is above your limit of "
-                + adjustments.agentLimit()
+                + Show.grouped(adjustments.agentLimit())
                 + " miles. Tell the member it will show once approved (request "
                 + a.id()
                 + ").");

@@ -39,7 +39,7 @@ public class MemberClaimForm implements Serializable {
       switch (c.status()) {
         case CREDITED ->
             Messages.info(
-                "Claim " + c.id() + " credited: " + c.milesCredited() + " miles.",
+                "Claim " + c.id() + " credited: " + Show.grouped(c.milesCredited()) + " miles.",
                 "Tell the member the miles are in the balance now.");
         case PENDING ->
             Messages.info(

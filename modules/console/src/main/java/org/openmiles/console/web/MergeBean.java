@@ -63,7 +63,7 @@ public class MergeBean implements Serializable {
               reason);
       Messages.info(
           "Merged: "
-              + done.milesMoved()
+              + Show.grouped(done.milesMoved())
               + " miles moved from "
               + done.duplicate()
               + " to "

@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openmiles.accounts.api.MemberCount;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accounts.api.MemberSearch;
 import org.openmiles.accounts.api.MemberService;
@@ -21,12 +24,14 @@ import org.openmiles.console.domain.Masking;
  * {@code @} is an email, mostly digits a phone number, anything else a name ("tran", "tran thu",
  * "thu tran"). Each is one indexed lookup in accounts ({@link MemberService#search}). Each member
  * found shows birth date, tier and balance, to tell members of the same name apart ({@link
- * MemberSearchDetails}).
+ * MemberSearchDetails}). When more match than are shown, a count (capped, {@link
+ * MemberService#count}) says how many: "Showing the first 50 of 1,234 members".
  */
 @Named
 @ViewScoped
 public class SearchBean implements Serializable {
   static final int LIMIT = 50;
+  private static final Logger LOG = Logger.getLogger(SearchBean.class.getName());
 
   @Inject MemberService members;
   @Inject CurrentUser currentUser;
@@ -38,6 +43,7 @@ public class SearchBean implements Serializable {
   private List<MemberView> results = List.of();
   private String searchedAs = "";
   private boolean more;
+  private MemberCount total;
   private Map<MemberNumber, Detail> details = Map.of();
 
   public void search() throws IOException {
@@ -45,6 +51,8 @@ public class SearchBean implements Serializable {
     results = List.of();
     details = Map.of();
     more = false;
+    total = null;
+    MemberSearch asked = null;
     if (q.isEmpty()) {
       Messages.warn(
           "Type something to search for.", "A member number, a name, an email or a phone.");
@@ -68,13 +76,16 @@ public class SearchBean implements Serializable {
         searchedAs = "member number";
       } else if (q.contains("@")) {
         searchedAs = "email";
-        results = members.search(new MemberSearch(null, q, null, LIMIT + 1));
+        asked = new MemberSearch(null, q, null, LIMIT + 1);
       } else if (q.replaceAll("[^0-9]", "").length() >= 6 && q.matches("[+0-9 ()./-]+")) {
         searchedAs = "phone";
-        results = members.search(new MemberSearch(null, null, q, LIMIT + 1));
+        asked = new MemberSearch(null, null, q, LIMIT + 1);
       } else {
         searchedAs = "name";
-        results = members.search(new MemberSearch(q, null, null, LIMIT + 1));
+        asked = new MemberSearch(q, null, null, LIMIT + 1);
+      }
+      if (asked != null) {
+        results = members.search(asked);
       }
     } catch (RuntimeException e) {
       Messages.refused("Search", e);
@@ -84,6 +95,7 @@ public class SearchBean implements Serializable {
     more = results.size() > LIMIT;
     if (more) {
       results = results.subList(0, LIMIT);
+      total = count(asked);
     }
     details = searchDetails.of(results, airlineTime.today());
     if (results.isEmpty()) {
@@ -93,16 +105,48 @@ public class SearchBean implements Serializable {
     }
   }
 
-  /** "3 members by name", or "The first 50 members by name; more match: ..." when cut off. */
-  public String getSummary() {
-    if (more) {
-      return "The first "
-          + LIMIT
-          + " members by "
-          + searchedAs
-          + "; more match: type more of it (for a name, the first name too) to narrow the search.";
+  /** How many match, or null if accounts could not count them: the results still show. */
+  private MemberCount count(MemberSearch asked) {
+    try {
+      return members.count(asked);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "member search: no count", e);
+      return null;
     }
-    return results.size() + (results.size() == 1 ? " member" : " members") + " by " + searchedAs;
+  }
+
+  /** "3 members by name", or "Showing the first 50 of 1,234 members by name — narrow ...". */
+  public String getSummary() {
+    return summary(results.size(), more, total, searchedAs);
+  }
+
+  /**
+   * The line above the results: how many are shown, and when that is not all, of how many (with
+   * thousand separators, "more than 10,000" above the count's cap) and how to narrow the search.
+   */
+  static String summary(int shown, boolean more, MemberCount total, String searchedAs) {
+    if (!more) {
+      return shown + (shown == 1 ? " member" : " members") + " by " + searchedAs;
+    }
+    String of;
+    if (total == null) {
+      of = "";
+    } else if (total.more()) {
+      of = " of more than " + Show.grouped(total.count());
+    } else {
+      // the count is a second read: members enrolled or merged in between must not make it "of 50"
+      of = " of " + Show.grouped(Math.max(total.count(), shown + 1L));
+    }
+    return "Showing the first "
+        + shown
+        + of
+        + " members by "
+        + searchedAs
+        + " \u2014 narrow the search: "
+        + ("name".equals(searchedAs)
+            ? "type more of the last name, add the first name (\"tran thu\"), or search by"
+                + " member number, email or phone."
+            : "search by member number, or by name with the first name too (\"tran thu\").");
   }
 
   public boolean isMore() {

@@ -37,6 +37,11 @@ public class Show {
         .format(n);
   }
 
+  /** "12,345" or "-1,000": {@link #number} for the messages beans write. */
+  static String grouped(long n) {
+    return String.format(Locale.ENGLISH, "%,d", n);
+  }
+
   /** "One way" for {@code ONE_WAY}, "Pending review" for {@code PENDING_REVIEW}; empty for none. */
   public String label(Object code) {
     return code == null ? "" : words(code instanceof Enum<?> e ? e.name() : code.toString());

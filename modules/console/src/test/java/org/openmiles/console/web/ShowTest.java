@@ -31,6 +31,10 @@ class ShowTest {
     assertThat(show.number(0)).isEqualTo("0");
     assertThat(show.number(new java.math.BigDecimal("1234.5"))).isEqualTo("1,234.5");
     assertThat(show.number(null)).isEmpty();
+    // and the same in the messages the beans write
+    assertThat(Show.grouped(1234567L)).isEqualTo("1,234,567");
+    assertThat(Show.grouped(-1000)).isEqualTo("-1,000");
+    assertThat(Show.grouped(999)).isEqualTo("999");
   }
 
   enum Journey {
