@@ -16,7 +16,13 @@ public class FileOwnershipRoutes extends RouteBuilder {
 
   @Override
   public void configure() {
-    from("timer:file-ownership?delay=500&period=" + settings.ownershipCheckMillis())
+    from(Endpoints.timer(
+            getContext(),
+            "file-ownership",
+            timer -> {
+              timer.setDelay(500);
+              timer.setPeriod(settings.ownershipCheckMillis());
+            }))
         .routeId("file-ownership")
         .process(exchange -> owner.check());
   }

@@ -28,9 +28,13 @@ public abstract class InboundFileRoutes extends RouteBuilder {
   protected void inboundRoute(String routeId, String label, InboundFeed<?> feed) {
     FileSettings.createFolders(feed.base());
     owner.watch(feed.watched(label));
-    // the repository behind every inbound route's read lock: one instance takes each file
-    bindToRegistry(InboundFolder.READ_LOCK, owner.readLock());
-    from(InboundFolder.uri(feed.base(), settings.pollMillis(), InboundFileProcessor.FOLDER_HEADER))
+    // the cluster's read lock: of several instances, one takes each file
+    from(InboundFolder.endpoint(
+            getContext(),
+            feed.base(),
+            settings.pollMillis(),
+            InboundFileProcessor.FOLDER_HEADER,
+            owner.readLock()))
         .routeId(routeId)
         .routeConfigurationId(FileRouteConfiguration.ID)
         .process(exchange -> processor.process(exchange, feed));

@@ -15,6 +15,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.openmiles.accrual.api.PartnerAccrual;
 import org.openmiles.accrual.api.PartnerSettlement;
 import org.openmiles.accrual.api.SettlementStatement;
+import org.openmiles.integration.common.Endpoints;
 import org.openmiles.integration.common.FileSettings;
 import org.openmiles.integration.common.OutboundFiles;
 
@@ -53,7 +54,13 @@ public class SettlementRoutes extends RouteBuilder {
 
     // the 1st of the month, once: the timer ticks hourly and writes only if last month's file is
     // missing
-    from("timer:settlement-monthly?period=3600000&delay=60000")
+    from(Endpoints.timer(
+            getContext(),
+            "settlement-monthly",
+            timer -> {
+              timer.setPeriod(3_600_000);
+              timer.setDelay(60_000);
+            }))
         .routeId("settlement-monthly")
         .process(
             exchange -> {
