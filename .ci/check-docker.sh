@@ -448,12 +448,19 @@ env_of() { # service assoc-array-name
 declare -A app_env=() db_env=()
 env_of app app_env
 env_of db db_env
-# the further instances read the same settings as the first (only the demo seeding may differ)
+# the further instances read the same settings as the first (only the demo seeding and the name
+# their connections carry in PostgreSQL, the URL's ApplicationName, may differ)
+same_url() { sed 's/[?&]ApplicationName=[^&]*//' <<<"$1"; }
 for a in "${more_apps[@]}"; do
   declare -A other_env=()
   env_of "$a" other_env
   for var in $(printf '%s\n' "${!app_env[@]}" "${!other_env[@]}" | sort -u); do
     [ "$var" = OPENMILES_DEMO_MEMBERS ] && continue
+    if [ "$var" = OPENMILES_DB_URL ]; then
+      [ "$(same_url "${app_env[$var]:-}")" = "$(same_url "${other_env[$var]:-}")" ] \
+        || fail "compose: $a's OPENMILES_DB_URL points elsewhere than app's: '${other_env[$var]:-}'"
+      continue
+    fi
     [ "${app_env[$var]:-}" = "${other_env[$var]:-}" ] || fail "compose: $a sets $var to '${other_env[$var]:-}', app to '${app_env[$var]:-}'"
   done
   unset other_env

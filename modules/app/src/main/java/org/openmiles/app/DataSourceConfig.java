@@ -15,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
     user = "${MPCONFIG=openmiles.db.user}",
     password = "${MPCONFIG=openmiles.db.password}",
     minPoolSize = 0, // connect on first use: a slow database at deploy time must not break the pool
-    maxPoolSize = 40,
+    maxPoolSize = DataSourceConfig.MAX_POOL_SIZE,
     properties = {
       "fish.payara.is-connection-validation-required=true",
       "fish.payara.connection-validation-method=custom-validation",
@@ -26,4 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
       "reWriteBatchedInserts=true"
     })
 @ApplicationScoped
-public class DataSourceConfig {}
+public class DataSourceConfig {
+  /** The most connections one instance's pool opens. */
+  public static final int MAX_POOL_SIZE = 40;
+}

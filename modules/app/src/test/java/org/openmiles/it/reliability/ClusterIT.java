@@ -361,6 +361,7 @@ class ClusterIT {
 
       MixedLoad.run(java.net.URI.create("http://127.0.0.1:" + edge.port + "/").toURL());
 
+      eachInstanceCountsItsOwnConnections(cluster);
       eachFiringOfAScheduledJobRunsOnOneInstance(cluster, jobsBefore, jobsFrom);
 
       // a console session stays on its instance; when that one dies, the agent logs in again
@@ -480,20 +481,50 @@ class ClusterIT {
         .isBetween(firings - 1, firings + 1);
   }
 
+  /**
+   * After the mixed load each pool holds connections; each instance counts its own (its name on
+   * them in PostgreSQL), so the two counts together are at most the database's client connections.
+   * Counted by a shared name, each would be both pools and the sum would exceed it.
+   */
+  private static void eachInstanceCountsItsOwnConnections(List<ServerProcess> cluster)
+      throws IOException {
+    long sum = 0;
+    long database = 0;
+    for (ServerProcess s : cluster) {
+      var pool = section(s, "database").getJsonObject("connections");
+      assertThat(pool).as(s.name + " reports its connections").isNotNull();
+      long open = pool.getJsonNumber("open").longValue();
+      assertThat(open).as(s.name + " open connections").isBetween(1L, 40L);
+      assertThat(pool.getJsonNumber("busy").longValue()).isBetween(0L, open);
+      assertThat(pool.getJsonNumber("poolMax").longValue()).isEqualTo(40);
+      sum += open;
+      database = Math.max(database, pool.getJsonNumber("database").longValue());
+    }
+    System.out.printf("connections: %d of both pools, %d to the database%n", sum, database);
+    assertThat(sum).as("each pool counted once").isLessThanOrEqualTo(database);
+  }
+
+  /** The details {@code name} of the operations health of instance {@code s}. */
+  private static JsonObject section(ServerProcess s, String name) throws IOException {
+    Api.Res health = new Api(s.url()).get("operations/health");
+    assertThat(health.status()).as(health.toString()).isEqualTo(200);
+    return health.json().getJsonArray("checks").stream()
+        .map(c -> c.asJsonObject())
+        .filter(c -> c.getString("name").equals(name) && c.getString("kind").equals("details"))
+        .findFirst()
+        .orElseThrow()
+        .getJsonObject("data");
+  }
+
   /** The hold expiry's runs and skipped firings, summed over the instances. */
   private static long[] holdExpiry(List<ServerProcess> cluster) throws IOException {
     long[] sum = new long[2];
     for (ServerProcess s : cluster) {
-      Api.Res health = new Api(s.url()).get("operations/health");
-      assertThat(health.status()).as(health.toString()).isEqualTo(200);
-      for (var check : health.json().getJsonArray("checks")) {
-        var c = check.asJsonObject();
-        if (c.getString("name").equals("jobs")
-            && c.getJsonObject("data").containsKey("hold-expiry")) {
-          var job = c.getJsonObject("data").getJsonObject("hold-expiry");
-          sum[0] += job.getJsonNumber("runs").longValue();
-          sum[1] += job.getJsonNumber("skipped").longValue();
-        }
+      JsonObject jobs = section(s, "jobs");
+      if (jobs.containsKey("hold-expiry")) {
+        JsonObject job = jobs.getJsonObject("hold-expiry");
+        sum[0] += job.getJsonNumber("runs").longValue();
+        sum[1] += job.getJsonNumber("skipped").longValue();
       }
     }
     return sum;

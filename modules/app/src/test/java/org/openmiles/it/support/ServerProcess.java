@@ -65,6 +65,12 @@ public final class ServerProcess implements AutoCloseable {
             war);
     Map<String, String> env = pb.environment();
     env.put("OPENMILES_NODE_NAME", name);
+    String db = env.get("OPENMILES_DB_URL");
+    if (db != null) { // the instance's connections carry its name, as ./openmiles run does
+      env.put(
+          "OPENMILES_DB_URL",
+          db + (db.contains("?") ? "&" : "?") + "ApplicationName=openmiles-" + name);
+    }
     env.put("OPENMILES_DEMO_MEMBERS", "0");
     settings.accept(env);
     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
