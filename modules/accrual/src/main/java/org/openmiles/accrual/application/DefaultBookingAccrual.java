@@ -24,6 +24,7 @@ import org.openmiles.accrual.api.BookingNotFoundException;
 import org.openmiles.accrual.api.BookingView;
 import org.openmiles.accrual.api.PendingMilesView;
 import org.openmiles.accrual.domain.BookingRepository;
+import org.openmiles.accrual.domain.FlightRating;
 import org.openmiles.accrual.domain.NewSegment;
 import org.openmiles.accrual.domain.PartnerEarnRule.RatingException;
 import org.openmiles.accrual.domain.PassengerSegment;
@@ -165,7 +166,7 @@ public class DefaultBookingAccrual extends HostCarrierFiles<BookedSegment>
       return nothing(s, state, "MEMBER_NOT_ENROLLED");
     }
     try {
-      FlightRater.Rated r =
+      FlightRating r =
           rater.rate(
               new FlightRater.Segment(
                   s.marketingCarrier(),

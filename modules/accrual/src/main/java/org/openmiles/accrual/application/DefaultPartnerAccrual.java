@@ -29,6 +29,7 @@ import org.openmiles.accrual.domain.PartnerEarnRule;
 import org.openmiles.accrual.domain.PartnerFileRepository;
 import org.openmiles.accrual.domain.PromotionTarget;
 import org.openmiles.accrual.domain.StoredActivity;
+import org.openmiles.common.text.Texts;
 
 /**
  * Credits partner activity: rate each record by the partner's rule in force on its activity date,
@@ -338,7 +339,7 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
             + a.quantity().stripTrailingZeros().toPlainString()
             + (a.currency() == null ? "" : " " + a.currency())
             + (a.description().isEmpty() ? "" : ": " + a.description());
-    return d.length() > PostMiles.MAX_DESCRIPTION ? d.substring(0, PostMiles.MAX_DESCRIPTION) : d;
+    return Texts.truncate(d, PostMiles.MAX_DESCRIPTION);
   }
 
   @Override

@@ -10,8 +10,11 @@ import org.openmiles.accrual.api.ActivityResult;
 import org.openmiles.accrual.api.ActivityResult.Outcome;
 import org.openmiles.accrual.api.EarnBasis;
 import org.openmiles.accrual.api.PartnerActivity;
+import org.openmiles.accrual.domain.ActivityFacts;
 import org.openmiles.accrual.domain.ActivityStatus;
+import org.openmiles.accrual.domain.FileLine;
 import org.openmiles.accrual.domain.OriginalActivity;
+import org.openmiles.accrual.domain.StoredReversal;
 
 /** What a reversal line answers against the record it names, before anything is posted. */
 class PartnerReversalsTest {
@@ -42,18 +45,11 @@ class PartnerReversalsTest {
       String status, long file, long line, long revFile, long revLine) {
     return new OriginalActivity(
         "TX-1",
-        M.value(),
-        DAY,
-        "SPEND",
-        new BigDecimal("1000000.00"),
-        "VND",
+        new ActivityFacts(M.value(), DAY, "SPEND", new BigDecimal("1000000.00"), "VND"),
         50,
         ActivityStatus.valueOf(status),
-        file,
-        line,
-        revFile,
-        revLine,
-        status.equals("REVERSED") ? 50 : 0);
+        new FileLine(file, line),
+        new StoredReversal(new FileLine(revFile, revLine), status.equals("REVERSED") ? 50 : 0));
   }
 
   @Test

@@ -19,6 +19,7 @@ import org.openmiles.accrual.api.AirportView;
 import org.openmiles.accrual.api.FlightReference;
 import org.openmiles.accrual.api.UnknownAirportException;
 import org.openmiles.common.idempotency.Fingerprint;
+import org.openmiles.common.text.Texts;
 import org.openmiles.common.tx.RetriedTransaction;
 import org.openmiles.redemption.api.AlreadyCancelledException;
 import org.openmiles.redemption.api.AwardNotFoundException;
@@ -229,7 +230,7 @@ public class DefaultAwardService implements AwardService {
                 r.member(),
                 r.clientReference(),
                 kind,
-                description.length() > 200 ? description.substring(0, 200) : description,
+                Texts.truncate(description, 200),
                 who.kind().name(),
                 name,
                 beneficiaryId,
