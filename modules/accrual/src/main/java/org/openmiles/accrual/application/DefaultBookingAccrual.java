@@ -177,23 +177,14 @@ public class DefaultBookingAccrual extends HostCarrierFiles<BookedSegment>
                   null,
                   null),
               tier);
-      return new NewSegment(
-          s,
-          state,
-          (int) r.distanceMiles(),
-          r.baseMiles(),
-          r.bonusMiles(),
-          r.qualifyingMiles(),
-          r.qualifyingFlights(),
-          tier.code(),
-          null);
+      return new NewSegment(s, state, r, tier.code(), null);
     } catch (RatingException e) {
       return nothing(s, state, e.code());
     }
   }
 
   private static NewSegment nothing(BookedSegment s, String state, String reason) {
-    return new NewSegment(s, state, null, 0, 0, 0, BigDecimal.ZERO.setScale(2), null, reason);
+    return new NewSegment(s, state, FlightRating.NONE, null, reason);
   }
 
   @Override

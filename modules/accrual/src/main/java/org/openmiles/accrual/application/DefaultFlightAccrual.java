@@ -164,7 +164,9 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
           continue;
         }
         if (c.reverses()) {
-          rows.add(new NewCoupon(c, CouponState.REVERSED, "NOTHING_TO_REVERSE", null, null));
+          rows.add(
+              new NewCoupon(
+                  c, CouponState.REVERSED, "NOTHING_TO_REVERSE", FlightRating.NONE, null));
           rowIndex.add(i);
           continue;
         }

@@ -184,7 +184,7 @@ final class FlightRater {
       m = FlightEarning.rate(distance, f, minimum, tier.flightBonusPercent());
     }
     return new FlightRating(
-        distance,
+        (int) distance,
         region.name(),
         m.baseMiles(),
         m.tierBonusMiles(),

@@ -205,17 +205,18 @@ public class PartnerReversals {
     if (!a.activityDate().equals(f.activityDate())) {
       return "activity date " + a.activityDate() + " is not the record's " + f.activityDate();
     }
-    if (!a.basis().name().equals(f.basis())) {
-      return "basis " + a.basis() + " is not the record's " + f.basis();
+    if (!a.amount().basis().name().equals(f.basis())) {
+      return "basis " + a.amount().basis() + " is not the record's " + f.basis();
     }
-    if (a.quantity().compareTo(f.quantity()) != 0) {
+    if (a.amount().quantity().compareTo(f.quantity()) != 0) {
       return "quantity "
-          + a.quantity().toPlainString()
+          + a.amount().quantity().toPlainString()
           + " is not the record's "
           + f.quantity().stripTrailingZeros().toPlainString();
     }
-    if (!Objects.equals(a.currency(), f.currency() == null ? null : f.currency().strip())) {
-      return "currency " + a.currency() + " is not the record's " + f.currency();
+    if (!Objects.equals(
+        a.amount().currency(), f.currency() == null ? null : f.currency().strip())) {
+      return "currency " + a.amount().currency() + " is not the record's " + f.currency();
     }
     return null;
   }

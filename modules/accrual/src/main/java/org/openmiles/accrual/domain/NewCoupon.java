@@ -5,7 +5,7 @@ import org.openmiles.accrual.api.FlownCoupon;
 /**
  * A coupon to record in {@code state}, with the reason it earns nothing ({@code reasonCode}, null
  * when it does), how it was rated and the member's tier then (null when it has no member); {@code
- * rating} is null for a reversal without an earlier credit, which earns nothing.
+ * rating} is {@link FlightRating#NONE} for a reversal without an earlier credit.
  */
 public record NewCoupon(
     FlownCoupon coupon,

@@ -245,7 +245,7 @@ public class JdbcClaimRepository implements ClaimRepository {
               ps.setString(++i, c.flight().destination());
               ps.setString(++i, c.fare().bookingClass());
               ps.setString(++i, c.fare().currency());
-              ps.setInt(++i, (int) rated.distanceMiles());
+              ps.setInt(++i, rated.distanceMiles());
               ps.setLong(++i, rated.baseMiles());
               ps.setLong(++i, rated.bonusMiles());
               ps.setLong(++i, rated.qualifyingMiles());

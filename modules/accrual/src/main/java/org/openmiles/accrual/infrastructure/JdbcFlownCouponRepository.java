@@ -2,7 +2,6 @@ package org.openmiles.accrual.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -91,10 +90,6 @@ public class JdbcFlownCouponRepository implements FlownCouponRepository {
     return out;
   }
 
-  /** What a coupon recorded without a rating earns: nothing (its distance is stored as null). */
-  private static final FlightRating NOTHING =
-      new FlightRating(0, null, 0, 0, 0, BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2));
-
   /** Records new coupons (set-based); returns the keys actually inserted (others raced in). */
   @Override
   public Set<String> insert(long fileId, List<NewCoupon> rows, Instant now) {
@@ -109,7 +104,7 @@ public class JdbcFlownCouponRepository implements FlownCouponRepository {
             r -> {
               FlownCoupon c = r.coupon();
               Flight f = c.flight();
-              FlightRating rating = r.rating() == null ? NOTHING : r.rating();
+              FlightRating rating = r.rating();
               return new Object[] {
                 c.ticketNumber(),
                 c.couponNumber(),
@@ -127,7 +122,7 @@ public class JdbcFlownCouponRepository implements FlownCouponRepository {
                 c.fare().fareBasis(),
                 c.fare().baseFare(),
                 c.fare().currency(),
-                r.rating() == null ? null : (int) rating.distanceMiles(),
+                rating.distanceMiles(),
                 rating.baseMiles(),
                 rating.bonusMiles(),
                 rating.qualifyingMiles(),

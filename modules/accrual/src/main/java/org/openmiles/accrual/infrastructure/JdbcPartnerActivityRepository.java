@@ -96,9 +96,9 @@ public class JdbcPartnerActivityRepository implements PartnerActivityRepository 
       tx[i] = a.partnerTxId();
       member[i] = a.member().value();
       date[i] = a.activityDate().toString();
-      basis[i] = a.basis().name();
-      qty[i] = a.quantity();
-      cur[i] = a.currency();
+      basis[i] = a.amount().basis().name();
+      qty[i] = a.amount().quantity();
+      cur[i] = a.amount().currency();
       m[i] = miles.get(i);
       ref[i] = a.ledgerReference();
       line[i] = (int) Math.min(Integer.MAX_VALUE, a.lineNumber());

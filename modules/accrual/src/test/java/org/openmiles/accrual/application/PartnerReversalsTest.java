@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.accrual.api.ActivityAmount;
 import org.openmiles.accrual.api.ActivityResult;
 import org.openmiles.accrual.api.ActivityResult.Outcome;
 import org.openmiles.accrual.api.EarnBasis;
@@ -27,9 +28,7 @@ class PartnerReversalsTest {
         "TX-1",
         M,
         DAY,
-        basis,
-        new BigDecimal(qty),
-        currency,
+        new ActivityAmount(basis, new BigDecimal(qty), currency),
         "refund",
         line,
         "Nguyen",
