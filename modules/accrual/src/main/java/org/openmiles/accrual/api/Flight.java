@@ -4,9 +4,10 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * A flight as a coupon names it: the marketing carrier (whose flight number it is, and whose earn
- * rules rate it), the operating carrier, the flight number, the date, and the route from {@code
- * origin} to {@code destination} (IATA airport codes). Every field is required.
+ * A flight as a coupon or a booked segment names it: the marketing carrier (whose flight number it
+ * is, and whose earn rules rate it), the operating carrier, the flight number, the date (of
+ * departure), and the route from {@code origin} to {@code destination} (IATA airport codes). Every
+ * field is required but {@code operatingCarrier}, which a booking file does not give (null).
  */
 public record Flight(
     String marketingCarrier,
@@ -18,7 +19,6 @@ public record Flight(
 
   public Flight {
     Objects.requireNonNull(marketingCarrier, "marketingCarrier");
-    Objects.requireNonNull(operatingCarrier, "operatingCarrier");
     Objects.requireNonNull(number, "flightNumber");
     Objects.requireNonNull(date, "flightDate");
     Objects.requireNonNull(origin, "origin");

@@ -25,6 +25,7 @@ public record FlownCoupon(
     Objects.requireNonNull(ticketNumber, "ticketNumber");
     Objects.requireNonNull(lastName, "lastName");
     Objects.requireNonNull(flight, "flight");
+    Objects.requireNonNull(flight.operatingCarrier(), "operatingCarrier");
     Objects.requireNonNull(fare, "fare");
     firstName = firstName == null ? "" : firstName;
   }

@@ -103,7 +103,7 @@ public class DefaultBookingAccrual extends HostCarrierFiles<BookedSegment>
     bookings.linkAlreadyFlown(writtenSegments, now);
     // claims are filed for flights flown by today only: an upcoming segment cannot have one
     bookings.linkClaims(
-        writtenSegments.stream().filter(s -> !s.departureDate().isAfter(today)).toList());
+        writtenSegments.stream().filter(s -> !s.flight().date().isAfter(today)).toList());
     return List.of(results);
   }
 
@@ -140,10 +140,11 @@ public class DefaultBookingAccrual extends HostCarrierFiles<BookedSegment>
     Map<MemberNumber, Boolean> earns = new HashMap<>();
     for (int i : toWrite) {
       BookedSegment s = chunk.get(i);
-      if (s.member() != null && s.status() == BookedSegment.Status.CONFIRMED) {
+      MemberNumber member = s.passenger().member();
+      if (member != null && s.status() == BookedSegment.Status.CONFIRMED) {
         // one lookup per distinct member: accounts has no set-based "which are enrolled" yet
         earns.computeIfAbsent(
-            s.member(), m -> members.find(m).map(v -> v.status().mayEarn()).orElse(Boolean.FALSE));
+            member, m -> members.find(m).map(v -> v.status().mayEarn()).orElse(Boolean.FALSE));
       }
     }
     List<MemberNumber> earning =
@@ -158,10 +159,10 @@ public class DefaultBookingAccrual extends HostCarrierFiles<BookedSegment>
       boolean waitlisted = s.status() == BookedSegment.Status.WAITLISTED;
       return nothing(s, state, waitlisted ? "NOT_CONFIRMED" : "SEGMENT_CANCELLED");
     }
-    if (s.member() == null) {
+    if (s.passenger().member() == null) {
       return nothing(s, state, "NO_MEMBER_NUMBER");
     }
-    TierBenefits tier = tierOf.get(s.member());
+    TierBenefits tier = tierOf.get(s.passenger().member());
     if (tier == null) {
       return nothing(s, state, "MEMBER_NOT_ENROLLED");
     }
@@ -169,11 +170,11 @@ public class DefaultBookingAccrual extends HostCarrierFiles<BookedSegment>
       FlightRating r =
           rater.rate(
               new FlightRater.Segment(
-                  s.marketingCarrier(),
+                  s.flight().marketingCarrier(),
                   s.bookingClass(),
-                  s.origin(),
-                  s.destination(),
-                  s.departureDate(),
+                  s.flight().origin(),
+                  s.flight().destination(),
+                  s.flight().date(),
                   null,
                   null),
               tier);

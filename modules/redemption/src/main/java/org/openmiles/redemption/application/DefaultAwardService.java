@@ -41,6 +41,7 @@ import org.openmiles.redemption.api.TierNotEligibleException;
 import org.openmiles.redemption.api.events.AwardCancelled;
 import org.openmiles.redemption.api.events.AwardRedeemed;
 import org.openmiles.redemption.domain.AwardChart;
+import org.openmiles.redemption.domain.AwardPassenger;
 import org.openmiles.redemption.domain.Awards;
 import org.openmiles.redemption.domain.BeneficiaryLists;
 import org.openmiles.redemption.domain.NewAward;
@@ -231,9 +232,7 @@ public class DefaultAwardService implements AwardService {
                 r.clientReference(),
                 kind,
                 Texts.truncate(description, 200),
-                who.kind().name(),
-                name,
-                beneficiaryId,
+                new AwardPassenger(who.kind().name(), name, beneficiaryId),
                 base,
                 surcharge,
                 hash,
