@@ -47,10 +47,6 @@ public record FlownCoupon(
 
   /** The ledger source reference of the coupon's base miles. */
   public String ledgerReference() {
-    return ledgerReference(ticketNumber, couponNumber);
-  }
-
-  public static String ledgerReference(String ticket, int coupon) {
-    return LedgerReferences.flownCoupon(ticket, coupon);
+    return LedgerReferences.flownCoupon(ticketNumber, couponNumber);
   }
 }
