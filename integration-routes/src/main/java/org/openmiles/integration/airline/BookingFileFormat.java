@@ -8,7 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.accrual.api.BookedPassenger;
 import org.openmiles.accrual.api.BookedSegment;
+import org.openmiles.accrual.api.Flight;
 import org.openmiles.integration.common.BadRecord;
 import org.openmiles.integration.common.Feed;
 import org.openmiles.integration.common.SegmentFields;
@@ -166,16 +168,9 @@ public final class BookingFileFormat {
     return new BookedSegment(
         pnr,
         passenger,
-        last,
-        first,
-        member,
-        ticket.isEmpty() ? null : ticket,
         segment,
-        carrier,
-        flightNumber,
-        date,
-        origin,
-        destination,
+        new BookedPassenger(last, first, member, ticket.isEmpty() ? null : ticket),
+        new Flight(carrier, null, flightNumber, date, origin, destination),
         bookingClass,
         status,
         fileDate,

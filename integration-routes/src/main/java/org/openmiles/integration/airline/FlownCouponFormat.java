@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.accrual.api.Fare;
+import org.openmiles.accrual.api.Flight;
 import org.openmiles.accrual.api.FlownCoupon;
 import org.openmiles.common.text.AsciiDecimal;
 import org.openmiles.integration.common.BadRecord;
@@ -159,16 +161,8 @@ public final class FlownCouponFormat {
         member,
         last,
         first,
-        marketing,
-        operating,
-        flight,
-        date,
-        origin,
-        destination,
-        bookingClass,
-        fareBasis,
-        fare,
-        currency,
+        new Flight(marketing, operating, flight, date, origin, destination),
+        new Fare(bookingClass, fareBasis, fare, currency),
         line);
   }
 }

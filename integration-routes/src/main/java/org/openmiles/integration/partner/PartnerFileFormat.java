@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.accrual.api.ActivityAmount;
 import org.openmiles.accrual.api.EarnBasis;
 import org.openmiles.accrual.api.PartnerActivity;
+import org.openmiles.common.text.Texts;
 import org.openmiles.integration.common.BadRecord;
 import org.openmiles.integration.common.Feed;
 import org.openmiles.integration.common.SegmentFields;
@@ -190,18 +192,13 @@ public final class PartnerFileFormat {
       }
       currency = null;
     }
-    String description = f.get(8).strip();
-    if (description.length() > 100) {
-      description = description.substring(0, 100);
-    }
+    String description = Texts.truncate(f.get(8).strip(), 100);
     return new PartnerActivity(
         partnerCode,
         tx,
         member,
         date,
-        basis,
-        quantity,
-        currency,
+        new ActivityAmount(basis, quantity, currency),
         description,
         line,
         f.get(3).strip(),

@@ -37,16 +37,16 @@ class BookingFileFormatTest {
     assertThat(s.passengerNumber()).isEqualTo(1);
     assertThat(s.segmentNumber()).isEqualTo(2);
     assertThat(s.key()).isEqualTo("K7QX2M/1/2");
-    assertThat(s.member().value()).isEqualTo("1000000008");
-    assertThat(s.ticketNumber()).isEqualTo("7381234567890");
-    assertThat(s.flightNumber()).as("leading zeros dropped").isEqualTo("213");
-    assertThat(s.departureDate()).isEqualTo(LocalDate.of(2026, 12, 20));
+    assertThat(s.passenger().member().value()).isEqualTo("1000000008");
+    assertThat(s.passenger().ticketNumber()).isEqualTo("7381234567890");
+    assertThat(s.flight().number()).as("leading zeros dropped").isEqualTo("213");
+    assertThat(s.flight().date()).isEqualTo(LocalDate.of(2026, 12, 20));
     assertThat(s.status()).isEqualTo(BookedSegment.Status.CONFIRMED);
     assertThat(s.fileDate()).isEqualTo(FILE_DATE);
     assertThat(s.lineNumber()).isEqualTo(7);
-    assertThat(parse(with(5, "")).member()).as("no member number").isNull();
-    assertThat(parse(with(6, "")).ticketNumber()).as("not ticketed yet").isNull();
-    assertThat(parse(with(9, "213A")).flightNumber()).isEqualTo("213A");
+    assertThat(parse(with(5, "")).passenger().member()).as("no member number").isNull();
+    assertThat(parse(with(6, "")).passenger().ticketNumber()).as("not ticketed yet").isNull();
+    assertThat(parse(with(9, "213A")).flight().number()).isEqualTo("213A");
   }
 
   @Test
@@ -100,8 +100,8 @@ class BookingFileFormatTest {
 
   @Test
   void departuresAtTheEdgesOfTheWindowAreRead() throws BadRecord {
-    assertThat(parse(with(10, "2025-11-24")).departureDate()).isEqualTo(TODAY.minusMonths(12));
-    assertThat(parse(with(10, "2027-11-25")).departureDate()).isEqualTo(TODAY.plusDays(366));
+    assertThat(parse(with(10, "2025-11-24")).flight().date()).isEqualTo(TODAY.minusMonths(12));
+    assertThat(parse(with(10, "2027-11-25")).flight().date()).isEqualTo(TODAY.plusDays(366));
   }
 
   @Test

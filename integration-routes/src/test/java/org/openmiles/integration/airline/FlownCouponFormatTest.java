@@ -35,8 +35,8 @@ class FlownCouponFormatTest {
     assertThat(c.couponNumber()).isEqualTo(1);
     assertThat(c.earns()).isTrue();
     assertThat(c.member().value()).isEqualTo("1000000008");
-    assertThat(c.flightDate()).isEqualTo(LocalDate.of(2026, 11, 20));
-    assertThat(c.baseFare()).isEqualByComparingTo("120.50");
+    assertThat(c.flight().date()).isEqualTo(LocalDate.of(2026, 11, 20));
+    assertThat(c.fare().baseFare()).isEqualByComparingTo("120.50");
     assertThat(c.ledgerReference()).isEqualTo("F:7381234567890:1");
     assertThat(c.lineNumber()).isEqualTo(7);
     assertThat(parse(with(4, "")).member()).as("no member number: claimable later").isNull();
@@ -103,7 +103,7 @@ class FlownCouponFormatTest {
     for (String coupon : new String[] {"+1", "\u0661", "\uFF11", "01"}) {
       assertRejected(2, coupon, "INVALID_COUPON_NUMBER");
     }
-    assertThat(parse(with(15, "120")).baseFare()).isEqualByComparingTo("120");
+    assertThat(parse(with(15, "120")).fare().baseFare()).isEqualByComparingTo("120");
   }
 
   /** The good line with field {@code index} set to {@code value} is rejected with {@code code}. */

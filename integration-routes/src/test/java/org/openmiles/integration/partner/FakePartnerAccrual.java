@@ -57,7 +57,7 @@ class FakePartnerAccrual implements PartnerAccrual {
             new ActivityResult(
                 a.lineNumber(),
                 ActivityResult.Outcome.REVERSED,
-                a.quantity().longValue() * 10,
+                a.amount().quantity().longValue() * 10,
                 null,
                 null));
         continue;
@@ -67,7 +67,7 @@ class FakePartnerAccrual implements PartnerAccrual {
           new ActivityResult(
               a.lineNumber(),
               ActivityResult.Outcome.CREDITED,
-              a.quantity().longValue() * 10,
+              a.amount().quantity().longValue() * 10,
               null,
               null));
     }

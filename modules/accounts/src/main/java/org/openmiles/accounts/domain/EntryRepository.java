@@ -29,6 +29,12 @@ public interface EntryRepository {
       long balanceAfter,
       String sourceRef) {}
 
+  /**
+   * An entry to append. Ten components on purpose: it is one row of {@code accounts.ledger_entry}
+   * as the batch insert writes it (each component a column, {@code qualifying} its three qualifying
+   * columns), built only by the ledger's posting code, which computes each column itself; grouping
+   * them would only add a wrapper around the row.
+   */
   record NewEntry(
       long memberId,
       EntryType type,

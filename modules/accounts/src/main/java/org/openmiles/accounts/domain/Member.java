@@ -16,6 +16,7 @@ import org.openmiles.accounts.api.InvalidStatusChangeException;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accounts.api.MemberStatus;
 import org.openmiles.accounts.api.MemberView;
+import org.openmiles.common.text.Texts;
 
 /**
  * A frequent-flyer member: identity, contact, consent and status. Miles are not here: the ledger
@@ -133,7 +134,7 @@ public class Member {
   public MemberStatus mergeInto(MemberNumber survivor, String reason, Instant now) {
     MemberStatus from = status;
     this.status = MemberStatus.CLOSED;
-    this.statusReason = reason.length() > 200 ? reason.substring(0, 200) : reason;
+    this.statusReason = Texts.truncate(reason, 200);
     this.mergedInto = survivor.value();
     this.updatedAt = now;
     return from;

@@ -5,27 +5,19 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.openmiles.accounts.api.MemberNumber;
 
 /**
  * One passenger-segment of the reservation system's booking file: PNR locator + passenger number +
  * segment number are its identity. A bookings file is a snapshot, so a newer file replaces what an
  * older one said about the same segment; {@code fileDate} (the header's date) orders the snapshots.
- * {@code member} and {@code ticketNumber} are null when the booking has none (yet).
+ * The flight's operating carrier is null: the file names only the marketing carrier.
  */
 public record BookedSegment(
     String pnr,
     int passengerNumber,
-    String lastName,
-    String firstName,
-    MemberNumber member,
-    String ticketNumber,
     int segmentNumber,
-    String marketingCarrier,
-    String flightNumber,
-    LocalDate departureDate,
-    String origin,
-    String destination,
+    BookedPassenger passenger,
+    Flight flight,
     String bookingClass,
     String segmentStatus,
     LocalDate fileDate,
@@ -47,15 +39,10 @@ public record BookedSegment(
 
   public BookedSegment {
     Objects.requireNonNull(pnr, "pnr");
-    Objects.requireNonNull(lastName, "lastName");
-    Objects.requireNonNull(marketingCarrier, "marketingCarrier");
-    Objects.requireNonNull(flightNumber, "flightNumber");
-    Objects.requireNonNull(departureDate, "departureDate");
-    Objects.requireNonNull(origin, "origin");
-    Objects.requireNonNull(destination, "destination");
+    Objects.requireNonNull(passenger, "passenger");
+    Objects.requireNonNull(flight, "flight");
     Objects.requireNonNull(bookingClass, "bookingClass");
     Objects.requireNonNull(fileDate, "fileDate");
-    firstName = firstName == null ? "" : firstName;
     if (status(segmentStatus).isEmpty()) {
       throw new IllegalArgumentException("segment status " + segmentStatus + " is not accepted");
     }

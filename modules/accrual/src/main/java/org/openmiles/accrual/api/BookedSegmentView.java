@@ -10,6 +10,9 @@ import java.time.LocalDate;
  * member number, member not enrolled, unknown airport, class not earning, not confirmed). A FLOWN
  * segment names the credited coupon ({@code ticket/coupon}) and the miles actually credited. {@code
  * claimId}/{@code claimStatus} name the missing-miles claim filed for the segment's flight, if any.
+ *
+ * <p>Flat on purpose: it is a JSON body of the REST API (docs/api.md), its components being the
+ * fields of the response; grouping them into value records would change the wire format.
  */
 public record BookedSegmentView(
     String pnr,

@@ -10,6 +10,9 @@ import java.time.LocalDate;
  * posted ({@code qualifyingMiles} the qualifying part), 0 when a file had credited the coupon to
  * the member already. {@code booking} is the member's booked segment of the claimed flight, if a
  * booking file brought one (null otherwise): a confirmed booking is evidence for the agent.
+ *
+ * <p>Flat on purpose: it is a JSON body of the REST API (docs/api.md), its components being the
+ * fields of the response; grouping them into value records would change the wire format.
  */
 public record ClaimView(
     long id,

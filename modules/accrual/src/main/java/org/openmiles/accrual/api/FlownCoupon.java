@@ -1,7 +1,5 @@
 package org.openmiles.accrual.api;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.Objects;
 import org.openmiles.accounts.api.MemberNumber;
 
@@ -9,7 +7,8 @@ import org.openmiles.accounts.api.MemberNumber;
  * One well-formed coupon of the airline's flown-coupon file: the ticket number (13 digits: 3-digit
  * airline accounting code + 10-digit serial) and coupon number are its identity, credited once
  * whichever file or claim brings it. {@code status} is the IATA coupon status letter; {@code
- * member} is null when the passenger gave no frequent-flyer number.
+ * member} is null when the passenger gave no frequent-flyer number; {@code lastName} and {@code
+ * firstName} ({@code ""} when none) are the passenger's as ticketed.
  */
 public record FlownCoupon(
     String ticketNumber,
@@ -18,32 +17,17 @@ public record FlownCoupon(
     MemberNumber member,
     String lastName,
     String firstName,
-    String marketingCarrier,
-    String operatingCarrier,
-    String flightNumber,
-    LocalDate flightDate,
-    String origin,
-    String destination,
-    String bookingClass,
-    String fareBasis,
-    BigDecimal baseFare,
-    String currency,
+    Flight flight,
+    Fare fare,
     long lineNumber) {
 
   public FlownCoupon {
     Objects.requireNonNull(ticketNumber, "ticketNumber");
     Objects.requireNonNull(lastName, "lastName");
-    Objects.requireNonNull(marketingCarrier, "marketingCarrier");
-    Objects.requireNonNull(operatingCarrier, "operatingCarrier");
-    Objects.requireNonNull(flightNumber, "flightNumber");
-    Objects.requireNonNull(flightDate, "flightDate");
-    Objects.requireNonNull(origin, "origin");
-    Objects.requireNonNull(destination, "destination");
-    Objects.requireNonNull(bookingClass, "bookingClass");
-    Objects.requireNonNull(baseFare, "baseFare");
-    Objects.requireNonNull(currency, "currency");
+    Objects.requireNonNull(flight, "flight");
+    Objects.requireNonNull(flight.operatingCarrier(), "operatingCarrier");
+    Objects.requireNonNull(fare, "fare");
     firstName = firstName == null ? "" : firstName;
-    fareBasis = fareBasis == null ? "" : fareBasis;
   }
 
   /** Flown (F) or lifted/boarded (L): the coupon earns. */
@@ -63,10 +47,6 @@ public record FlownCoupon(
 
   /** The ledger source reference of the coupon's base miles. */
   public String ledgerReference() {
-    return ledgerReference(ticketNumber, couponNumber);
-  }
-
-  public static String ledgerReference(String ticket, int coupon) {
-    return LedgerReferences.flownCoupon(ticket, coupon);
+    return LedgerReferences.flownCoupon(ticketNumber, couponNumber);
   }
 }

@@ -1,28 +1,25 @@
 package org.openmiles.accrual.api;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.openmiles.accounts.api.MemberNumber;
 
 /**
  * One well-formed record of a partner file: the partner's transaction id is its identity (credited
- * once, whichever file carries it). {@code quantity} counts nights, days or money in {@code
- * currency} depending on {@code basis}; {@code lineNumber} points back into the file; {@code
- * lastName} is the name the partner knows the member by, checked against the member's.
+ * once, whichever file carries it). {@code amount} is what it earns on (nights, days or money);
+ * {@code lineNumber} points back into the file; {@code lastName} is the name the partner knows the
+ * member by, checked against the member's.
  *
  * <p>A {@code reversal} (an {@code R} record of a version 2 file) takes back the record the partner
  * sent before under the same transaction id: its other fields repeat that record's (member,
- * activity date, basis, quantity, currency), and it is reversed whole, once (ADR 0021).
+ * activity date, amount), and it is reversed whole, once (ADR 0021).
  */
 public record PartnerActivity(
     String partnerCode,
     String partnerTxId,
     MemberNumber member,
     LocalDate activityDate,
-    EarnBasis basis,
-    BigDecimal quantity,
-    String currency,
+    ActivityAmount amount,
     String description,
     long lineNumber,
     String lastName,
@@ -33,8 +30,7 @@ public record PartnerActivity(
     Objects.requireNonNull(partnerTxId, "partnerTxId");
     Objects.requireNonNull(member, "member");
     Objects.requireNonNull(activityDate, "activityDate");
-    Objects.requireNonNull(basis, "basis");
-    Objects.requireNonNull(quantity, "quantity");
+    Objects.requireNonNull(amount, "amount");
     description = description == null ? "" : description;
     lastName = lastName == null ? "" : lastName;
   }

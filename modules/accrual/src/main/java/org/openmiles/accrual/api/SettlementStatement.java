@@ -13,6 +13,9 @@ import org.openmiles.common.Money;
  * more decimals than the currency; {@code amountDue} is rounded half up to the currency's minor
  * unit). Net miles and the amount due are negative in a month with more reversed than issued: the
  * programme owes the partner a credit note.
+ *
+ * <p>Flat on purpose: it is a JSON body of the REST API (docs/api.md), its components being the
+ * fields of the response; grouping them into value records would change the wire format.
  */
 public record SettlementStatement(
     String partnerCode,

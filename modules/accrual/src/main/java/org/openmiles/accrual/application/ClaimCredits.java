@@ -16,9 +16,9 @@ import org.openmiles.accounts.api.BatchResult;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accounts.api.MilesLedger;
 import org.openmiles.accounts.api.PostMiles;
-import org.openmiles.accounts.api.Qualifying;
 import org.openmiles.accounts.api.RejectedPosting;
 import org.openmiles.accrual.api.ClaimView;
+import org.openmiles.accrual.api.FlownCoupon;
 import org.openmiles.accrual.domain.ClaimDecision;
 import org.openmiles.accrual.domain.ClaimRepository;
 import org.openmiles.accrual.domain.ClaimResolution;
@@ -59,15 +59,16 @@ public class ClaimCredits {
 
   /** What the domain's decision reads of a stored coupon. */
   static CouponEvidence evidence(RecordedCoupon c) {
+    FlownCoupon f = c.flown();
     return new CouponEvidence(
-        c.ticket(),
-        c.coupon(),
-        c.couponStatus(),
+        f.ticketNumber(),
+        f.couponNumber(),
+        f.status(),
         c.member(),
-        c.lastName(),
-        c.marketingCarrier(),
-        c.flightNumber(),
-        c.flightDate(),
+        f.lastName(),
+        f.flight().marketingCarrier(),
+        f.flight().number(),
+        f.flight().date(),
         c.state());
   }
 
@@ -91,10 +92,10 @@ public class ClaimCredits {
             d.status(),
             d.reasonCode(),
             d.reasonText(),
-            c == null ? null : c.ticket(),
-            c == null ? null : c.coupon(),
+            c == null ? null : c.flown().ticketNumber(),
+            c == null ? null : c.flown().couponNumber(),
             credit == null ? 0 : credit.total(),
-            credit == null ? 0 : credit.qualifyingMiles(),
+            credit == null ? 0 : credit.qualifying().miles(),
             null,
             null),
         credit);
@@ -102,20 +103,16 @@ public class ClaimCredits {
 
   /** The credit of a stored (unclaimed) coupon to {@code member} with their tier's bonus. */
   public ClaimCredit creditOf(String member, RecordedCoupon c, long claimId) {
-    TierBenefits tier = tiers.tierOn(new MemberNumber(member), c.flightDate());
+    FlownCoupon f = c.flown();
+    MemberNumber claimant = new MemberNumber(member);
+    TierBenefits tier = tiers.tierOn(claimant, f.flight().date());
     long bonus = tierBonus(c, tier);
     return new ClaimCredit(
-        member,
-        c.ticket(),
-        c.coupon(),
-        c.flightDate(),
-        CouponPostings.flight(
-            c.marketingCarrier(), c.flightNumber(), c.origin(), c.destination(), c.bookingClass()),
+        new CouponPostings.Flown(claimant, f.ticketNumber(), f.couponNumber(), f.flight().date()),
+        CouponPostings.flight(f),
         c.baseMiles(),
         bonus,
-        c.qualifyingMiles(),
-        c.qualifyingFlights(),
-        c.qualifyingSpend(),
+        c.qualifying(),
         tier.code(),
         claimId);
   }
@@ -129,11 +126,11 @@ public class ClaimCredits {
     if (tier.rank() > 0
         && rules
             .earnRules()
-            .earnModel(c.marketingCarrier(), c.flightDate())
+            .earnModel(c.flown().flight().marketingCarrier(), c.flown().flight().date())
             .orElse("")
             .equals("REVENUE")) {
       try {
-        return new FlightRater(rules).rate(c.asFlown(), tier).bonusMiles();
+        return new FlightRater(rules).rate(c.flown(), tier).bonusMiles();
       } catch (RatingException e) {
         LOG.warning(() -> "coupon " + c.key() + " cannot be re-rated for its tier: " + e);
       }
@@ -164,7 +161,7 @@ public class ClaimCredits {
                 cr.flown(),
                 cr.baseMiles(),
                 "Flight " + cr.flight() + " (missing-miles claim " + cr.claimId() + ")",
-                Qualifying.of(cr.qualifyingMiles(), cr.qualifyingFlights(), cr.qualifyingSpend())));
+                cr.qualifying()));
         baseIndex.add(i);
       }
     }

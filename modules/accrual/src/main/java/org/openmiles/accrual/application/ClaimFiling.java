@@ -20,7 +20,6 @@ import org.openmiles.accrual.api.ClaimView;
 import org.openmiles.accrual.api.ClaimWindowExpiredException;
 import org.openmiles.accrual.api.DuplicateClaimException;
 import org.openmiles.accrual.api.FileClaim;
-import org.openmiles.accrual.api.FlownCoupon;
 import org.openmiles.accrual.domain.BookingRepository;
 import org.openmiles.accrual.domain.ClaimRepository;
 import org.openmiles.accrual.domain.CouponState;
@@ -102,24 +101,12 @@ public class ClaimFiling {
               + " was credited to member "
               + memberNo
               + " already ("
-              + FlownCoupon.ledgerReference(coupon.get().ticket(), coupon.get().coupon())
+              + coupon.get().flown().ledgerReference()
               + ")");
     }
 
     Instant now = clock.instant();
-    NewClaim row =
-        new NewClaim(
-            memberNo,
-            claim.ticketNumber(),
-            claim.couponNumber(),
-            claim.carrier(),
-            claim.flightNumber(),
-            claim.flightDate(),
-            claim.origin(),
-            claim.destination(),
-            claim.bookingClass(),
-            idempotencyKey,
-            hash);
+    NewClaim row = new NewClaim(memberNo, claim, idempotencyKey, hash);
     Optional<Long> id = claims.insert(row, now);
     if (id.isEmpty()) { // a concurrent request filed it first (and has committed)
       if (idempotencyKey != null) {
@@ -147,14 +134,17 @@ public class ClaimFiling {
             refused.get(0), "the ledger refused the credit: " + d.credit().refusalReason());
       }
       claims.creditCoupon(
-          d.credit().ticket(),
-          d.credit().coupon(),
+          d.credit().flown().ticket(),
+          d.credit().flown().coupon(),
           memberNo,
           d.credit().bonusMiles(),
           d.credit().tierCode(),
           now);
       bookings.claimsCredited(
-          List.of(new CreditedClaim(id.get(), d.credit().ticket(), d.credit().coupon())), now);
+          List.of(
+              new CreditedClaim(
+                  id.get(), d.credit().flown().ticket(), d.credit().flown().coupon())),
+          now);
     }
     claims.update(id.get(), d.resolution(), now);
     ClaimView v = queries.get(id.get());

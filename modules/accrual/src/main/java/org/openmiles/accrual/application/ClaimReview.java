@@ -12,12 +12,15 @@ import java.util.Optional;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accounts.api.MemberService;
 import org.openmiles.accounts.api.MemberView;
+import org.openmiles.accounts.api.Qualifying;
 import org.openmiles.accrual.api.ApproveClaim;
 import org.openmiles.accrual.api.ClaimAlreadyResolvedException;
 import org.openmiles.accrual.api.ClaimNotCreditableException;
 import org.openmiles.accrual.api.ClaimStatus;
 import org.openmiles.accrual.api.ClaimView;
 import org.openmiles.accrual.api.CouponKey;
+import org.openmiles.accrual.api.Fare;
+import org.openmiles.accrual.api.Flight;
 import org.openmiles.accrual.api.FlownCoupon;
 import org.openmiles.accrual.api.RejectClaim;
 import org.openmiles.accrual.domain.BookingRepository;
@@ -25,6 +28,7 @@ import org.openmiles.accrual.domain.ClaimApproval;
 import org.openmiles.accrual.domain.ClaimRepository;
 import org.openmiles.accrual.domain.ClaimResolution;
 import org.openmiles.accrual.domain.CreditedClaim;
+import org.openmiles.accrual.domain.FlightRating;
 import org.openmiles.accrual.domain.PartnerEarnRule.RatingException;
 import org.openmiles.accrual.domain.RecordedCoupon;
 import org.openmiles.accrual.domain.StoredClaim;
@@ -83,18 +87,25 @@ public class ClaimReview {
         ClaimCredit cr = credits.creditOf(claim.member(), c, claim.id());
         requirePosted(credits.post(List.of(cr)), cr);
         claims.creditCoupon(
-            c.ticket(), c.coupon(), claim.member(), cr.bonusMiles(), cr.tierCode(), now);
+            c.flown().ticketNumber(),
+            c.flown().couponNumber(),
+            claim.member(),
+            cr.bonusMiles(),
+            cr.tierCode(),
+            now);
         miles = cr.total();
-        qualifying = cr.qualifyingMiles();
+        qualifying = cr.qualifying().miles();
       }
     }
-    bookings.claimsCredited(List.of(new CreditedClaim(claim.id(), c.ticket(), c.coupon())), now);
+    bookings.claimsCredited(
+        List.of(new CreditedClaim(claim.id(), c.flown().ticketNumber(), c.flown().couponNumber())),
+        now);
     return new ClaimResolution(
         ClaimStatus.CREDITED,
         a.code(),
         a.text(),
-        c.ticket(),
-        c.coupon(),
+        c.flown().ticketNumber(),
+        c.flown().couponNumber(),
         miles,
         qualifying,
         approval.agent(),
@@ -129,19 +140,17 @@ public class ClaimReview {
             new MemberNumber(claim.member()),
             member.lastName(),
             member.firstName(),
-            claim.carrier(),
-            claim.carrier(),
-            claim.flightNumber(),
-            claim.flightDate(),
-            claim.origin(),
-            claim.destination(),
-            claim.bookingClass(),
-            "",
-            BigDecimal.ZERO,
-            "USD",
+            new Flight(
+                claim.carrier(),
+                claim.carrier(),
+                claim.flightNumber(),
+                claim.flightDate(),
+                claim.origin(),
+                claim.destination()),
+            new Fare(claim.bookingClass(), "", BigDecimal.ZERO, "USD"),
             0);
     TierBenefits tier = tiers.tierOn(new MemberNumber(claim.member()), claim.flightDate());
-    FlightRater.Rated rated;
+    FlightRating rated;
     try {
       rated = new FlightRater(rules).rate(c, tier);
     } catch (RatingException e) {
@@ -158,34 +167,16 @@ public class ClaimReview {
     }
     ClaimCredit cr =
         new ClaimCredit(
-            claim.member(),
-            claim.ticketNumber(),
-            couponNo,
-            claim.flightDate(),
-            CouponPostings.flight(
-                claim.carrier(),
-                claim.flightNumber(),
-                claim.origin(),
-                claim.destination(),
-                claim.bookingClass()),
+            new CouponPostings.Flown(c),
+            CouponPostings.flight(c),
             rated.baseMiles(),
             rated.bonusMiles(),
-            rated.qualifyingMiles(),
-            rated.qualifyingFlights(),
-            rated.qualifyingSpend(),
+            Qualifying.of(
+                rated.qualifyingMiles(), rated.qualifyingFlights(), rated.qualifyingSpend()),
             tier.code(),
             claim.id());
     requirePosted(credits.post(List.of(cr)), cr);
-    if (!claims.insertCreditedCoupon(
-        c,
-        claim.member(),
-        (int) rated.distanceMiles(),
-        rated.baseMiles(),
-        rated.bonusMiles(),
-        rated.qualifyingMiles(),
-        rated.qualifyingFlights(),
-        tier.code(),
-        now)) {
+    if (!claims.insertCreditedCoupon(c, claim.member(), rated, tier.code(), now)) {
       throw new IllegalStateException("coupon " + c.key() + " was recorded while locked");
     }
     bookings.claimsCredited(
@@ -197,7 +188,7 @@ public class ClaimReview {
         claim.ticketNumber(),
         couponNo,
         cr.total(),
-        cr.qualifyingMiles(),
+        cr.qualifying().miles(),
         approval.agent(),
         approval.note());
   }

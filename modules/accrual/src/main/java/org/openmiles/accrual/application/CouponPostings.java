@@ -6,6 +6,7 @@ import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accounts.api.PostMiles;
 import org.openmiles.accounts.api.Qualifying;
 import org.openmiles.accounts.api.SourceReference;
+import org.openmiles.accrual.api.Flight;
 import org.openmiles.accrual.api.FlownCoupon;
 import org.openmiles.accrual.api.LedgerReferences;
 
@@ -21,7 +22,7 @@ final class CouponPostings {
   /** A coupon as its postings name it: the member credited, ticket and coupon, the flight date. */
   record Flown(MemberNumber member, String ticket, int coupon, LocalDate date) {
     Flown(FlownCoupon c) {
-      this(c.member(), c.ticketNumber(), c.couponNumber(), c.flightDate());
+      this(c.member(), c.ticketNumber(), c.couponNumber(), c.flight().date());
     }
 
     String base() {
@@ -64,14 +65,16 @@ final class CouponPostings {
         qualifying.negate());
   }
 
-  /** The flight as statements show it: {@code VN220 HAN-SGN Y}. */
+  /** The flight as statements and ledger texts name it, e.g. {@code VN220 HAN-SGN Y}. */
   static String flight(FlownCoupon c) {
-    return flight(
-        c.marketingCarrier(), c.flightNumber(), c.origin(), c.destination(), c.bookingClass());
-  }
-
-  /** The flight as ledger texts name it, e.g. {@code VN213 HAN-SGN J}. */
-  static String flight(String carrier, String number, String from, String to, String cls) {
-    return carrier + number + " " + from + "-" + to + " " + cls;
+    Flight f = c.flight();
+    return f.marketingCarrier()
+        + f.number()
+        + " "
+        + f.origin()
+        + "-"
+        + f.destination()
+        + " "
+        + c.fare().bookingClass();
   }
 }

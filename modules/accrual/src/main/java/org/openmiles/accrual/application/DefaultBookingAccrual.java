@@ -24,6 +24,7 @@ import org.openmiles.accrual.api.BookingNotFoundException;
 import org.openmiles.accrual.api.BookingView;
 import org.openmiles.accrual.api.PendingMilesView;
 import org.openmiles.accrual.domain.BookingRepository;
+import org.openmiles.accrual.domain.FlightRating;
 import org.openmiles.accrual.domain.NewSegment;
 import org.openmiles.accrual.domain.PartnerEarnRule.RatingException;
 import org.openmiles.accrual.domain.PassengerSegment;
@@ -102,7 +103,7 @@ public class DefaultBookingAccrual extends HostCarrierFiles<BookedSegment>
     bookings.linkAlreadyFlown(writtenSegments, now);
     // claims are filed for flights flown by today only: an upcoming segment cannot have one
     bookings.linkClaims(
-        writtenSegments.stream().filter(s -> !s.departureDate().isAfter(today)).toList());
+        writtenSegments.stream().filter(s -> !s.flight().date().isAfter(today)).toList());
     return List.of(results);
   }
 
@@ -139,10 +140,11 @@ public class DefaultBookingAccrual extends HostCarrierFiles<BookedSegment>
     Map<MemberNumber, Boolean> earns = new HashMap<>();
     for (int i : toWrite) {
       BookedSegment s = chunk.get(i);
-      if (s.member() != null && s.status() == BookedSegment.Status.CONFIRMED) {
+      MemberNumber member = s.passenger().member();
+      if (member != null && s.status() == BookedSegment.Status.CONFIRMED) {
         // one lookup per distinct member: accounts has no set-based "which are enrolled" yet
         earns.computeIfAbsent(
-            s.member(), m -> members.find(m).map(v -> v.status().mayEarn()).orElse(Boolean.FALSE));
+            member, m -> members.find(m).map(v -> v.status().mayEarn()).orElse(Boolean.FALSE));
       }
     }
     List<MemberNumber> earning =
@@ -157,42 +159,33 @@ public class DefaultBookingAccrual extends HostCarrierFiles<BookedSegment>
       boolean waitlisted = s.status() == BookedSegment.Status.WAITLISTED;
       return nothing(s, state, waitlisted ? "NOT_CONFIRMED" : "SEGMENT_CANCELLED");
     }
-    if (s.member() == null) {
+    if (s.passenger().member() == null) {
       return nothing(s, state, "NO_MEMBER_NUMBER");
     }
-    TierBenefits tier = tierOf.get(s.member());
+    TierBenefits tier = tierOf.get(s.passenger().member());
     if (tier == null) {
       return nothing(s, state, "MEMBER_NOT_ENROLLED");
     }
     try {
-      FlightRater.Rated r =
+      FlightRating r =
           rater.rate(
               new FlightRater.Segment(
-                  s.marketingCarrier(),
+                  s.flight().marketingCarrier(),
                   s.bookingClass(),
-                  s.origin(),
-                  s.destination(),
-                  s.departureDate(),
+                  s.flight().origin(),
+                  s.flight().destination(),
+                  s.flight().date(),
                   null,
                   null),
               tier);
-      return new NewSegment(
-          s,
-          state,
-          (int) r.distanceMiles(),
-          r.baseMiles(),
-          r.bonusMiles(),
-          r.qualifyingMiles(),
-          r.qualifyingFlights(),
-          tier.code(),
-          null);
+      return new NewSegment(s, state, r, tier.code(), null);
     } catch (RatingException e) {
       return nothing(s, state, e.code());
     }
   }
 
   private static NewSegment nothing(BookedSegment s, String state, String reason) {
-    return new NewSegment(s, state, null, 0, 0, 0, BigDecimal.ZERO.setScale(2), null, reason);
+    return new NewSegment(s, state, FlightRating.NONE, null, reason);
   }
 
   @Override

@@ -24,6 +24,7 @@ import org.openmiles.accrual.api.FlightAccrual;
 import org.openmiles.accrual.api.FlownCoupon;
 import org.openmiles.accrual.domain.CouponReversal;
 import org.openmiles.accrual.domain.CouponState;
+import org.openmiles.accrual.domain.FlightRating;
 import org.openmiles.accrual.domain.FlownCouponRepository;
 import org.openmiles.accrual.domain.LastNames;
 import org.openmiles.accrual.domain.NewCoupon;
@@ -100,7 +101,7 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
     rater.prefetchRoutes(
         chunk.stream()
             .filter(c -> c.earns() && !isKnown(known, c))
-            .map(c -> List.of(c.origin(), c.destination()))
+            .map(c -> List.of(c.flight().origin(), c.flight().destination()))
             .distinct()
             .toList());
     return rater;
@@ -165,17 +166,7 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
         if (c.reverses()) {
           rows.add(
               new NewCoupon(
-                  c,
-                  CouponState.REVERSED,
-                  "NOTHING_TO_REVERSE",
-                  null,
-                  0,
-                  0,
-                  0,
-                  zero(),
-                  zero(),
-                  null,
-                  null));
+                  c, CouponState.REVERSED, "NOTHING_TO_REVERSE", FlightRating.NONE, null));
           rowIndex.add(i);
           continue;
         }
@@ -184,7 +175,7 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
         TierBenefits tier =
             c.member() == null || mismatch
                 ? null
-                : tierOn.get(new MemberOnDate(c.member(), c.flightDate()));
+                : tierOn.get(new MemberOnDate(c.member(), c.flight().date()));
         try {
           rows.add(rated(c, rater.rate(c, tier == null ? NO_TIER : tier), tier, mismatch));
           rowIndex.add(i);
@@ -238,7 +229,7 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
           results[cr.index()] =
               FlownCouponAnswers.credited(
                   c,
-                  cr.row().baseMiles() + cr.row().bonusMiles(),
+                  cr.row().rating().baseMiles() + cr.row().rating().bonusMiles(),
                   promoByCredit.getOrDefault(cr.index(), 0L));
         } else if (r.code().equals("MEMBER_NOT_FOUND")) {
           parked.add(c.key());
@@ -254,8 +245,8 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
         if (r == null) {
           done.add(
               new CouponReversal(
-                  c.key(), rv.stored().totalMiles(), c.status(), fileId, c.lineNumber()));
-          results[rv.index()] = FlownCouponAnswers.reversed(c, rv.stored().totalMiles());
+                  c.key(), rv.stored().earned().totalMiles(), c.status(), fileId, c.lineNumber()));
+          results[rv.index()] = FlownCouponAnswers.reversed(c, rv.stored().earned().totalMiles());
         } else {
           results[rv.index()] = FlownCouponAnswers.reversalRefused(c, rv.stored(), r);
         }
@@ -280,21 +271,15 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
 
   /** A new coupon's row as rated: CREDITED to its member, or UNCLAIMED with the reason. */
   private static NewCoupon rated(
-      FlownCoupon c, FlightRater.Rated r, TierBenefits tier, boolean mismatch) {
+      FlownCoupon c, FlightRating r, TierBenefits tier, boolean mismatch) {
     CouponState state =
         c.member() == null || mismatch ? CouponState.UNCLAIMED : CouponState.CREDITED;
     return new NewCoupon(
         c,
         state,
         c.member() == null ? "NO_MEMBER_NUMBER" : mismatch ? "NAME_MISMATCH" : null,
-        (int) r.distanceMiles(),
-        r.baseMiles(),
-        r.bonusMiles(),
-        r.qualifyingMiles(),
-        r.qualifyingFlights(),
-        r.qualifyingSpend(),
-        tier == null ? null : tier.code(),
-        r.region());
+        r,
+        tier == null ? null : tier.code());
   }
 
   /** What promotions see of a coupon credit. */
@@ -303,13 +288,13 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
     return PromotionTarget.flight(
         c.ledgerReference(),
         c.member(),
-        c.flightDate(),
-        c.marketingCarrier(),
-        c.origin(),
-        c.destination(),
-        c.bookingClass(),
-        cr.row().region(),
-        cr.row().baseMiles());
+        c.flight().date(),
+        c.flight().marketingCarrier(),
+        c.flight().origin(),
+        c.flight().destination(),
+        c.fare().bookingClass(),
+        cr.row().rating().region(),
+        cr.row().rating().baseMiles());
   }
 
   /**
@@ -349,14 +334,15 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
     String flight = CouponPostings.flight(c);
     List<PostMiles> out = new ArrayList<>(2);
     CouponPostings.Flown f = new CouponPostings.Flown(c);
+    FlightRating r = row.rating();
     out.add(
         CouponPostings.base(
             f,
-            row.baseMiles(),
+            r.baseMiles(),
             "Flight " + flight,
-            Qualifying.of(row.qualifyingMiles(), row.qualifyingFlights(), row.qualifyingSpend())));
-    if (row.bonusMiles() > 0) {
-      out.add(CouponPostings.tierBonus(f, row.bonusMiles(), row.tierCode(), flight));
+            Qualifying.of(r.qualifyingMiles(), r.qualifyingFlights(), r.qualifyingSpend())));
+    if (r.bonusMiles() > 0) {
+      out.add(CouponPostings.tierBonus(f, r.bonusMiles(), row.tierCode(), flight));
     }
     return out;
   }
@@ -372,9 +358,9 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
     return CouponPostings.reversal(
         new CouponPostings.Flown(
             new MemberNumber(s.member()), c.ticketNumber(), c.couponNumber(), s.flightDate()),
-        s.totalMiles(),
+        s.earned().totalMiles(),
         "Ticket " + c.ticketNumber() + " coupon " + c.couponNumber() + " " + why,
-        Qualifying.of(s.qualifyingMiles(), s.qualifyingFlights(), s.qualifyingSpend()));
+        s.earned().qualifying());
   }
 
   /** The tier of each member on the dates of their coupons that may earn, in one read. */
@@ -383,7 +369,7 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
     return tiers.tiersAt(
         chunk.stream()
             .filter(c -> c.member() != null && c.earns() && !isKnown(known, c))
-            .map(c -> new MemberOnDate(c.member(), c.flightDate()))
+            .map(c -> new MemberOnDate(c.member(), c.flight().date()))
             .distinct()
             .toList());
   }
@@ -399,10 +385,6 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
   /** Rates coupons not credited to a member (yet): no tier bonus. */
   private static final TierBenefits NO_TIER = new TierBenefits("MEMBER", "Member", 0, 0);
 
-  private static java.math.BigDecimal zero() {
-    return java.math.BigDecimal.ZERO.setScale(2);
-  }
-
   @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public long creditParked(MemberNumber member) {
@@ -416,9 +398,9 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
       postings.add(
           CouponPostings.base(
               new CouponPostings.Flown(member, s.ticket(), s.coupon(), s.flightDate()),
-              s.baseMiles(),
+              s.earned().baseMiles(),
               "Flight on ticket " + s.ticket() + " coupon " + s.coupon() + " (before enrollment)",
-              Qualifying.of(s.qualifyingMiles(), s.qualifyingFlights(), s.qualifyingSpend())));
+              s.earned().qualifying()));
     }
     BatchResult r = ledger.postBatch(postings);
     Set<Integer> refused =
@@ -428,7 +410,7 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
     for (int i = 0; i < parked.size(); i++) {
       if (!refused.contains(i)) {
         credited.add(parked.get(i).key());
-        miles += parked.get(i).baseMiles();
+        miles += parked.get(i).earned().baseMiles();
       }
     }
     coupons.setState(credited, CouponState.CREDITED, null, clock.instant());

@@ -3,6 +3,7 @@ package org.openmiles.accrual.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import org.openmiles.accounts.api.MilesLedger;
 import org.openmiles.accounts.api.PostMiles;
 import org.openmiles.accounts.api.RejectedPosting;
 import org.openmiles.accounts.api.SourceReference;
+import org.openmiles.accrual.api.ActivityAmount;
 import org.openmiles.accrual.api.ActivityResult;
 import org.openmiles.accrual.api.ActivityResult.Outcome;
 import org.openmiles.accrual.api.FileRegistration;
@@ -29,6 +31,7 @@ import org.openmiles.accrual.domain.PartnerEarnRule;
 import org.openmiles.accrual.domain.PartnerFileRepository;
 import org.openmiles.accrual.domain.PromotionTarget;
 import org.openmiles.accrual.domain.StoredActivity;
+import org.openmiles.common.text.Texts;
 
 /**
  * Credits partner activity: rate each record by the partner's rule in force on its activity date,
@@ -113,14 +116,14 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
           rulesByPartner.computeIfAbsent(a.partnerCode(), repository::earnRules);
       try {
         PartnerEarnRule rule = ruleFor(rules, a);
-        miles[i] = rule.rate(a.quantity(), a.currency());
+        miles[i] = rule.rate(a.amount().quantity(), a.amount().currency());
         if (miles[i] == 0) {
           results[i] =
               ActivityResult.rejected(
                   a.lineNumber(),
                   "BELOW_EARNING_THRESHOLD",
                   "quantity "
-                      + a.quantity().toPlainString()
+                      + a.amount().quantity().toPlainString()
                       + " earns no whole mile under the partner's rule");
         } else {
           ratable.add(i);
@@ -310,7 +313,7 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
   private static PartnerEarnRule ruleFor(List<PartnerEarnRule> rules, PartnerActivity a) {
     PartnerEarnRule best = null; // the latest effective of the rules that apply
     for (PartnerEarnRule r : rules) {
-      if (r.basis() == a.basis()
+      if (r.basis() == a.amount().basis()
           && r.appliesOn(a.activityDate())
           && (best == null || r.effectiveFrom().isAfter(best.effectiveFrom()))) {
         best = r;
@@ -324,21 +327,28 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
         "partner "
             + a.partnerCode()
             + " has no earn rule for "
-            + a.basis()
+            + a.amount().basis()
             + " on "
             + a.activityDate());
   }
 
   private static String describe(PartnerActivity a) {
+    ActivityAmount amount = a.amount();
     String d =
-        a.partnerCode()
-            + " "
-            + a.basis().name().toLowerCase().replace('_', ' ')
-            + " "
-            + a.quantity().stripTrailingZeros().toPlainString()
-            + (a.currency() == null ? "" : " " + a.currency())
+        amountText(a.partnerCode(), amount.basis().name(), amount.quantity(), amount.currency())
             + (a.description().isEmpty() ? "" : ": " + a.description());
-    return d.length() > PostMiles.MAX_DESCRIPTION ? d.substring(0, PostMiles.MAX_DESCRIPTION) : d;
+    return Texts.truncate(d, PostMiles.MAX_DESCRIPTION);
+  }
+
+  /** A partner record's amount as ledger texts name it, e.g. {@code DEMO_HOTEL stay night 2}. */
+  private static String amountText(
+      String partnerCode, String basis, BigDecimal quantity, String currency) {
+    return partnerCode
+        + " "
+        + basis.toLowerCase().replace('_', ' ')
+        + " "
+        + quantity.stripTrailingZeros().toPlainString()
+        + (currency == null ? "" : " " + currency);
   }
 
   @Override
@@ -360,12 +370,7 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
                         p.miles(),
                         SourceReference.of(p.ledgerRef()),
                         p.activityDate(),
-                        p.partnerCode()
-                            + " "
-                            + p.basis().toLowerCase().replace('_', ' ')
-                            + " "
-                            + p.quantity().stripTrailingZeros().toPlainString()
-                            + (p.currency() == null ? "" : " " + p.currency())
+                        amountText(p.partnerCode(), p.basis(), p.quantity(), p.currency())
                             + " (parked until enrollment)"))
             .toList();
     // promotion bonuses on the activity dates of the records: before posting (see credit)

@@ -15,6 +15,7 @@ import org.openmiles.accrual.domain.Dated;
 import org.openmiles.accrual.domain.DistanceRepository;
 import org.openmiles.accrual.domain.EarnRuleRepository;
 import org.openmiles.accrual.domain.FlightEarning;
+import org.openmiles.accrual.domain.FlightRating;
 import org.openmiles.accrual.domain.PartnerEarnRule.RatingException;
 import org.openmiles.accrual.domain.QualifyingSpend;
 import org.openmiles.tiers.api.TierBenefits;
@@ -88,19 +89,6 @@ final class FlightRater {
   }
 
   /**
-   * What a coupon earns: distance used, region, the tier's miles, and the qualifying activity
-   * (spend in the program's spend currency, zero when none is counted or the segment has no fare).
-   */
-  record Rated(
-      long distanceMiles,
-      String region,
-      long baseMiles,
-      long bonusMiles,
-      long qualifyingMiles,
-      BigDecimal qualifyingFlights,
-      BigDecimal qualifyingSpend) {}
-
-  /**
    * A segment to rate: a flown coupon, or a booked segment (which has no fare yet: {@code fare} and
    * {@code currency} are null, so it cannot be rated under the revenue model).
    */
@@ -113,20 +101,20 @@ final class FlightRater {
       BigDecimal fare,
       String currency) {}
 
-  Rated rate(FlownCoupon c, TierBenefits tier) {
+  FlightRating rate(FlownCoupon c, TierBenefits tier) {
     return rate(
         new Segment(
-            c.marketingCarrier(),
-            c.bookingClass(),
-            c.origin(),
-            c.destination(),
-            c.flightDate(),
-            c.baseFare(),
-            c.currency()),
+            c.flight().marketingCarrier(),
+            c.fare().bookingClass(),
+            c.flight().origin(),
+            c.flight().destination(),
+            c.flight().date(),
+            c.fare().baseFare(),
+            c.fare().currency()),
         tier);
   }
 
-  Rated rate(Segment c, TierBenefits tier) {
+  FlightRating rate(Segment c, TierBenefits tier) {
     Airport from = airport(c.origin());
     Airport to = airport(c.destination());
     LocalDate date = c.date();
@@ -195,8 +183,8 @@ final class FlightRater {
               .orElse(0L);
       m = FlightEarning.rate(distance, f, minimum, tier.flightBonusPercent());
     }
-    return new Rated(
-        distance,
+    return new FlightRating(
+        (int) distance,
         region.name(),
         m.baseMiles(),
         m.tierBonusMiles(),

@@ -34,10 +34,10 @@ class FlownBookings {
                 c.ticketNumber(),
                 c.couponNumber(),
                 c.member().value(),
-                c.marketingCarrier(),
-                c.flightNumber(),
-                c.flightDate(),
-                c.origin(),
+                c.flight().marketingCarrier(),
+                c.flight().number(),
+                c.flight().date(),
+                c.flight().origin(),
                 r.miles()));
       }
     }

@@ -22,10 +22,9 @@ final class FlownCouponAnswers {
    */
   static ActivityResult againstStored(long fileId, FlownCoupon c, StoredCoupon before) {
     long line = c.lineNumber();
-    boolean sameLine = before.fileId() == fileId && before.lineNo() == line;
-    boolean sameReversalLine = before.reversedFileId() == fileId && before.reversedLineNo() == line;
-    if (sameReversalLine) { // this line, done by an interrupted run of this file
-      return new ActivityResult(line, Outcome.REVERSED, before.milesReversed(), null, null);
+    boolean sameLine = before.received().is(fileId, line);
+    if (before.reversal().line().is(fileId, line)) { // done by an interrupted run of this file
+      return new ActivityResult(line, Outcome.REVERSED, before.reversal().miles(), null, null);
     }
     if (sameLine && c.earns()) {
       return switch (before.state()) {
@@ -33,10 +32,10 @@ final class FlownCouponAnswers {
             new ActivityResult(
                 line,
                 Outcome.CREDITED,
-                before.baseMiles() + before.bonusMiles(),
+                before.earned().baseMiles() + before.earned().bonusMiles(),
                 null,
                 null,
-                before.promoMiles());
+                before.earned().promoMiles());
         case PARKED, UNCLAIMED ->
             new ActivityResult(
                 line, Outcome.PARKED, 0, "MEMBER_NOT_ENROLLED", "not credited to a member yet");
@@ -67,7 +66,7 @@ final class FlownCouponAnswers {
         "coupon "
             + c.key()
             + " already received in file "
-            + before.fileId()
+            + before.received().fileId()
             + " ("
             + before.state()
             + ")");
@@ -142,7 +141,7 @@ final class FlownCouponAnswers {
         c.lineNumber(),
         code,
         "cannot take back "
-            + stored.totalMiles()
+            + stored.earned().totalMiles()
             + " miles from member "
             + stored.member()
             + ": "

@@ -102,20 +102,25 @@ public class FlownFileClaims {
                 ClaimStatus.PENDING_REVIEW,
                 refused.get(i),
                 "the ledger refused the credit of coupon "
-                    + cr.ticket()
+                    + cr.flown().ticket()
                     + "/"
-                    + cr.coupon()
+                    + cr.flown().coupon()
                     + ": an agent settles the claim",
-                cr.ticket(),
-                cr.coupon(),
+                cr.flown().ticket(),
+                cr.flown().coupon(),
                 0,
                 0,
                 null,
                 null));
       } else {
         claims.creditCoupon(
-            cr.ticket(), cr.coupon(), cr.member(), cr.bonusMiles(), cr.tierCode(), now);
-        flown.add(new CreditedClaim(claimId, cr.ticket(), cr.coupon()));
+            cr.flown().ticket(),
+            cr.flown().coupon(),
+            cr.flown().member().value(),
+            cr.bonusMiles(),
+            cr.tierCode(),
+            now);
+        flown.add(new CreditedClaim(claimId, cr.flown().ticket(), cr.flown().coupon()));
         miles += cr.total();
       }
     }

@@ -19,10 +19,12 @@ import org.openmiles.accounts.api.SourceReference;
 import org.openmiles.accrual.api.ActivityResult;
 import org.openmiles.accrual.api.ActivityResult.Outcome;
 import org.openmiles.accrual.api.PartnerActivity;
+import org.openmiles.accrual.domain.ActivityFacts;
 import org.openmiles.accrual.domain.ActivityReversal;
 import org.openmiles.accrual.domain.ActivityStatus;
 import org.openmiles.accrual.domain.OriginalActivity;
 import org.openmiles.accrual.domain.PartnerActivityRepository;
+import org.openmiles.common.text.Texts;
 
 /**
  * Partner reversals ({@code R} records of version 2 files, ADR 0021), inside the chunk transaction
@@ -80,7 +82,7 @@ public class PartnerReversals {
     Map<String, java.time.LocalDate> earnings = new HashMap<>();
     for (int i : toPost) {
       PartnerActivity a = reversals.get(i);
-      earnings.put(a.ledgerReference(), originals.get(a.partnerTxId()).activityDate());
+      earnings.put(a.ledgerReference(), originals.get(a.partnerTxId()).facts().activityDate());
     }
     Map<String, Long> bonuses = promotions.awardedOn(earnings);
     List<Take> takes = new ArrayList<>(toPost.size());
@@ -129,7 +131,7 @@ public class PartnerReversals {
                     + " + "
                     + t.bonus()
                     + " promotion bonus) from member "
-                    + t.original().member()
+                    + t.original().facts().member()
                     + ": "
                     + r.reason()
                     + "; the record stays credited and an agent must settle it");
@@ -155,18 +157,18 @@ public class PartnerReversals {
               + a.partnerCode()
               + " (or it was rejected): there is nothing to take back; check the transaction id");
     }
-    if (o.reversedFileId() == fileId && o.reversedLineNo() == line) {
+    if (o.reversal().line().is(fileId, line)) {
       // this line, done by an interrupted run of this file: the same answer as then
-      return new ActivityResult(line, Outcome.REVERSED, o.milesReversed(), null, null);
+      return new ActivityResult(line, Outcome.REVERSED, o.reversal().miles(), null, null);
     }
-    if (o.fileId() == fileId) {
+    if (o.received().fileId() == fileId) {
       return ActivityResult.rejected(
           line,
           "DUPLICATE_IN_FILE",
           "transaction "
               + a.partnerTxId()
               + " is on line "
-              + o.lineNo()
+              + o.received().lineNo()
               + " of this file: a file carries a record or its reversal, not both; send the"
               + " reversal in a later file");
     }
@@ -179,9 +181,9 @@ public class PartnerReversals {
           "transaction "
               + a.partnerTxId()
               + " was already reversed (file "
-              + o.reversedFileId()
+              + o.reversal().line().fileId()
               + ", line "
-              + o.reversedLineNo()
+              + o.reversal().line().lineNo()
               + ")");
     }
     String mismatch = mismatch(a, o);
@@ -196,23 +198,25 @@ public class PartnerReversals {
 
   /** Which field of the reversal differs from the record it names, or null. */
   static String mismatch(PartnerActivity a, OriginalActivity o) {
-    if (!a.member().value().equals(o.member())) {
-      return "member number " + a.member() + " is not the record's " + o.member();
+    ActivityFacts f = o.facts();
+    if (!a.member().value().equals(f.member())) {
+      return "member number " + a.member() + " is not the record's " + f.member();
     }
-    if (!a.activityDate().equals(o.activityDate())) {
-      return "activity date " + a.activityDate() + " is not the record's " + o.activityDate();
+    if (!a.activityDate().equals(f.activityDate())) {
+      return "activity date " + a.activityDate() + " is not the record's " + f.activityDate();
     }
-    if (!a.basis().name().equals(o.basis())) {
-      return "basis " + a.basis() + " is not the record's " + o.basis();
+    if (!a.amount().basis().name().equals(f.basis())) {
+      return "basis " + a.amount().basis() + " is not the record's " + f.basis();
     }
-    if (a.quantity().compareTo(o.quantity()) != 0) {
+    if (a.amount().quantity().compareTo(f.quantity()) != 0) {
       return "quantity "
-          + a.quantity().toPlainString()
+          + a.amount().quantity().toPlainString()
           + " is not the record's "
-          + o.quantity().stripTrailingZeros().toPlainString();
+          + f.quantity().stripTrailingZeros().toPlainString();
     }
-    if (!Objects.equals(a.currency(), o.currency() == null ? null : o.currency().strip())) {
-      return "currency " + a.currency() + " is not the record's " + o.currency();
+    if (!Objects.equals(
+        a.amount().currency(), f.currency() == null ? null : f.currency().strip())) {
+      return "currency " + a.amount().currency() + " is not the record's " + f.currency();
     }
     return null;
   }
@@ -225,11 +229,11 @@ public class PartnerReversals {
             + a.partnerTxId()
             + (a.description().isEmpty() ? "" : ": " + a.description());
     return new PostMiles(
-        new MemberNumber(t.original().member()),
+        new MemberNumber(t.original().facts().member()),
         EntryType.REVERSAL,
         -t.total(),
         SourceReference.of(a.reversalReference()),
-        t.original().activityDate(),
-        d.length() > PostMiles.MAX_DESCRIPTION ? d.substring(0, PostMiles.MAX_DESCRIPTION) : d);
+        t.original().facts().activityDate(),
+        Texts.truncate(d, PostMiles.MAX_DESCRIPTION));
   }
 }

@@ -16,6 +16,7 @@ import org.openmiles.accrual.domain.PromotionRepository;
 import org.openmiles.accrual.domain.PromotionTarget;
 import org.openmiles.accrual.domain.Promotions;
 import org.openmiles.accrual.domain.Promotions.MemberKey;
+import org.openmiles.common.text.Texts;
 
 /**
  * Promotion bonuses for earnings that are being credited: flights and partner records alike. It
@@ -131,6 +132,6 @@ public class PromotionBonuses {
 
   private static String describe(String promotionName) {
     String d = "Promotion " + promotionName;
-    return d.length() > PostMiles.MAX_DESCRIPTION ? d.substring(0, PostMiles.MAX_DESCRIPTION) : d;
+    return Texts.truncate(d, PostMiles.MAX_DESCRIPTION);
   }
 }

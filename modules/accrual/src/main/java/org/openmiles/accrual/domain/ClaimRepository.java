@@ -1,6 +1,5 @@
 package org.openmiles.accrual.domain;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -39,15 +38,7 @@ public interface ClaimRepository {
    * later file carrying it is a duplicate. False if a row exists already.
    */
   boolean insertCreditedCoupon(
-      FlownCoupon c,
-      String member,
-      int distanceMiles,
-      long baseMiles,
-      long bonusMiles,
-      long qualifyingMiles,
-      BigDecimal qualifyingFlights,
-      String tierCode,
-      Instant now);
+      FlownCoupon c, String member, FlightRating rated, String tierCode, Instant now);
 
   /** Inserts a PENDING claim; empty if it conflicts with another (duplicate or same key). */
   Optional<Long> insert(NewClaim n, Instant now);

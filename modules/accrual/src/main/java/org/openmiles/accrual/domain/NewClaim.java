@@ -1,17 +1,9 @@
 package org.openmiles.accrual.domain;
 
-import java.time.LocalDate;
+import org.openmiles.accrual.api.FileClaim;
 
-/** A claim to insert (status PENDING until matched, in the same transaction). */
-public record NewClaim(
-    String member,
-    String ticket,
-    Integer coupon,
-    String carrier,
-    String flightNumber,
-    LocalDate flightDate,
-    String origin,
-    String destination,
-    String bookingClass,
-    String idempotencyKey,
-    String requestHash) {}
+/**
+ * A claim to insert (status PENDING until matched, in the same transaction): the request, the
+ * number of the member it is filed for, and the idempotency key and request hash it was filed with.
+ */
+public record NewClaim(String member, FileClaim claim, String idempotencyKey, String requestHash) {}

@@ -1,18 +1,15 @@
 package org.openmiles.accrual.domain;
 
-import java.math.BigDecimal;
 import org.openmiles.accrual.api.FlownCoupon;
 
-/** A coupon to record, with what it earns (zeros for a reversal without an earlier credit). */
+/**
+ * A coupon to record in {@code state}, with the reason it earns nothing ({@code reasonCode}, null
+ * when it does), how it was rated and the member's tier then (null when it has no member); {@code
+ * rating} is {@link FlightRating#NONE} for a reversal without an earlier credit.
+ */
 public record NewCoupon(
     FlownCoupon coupon,
     CouponState state,
     String reasonCode,
-    Integer distanceMiles,
-    long baseMiles,
-    long bonusMiles,
-    long qualifyingMiles,
-    BigDecimal qualifyingFlights,
-    BigDecimal qualifyingSpend,
-    String tierCode,
-    String region) {}
+    FlightRating rating,
+    String tierCode) {}

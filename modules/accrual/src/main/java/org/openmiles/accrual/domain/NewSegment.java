@@ -1,19 +1,14 @@
 package org.openmiles.accrual.domain;
 
-import java.math.BigDecimal;
 import org.openmiles.accrual.api.BookedSegment;
 
 /**
- * A segment to store, with its state and what it is expected to earn (zeros and a reason if
- * nothing).
+ * A segment to store, with its state and what it is expected to earn: as rated for the member's
+ * tier, or {@link FlightRating#NONE} and the reason it earns nothing.
  */
 public record NewSegment(
     BookedSegment segment,
     String state,
-    Integer distanceMiles,
-    long baseMiles,
-    long bonusMiles,
-    long qualifyingMiles,
-    BigDecimal qualifyingFlights,
+    FlightRating expected,
     String tierCode,
     String reasonCode) {}

@@ -14,6 +14,10 @@ import org.openmiles.accounts.api.MemberNumber;
  * <p>{@code ledgerReference} is the source reference of the base posting (for example {@code
  * P:DEMO_HOTEL:TX1} or {@code F:7381234567890:1}); bonus postings derive theirs from it. Codes are
  * upper case, as in the rule tables.
+ *
+ * <p>It keeps eleven flat components on purpose: they are exactly the attributes a promotion's
+ * scope names ({@link Promotion} matches each by name), both kinds share the one shape, and the
+ * {@link #flight} and {@link #partner} factories are the only ways it is built.
  */
 public record PromotionTarget(
     String ledgerReference,

@@ -1,57 +1,17 @@
 package org.openmiles.accrual.domain;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import org.openmiles.accrual.api.CouponKey;
+import org.openmiles.accounts.api.Qualifying;
 import org.openmiles.accrual.api.FlownCoupon;
 
-/** A stored flown coupon with what it earned when it was recorded. */
+/**
+ * A stored flown coupon with what it earned when it was recorded: the coupon as the airline sent it
+ * ({@code flown}, as the rater reads it: without its member number and file line), the member it is
+ * stored for (null when none), its base miles and qualifying activity, and its state.
+ */
 public record RecordedCoupon(
-    String ticket,
-    int coupon,
-    char couponStatus,
-    String member,
-    String lastName,
-    String firstName,
-    String marketingCarrier,
-    String operatingCarrier,
-    String flightNumber,
-    LocalDate flightDate,
-    String origin,
-    String destination,
-    String bookingClass,
-    String fareBasis,
-    BigDecimal baseFare,
-    String currency,
-    long baseMiles,
-    long qualifyingMiles,
-    BigDecimal qualifyingFlights,
-    CouponState state,
-    BigDecimal qualifyingSpend) {
+    FlownCoupon flown, String member, long baseMiles, Qualifying qualifying, CouponState state) {
 
   public String key() {
-    return CouponKey.format(ticket, coupon);
-  }
-
-  /** The coupon as the rater reads it. */
-  public FlownCoupon asFlown() {
-    return new FlownCoupon(
-        ticket,
-        coupon,
-        couponStatus,
-        null,
-        lastName,
-        firstName,
-        marketingCarrier,
-        operatingCarrier,
-        flightNumber,
-        flightDate,
-        origin,
-        destination,
-        bookingClass,
-        fareBasis,
-        baseFare,
-        currency,
-        0);
+    return flown.key();
   }
 }

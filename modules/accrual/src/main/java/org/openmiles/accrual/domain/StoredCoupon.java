@@ -1,33 +1,23 @@
 package org.openmiles.accrual.domain;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.openmiles.accrual.api.CouponKey;
 
-/** A coupon as stored: where it came from, what it earned, and its state. */
+/**
+ * A coupon as stored: the member it is credited (or parked) to, its flight date and state, the file
+ * line that brought it, what it earned, and its reversal if any.
+ */
 public record StoredCoupon(
     String ticket,
     int coupon,
     String member,
-    CouponState state,
-    long fileId,
-    long lineNo,
-    long baseMiles,
-    long bonusMiles,
-    long promoMiles,
-    long qualifyingMiles,
-    BigDecimal qualifyingFlights,
     LocalDate flightDate,
-    long reversedFileId,
-    long reversedLineNo,
-    long milesReversed,
-    BigDecimal qualifyingSpend) {
+    CouponState state,
+    FileLine received,
+    CouponEarnings earned,
+    StoredReversal reversal) {
 
   public String key() {
     return CouponKey.format(ticket, coupon);
-  }
-
-  public long totalMiles() {
-    return baseMiles + bonusMiles + promoMiles;
   }
 }

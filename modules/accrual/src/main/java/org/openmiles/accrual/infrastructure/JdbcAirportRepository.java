@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.openmiles.accrual.domain.Airport;
 import org.openmiles.accrual.domain.AirportRepository;
 import org.openmiles.common.jdbc.Jdbc;
+import org.openmiles.common.text.Texts;
 
 /** Airports in {@code accrual.airport}. */
 @ApplicationScoped
@@ -43,10 +44,12 @@ public class JdbcAirportRepository implements AirportRepository {
           ps.setArray(2, Jdbc.array(c, "varchar", airports.stream().map(Airport::iata).toArray()));
           ps.setArray(
               3,
-              Jdbc.array(c, "varchar", airports.stream().map(a -> cut(a.name(), 200)).toArray()));
+              Jdbc.array(
+                  c, "varchar", airports.stream().map(a -> column(a.name(), 200)).toArray()));
           ps.setArray(
               4,
-              Jdbc.array(c, "varchar", airports.stream().map(a -> cut(a.city(), 100)).toArray()));
+              Jdbc.array(
+                  c, "varchar", airports.stream().map(a -> column(a.city(), 100)).toArray()));
           ps.setArray(
               5, Jdbc.array(c, "varchar", airports.stream().map(Airport::country).toArray()));
           ps.setArray(
@@ -62,11 +65,12 @@ public class JdbcAirportRepository implements AirportRepository {
     return BigDecimal.valueOf(v).setScale(6, RoundingMode.HALF_UP);
   }
 
-  private static String cut(String s, int max) {
+  /** A name or city as stored: absent (blank, or {@code \\N} in the source file) is null. */
+  private static String column(String s, int max) {
     if (s == null || s.isBlank() || s.equals("\\N")) {
       return null;
     }
-    return s.length() > max ? s.substring(0, max) : s;
+    return Texts.truncate(s, max);
   }
 
   private static final String AIRPORT =

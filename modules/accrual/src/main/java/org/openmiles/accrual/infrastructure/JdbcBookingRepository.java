@@ -16,10 +16,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.openmiles.accrual.api.BookedPassenger;
 import org.openmiles.accrual.api.BookedSegment;
 import org.openmiles.accrual.api.BookedSegmentView;
 import org.openmiles.accrual.api.ClaimBooking;
 import org.openmiles.accrual.api.CouponKey;
+import org.openmiles.accrual.api.Flight;
 import org.openmiles.accrual.domain.BookingRepository;
 import org.openmiles.accrual.domain.CreditedClaim;
 import org.openmiles.accrual.domain.CreditedCoupon;
@@ -111,27 +113,29 @@ public class JdbcBookingRepository implements BookingRepository {
             25,
             r -> {
               BookedSegment s = r.segment();
+              BookedPassenger p = s.passenger();
+              Flight f = s.flight();
               return new Object[] {
                 s.pnr(),
                 s.passengerNumber(),
                 s.segmentNumber(),
-                s.lastName(),
-                s.firstName(),
-                s.member() == null ? null : s.member().value(),
-                s.ticketNumber(),
-                s.marketingCarrier(),
-                s.flightNumber(),
-                s.departureDate().toString(),
-                s.origin(),
-                s.destination(),
+                p.lastName(),
+                p.firstName(),
+                p.member() == null ? null : p.member().value(),
+                p.ticketNumber(),
+                f.marketingCarrier(),
+                f.number(),
+                f.date().toString(),
+                f.origin(),
+                f.destination(),
                 s.bookingClass(),
                 s.segmentStatus(),
                 r.state(),
-                r.distanceMiles(),
-                r.baseMiles(),
-                r.bonusMiles(),
-                r.qualifyingMiles(),
-                r.qualifyingFlights(),
+                r.expected().distanceMiles(),
+                r.expected().baseMiles(),
+                r.expected().bonusMiles(),
+                r.expected().qualifyingMiles(),
+                r.expected().qualifyingFlights(),
                 r.tierCode(),
                 r.reasonCode(),
                 s.fileDate().toString(),

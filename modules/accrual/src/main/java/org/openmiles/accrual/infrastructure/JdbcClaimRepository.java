@@ -2,7 +2,6 @@ package org.openmiles.accrual.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -16,18 +15,24 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.openmiles.accounts.api.Qualifying;
 import org.openmiles.accrual.api.ClaimStatus;
 import org.openmiles.accrual.api.ClaimView;
 import org.openmiles.accrual.api.CouponKey;
+import org.openmiles.accrual.api.Fare;
+import org.openmiles.accrual.api.FileClaim;
+import org.openmiles.accrual.api.Flight;
 import org.openmiles.accrual.api.FlownCoupon;
 import org.openmiles.accrual.domain.ClaimRepository;
 import org.openmiles.accrual.domain.ClaimResolution;
 import org.openmiles.accrual.domain.CouponState;
+import org.openmiles.accrual.domain.FlightRating;
 import org.openmiles.accrual.domain.NewClaim;
 import org.openmiles.accrual.domain.PendingMatch;
 import org.openmiles.accrual.domain.RecordedCoupon;
 import org.openmiles.accrual.domain.StoredClaim;
 import org.openmiles.common.jdbc.Jdbc;
+import org.openmiles.common.text.Texts;
 
 /**
  * Missing-miles claims in {@code accrual.missing_miles_claim}, and what claims read and write of
@@ -112,28 +117,36 @@ public class JdbcClaimRepository implements ClaimRepository {
              f.qualifying_spend as f_qualifying_spend""";
 
   private static RecordedCoupon coupon(ResultSet rs) throws SQLException {
+    FlownCoupon flown =
+        new FlownCoupon(
+            rs.getString("f_ticket_number"),
+            rs.getInt("f_coupon_no"),
+            rs.getString("f_coupon_status").charAt(0),
+            null,
+            rs.getString("f_last_name"),
+            rs.getString("f_first_name"),
+            new Flight(
+                rs.getString("f_marketing_carrier"),
+                rs.getString("f_operating_carrier"),
+                rs.getString("f_flight_number"),
+                rs.getDate("f_flight_date").toLocalDate(),
+                rs.getString("f_origin"),
+                rs.getString("f_destination")),
+            new Fare(
+                rs.getString("f_booking_class"),
+                rs.getString("f_fare_basis"),
+                rs.getBigDecimal("f_base_fare"),
+                rs.getString("f_currency")),
+            0);
     return new RecordedCoupon(
-        rs.getString("f_ticket_number"),
-        rs.getInt("f_coupon_no"),
-        rs.getString("f_coupon_status").charAt(0),
+        flown,
         rs.getString("f_member_number"),
-        rs.getString("f_last_name"),
-        rs.getString("f_first_name"),
-        rs.getString("f_marketing_carrier"),
-        rs.getString("f_operating_carrier"),
-        rs.getString("f_flight_number"),
-        rs.getDate("f_flight_date").toLocalDate(),
-        rs.getString("f_origin"),
-        rs.getString("f_destination"),
-        rs.getString("f_booking_class"),
-        rs.getString("f_fare_basis"),
-        rs.getBigDecimal("f_base_fare"),
-        rs.getString("f_currency"),
         rs.getLong("f_base_miles"),
-        rs.getLong("f_qualifying_miles"),
-        rs.getBigDecimal("f_qualifying_flights"),
-        CouponState.valueOf(rs.getString("f_state")),
-        rs.getBigDecimal("f_qualifying_spend"));
+        Qualifying.of(
+            rs.getLong("f_qualifying_miles"),
+            rs.getBigDecimal("f_qualifying_flights"),
+            rs.getBigDecimal("f_qualifying_spend")),
+        CouponState.valueOf(rs.getString("f_state")));
   }
 
   /** The coupon {@code ticket/coupon}, locked for update. */
@@ -203,15 +216,7 @@ public class JdbcClaimRepository implements ClaimRepository {
    */
   @Override
   public boolean insertCreditedCoupon(
-      FlownCoupon c,
-      String member,
-      int distanceMiles,
-      long baseMiles,
-      long bonusMiles,
-      long qualifyingMiles,
-      BigDecimal qualifyingFlights,
-      String tierCode,
-      Instant now) {
+      FlownCoupon c, String member, FlightRating rated, String tierCode, Instant now) {
     return jdbc.update(
             "record coupon " + c.key() + " credited by a claim",
             """
@@ -232,19 +237,19 @@ public class JdbcClaimRepository implements ClaimRepository {
               ps.setString(++i, member);
               ps.setString(++i, c.lastName());
               ps.setString(++i, c.firstName());
-              ps.setString(++i, c.marketingCarrier());
-              ps.setString(++i, c.operatingCarrier());
-              ps.setString(++i, c.flightNumber());
-              ps.setDate(++i, Date.valueOf(c.flightDate()));
-              ps.setString(++i, c.origin());
-              ps.setString(++i, c.destination());
-              ps.setString(++i, c.bookingClass());
-              ps.setString(++i, c.currency());
-              ps.setInt(++i, distanceMiles);
-              ps.setLong(++i, baseMiles);
-              ps.setLong(++i, bonusMiles);
-              ps.setLong(++i, qualifyingMiles);
-              ps.setBigDecimal(++i, qualifyingFlights);
+              ps.setString(++i, c.flight().marketingCarrier());
+              ps.setString(++i, c.flight().operatingCarrier());
+              ps.setString(++i, c.flight().number());
+              ps.setDate(++i, Date.valueOf(c.flight().date()));
+              ps.setString(++i, c.flight().origin());
+              ps.setString(++i, c.flight().destination());
+              ps.setString(++i, c.fare().bookingClass());
+              ps.setString(++i, c.fare().currency());
+              ps.setInt(++i, rated.distanceMiles());
+              ps.setLong(++i, rated.baseMiles());
+              ps.setLong(++i, rated.bonusMiles());
+              ps.setLong(++i, rated.qualifyingMiles());
+              ps.setBigDecimal(++i, rated.qualifyingFlights());
               ps.setString(++i, tierCode);
               ps.setTimestamp(++i, ts);
               ps.setTimestamp(++i, ts);
@@ -304,8 +309,9 @@ public class JdbcClaimRepository implements ClaimRepository {
   /** Inserts a PENDING claim; empty if it conflicts with another (duplicate or same key). */
   @Override
   public Optional<Long> insert(NewClaim n, Instant now) {
+    FileClaim f = n.claim();
     return jdbc.first(
-        "file a claim of " + n.member() + " for ticket " + n.ticket(),
+        "file a claim of " + n.member() + " for ticket " + f.ticketNumber(),
         """
         insert into accrual.missing_miles_claim (member_number, ticket_number, coupon_no,
                marketing_carrier, flight_number, flight_date, origin, destination, booking_class,
@@ -315,18 +321,18 @@ public class JdbcClaimRepository implements ClaimRepository {
         (c, ps) -> {
           Timestamp ts = Timestamp.from(now);
           ps.setString(1, n.member());
-          ps.setString(2, n.ticket());
-          if (n.coupon() == null) {
+          ps.setString(2, f.ticketNumber());
+          if (f.couponNumber() == null) {
             ps.setNull(3, Types.SMALLINT);
           } else {
-            ps.setInt(3, n.coupon());
+            ps.setInt(3, f.couponNumber());
           }
-          ps.setString(4, n.carrier());
-          ps.setString(5, n.flightNumber());
-          ps.setDate(6, Date.valueOf(n.flightDate()));
-          ps.setString(7, n.origin());
-          ps.setString(8, n.destination());
-          ps.setString(9, n.bookingClass());
+          ps.setString(4, f.carrier());
+          ps.setString(5, f.flightNumber());
+          ps.setDate(6, Date.valueOf(f.flightDate()));
+          ps.setString(7, f.origin());
+          ps.setString(8, f.destination());
+          ps.setString(9, f.bookingClass());
           ps.setString(10, n.idempotencyKey());
           ps.setString(11, n.requestHash());
           ps.setTimestamp(12, ts);
@@ -446,7 +452,7 @@ public class JdbcClaimRepository implements ClaimRepository {
           Timestamp ts = Timestamp.from(now);
           ps.setString(1, r.status().name());
           ps.setString(2, r.reasonCode());
-          ps.setString(3, truncate(r.reasonText(), 500));
+          ps.setString(3, Texts.truncate(r.reasonText(), 500));
           ps.setString(4, r.matchedTicket());
           if (r.matchedCoupon() == null) {
             ps.setNull(5, Types.SMALLINT);
@@ -501,9 +507,5 @@ public class JdbcClaimRepository implements ClaimRepository {
           ps.setArray(3, Jdbc.array(c, "int2", numbers));
         },
         rs -> new PendingMatch(claim(rs), coupon(rs)));
-  }
-
-  private static String truncate(String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max);
   }
 }

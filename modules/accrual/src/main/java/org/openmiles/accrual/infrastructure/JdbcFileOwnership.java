@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.openmiles.accrual.api.FileOwnership;
 import org.openmiles.common.jdbc.Jdbc;
+import org.openmiles.common.text.Texts;
 
 /**
  * File workers and their claims in {@code accrual.file_worker} and {@code accrual.file_claim}. A
@@ -34,7 +35,7 @@ public class JdbcFileOwnership implements FileOwnership {
         on conflict (id) do update set heartbeat_at = now()""",
         (c, ps) -> {
           ps.setString(1, worker);
-          ps.setString(2, host.length() > 255 ? host.substring(0, 255) : host);
+          ps.setString(2, Texts.truncate(host, 255));
         });
     // workers gone for a day are forgotten; their claims were taken over long before
     jdbc.update(

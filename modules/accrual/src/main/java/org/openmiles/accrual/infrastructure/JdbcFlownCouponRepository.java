@@ -13,13 +13,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.openmiles.accounts.api.Qualifying;
 import org.openmiles.accrual.api.CouponKey;
+import org.openmiles.accrual.api.Flight;
 import org.openmiles.accrual.api.FlownCoupon;
+import org.openmiles.accrual.domain.CouponEarnings;
 import org.openmiles.accrual.domain.CouponReversal;
 import org.openmiles.accrual.domain.CouponState;
+import org.openmiles.accrual.domain.FileLine;
+import org.openmiles.accrual.domain.FlightRating;
 import org.openmiles.accrual.domain.FlownCouponRepository;
 import org.openmiles.accrual.domain.NewCoupon;
 import org.openmiles.accrual.domain.StoredCoupon;
+import org.openmiles.accrual.domain.StoredReversal;
 import org.openmiles.common.jdbc.Jdbc;
 
 /** Flown coupons in {@code accrual.flown_coupon}, read and written a chunk at a time. */
@@ -42,19 +48,20 @@ public class JdbcFlownCouponRepository implements FlownCouponRepository {
         rs.getString("ticket_number"),
         rs.getInt("coupon_no"),
         rs.getString("member_number"),
-        CouponState.valueOf(rs.getString("state")),
-        rs.getLong("file_id"),
-        rs.getLong("line_no"),
-        rs.getLong("base_miles"),
-        rs.getLong("bonus_miles"),
-        rs.getLong("promo_miles"),
-        rs.getLong("qualifying_miles"),
-        rs.getBigDecimal("qualifying_flights"),
         rs.getDate("flight_date").toLocalDate(),
-        rs.getLong("reversed_file_id"),
-        rs.getLong("reversed_line_no"),
-        rs.getLong("miles_reversed"),
-        rs.getBigDecimal("qualifying_spend"));
+        CouponState.valueOf(rs.getString("state")),
+        new FileLine(rs.getLong("file_id"), rs.getLong("line_no")),
+        new CouponEarnings(
+            rs.getLong("base_miles"),
+            rs.getLong("bonus_miles"),
+            rs.getLong("promo_miles"),
+            Qualifying.of(
+                rs.getLong("qualifying_miles"),
+                rs.getBigDecimal("qualifying_flights"),
+                rs.getBigDecimal("qualifying_spend"))),
+        new StoredReversal(
+            new FileLine(rs.getLong("reversed_file_id"), rs.getLong("reversed_line_no")),
+            rs.getLong("miles_reversed")));
   }
 
   /** The stored coupons among {@code coupons}, by {@link FlownCoupon#key()}, locked for update. */
@@ -96,6 +103,8 @@ public class JdbcFlownCouponRepository implements FlownCouponRepository {
             28,
             r -> {
               FlownCoupon c = r.coupon();
+              Flight f = c.flight();
+              FlightRating rating = r.rating();
               return new Object[] {
                 c.ticketNumber(),
                 c.couponNumber(),
@@ -103,21 +112,21 @@ public class JdbcFlownCouponRepository implements FlownCouponRepository {
                 c.member() == null ? null : c.member().value(),
                 c.lastName(),
                 c.firstName(),
-                c.marketingCarrier(),
-                c.operatingCarrier(),
-                c.flightNumber(),
-                c.flightDate().toString(),
-                c.origin(),
-                c.destination(),
-                c.bookingClass(),
-                c.fareBasis(),
-                c.baseFare(),
-                c.currency(),
-                r.distanceMiles(),
-                r.baseMiles(),
-                r.bonusMiles(),
-                r.qualifyingMiles(),
-                r.qualifyingFlights(),
+                f.marketingCarrier(),
+                f.operatingCarrier(),
+                f.number(),
+                f.date().toString(),
+                f.origin(),
+                f.destination(),
+                c.fare().bookingClass(),
+                c.fare().fareBasis(),
+                c.fare().baseFare(),
+                c.fare().currency(),
+                rating.distanceMiles(),
+                rating.baseMiles(),
+                rating.bonusMiles(),
+                rating.qualifyingMiles(),
+                rating.qualifyingFlights(),
                 r.tierCode(),
                 r.state().name(),
                 r.reasonCode(),
@@ -126,7 +135,7 @@ public class JdbcFlownCouponRepository implements FlownCouponRepository {
                 r.state() == CouponState.REVERSED
                     ? (int) Math.min(Integer.MAX_VALUE, c.lineNumber())
                     : null,
-                r.qualifyingSpend()
+                rating.qualifyingSpend()
               };
             });
     String[] types = {

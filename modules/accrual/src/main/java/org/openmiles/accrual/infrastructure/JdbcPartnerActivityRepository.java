@@ -16,14 +16,17 @@ import java.util.Set;
 import org.openmiles.accrual.api.EarnBasis;
 import org.openmiles.accrual.api.ParkedReport;
 import org.openmiles.accrual.api.PartnerActivity;
+import org.openmiles.accrual.domain.ActivityFacts;
 import org.openmiles.accrual.domain.ActivityReversal;
 import org.openmiles.accrual.domain.ActivityStatus;
+import org.openmiles.accrual.domain.FileLine;
 import org.openmiles.accrual.domain.IssuedMiles;
 import org.openmiles.accrual.domain.OriginalActivity;
 import org.openmiles.accrual.domain.ParkedActivity;
 import org.openmiles.accrual.domain.PartnerActivityRepository;
 import org.openmiles.accrual.domain.PartnerEarnRule;
 import org.openmiles.accrual.domain.StoredActivity;
+import org.openmiles.accrual.domain.StoredReversal;
 import org.openmiles.common.jdbc.Jdbc;
 
 /** Partner activity records, partners and their earn rules in the {@code accrual} schema. */
@@ -93,9 +96,9 @@ public class JdbcPartnerActivityRepository implements PartnerActivityRepository 
       tx[i] = a.partnerTxId();
       member[i] = a.member().value();
       date[i] = a.activityDate().toString();
-      basis[i] = a.basis().name();
-      qty[i] = a.quantity();
-      cur[i] = a.currency();
+      basis[i] = a.amount().basis().name();
+      qty[i] = a.amount().quantity();
+      cur[i] = a.amount().currency();
       m[i] = miles.get(i);
       ref[i] = a.ledgerReference();
       line[i] = (int) Math.min(Integer.MAX_VALUE, a.lineNumber());
@@ -257,18 +260,19 @@ public class JdbcPartnerActivityRepository implements PartnerActivityRepository 
             rs ->
                 new OriginalActivity(
                     rs.getString("partner_tx_id"),
-                    rs.getString("member_number"),
-                    rs.getDate("activity_date").toLocalDate(),
-                    rs.getString("basis"),
-                    rs.getBigDecimal("quantity"),
-                    rs.getString("currency"),
+                    new ActivityFacts(
+                        rs.getString("member_number"),
+                        rs.getDate("activity_date").toLocalDate(),
+                        rs.getString("basis"),
+                        rs.getBigDecimal("quantity"),
+                        rs.getString("currency")),
                     rs.getLong("miles"),
                     ActivityStatus.valueOf(rs.getString("status")),
-                    rs.getLong("file_id"),
-                    rs.getLong("line_no"),
-                    rs.getLong("reversed_file_id"),
-                    rs.getLong("reversed_line_no"),
-                    rs.getLong("miles_reversed")))
+                    new FileLine(rs.getLong("file_id"), rs.getLong("line_no")),
+                    new StoredReversal(
+                        new FileLine(
+                            rs.getLong("reversed_file_id"), rs.getLong("reversed_line_no")),
+                        rs.getLong("miles_reversed"))))
         .forEach(o -> out.put(o.txId(), o));
     return out;
   }

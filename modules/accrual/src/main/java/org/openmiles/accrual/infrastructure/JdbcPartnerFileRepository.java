@@ -10,6 +10,7 @@ import org.openmiles.accrual.api.FileSummary;
 import org.openmiles.accrual.api.PartnerFileView;
 import org.openmiles.accrual.domain.PartnerFileRepository;
 import org.openmiles.common.jdbc.Jdbc;
+import org.openmiles.common.text.Texts;
 
 /** Inbound files in {@code accrual.inbound_file}, one row per file content of a feed. */
 @ApplicationScoped
@@ -145,7 +146,7 @@ public class JdbcPartnerFileRepository implements PartnerFileRepository {
                completed_at = ?
          where id = ?""",
         (c, ps) -> {
-          ps.setString(1, cut(reason));
+          ps.setString(1, Texts.truncate(reason, REASON_LENGTH));
           ps.setInt(2, records);
           ps.setTimestamp(3, Timestamp.from(now));
           ps.setLong(4, fileId);
@@ -160,13 +161,9 @@ public class JdbcPartnerFileRepository implements PartnerFileRepository {
         update accrual.inbound_file set status = 'FAILED', reason = ?, completed_at = ?
          where id = ? and status = 'PROCESSING'""",
         (c, ps) -> {
-          ps.setString(1, cut(reason));
+          ps.setString(1, Texts.truncate(reason, REASON_LENGTH));
           ps.setTimestamp(2, Timestamp.from(now));
           ps.setLong(3, fileId);
         });
-  }
-
-  private static String cut(String reason) {
-    return reason.length() > REASON_LENGTH ? reason.substring(0, REASON_LENGTH) : reason;
   }
 }

@@ -10,11 +10,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.openmiles.accounts.api.EntryType;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accounts.api.PostMiles;
+import org.openmiles.accounts.api.Qualifying;
 import org.openmiles.accounts.api.RejectedPosting;
 import org.openmiles.accounts.api.SourceReference;
 import org.openmiles.accrual.api.ActivityResult;
+import org.openmiles.accrual.api.Fare;
+import org.openmiles.accrual.api.Flight;
 import org.openmiles.accrual.api.FlownCoupon;
+import org.openmiles.accrual.domain.CouponEarnings;
+import org.openmiles.accrual.domain.FileLine;
 import org.openmiles.accrual.domain.StoredCoupon;
+import org.openmiles.accrual.domain.StoredReversal;
 
 /** How a flown-coupon line is answered when its coupon is stored already, and the other answers. */
 class FlownCouponAnswersTest {
@@ -81,7 +87,7 @@ class FlownCouponAnswersTest {
       assertThat(r.reason())
           .isEqualTo(
               "coupon 7382100000001/2 already received in file "
-                  + stored.fileId()
+                  + stored.received().fileId()
                   + " ("
                   + state
                   + ")");
@@ -158,16 +164,8 @@ class FlownCouponAnswersTest {
         MemberNumber.fromSequence(100_000_001L),
         lastName,
         "",
-        "VN",
-        "VN",
-        "220",
-        LocalDate.of(2026, 11, 2),
-        "HAN",
-        "SGN",
-        "Y",
-        "",
-        new BigDecimal("120.00"),
-        "USD",
+        new Flight("VN", "VN", "220", LocalDate.of(2026, 11, 2), "HAN", "SGN"),
+        new Fare("Y", "", new BigDecimal("120.00"), "USD"),
         LINE);
   }
 
@@ -177,18 +175,10 @@ class FlownCouponAnswersTest {
         "7382100000001",
         2,
         MemberNumber.fromSequence(100_000_001L).value(),
-        org.openmiles.accrual.domain.CouponState.valueOf(state),
-        fileId,
-        lineNo,
-        1000,
-        100,
-        250,
-        1000,
-        BigDecimal.ONE,
         LocalDate.of(2026, 11, 2),
-        reversedFileId,
-        reversedLineNo,
-        1500,
-        BigDecimal.TEN);
+        org.openmiles.accrual.domain.CouponState.valueOf(state),
+        new FileLine(fileId, lineNo),
+        new CouponEarnings(1000, 100, 250, Qualifying.of(1000, BigDecimal.ONE, BigDecimal.TEN)),
+        new StoredReversal(new FileLine(reversedFileId, reversedLineNo), 1500));
   }
 }

@@ -6,12 +6,16 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.accrual.api.ActivityAmount;
 import org.openmiles.accrual.api.ActivityResult;
 import org.openmiles.accrual.api.ActivityResult.Outcome;
 import org.openmiles.accrual.api.EarnBasis;
 import org.openmiles.accrual.api.PartnerActivity;
+import org.openmiles.accrual.domain.ActivityFacts;
 import org.openmiles.accrual.domain.ActivityStatus;
+import org.openmiles.accrual.domain.FileLine;
 import org.openmiles.accrual.domain.OriginalActivity;
+import org.openmiles.accrual.domain.StoredReversal;
 
 /** What a reversal line answers against the record it names, before anything is posted. */
 class PartnerReversalsTest {
@@ -24,9 +28,7 @@ class PartnerReversalsTest {
         "TX-1",
         M,
         DAY,
-        basis,
-        new BigDecimal(qty),
-        currency,
+        new ActivityAmount(basis, new BigDecimal(qty), currency),
         "refund",
         line,
         "Nguyen",
@@ -42,18 +44,11 @@ class PartnerReversalsTest {
       String status, long file, long line, long revFile, long revLine) {
     return new OriginalActivity(
         "TX-1",
-        M.value(),
-        DAY,
-        "SPEND",
-        new BigDecimal("1000000.00"),
-        "VND",
+        new ActivityFacts(M.value(), DAY, "SPEND", new BigDecimal("1000000.00"), "VND"),
         50,
         ActivityStatus.valueOf(status),
-        file,
-        line,
-        revFile,
-        revLine,
-        status.equals("REVERSED") ? 50 : 0);
+        new FileLine(file, line),
+        new StoredReversal(new FileLine(revFile, revLine), status.equals("REVERSED") ? 50 : 0));
   }
 
   @Test

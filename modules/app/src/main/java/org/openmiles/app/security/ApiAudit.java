@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import org.openmiles.common.jdbc.Jdbc;
 import org.openmiles.common.security.ApiRoles;
 import org.openmiles.common.security.Callers;
+import org.openmiles.common.text.Texts;
 
 /**
  * The API's own audit trail ({@code security.api_audit}, append-only): every call that may change
@@ -59,21 +60,17 @@ public class ApiAudit implements ContainerResponseFilter {
           "insert into security.api_audit (subject, roles, method, operation, path, status,"
               + " idempotency_key) values (?, ?, ?, ?, ?, ?, ?)",
           (c, ps) -> {
-            ps.setString(1, cut(subject, 200));
-            ps.setString(2, cut(String.join(",", roles), 200));
-            ps.setString(3, cut(method, 7));
-            ps.setString(4, cut(operation, 200));
-            ps.setString(5, cut(path, 500));
+            ps.setString(1, Texts.truncate(subject, 200));
+            ps.setString(2, Texts.truncate(String.join(",", roles), 200));
+            ps.setString(3, Texts.truncate(method, 7));
+            ps.setString(4, Texts.truncate(operation, 200));
+            ps.setString(5, Texts.truncate(path, 500));
             ps.setShort(6, (short) status);
-            ps.setString(7, key == null ? null : cut(key, 120));
+            ps.setString(7, Texts.truncate(key, 120));
           });
     } catch (RuntimeException e) {
       LOG.log(
           Level.WARNING, "could not record " + method + " " + operation + " in the audit trail", e);
     }
-  }
-
-  private static String cut(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max);
   }
 }

@@ -40,6 +40,7 @@ import org.openmiles.accounts.api.PlaceHold;
 import org.openmiles.accounts.api.PostMiles;
 import org.openmiles.accounts.api.Qualifying;
 import org.openmiles.accounts.api.SourceReference;
+import org.openmiles.accrual.api.LedgerReferences;
 import org.openmiles.common.ValidationException;
 import org.openmiles.it.support.Api;
 import org.openmiles.it.support.Db;
@@ -179,7 +180,7 @@ class TiersIT {
         .containsExactly("TITANIUM UPGRADE");
 
     // the refund takes the qualifying activity back, the status stays until the review
-    ledger.postBatch(List.of(reversal(m, credit + ":R", 1_000, "1", today)));
+    ledger.postBatch(List.of(reversal(m, LedgerReferences.reversal(credit), 1_000, "1", today)));
     TierStatusView reversed = tiers.status(m);
     assertThat(reversed.tier()).isEqualTo("TITANIUM");
     assertThat(reversed.qualifyingMiles()).isEqualTo(14_999);
@@ -489,7 +490,7 @@ class TiersIT {
                               spendUp,
                               EntryType.REVERSAL,
                               -10,
-                              SourceReference.of(cent + ":R"),
+                              SourceReference.of(LedgerReferences.reversal(cent)),
                               today,
                               "IT refund",
                               Qualifying.of(10, BigDecimal.ZERO, new BigDecimal("0.01")).negate())))
@@ -645,7 +646,7 @@ class TiersIT {
                       reversals.add(
                           reversal(
                               m,
-                              ref + ":R",
+                              LedgerReferences.reversal(ref),
                               qm,
                               batch.get(k).qualifying().flights().toPlainString(),
                               d));

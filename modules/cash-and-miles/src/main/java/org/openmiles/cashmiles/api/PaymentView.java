@@ -9,6 +9,9 @@ import org.openmiles.common.Money;
  * A payment as its client sees it. {@code status} is the status now: an authorized payment whose
  * hold passed {@code holdExpiresAt} is EXPIRED. {@code totalCash} is what the booking engine still
  * collects (the base fare not paid by miles, plus taxes and fees).
+ *
+ * <p>Flat on purpose: it mirrors a JSON body of the REST API (docs/api.md) one to one, each
+ * component a field of the response ({@code CashMilesJson} writes them in order).
  */
 public record PaymentView(
     long paymentId,

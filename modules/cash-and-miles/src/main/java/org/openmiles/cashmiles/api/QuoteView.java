@@ -11,6 +11,9 @@ import org.openmiles.common.Money;
  * mile value locked until {@code expiresAt}, the member's available miles now, and a few example
  * splits (capped at the available miles). Any step of the range may be authorized, not only the
  * examples.
+ *
+ * <p>Flat on purpose: it mirrors a JSON body of the REST API (docs/api.md) one to one, each
+ * component a field of the response ({@code CashMilesJson} writes them in order).
  */
 public record QuoteView(
     String quoteToken,

@@ -40,10 +40,14 @@ import org.openmiles.cashmiles.api.events.CashMilesCaptured;
 import org.openmiles.cashmiles.api.events.CashMilesRefunded;
 import org.openmiles.cashmiles.api.events.CashMilesVoided;
 import org.openmiles.cashmiles.domain.CashMilesRule;
+import org.openmiles.cashmiles.domain.PaidBooking;
+import org.openmiles.cashmiles.domain.PaymentPricing;
 import org.openmiles.cashmiles.domain.PaymentRepository;
 import org.openmiles.cashmiles.domain.PaymentState;
+import org.openmiles.cashmiles.domain.PaymentTimes;
 import org.openmiles.cashmiles.domain.Quote;
 import org.openmiles.cashmiles.domain.QuoteCalculator;
+import org.openmiles.cashmiles.domain.QuoteTerms;
 import org.openmiles.cashmiles.domain.StoredPayment;
 import org.openmiles.common.Validator;
 
@@ -125,11 +129,7 @@ public class DefaultCashMilesPayments implements CashMilesPayments {
             request.client(),
             request.member(),
             fare,
-            valuePerMile,
-            range,
-            rule.holdTtlSeconds(),
-            rule.voluntaryRefundRedeposit(),
-            rule.involuntaryRefundRedeposit(),
+            new QuoteTerms(valuePerMile, range, rule.holdTtlSeconds(), rule.refunds()),
             now,
             now.plusSeconds(rule.quoteTtlSeconds()));
     repository.insertQuote(quote);
@@ -179,27 +179,20 @@ public class DefaultCashMilesPayments implements CashMilesPayments {
                 quote.member(),
                 command.miles(),
                 holdSource,
-                Duration.ofSeconds(quote.holdTtlSeconds()),
+                Duration.ofSeconds(quote.terms().holdTtlSeconds()),
                 "Cash & Miles " + command.bookingReference()));
-    var split = QuoteCalculator.split(quote.fare(), command.miles(), quote.valuePerMile());
+    var split = QuoteCalculator.split(quote.fare(), command.miles(), quote.terms().valuePerMile());
     StoredPayment payment =
         new StoredPayment(
             id,
             command.client(),
-            quote.token(),
             quote.member(),
-            split,
-            quote.fare().taxesAndFees(),
+            new PaymentPricing(
+                quote.token(), split, quote.fare().taxesAndFees(), quote.terms().refunds()),
             PaymentState.authorized(command.miles(), hold.expiresAt()),
             holdReference,
-            command.bookingReference(),
-            List.of(),
-            quote.voluntaryRefundRedeposit(),
-            quote.involuntaryRefundRedeposit(),
-            now,
-            now,
-            null,
-            null);
+            new PaidBooking(command.bookingReference(), List.of()),
+            PaymentTimes.createdAt(now));
     repository.insertPayment(payment);
     authorized.fire(
         new CashMilesAuthorized(
@@ -253,10 +246,7 @@ public class DefaultCashMilesPayments implements CashMilesPayments {
     Instant now = now();
     PaymentState next = p.state().refund(miles, now);
     long refundMiles = next.refundedMiles() - p.state().refundedMiles();
-    boolean redeposit =
-        reason == RefundReason.VOLUNTARY
-            ? p.voluntaryRefundRedeposit()
-            : p.involuntaryRefundRedeposit();
+    boolean redeposit = p.pricing().refunds().redeposits(reason);
     long refundId = repository.nextRefundId();
     String ledgerReference = null;
     if (redeposit) {
@@ -268,7 +258,7 @@ public class DefaultCashMilesPayments implements CashMilesPayments {
               refundMiles,
               SourceReference.of(ledgerReference),
               LocalDate.now(clock),
-              "Cash & Miles refund (" + reason + ") " + p.bookingReference()));
+              "Cash & Miles refund (" + reason + ") " + p.booking().reference()));
     }
     repository.update(paymentId, next, null, now);
     repository.insertRefund(

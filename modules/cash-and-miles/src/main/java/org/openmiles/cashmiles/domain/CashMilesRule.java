@@ -15,11 +15,11 @@ public record CashMilesRule(
     BigDecimal maxFareSharePct,
     int quoteTtlSeconds,
     int holdTtlSeconds,
-    boolean voluntaryRefundRedeposit,
-    boolean involuntaryRefundRedeposit) {
+    RefundRules refunds) {
 
   public CashMilesRule {
     Objects.requireNonNull(maxFareSharePct, "maxFareSharePct");
+    Objects.requireNonNull(refunds, "refunds");
     if (minMilesPerSegment <= 0 || milesStep <= 0 || minMilesPerSegment % milesStep != 0) {
       throw new IllegalArgumentException(
           "the minimum must be a positive multiple of a positive step");

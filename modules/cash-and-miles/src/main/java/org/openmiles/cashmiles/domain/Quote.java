@@ -1,6 +1,5 @@
 package org.openmiles.cashmiles.domain;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 import org.openmiles.accounts.api.MemberNumber;
@@ -16,11 +15,7 @@ public record Quote(
     ClientId client,
     MemberNumber member,
     QuoteCalculator.Fare fare,
-    BigDecimal valuePerMile,
-    QuoteCalculator.Range range,
-    int holdTtlSeconds,
-    boolean voluntaryRefundRedeposit,
-    boolean involuntaryRefundRedeposit,
+    QuoteTerms terms,
     Instant createdAt,
     Instant expiresAt) {
 
@@ -29,8 +24,7 @@ public record Quote(
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(member, "member");
     Objects.requireNonNull(fare, "fare");
-    Objects.requireNonNull(valuePerMile, "valuePerMile");
-    Objects.requireNonNull(range, "range");
+    Objects.requireNonNull(terms, "terms");
   }
 
   public boolean isExpiredAt(Instant now) {
@@ -39,6 +33,7 @@ public record Quote(
 
   /** Refuses miles outside the range, naming the rule they break. */
   public void requireAllowed(long miles) {
+    QuoteCalculator.Range range = terms.range();
     if (miles < range.minimum()) {
       throw new SplitNotAllowedException(
           SplitNotAllowedException.BELOW_MINIMUM,

@@ -4,35 +4,22 @@ import java.time.Instant;
 import java.util.List;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.cashmiles.api.ClientId;
-import org.openmiles.cashmiles.api.PaymentStatus;
 import org.openmiles.cashmiles.api.PaymentView;
-import org.openmiles.common.Money;
 
 /**
- * A payment row with its quote's refund rules (needed to refund it). Its state machine is {@link
- * #state()}.
+ * A payment row with what its quote fixed ({@link PaymentPricing}: the split, the taxes and fees,
+ * and the refund rules needed to refund it), the booking it pays for, and its times. Its state
+ * machine is {@link #state()}.
  */
 public record StoredPayment(
     long id,
     ClientId client,
-    String quoteToken,
     MemberNumber member,
-    QuoteCalculator.Split split,
-    Money taxesAndFees,
+    PaymentPricing pricing,
     PaymentState state,
     String holdReference,
-    String bookingReference,
-    List<String> ticketNumbers,
-    boolean voluntaryRefundRedeposit,
-    boolean involuntaryRefundRedeposit,
-    Instant createdAt,
-    Instant updatedAt,
-    Instant capturedAt,
-    Instant voidedAt) {
-
-  public StoredPayment {
-    ticketNumbers = List.copyOf(ticketNumbers);
-  }
+    PaidBooking booking,
+    PaymentTimes times) {
 
   /**
    * This payment after {@link PaymentRepository#update} stored {@code next} at {@code at}: what a
@@ -42,20 +29,12 @@ public record StoredPayment(
     return new StoredPayment(
         id,
         client,
-        quoteToken,
         member,
-        split,
-        taxesAndFees,
+        pricing,
         next,
         holdReference,
-        bookingReference,
-        tickets == null || tickets.isEmpty() ? ticketNumbers : tickets,
-        voluntaryRefundRedeposit,
-        involuntaryRefundRedeposit,
-        createdAt,
-        at,
-        next.stored() == PaymentStatus.CAPTURED ? at : capturedAt,
-        next.stored() == PaymentStatus.VOIDED ? at : voidedAt);
+        booking.ticketed(tickets),
+        times.after(next, at));
   }
 
   public PaymentView viewAt(Instant now) {
@@ -63,21 +42,21 @@ public record StoredPayment(
         id,
         state.statusAt(now),
         member,
-        quoteToken,
+        pricing.quoteToken(),
         state.miles(),
-        split.milesValue(),
-        split.cashForFare(),
-        taxesAndFees,
-        split.totalCash(),
-        bookingReference,
-        ticketNumbers,
+        pricing.split().milesValue(),
+        pricing.split().cashForFare(),
+        pricing.taxesAndFees(),
+        pricing.split().totalCash(),
+        booking.reference(),
+        booking.ticketNumbers(),
         state.capturedMiles(),
         state.refundedMiles(),
         holdReference,
         state.holdExpiresAt(),
-        createdAt,
-        updatedAt,
-        capturedAt,
-        voidedAt);
+        times.createdAt(),
+        times.updatedAt(),
+        times.capturedAt(),
+        times.voidedAt());
   }
 }

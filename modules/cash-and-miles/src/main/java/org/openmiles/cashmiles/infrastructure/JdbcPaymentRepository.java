@@ -20,10 +20,15 @@ import org.openmiles.cashmiles.api.ClientId;
 import org.openmiles.cashmiles.api.PaymentStatus;
 import org.openmiles.cashmiles.api.RefundReason;
 import org.openmiles.cashmiles.domain.CashMilesRule;
+import org.openmiles.cashmiles.domain.PaidBooking;
+import org.openmiles.cashmiles.domain.PaymentPricing;
 import org.openmiles.cashmiles.domain.PaymentRepository;
 import org.openmiles.cashmiles.domain.PaymentState;
+import org.openmiles.cashmiles.domain.PaymentTimes;
 import org.openmiles.cashmiles.domain.Quote;
 import org.openmiles.cashmiles.domain.QuoteCalculator;
+import org.openmiles.cashmiles.domain.QuoteTerms;
+import org.openmiles.cashmiles.domain.RefundRules;
 import org.openmiles.cashmiles.domain.StoredPayment;
 import org.openmiles.common.Money;
 import org.openmiles.common.jdbc.Jdbc;
@@ -82,8 +87,7 @@ public class JdbcPaymentRepository implements PaymentRepository {
                               rs.getBigDecimal("max_fare_share_pct"),
                               rs.getInt("quote_ttl_seconds"),
                               rs.getInt("hold_ttl_seconds"),
-                              rs.getBoolean("voluntary_refund_redeposit"),
-                              rs.getBoolean("involuntary_refund_redeposit")));
+                              refunds(rs)));
               Optional<BigDecimal> value =
                   !rs.getBoolean("value_found") || endedBy(rs.getDate("value_to"), day)
                       ? Optional.empty()
@@ -118,13 +122,14 @@ public class JdbcPaymentRepository implements PaymentRepository {
           ps.setBigDecimal(6, q.fare().taxesAndFees().amount());
           ps.setInt(7, q.fare().passengers());
           ps.setInt(8, q.fare().segments());
-          ps.setBigDecimal(9, q.valuePerMile());
-          ps.setLong(10, q.range().minimum());
-          ps.setLong(11, q.range().maximum());
-          ps.setLong(12, q.range().step());
-          ps.setInt(13, q.holdTtlSeconds());
-          ps.setBoolean(14, q.voluntaryRefundRedeposit());
-          ps.setBoolean(15, q.involuntaryRefundRedeposit());
+          QuoteTerms t = q.terms();
+          ps.setBigDecimal(9, t.valuePerMile());
+          ps.setLong(10, t.range().minimum());
+          ps.setLong(11, t.range().maximum());
+          ps.setLong(12, t.range().step());
+          ps.setInt(13, t.holdTtlSeconds());
+          ps.setBoolean(14, t.refunds().voluntaryRedeposit());
+          ps.setBoolean(15, t.refunds().involuntaryRedeposit());
           ps.setTimestamp(16, Timestamp.from(q.createdAt()));
           ps.setTimestamp(17, Timestamp.from(q.expiresAt()));
         });
@@ -157,12 +162,14 @@ public class JdbcPaymentRepository implements PaymentRepository {
                       money(rs.getBigDecimal("taxes_and_fees"), currency),
                       rs.getInt("passengers"),
                       rs.getInt("segments")),
-                  rs.getBigDecimal("value_per_mile"),
-                  new QuoteCalculator.Range(
-                      rs.getLong("min_miles"), rs.getLong("max_miles"), rs.getLong("miles_step")),
-                  rs.getInt("hold_ttl_seconds"),
-                  rs.getBoolean("voluntary_refund_redeposit"),
-                  rs.getBoolean("involuntary_refund_redeposit"),
+                  new QuoteTerms(
+                      rs.getBigDecimal("value_per_mile"),
+                      new QuoteCalculator.Range(
+                          rs.getLong("min_miles"),
+                          rs.getLong("max_miles"),
+                          rs.getLong("miles_step")),
+                      rs.getInt("hold_ttl_seconds"),
+                      refunds(rs)),
                   rs.getTimestamp("created_at").toInstant(),
                   rs.getTimestamp("expires_at").toInstant());
           return new QuoteForPayment(quote, rs.getLong("payment_id"));
@@ -197,22 +204,23 @@ public class JdbcPaymentRepository implements PaymentRepository {
         (c, ps) -> {
           ps.setLong(1, p.id());
           ps.setString(2, p.client().value());
-          ps.setString(3, p.quoteToken());
+          PaymentPricing pricing = p.pricing();
+          ps.setString(3, pricing.quoteToken());
           ps.setString(4, p.member().value());
           ps.setLong(5, p.state().miles());
-          ps.setString(6, p.split().totalCash().currency().getCurrencyCode());
-          ps.setBigDecimal(7, p.split().milesValue().amount());
-          ps.setBigDecimal(8, p.split().cashForFare().amount());
-          ps.setBigDecimal(9, p.taxesAndFees().amount());
-          ps.setBigDecimal(10, p.split().totalCash().amount());
+          ps.setString(6, pricing.split().totalCash().currency().getCurrencyCode());
+          ps.setBigDecimal(7, pricing.split().milesValue().amount());
+          ps.setBigDecimal(8, pricing.split().cashForFare().amount());
+          ps.setBigDecimal(9, pricing.taxesAndFees().amount());
+          ps.setBigDecimal(10, pricing.split().totalCash().amount());
           ps.setString(11, p.state().stored().name());
           ps.setString(12, p.holdReference());
-          ps.setString(13, p.bookingReference());
+          ps.setString(13, p.booking().reference());
           ps.setLong(14, p.state().capturedMiles());
           ps.setLong(15, p.state().refundedMiles());
           ps.setTimestamp(16, Timestamp.from(p.state().holdExpiresAt()));
-          ps.setTimestamp(17, Timestamp.from(p.createdAt()));
-          ps.setTimestamp(18, Timestamp.from(p.updatedAt()));
+          ps.setTimestamp(17, Timestamp.from(p.times().createdAt()));
+          ps.setTimestamp(18, Timestamp.from(p.times().updatedAt()));
         });
   }
 
@@ -369,14 +377,16 @@ public class JdbcPaymentRepository implements PaymentRepository {
     return new StoredPayment(
         rs.getLong("id"),
         new ClientId(rs.getString("client_id")),
-        rs.getString("quote_token"),
         new MemberNumber(rs.getString("member_number")),
-        new QuoteCalculator.Split(
-            miles,
-            money(rs.getBigDecimal("miles_value"), currency),
-            money(rs.getBigDecimal("cash_for_fare"), currency),
-            money(rs.getBigDecimal("total_cash"), currency)),
-        money(rs.getBigDecimal("taxes_and_fees"), currency),
+        new PaymentPricing(
+            rs.getString("quote_token"),
+            new QuoteCalculator.Split(
+                miles,
+                money(rs.getBigDecimal("miles_value"), currency),
+                money(rs.getBigDecimal("cash_for_fare"), currency),
+                money(rs.getBigDecimal("total_cash"), currency)),
+            money(rs.getBigDecimal("taxes_and_fees"), currency),
+            refunds(rs)),
         new PaymentState(
             PaymentStatus.valueOf(rs.getString("status")),
             miles,
@@ -384,14 +394,20 @@ public class JdbcPaymentRepository implements PaymentRepository {
             rs.getLong("refunded_miles"),
             rs.getTimestamp("hold_expires_at").toInstant()),
         rs.getString("hold_reference"),
-        rs.getString("booking_reference"),
-        tickets == null ? List.of() : Arrays.asList(tickets.split(",")),
-        rs.getBoolean("voluntary_refund_redeposit"),
-        rs.getBoolean("involuntary_refund_redeposit"),
-        rs.getTimestamp("created_at").toInstant(),
-        rs.getTimestamp("updated_at").toInstant(),
-        instant(rs.getTimestamp("captured_at")),
-        instant(rs.getTimestamp("voided_at")));
+        new PaidBooking(
+            rs.getString("booking_reference"),
+            tickets == null ? List.of() : Arrays.asList(tickets.split(","))),
+        new PaymentTimes(
+            rs.getTimestamp("created_at").toInstant(),
+            rs.getTimestamp("updated_at").toInstant(),
+            instant(rs.getTimestamp("captured_at")),
+            instant(rs.getTimestamp("voided_at"))));
+  }
+
+  /** The refund rules of a row that has them (a rule, or a quote and its payments). */
+  private static RefundRules refunds(ResultSet rs) throws SQLException {
+    return new RefundRules(
+        rs.getBoolean("voluntary_refund_redeposit"), rs.getBoolean("involuntary_refund_redeposit"));
   }
 
   /** Amounts are stored with 4 decimals; the currency's minor unit is what they mean. */

@@ -10,7 +10,8 @@ import org.openmiles.common.Money;
 class QuoteCalculatorTest {
   /** The seeded default: 2,500 miles per passenger-segment, steps of 500, up to the whole fare. */
   private static final CashMilesRule RULE =
-      new CashMilesRule(2_500, 500, new BigDecimal("100.00"), 600, 900, false, true);
+      new CashMilesRule(
+          2_500, 500, new BigDecimal("100.00"), 600, 900, new RefundRules(false, true));
 
   private static final BigDecimal USD_CENT = new BigDecimal("0.01");
   private static final BigDecimal VND_250 = new BigDecimal("250");
@@ -47,7 +48,8 @@ class QuoteCalculatorTest {
 
   @Test
   void aShareBelowTheWholeFareAndTheMembersMilesCapTheRange() {
-    CashMilesRule half = new CashMilesRule(2_500, 500, new BigDecimal("50"), 600, 900, false, true);
+    CashMilesRule half =
+        new CashMilesRule(2_500, 500, new BigDecimal("50"), 600, 900, new RefundRules(false, true));
     QuoteCalculator.Range r = QuoteCalculator.range(usd("1000.00", "0", 1, 1), half, USD_CENT);
     assertThat(r.maximum()).isEqualTo(50_000);
     assertThat(r.cappedAt(12_345).maximum()).isEqualTo(12_000);
@@ -76,7 +78,10 @@ class QuoteCalculatorTest {
     assertThatThrownBy(
             () -> new QuoteCalculator.Fare(Money.of("10", "USD"), Money.of("1", "VND"), 1, 1))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new CashMilesRule(2_500, 300, BigDecimal.TEN, 600, 900, true, true))
+    assertThatThrownBy(
+            () ->
+                new CashMilesRule(
+                    2_500, 300, BigDecimal.TEN, 600, 900, new RefundRules(true, true)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.openmiles.common.jdbc.Jdbc;
+import org.openmiles.common.text.Texts;
 
 /**
  * The relay's statements on {@code outbox.event} (ADR 0033). Each runs in the caller's transaction;
@@ -49,7 +50,7 @@ public class OutboxStore {
 
   /** Counts a failed delivery and puts the next attempt {@code waitSeconds} from now. */
   public void failed(long id, String error, long waitSeconds) {
-    String clipped = error == null ? "" : error.length() > 1000 ? error.substring(0, 1000) : error;
+    String clipped = error == null ? "" : Texts.truncate(error, 1000);
     jdbc.update(
         "record a failed delivery of outbox event " + id,
         """

@@ -10,6 +10,9 @@ import org.openmiles.accounts.api.MemberNumber;
  * + non-nominee surcharge), its state, and after a cancellation the fee and the miles redeposited.
  * {@code spent} gives the miles spent by their expiry date. {@code replayed} is true when a retried
  * request returned the award issued first.
+ *
+ * <p>Flat on purpose: it is a JSON body of the REST API (docs/api.md), its components being the
+ * fields of the response; grouping them into value records would change the wire format.
  */
 public record AwardView(
     String reference,

@@ -19,6 +19,7 @@ import org.openmiles.accrual.api.AirportView;
 import org.openmiles.accrual.api.FlightReference;
 import org.openmiles.accrual.api.UnknownAirportException;
 import org.openmiles.common.idempotency.Fingerprint;
+import org.openmiles.common.text.Texts;
 import org.openmiles.common.tx.RetriedTransaction;
 import org.openmiles.redemption.api.AlreadyCancelledException;
 import org.openmiles.redemption.api.AwardNotFoundException;
@@ -40,6 +41,7 @@ import org.openmiles.redemption.api.TierNotEligibleException;
 import org.openmiles.redemption.api.events.AwardCancelled;
 import org.openmiles.redemption.api.events.AwardRedeemed;
 import org.openmiles.redemption.domain.AwardChart;
+import org.openmiles.redemption.domain.AwardPassenger;
 import org.openmiles.redemption.domain.Awards;
 import org.openmiles.redemption.domain.BeneficiaryLists;
 import org.openmiles.redemption.domain.NewAward;
@@ -229,10 +231,8 @@ public class DefaultAwardService implements AwardService {
                 r.member(),
                 r.clientReference(),
                 kind,
-                description.length() > 200 ? description.substring(0, 200) : description,
-                who.kind().name(),
-                name,
-                beneficiaryId,
+                Texts.truncate(description, 200),
+                new AwardPassenger(who.kind().name(), name, beneficiaryId),
                 base,
                 surcharge,
                 hash,

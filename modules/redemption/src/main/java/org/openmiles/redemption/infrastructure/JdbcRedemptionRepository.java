@@ -348,9 +348,9 @@ public class JdbcRedemptionRepository
                   ps.setString(2, a.clientReference());
                   ps.setString(3, a.kind());
                   ps.setString(4, a.description());
-                  ps.setString(5, a.passengerKind());
-                  ps.setString(6, a.passengerName());
-                  ps.setObject(7, a.beneficiaryId());
+                  ps.setString(5, a.passenger().kind());
+                  ps.setString(6, a.passenger().name());
+                  ps.setObject(7, a.passenger().beneficiaryId());
                   ps.setLong(8, a.baseMiles());
                   ps.setLong(9, a.surchargeMiles());
                   ps.setLong(10, a.baseMiles() + a.surchargeMiles());

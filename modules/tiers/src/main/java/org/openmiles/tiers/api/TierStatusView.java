@@ -11,6 +11,9 @@ import java.time.LocalDate;
  * is none: no tier above, or a base or lifetime tier that needs no keeping). {@code
  * qualifyingSpend} is in {@code spendCurrency}, which is {@code null} while no tier in force counts
  * spend.
+ *
+ * <p>Flat on purpose: it is a JSON body of the REST API (docs/api.md), its components being the
+ * fields of the response; grouping them into value records would change the wire format.
  */
 public record TierStatusView(
     String member,
