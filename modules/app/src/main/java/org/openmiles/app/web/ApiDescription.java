@@ -8,11 +8,13 @@ import org.openmiles.app.security.AccessMatrixInOpenApi;
 
 /**
  * The filter {@code mp.openapi.filter} names (it takes one): the published description gets each
- * operation's roles from the access matrix, then the error answers every operation can give.
+ * operation's roles from the access matrix, then the error answers every operation can give, then
+ * the correlation id every call takes and answers with.
  */
 public class ApiDescription implements OASFilter {
   private final List<OASFilter> steps =
-      List.of(new AccessMatrixInOpenApi(), new ProblemResponsesInOpenApi());
+      List.of(
+          new AccessMatrixInOpenApi(), new ProblemResponsesInOpenApi(), new RequestIdInOpenApi());
 
   @Override
   public void filterOpenAPI(OpenAPI openAPI) {

@@ -825,6 +825,36 @@ class SecurityIT {
       }
     }
     assertThat(wrong).isEmpty();
+    // every operation takes an X-Request-Id and every answer carries one (ADR 0035)
+    for (var e : published().entrySet()) {
+      if (!e.getValue()
+          .getJsonArray("parameters")
+          .toString()
+          .contains("#/components/parameters/RequestId")) {
+        wrong.add(e.getKey() + " does not take X-Request-Id");
+      }
+      e.getValue()
+          .getJsonObject("responses")
+          .forEach(
+              (status, r) -> {
+                JsonObject headers = r.asJsonObject().getJsonObject("headers");
+                if (headers == null || !headers.containsKey("X-Request-Id")) {
+                  wrong.add(e.getKey() + " " + status + " does not carry X-Request-Id");
+                }
+              });
+    }
+    assertThat(wrong).isEmpty();
+    HttpResponse<String> refused =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(url.toString().replaceAll("/+$", "") + "/api/v1/holds/x"))
+                .header("X-Request-Id", "sec-refused-1")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(refused.headers().firstValue("X-Request-Id"))
+        .as("a refused call carries its id too")
+        .hasValue("sec-refused-1");
     // an operation's own refusals are still there, next to the common ones
     JsonObject capture =
         published()
