@@ -1,16 +1,15 @@
 package org.openmiles.app.security;
 
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
-import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import org.openmiles.app.security.AccessMatrix.Grant;
 import org.openmiles.app.security.AccessMatrix.Operation;
+import org.openmiles.app.web.ApiOperations;
 
 /**
  * The published description says who may call what, from the same access matrix the server
@@ -42,24 +41,14 @@ public class AccessMatrixInOpenApi implements OASFilter {
                     + " (docs/security.md); each operation's x-openmiles-roles names the roles it"
                     + " takes."));
     openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(SCHEME));
-    if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
-      return;
-    }
-    for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
-      if (!path.getKey().startsWith("/api/") || path.getValue().getOperations() == null) {
-        continue;
-      }
-      String template = path.getKey().substring("/api".length());
-      path.getValue()
-          .getOperations()
-          .forEach(
-              (method, op) -> {
-                List<String> roles =
-                    MATRIX.grants(new Operation(method.name(), template)).orElse(List.of()).stream()
-                        .map(Grant::toString)
-                        .collect(Collectors.toList());
-                op.addExtension(ROLES, roles);
-              });
-    }
+    ApiOperations.each(
+        openAPI,
+        (template, method, op) -> {
+          List<String> roles =
+              MATRIX.grants(new Operation(method.name(), template)).orElse(List.of()).stream()
+                  .map(Grant::toString)
+                  .collect(Collectors.toList());
+          op.addExtension(ROLES, roles);
+        });
   }
 }

@@ -7,7 +7,6 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -48,14 +47,7 @@ public class ProblemResponsesInOpenApi implements OASFilter {
     // ApiDescription gives the document its components before any step runs
     Components components = openAPI.getComponents();
     components.addSchema(PROBLEM, problemSchema());
-    if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
-      return;
-    }
-    for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
-      if (path.getKey().startsWith("/api/") && path.getValue().getOperations() != null) {
-        path.getValue().getOperations().values().forEach(ProblemResponsesInOpenApi::describe);
-      }
-    }
+    ApiOperations.each(openAPI, (template, method, op) -> describe(op));
   }
 
   private static void describe(Operation op) {

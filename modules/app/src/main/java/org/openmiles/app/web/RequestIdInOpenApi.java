@@ -1,11 +1,9 @@
 package org.openmiles.app.web;
 
-import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
@@ -47,14 +45,7 @@ public class RequestIdInOpenApi implements OASFilter {
                     "The id the request ran under: the caller's X-Request-Id or a new one. Kept"
                         + " with the ledger entries the call wrote and on its log lines.")
                 .schema(id));
-    if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
-      return;
-    }
-    for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
-      if (path.getKey().startsWith("/api/") && path.getValue().getOperations() != null) {
-        path.getValue().getOperations().values().forEach(RequestIdInOpenApi::describe);
-      }
-    }
+    ApiOperations.each(openAPI, (template, method, op) -> describe(op));
   }
 
   private static void describe(Operation op) {
