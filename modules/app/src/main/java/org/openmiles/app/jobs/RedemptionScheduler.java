@@ -36,16 +36,27 @@ public class RedemptionScheduler {
   @ConfigProperty(name = "openmiles.jobs.enabled", defaultValue = "true")
   boolean enabled;
 
+  /** The daily firing, at 03:00: runs on the one node that claims it ({@link ClusterLock}). */
   @Schedule(hour = "3", minute = "0", persistent = false)
+  void daily() {
+    run(() -> jobs.runFiring("expiry-notices", Duration.ofMinutes(1), this::send));
+  }
+
+  /** Sends the notices now, as the daily timer does (whenever no other node is sending them). */
   public void sendExpiryNotices() {
+    run(() -> jobs.runOnce("expiry-notices", this::send));
+  }
+
+  private int send() {
+    return expiry.sendExpiryNotices(LocalDate.now(clock));
+  }
+
+  private void run(Runnable job) {
     if (!enabled) {
       return;
     }
     try {
-      jobs.runFiring(
-          "expiry-notices",
-          Duration.ofMinutes(1),
-          () -> expiry.sendExpiryNotices(LocalDate.now(clock)));
+      job.run();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "job expiry-notices failed; it will run again tomorrow", e);
     }
