@@ -1,0 +1,73 @@
+package org.openmiles.retention.domain;
+
+import java.util.List;
+
+/**
+ * The Gamma-Gamma spend model (Fader, Hardie and Lee 2005, after Colombo and Jiang): each of a
+ * member's transactions is worth Gamma(p, ν), and ν varies across members as Gamma(q, γ), so a
+ * member's mean spend over their repeat transactions is shrunk towards the population's mean by how
+ * few they are. Independent of BG/NBD's counts; the two together give a member's value.
+ */
+public record GammaGamma(double p, double q, double gamma) {
+
+  public GammaGamma {
+    if (!(p > 0 && q > 0 && gamma > 0)) {
+      throw new IllegalArgumentException("Gamma-Gamma parameters must be positive");
+    }
+  }
+
+  /** A member's repeat transactions: how many, and their mean value (both positive). */
+  public record Spend(int transactions, double meanValue) {
+    public Spend {
+      if (transactions < 1 || !(meanValue > 0)) {
+        throw new IllegalArgumentException("spend needs transactions and a positive mean value");
+      }
+    }
+  }
+
+  /** The log-likelihood of one member's mean spend under these parameters. */
+  public double logLikelihood(Spend s) {
+    double px = p * s.transactions();
+    return LogGamma.of(px + q)
+        - LogGamma.of(px)
+        - LogGamma.of(q)
+        + q * Math.log(gamma)
+        + (px - 1) * Math.log(s.meanValue())
+        + px * Math.log(s.transactions())
+        - (px + q) * Math.log(gamma + s.transactions() * s.meanValue());
+  }
+
+  /** The log-likelihood of every member's mean spend. */
+  public double logLikelihood(List<Spend> spends) {
+    double sum = 0;
+    for (Spend s : spends) {
+      sum += logLikelihood(s);
+    }
+    return sum;
+  }
+
+  /**
+   * The value expected of a member's next transaction given their history: their own mean, weighted
+   * by how many transactions it rests on, against the population's mean {@code pγ/(q-1)} (defined
+   * for q &gt; 1).
+   */
+  public double expectedValue(Spend s) {
+    double px = p * s.transactions();
+    return p * (gamma + s.transactions() * s.meanValue()) / (px + q - 1);
+  }
+
+  /** The parameters that make {@code spends} most likely, with that log-likelihood. */
+  public static Fit fit(List<Spend> spends) {
+    if (spends.isEmpty()) {
+      throw new IllegalArgumentException("no spends to fit Gamma-Gamma to");
+    }
+    double[] best =
+        Likelihoods.maximise(
+            v -> new GammaGamma(v[0], v[1], v[2]).logLikelihood(spends), new double[3]);
+    GammaGamma model = new GammaGamma(best[0], best[1], best[2]);
+    return new Fit(model, model.logLikelihood(spends));
+  }
+
+  /** A fitted model and the log-likelihood of the data it was fitted to. */
+  public record Fit(GammaGamma model, double logLikelihood) {}
+}

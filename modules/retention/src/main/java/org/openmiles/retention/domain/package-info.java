@@ -1,0 +1,2 @@
+/** The retention models: pure functions of a member's history, no storage. */
+package org.openmiles.retention.domain;
