@@ -32,11 +32,7 @@ public record BgNbd(double r, double alpha, double a, double b) {
 
   /** The log-likelihood of all {@code histories}. */
   public double logLikelihood(List<ActivityHistory> histories) {
-    double sum = 0;
-    for (ActivityHistory h : histories) {
-      sum += logLikelihood(h);
-    }
-    return sum;
+    return Likelihoods.sum(histories, this::logLikelihood);
   }
 
   /**
@@ -54,6 +50,40 @@ public record BgNbd(double r, double alpha, double a, double b) {
             - Math.log(b + x - 1)
             + (r + x) * (Math.log(alpha + h.observedFor()) - Math.log(alpha + h.lastAt()));
     return 1 / (1 + Math.exp(logRatio));
+  }
+
+  /**
+   * How many activities a member with this history is expected to have in the next {@code t} (the
+   * conditional expectation of Fader, Hardie and Lee 2005, eq. 10). For a &lt; 1, as on CDNOW, both
+   * the factor (a+b+x-1)/(a-1) and the bracket are negative; a = 1 exactly needs the formula's
+   * limit and is refused.
+   */
+  public double expectedActivities(ActivityHistory h, double t) {
+    if (a == 1) {
+      throw new IllegalStateException(
+          "the conditional expectation is the formula's limit at a = 1");
+    }
+    int x = h.repeats();
+    double observed = alpha + h.observedFor();
+    double z = t / (observed + t);
+    double hyper = Hypergeometric.f21(r + x, b + x, a + b + x - 1, z);
+    double head =
+        (a + b + x - 1) / (a - 1) * (1 - Math.pow(observed / (observed + t), r + x) * hyper);
+    // the formula's denominator, 1 + [x > 0] a/(b+x-1) ((α+T)/(α+t_x))^(r+x), is 1 / P(alive)
+    return head * pAlive(h);
+  }
+
+  /**
+   * How many repeat activities a member is expected to have in their first {@code t} after the
+   * first one (the unconditional E[X(t)], eq. 9): what the model says about a new member, and,
+   * summed over members, about a whole cohort.
+   */
+  public double expectedRepeats(double t) {
+    if (a == 1) {
+      throw new IllegalStateException("the expectation is the formula's limit at a = 1");
+    }
+    double hyper = Hypergeometric.f21(r, b, a + b - 1, t / (alpha + t));
+    return (a + b - 1) / (a - 1) * (1 - Math.pow(alpha / (alpha + t), r) * hyper);
   }
 
   /** The parameters that make {@code histories} most likely, with that log-likelihood. */

@@ -39,11 +39,7 @@ public record GammaGamma(double p, double q, double gamma) {
 
   /** The log-likelihood of every member's mean spend. */
   public double logLikelihood(List<Spend> spends) {
-    double sum = 0;
-    for (Spend s : spends) {
-      sum += logLikelihood(s);
-    }
-    return sum;
+    return Likelihoods.sum(spends, this::logLikelihood);
   }
 
   /**

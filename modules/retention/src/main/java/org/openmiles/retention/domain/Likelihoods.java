@@ -1,5 +1,6 @@
 package org.openmiles.retention.domain;
 
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -9,6 +10,15 @@ import java.util.function.ToDoubleFunction;
  */
 final class Likelihoods {
   private Likelihoods() {}
+
+  /** The sum of {@code logLikelihood} over {@code items}: the log-likelihood of them all. */
+  static <T> double sum(List<T> items, ToDoubleFunction<T> logLikelihood) {
+    double sum = 0;
+    for (T item : items) {
+      sum += logLikelihood.applyAsDouble(item);
+    }
+    return sum;
+  }
 
   /**
    * The positive parameters that maximise {@code logLikelihood}, searched from {@code
