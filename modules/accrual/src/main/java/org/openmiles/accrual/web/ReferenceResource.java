@@ -15,8 +15,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Locale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,6 +39,17 @@ import org.openmiles.common.Validator;
 public class ReferenceResource {
 
   @Inject FlightReference reference;
+  @Inject Clock clock;
+
+  /** The program's calendar zone, as the tiers and the console use it. */
+  @Inject
+  @ConfigProperty(name = "openmiles.tiers.zone", defaultValue = "Asia/Ho_Chi_Minh")
+  String zone;
+
+  /** Today in the airline's time zone: after 17:00 UTC it is already tomorrow in Saigon. */
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(ZoneId.of(zone)));
+  }
 
   @POST
   @Path("airports")
@@ -71,7 +85,7 @@ public class ReferenceResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("date") String date) {
-    Leg leg = Leg.of(from, to, date);
+    Leg leg = Leg.of(from, to, date, today());
     return reference.distance(leg.from(), leg.to(), leg.date());
   }
 
@@ -87,7 +101,7 @@ public class ReferenceResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("date") String date) {
-    Leg leg = Leg.of(from, to, date);
+    Leg leg = Leg.of(from, to, date, today());
     String cls =
         Validator.valid(
             "class",
@@ -112,12 +126,11 @@ public class ReferenceResource {
 
   /**
    * The airports and day of a query, each checked in turn (date, from, to): a 400 names the first
-   * bad parameter. No date is today.
+   * bad parameter. No date is {@code today}.
    */
   private record Leg(String from, String to, LocalDate date) {
-    static Leg of(String from, String to, String date) {
-      LocalDate d =
-          Validator.valid("date", () -> date == null ? LocalDate.now() : Dates.parse(date));
+    static Leg of(String from, String to, String date, LocalDate today) {
+      LocalDate d = Validator.valid("date", () -> date == null ? today : Dates.parse(date));
       String a = Validator.valid("from", () -> code(from));
       String b = Validator.valid("to", () -> code(to));
       return new Leg(a, b, d);
