@@ -42,10 +42,14 @@ public record GammaGamma(double p, double q, double gamma) {
     return Likelihoods.sum(spends, this::logLikelihood);
   }
 
+  /** The population's mean transaction value, {@code pγ/(q-1)} (defined for q &gt; 1). */
+  public double populationMeanValue() {
+    return p * gamma / (q - 1);
+  }
+
   /**
    * The value expected of a member's next transaction given their history: their own mean, weighted
-   * by how many transactions it rests on, against the population's mean {@code pγ/(q-1)} (defined
-   * for q &gt; 1).
+   * by how many transactions it rests on, against the {@link #populationMeanValue()}.
    */
   public double expectedValue(Spend s) {
     double px = p * s.transactions();

@@ -23,10 +23,7 @@ public record LifetimeValue(BgNbd counts, GammaGamma values) {
       throw new IllegalArgumentException(
           "a horizon needs steps, a step length and a discount >= 0");
     }
-    double value =
-        spend == null
-            ? values.p() * values.gamma() / (values.q() - 1)
-            : values.expectedValue(spend);
+    double value = spend == null ? values.populationMeanValue() : values.expectedValue(spend);
     double total = 0;
     double before = 0;
     for (int k = 1; k <= steps; k++) {
