@@ -41,6 +41,7 @@ public class Migrations {
           "tiers",
           "redemption",
           "cashmiles",
+          "retention",
           "console",
           "security");
 

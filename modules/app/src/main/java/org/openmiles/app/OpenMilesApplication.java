@@ -30,7 +30,8 @@ import org.openmiles.common.security.ApiRoles;
   ApiRoles.BACK_OFFICE,
   ApiRoles.OPERATIONS,
   ApiRoles.AUDITOR,
-  ApiRoles.MEMBER_APP
+  ApiRoles.MEMBER_APP,
+  ApiRoles.MARKETING
 })
 @OpenAPIDefinition(
     info =

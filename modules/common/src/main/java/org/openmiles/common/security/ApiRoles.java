@@ -26,9 +26,15 @@ public final class ApiRoles {
   /** The member-facing app; the member actions arrive with later features. */
   public static final String MEMBER_APP = "member-app";
 
+  /**
+   * The loyalty marketing team and its tools: segments, scores, churn risk, NPS, consent and
+   * campaigns (retention); never the ledger or a member's profile beyond what a campaign needs.
+   */
+  public static final String MARKETING = "marketing";
+
   /** Every API role, in the order docs/security.md lists them. */
   public static final Set<String> ALL =
-      Set.of(BOOKING_ENGINE, PARTNER, BACK_OFFICE, OPERATIONS, AUDITOR, MEMBER_APP);
+      Set.of(BOOKING_ENGINE, PARTNER, BACK_OFFICE, OPERATIONS, AUDITOR, MEMBER_APP, MARKETING);
 
   private ApiRoles() {}
 
