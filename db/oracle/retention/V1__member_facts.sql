@@ -11,8 +11,6 @@ create table member_fact (
     revenue              number(16,2)  default 0 not null,
     miles_earned         number(19)    default 0 not null,
     miles_redeemed       number(19)    default 0 not null,
-    awards               number(10)    default 0 not null,
-    tier_code            varchar2(20 char),
     updated_at           timestamp with time zone default systimestamp not null
 );
 
@@ -34,3 +32,11 @@ create table member_partner_category (
     spend                number(16,2)  default 0 not null,
     constraint member_partner_category_pk primary key (member_number, category)
 );
+
+-- scratch copies for the rebuild (see the PostgreSQL form); Oracle has no unlogged tables
+create table rebuild_member_fact as select * from member_fact where 1 = 0;
+alter table rebuild_member_fact add constraint rebuild_member_fact_pk primary key (member_number);
+create table rebuild_member_day as select * from member_day where 1 = 0;
+alter table rebuild_member_day add constraint rebuild_member_day_pk primary key (member_number, activity_date);
+create table rebuild_member_partner_category as select * from member_partner_category where 1 = 0;
+alter table rebuild_member_partner_category add constraint rebuild_member_partner_category_pk primary key (member_number, category);

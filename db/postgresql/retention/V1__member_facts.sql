@@ -1,5 +1,5 @@
 -- Retention's facts about members (issue 19), kept from the other modules' events in the transaction
--- that made them true (ADR 0036), never read from their tables. One row per member in member_fact;
+-- that made them true (ADR 0037), never read from their tables. One row per member in member_fact;
 -- one row per member and day with activity (a flight or a partner transaction) in member_day, the
 -- rows the nightly scores read (RFM over a window; BG/NBD's repeat days, recency and age); partner
 -- transactions per category (the partner's kind) in member_partner_category. Revenue is in the
@@ -16,8 +16,6 @@ create table member_fact (
     revenue              numeric(16,2) not null default 0,
     miles_earned         bigint        not null default 0,
     miles_redeemed       bigint        not null default 0,
-    awards               integer       not null default 0,
-    tier_code            varchar(20),
     updated_at           timestamptz   not null default now()
 );
 
@@ -40,3 +38,10 @@ create table member_partner_category (
     spend                numeric(16,2) not null default 0,
     constraint member_partner_category_pk primary key (member_number, category)
 );
+
+-- The rebuild (FactsRebuild) recomputes the three tables above from the ledger's entries and
+-- accrual's records, through their modules' api, into these scratch copies, then compares them with
+-- the kept facts. Unlogged: they hold nothing that a crash must keep.
+create unlogged table rebuild_member_fact (like member_fact including defaults including constraints including indexes);
+create unlogged table rebuild_member_day (like member_day including defaults including constraints including indexes);
+create unlogged table rebuild_member_partner_category (like member_partner_category including defaults including constraints including indexes);

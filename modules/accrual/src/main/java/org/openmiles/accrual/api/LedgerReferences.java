@@ -1,5 +1,7 @@
 package org.openmiles.accrual.api;
 
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.openmiles.accounts.api.SourceReference;
 import org.openmiles.common.Sha256;
 
@@ -50,5 +52,38 @@ public final class LedgerReferences {
       return plain;
     }
     return "PR:" + promotionCode + ":" + Sha256.hex(base);
+  }
+
+  private static final Pattern FLOWN_COUPON = Pattern.compile("F:[0-9]{13}:[0-9]{1,2}");
+  private static final Pattern PARTNER_ACTIVITY = Pattern.compile("P:[A-Z0-9_]{2,20}:.+");
+
+  /**
+   * The base reference of an activity's own posting: {@code source} itself when it is a flown
+   * coupon's or a partner record's base miles ({@code reversal} false), or the base it takes back
+   * when it is such a posting's reversal ({@code <base>:R}, {@code reversal} true); empty for a
+   * tier or promotion bonus and for every posting that is not accrual's. The ledger entry's type
+   * (credit or reversal) decides which reading applies, so a partner transaction id that itself
+   * ends in {@code :R} is still read right.
+   */
+  public static Optional<String> activityBase(String source, boolean reversal) {
+    if (source == null) {
+      return Optional.empty();
+    }
+    String base = source;
+    if (reversal) {
+      if (!source.endsWith(":R")) {
+        return Optional.empty();
+      }
+      base = source.substring(0, source.length() - 2);
+    }
+    if (FLOWN_COUPON.matcher(base).matches()) {
+      return Optional.of(base);
+    }
+    if (PARTNER_ACTIVITY.matcher(base).matches()
+        && !base.endsWith(":TB")
+        && !base.contains(":PR:")) {
+      return Optional.of(base);
+    }
+    return Optional.empty();
   }
 }

@@ -30,4 +30,24 @@ class LedgerReferencesTest {
     String fits = "C".repeat(29); // 87 + 4 + 29 = 120: just fits
     assertThat(LedgerReferences.promotionBonus(base, fits)).isEqualTo(base + ":PR:" + fits);
   }
+
+  @Test
+  void theBaseOfAnActivityPostingIsReadBackAndBonusesAreNotActivities() {
+    String coupon = LedgerReferences.flownCoupon("7381234567890", 2);
+    String record = LedgerReferences.partnerActivity("DEMO_HOTEL", "T1");
+    assertThat(LedgerReferences.activityBase(coupon, false)).contains(coupon);
+    assertThat(LedgerReferences.activityBase(record, false)).contains(record);
+    assertThat(LedgerReferences.activityBase(LedgerReferences.reversal(coupon), true))
+        .contains(coupon);
+    assertThat(LedgerReferences.activityBase(LedgerReferences.reversal(record), true))
+        .contains(record);
+    assertThat(LedgerReferences.activityBase(LedgerReferences.tierBonus(coupon), false)).isEmpty();
+    assertThat(LedgerReferences.activityBase(LedgerReferences.promotionBonus(record, "X"), false))
+        .isEmpty();
+    assertThat(LedgerReferences.activityBase(coupon, true)).as("not a reversal").isEmpty();
+    assertThat(LedgerReferences.activityBase("AW:1234", false)).isEmpty();
+    // a partner transaction id ending in ":R" is a credit when the entry is one
+    String odd = LedgerReferences.partnerActivity("DEMO_HOTEL", "T1:R");
+    assertThat(LedgerReferences.activityBase(odd, false)).contains(odd);
+  }
 }

@@ -45,6 +45,21 @@ public final class FileDrop {
    */
   public static String stayNights(
       String tx, String member, String day, int nights, String description) {
+    return partnerRecord(tx, member, day, "STAY_NIGHT", nights, "", description);
+  }
+
+  /**
+   * A record of a partner activity file (version 1) for {@code member} (last name Test): {@code
+   * quantity} of {@code basis} ({@code currency} for SPEND, else "") on {@code day}.
+   */
+  public static String partnerRecord(
+      String tx,
+      String member,
+      String day,
+      String basis,
+      long quantity,
+      String currency,
+      String description) {
     return String.join(
             ",",
             "D",
@@ -52,9 +67,9 @@ public final class FileDrop {
             member,
             "Test",
             day,
-            "STAY_NIGHT",
-            String.valueOf(nights),
-            "",
+            basis,
+            String.valueOf(quantity),
+            currency,
             description)
         + "\n";
   }

@@ -1,0 +1,203 @@
+package org.openmiles.it.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openmiles.it.support.Api;
+import org.openmiles.it.support.Db;
+import org.openmiles.it.support.Deployments;
+import org.openmiles.it.support.FileDrop;
+
+/**
+ * Retention's member facts in the server: kept from the partner and flown-coupon files' postings
+ * and the ledger's debits in the same transactions (revenue converted to the program currency, USD,
+ * by the spend conversion rates), taken back by a refund, read through the API with the marketing
+ * role, and proved by the rebuild, which also repairs facts that were tampered with.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RetentionFactsIT {
+  private static final LocalDate D1 = LocalDate.now().minusDays(9);
+  private static final LocalDate D2 = LocalDate.now().minusDays(6);
+  private static final LocalDate D3 = LocalDate.now().minusDays(4);
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.openmiles();
+  }
+
+  @ArquillianResource URL url;
+
+  /** A partner file of one record whose quantity is {@code quantity}, with its trailer. */
+  private static Map<String, String> dropPartner(String partner, String record, long quantity)
+      throws Exception {
+    return FileDrop.drop(
+        FileDrop.partnerFolder(partner),
+        partner.toLowerCase() + "-" + Api.unique() + ".csv",
+        FileDrop.partnerHeader(partner) + record + "T,1," + quantity + "\n");
+  }
+
+  private static Map<String, String> dropFlown(String... coupons) throws Exception {
+    Path flown = FileDrop.filesRoot().resolve("airline").resolve("flown");
+    return FileDrop.drop(flown, "flown-" + Api.unique() + ".csv", FileDrop.flownFile(coupons));
+  }
+
+  private static String coupon(
+      String ticket, char status, String member, LocalDate day, String fare) {
+    return FileDrop.flownCoupon(
+        ticket, 1, status, member, "Test", "213", day.toString(), "SGN-HAN", "Y", fare);
+  }
+
+  private static void assertMoney(JsonObject o, String field, String expected) {
+    assertThat(o.getJsonNumber(field).bigDecimalValue()).as(field).isEqualByComparingTo(expected);
+  }
+
+  @Test
+  void factsFollowTheFilesAndTheLedgerAndTheRebuildProvesAndRepairsThem() throws Exception {
+    Api backOffice = new Api(url);
+    Api marketing = new Api(url).as("it-marketing", "marketing");
+    String member = backOffice.enroll("Test");
+    String u = Api.unique();
+
+    // a card spend and a hotel stay on D1, two flights on D2 and D3, one of them refunded later
+    Map<String, String> bank =
+        dropPartner(
+            "DEMO_BANK",
+            FileDrop.partnerRecord(
+                "B" + u, member, D1.toString(), "SPEND", 2_000_000, "VND", "card"),
+            2_000_000);
+    assertThat(bank.toString()).contains("status=PROCESSED", "rejected=0");
+    Map<String, String> hotel =
+        dropPartner(
+            "DEMO_HOTEL", FileDrop.stayNights("H" + u, member, D1.toString(), 2, "stay"), 2);
+    assertThat(hotel.toString()).contains("status=PROCESSED", "rejected=0");
+    String t1 = FileDrop.ticket();
+    String t2 = FileDrop.ticket();
+    Map<String, String> flights =
+        dropFlown(coupon(t1, 'F', member, D2, "250.00"), coupon(t2, 'F', member, D3, "100.00"));
+    assertThat(flights.toString()).contains("status=PROCESSED", "rejected=0");
+    assertThat(backOffice.debit(member, 100, "it-award-" + u).status()).isEqualTo(201);
+
+    Api.Res facts = marketing.get("retention/members/" + member + "/facts");
+    assertThat(facts.status()).as(facts.toString()).isEqualTo(200);
+    JsonObject f = facts.json();
+    assertThat(f.getString("firstActivity")).isEqualTo(D1.toString());
+    assertThat(f.getString("lastActivity")).isEqualTo(D3.toString());
+    assertThat(f.getInt("activityDays")).as("the spend and the stay share a day").isEqualTo(3);
+    assertMoney(f, "flights", "2");
+    assertThat(f.getInt("partnerTransactions")).isEqualTo(2);
+    // 250 + 100 USD of fares, and 2,000,000 VND at 0.0000394 USD = 78.80
+    assertMoney(f, "revenue", "428.80");
+    assertThat(f.getString("currency")).isEqualTo("USD");
+    assertThat(f.getJsonNumber("milesRedeemed").longValue()).isEqualTo(100);
+    long earned =
+        Db.count(
+            "select coalesce(sum(e.amount), 0) from accounts.ledger_entry e join accounts.member m"
+                + " on m.id = e.member_id where m.member_number = ?"
+                + " and e.entry_type in ('CREDIT', 'REVERSAL')",
+            member);
+    assertThat(f.getJsonNumber("milesEarned").longValue()).isEqualTo(earned).isPositive();
+    assertThat(f.getJsonArray("partnerCategories").toString())
+        .contains("\"category\":\"BANK\"", "\"category\":\"HOTEL\"", "78.8");
+    assertThat(f.getString("enrolledOn")).isNotBlank();
+
+    // the D3 flight is refunded: it no longer counts, and D3 is no longer an activity day
+    Map<String, String> refund = dropFlown(coupon(t2, 'R', member, D3, "100.00"));
+    assertThat(refund.toString()).contains("status=PROCESSED", "rejected=0");
+    JsonObject after = marketing.get("retention/members/" + member + "/facts").json();
+    assertThat(after.getInt("activityDays")).isEqualTo(2);
+    assertThat(after.getString("lastActivity")).isEqualTo(D2.toString());
+    assertMoney(after, "flights", "1");
+    assertMoney(after, "revenue", "328.80");
+
+    // the rebuild recomputes this member's facts to exactly what the events kept
+    Api operations = new Api(url).as("it-ops", "operations");
+    Api.Res rebuilt = operations.post("retention/facts/rebuild", "");
+    assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(200);
+    assertThat(rebuilt.json().getJsonNumber("entriesRead").longValue()).isPositive();
+    assertThat(rebuilt.json().getBoolean("repaired")).isFalse();
+    assertThat(differences(member))
+        .as("rebuilt facts of " + member + " against the kept ones")
+        .isEmpty();
+    assertThat(
+            Db.count("select count(*) from retention.member_day where member_number = ?", member))
+        .isEqualTo(2);
+
+    // tampered facts are found and, on request, repaired
+    Db.update("update retention.member_fact set revenue = 1 where member_number = ?", member);
+    Db.update("delete from retention.member_day where member_number = ?", member);
+    Api.Res repaired = operations.post("retention/facts/rebuild?repair=true", "");
+    assertThat(repaired.status()).as(repaired.toString()).isEqualTo(200);
+    assertThat(repaired.json().getJsonNumber("membersDiffering").longValue()).isPositive();
+    assertThat(repaired.json().getJsonNumber("daysDiffering").longValue())
+        .isGreaterThanOrEqualTo(2);
+    assertThat(repaired.json().getBoolean("repaired")).isTrue();
+    JsonObject fixed = marketing.get("retention/members/" + member + "/facts").json();
+    assertMoney(fixed, "revenue", "328.80");
+    assertThat(fixed.getInt("activityDays")).isEqualTo(2);
+    Api.Res again = operations.post("retention/facts/rebuild", "");
+    assertThat(again.json().getJsonNumber("membersDiffering").longValue()).isZero();
+    assertThat(again.json().getJsonNumber("daysDiffering").longValue()).isZero();
+  }
+
+  @Test
+  void factsNeedARoleThatMayReadThemAndAKnownMember() {
+    Api marketing = new Api(url).as("it-marketing", "marketing");
+    assertThat(marketing.get("retention/members/0000000000/facts").status()).isIn(400, 404);
+    String member = new Api(url).enroll("Test");
+    Api.Res none = marketing.get("retention/members/" + member + "/facts");
+    assertThat(none.status()).isEqualTo(200);
+    assertThat(none.json().getInt("activityDays")).isZero();
+    assertThat(Api.anonymous(url).get("retention/members/" + member + "/facts").status())
+        .isEqualTo(401);
+    assertThat(
+            new Api(url)
+                .as("it-partner", "partner")
+                .get("retention/members/" + member + "/facts")
+                .status())
+        .isEqualTo(403);
+    assertThat(marketing.post("retention/facts/rebuild", "").status()).isEqualTo(403);
+  }
+
+  /** The member's rows that differ between the kept and the rebuilt facts, table by table. */
+  private static String differences(String member) {
+    String[][] pairs = {
+      {
+        "member_fact",
+        "enrolled_on, first_activity, last_activity, activity_days, flights,"
+            + " partner_transactions, revenue, miles_earned, miles_redeemed"
+      },
+      {"member_day", "activity_date, flights, partner_transactions, revenue, miles_earned"},
+      {"member_partner_category", "category, transactions, spend"}
+    };
+    StringBuilder out = new StringBuilder();
+    for (String[] p : pairs) {
+      String sql =
+          ("select 'kept ' || row(%2$s)::text from (select %2$s from retention.%1$s"
+                  + " where member_number = ? except select %2$s from retention.rebuild_%1$s"
+                  + " where member_number = ?) a union all"
+                  + " select 'rebuilt ' || row(%2$s)::text from (select %2$s"
+                  + " from retention.rebuild_%1$s where member_number = ? except select %2$s"
+                  + " from retention.%1$s where member_number = ?) b")
+              .formatted(p[0], p[1]);
+      String rows =
+          Db.text(
+              "select string_agg(x, '; ') from (" + sql + ") t(x)", member, member, member, member);
+      if (rows != null && !rows.isEmpty()) {
+        out.append(p[0]).append(": ").append(rows).append('\n');
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,68 @@
+package org.openmiles.retention.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.openmiles.accounts.api.events.MemberEnrolled;
+import org.openmiles.accounts.api.events.MembersMerged;
+import org.openmiles.accounts.api.events.MilesPosted;
+import org.openmiles.accrual.api.ActivityOrigin;
+import org.openmiles.accrual.api.ActivityOrigins;
+import org.openmiles.retention.domain.FactDeltas;
+import org.openmiles.retention.domain.FactTables;
+import org.openmiles.retention.domain.MemberFactRepository;
+
+/**
+ * Keeps the members' facts in the transaction that makes them true: synchronous observers of the
+ * accounts module's events, so a posting and its facts commit or roll back together and the facts
+ * never drift from the ledger (ADR 0037). Per batch of entries: one lookup of the activities'
+ * origins (accrual's api) and at most five statements, whatever the batch's size.
+ */
+@ApplicationScoped
+public class MemberFactsKeeper {
+  @Inject ActivityOrigins origins;
+  @Inject MemberFactRepository facts;
+  @Inject FactsSettings settings;
+
+  void onMilesPosted(@Observes MilesPosted posted) {
+    if (settings.keepsFacts()) {
+      apply(FactTables.LIVE, posted.entries());
+    }
+  }
+
+  void onEnrolled(@Observes MemberEnrolled enrolled) {
+    if (!settings.keepsFacts()) {
+      return;
+    }
+    facts.enrolled(
+        FactTables.LIVE,
+        List.of(
+            new MemberFactRepository.Enrollment(
+                enrolled.member().value(), settings.dateOf(enrolled.enrolledAt()))));
+  }
+
+  void onMerged(@Observes MembersMerged merged) {
+    if (!settings.keepsFacts()) {
+      return;
+    }
+    facts.merge(FactTables.LIVE, merged.duplicate().value(), merged.survivor().value());
+  }
+
+  /** Applies a batch of ledger entries to the facts in {@code tables}. */
+  void apply(FactTables tables, List<MilesPosted.Entry> entries) {
+    Set<String> bases = FactDeltas.baseReferences(entries);
+    Map<String, ActivityOrigin> found =
+        bases.isEmpty() ? Map.of() : origins.of(bases, settings.currency());
+    FactDeltas deltas = FactDeltas.of(entries, found);
+    if (deltas.isEmpty()) {
+      return;
+    }
+    facts.addMiles(tables, deltas.miles());
+    facts.addDays(tables, deltas.days());
+    facts.addCategories(tables, deltas.categories());
+    facts.refreshActivity(tables, deltas.membersWithDays());
+  }
+}

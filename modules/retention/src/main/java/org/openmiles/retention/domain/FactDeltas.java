@@ -1,0 +1,190 @@
+package org.openmiles.retention.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.openmiles.accounts.api.EntryType;
+import org.openmiles.accounts.api.events.MilesPosted;
+import org.openmiles.accrual.api.ActivityOrigin;
+import org.openmiles.accrual.api.LedgerReferences;
+
+/**
+ * What a batch of ledger entries changes in the members' facts, aggregated per member and day, per
+ * member and partner category, and per member (one row each however many entries: a chunk of a bulk
+ * file costs a few statements, ADR 0037).
+ *
+ * <ul>
+ *   <li>An activity is a flown coupon's or a partner record's base credit ({@link
+ *       LedgerReferences#activityBase}); its reversal takes back exactly what it added. A day with
+ *       activity counts once however many activities it has (as the customer-base models count
+ *       purchase days).
+ *   <li>Revenue is the activity's {@link ActivityOrigin#revenue()} (zero when unknown); a day's
+ *       miles are its activities' base miles ({@link ActivityOrigin#baseMiles()}; the entry's own
+ *       miles for a flight accrual holds no record of), so a reversal, which takes back bonuses
+ *       too, subtracts exactly what the credit added.
+ *   <li>Miles earned: every credit and reversal (bonuses and goodwill included). Miles redeemed:
+ *       debits and captured holds, less redeposits (a cancelled award). Merges move balances and
+ *       are neither.
+ * </ul>
+ */
+public record FactDeltas(
+    List<DayDelta> days, List<CategoryDelta> categories, List<MilesDelta> miles) {
+  /** The category of a flight, and of an activity accrual no longer holds a record of. */
+  public static final String FLIGHT = "FLIGHT";
+
+  public FactDeltas {
+    days = List.copyOf(days);
+    categories = List.copyOf(categories);
+    miles = List.copyOf(miles);
+  }
+
+  /** One member's activity on one day: the change to its row. */
+  public record DayDelta(
+      String member,
+      LocalDate day,
+      BigDecimal flights,
+      int partnerTransactions,
+      BigDecimal revenue,
+      long miles) {
+    DayDelta plus(DayDelta o) {
+      return new DayDelta(
+          member,
+          day,
+          flights.add(o.flights),
+          partnerTransactions + o.partnerTransactions,
+          revenue.add(o.revenue),
+          miles + o.miles);
+    }
+
+    /** Whether it takes anything away (a reversal): empty days may then have to go. */
+    public boolean takesAway() {
+      return flights.signum() < 0 || partnerTransactions < 0;
+    }
+
+    /** Whether it changes nothing (an activity and its reversal in the same batch). */
+    boolean changesNothing() {
+      return flights.signum() == 0
+          && partnerTransactions == 0
+          && revenue.signum() == 0
+          && miles == 0;
+    }
+  }
+
+  /** One member's partner transactions and spend in one category: the change to its row. */
+  public record CategoryDelta(String member, String category, int transactions, BigDecimal spend) {
+    CategoryDelta plus(CategoryDelta o) {
+      return new CategoryDelta(member, category, transactions + o.transactions, spend.add(o.spend));
+    }
+
+    boolean changesNothing() {
+      return transactions == 0 && spend.signum() == 0;
+    }
+  }
+
+  /** One member's miles earned and redeemed: the change to its totals. */
+  public record MilesDelta(String member, long earned, long redeemed) {
+    MilesDelta plus(MilesDelta o) {
+      return new MilesDelta(member, earned + o.earned, redeemed + o.redeemed);
+    }
+  }
+
+  /** Whether nothing changes. */
+  public boolean isEmpty() {
+    return days.isEmpty() && categories.isEmpty() && miles.isEmpty();
+  }
+
+  /** The members whose activity days changed, in order. */
+  public TreeSet<String> membersWithDays() {
+    TreeSet<String> out = new TreeSet<>();
+    days.forEach(d -> out.add(d.member()));
+    return out;
+  }
+
+  /** The base references of the activities among {@code entries}, to look their origins up. */
+  public static TreeSet<String> baseReferences(Collection<MilesPosted.Entry> entries) {
+    TreeSet<String> out = new TreeSet<>();
+    for (MilesPosted.Entry e : entries) {
+      base(e).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private static Optional<String> base(MilesPosted.Entry e) {
+    return switch (e.type()) {
+      case CREDIT -> LedgerReferences.activityBase(e.source(), false);
+      case REVERSAL -> LedgerReferences.activityBase(e.source(), true);
+      default -> Optional.empty();
+    };
+  }
+
+  /** The changes {@code entries} make, given the origins of their activities. */
+  public static FactDeltas of(
+      Collection<MilesPosted.Entry> entries, Map<String, ActivityOrigin> origins) {
+    record DayKey(String member, LocalDate day) {}
+    record CategoryKey(String member, String category) {}
+    Map<DayKey, DayDelta> days =
+        new TreeMap<>(Comparator.comparing(DayKey::member).thenComparing(DayKey::day));
+    Map<CategoryKey, CategoryDelta> categories =
+        new TreeMap<>(
+            Comparator.comparing(CategoryKey::member).thenComparing(CategoryKey::category));
+    Map<String, MilesDelta> miles = new TreeMap<>();
+    for (MilesPosted.Entry e : entries) {
+      String member = e.member().value();
+      long earned = 0;
+      long redeemed = 0;
+      switch (e.type()) {
+        case CREDIT, REVERSAL -> earned = e.miles();
+        case DEBIT, HOLD_CAPTURE, REDEPOSIT -> redeemed = -e.miles();
+        default -> {
+          // adjustments, expiry, holds, extensions and merges are neither earned nor redeemed
+        }
+      }
+      if (earned != 0 || redeemed != 0) {
+        miles.merge(member, new MilesDelta(member, earned, redeemed), MilesDelta::plus);
+      }
+      Optional<String> base = base(e);
+      if (base.isEmpty()) {
+        continue;
+      }
+      int sign = e.type() == EntryType.REVERSAL ? -1 : 1;
+      ActivityOrigin origin = origins.get(base.get());
+      boolean flight =
+          origin == null
+              ? base.get().startsWith("F:")
+              : origin.kind() == ActivityOrigin.Kind.FLIGHT;
+      BigDecimal revenue =
+          origin == null || origin.revenue() == null ? BigDecimal.ZERO : origin.revenue();
+      BigDecimal signedRevenue = sign < 0 ? revenue.negate() : revenue;
+      long baseMiles = origin == null ? e.miles() : sign * origin.baseMiles();
+      days.merge(
+          new DayKey(member, e.activityDate()),
+          new DayDelta(
+              member,
+              e.activityDate(),
+              flight ? BigDecimal.valueOf(sign) : BigDecimal.ZERO,
+              flight ? 0 : sign,
+              signedRevenue,
+              baseMiles),
+          DayDelta::plus);
+      if (!flight) {
+        String category = origin == null ? "OTHER" : origin.category();
+        categories.merge(
+            new CategoryKey(member, category),
+            new CategoryDelta(member, category, sign, signedRevenue),
+            CategoryDelta::plus);
+      }
+    }
+    // an activity and its reversal in one batch (a rebuild's page) leave nothing: no empty row
+    return new FactDeltas(
+        days.values().stream().filter(d -> !d.changesNothing()).toList(),
+        categories.values().stream().filter(g -> !g.changesNothing()).toList(),
+        new ArrayList<>(miles.values()));
+  }
+}

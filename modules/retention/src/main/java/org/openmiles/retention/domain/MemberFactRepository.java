@@ -1,0 +1,49 @@
+package org.openmiles.retention.domain;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.openmiles.retention.api.MemberFactsView;
+
+/** The member facts tables (live, or the rebuild's scratch copies), one statement per change. */
+public interface MemberFactRepository {
+  /** Adds miles earned and redeemed to the members' totals (creating their rows). */
+  void addMiles(FactTables t, List<FactDeltas.MilesDelta> miles);
+
+  /** Adds the day deltas; drops the days a reversal has emptied. */
+  void addDays(FactTables t, List<FactDeltas.DayDelta> days);
+
+  /** Adds the partner category deltas; drops the categories a reversal has emptied. */
+  void addCategories(FactTables t, List<FactDeltas.CategoryDelta> categories);
+
+  /** Sets the members' activity totals (first, last, days, flights, revenue) from their days. */
+  void refreshActivity(FactTables t, Collection<String> members);
+
+  /** Records enrollment dates. */
+  void enrolled(FactTables t, List<Enrollment> enrollments);
+
+  /** Moves every fact of {@code duplicate} to {@code survivor} (a merge, ADR 0019). */
+  void merge(FactTables t, String duplicate, String survivor);
+
+  /** Empties the tables (the rebuild's scratch copies before a rebuild). */
+  void clear(FactTables t);
+
+  /** How the rebuilt facts differ from the kept ones, with up to {@code examples} members. */
+  Differences compare(int examples);
+
+  /** Replaces the kept facts by the rebuilt ones. */
+  void replaceLiveByRebuilt();
+
+  /** Members with facts in {@code t}. */
+  long members(FactTables t);
+
+  /** One member's kept facts. */
+  Optional<MemberFactsView> find(String member, String currency);
+
+  /** A member's enrollment date. */
+  record Enrollment(String member, LocalDate on) {}
+
+  /** Rows that differ between the kept and the rebuilt facts, per table, and a few members. */
+  record Differences(long members, long days, long categories, List<String> examples) {}
+}
