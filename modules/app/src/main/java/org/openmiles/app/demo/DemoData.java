@@ -8,12 +8,13 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,13 +27,24 @@ import org.openmiles.accounts.api.MemberStatus;
 import org.openmiles.accounts.api.MilesLedger;
 import org.openmiles.accounts.api.PlaceHold;
 import org.openmiles.accounts.api.PostMiles;
-import org.openmiles.accounts.api.Qualifying;
 import org.openmiles.accounts.api.SourceReference;
+import org.openmiles.accrual.api.ActivityResult;
+import org.openmiles.accrual.api.FileRegistration;
+import org.openmiles.accrual.api.FileSummary;
+import org.openmiles.accrual.api.FlightAccrual;
+import org.openmiles.accrual.api.FlownCoupon;
+import org.openmiles.accrual.api.InboundFileSink;
+import org.openmiles.accrual.api.PartnerAccrual;
+import org.openmiles.accrual.api.PartnerActivity;
 import org.openmiles.app.jobs.JobTransactions;
+import org.openmiles.common.Sha256;
 
 /**
- * Demo members with a year of varied history, so agents and developers have something real to look
- * at. Off unless {@code openmiles.demo.members} is above zero (the run command sets 1,000).
+ * Demo members with a year of varied history, so agents, marketing and developers have something
+ * real to look at. Flights and partner activity arrive as the airline's and partners' files would:
+ * through accrual's file sinks ({@link DemoActivity}), one demo "file" per feed and month, so they
+ * carry fares, partner categories and qualifying activity, and retention's facts see them. Off
+ * unless {@code openmiles.demo.members} is above zero (the run command sets 1,000).
  *
  * <p>Deterministic: member {@code i} always gets the same name and activity pattern (seeded from
  * {@code i}), dated relative to the current month. Idempotent: every enrollment and posting carries
@@ -61,26 +73,10 @@ public class DemoData {
     "VN", "VN", "VN", "VN", "VN", "VN", "VN", "JP", "KR", "US", "AU", "FR", "SG"
   };
 
-  /** A route flown in the demo: flight number, city pair, great-circle miles. */
-  private record Route(String flight, String from, String to, int miles, boolean domestic) {}
-
-  private static final Route[] ROUTES = {
-    new Route("VN 220", "HAN", "SGN", 708, true),
-    new Route("VN 157", "HAN", "DAD", 393, true),
-    new Route("VN 121", "SGN", "DAD", 376, true),
-    new Route("VN 1551", "HAN", "PQC", 723, true),
-    new Route("VN 310", "HAN", "NRT", 2_291, false),
-    new Route("VN 300", "SGN", "NRT", 2_712, false),
-    new Route("VN 416", "HAN", "ICN", 1_689, false),
-    new Route("VN 651", "SGN", "SIN", 680, false),
-    new Route("VN 31", "HAN", "FRA", 5_548, false),
-    new Route("VN 98", "SGN", "SFO", 7_821, false),
-    new Route("VN 773", "SGN", "SYD", 4_850, false)
-  };
-  private static final String[] CLASSES = {"J", "C", "Y", "Y", "M", "K", "B", "L", "Q", "R"};
-
   @Inject MemberService members;
   @Inject MilesLedger ledger;
+  @Inject FlightAccrual flights;
+  @Inject PartnerAccrual partners;
   @Inject Clock clock;
 
   /**
@@ -107,11 +103,76 @@ public class DemoData {
     }
   }
 
+  /** A demo "file" of one feed: registered once per seeding month, credited chunk by chunk. */
+  private final class DemoFile<R> {
+    private final InboundFileSink<R> sink;
+    private final String sender;
+    private final long fileId;
+    private final boolean done;
+    private FileSummary summary = new FileSummary(0, 0, 0, 0, 0, 0);
+
+    DemoFile(InboundFileSink<R> sink, String sender, String name) {
+      this.sink = sink;
+      this.sender = sender;
+      FileRegistration r =
+          transactions.inNewTransaction(
+              () -> sink.registerFile(sender, name, Sha256.hex("openmiles-demo:" + name)));
+      this.fileId = r.fileId();
+      // a seeding of the same month finished before: its records are all in already
+      this.done = r.status() == FileRegistration.Status.DUPLICATE;
+    }
+
+    void credit(List<R> records) {
+      if (done || records.isEmpty()) {
+        return;
+      }
+      for (ActivityResult r : transactions.inNewTransaction(() -> sink.credit(fileId, records))) {
+        summary = summary.plus(r);
+      }
+    }
+
+    void complete() {
+      if (!done) {
+        transactions.inNewTransaction(
+            () -> {
+              sink.completeFile(fileId, summary);
+              return null;
+            });
+        LOG.info(
+            () ->
+                "demo data: "
+                    + sender
+                    + " file "
+                    + fileId
+                    + ": "
+                    + summary.accepted()
+                    + " of "
+                    + summary.records()
+                    + " records credited, "
+                    + summary.milesIssued()
+                    + " miles");
+      }
+    }
+  }
+
   private void seedAll() {
     long start = System.nanoTime();
-    LocalDate firstMonth = LocalDate.now(clock).withDayOfMonth(1).minusMonths(12);
+    LocalDate today = LocalDate.now(clock);
+    LocalDate firstMonth = today.withDayOfMonth(1).minusMonths(11);
+    LocalDate lastDay = today.minusDays(1);
+    String month = firstMonth.toString().substring(0, 7);
+    DemoFile<FlownCoupon> flown =
+        new DemoFile<>(flights, flights.hostCarrier(), "demo-flown-coupons-" + month + ".csv");
+    Map<String, DemoFile<PartnerActivity>> partnerFiles = new LinkedHashMap<>();
+    for (String code : List.of("DEMO_HOTEL", "DEMO_CAR", "DEMO_BANK", "DEMO_RETAIL")) {
+      partnerFiles.put(
+          code, new DemoFile<>(partners, code, code.toLowerCase() + "-demo-" + month + ".csv"));
+    }
     int posted = 0;
     for (int from = 1; from <= count; from += CHUNK) {
+      List<FlownCoupon> coupons = new ArrayList<>();
+      Map<String, List<PartnerActivity>> records = new LinkedHashMap<>();
+      partnerFiles.keySet().forEach(code -> records.put(code, new ArrayList<>()));
       List<PostMiles> history = new ArrayList<>();
       List<Runnable> after = new ArrayList<>();
       for (int i = from; i < Math.min(from + CHUNK, count + 1); i++) {
@@ -132,9 +193,27 @@ public class DemoData {
         String key = "demo-" + i;
         MemberNumber m =
             transactions.inNewTransaction(() -> members.enroll(enrollment, key)).number();
-        history.addAll(historyOf(i, m, rnd, firstMonth));
+        DemoActivity.Plan plan = DemoActivity.of(i, m, given, family, rnd, firstMonth, lastDay);
+        coupons.addAll(plan.coupons());
+        records.get("DEMO_HOTEL").addAll(plan.hotel());
+        records.get("DEMO_CAR").addAll(plan.car());
+        records.get("DEMO_BANK").addAll(plan.bank());
+        records.get("DEMO_RETAIL").addAll(plan.retail());
+        after.addAll(awards(i, m, plan.awards()));
+        if (rnd.nextInt(20) == 0) {
+          history.add(
+              new PostMiles(
+                  m,
+                  EntryType.ADJUSTMENT,
+                  1_000,
+                  SourceReference.of("demo:" + i + ":goodwill"),
+                  lastDay,
+                  "Goodwill: delayed flight"));
+        }
         after.addAll(extras(i, m, rnd));
       }
+      flown.credit(coupons);
+      records.forEach((code, list) -> partnerFiles.get(code).credit(list));
       posted += transactions.inNewTransaction(() -> ledger.postBatch(history)).posted().size();
       after.forEach(
           r ->
@@ -148,90 +227,34 @@ public class DemoData {
         LOG.info("demo data: " + done + " of " + count + " members ready");
       }
     }
+    flown.complete();
+    partnerFiles.values().forEach(DemoFile::complete);
     long ms = (System.nanoTime() - start) / 1_000_000;
     int entries = posted;
     LOG.info(
-        () -> "demo data: " + count + " members, " + entries + " new entries in " + ms + " ms");
+        () ->
+            "demo data: "
+                + count
+                + " members, their flights and partner activity through accrual, "
+                + entries
+                + " other new entries in "
+                + ms
+                + " ms");
   }
 
-  /**
-   * A year of flights, partner activity and the odd redemption, richer for the few frequent flyers.
-   */
-  private List<PostMiles> historyOf(int i, MemberNumber m, Random rnd, LocalDate firstMonth) {
-    List<PostMiles> out = new ArrayList<>();
-    int level = rnd.nextInt(100);
-    double flightsPerMonth = level < 3 ? 4 : level < 15 ? 1.5 : level < 60 ? 0.4 : 0.1;
-    int k = 0;
-    long balance = 0;
-    for (int month = 0; month < 12; month++) {
-      LocalDate base = firstMonth.plusMonths(month);
-      int flights = (int) Math.round(flightsPerMonth * (0.5 + rnd.nextDouble()));
-      for (int f = 0; f < flights; f++) {
-        Route r = ROUTES[rnd.nextInt(ROUTES.length)];
-        String cls = CLASSES[rnd.nextInt(CLASSES.length)];
-        double factor =
-            switch (cls) {
-              case "J", "C" -> 2.0;
-              case "Y", "M", "K" -> 1.1;
-              case "B" -> r.domestic() ? 0.75 : 1.0;
-              case "L", "Q" -> 0.75;
-              default -> r.domestic() ? 0.5 : 0.25;
-            };
-        long miles = Math.max(r.domestic() ? 300 : 500, Math.round(r.miles() * factor));
-        LocalDate day = base.plusDays(rnd.nextInt(base.lengthOfMonth()));
-        // a flight qualifies (miles and one flight), so the tier counters, upgrades and the
-        // console's tier pages have a year of real activity on a first run
-        out.add(
-            new PostMiles(
-                m,
-                EntryType.CREDIT,
-                miles,
-                ref(i, k++),
-                day,
-                r.flight() + " " + r.from() + "-" + r.to() + " class " + cls,
-                Qualifying.of(miles, BigDecimal.ONE),
-                null));
-        balance += miles;
-      }
-      if (rnd.nextInt(10) == 0) {
-        int nights = 1 + rnd.nextInt(4);
-        out.add(
-            credit(
-                m,
-                nights * 500L,
-                i,
-                k++,
-                base.plusDays(10),
-                "Hotel partner: " + nights + " night(s)"));
-        balance += nights * 500L;
-      }
-      if (rnd.nextInt(4) == 0) {
-        long spend = 50 + rnd.nextInt(2_000);
-        out.add(credit(m, spend, i, k++, base.plusDays(20), "Co-brand card spend"));
-        balance += spend;
-      }
-      if (balance > 20_000 && rnd.nextInt(6) == 0) {
-        long award = balance > 60_000 ? 35_000 : 7_000;
-        out.add(
-            new PostMiles(
-                m,
-                EntryType.DEBIT,
-                -award,
-                ref(i, k++),
-                base.plusDays(25),
-                award == 7_000 ? "Award ticket HAN-SGN Economy" : "Award ticket HAN-NRT Economy"));
-        balance -= award;
-      }
-    }
-    if (rnd.nextInt(20) == 0) {
+  /** The awards of a plan, each redeemed if the member has the miles by then. */
+  private List<Runnable> awards(int i, MemberNumber m, List<DemoActivity.Award> awards) {
+    List<Runnable> out = new ArrayList<>();
+    for (int n = 0; n < awards.size(); n++) {
+      DemoActivity.Award a = awards.get(n);
+      SourceReference ref = SourceReference.of("demo:" + i + ":award:" + n);
       out.add(
-          new PostMiles(
-              m,
-              EntryType.ADJUSTMENT,
-              1_000,
-              ref(i, k++),
-              firstMonth.plusMonths(11),
-              "Goodwill: delayed flight"));
+          () -> {
+            if (ledger.balance(m).available() >= a.miles()) {
+              ledger.postBatch(
+                  List.of(new PostMiles(m, EntryType.DEBIT, -a.miles(), ref, a.day(), a.what())));
+            }
+          });
     }
     return out;
   }
@@ -264,14 +287,5 @@ public class DemoData {
     if (member.status() == MemberStatus.ACTIVE && member.updatedAt().equals(member.enrolledAt())) {
       members.changeStatus(m, target, reason);
     }
-  }
-
-  private static PostMiles credit(
-      MemberNumber m, long miles, int i, int k, LocalDate day, String what) {
-    return new PostMiles(m, EntryType.CREDIT, miles, ref(i, k), day, what);
-  }
-
-  private static SourceReference ref(int i, int k) {
-    return SourceReference.of("demo:" + i + ":" + k);
   }
 }
