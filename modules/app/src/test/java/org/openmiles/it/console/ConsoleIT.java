@@ -257,6 +257,51 @@ class ConsoleIT {
   }
 
   @Test
+  void aSupervisorSeesHowConcentratedRevenueIsAndMember360ShowsTheMembersActivity()
+      throws Exception {
+    String number = enroll("Spender", 100);
+    String day = java.time.LocalDate.now().minusDays(3).toString();
+    // 5,000,000 VND on the co-brand card: 197.00 USD at the demo rate 0.0000394
+    java.util.Map<String, String> ack =
+        FileDrop.drop(
+            FileDrop.partnerFolder("DEMO_BANK"),
+            "console-bank-" + Api.unique() + ".csv",
+            FileDrop.partnerHeader("DEMO_BANK")
+                + FileDrop.partnerRecord(
+                    "C" + Api.unique(),
+                    number,
+                    lastName(number),
+                    day,
+                    "SPEND",
+                    5_000_000,
+                    "VND",
+                    "card")
+                + "T,1,5000000\n");
+    assertThat(ack.toString()).contains("status=PROCESSED", "rejected=0");
+
+    login("supervisor", "supervisor-demo");
+    click("nav-retention");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("topShare")));
+    assertThat(text("topShare")).matches("\\d{1,3}\\.\\d%");
+    assertThat(Long.parseLong(text("activeMembers").replace(",", ""))).isPositive();
+    assertThat(browser.findElements(By.id("concentrationChart"))).isNotEmpty();
+    assertThat(text("concentrationTable")).contains("Top", "2.5%", "Share");
+    screenshot("retention-dashboard");
+
+    openMember(number);
+    assertThat(text("activityDays")).isEqualTo("1 day, " + day + " – " + day);
+    assertThat(text("factRevenue")).isEqualTo("197.00 USD");
+    assertThat(text("factPartners")).contains("1", "Bank 1");
+    screenshot("member-activity");
+
+    logout();
+    login("agent", "agent-demo");
+    assertThat(browser.findElements(By.id("nav-retention"))).isEmpty();
+    open("console/retention.xhtml");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("denied")));
+  }
+
+  @Test
   void anAgentMayNeitherApproveNorOverrideATierNorMergeMembers() {
     String number = enroll("Denied", 500);
     login("agent", "agent-demo");

@@ -75,7 +75,7 @@ class RetentionFactsIT {
         dropPartner(
             "DEMO_BANK",
             FileDrop.partnerRecord(
-                "B" + u, member, D1.toString(), "SPEND", 2_000_000, "VND", "card"),
+                "B" + u, member, "Test", D1.toString(), "SPEND", 2_000_000, "VND", "card"),
             2_000_000);
     assertThat(bank.toString()).contains("status=PROCESSED", "rejected=0");
     Map<String, String> hotel =

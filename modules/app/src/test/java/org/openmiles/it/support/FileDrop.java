@@ -45,16 +45,18 @@ public final class FileDrop {
    */
   public static String stayNights(
       String tx, String member, String day, int nights, String description) {
-    return partnerRecord(tx, member, day, "STAY_NIGHT", nights, "", description);
+    return partnerRecord(tx, member, "Test", day, "STAY_NIGHT", nights, "", description);
   }
 
   /**
-   * A record of a partner activity file (version 1) for {@code member} (last name Test): {@code
-   * quantity} of {@code basis} ({@code currency} for SPEND, else "") on {@code day}.
+   * A record of a partner activity file (version 1) for {@code member} known to the partner as
+   * {@code lastName}: {@code quantity} of {@code basis} ({@code currency} for SPEND, else "") on
+   * {@code day}.
    */
   public static String partnerRecord(
       String tx,
       String member,
+      String lastName,
       String day,
       String basis,
       long quantity,
@@ -65,7 +67,7 @@ public final class FileDrop {
             "D",
             tx,
             member,
-            "Test",
+            lastName,
             day,
             basis,
             String.valueOf(quantity),

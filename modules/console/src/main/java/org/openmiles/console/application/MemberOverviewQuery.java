@@ -19,6 +19,7 @@ import org.openmiles.accrual.api.BookingAccrual;
 import org.openmiles.accrual.api.MissingMilesClaims;
 import org.openmiles.cashmiles.api.CashMilesPayments;
 import org.openmiles.redemption.api.AwardService;
+import org.openmiles.retention.api.MemberFacts;
 import org.openmiles.tiers.api.TierService;
 
 /**
@@ -43,6 +44,7 @@ public class MemberOverviewQuery {
   @Inject CashMilesPayments payments;
   @Inject Adjustments adjustments;
   @Inject AwardService awards;
+  @Inject MemberFacts facts;
 
   @Inject
   @ConfigProperty(name = "openmiles.console.member.section-rows", defaultValue = "20")
@@ -95,6 +97,7 @@ public class MemberOverviewQuery {
             () -> adjustments.ofMember(number, sectionRows),
             List.of()),
         section(notAvailable, "awards", () -> awards.awards(number, sectionRows), List.of()),
+        section(notAvailable, "retention", () -> facts.of(number).orElse(null), null),
         List.copyOf(notAvailable));
   }
 

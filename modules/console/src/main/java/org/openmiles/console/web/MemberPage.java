@@ -17,6 +17,7 @@ import org.openmiles.console.application.MemberOverview;
 import org.openmiles.console.application.MemberOverviewQuery;
 import org.openmiles.console.domain.AdjustmentView;
 import org.openmiles.redemption.api.AwardView;
+import org.openmiles.retention.api.MemberFactsView;
 import org.openmiles.tiers.api.TierHistoryView;
 import org.openmiles.tiers.api.TierProgressView;
 import org.openmiles.tiers.api.TierStatusView;
@@ -134,6 +135,11 @@ public class MemberPage implements Serializable {
 
   public List<AwardView> getMemberAwards() {
     return overview == null ? List.of() : overview.awards();
+  }
+
+  /** What retention knows of the member's activity; null when it could not be read. */
+  public MemberFactsView getRetention() {
+    return overview == null ? null : overview.retention();
   }
 
   public List<String> getNotAvailable() {

@@ -1,5 +1,6 @@
 package org.openmiles.retention.api;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,11 +23,13 @@ public record MemberFactsView(
     String currency,
     long milesEarned,
     long milesRedeemed,
-    List<Category> partnerCategories) {
+    List<Category> partnerCategories)
+    implements Serializable {
   public MemberFactsView {
     partnerCategories = List.copyOf(partnerCategories);
   }
 
   /** Partner transactions and spend (program currency) in one category (HOTEL, CAR, ...). */
-  public record Category(String category, int transactions, BigDecimal spend) {}
+  public record Category(String category, int transactions, BigDecimal spend)
+      implements Serializable {}
 }
