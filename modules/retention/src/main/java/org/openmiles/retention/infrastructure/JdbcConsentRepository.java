@@ -15,6 +15,7 @@ import java.util.Set;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.common.jdbc.Jdbc;
 import org.openmiles.retention.api.Channel;
+import org.openmiles.retention.api.ConsentSelection;
 import org.openmiles.retention.api.ConsentSource;
 import org.openmiles.retention.api.ConsentView;
 import org.openmiles.retention.api.RecordConsent;
@@ -136,15 +137,13 @@ public class JdbcConsentRepository implements ConsentRepository {
 
   @Override
   public Set<String> granted(Channel channel, Collection<String> members) {
-    // the published rule (ConsentSelection.SQL_RULE): the latest decision, granted
+    // the published rule itself: what campaigns are told to write is what this runs
     return new HashSet<>(
         jdbc.list(
             "select consented members",
-            """
-            select candidate.member_number
-              from unnest(?::varchar[]) as candidate (member_number)
-              join retention.member_consent c on c.member_number = candidate.member_number
-                   and c.channel = ? and c.granted""",
+            "select candidate.member_number"
+                + " from unnest(?::varchar[]) as candidate (member_number) "
+                + ConsentSelection.SQL_RULE,
             (c, ps) -> {
               ps.setArray(1, Jdbc.array(c, "varchar", members));
               ps.setString(2, channel.name());
