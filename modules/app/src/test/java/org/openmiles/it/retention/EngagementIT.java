@@ -9,11 +9,12 @@ import java.math.BigDecimal;
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -200,8 +201,8 @@ class EngagementIT {
     String nps =
         """
         {"answerId":"%s","member":"%s","score":8,"touchpoint":"CALL",\
-        "answeredAt":"2026-01-10T09:00:00+07:00"}"""
-            .formatted(answer, m);
+        "answeredAt":"%sT09:00:00+07:00"}"""
+            .formatted(answer, m, LocalDate.now(SAIGON).minusDays(3));
     assertThat(app.post("retention/nps-answers", nps).status()).isEqualTo(201);
     assertThat(app.post("retention/nps-answers", nps).status()).isEqualTo(200); // once per answer
     Api.Res e = app.get("retention/members/" + m + "/engagement");
@@ -317,20 +318,30 @@ class EngagementIT {
     Api mkt = marketing();
     String m1 = staff().enroll("Nps");
     String m2 = staff().enroll("Nps");
-    // a January and February of a past year nobody else answered in
-    Random random = new Random();
-    int y;
-    String range;
-    do {
-      y = 1990 + random.nextInt(30);
-      range = "from=%d-01-31&to=%d-02-01".formatted(y, y);
-    } while (mkt.get("retention/nps?by=month&" + range)
-            .json()
-            .getJsonObject("total")
-            .getInt("answers")
-        != 0);
-    String jan = y + "-01-31T12:00:00+07:00";
-    String feb = y + "-02-01T12:00:00+07:00";
+    // the last day of a month and the first of the next, within the last year, nobody answered in
+    List<LocalDate> firsts = new ArrayList<>();
+    for (int k = 1; k <= 9; k++) {
+      firsts.add(LocalDate.now(SAIGON).withDayOfMonth(1).minusMonths(k));
+    }
+    Collections.shuffle(firsts);
+    LocalDate second = null;
+    String range = null;
+    for (LocalDate first : firsts) {
+      String r = "from=%s&to=%s".formatted(first.minusDays(1), first);
+      if (mkt.get("retention/nps?by=month&" + r).json().getJsonObject("total").getInt("answers")
+          == 0) {
+        second = first;
+        range = r;
+        break;
+      }
+    }
+    assertThat(range)
+        .as("a month boundary without answers (a fresh database has them all)")
+        .isNotNull();
+    String jan = second.minusDays(1) + "T12:00:00+07:00";
+    String feb = second + "T12:00:00+07:00";
+    String m01 = YearMonth.from(second.minusDays(1)).toString();
+    String m02 = YearMonth.from(second).toString();
     String run = Api.unique();
 
     // by API: 10 and 9 after flights SGN-HAN, 3 after a call, 7 after an award
@@ -359,6 +370,17 @@ class EngagementIT {
             app.post("retention/nps-answers", answer("a9-" + run, m1, 5, "LOUNGE", null, jan))
                 .code())
         .isEqualTo("UNKNOWN_TOUCHPOINT");
+    Api.Res old =
+        app.post(
+            "retention/nps-answers",
+            answer(
+                "a9-" + run,
+                m1,
+                5,
+                "CALL",
+                null,
+                LocalDate.now(SAIGON).minusMonths(13) + "T09:00:00Z"));
+    assertThat(old.code()).isEqualTo("VALIDATION_FAILED");
     String ghost = MemberNumber.fromSequence(987_654_322L).value();
     assertThat(
             app.post("retention/nps-answers", answer("a9-" + run, ghost, 5, "CALL", null, jan))
@@ -409,9 +431,9 @@ class EngagementIT {
 
     // 6 answers: promoters 10, 9, 9; detractors 3, 0; passive 7. NPS = (3 - 2) / 6 = 16.7
     Map<String, JsonObject> byMonth = rows(mkt.get("retention/nps?by=month&" + range));
-    assertThat(byMonth).containsOnlyKeys(y + "-01", y + "-02");
-    assertRow(byMonth.get(y + "-01"), 3, "33.3"); // 10, 9, 3
-    assertRow(byMonth.get(y + "-02"), 3, "0.0"); // 7, 9, 0
+    assertThat(byMonth).containsOnlyKeys(m01, m02);
+    assertRow(byMonth.get(m01), 3, "33.3"); // 10, 9, 3
+    assertRow(byMonth.get(m02), 3, "0.0"); // 7, 9, 0
     Api.Res month = mkt.get("retention/nps?by=month&" + range);
     assertRow(month.json().getJsonObject("total"), 6, "16.7");
 
@@ -564,7 +586,7 @@ class EngagementIT {
             backOffice
                 .post(
                     "retention/nps-answers",
-                    answer(id("r"), m, 9, "CALL", null, "2026-01-10T09:00:00+07:00"))
+                    answer(id("r"), m, 9, "CALL", null, LocalDate.now(SAIGON) + "T00:00:00+07:00"))
                 .status())
         .isEqualTo(403);
     assertThat(backOffice.post(engagementPath, action(id("a"), "APP_CHECK_IN"), id("k")).status())

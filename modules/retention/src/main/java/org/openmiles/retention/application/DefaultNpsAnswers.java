@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.accrual.api.ActivityResult;
 import org.openmiles.accrual.api.FileRegistration;
@@ -54,11 +55,22 @@ public class DefaultNpsAnswers implements NpsAnswers {
   @Inject AirlineCalendar calendar;
   @Inject Clock clock;
 
+  /**
+   * How old an answer may be, in months (airline dates): a survey is answered days after its
+   * touchpoint, and the tier it is reported under must be one the tier program knows.
+   */
+  @Inject
+  @ConfigProperty(name = "openmiles.retention.nps.max-age-months", defaultValue = "12")
+  int maxAgeMonths;
+
   @Override
   public NpsAnswerView answer(RecordNpsAnswer answer, String principal) {
     members.require(answer.member());
     if (answer.answeredAt().isAfter(clock.instant().plus(SKEW))) {
       throw ValidationException.of("answeredAt", "is in the future");
+    }
+    if (tooOld(answer)) {
+      throw ValidationException.of("answeredAt", "is more than " + maxAgeMonths + " months ago");
     }
     return store(answer, new Origin("API", null, null, principal));
   }
@@ -89,6 +101,11 @@ public class DefaultNpsAnswers implements NpsAnswers {
         tierCode,
         origin.source(),
         false);
+  }
+
+  private boolean tooOld(RecordNpsAnswer a) {
+    LocalDate answered = LocalDate.ofInstant(a.answeredAt(), calendar.zone());
+    return answered.isBefore(calendar.today().minusMonths(maxAgeMonths));
   }
 
   private static NpsAnswerView replay(NpsAnswerView known, RecordNpsAnswer a) {
@@ -171,6 +188,10 @@ public class DefaultNpsAnswers implements NpsAnswers {
     }
     if (a.answeredAt().isAfter(latest)) {
       return ActivityResult.rejected(line, "FUTURE_DATE", "the answer time is in the future");
+    }
+    if (tooOld(a)) {
+      return ActivityResult.rejected(
+          line, "TOO_OLD", "the answer is more than " + maxAgeMonths + " months old");
     }
     NpsAnswerView stored = store(a, new Origin("FILE", fileId, line, FILE_PRINCIPAL));
     return new ActivityResult(
