@@ -1,6 +1,8 @@
 -- Oracle dialect of db/postgresql/retention/V3__engagement_nps_consent.sql (the comments there explain it).
--- UNTESTED against Oracle. The partial indexes become function-based indexes (Oracle does not index
--- all-NULL keys); timestamptz becomes timestamp with time zone, text a clob.
+-- UNTESTED against Oracle. The NPS comment column is comment_text in both dialects (COMMENT is reserved
+-- in Oracle). The partial indexes become plain ones: Oracle does not index all-NULL keys, so the unique
+-- index on referred_member still holds only for referrals; the consent index covers granted and not.
+-- Booleans are number(1); timestamptz is timestamp with time zone; text is a clob.
 create table engagement_action_type (
     code          varchar2(30 char)  primary key,
     name          varchar2(100 char) not null,
@@ -105,7 +107,7 @@ create table nps_answer (
     answer_id      varchar2(64 char)   not null,
     member_number  varchar2(10 char)   not null,
     score          number(2)           not null,
-    "COMMENT"      varchar2(2000 char),
+    comment_text   varchar2(2000 char),
     touchpoint     varchar2(10 char)   not null,
     flight         varchar2(8 char),
     route          varchar2(7 char),

@@ -120,7 +120,7 @@ create table nps_answer (
     answer_id      varchar(64)   not null,
     member_number  varchar(10)   not null,
     score          smallint      not null,
-    comment        varchar(2000),
+    comment_text   varchar(2000),
     touchpoint     varchar(10)   not null,
     flight         varchar(8),
     route          varchar(7),

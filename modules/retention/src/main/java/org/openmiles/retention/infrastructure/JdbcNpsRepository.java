@@ -33,7 +33,7 @@ public class JdbcNpsRepository implements NpsRepository {
     return jdbc.first(
         "read an NPS answer",
         """
-        select answer_id, member_number, score, comment, touchpoint, flight, route, answered_at,
+        select answer_id, member_number, score, comment_text, touchpoint, flight, route, answered_at,
                tier_code, source
           from retention.nps_answer where answer_id = ?""",
         (c, ps) -> ps.setString(1, answerId),
@@ -45,7 +45,7 @@ public class JdbcNpsRepository implements NpsRepository {
         rs.getString("answer_id"),
         new MemberNumber(rs.getString("member_number")),
         rs.getInt("score"),
-        rs.getString("comment"),
+        rs.getString("comment_text"),
         Touchpoint.valueOf(rs.getString("touchpoint")),
         rs.getString("flight"),
         rs.getString("route"),
@@ -60,7 +60,7 @@ public class JdbcNpsRepository implements NpsRepository {
     return jdbc.update(
             "store an NPS answer",
             """
-            insert into retention.nps_answer (answer_id, member_number, score, comment,
+            insert into retention.nps_answer (answer_id, member_number, score, comment_text,
                    touchpoint, flight, route, answered_at, tier_code, source, file_id, line_no,
                    principal, recorded_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
