@@ -119,6 +119,14 @@ public final class Api {
         HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType).POST(body), null);
   }
 
+  public Res put(String path, String json) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)),
+        null);
+  }
+
   public Res patch(String path, String json) {
     return send(
         HttpRequest.newBuilder(uri(path))

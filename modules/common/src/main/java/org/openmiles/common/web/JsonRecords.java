@@ -107,7 +107,12 @@ public final class JsonRecords {
         throw new ArithmeticException();
       }
       BigDecimal n = StrictJsonb.whole(json, "whole number");
-      return type == Long.class || type == long.class ? n.longValueExact() : n.intValueExact();
+      // not one conditional expression: it would widen the int to a long, which an Integer
+      // component refuses
+      if (type == Long.class || type == long.class) {
+        return n.longValueExact();
+      }
+      return n.intValueExact();
     } catch (ArithmeticException | StrictJsonb.Refused e) {
       throw new IllegalArgumentException("must be a whole number");
     }

@@ -28,6 +28,15 @@ class JsonRecordsTest {
     }
   }
 
+  public record Score(Integer score) implements JsonRequest {}
+
+  @Test
+  void anIntegerComponentTakesAWholeNumberInItsRange() {
+    assertThat(JsonRecords.read("{\"score\":9}", Score.class).score()).isEqualTo(9);
+    assertThatThrownBy(() -> JsonRecords.read("{\"score\":3000000000}", Score.class))
+        .isInstanceOf(ValidationException.class);
+  }
+
   private static Map<String, String> errors(String json) {
     try {
       JsonRecords.read(json, Body.class);

@@ -1,0 +1,2 @@
+/** Facts retention publishes: small records carrying ids. */
+package org.openmiles.retention.api.events;
