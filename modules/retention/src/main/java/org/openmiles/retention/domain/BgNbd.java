@@ -98,6 +98,75 @@ public record BgNbd(double r, double alpha, double a, double b) {
     return new Fit(model, model.logLikelihood(histories));
   }
 
+  /**
+   * The log-likelihood of grouped histories: each row's log-likelihood times its count, the same
+   * sum as over the histories one by one. The terms that depend on the repeats alone (the log-gamma
+   * functions) are computed once per number of repeats, not once per row.
+   */
+  public double logLikelihood(HistoryCounts histories) {
+    int maxX = histories.maxRepeats();
+    double[] head = new double[maxX + 1];
+    double[] tail = new double[maxX + 1];
+    double constant = -LogGamma.of(r) + r * Math.log(alpha) + LogGamma.of(a + b) - LogGamma.of(b);
+    double logA = Math.log(a);
+    for (int x = 0; x <= maxX; x++) {
+      head[x] = constant + LogGamma.of(r + x) + LogGamma.of(b + x) - LogGamma.of(a + b + x);
+      tail[x] = x == 0 ? 0 : logA - Math.log(b + x - 1);
+    }
+    double sum = 0;
+    for (int i = 0; i < histories.rows(); i++) {
+      int x = histories.repeats(i);
+      double a3 = -(r + x) * Math.log(alpha + histories.observedFor(i));
+      double ll;
+      if (x == 0) {
+        ll = head[x] + a3;
+      } else {
+        double a4 = tail[x] - (r + x) * Math.log(alpha + histories.lastAt(i));
+        double max = Math.max(a3, a4);
+        ll = head[x] + max + Math.log(Math.exp(a3 - max) + Math.exp(a4 - max));
+      }
+      sum += ll * histories.count(i);
+    }
+    return sum;
+  }
+
+  /**
+   * The parameters that make the grouped {@code histories} most likely: the same maximum as {@link
+   * #fit(List)} over the histories one by one, found in one pass over the distinct rows per step.
+   */
+  public static Fit fit(HistoryCounts histories) {
+    if (histories.rows() == 0) {
+      throw new IllegalArgumentException("no histories to fit BG/NBD to");
+    }
+    double[] best =
+        Likelihoods.maximise(
+            p -> new BgNbd(p[0], p[1], p[2], p[3]).logLikelihood(histories), new double[4]);
+    BgNbd model = new BgNbd(best[0], best[1], best[2], best[3]);
+    return new Fit(model, model.logLikelihood(histories));
+  }
+
+  /**
+   * The activities expected in each of {@code steps} steps of {@code stepLength} ahead, discounted
+   * by {@code discountPerStep} for every step: the factor that, times the value expected of each
+   * activity, is the member's discounted lifetime value ({@link LifetimeValue}). It depends on the
+   * history alone, so the scoring job computes it once per distinct history.
+   */
+  public double discountedActivities(
+      ActivityHistory history, int steps, double stepLength, double discountPerStep) {
+    if (steps < 1 || !(stepLength > 0) || discountPerStep < 0) {
+      throw new IllegalArgumentException(
+          "a horizon needs steps, a step length and a discount >= 0");
+    }
+    double total = 0;
+    double before = 0;
+    for (int k = 1; k <= steps; k++) {
+      double upTo = expectedActivities(history, k * stepLength);
+      total += (upTo - before) / Math.pow(1 + discountPerStep, k);
+      before = upTo;
+    }
+    return total;
+  }
+
   /** A fitted model and the log-likelihood of the data it was fitted to. */
   public record Fit(BgNbd model, double logLikelihood) {}
 }

@@ -68,6 +68,41 @@ public record GammaGamma(double p, double q, double gamma) {
     return new Fit(model, model.logLikelihood(spends));
   }
 
+  /**
+   * The log-likelihood of grouped spends: each row's log-likelihood times its count. The log-gamma
+   * terms are computed once per number of transactions.
+   */
+  public double logLikelihood(SpendCounts spends) {
+    java.util.Map<Integer, Double> byTransactions = new java.util.HashMap<>();
+    double constant = -LogGamma.of(q) + q * Math.log(gamma);
+    double sum = 0;
+    for (int i = 0; i < spends.rows(); i++) {
+      int x = spends.transactions(i);
+      double px = p * x;
+      double head =
+          byTransactions.computeIfAbsent(
+              x, k -> constant + LogGamma.of(px + q) - LogGamma.of(px) + px * Math.log(k));
+      double ll =
+          head
+              + (px - 1) * spends.logMean(i)
+              - (px + q) * Math.log(gamma + x * spends.meanValue(i));
+      sum += ll * spends.count(i);
+    }
+    return sum;
+  }
+
+  /** The parameters that make the grouped {@code spends} most likely. */
+  public static Fit fit(SpendCounts spends) {
+    if (spends.rows() == 0) {
+      throw new IllegalArgumentException("no spends to fit Gamma-Gamma to");
+    }
+    double[] best =
+        Likelihoods.maximise(
+            v -> new GammaGamma(v[0], v[1], v[2]).logLikelihood(spends), new double[3]);
+    GammaGamma model = new GammaGamma(best[0], best[1], best[2]);
+    return new Fit(model, model.logLikelihood(spends));
+  }
+
   /** A fitted model and the log-likelihood of the data it was fitted to. */
   public record Fit(GammaGamma model, double logLikelihood) {}
 }
