@@ -16,10 +16,17 @@ import org.openmiles.retention.domain.ScoringSettings;
 @ApplicationScoped
 public class ScoringConfig {
 
+  private volatile ScoringSettings settings;
+
+  /** Dependent (a record is final, so it cannot be proxied), read once and kept here. */
   @Produces
-  @ApplicationScoped
   ScoringSettings settings() {
-    return read(ConfigProvider.getConfig());
+    ScoringSettings s = settings;
+    if (s == null) {
+      s = read(ConfigProvider.getConfig());
+      settings = s;
+    }
+    return s;
   }
 
   /** The settings {@code config} gives, over the defaults. */

@@ -43,6 +43,10 @@ public class ScoringJob {
 
   static final double MONTH = YEAR / 12;
   private static final int PAGE = 5_000;
+
+  /** The largest page redemption's expiring list answers. */
+  private static final int EXPIRY_PAGE = 1_000;
+
   private static final int PROGRESS_EVERY = 20_000;
 
   @Inject ScoringRunStore runs;
@@ -300,7 +304,7 @@ public class ScoringJob {
     MemberNumber after = null;
     long done = 0;
     while (true) {
-      ExpiringMilesPage page = expiry.expiring(settings.expiryWindowDays(), after, PAGE);
+      ExpiringMilesPage page = expiry.expiring(settings.expiryWindowDays(), after, EXPIRY_PAGE);
       List<MemberExtra> extras = new ArrayList<>(page.members().size());
       for (ExpiringMilesPage.Member m : page.members()) {
         ChurnReason r = settings.churn().milesExpiring(m.miles(), m.firstExpiry(), m.reason());

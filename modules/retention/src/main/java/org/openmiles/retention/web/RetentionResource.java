@@ -2,7 +2,6 @@ package org.openmiles.retention.web;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,7 +18,6 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openmiles.common.Dates;
@@ -55,9 +53,6 @@ public class RetentionResource {
   @Inject RetentionScores scores;
   @Inject ScoringRuns runs;
   @Context SecurityContext security;
-
-  /** Body of a run start, optional: the last day of activity to read (default yesterday). */
-  public record StartRun(String asOf) {}
 
   @GET
   @Path("segments")
@@ -252,21 +247,13 @@ public class RetentionResource {
 
   @POST
   @Path("runs")
-  @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Start a scoring run",
       description =
           "Claims a run scoring activity up to asOf (default yesterday, the airline's last whole"
-              + " day) and runs it in the background; answers 202 with the run and its Location."
+              + " day; query parameter, yyyy-MM-dd, not after today) and runs it in the background; answers 202 with the run and its Location."
               + " One run at a time in the cluster: while one runs, 409 SCORING_RUN_IN_PROGRESS"
               + " names it (runningRun).")
-  @RequestBody(
-      required = false,
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              examples =
-                  @ExampleObject(name = "as of a date", value = "{\"asOf\":\"2026-12-05\"}")))
   @APIResponse(
       responseCode = "202",
       description = "The run, claimed and started",
@@ -276,8 +263,8 @@ public class RetentionResource {
               examples = @ExampleObject(name = "started", value = RUN_EXAMPLE)))
   @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: asOf")
   @APIResponse(responseCode = "409", description = "SCORING_RUN_IN_PROGRESS")
-  public Response start(StartRun body) {
-    LocalDate asOf = body == null || body.asOf() == null ? null : date("asOf", body.asOf());
+  public Response start(@QueryParam("asOf") String asOfText) {
+    LocalDate asOf = asOfText == null ? null : date("asOf", asOfText);
     ScoringRunView run = runs.start(asOf, Callers.subject(security));
     return Response.status(Response.Status.ACCEPTED)
         .header("Location", "/api/v1/retention/runs/" + run.id())
