@@ -3,6 +3,7 @@ package org.openmiles.retention.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -137,7 +138,13 @@ public class ScoringJob {
       rows.add(new HistoryCounts.Counted(h.inWeeks(), h.members()));
     }
     long t0 = System.nanoTime();
-    BgNbd.Fit counts = BgNbd.fit(HistoryCounts.of(rows));
+    // from the last fit of the same members, if any: a base that changed a little overnight is
+    // fitted in a few steps
+    BgNbd countsStart =
+        tx.inNewTransaction(() -> work.latestFit("BG_NBD", scope.cohort()))
+            .map(p -> new BgNbd(p.get("r"), p.get("alpha"), p.get("a"), p.get("b")))
+            .orElse(null);
+    BgNbd.Fit counts = BgNbd.fit(HistoryCounts.of(rows), countsStart);
     long t1 = System.nanoTime();
     BgNbd m = counts.model();
     tx.inNewTransaction(
@@ -158,7 +165,11 @@ public class ScoringJob {
     if (!spendRows.isEmpty()) {
       SpendCounts spends = SpendCounts.of(spendRows);
       long t2 = System.nanoTime();
-      GammaGamma.Fit fitted = GammaGamma.fit(spends);
+      GammaGamma valuesStart =
+          tx.inNewTransaction(() -> work.latestFit("GAMMA_GAMMA", scope.cohort()))
+              .map(p -> new GammaGamma(p.get("p"), p.get("q"), p.get("gamma")))
+              .orElse(null);
+      GammaGamma.Fit fitted = GammaGamma.fit(spends, valuesStart);
       long t3 = System.nanoTime();
       GammaGamma g = fitted.model();
       tx.inNewTransaction(
@@ -187,11 +198,21 @@ public class ScoringJob {
     List<HistoryScore> batch = new ArrayList<>();
     long done = 0;
     long reported = 0;
+    // what an alive member is expected to do depends on (repeats, age) only: once per pair
+    Map<Long, double[]> ifAlive = new HashMap<>();
     for (DayHistory h : histories) {
       var weeks = h.inWeeks();
       double pAlive = finite(model.pAlive(weeks), 1);
-      double expected = finite(model.expectedActivities(weeks, YEAR), 0);
-      double discounted = finite(model.discountedActivities(weeks, steps, MONTH, discount), 0);
+      double[] alive =
+          ifAlive.computeIfAbsent(
+              ((long) h.repeats() << 32) | h.ageDays(),
+              k ->
+                  new double[] {
+                    finite(model.expectedActivitiesIfAlive(weeks, YEAR), 0),
+                    finite(model.discountedActivitiesIfAlive(weeks, steps, MONTH, discount), 0)
+                  });
+      double expected = alive[0] * pAlive;
+      double discounted = alive[1] * pAlive;
       String pAliveReason = null;
       String gapReason = null;
       for (ChurnReason r :

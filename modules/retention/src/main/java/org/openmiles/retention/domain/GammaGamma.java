@@ -73,17 +73,19 @@ public record GammaGamma(double p, double q, double gamma) {
    * terms are computed once per number of transactions.
    */
   public double logLikelihood(SpendCounts spends) {
-    java.util.Map<Integer, Double> byTransactions = new java.util.HashMap<>();
+    int maxX = spends.maxTransactions();
+    double[] head = new double[maxX + 1];
     double constant = -LogGamma.of(q) + q * Math.log(gamma);
+    for (int x = 1; x <= maxX; x++) {
+      double px = p * x;
+      head[x] = constant + LogGamma.of(px + q) - LogGamma.of(px) + px * Math.log(x);
+    }
     double sum = 0;
     for (int i = 0; i < spends.rows(); i++) {
       int x = spends.transactions(i);
       double px = p * x;
-      double head =
-          byTransactions.computeIfAbsent(
-              x, k -> constant + LogGamma.of(px + q) - LogGamma.of(px) + px * Math.log(k));
       double ll =
-          head
+          head[x]
               + (px - 1) * spends.logMean(i)
               - (px + q) * Math.log(gamma + x * spends.meanValue(i));
       sum += ll * spends.count(i);
@@ -93,12 +95,20 @@ public record GammaGamma(double p, double q, double gamma) {
 
   /** The parameters that make the grouped {@code spends} most likely. */
   public static Fit fit(SpendCounts spends) {
+    return fit(spends, null);
+  }
+
+  /** {@link #fit(SpendCounts)} searched from {@code start} (a previous fit; null: from 1, 1, 1). */
+  public static Fit fit(SpendCounts spends, GammaGamma start) {
     if (spends.rows() == 0) {
       throw new IllegalArgumentException("no spends to fit Gamma-Gamma to");
     }
     double[] best =
         Likelihoods.maximise(
-            v -> new GammaGamma(v[0], v[1], v[2]).logLikelihood(spends), new double[3]);
+            v -> new GammaGamma(v[0], v[1], v[2]).logLikelihood(spends),
+            start == null ? new double[3] : Likelihoods.logs(start.p(), start.q(), start.gamma()),
+            spends.members(),
+            start == null ? 1.0 : 0.1);
     GammaGamma model = new GammaGamma(best[0], best[1], best[2]);
     return new Fit(model, model.logLikelihood(spends));
   }

@@ -17,6 +17,11 @@ public final class HistoryCounts {
   private final long[] counts;
   private final long members;
   private final int maxRepeats;
+  // every distinct time (last at, observed for) once, and each row's index into them: the fit takes
+  // log(α + t) once per distinct time, not twice per row (days make few distinct times)
+  private final double[] times;
+  private final int[] lastAtIndex;
+  private final int[] observedForIndex;
 
   private HistoryCounts(List<Counted> rows) {
     int n = rows.size();
@@ -37,6 +42,15 @@ public final class HistoryCounts {
     }
     members = total;
     maxRepeats = max;
+    java.util.Map<Double, Integer> index = new java.util.HashMap<>();
+    lastAtIndex = new int[n];
+    observedForIndex = new int[n];
+    for (int i = 0; i < n; i++) {
+      lastAtIndex[i] = index.computeIfAbsent(lastAt[i], t -> index.size());
+      observedForIndex[i] = index.computeIfAbsent(observedFor[i], t -> index.size());
+    }
+    times = new double[index.size()];
+    index.forEach((t, i) -> times[i] = t);
   }
 
   /** A history shared by {@code count} members (at least one). */
@@ -85,6 +99,19 @@ public final class HistoryCounts {
 
   long count(int i) {
     return counts[i];
+  }
+
+  /** The distinct times of the rows (last at and observed for). */
+  double[] times() {
+    return times;
+  }
+
+  int lastAtIndex(int i) {
+    return lastAtIndex[i];
+  }
+
+  int observedForIndex(int i) {
+    return observedForIndex[i];
   }
 
   int maxRepeats() {

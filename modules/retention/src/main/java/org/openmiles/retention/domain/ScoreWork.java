@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The set-based steps of a scoring run (schema {@code retention}): each is a statement or a few
@@ -22,8 +23,14 @@ public interface ScoreWork {
   /** The summary grouped by distinct history, with counts (for the BG/NBD fit and the scoring). */
   List<DayHistory> histories();
 
-  /** The members with repeat days of positive mean value, grouped by (repeats, mean), counted. */
+  /**
+   * The members with repeat days of positive mean value, grouped by (repeats, mean to four
+   * significant digits), counted.
+   */
   List<SpendCounts.Counted> spends();
+
+  /** The parameters of the latest fit of {@code kind} over {@code cohort} (null: all), if any. */
+  Optional<Map<String, Double>> latestFit(String kind, String cohort);
 
   /** Stores a fit. */
   void saveFit(

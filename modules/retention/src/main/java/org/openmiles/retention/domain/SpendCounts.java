@@ -13,6 +13,7 @@ public final class SpendCounts {
   private final double[] logMean;
   private final long[] counts;
   private final long members;
+  private final int maxTransactions;
 
   private SpendCounts(List<Counted> rows) {
     int n = rows.size();
@@ -21,6 +22,7 @@ public final class SpendCounts {
     logMean = new double[n];
     counts = new long[n];
     long total = 0;
+    int max = 0;
     for (int i = 0; i < n; i++) {
       Counted row = rows.get(i);
       transactions[i] = row.spend().transactions();
@@ -28,8 +30,10 @@ public final class SpendCounts {
       logMean[i] = Math.log(meanValue[i]);
       counts[i] = row.count();
       total += row.count();
+      max = Math.max(max, transactions[i]);
     }
     members = total;
+    maxTransactions = max;
   }
 
   /** A spend shared by {@code count} members (at least one). */
@@ -51,6 +55,10 @@ public final class SpendCounts {
 
   public long members() {
     return members;
+  }
+
+  int maxTransactions() {
+    return maxTransactions;
   }
 
   int transactions(int i) {

@@ -203,14 +203,20 @@ public class JdbcScoreQueries implements ScoreQueries {
         JdbcScoreQueries::fit);
   }
 
-  private static ModelFitView fit(ResultSet rs) throws SQLException {
+  /** A fit's parameters, stored as a JSON object of name: number. */
+  static Map<String, Double> parameters(String json) {
     Map<String, Double> parameters = new LinkedHashMap<>();
-    try (var reader = Json.createReader(new StringReader(rs.getString("parameters")))) {
+    try (var reader = Json.createReader(new StringReader(json))) {
       JsonObject o = reader.readObject();
       for (String name : new ArrayList<>(o.keySet())) {
         parameters.put(name, ((JsonNumber) o.get(name)).doubleValue());
       }
     }
+    return parameters;
+  }
+
+  private static ModelFitView fit(ResultSet rs) throws SQLException {
+    Map<String, Double> parameters = parameters(rs.getString("parameters"));
     return new ModelFitView(
         rs.getLong("fit_id"),
         rs.getLong("run_id"),

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.openmiles.common.jdbc.Jdbc;
@@ -92,19 +93,39 @@ public class JdbcScoreWork implements ScoreWork {
         rs -> new DayHistory(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getLong(4)));
   }
 
+  /**
+   * Means to four significant digits (a relative error of at most 0.05%, nothing against the spread
+   * of values between members): a million members make tens of thousands of rows, not a million,
+   * and the fit walks them a thousand times.
+   */
   @Override
   public List<SpendCounts.Counted> spends() {
     return jdbc.list(
         "read the repeat spends",
         """
-        select repeat_days, repeat_mean, count(*)
+        select repeat_days, round(repeat_mean, 3 - floor(log(repeat_mean))::int) mean, count(*)
           from retention.score_summary
          where repeat_days > 0 and repeat_mean > 0
-         group by repeat_days, repeat_mean""",
+         group by repeat_days, mean""",
         (c, ps) -> {},
         rs ->
             new SpendCounts.Counted(
                 new GammaGamma.Spend(rs.getInt(1), rs.getDouble(2)), rs.getLong(3)));
+  }
+
+  @Override
+  public Optional<Map<String, Double>> latestFit(String kind, String cohort) {
+    return jdbc.first(
+        "read the latest fit",
+        """
+        select parameters from retention.model_fit
+         where kind = ? and cohort is not distinct from ?
+         order by fit_id desc limit 1""",
+        (c, ps) -> {
+          ps.setString(1, kind);
+          ps.setString(2, cohort);
+        },
+        rs -> JdbcScoreQueries.parameters(rs.getString(1)));
   }
 
   @Override
