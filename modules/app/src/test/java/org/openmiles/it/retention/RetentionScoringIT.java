@@ -30,9 +30,13 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.accounts.api.MemberService;
+import org.openmiles.accounts.api.MilesLedger;
+import org.openmiles.accounts.api.PostMiles;
 import org.openmiles.it.support.Api;
 import org.openmiles.it.support.Db;
 import org.openmiles.it.support.Deployments;
+import org.openmiles.it.support.Enrollments;
 import org.openmiles.retention.application.DefaultScoringRuns;
 import org.openmiles.retention.application.ScoringJob;
 
@@ -54,6 +58,8 @@ class RetentionScoringIT {
 
   @ArquillianResource URL url;
   @Inject DefaultScoringRuns scoringRuns;
+  @Inject MemberService memberService;
+  @Inject MilesLedger ledger;
 
   private Api marketing() {
     return new Api(url).as("it-marketing", "marketing");
@@ -293,6 +299,43 @@ class RetentionScoringIT {
         .as("the first score and the movement")
         .isEqualTo(2);
     assertThat(marketing().get("retention/movements?since=" + y).status()).isEqualTo(400);
+  }
+
+  /**
+   * Miles that expire soon are a churn reason, found through redemption's expiring list (the
+   * ledger's lots), with how many and from when; a member whose miles do not expire soon has none.
+   */
+  @Test
+  void milesExpiringSoonAreAReasonFromRedemptionsList() throws Exception {
+    filler(4);
+    LocalDate y = yesterday();
+    LocalDate today = LocalDate.now(SAIGON);
+    MemberNumber expiring = Enrollments.enroll(memberService, "Expiring");
+    MemberNumber keeping = Enrollments.enroll(memberService, "Keeping");
+    ledger.post(
+        PostMiles.credit(expiring, 12_500, "it-retention:" + expiring.value(), y, "IT")
+            .expiringOn(today.plusDays(20)));
+    ledger.post(
+        PostMiles.credit(keeping, 12_500, "it-retention:" + keeping.value(), y, "IT")
+            .expiringOn(today.plusDays(400)));
+    activity(expiring.value(), y.minusDays(100), y, 10, "200");
+    activity(keeping.value(), y.minusDays(100), y, 10, "200");
+    runToEnd();
+    JsonObject soon = scores(expiring.value());
+    assertThat(soon.getBoolean("churnRisk")).isTrue();
+    JsonObject reason =
+        soon.getJsonArray("reasons").stream()
+            .map(JsonValue::asJsonObject)
+            .filter(r -> r.getString("code").equals("MILES_EXPIRING"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(reason.getString("text"))
+        .isEqualTo("12,500 miles expire from " + today.plusDays(20) + " at the end of their term.");
+    assertThat(codes(scores(keeping.value()))).doesNotContain("MILES_EXPIRING");
+    assertThat(
+            marketing().get("retention/churn-risk?limit=500").json().getJsonArray("items").stream()
+                .map(i -> i.asJsonObject().getString("member")))
+        .contains(expiring.value());
   }
 
   private static String enc(String segment) {
