@@ -136,6 +136,15 @@ class RetentionScoringIT {
     return out;
   }
 
+  /** The member's reason with this code. */
+  private static JsonObject reason(JsonObject scores, String code) {
+    return scores.getJsonArray("reasons").stream()
+        .map(JsonValue::asJsonObject)
+        .filter(r -> r.getString("code").equals(code))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no reason " + code + " in " + scores));
+  }
+
   @Test
   void segmentsPAliveAndChurnReasonsFollowTheActivity() throws Exception {
     filler(1);
@@ -168,12 +177,7 @@ class RetentionScoringIT {
         .isGreaterThan(silent.getJsonNumber("expectedActivityDays12Months").doubleValue());
     assertThat(silent.getBoolean("churnRisk")).isTrue();
     assertThat(codes(silent)).contains("P_ALIVE_LOW", "RECENCY_GAP");
-    JsonObject gap =
-        silent.getJsonArray("reasons").stream()
-            .map(JsonValue::asJsonObject)
-            .filter(r -> r.getString("code").equals("RECENCY_GAP"))
-            .findFirst()
-            .orElseThrow();
+    JsonObject gap = reason(silent, "RECENCY_GAP");
     assertThat(gap.getString("text"))
         .startsWith("No activity for 366 days, ")
         .contains("usual 7 days");
@@ -323,12 +327,7 @@ class RetentionScoringIT {
     runToEnd();
     JsonObject soon = scores(expiring.value());
     assertThat(soon.getBoolean("churnRisk")).isTrue();
-    JsonObject reason =
-        soon.getJsonArray("reasons").stream()
-            .map(JsonValue::asJsonObject)
-            .filter(r -> r.getString("code").equals("MILES_EXPIRING"))
-            .findFirst()
-            .orElseThrow();
+    JsonObject reason = reason(soon, "MILES_EXPIRING");
     assertThat(reason.getString("text"))
         .isEqualTo("12,500 miles expire from " + today.plusDays(20) + " at the end of their term.");
     assertThat(codes(scores(keeping.value()))).doesNotContain("MILES_EXPIRING");
