@@ -68,6 +68,51 @@ public record GammaGamma(double p, double q, double gamma) {
     return new Fit(model, model.logLikelihood(spends));
   }
 
+  /**
+   * The log-likelihood of grouped spends: each row's log-likelihood times its count. The log-gamma
+   * terms are computed once per number of transactions.
+   */
+  public double logLikelihood(SpendCounts spends) {
+    int maxX = spends.maxTransactions();
+    double[] head = new double[maxX + 1];
+    double constant = -LogGamma.of(q) + q * Math.log(gamma);
+    for (int x = 1; x <= maxX; x++) {
+      double px = p * x;
+      head[x] = constant + LogGamma.of(px + q) - LogGamma.of(px) + px * Math.log(x);
+    }
+    double sum = 0;
+    for (int i = 0; i < spends.rows(); i++) {
+      int x = spends.transactions(i);
+      double px = p * x;
+      double ll =
+          head[x]
+              + (px - 1) * spends.logMean(i)
+              - (px + q) * Math.log(gamma + x * spends.meanValue(i));
+      sum += ll * spends.count(i);
+    }
+    return sum;
+  }
+
+  /** The parameters that make the grouped {@code spends} most likely. */
+  public static Fit fit(SpendCounts spends) {
+    return fit(spends, null);
+  }
+
+  /** {@link #fit(SpendCounts)} searched from {@code start} (a previous fit; null: from 1, 1, 1). */
+  public static Fit fit(SpendCounts spends, GammaGamma start) {
+    if (spends.rows() == 0) {
+      throw new IllegalArgumentException("no spends to fit Gamma-Gamma to");
+    }
+    double[] best =
+        Likelihoods.maximise(
+            v -> new GammaGamma(v[0], v[1], v[2]).logLikelihood(spends),
+            start == null ? new double[3] : Likelihoods.logs(start.p(), start.q(), start.gamma()),
+            spends.members(),
+            start == null ? 1.0 : 0.1);
+    GammaGamma model = new GammaGamma(best[0], best[1], best[2]);
+    return new Fit(model, model.logLikelihood(spends));
+  }
+
   /** A fitted model and the log-likelihood of the data it was fitted to. */
   public record Fit(GammaGamma model, double logLikelihood) {}
 }

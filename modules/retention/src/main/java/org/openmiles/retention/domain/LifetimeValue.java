@@ -24,13 +24,6 @@ public record LifetimeValue(BgNbd counts, GammaGamma values) {
           "a horizon needs steps, a step length and a discount >= 0");
     }
     double value = spend == null ? values.populationMeanValue() : values.expectedValue(spend);
-    double total = 0;
-    double before = 0;
-    for (int k = 1; k <= steps; k++) {
-      double upTo = counts.expectedActivities(history, k * stepLength);
-      total += (upTo - before) * value / Math.pow(1 + discountPerStep, k);
-      before = upTo;
-    }
-    return total;
+    return value * counts.discountedActivities(history, steps, stepLength, discountPerStep);
   }
 }

@@ -21,19 +21,44 @@ final class Likelihoods {
   }
 
   /**
+   * Parameters are searched within exp(±{@value #LOG_BOUND}): beyond, the model has degenerated.
+   */
+  static final double LOG_BOUND = 20;
+
+  /**
    * The positive parameters that maximise {@code logLikelihood}, searched from {@code
    * exp(logStart)} (zeros: every parameter 1).
    */
   static double[] maximise(ToDoubleFunction<double[]> logLikelihood, double[] logStart) {
+    return maximise(logLikelihood, logStart, 1, 1.0);
+  }
+
+  /**
+   * The same for a log-likelihood of {@code members} members, searched from {@code exp(logStart)}
+   * with a first simplex of {@code firstStep} in log space (smaller from a previous fit's
+   * parameters). The search minimises the mean negative log-likelihood per member, so its tolerance
+   * means the same for a hundred members as for a million; it stays within {@link #LOG_BOUND}, so
+   * data that drives a parameter to 0 or infinity (no drop-out seen, say) ends at the bound instead
+   * of walking there for ever.
+   */
+  static double[] maximise(
+      ToDoubleFunction<double[]> logLikelihood,
+      double[] logStart,
+      double members,
+      double firstStep) {
+    double scale = Math.max(1, members);
     ToDoubleFunction<double[]> cost =
         logs -> {
           double[] params = new double[logs.length];
           for (int i = 0; i < logs.length; i++) {
+            if (!(Math.abs(logs[i]) <= LOG_BOUND)) {
+              return Double.MAX_VALUE;
+            }
             params[i] = Math.exp(logs[i]);
           }
           try {
             double ll = logLikelihood.applyAsDouble(params);
-            return Double.isFinite(ll) ? -ll : Double.MAX_VALUE;
+            return Double.isFinite(ll) ? -ll / scale : Double.MAX_VALUE;
           } catch (IllegalArgumentException outOfRange) { // a parameter underflowed to 0
             return Double.MAX_VALUE;
           }
@@ -41,9 +66,9 @@ final class Likelihoods {
     double[] at = logStart.clone();
     double last = cost.applyAsDouble(at);
     for (int restart = 0; restart < 20; restart++) {
-      at = NelderMead.minimise(cost, at, restart == 0 ? 1.0 : 0.1, 1e-10, 20_000);
+      at = NelderMead.minimise(cost, at, restart == 0 ? firstStep : 0.1, 1e-10, 20_000);
       double now = cost.applyAsDouble(at);
-      if (last - now < 1e-9) {
+      if (last - now < 1e-9 / scale) {
         break;
       }
       last = now;
@@ -53,5 +78,14 @@ final class Likelihoods {
       params[i] = Math.exp(at[i]);
     }
     return params;
+  }
+
+  /** The logarithms of {@code params}, a search's start; zeros where there is no start. */
+  static double[] logs(double... params) {
+    double[] out = new double[params.length];
+    for (int i = 0; i < params.length; i++) {
+      out[i] = Math.log(params[i]);
+    }
+    return out;
   }
 }

@@ -1,0 +1,271 @@
+#!/usr/bin/env bash
+# Retention scoring benchmark: RETENTION_MEMBERS members (default 1,000,000) with a year of activity
+# days in retention.member_day, made in SQL (generate_series, skewed: most members have a few days,
+# a tail up to RETENTION_MAX_DAYS), then, in the same run, one plain GROUP BY member aggregate over
+# those rows (the anchor) and the whole scoring job (POST /api/v1/retention/runs, followed to its
+# end). Prints both, the ratio (aim <= 3), the fit time (aim < 1 minute) and the load average
+# before and after; a run on a busy machine is marked BUSY and its figures do not count.
+#
+# Normally run through `./openmiles bench retention`, which builds the WAR, starts PostgreSQL and
+# sets OPENMILES_PG_BINDIR, PAYARA_JAR and OPENMILES_PG_PORT. See bench/README.md.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+PG_PORT="${OPENMILES_PG_PORT:-55432}"
+PG_HOST=127.0.0.1
+HTTP_PORT="${BENCH_HTTP_PORT:-18096}"
+MEMBERS="${RETENTION_MEMBERS:-1000000}"
+MAX_DAYS="${RETENTION_MAX_DAYS:-100}"
+APP_DB=openmiles_retention
+WAR="$ROOT/modules/app/target/openmiles.war"
+
+say() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+if [ -z "${OPENMILES_PG_BINDIR:-}" ]; then
+  OPENMILES_PG_BINDIR="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r | head -1)"
+fi
+if [ -z "${PAYARA_JAR:-}" ]; then
+  v="$(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' "$ROOT/pom.xml")"
+  PAYARA_JAR="$HOME/.m2/repository/fish/payara/extras/payara-micro/$v/payara-micro-$v.jar"
+fi
+PSQL="$OPENMILES_PG_BINDIR/psql"
+[ -x "$PSQL" ] || die "$PSQL not found (set OPENMILES_PG_BINDIR)"
+[ -f "$PAYARA_JAR" ] || die "Payara Micro jar not found at $PAYARA_JAR (set PAYARA_JAR)"
+[ -f "$WAR" ] || die "$WAR not found: build first (./openmiles bench retention does)"
+[ "$MEMBERS" -ge 1000 ] 2>/dev/null || die "RETENTION_MEMBERS must be >= 1000"
+[ "$MAX_DAYS" -ge 1 ] && [ "$MAX_DAYS" -le 365 ] 2>/dev/null || die "RETENTION_MAX_DAYS must be 1 to 365"
+"$OPENMILES_PG_BINDIR/pg_isready" -q -h "$PG_HOST" -p "$PG_PORT" 2>/dev/null \
+  || die "PostgreSQL is not accepting connections on $PG_HOST:$PG_PORT (./openmiles db start)"
+
+psql_db() { # psql on the bench database as postgres; extra args follow
+  PGOPTIONS="-c client_min_messages=warning" "$PSQL" -X -h "$PG_HOST" -p "$PG_PORT" -U postgres \
+    -d "$APP_DB" -v ON_ERROR_STOP=1 -q "$@"
+}
+val() { psql_db -At -c "$1"; }
+PM_PID="" # the postmaster, found from a backend (the benchmark connects as the superuser)
+cpu_of() { # CPU seconds used so far by the process $1 (and, with "+children", its reaped children)
+  [ -r "/proc/$1/stat" ] || { echo 0; return; }
+  awk -v t="$(getconf CLK_TCK)" -v c="${2:-}" '{ s = $14 + $15; if (c != "") s += $16 + $17; printf "%.2f", s / t }' "/proc/$1/stat"
+}
+pg_cpu() { # CPU seconds used so far by the whole cluster: postmaster, exited backends, live processes
+  local total k i
+  # a backend that has exited but is not reaped yet (a zombie) shows no CPU time anywhere: wait for
+  # the postmaster to reap it (its time then moves into the postmaster's children's times)
+  for i in $(seq 1 50); do
+    for k in $(pgrep -P "$PM_PID" 2>/dev/null); do
+      [ "$(awk '{print $3}' "/proc/$k/stat" 2>/dev/null)" = Z ] && { sleep 0.1; continue 2; }
+    done
+    break
+  done
+  total="$(cpu_of "$PM_PID" +children)"
+  for k in $(pgrep -P "$PM_PID" 2>/dev/null); do total="$(awk -v a="$total" -v b="$(cpu_of "$k")" 'BEGIN { printf "%.2f", a + b }')"; done
+  echo "$total"
+}
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+fmt() { LC_ALL=C awk -v x="$1" 'BEGIN { s = sprintf("%.0f", x); o = ""; n = length(s)
+  for (i = 1; i <= n; i++) { o = o substr(s, i, 1); if ((n - i) % 3 == 0 && i < n) o = o "," } print o }'; }
+
+STAMP="$(date +%Y%m%d-%H%M%S)"
+RESULTS_DIR="$ROOT/bench/results"
+mkdir -p "$RESULTS_DIR"
+REPORT="$RESULTS_DIR/retention-$STAMP.txt"
+PAYARA_LOG="$RESULTS_DIR/retention-$STAMP-payara.log"
+
+PAYARA_PID=""
+# a throw-away key pair for the run and an operations token (every /api call needs one, docs/security.md)
+JWT_DIR="$(mktemp -d "${TMPDIR:-/tmp}/openmiles-retention-jwt.XXXXXX")"
+ISSUER="${MP_JWT_VERIFY_ISSUER:-https://openmiles.dev/booking-engines}"
+java "$ROOT/config/OpenMilesJwt.java" keygen "$JWT_DIR" >/dev/null 2>&1 || die "could not create a JWT key pair"
+TOKEN="$(java "$ROOT/config/OpenMilesJwt.java" token bench-ops --key "$JWT_DIR/private.pem" --issuer "$ISSUER" \
+  --groups operations --ttl 86400)" || die "could not mint the bench's operations token"
+AUTH="Authorization: Bearer $TOKEN"
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  rm -rf "$JWT_DIR"
+  if [ -n "$PAYARA_PID" ] && kill -0 "$PAYARA_PID" 2>/dev/null; then
+    say "stopping Payara Micro (pid $PAYARA_PID)"
+    kill "$PAYARA_PID" 2>/dev/null || true
+    for _ in $(seq 1 30); do kill -0 "$PAYARA_PID" 2>/dev/null || break; sleep 1; done
+    kill -9 "$PAYARA_PID" 2>/dev/null || true
+  fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if curl -s -o /dev/null "http://127.0.0.1:$HTTP_PORT/" 2>/dev/null; then
+  die "port $HTTP_PORT is in use; choose another with BENCH_HTTP_PORT"
+fi
+
+# --- 1. database and server (Flyway creates the schema) -------------------------------------------
+say "creating fresh database $APP_DB (owner openmiles)"
+PGOPTIONS="-c client_min_messages=warning" "$PSQL" -X -h "$PG_HOST" -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
+  -c "do \$\$ begin if not exists (select 1 from pg_roles where rolname = 'openmiles') then create role openmiles login password 'openmiles'; end if; end \$\$" \
+  -c "do \$\$ begin if not exists (select 1 from pg_roles where rolname = 'openmiles_audit') then create role openmiles_audit nologin; end if; end \$\$" \
+  -c "grant openmiles_audit to openmiles with admin option" \
+  -c "drop database if exists $APP_DB with (force)" -c "create database $APP_DB owner openmiles"
+
+say "starting Payara Micro on port $HTTP_PORT against $APP_DB (log: $PAYARA_LOG)"
+MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$JWT_DIR/public.pem" MP_JWT_VERIFY_ISSUER="$ISSUER" \
+OPENMILES_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$APP_DB" \
+OPENMILES_DB_USER=openmiles OPENMILES_DB_PASSWORD=openmiles OPENMILES_JOBS_ENABLED=false \
+OPENMILES_FILES_ENABLED=false \
+  java -Xmx768m -Dmp.health.default.readiness.empty.response=DOWN -jar "$PAYARA_JAR" \
+       --nocluster --port "$HTTP_PORT" --contextroot / \
+       --logProperties "$ROOT/config/logging.properties" --prebootcommandfile "$ROOT/config/pre-boot.asadmin" \
+       --deploy "$WAR" >"$PAYARA_LOG" 2>&1 &
+PAYARA_PID=$!
+ready=""
+for _ in $(seq 1 240); do
+  kill -0 "$PAYARA_PID" 2>/dev/null || { tail -40 "$PAYARA_LOG" >&2; die "Payara Micro stopped during start"; }
+  # ready (migrations done) and the retention API answering: 404 SCORING_RUN_NOT_FOUND on a fresh database
+  if curl -fs "http://127.0.0.1:$HTTP_PORT/health/ready" >/dev/null 2>&1 \
+     && curl -s -H "$AUTH" "http://127.0.0.1:$HTTP_PORT/api/v1/retention/runs/1" 2>/dev/null | grep -q 'SCORING_RUN_NOT_FOUND\|"state"'; then
+    ready=1; break
+  fi
+  sleep 1
+done
+[ -n "$ready" ] || die "OpenMiles did not answer in 240 s; see $PAYARA_LOG"
+
+
+AS_OF="$(val "select ((now() at time zone 'Asia/Ho_Chi_Minh')::date - 1)")"
+load1() { awk '{print $1}' /proc/loadavg; }
+BUSY_LOAD="${RETENTION_BUSY_LOAD:-1.0}"
+
+# --- 2. activity days in SQL -----------------------------------------------------------------------
+say "generating $(fmt "$MEMBERS") members with a year of activity up to $AS_OF (at most $MAX_DAYS days each)"
+T0="$(now)"
+psql_db -v members="$MEMBERS" -v max_days="$MAX_DAYS" -v as_of="'$AS_OF'" <<'SQL'
+select setseed(0.36);
+-- days per member: 1 + max_days * u^5 (u uniform): the median member has 4 days, the mean about
+-- max_days / 6, a tail has up to max_days. Each member starts somewhere in the year; 60 % are still
+-- active at the end, the others stopped at a random point after their start (what BG/NBD's
+-- drop-out describes); days fall between start and stop. 70 % of days with revenue (a fare or
+-- partner spend; each member spends at their own level, 0.3 to 3 times the others), the rest miles
+-- only.
+insert into retention.member_day (member_number, activity_date, flights, partner_transactions,
+                                  revenue, miles_earned)
+select m.member_number, :as_of::date - m.start + floor(random() * (m.span + 1))::int,
+       case when random() < 0.6 then 1 else 0 end, case when random() < 0.4 then 1 else 0 end,
+       case when random() < 0.7 then round((m.value * (50 + random() * 450))::numeric, 2) else 0 end,
+       100 + floor(random() * 2000)::bigint
+  from (select member_number, days, start, 0.3 + 2.7 * power(random(), 2) value,
+               case when random() < 0.6 then start else floor(random() * (start + 1))::int end span
+          from (select lpad(i::text, 10, '0') member_number,
+                       1 + floor(:max_days * power(random(), 5))::int days,
+                       floor(random() * 365)::int start
+                  from generate_series(1, :members) i) g) m
+ cross join lateral generate_series(1, m.days) d
+on conflict do nothing;
+vacuum (analyze) retention.member_day;
+checkpoint;
+SQL
+T1="$(now)"
+DAY_ROWS="$(val "select count(*) from retention.member_day")"
+say "generated in $(elapsed "$T0" "$T1") s ($(fmt "$DAY_ROWS") activity days)"
+
+PM_PID="$(val "select split_part(pg_read_file('/proc/self/stat'), ' ', 4)")"
+LOAD_BEFORE="$(load1)"
+
+# --- 3. anchor: one plain GROUP BY member over the same rows (twice: the second, warm, counts) -----
+ANCHOR_SQL="select member_number, count(*), sum(revenue), min(activity_date), max(activity_date) from retention.member_day group by member_number"
+say "anchor: $ANCHOR_SQL"
+psql_db -o /dev/null -c "$ANCHOR_SQL"
+A0="$(now)"; AC0="$(pg_cpu)"
+psql_db -o /dev/null -c "$ANCHOR_SQL"
+A1="$(now)"; AC1="$(pg_cpu)"
+ANCHOR_S="$(elapsed "$A0" "$A1")"
+
+# --- 4. the scoring job ----------------------------------------------------------------------------
+say "scoring run as of $AS_OF (POST /api/v1/retention/runs), followed to its end"
+R0="$(now)"; RC0="$(pg_cpu)"; RJ0="$(cpu_of "$PAYARA_PID")"
+STARTED="$(curl -s -X POST -H "$AUTH" -w '\n%{http_code}' "http://127.0.0.1:$HTTP_PORT/api/v1/retention/runs?asOf=$AS_OF")"
+CODE="$(printf '%s' "$STARTED" | tail -1)"
+[ "$CODE" = 202 ] || die "the run start answered $CODE: $STARTED"
+RUN_ID="$(printf '%s' "$STARTED" | sed -n 's/.*"id":\([0-9]*\).*/\1/p' | head -1)"
+STATE=RUNNING
+while [ "$STATE" = RUNNING ]; do
+  sleep 0.2
+  STATE="$(val "select state from retention.score_run where run_id = $RUN_ID")"
+done
+R1="$(now)"; RC1="$(pg_cpu)"; RJ1="$(cpu_of "$PAYARA_PID")"
+LOAD_AFTER="$(load1)"
+RUN_S="$(elapsed "$R0" "$R1")"
+[ "$STATE" = DONE ] || die "run $RUN_ID ended $STATE: $(val "select message from retention.score_run where run_id = $RUN_ID")"
+SERVER_S="$(val "select round(extract(epoch from finished_at - started_at)::numeric, 2) from retention.score_run where run_id = $RUN_ID")"
+FIT_S="$(val "select round(sum(duration_ms) / 1000.0, 2) from retention.model_fit where run_id = $RUN_ID")"
+FITS="$(val "select kind || ' ' || parameters || ' LL ' || round(log_likelihood::numeric, 1) || ', ' || members || ' members in ' || distinct_rows || ' distinct rows, ' || duration_ms || ' ms' from retention.model_fit where run_id = $RUN_ID order by fit_id" | sed 's/^/    /')"
+COUNTS="$(val "select 'scored ' || scored || ', at risk ' || at_risk || ', moved ' || moved from retention.score_run where run_id = $RUN_ID")"
+STEPS="$(grep -o 'retention scoring run '"$RUN_ID"' [^"]*' "$PAYARA_LOG" | head -1 | sed 's/.*; summary/summary/')"
+SEGMENTS="$(val "select segment || ': ' || count(*) from retention.member_score group by segment order by count(*) desc" | sed 's/^/    /')"
+
+# --- 4b. a second run on the same data: the nightly steady state (fits start from the last ones,
+# few segment changes to append); informative, not part of the ratio
+SECOND_S="-"
+if [ "${RETENTION_SECOND_RUN:-1}" = 1 ]; then
+  say "second scoring run on the same data"
+  S0="$(now)"
+  STARTED2="$(curl -s -X POST -H "$AUTH" "http://127.0.0.1:$HTTP_PORT/api/v1/retention/runs?asOf=$AS_OF")"
+  RUN2="$(printf '%s' "$STARTED2" | sed -n 's/.*"id":\([0-9]*\).*/\1/p' | head -1)"
+  [ -n "$RUN2" ] || die "the second run did not start: $STARTED2"
+  while [ "$(val "select state from retention.score_run where run_id = $RUN2")" = RUNNING ]; do sleep 0.2; done
+  S1="$(now)"
+  SECOND_S="$(elapsed "$S0" "$S1")"
+  SECOND_FIT="$(val "select round(sum(duration_ms) / 1000.0, 2) from retention.model_fit where run_id = $RUN2")"
+  SECOND_STATE="$(val "select state || ', moved ' || coalesce(moved::text, '-') from retention.score_run where run_id = $RUN2")"
+fi
+
+# --- 5. checks -------------------------------------------------------------------------------------
+VERDICT=PASS
+CHECKS=""
+check() { # name, value, expected
+  local mark=ok
+  if [ "$2" != "$3" ]; then mark=FAIL; VERDICT=FAIL; fi
+  CHECKS+="$(printf '    %-70s %-5s %s' "$1" "$mark" "$2")"$'\n'
+}
+check "members scored = members with activity" "$(val "select count(*) from retention.member_score")" "$(val "select count(distinct member_number) from retention.member_day")"
+check "members whose frequency differs from their days in the window" \
+  "$(val "select count(*) from retention.member_score s join (select member_number, count(*) filter (where activity_date > '$AS_OF'::date - interval '12 months') n from retention.member_day group by member_number) d using (member_number) where s.frequency <> d.n")" 0
+check "quintile sizes differ by more than one" \
+  "$(val "select count(*) from (select max(c) - min(c) d from (select r_score, count(*) c from retention.member_score group by r_score) x) y where d > 1")" 0
+check "members without a segment or P(alive) outside 0..1" \
+  "$(val "select count(*) from retention.member_score where segment is null or p_alive < 0 or p_alive > 1")" 0
+check "segment history rows of the first run = members scored" "$(val "select count(*) from retention.segment_history where run_id = $RUN_ID")" "$(val "select count(*) from retention.member_score")"
+
+BUSY=""
+if awk -v a="$LOAD_BEFORE" -v b="$LOAD_AFTER" -v l="$BUSY_LOAD" 'BEGIN { exit !(a > l) }'; then
+  BUSY="BUSY: the load average was $LOAD_BEFORE before the timed part (above $BUSY_LOAD): other work shared the machine, the figures do not count"
+fi
+RATIO="$(awk -v a="$RUN_S" -v b="$ANCHOR_S" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')"
+ANCHOR_CPU="$(elapsed "$AC0" "$AC1")"
+RUN_PG_CPU="$(elapsed "$RC0" "$RC1")"
+RUN_JAVA_CPU="$(elapsed "$RJ0" "$RJ1")"
+CPU_RATIO="$(awk -v a="$RUN_PG_CPU" -v j="$RUN_JAVA_CPU" -v b="$ANCHOR_CPU" 'BEGIN { if (b > 0) printf "%.2f", (a + j) / b; else print "n/a" }')"
+{
+  echo "OpenMiles retention scoring benchmark  $(date '+%Y-%m-%d %H:%M:%S')  $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
+  echo "host: $(nproc) cores; PostgreSQL $("$PSQL" -V | awk '{print $3}') on :$PG_PORT; Payara Micro on the same cores"
+  echo "members: $(fmt "$MEMBERS") with $(fmt "$DAY_ROWS") activity days (made in SQL in $(elapsed "$T0" "$T1") s); as of $AS_OF"
+  echo "load average (1 min): $LOAD_BEFORE before, $LOAD_AFTER after"
+  [ -z "$BUSY" ] || echo "$BUSY"
+  echo
+  printf '  %-8s %-58s %8s s\n' anchor "GROUP BY member over member_day (warm, second of two)" "$ANCHOR_S"
+  printf '  %-8s %-58s %8s s   ratio %s (aim <= 3)\n' scoring "POST /api/v1/retention/runs to DONE (server: $SERVER_S s)" "$RUN_S" "$RATIO"
+  printf '  %-8s %-58s %8s s   (aim < 60)\n' fit "BG/NBD + Gamma-Gamma maximum likelihood" "$FIT_S"
+  [ "$SECOND_S" = - ] || printf '  %-8s %-58s %8s s   (fit %s s; %s)\n' again "a second run on the same data (warm fit, few changes)" "$SECOND_S" "$SECOND_FIT" "$SECOND_STATE"
+  printf '  %-8s anchor %s s (PostgreSQL); scoring %s s (PostgreSQL) + %s s (Payara Micro)   ratio %s\n' \
+    "CPU" "$ANCHOR_CPU" "$RUN_PG_CPU" "$RUN_JAVA_CPU" "$CPU_RATIO"
+  echo "  steps: $STEPS"
+  echo "  run $RUN_ID: $COUNTS"
+  echo "  fits:"
+  echo "$FITS"
+  echo "  segments:"
+  echo "$SEGMENTS"
+  echo "  checks:"
+  printf '%s' "$CHECKS"
+  echo "  outcome: $VERDICT${BUSY:+ (BUSY)}"
+} | tee "$REPORT"
+echo "report: $REPORT (server log: $PAYARA_LOG; database $APP_DB kept for inspection)" >&2
+[ "$VERDICT" = PASS ] || exit 1

@@ -1,0 +1,464 @@
+package org.openmiles.it.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.assertj.core.data.Percentage;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.accounts.api.MemberService;
+import org.openmiles.accounts.api.MilesLedger;
+import org.openmiles.accounts.api.PostMiles;
+import org.openmiles.it.support.Api;
+import org.openmiles.it.support.Db;
+import org.openmiles.it.support.Deployments;
+import org.openmiles.it.support.Enrollments;
+import org.openmiles.retention.application.DefaultScoringRuns;
+import org.openmiles.retention.application.ScoringJob;
+
+/**
+ * The retention scores in the server: activity days seeded in {@code retention.member_day} with
+ * known patterns, scored through the API (POST a run, follow its progress), then segments,
+ * P(alive), churn reasons and the churn-risk list, a movement recorded by a second run, one run at
+ * a time (409), the roles; and the CDNOW sample through the job's own summary and fit, reproducing
+ * the published parameters. Each test seeds members of its own number range.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RetentionScoringIT {
+  private static final ZoneId SAIGON = ZoneId.of("Asia/Ho_Chi_Minh");
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.openmilesWithTests();
+  }
+
+  @ArquillianResource URL url;
+  @Inject DefaultScoringRuns scoringRuns;
+  @Inject MemberService memberService;
+  @Inject MilesLedger ledger;
+
+  private Api marketing() {
+    return new Api(url).as("it-marketing", "marketing");
+  }
+
+  /** The last whole day in the airline's zone: what a run scores by default. */
+  private static LocalDate yesterday() {
+    return LocalDate.now(SAIGON).minusDays(1);
+  }
+
+  /** Member numbers of a test's own: valid (Luhn) numbers far above any enrolled sequence. */
+  private static String member(int range, int i) {
+    return MemberNumber.fromSequence(800_000_000L + range * 10_000L + i).value();
+  }
+
+  /** Activity every {@code every} days from {@code from} to {@code to}, worth {@code revenue}. */
+  private static void activity(
+      String member, LocalDate from, LocalDate to, int every, String revenue) {
+    Db.update(
+        "insert into retention.member_day (member_number, activity_date, flights, revenue,"
+            + " miles_earned) select ?, d::date, 1, ?, 1000"
+            + " from generate_series(?::date, ?::date, make_interval(days => ?)) d"
+            + " on conflict do nothing",
+        member,
+        new BigDecimal(revenue),
+        Date.valueOf(from),
+        Date.valueOf(to),
+        every);
+  }
+
+  /** A base around the members under test: 40 members of middling, varied activity. */
+  private static void filler(int range) {
+    LocalDate y = yesterday();
+    for (int i = 100; i < 140; i++) {
+      int every = 5 + (i % 7) * 9;
+      activity(
+          member(range, i),
+          y.minusDays(300 + (i % 5) * 20),
+          y.minusDays((i % 9) * 25),
+          every,
+          String.valueOf(40 + (i % 11) * 15));
+    }
+  }
+
+  /** Starts a run as marketing and follows it to its end; returns the finished run. */
+  private JsonObject runToEnd() throws InterruptedException {
+    Api.Res started = marketing().post("retention/runs", null);
+    assertThat(started.status()).as(started.toString()).isEqualTo(202);
+    long id = started.num("id");
+    assertThat(started.location()).endsWith("/api/v1/retention/runs/" + id);
+    JsonObject run = started.json();
+    for (int i = 0; i < 600 && "RUNNING".equals(run.getString("state")); i++) {
+      Thread.sleep(200);
+      Api.Res progress = new Api(url).as("it-ops", "operations").get("retention/runs/" + id);
+      assertThat(progress.status()).isEqualTo(200);
+      run = progress.json();
+      assertThat(run.getString("step")).isNotBlank();
+    }
+    assertThat(run.getString("state")).as(run.toString()).isEqualTo("DONE");
+    return run;
+  }
+
+  private JsonObject scores(String member) {
+    Api.Res res = marketing().get("retention/members/" + member);
+    assertThat(res.status()).as(res.toString()).isEqualTo(200);
+    return res.json();
+  }
+
+  private static List<String> codes(JsonObject scores) {
+    List<String> out = new ArrayList<>();
+    for (JsonValue r : scores.getJsonArray("reasons")) {
+      out.add(r.asJsonObject().getString("code"));
+    }
+    return out;
+  }
+
+  /** The member's reason with this code. */
+  private static JsonObject reason(JsonObject scores, String code) {
+    return scores.getJsonArray("reasons").stream()
+        .map(JsonValue::asJsonObject)
+        .filter(r -> r.getString("code").equals(code))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no reason " + code + " in " + scores));
+  }
+
+  @Test
+  void segmentsPAliveAndChurnReasonsFollowTheActivity() throws Exception {
+    filler(1);
+    LocalDate y = yesterday();
+    String champion = member(1, 1);
+    String activeLastWeek = member(1, 2);
+    String silentForAYear = member(1, 3);
+    String lost = member(1, 4);
+    activity(champion, y.minusDays(360), y, 2, "900");
+    activity(activeLastWeek, y.minusDays(300), y.minusDays(5), 7, "120");
+    activity(silentForAYear, y.minusDays(366 + 7 * 48), y.minusDays(366), 7, "120");
+    activity(lost, y.minusDays(420), y.minusDays(420), 1, "15");
+
+    JsonObject run = runToEnd();
+    assertThat(run.getJsonNumber("scored").longValue()).isGreaterThanOrEqualTo(44);
+    assertThat(run.getString("asOf")).isEqualTo(y.toString());
+
+    JsonObject top = scores(champion);
+    assertThat(top.getString("segment")).isEqualTo("Champions");
+    assertThat(top.getInt("recencyScore")).isEqualTo(5);
+    assertThat(top.getInt("recencyDays")).isZero();
+    assertThat(top.getBoolean("churnRisk")).isFalse();
+    assertThat(top.getJsonNumber("clv").doubleValue()).isPositive();
+
+    JsonObject active = scores(activeLastWeek);
+    JsonObject silent = scores(silentForAYear);
+    assertThat(active.getJsonNumber("pAlive").doubleValue())
+        .isGreaterThan(silent.getJsonNumber("pAlive").doubleValue() + 0.3);
+    assertThat(active.getJsonNumber("expectedActivityDays12Months").doubleValue())
+        .isGreaterThan(silent.getJsonNumber("expectedActivityDays12Months").doubleValue());
+    assertThat(silent.getBoolean("churnRisk")).isTrue();
+    assertThat(codes(silent)).contains("P_ALIVE_LOW", "RECENCY_GAP");
+    JsonObject gap = reason(silent, "RECENCY_GAP");
+    assertThat(gap.getString("text"))
+        .startsWith("No activity for 366 days, ")
+        .contains("usual 7 days");
+    assertThat(silent.getInt("recencyScore")).isEqualTo(1);
+
+    JsonObject gone = scores(lost);
+    assertThat(gone.getString("segment")).isIn("Lost", "Hibernating");
+    assertThat(gone.getInt("recencyScore")).isEqualTo(1);
+
+    Api.Res segments = marketing().get("retention/segments");
+    assertThat(segments.status()).isEqualTo(200);
+    assertThat(segments.array()).hasSize(11);
+    assertThat(segments.array().getJsonObject(0).getString("segment")).isEqualTo("Champions");
+    assertThat(segments.array().getJsonObject(0).getJsonNumber("members").longValue()).isPositive();
+
+    Api.Res fits = marketing().get("retention/fits?limit=2");
+    assertThat(fits.status()).isEqualTo(200);
+    assertThat(fits.array().getValuesAs(JsonObject.class))
+        .extracting(f -> f.getString("kind"))
+        .containsExactlyInAnyOrder("BG_NBD", "GAMMA_GAMMA");
+
+    Api.Res unknown = marketing().get("retention/members/0000000000");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.code()).isEqualTo("MEMBER_NOT_SCORED");
+    assertThat(marketing().get("retention/members/not-a-number!").status()).isEqualTo(400);
+  }
+
+  @Test
+  void theChurnListIsByClvAndFiltered() throws Exception {
+    filler(2);
+    LocalDate y = yesterday();
+    // members who were regular and went silent: at risk, with different values
+    for (int i = 1; i <= 6; i++) {
+      activity(
+          member(2, i), y.minusDays(500), y.minusDays(200 + i * 10), 6, String.valueOf(100 * i));
+    }
+    runToEnd();
+    Api.Res page = marketing().get("retention/churn-risk?limit=500");
+    assertThat(page.status()).as(page.toString()).isEqualTo(200);
+    List<JsonObject> items = page.json().getJsonArray("items").getValuesAs(JsonObject.class);
+    assertThat(items).isNotEmpty();
+    assertThat(page.num("total")).isGreaterThanOrEqualTo(6);
+    List<Double> clvs = new ArrayList<>();
+    for (JsonObject item : items) {
+      clvs.add(item.isNull("clv") ? 0 : item.getJsonNumber("clv").doubleValue());
+      assertThat(item.getJsonArray("reasons")).isNotEmpty();
+    }
+    assertThat(clvs).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+    assertThat(items).extracting(i -> i.getString("member")).contains(member(2, 1), member(2, 6));
+
+    String segment = scores(member(2, 6)).getString("segment");
+    Api.Res bySegment =
+        marketing()
+            .get("retention/churn-risk?segment=" + segment.replace(" ", "%20").replace("'", "%27"));
+    assertThat(bySegment.json().getJsonArray("items").getValuesAs(JsonObject.class))
+        .isNotEmpty()
+        .allSatisfy(i -> assertThat(i.getString("segment")).isEqualTo(segment));
+
+    double min = clvs.get(Math.min(2, clvs.size() - 1));
+    Api.Res rich = marketing().get("retention/churn-risk?minClv=" + min);
+    assertThat(rich.json().getJsonArray("items").getValuesAs(JsonObject.class))
+        .allSatisfy(
+            i -> assertThat(i.getJsonNumber("clv").doubleValue()).isGreaterThanOrEqualTo(min));
+    assertThat(rich.num("total")).isLessThanOrEqualTo(page.num("total"));
+
+    String tier = scores(member(2, 6)).getString("tier");
+    assertThat(tier).as("the base tier, through the tiers api").isNotBlank();
+    Api.Res byTier = marketing().get("retention/churn-risk?tier=" + tier);
+    assertThat(byTier.json().getJsonArray("items").getValuesAs(JsonObject.class))
+        .allSatisfy(i -> assertThat(i.getString("tier")).isEqualTo(tier));
+    assertThat(marketing().get("retention/churn-risk?tier=NO_SUCH_TIER").num("total")).isZero();
+
+    Api.Res paged = marketing().get("retention/churn-risk?limit=2&offset=1");
+    assertThat(paged.json().getJsonArray("items").getValuesAs(JsonObject.class))
+        .extracting(i -> i.getString("member"))
+        .containsExactly(items.get(1).getString("member"), items.get(2).getString("member"));
+    assertThat(marketing().get("retention/churn-risk?limit=0").status()).isEqualTo(400);
+    assertThat(marketing().get("retention/churn-risk?minClv=lots").status()).isEqualTo(400);
+  }
+
+  @Test
+  void aSecondRunRecordsTheMovementOfAMemberWhoCameBack() throws Exception {
+    filler(3);
+    LocalDate y = yesterday();
+    String comeback = member(3, 1);
+    activity(comeback, y.minusDays(600), y.minusDays(250), 5, "300");
+    runToEnd();
+    String before = scores(comeback).getString("segment");
+    activity(comeback, y.minusDays(20), y, 2, "300");
+    JsonObject second = runToEnd();
+    String after = scores(comeback).getString("segment");
+    assertThat(after).isNotEqualTo(before);
+    assertThat(second.getJsonNumber("moved").longValue()).isPositive();
+
+    Api.Res moves = marketing().get("retention/movements?since=" + y + "&until=" + y);
+    assertThat(moves.status()).isEqualTo(200);
+    assertThat(moves.array().getValuesAs(JsonObject.class))
+        .anySatisfy(
+            m -> {
+              assertThat(m.getString("from")).isEqualTo(before);
+              assertThat(m.getString("to")).isEqualTo(after);
+              assertThat(m.getJsonNumber("members").longValue()).isPositive();
+            });
+    Api.Res members =
+        marketing()
+            .get(
+                "retention/movements/members?since="
+                    + y
+                    + "&until="
+                    + y
+                    + "&from="
+                    + enc(before)
+                    + "&to="
+                    + enc(after)
+                    + "&limit=500");
+    assertThat(members.status()).as(members.toString()).isEqualTo(200);
+    assertThat(members.json().getJsonArray("items").getValuesAs(JsonObject.class))
+        .extracting(i -> i.getString("member"))
+        .contains(comeback);
+    assertThat(
+            Db.count(
+                "select count(*) from retention.segment_history where member_number = ?", comeback))
+        .as("the first score and the movement")
+        .isEqualTo(2);
+    assertThat(marketing().get("retention/movements?since=" + y).status()).isEqualTo(400);
+  }
+
+  /**
+   * Miles that expire soon are a churn reason, found through redemption's expiring list (the
+   * ledger's lots), with how many and from when; a member whose miles do not expire soon has none.
+   */
+  @Test
+  void milesExpiringSoonAreAReasonFromRedemptionsList() throws Exception {
+    filler(4);
+    LocalDate y = yesterday();
+    LocalDate today = LocalDate.now(SAIGON);
+    MemberNumber expiring = Enrollments.enroll(memberService, "Expiring");
+    MemberNumber keeping = Enrollments.enroll(memberService, "Keeping");
+    ledger.post(
+        PostMiles.credit(expiring, 12_500, "it-retention:" + expiring.value(), y, "IT")
+            .expiringOn(today.plusDays(20)));
+    ledger.post(
+        PostMiles.credit(keeping, 12_500, "it-retention:" + keeping.value(), y, "IT")
+            .expiringOn(today.plusDays(400)));
+    activity(expiring.value(), y.minusDays(100), y, 10, "200");
+    activity(keeping.value(), y.minusDays(100), y, 10, "200");
+    runToEnd();
+    JsonObject soon = scores(expiring.value());
+    assertThat(soon.getBoolean("churnRisk")).isTrue();
+    JsonObject reason = reason(soon, "MILES_EXPIRING");
+    assertThat(reason.getString("text"))
+        .isEqualTo("12,500 miles expire from " + today.plusDays(20) + " at the end of their term.");
+    assertThat(codes(scores(keeping.value()))).doesNotContain("MILES_EXPIRING");
+    assertThat(
+            marketing().get("retention/churn-risk?limit=500").json().getJsonArray("items").stream()
+                .map(i -> i.asJsonObject().getString("member")))
+        .contains(expiring.value());
+  }
+
+  private static String enc(String segment) {
+    return java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8)
+        .replace("+", "%20");
+  }
+
+  @Test
+  void oneRunAtATimeAndOnlyForTheRightRoles() {
+    Api anonymous = Api.anonymous(url);
+    assertThat(anonymous.get("retention/segments").status()).isEqualTo(401);
+    assertThat(new Api(url).as("it-desk", "back-office").get("retention/segments").status())
+        .isEqualTo(403);
+    assertThat(new Api(url).as("it-audit", "auditor").get("retention/segments").status())
+        .isEqualTo(200);
+    assertThat(new Api(url).as("it-audit", "auditor").post("retention/runs", null).status())
+        .isEqualTo(403);
+    assertThat(anonymous.post("retention/runs", null).status()).isEqualTo(401);
+
+    // another node's run, going: a start answers 409 naming it, and nothing is claimed
+    long running =
+        Db.count(
+            "insert into retention.score_run (kind, trigger_kind, as_of, state, step, node)"
+                + " values ('SCORE', 'NIGHTLY', current_date, 'RUNNING', 'FITTING', 'other-node')"
+                + " returning run_id");
+    try {
+      Api.Res refused = marketing().post("retention/runs", null);
+      assertThat(refused.status()).isEqualTo(409);
+      assertThat(refused.contentType()).startsWith("application/problem+json");
+      assertThat(refused.code()).isEqualTo("SCORING_RUN_IN_PROGRESS");
+      assertThat(refused.num("runningRun")).isEqualTo(running);
+      assertThat(Db.count("select count(*) from retention.score_run where state = 'RUNNING'"))
+          .isEqualTo(1);
+      Api.Res progress = marketing().get("retention/runs/" + running);
+      assertThat(progress.str("step")).isEqualTo("FITTING");
+      assertThat(progress.str("node")).isEqualTo("other-node");
+    } finally {
+      Db.update(
+          "update retention.score_run set state = 'FAILED', finished_at = now() where run_id = ?",
+          running);
+    }
+    Api.Res future =
+        marketing().post("retention/runs?asOf=" + LocalDate.now(SAIGON).plusDays(2), null);
+    assertThat(future.status()).isEqualTo(400);
+    assertThat(marketing().get("retention/runs/999999999").code())
+        .isEqualTo("SCORING_RUN_NOT_FOUND");
+  }
+
+  /**
+   * CDNOW (../shared/data/cdnow) through the job's own path: the transaction log loaded into
+   * member_day under CD-numbers (several purchases on a day are one activity day, their dollars
+   * summed), summarised and fitted with calibration end 1997-09-30, restricted to the CD cohort.
+   * The published BG/NBD parameters are r 0.243, α 4.414, a 0.793, b 2.426, LL -9,582.4; the
+   * Gamma-Gamma ones p 6.25, q 3.74, γ 15.44 (within 0.5%, as CdnowTest).
+   */
+  @Test
+  void theCdnowSampleReproducesThePublishedParametersThroughTheJob() throws Exception {
+    Path log = cdnow();
+    assumeTrue(log != null, "the CDNOW sample beside the repository (../shared/data/cdnow)");
+    Map<String, Map<LocalDate, BigDecimal>> days = new TreeMap<>();
+    DateTimeFormatter ymd = DateTimeFormatter.BASIC_ISO_DATE;
+    for (String line : Files.readAllLines(log)) {
+      String[] f = line.trim().split("\\s+");
+      if (f.length < 5) {
+        continue;
+      }
+      String member = String.format("CD%08d", Integer.parseInt(f[1]));
+      days.computeIfAbsent(member, k -> new TreeMap<>())
+          .merge(LocalDate.parse(f[2], ymd), new BigDecimal(f[4]), BigDecimal::add);
+    }
+    assertThat(days.size()).isEqualTo(2357);
+    try {
+      try (Connection c = Db.connect();
+          PreparedStatement ps =
+              c.prepareStatement(
+                  "insert into retention.member_day (member_number, activity_date, revenue)"
+                      + " values (?, ?, ?)")) {
+        for (var member : days.entrySet()) {
+          for (var day : member.getValue().entrySet()) {
+            ps.setString(1, member.getKey());
+            ps.setDate(2, Date.valueOf(day.getKey()));
+            ps.setBigDecimal(3, day.getValue());
+            ps.addBatch();
+          }
+        }
+        ps.executeBatch();
+      }
+      ScoringJob.Fits fits =
+          scoringRuns.fitCohort("CD", LocalDate.of(1997, 9, 30), "RetentionScoringIT");
+      Percentage paper = Percentage.withPercentage(0.5);
+      assertThat(fits.members()).isEqualTo(2357);
+      var bg = fits.counts().model();
+      assertThat(bg.r()).isCloseTo(0.243, paper);
+      assertThat(bg.alpha()).isCloseTo(4.414, paper);
+      assertThat(bg.a()).isCloseTo(0.793, paper);
+      assertThat(bg.b()).isCloseTo(2.426, paper);
+      assertThat(fits.counts().logLikelihood()).isCloseTo(-9582.4, within(0.1));
+      var gg = fits.values().model();
+      assertThat(gg.p()).isCloseTo(6.25, paper);
+      assertThat(gg.q()).isCloseTo(3.74, paper);
+      assertThat(gg.gamma()).isCloseTo(15.44, paper);
+      assertThat(
+              Db.count(
+                  "select count(*) from retention.model_fit where cohort = 'CD' and as_of ="
+                      + " date '1997-09-30' and kind = 'BG_NBD' and members = 2357"))
+          .isPositive();
+    } finally {
+      Db.update("delete from retention.member_day where member_number like 'CD%'");
+    }
+  }
+
+  /**
+   * CDNOW_sample.txt in shared/data/cdnow of this directory or a parent's (the worktree's link).
+   */
+  private static Path cdnow() throws IOException {
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      Path candidate = p.resolve("shared/data/cdnow/CDNOW_sample.txt");
+      if (Files.isReadable(candidate)) {
+        return candidate;
+      }
+    }
+    System.err.println(
+        "RetentionScoringIT: CDNOW test SKIPPED, shared/data/cdnow/CDNOW_sample.txt not found from "
+            + Path.of("").toAbsolutePath());
+    return null;
+  }
+}

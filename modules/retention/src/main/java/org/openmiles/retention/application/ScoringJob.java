@@ -1,0 +1,365 @@
+package org.openmiles.retention.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.openmiles.accounts.api.ExpiringMilesPage;
+import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.common.OpenMilesException;
+import org.openmiles.redemption.api.ExpiryServices;
+import org.openmiles.retention.domain.BgNbd;
+import org.openmiles.retention.domain.ChurnReason;
+import org.openmiles.retention.domain.DayHistory;
+import org.openmiles.retention.domain.GammaGamma;
+import org.openmiles.retention.domain.HistoryCounts;
+import org.openmiles.retention.domain.HistoryScore;
+import org.openmiles.retention.domain.MemberExtra;
+import org.openmiles.retention.domain.ScoreWork;
+import org.openmiles.retention.domain.ScoringRunStore;
+import org.openmiles.retention.domain.ScoringScope;
+import org.openmiles.retention.domain.ScoringSettings;
+import org.openmiles.retention.domain.SpendCounts;
+import org.openmiles.tiers.api.MemberTiers;
+import org.openmiles.tiers.api.TierBenefits;
+import org.openmiles.tiers.api.TierService;
+import org.openmiles.tiers.api.TierStatusView;
+
+/**
+ * The steps of a scoring run (ADR 0036), each its own transaction, with the run's progress written
+ * between them: summarise every member in SQL; fit BG/NBD and Gamma-Gamma to the summary grouped by
+ * distinct history; score each distinct history once in Java and write them back in batches; ask
+ * tiers and redemption, through their api, which members' tiers are at risk and whose miles expire;
+ * publish the scores, segment changes and reasons in one transaction.
+ */
+@ApplicationScoped
+public class ScoringJob {
+  private static final Logger LOG = Logger.getLogger(ScoringJob.class.getName());
+
+  /** The models' time unit is the week; a year and a month in weeks. */
+  static final double YEAR = 365.25 / 7;
+
+  static final double MONTH = YEAR / 12;
+  private static final int PAGE = 5_000;
+
+  /** The largest page redemption's expiring list answers. */
+  private static final int EXPIRY_PAGE = 1_000;
+
+  private static final int PROGRESS_EVERY = 20_000;
+
+  @Inject ScoringRunStore runs;
+  @Inject ScoreWork work;
+  @Inject ScoringTransactions tx;
+  @Inject ScoringSettings settings;
+  @Inject MemberTiers memberTiers;
+  @Inject TierService tierService;
+  @Inject ExpiryServices expiry;
+
+  /** The two fits of a run, with the members they read (values null: no repeat spend to fit). */
+  public record Fits(BgNbd.Fit counts, GammaGamma.Fit values, long members, long distinct) {}
+
+  /** The whole job for the claimed run {@code run}; returns what it published. */
+  public ScoreWork.Published score(long run, ScoringScope scope) {
+    long started = System.nanoTime();
+    long members = summarise(run, scope);
+    long summarised = System.nanoTime();
+    if (members == 0) {
+      return tx.inNewTransaction(
+          () -> work.publish(run, scope, null, Double.NaN, settings.segments()));
+    }
+    List<DayHistory> histories = tx.inNewTransaction(work::histories);
+    Fits fits = fit(run, scope, members, histories);
+    long fitted = System.nanoTime();
+    scoreHistories(run, fits.counts().model(), histories, members);
+    long historiesScored = System.nanoTime();
+    checkTiers(run, scope, members);
+    checkExpiry(run, scope);
+    long asked = System.nanoTime();
+    progress(run, "WRITING", 0, members);
+    GammaGamma values = fits.values() == null ? null : fits.values().model();
+    double fallback = values != null && values.q() > 1 ? values.populationMeanValue() : Double.NaN;
+    ScoreWork.Published published =
+        tx.inNewTransaction(() -> work.publish(run, scope, values, fallback, settings.segments()));
+    long done = System.nanoTime();
+    LOG.info(
+        () ->
+            String.format(
+                "retention scoring run %d (as of %s%s): %d members scored, %d at risk, %d moved"
+                    + " segment; %d distinct histories; BG/NBD %s LL %.1f; Gamma-Gamma %s;"
+                    + " summary %d ms, fit %d ms, histories %d ms, tiers and expiry %d ms,"
+                    + " publish %d ms, total %d ms",
+                run,
+                scope.asOf(),
+                scope.cohort() == null ? "" : ", cohort " + scope.cohort(),
+                published.scored(),
+                published.atRisk(),
+                published.moved(),
+                histories.size(),
+                fits.counts().model(),
+                fits.counts().logLikelihood(),
+                values,
+                ms(started, summarised),
+                ms(summarised, fitted),
+                ms(fitted, historiesScored),
+                ms(historiesScored, asked),
+                ms(asked, done),
+                ms(started, done)));
+    return published;
+  }
+
+  /** Summary and fits only (the CDNOW check of the models through the job's own path). */
+  public Fits fitOnly(long run, ScoringScope scope) {
+    long members = summarise(run, scope);
+    if (members == 0) {
+      throw new IllegalStateException("no activity to fit in " + scope);
+    }
+    return fit(run, scope, members, tx.inNewTransaction(work::histories));
+  }
+
+  private long summarise(long run, ScoringScope scope) {
+    progress(run, "SUMMARISING", 0, 0);
+    long members =
+        tx.inNewTransaction(
+            () ->
+                work.summarise(
+                    scope,
+                    scope.asOf().minusMonths(settings.windowMonths()),
+                    settings.mileValue()));
+    progress(run, "FITTING", 0, members);
+    return members;
+  }
+
+  private Fits fit(long run, ScoringScope scope, long members, List<DayHistory> histories) {
+    List<HistoryCounts.Counted> rows = new ArrayList<>(histories.size());
+    for (DayHistory h : histories) {
+      rows.add(new HistoryCounts.Counted(h.inWeeks(), h.members()));
+    }
+    long t0 = System.nanoTime();
+    // from the last fit of the same members, if any: a base that changed a little overnight is
+    // fitted in a few steps
+    BgNbd countsStart =
+        tx.inNewTransaction(() -> work.latestFit("BG_NBD", scope.cohort()))
+            .map(p -> new BgNbd(p.get("r"), p.get("alpha"), p.get("a"), p.get("b")))
+            .orElse(null);
+    BgNbd.Fit counts = BgNbd.fit(HistoryCounts.of(rows), countsStart);
+    long t1 = System.nanoTime();
+    BgNbd m = counts.model();
+    tx.inNewTransaction(
+        () -> {
+          work.saveFit(
+              run,
+              scope,
+              "BG_NBD",
+              Map.of("r", m.r(), "alpha", m.alpha(), "a", m.a(), "b", m.b()),
+              counts.logLikelihood(),
+              members,
+              histories.size(),
+              ms(t0, t1));
+          return null;
+        });
+    List<SpendCounts.Counted> spendRows = tx.inNewTransaction(work::spends);
+    GammaGamma.Fit values = null;
+    if (!spendRows.isEmpty()) {
+      SpendCounts spends = SpendCounts.of(spendRows);
+      long t2 = System.nanoTime();
+      GammaGamma valuesStart =
+          tx.inNewTransaction(() -> work.latestFit("GAMMA_GAMMA", scope.cohort()))
+              .map(p -> new GammaGamma(p.get("p"), p.get("q"), p.get("gamma")))
+              .orElse(null);
+      GammaGamma.Fit fitted = GammaGamma.fit(spends, valuesStart);
+      long t3 = System.nanoTime();
+      GammaGamma g = fitted.model();
+      tx.inNewTransaction(
+          () -> {
+            work.saveFit(
+                run,
+                scope,
+                "GAMMA_GAMMA",
+                Map.of("p", g.p(), "q", g.q(), "gamma", g.gamma()),
+                fitted.logLikelihood(),
+                spends.members(),
+                spends.rows(),
+                ms(t2, t3));
+            return null;
+          });
+      values = fitted;
+    }
+    return new Fits(counts, values, members, histories.size());
+  }
+
+  /** Each distinct history once: P(alive), the next year's activity days, CLV's factor, reasons. */
+  private void scoreHistories(long run, BgNbd model, List<DayHistory> histories, long members) {
+    progress(run, "SCORING_HISTORIES", 0, members);
+    int steps = settings.clvMonths();
+    double discount = settings.monthlyDiscount();
+    List<HistoryScore> batch = new ArrayList<>();
+    long done = 0;
+    long reported = 0;
+    // what an alive member is expected to do depends on (repeats, age) only: once per pair
+    Map<Long, double[]> ifAlive = new HashMap<>();
+    for (DayHistory h : histories) {
+      var weeks = h.inWeeks();
+      double pAlive = finite(model.pAlive(weeks), 1);
+      double[] alive =
+          ifAlive.computeIfAbsent(
+              ((long) h.repeats() << 32) | h.ageDays(),
+              k ->
+                  new double[] {
+                    finite(model.expectedActivitiesIfAlive(weeks, YEAR), 0),
+                    finite(model.discountedActivitiesIfAlive(weeks, steps, MONTH, discount), 0)
+                  });
+      double expected = alive[0] * pAlive;
+      double discounted = alive[1] * pAlive;
+      String pAliveReason = null;
+      String gapReason = null;
+      for (ChurnReason r :
+          settings.churn().fromHistory(pAlive, h.repeats(), h.lastAtDays(), h.ageDays())) {
+        if (ChurnReason.P_ALIVE_LOW.equals(r.code())) {
+          pAliveReason = r.text();
+        } else {
+          gapReason = r.text();
+        }
+      }
+      batch.add(
+          new HistoryScore(
+              h.repeats(),
+              h.lastAtDays(),
+              h.ageDays(),
+              pAlive,
+              expected,
+              discounted,
+              pAliveReason,
+              gapReason));
+      done += h.members();
+      if (batch.size() >= PROGRESS_EVERY || done - reported >= 100_000) {
+        write(batch);
+        reported = done;
+        progress(run, "SCORING_HISTORIES", done, members);
+      }
+    }
+    write(batch);
+    progress(run, "SCORING_HISTORIES", done, members);
+  }
+
+  private void write(List<HistoryScore> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    List<HistoryScore> rows = List.copyOf(batch);
+    batch.clear();
+    tx.inNewTransaction(
+        () -> {
+          work.writeHistoryScores(rows);
+          return null;
+        });
+  }
+
+  /**
+   * The tier of every summarised member with a member number (set-based, a page at a time); for
+   * those above the base tier, the status with what it takes to keep it.
+   */
+  private void checkTiers(long run, ScoringScope scope, long members) {
+    progress(run, "CHECKING_TIERS", 0, members);
+    String after = null;
+    long done = 0;
+    while (true) {
+      String from = after;
+      List<String> page = tx.inNewTransaction(() -> work.summarisedMembers(from, PAGE));
+      if (page.isEmpty()) {
+        break;
+      }
+      after = page.get(page.size() - 1);
+      List<MemberNumber> numbers = new ArrayList<>();
+      for (String n : page) {
+        if (MemberNumber.isValid(n)) {
+          numbers.add(new MemberNumber(n));
+        }
+      }
+      if (!numbers.isEmpty()) {
+        Map<MemberNumber, TierBenefits> tiers = memberTiers.tiersOn(numbers, scope.asOf());
+        List<MemberExtra> extras = new ArrayList<>(tiers.size());
+        for (var e : tiers.entrySet()) {
+          String reason = e.getValue().rank() > 0 ? tierReason(e.getKey(), scope) : null;
+          extras.add(new MemberExtra(e.getKey().value(), e.getValue().code(), reason, null));
+        }
+        tx.inNewTransaction(
+            () -> {
+              work.writeTiers(extras);
+              return null;
+            });
+      }
+      done += page.size();
+      progress(run, "CHECKING_TIERS", done, members);
+    }
+  }
+
+  private String tierReason(MemberNumber member, ScoringScope scope) {
+    try {
+      TierStatusView s = tierService.status(member);
+      if (s.keep() == null) {
+        return null;
+      }
+      return settings
+          .churn()
+          .tierAtRisk(
+              s.tierName(),
+              s.validUntil(),
+              scope.asOf(),
+              s.keep().milesNeeded(),
+              s.keep().flightsNeeded(),
+              s.keep().spendNeeded(),
+              s.spendCurrency())
+          .map(ChurnReason::text)
+          .orElse(null);
+    } catch (OpenMilesException unknown) { // not a member of accounts (merged away, say)
+      return null;
+    }
+  }
+
+  /** Redemption's list of members with miles expiring in the window, page by page. */
+  private void checkExpiry(long run, ScoringScope scope) {
+    progress(run, "CHECKING_EXPIRY", 0, 0);
+    MemberNumber after = null;
+    long done = 0;
+    while (true) {
+      ExpiringMilesPage page = expiry.expiring(settings.expiryWindowDays(), after, EXPIRY_PAGE);
+      List<MemberExtra> extras = new ArrayList<>(page.members().size());
+      for (ExpiringMilesPage.Member m : page.members()) {
+        ChurnReason r = settings.churn().milesExpiring(m.miles(), m.firstExpiry(), m.reason());
+        extras.add(new MemberExtra(m.member().value(), null, null, r.text()));
+      }
+      if (!extras.isEmpty()) {
+        tx.inNewTransaction(
+            () -> {
+              work.writeExpiry(extras);
+              return null;
+            });
+      }
+      done += extras.size();
+      progress(run, "CHECKING_EXPIRY", done, 0);
+      if (page.nextAfter() == null) {
+        break;
+      }
+      after = page.nextAfter();
+    }
+  }
+
+  private void progress(long run, String step, long done, long total) {
+    tx.inNewTransaction(
+        () -> {
+          runs.progress(run, step, done, total);
+          return null;
+        });
+  }
+
+  private static double finite(double v, double otherwise) {
+    return Double.isFinite(v) ? v : otherwise;
+  }
+
+  private static long ms(long from, long to) {
+    return (to - from) / 1_000_000;
+  }
+}

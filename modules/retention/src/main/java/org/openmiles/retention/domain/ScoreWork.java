@@ -1,0 +1,69 @@
+package org.openmiles.retention.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The set-based steps of a scoring run (schema {@code retention}): each is a statement or a few
+ * over all members of the scope, never one round trip per member.
+ */
+public interface ScoreWork {
+
+  /**
+   * Empties the scratch tables and summarises every member of the scope from {@code member_day}:
+   * first and last activity, repeat days, days from first to last and to the scoring date,
+   * frequency and monetary value in the window from {@code windowStart} (exclusive), and the mean
+   * value of the repeat days. Returns the members summarised.
+   */
+  long summarise(ScoringScope scope, LocalDate windowStart, BigDecimal mileValue);
+
+  /** The summary grouped by distinct history, with counts (for the BG/NBD fit and the scoring). */
+  List<DayHistory> histories();
+
+  /**
+   * The members with repeat days of positive mean value, grouped by (repeats, mean to four
+   * significant digits), counted.
+   */
+  List<SpendCounts.Counted> spends();
+
+  /** The parameters of the latest fit of {@code kind} over {@code cohort} (null: all), if any. */
+  Optional<Map<String, Double>> latestFit(String kind, String cohort);
+
+  /** Stores a fit. */
+  void saveFit(
+      long run,
+      ScoringScope scope,
+      String kind,
+      Map<String, Double> parameters,
+      double logLikelihood,
+      long members,
+      long rows,
+      long durationMs);
+
+  /** Writes scored histories to the scratch table, in batches. */
+  void writeHistoryScores(List<HistoryScore> rows);
+
+  /** The summarised members after {@code after} (null: from the first), by number. */
+  List<String> summarisedMembers(String after, int limit);
+
+  /** Writes tier codes and tier reasons of summarised members. */
+  void writeTiers(List<MemberExtra> rows);
+
+  /** Adds expiring-miles reasons for those of {@code rows} who are summarised. */
+  void writeExpiry(List<MemberExtra> rows);
+
+  /** What a run published. */
+  record Published(long scored, long atRisk, long moved) {}
+
+  /**
+   * Computes every member's scores from the scratch tables (quintiles with ntile, the segment by
+   * {@code segments}, the expected value by {@code values}, or {@code fallbackValue} where it does
+   * not apply), appends segment changes to the history and replaces the stored scores and reasons
+   * of the scope: one transaction, so readers see the old scores or the new ones.
+   */
+  Published publish(
+      long run, ScoringScope scope, GammaGamma values, double fallbackValue, RfmSegments segments);
+}
