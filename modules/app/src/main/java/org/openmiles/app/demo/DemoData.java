@@ -38,6 +38,16 @@ import org.openmiles.accrual.api.PartnerAccrual;
 import org.openmiles.accrual.api.PartnerActivity;
 import org.openmiles.app.jobs.JobTransactions;
 import org.openmiles.common.Sha256;
+import org.openmiles.retention.api.Channel;
+import org.openmiles.retention.api.ConsentSource;
+import org.openmiles.retention.api.Consents;
+import org.openmiles.retention.api.Engagement;
+import org.openmiles.retention.api.NpsAnswers;
+import org.openmiles.retention.api.RecordAction;
+import org.openmiles.retention.api.RecordConsent;
+import org.openmiles.retention.api.RecordNpsAnswer;
+import org.openmiles.retention.api.ScoringRuns;
+import org.openmiles.retention.api.Touchpoint;
 
 /**
  * Demo members with a year of varied history, so agents, marketing and developers have something
@@ -78,6 +88,10 @@ public class DemoData {
   @Inject FlightAccrual flights;
   @Inject PartnerAccrual partners;
   @Inject Clock clock;
+  @Inject Consents consents;
+  @Inject NpsAnswers nps;
+  @Inject Engagement engagement;
+  @Inject ScoringRuns scoring;
 
   /**
    * Begins the transaction of each enrollment, batch and extra: this start-up bean runs with
@@ -211,23 +225,31 @@ public class DemoData {
                   "Goodwill: delayed flight"));
         }
         after.addAll(extras(i, m, rnd));
+        after.addAll(voice(i, m, enrollment.marketingConsent(), plan, lastDay));
       }
       flown.credit(coupons);
       records.forEach((code, list) -> partnerFiles.get(code).credit(list));
       posted += transactions.inNewTransaction(() -> ledger.postBatch(history)).posted().size();
+      // each in its own transaction; one refused (a rule changed since) does not stop the seeding
       after.forEach(
-          r ->
+          r -> {
+            try {
               transactions.inNewTransaction(
                   () -> {
                     r.run();
                     return null;
-                  }));
+                  });
+            } catch (RuntimeException e) {
+              LOG.log(Level.FINE, "demo data: skipped " + e.getMessage(), e);
+            }
+          });
       int done = Math.min(from + CHUNK - 1, count);
       if (done % 250 == 0 || done == count) {
         LOG.info("demo data: " + done + " of " + count + " members ready");
       }
     }
     flown.complete();
+    score();
     partnerFiles.values().forEach(DemoFile::complete);
     long ms = (System.nanoTime() - start) / 1_000_000;
     int entries = posted;
@@ -240,6 +262,101 @@ public class DemoData {
                 + " other new entries in "
                 + ms
                 + " ms");
+  }
+
+  /**
+   * Scores the demo members at once (the nightly run would do it at 01:30), so segments, churn risk
+   * and lifetime values show on a first run.
+   */
+  private void score() {
+    try {
+      var run = scoring.runNow("demo");
+      LOG.info(
+          () ->
+              "demo data: scoring run "
+                  + run.id()
+                  + " "
+                  + run.state()
+                  + ", "
+                  + run.scored()
+                  + " members scored");
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "demo data: the scoring run did not finish: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The member's voice: consent by e-mail as given at enrollment (and SMS for some; a few
+   * withdraw), survey answers after some flights (lapsed members are less happy), a completed
+   * profile and app check-ins. All idempotent: answer and action ids are fixed per member, a
+   * repeated consent decision adds nothing.
+   */
+  private List<Runnable> voice(
+      int i, MemberNumber m, boolean consented, DemoActivity.Plan plan, LocalDate lastDay) {
+    Random rnd = new Random(31L * i + 7);
+    List<Runnable> out = new ArrayList<>();
+    if (consented) {
+      out.add(
+          () ->
+              consents.record(
+                  new RecordConsent(m, Channel.EMAIL, true, ConsentSource.ENROLLMENT, "demo")));
+      if (rnd.nextInt(3) == 0) {
+        out.add(
+            () ->
+                consents.record(
+                    new RecordConsent(m, Channel.SMS, true, ConsentSource.APP, "demo")));
+      }
+      if (rnd.nextInt(15) == 0) {
+        out.add(
+            () ->
+                consents.record(
+                    new RecordConsent(m, Channel.EMAIL, false, ConsentSource.CALL_CENTER, "demo")));
+      }
+    }
+    boolean lapsed =
+        !plan.coupons().isEmpty()
+            && plan.coupons()
+                .get(plan.coupons().size() - 1)
+                .flight()
+                .date()
+                .isBefore(lastDay.minusMonths(3));
+    int n = 0;
+    for (var c : plan.coupons()) {
+      if (rnd.nextInt(4) != 0 || n >= 3) {
+        continue;
+      }
+      int score = lapsed ? rnd.nextInt(9) : 4 + rnd.nextInt(7);
+      String id = "demo-nps-" + i + "-" + n++;
+      var f = c.flight();
+      out.add(
+          () ->
+              nps.answer(
+                  new RecordNpsAnswer(
+                      id,
+                      m,
+                      score,
+                      score >= 9 ? "Great crew" : score <= 6 ? "Delayed and no information" : "",
+                      Touchpoint.FLIGHT,
+                      f.marketingCarrier() + f.number(),
+                      f.origin() + "-" + f.destination(),
+                      (f.date().isBefore(lastDay) ? f.date().plusDays(1) : lastDay)
+                          .atStartOfDay(java.time.ZoneOffset.UTC)
+                          .toInstant()),
+                  "demo"));
+    }
+    if (rnd.nextInt(5) < 2) {
+      out.add(
+          () ->
+              engagement.record(
+                  new RecordAction(m, "demo-profile-" + i, "PROFILE_COMPLETED", null, "demo")));
+    }
+    if (!lapsed && !plan.coupons().isEmpty() && rnd.nextInt(3) == 0) {
+      out.add(
+          () ->
+              engagement.record(
+                  new RecordAction(m, "demo-checkin-" + i, "APP_CHECK_IN", null, "demo")));
+    }
+    return out;
   }
 
   /** The awards of a plan, each redeemed if the member has the miles by then. */

@@ -10,7 +10,6 @@ import org.openmiles.accrual.api.PendingMilesView;
 import org.openmiles.cashmiles.api.PaymentView;
 import org.openmiles.console.domain.AdjustmentView;
 import org.openmiles.redemption.api.AwardView;
-import org.openmiles.retention.api.MemberFactsView;
 import org.openmiles.tiers.api.TierHistoryView;
 import org.openmiles.tiers.api.TierStatusView;
 
@@ -30,6 +29,6 @@ public record MemberOverview(
     PendingMilesView pending,
     List<AdjustmentView> adjustments,
     List<AwardView> awards,
-    MemberFactsView retention,
+    MemberRetention retention,
     List<String> notAvailable)
     implements Serializable {}

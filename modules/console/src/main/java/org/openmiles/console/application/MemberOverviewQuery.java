@@ -19,7 +19,12 @@ import org.openmiles.accrual.api.BookingAccrual;
 import org.openmiles.accrual.api.MissingMilesClaims;
 import org.openmiles.cashmiles.api.CashMilesPayments;
 import org.openmiles.redemption.api.AwardService;
+import org.openmiles.retention.api.Consents;
+import org.openmiles.retention.api.Engagement;
 import org.openmiles.retention.api.MemberFacts;
+import org.openmiles.retention.api.MemberNotScoredException;
+import org.openmiles.retention.api.MemberScoreView;
+import org.openmiles.retention.api.RetentionScores;
 import org.openmiles.tiers.api.TierService;
 
 /**
@@ -45,6 +50,9 @@ public class MemberOverviewQuery {
   @Inject Adjustments adjustments;
   @Inject AwardService awards;
   @Inject MemberFacts facts;
+  @Inject RetentionScores scores;
+  @Inject Engagement engagement;
+  @Inject Consents consents;
 
   @Inject
   @ConfigProperty(name = "openmiles.console.member.section-rows", defaultValue = "20")
@@ -97,8 +105,23 @@ public class MemberOverviewQuery {
             () -> adjustments.ofMember(number, sectionRows),
             List.of()),
         section(notAvailable, "awards", () -> awards.awards(number, sectionRows), List.of()),
-        section(notAvailable, "retention", () -> facts.of(number).orElse(null), null),
+        section(notAvailable, "retention", () -> retention(number), null),
         List.copyOf(notAvailable));
+  }
+
+  /** Retention's facts, scores (none before the member's first scoring), engagement, consents. */
+  private MemberRetention retention(MemberNumber number) {
+    MemberScoreView score;
+    try {
+      score = scores.member(number.value());
+    } catch (MemberNotScoredException e) {
+      score = null;
+    }
+    return new MemberRetention(
+        facts.of(number).orElse(null),
+        score,
+        engagement.engagement(number, 5),
+        consents.consents(number));
   }
 
   private static <T> T section(

@@ -15,9 +15,9 @@ import org.openmiles.accrual.api.PendingMilesView;
 import org.openmiles.cashmiles.api.PaymentView;
 import org.openmiles.console.application.MemberOverview;
 import org.openmiles.console.application.MemberOverviewQuery;
+import org.openmiles.console.application.MemberRetention;
 import org.openmiles.console.domain.AdjustmentView;
 import org.openmiles.redemption.api.AwardView;
-import org.openmiles.retention.api.MemberFactsView;
 import org.openmiles.tiers.api.TierHistoryView;
 import org.openmiles.tiers.api.TierProgressView;
 import org.openmiles.tiers.api.TierStatusView;
@@ -137,9 +137,14 @@ public class MemberPage implements Serializable {
     return overview == null ? List.of() : overview.awards();
   }
 
-  /** What retention knows of the member's activity; null when it could not be read. */
-  public MemberFactsView getRetention() {
+  /** What retention knows of the member; null when it could not be read. */
+  public MemberRetention getRetention() {
     return overview == null ? null : overview.retention();
+  }
+
+  /** P(alive) as a percentage, no decimals. */
+  public String pAlive(double p) {
+    return Math.round(p * 100) + "%";
   }
 
   public List<String> getNotAvailable() {

@@ -7,16 +7,32 @@ import jakarta.inject.Named;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openmiles.retention.api.ChurnRiskPage;
+import org.openmiles.retention.api.ChurnRiskQuery;
+import org.openmiles.retention.api.NpsAnswers;
+import org.openmiles.retention.api.NpsDimension;
+import org.openmiles.retention.api.NpsReport;
+import org.openmiles.retention.api.NpsRow;
+import org.openmiles.retention.api.RetentionScores;
 import org.openmiles.retention.api.RetentionStatistics;
 import org.openmiles.retention.api.RevenueConcentration;
+import org.openmiles.retention.api.ScoringRunView;
+import org.openmiles.retention.api.ScoringRuns;
+import org.openmiles.retention.api.SegmentMovement;
+import org.openmiles.retention.api.SegmentSize;
 
 /**
- * The retention dashboard for supervisors and marketing: how concentrated revenue is (the share of
- * the top 2.5 % of active members, and of each top band, over the last 12 months), read from the
- * retention module's aggregates. A section whose module cannot answer says so.
+ * The retention dashboard for supervisors: how concentrated revenue is (the share of the top 2.5 %
+ * of active members, and of each top band, over the last 12 months), the segments of the latest
+ * scoring run and the movements between them in the last 30 days, the churn-risk list by lifetime
+ * value, NPS per month, and the latest scoring run, each read from the retention module's api. A
+ * section whose part cannot answer says so and the others still show.
  */
 @Named
 @RequestScoped
@@ -24,19 +40,120 @@ public class RetentionBean {
   private static final Logger LOG = Logger.getLogger(RetentionBean.class.getName());
   static final int MONTHS = 12;
 
+  static final int MOVEMENT_DAYS = 30;
+  static final int CHURN_ROWS = 20;
+
   @Inject RetentionStatistics statistics;
+  @Inject RetentionScores scores;
+  @Inject ScoringRuns runs;
+  @Inject NpsAnswers nps;
   @Inject AirlineTime time;
 
   private RevenueConcentration concentration;
+  private List<SegmentSize> segments;
+  private List<SegmentMovement> movements;
+  private ChurnRiskPage churn;
+  private NpsReport npsByMonth;
+  private ScoringRunView lastRun;
+  private boolean runsAvailable = true;
 
   @PostConstruct
   void load() {
     LocalDate today = time.today();
+    concentration =
+        read(
+            "the revenue concentration",
+            () -> statistics.revenueConcentration(today.minusMonths(MONTHS), today));
+    segments = read("the segments", scores::segments);
+    movements =
+        read(
+            "the movements",
+            () ->
+                scores.movements(today.minusDays(MOVEMENT_DAYS), today).stream()
+                    .sorted(Comparator.comparingLong(SegmentMovement::members).reversed())
+                    .limit(10)
+                    .toList());
+    churn =
+        read(
+            "the churn-risk list",
+            () -> scores.churnRisk(new ChurnRiskQuery(null, null, null, CHURN_ROWS, 0)));
+    npsByMonth =
+        read(
+            "NPS",
+            () ->
+                nps.report(
+                    NpsDimension.MONTH, today.withDayOfMonth(1).minusMonths(MONTHS - 1), today));
+    Optional<ScoringRunView> run = read("the latest scoring run", runs::latest);
+    runsAvailable = run != null;
+    lastRun = run == null ? null : run.orElse(null);
+  }
+
+  private static <T> T read(String what, Supplier<T> query) {
     try {
-      concentration = statistics.revenueConcentration(today.minusMonths(MONTHS), today);
+      return query.get();
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "retention dashboard: cannot read the revenue concentration", e);
+      LOG.log(Level.WARNING, "retention dashboard: cannot read " + what, e);
+      return null;
     }
+  }
+
+  public boolean isScoresAvailable() {
+    return segments != null;
+  }
+
+  public List<SegmentSize> getSegments() {
+    return segments;
+  }
+
+  /** Whether any member has a segment yet (a scoring run has finished). */
+  public boolean isScored() {
+    return segments != null && segments.stream().anyMatch(x -> x.members() > 0);
+  }
+
+  public String getSegmentChart() {
+    List<SegmentSize> shown = segments.stream().filter(x -> x.members() > 0).toList();
+    return ChartConfig.horizontalBars(
+        "Members",
+        shown.stream().map(SegmentSize::segment).toList(),
+        shown.stream().map(SegmentSize::members).toList());
+  }
+
+  public List<SegmentMovement> getMovements() {
+    return movements;
+  }
+
+  public ChurnRiskPage getChurn() {
+    return churn;
+  }
+
+  /** P(alive) as a percentage, no decimals. */
+  public String pAlive(double p) {
+    return Math.round(p * 100) + "%";
+  }
+
+  public NpsReport getNps() {
+    return npsByMonth;
+  }
+
+  public boolean isNpsAnswered() {
+    return npsByMonth != null && npsByMonth.total().answers() > 0;
+  }
+
+  public String getNpsChart() {
+    return ChartConfig.bars(
+        "NPS",
+        npsByMonth.rows().stream().map(NpsRow::key).toList(),
+        npsByMonth.rows().stream()
+            .map(r -> r.nps() == null ? 0L : r.nps().setScale(0, RoundingMode.HALF_UP).longValue())
+            .toList());
+  }
+
+  public boolean isRunsAvailable() {
+    return runsAvailable;
+  }
+
+  public ScoringRunView getLastRun() {
+    return lastRun;
   }
 
   public boolean isConcentrationAvailable() {
