@@ -292,7 +292,42 @@ class ConsoleIT {
     assertThat(text("activityDays")).isEqualTo("1 day, " + day + " – " + day);
     assertThat(text("factRevenue")).isEqualTo("197.00 USD");
     assertThat(text("factPartners")).contains("1", "Bank 1");
+    assertThat(text("consents")).contains("none given");
     screenshot("member-activity");
+
+    // a scoring run gives the member a segment and a P(alive), on member 360 and on the page
+    Api ops = api.as("it-ops", "operations");
+    Res run = ops.post("retention/runs", null);
+    assertThat(run.status()).as(run.toString()).isEqualTo(202);
+    String state = run.str("state");
+    for (int i = 0; i < 600 && "RUNNING".equals(state); i++) {
+      Thread.sleep(200);
+      state = ops.get("retention/runs/" + run.num("id")).str("state");
+    }
+    assertThat(state).isEqualTo("DONE");
+    openMember(number);
+    assertThat(text("segment")).isNotBlank();
+    assertThat(text("pAlive")).matches("\\d{1,3}%");
+    click("nav-retention");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("segmentTable")));
+    assertThat(text("segmentTable")).contains("Segment", "Members");
+    assertThat(text("lastRun")).contains("Done");
+    screenshot("retention-scored");
+    // the churn-risk list downloads as CSV, and the download is audited
+    long exportsBefore =
+        Db.count(
+            "select count(*) from console.audit_entry where actor = 'supervisor'"
+                + " and action = 'CHURN_RISK_EXPORTED'");
+    Object csv =
+        b.script(
+            "return fetch('retention/churn-risk.csv').then(function (r) { return r.text(); })");
+    assertThat((String) csv)
+        .startsWith("member,segment,tier,p_alive,clv,days_since_activity,reasons");
+    assertThat(
+            Db.count(
+                "select count(*) from console.audit_entry where actor = 'supervisor'"
+                    + " and action = 'CHURN_RISK_EXPORTED'"))
+        .isEqualTo(exportsBefore + 1);
 
     logout();
     login("agent", "agent-demo");
