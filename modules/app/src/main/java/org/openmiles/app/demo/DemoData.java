@@ -325,7 +325,7 @@ public class DemoData {
       if (rnd.nextInt(4) != 0 || n >= 3) {
         continue;
       }
-      int score = lapsed ? rnd.nextInt(9) : 4 + rnd.nextInt(7);
+      int score = lapsed ? 2 + rnd.nextInt(8) : 6 + rnd.nextInt(5);
       String id = "demo-nps-" + i + "-" + n++;
       var f = c.flight();
       out.add(

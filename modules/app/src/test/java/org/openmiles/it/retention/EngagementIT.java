@@ -205,6 +205,11 @@ class EngagementIT {
             .formatted(answer, m, LocalDate.now(SAIGON).minusDays(3));
     assertThat(app.post("retention/nps-answers", nps).status()).isEqualTo(201);
     assertThat(app.post("retention/nps-answers", nps).status()).isEqualTo(200); // once per answer
+    Api.Res history = app.get("retention/members/" + m + "/nps-answers");
+    assertThat(history.status()).as(history.toString()).isEqualTo(200);
+    assertThat(history.array()).hasSize(1);
+    assertThat(history.array().getJsonObject(0).getString("answerId")).isEqualTo(answer);
+    assertThat(history.array().getJsonObject(0).getInt("score")).isEqualTo(8);
     Api.Res e = app.get("retention/members/" + m + "/engagement");
     assertThat(e.num("points")).isEqualTo(100);
     assertThat(e.json().getJsonObject("level").getString("code")).isEqualTo("ENGAGED");

@@ -24,6 +24,7 @@ import org.openmiles.retention.api.Engagement;
 import org.openmiles.retention.api.MemberFacts;
 import org.openmiles.retention.api.MemberNotScoredException;
 import org.openmiles.retention.api.MemberScoreView;
+import org.openmiles.retention.api.NpsAnswers;
 import org.openmiles.retention.api.RetentionScores;
 import org.openmiles.tiers.api.TierService;
 
@@ -53,6 +54,7 @@ public class MemberOverviewQuery {
   @Inject RetentionScores scores;
   @Inject Engagement engagement;
   @Inject Consents consents;
+  @Inject NpsAnswers nps;
 
   @Inject
   @ConfigProperty(name = "openmiles.console.member.section-rows", defaultValue = "20")
@@ -109,7 +111,10 @@ public class MemberOverviewQuery {
         List.copyOf(notAvailable));
   }
 
-  /** Retention's facts, scores (none before the member's first scoring), engagement, consents. */
+  /**
+   * Retention's facts, scores (none before the member's first scoring), engagement, consents and
+   * the latest five survey answers.
+   */
   private MemberRetention retention(MemberNumber number) {
     MemberScoreView score;
     try {
@@ -121,7 +126,8 @@ public class MemberOverviewQuery {
         facts.of(number).orElse(null),
         score,
         engagement.engagement(number, 5),
-        consents.consents(number));
+        consents.consents(number),
+        nps.history(number, 5));
   }
 
   private static <T> T section(

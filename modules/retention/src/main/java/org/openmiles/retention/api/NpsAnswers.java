@@ -24,4 +24,7 @@ public interface NpsAnswers extends InboundFileSink<SurveyAnswerLine> {
    * NPS of the answers from {@code from} to {@code to} (airline dates, inclusive) by {@code by}.
    */
   NpsReport report(NpsDimension by, LocalDate from, LocalDate to);
+
+  /** The member's latest {@code limit} answers (1 to 100), newest first. */
+  java.util.List<NpsAnswerView> history(org.openmiles.accounts.api.MemberNumber member, int limit);
 }

@@ -133,6 +133,15 @@ public class DefaultNpsAnswers implements NpsAnswers {
 
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
+  public List<NpsAnswerView> history(MemberNumber member, int limit) {
+    if (limit < 1 || limit > 100) {
+      throw ValidationException.of("limit", "must be 1 to 100");
+    }
+    return repo.ofMember(member.value(), limit);
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
   public NpsReport report(NpsDimension by, LocalDate from, LocalDate to) {
     if (to.isBefore(from)) {
       throw ValidationException.of("to", "must not be before from");

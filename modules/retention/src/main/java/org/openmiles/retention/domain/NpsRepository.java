@@ -14,6 +14,9 @@ import org.openmiles.retention.api.RecordNpsAnswer;
 public interface NpsRepository {
   Optional<NpsAnswerView> find(String answerId);
 
+  /** A member's latest {@code limit} answers, newest first. */
+  List<NpsAnswerView> ofMember(String member, int limit);
+
   /** Where an answer came from: API, or a file's line. */
   record Origin(String source, Long fileId, Long line, String principal) {}
 

@@ -40,6 +40,22 @@ public class JdbcNpsRepository implements NpsRepository {
         JdbcNpsRepository::answer);
   }
 
+  @Override
+  public List<NpsAnswerView> ofMember(String member, int limit) {
+    return jdbc.list(
+        "read a member's NPS answers",
+        """
+        select answer_id, member_number, score, comment_text, touchpoint, flight, route, answered_at,
+               tier_code, source
+          from retention.nps_answer where member_number = ?
+         order by answered_at desc, answer_id limit ?""",
+        (c, ps) -> {
+          ps.setString(1, member);
+          ps.setInt(2, limit);
+        },
+        JdbcNpsRepository::answer);
+  }
+
   private static NpsAnswerView answer(ResultSet rs) throws SQLException {
     return new NpsAnswerView(
         rs.getString("answer_id"),

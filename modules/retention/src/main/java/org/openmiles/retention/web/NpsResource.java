@@ -7,6 +7,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.accounts.api.MemberService;
 import org.openmiles.common.Validator;
 import org.openmiles.common.security.Callers;
 import org.openmiles.common.web.Answers;
@@ -55,6 +57,7 @@ import org.openmiles.retention.application.AirlineCalendar;
 @APIResponse(responseCode = "403", description = "FORBIDDEN: the token's roles may not call this")
 public class NpsResource {
   @Inject NpsAnswers nps;
+  @Inject MemberService members;
   @Inject AirlineCalendar calendar;
   @Context SecurityContext security;
 
@@ -122,6 +125,22 @@ public class NpsResource {
     RequestBodies.require(body);
     NpsAnswerView stored = nps.answer(body.command(), Callers.subject(security));
     return Answers.createdOrReplayed(stored.replayed(), stored);
+  }
+
+  @GET
+  @Path("members/{number}/nps-answers")
+  @Operation(
+      summary = "The member's latest survey answers, newest first",
+      description =
+          "Up to limit (1 to 100, default 20) answers with score, comment, touchpoint, flight,"
+              + " route, when answered, the member's tier then and where the answer came from.")
+  @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: limit")
+  @APIResponse(responseCode = "404", description = "MEMBER_NOT_FOUND")
+  public java.util.List<NpsAnswerView> history(
+      @PathParam("number") String number, @QueryParam("limit") @DefaultValue("20") int limit) {
+    MemberNumber member = MemberNumber.fromRequest(number);
+    members.get(member);
+    return nps.history(member, limit);
   }
 
   @GET
