@@ -286,20 +286,17 @@ public class DemoData {
   }
 
   /**
-   * The member's voice: consent by e-mail as given at enrollment (and SMS for some; a few
-   * withdraw), survey answers after some flights (lapsed members are less happy), a completed
-   * profile and app check-ins. All idempotent: answer and action ids are fixed per member, a
-   * repeated consent decision adds nothing.
+   * The member's voice: consent to SMS for some of those who gave it for e-mail at enrollment
+   * (which retention records itself, ConsentOnEnrollment), a few who withdraw it, survey answers
+   * after some flights (lapsed members are less happy), a completed profile and app check-ins. All
+   * idempotent: answer and action ids are fixed per member, a repeated consent decision adds
+   * nothing.
    */
   private List<Runnable> voice(
       int i, MemberNumber m, boolean consented, DemoActivity.Plan plan, LocalDate lastDay) {
     Random rnd = new Random(31L * i + 7);
     List<Runnable> out = new ArrayList<>();
     if (consented) {
-      out.add(
-          () ->
-              consents.record(
-                  new RecordConsent(m, Channel.EMAIL, true, ConsentSource.ENROLLMENT, "demo")));
       if (rnd.nextInt(3) == 0) {
         out.add(
             () ->

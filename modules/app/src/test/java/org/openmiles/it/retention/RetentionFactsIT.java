@@ -170,6 +170,35 @@ class RetentionFactsIT {
     assertThat(marketing.post("retention/facts/rebuild", "").status()).isEqualTo(403);
   }
 
+  @Test
+  void theEnrollmentFormsMarketingConsentIsTheMembersConsentToEmailAndNothingElse() {
+    Api backOffice = new Api(url);
+    String u = Api.unique();
+    Api.Res yes =
+        backOffice.post(
+            "members",
+            """
+            {"firstName":"Mai","lastName":"Consent","email":"it-c-%s@example.org",\
+            "birthDate":"1990-01-02","country":"VN","marketingConsent":true}"""
+                .formatted(u));
+    assertThat(yes.status()).as(yes.toString()).isEqualTo(201);
+    String member = yes.str("number");
+    Api.Res consents = backOffice.get("retention/members/" + member + "/consents");
+    assertThat(consents.status()).as(consents.toString()).isEqualTo(200);
+    assertThat(consents.json().getJsonArray("current")).hasSize(1);
+    JsonObject email = consents.json().getJsonArray("current").getJsonObject(0);
+    assertThat(email.getString("channel")).isEqualTo("EMAIL");
+    assertThat(email.getBoolean("granted")).isTrue();
+    assertThat(email.getString("source")).isEqualTo("ENROLLMENT");
+    String without = backOffice.enroll("Test"); // marketingConsent false
+    assertThat(
+            backOffice
+                .get("retention/members/" + without + "/consents")
+                .json()
+                .getJsonArray("current"))
+        .isEmpty();
+  }
+
   /** The member's rows that differ between the kept and the rebuilt facts, table by table. */
   private static String differences(String member) {
     String[][] pairs = {
