@@ -176,7 +176,12 @@ class CampaignsIT {
     HttpServer receiver =
         HttpServer.create(
             new InetSocketAddress(
-                "127.0.0.1", Integer.parseInt(System.getProperty("openmiles.it.webhook.port"))),
+                "127.0.0.1",
+                // the test runs in the server, which ItTls gave the webhook's address
+                java.net
+                    .URI
+                    .create(System.getProperty("openmiles.retention.campaigns.webhook-url"))
+                    .getPort()),
             0);
     receiver.createContext(
         "/campaigns",

@@ -106,7 +106,6 @@ public final class ItTls implements BeforeAllCallback {
             + webhook
             + "/campaigns\nopenmiles.retention.campaigns.webhook-backoff-ms=200\n",
         java.nio.file.StandardOpenOption.APPEND);
-    System.setProperty("openmiles.it.webhook.port", Integer.toString(webhook));
     System.setProperty("openmiles.it.tls.port", Integer.toString(port));
     System.setProperty("openmiles.it.tls.properties", props.toString());
     System.setProperty("openmiles.it.tls.alias", ALIAS);
