@@ -114,4 +114,39 @@ public final class OutboundFiles {
     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     return target;
   }
+
+  /** Writes the rows of a file, one call per row. */
+  public interface Rows {
+    void write(RowSink sink) throws IOException;
+  }
+
+  /** Takes one row's cells. */
+  public interface RowSink {
+    void row(Object... cells) throws IOException;
+  }
+
+  /**
+   * Writes {@code fileName} in {@code outbound}: the {@code header}, then the rows {@code rows}
+   * gives, under a temporary name renamed when complete (a failure leaves no file behind). Returns
+   * the number of data rows.
+   */
+  public static long writeCsv(Path outbound, String fileName, Object[] header, Rows rows)
+      throws IOException {
+    Path target = outbound.resolve(fileName);
+    Path temp = outbound.resolve("." + fileName + ".tmp");
+    long[] count = {0};
+    try (BufferedWriter w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+      CsvCells.writeRow(w, header);
+      rows.write(
+          cells -> {
+            CsvCells.writeRow(w, cells);
+            count[0]++;
+          });
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(temp);
+      throw e;
+    }
+    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return count[0];
+  }
 }

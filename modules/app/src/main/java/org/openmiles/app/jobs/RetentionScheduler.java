@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openmiles.retention.api.CampaignRunInProgressException;
+import org.openmiles.retention.api.Campaigns;
 import org.openmiles.retention.api.ScoringRunInProgressException;
 import org.openmiles.retention.api.ScoringRuns;
 
@@ -28,6 +30,11 @@ import org.openmiles.retention.api.ScoringRuns;
  * one at a time, so a firing that meets an on-demand run still going skips with a line in the log.
  * Not through {@link TransactionalJobs}: a run is many transactions, each step committing its
  * progress, which the API shows while the run goes (ADR 0036).
+ *
+ * <p>When the scoring finished, the same firing runs the campaigns ({@link Campaigns#runNow}, ADR
+ * 0038), so best-customer and win-back read the night's segments and churn reasons; off with {@code
+ * openmiles.retention.campaigns.scheduled=false}. A campaign run that fails, or meets an on-demand
+ * one still going, is logged and does not fail the firing.
  */
 @Singleton
 @Startup
@@ -39,6 +46,7 @@ public class RetentionScheduler {
 
   @Resource TimerService timers;
   @Inject ScoringRuns runs;
+  @Inject Campaigns campaigns;
   @Inject ClusterLock lock;
 
   @Inject
@@ -52,6 +60,10 @@ public class RetentionScheduler {
   @Inject
   @ConfigProperty(name = "openmiles.tiers.zone", defaultValue = "Asia/Ho_Chi_Minh")
   String zone;
+
+  @Inject
+  @ConfigProperty(name = "openmiles.retention.campaigns.scheduled", defaultValue = "true")
+  boolean campaignsScheduled;
 
   @PostConstruct
   void schedule() {
@@ -67,11 +79,31 @@ public class RetentionScheduler {
   @Timeout
   void nightly() {
     try {
-      lock.runFiring(JOB, Duration.ofMinutes(1), () -> runs.runNow("NIGHTLY"));
+      lock.runFiring(
+          JOB,
+          Duration.ofMinutes(1),
+          () -> {
+            runs.runNow("NIGHTLY");
+            campaignsAfterScoring();
+          });
     } catch (ScoringRunInProgressException busy) {
       LOG.info(() -> "nightly retention scoring skipped: " + busy.getMessage());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "job " + JOB + " failed; it will run again tomorrow", e);
+    }
+  }
+
+  /** The campaign run after the night's scoring, on the node that ran it. */
+  void campaignsAfterScoring() {
+    if (!campaignsScheduled) {
+      return;
+    }
+    try {
+      campaigns.runNow("NIGHTLY");
+    } catch (CampaignRunInProgressException busy) {
+      LOG.info(() -> "nightly campaign run skipped: " + busy.getMessage());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "nightly campaign run failed; it will run again tomorrow", e);
     }
   }
 }

@@ -127,6 +127,10 @@ public final class Api {
         null);
   }
 
+  public Res delete(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).DELETE(), null);
+  }
+
   public Res patch(String path, String json) {
     return send(
         HttpRequest.newBuilder(uri(path))

@@ -95,6 +95,17 @@ public final class ItTls implements BeforeAllCallback {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
+    // the campaign webhook goes to a receiver CampaignsIT starts on this port (docs/retention.md)
+    int webhook;
+    try (ServerSocket s = new ServerSocket(0)) {
+      webhook = s.getLocalPort();
+    }
+    Files.writeString(
+        props,
+        "openmiles.retention.campaigns.webhook-url=http://127.0.0.1:"
+            + webhook
+            + "/campaigns\nopenmiles.retention.campaigns.webhook-backoff-ms=200\n",
+        java.nio.file.StandardOpenOption.APPEND);
     System.setProperty("openmiles.it.tls.port", Integer.toString(port));
     System.setProperty("openmiles.it.tls.properties", props.toString());
     System.setProperty("openmiles.it.tls.alias", ALIAS);
