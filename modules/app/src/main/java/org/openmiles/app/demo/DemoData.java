@@ -38,6 +38,7 @@ import org.openmiles.accrual.api.PartnerAccrual;
 import org.openmiles.accrual.api.PartnerActivity;
 import org.openmiles.app.jobs.JobTransactions;
 import org.openmiles.common.Sha256;
+import org.openmiles.retention.api.Campaigns;
 import org.openmiles.retention.api.Channel;
 import org.openmiles.retention.api.ConsentSource;
 import org.openmiles.retention.api.Consents;
@@ -92,6 +93,7 @@ public class DemoData {
   @Inject NpsAnswers nps;
   @Inject Engagement engagement;
   @Inject ScoringRuns scoring;
+  @Inject Campaigns campaigns;
 
   /**
    * Begins the transaction of each enrollment, batch and extra: this start-up bean runs with
@@ -265,8 +267,8 @@ public class DemoData {
   }
 
   /**
-   * Scores the demo members at once (the nightly run would do it at 01:30), so segments, churn risk
-   * and lifetime values show on a first run.
+   * Scores the demo members at once and runs the campaigns (the nightly run would do both at
+   * 01:30), so segments, churn risk, lifetime values and campaign audiences show on a first run.
    */
   private void score() {
     try {
@@ -280,8 +282,21 @@ public class DemoData {
                   + ", "
                   + run.scored()
                   + " members scored");
+      var selected = campaigns.runNow("demo");
+      LOG.info(
+          () ->
+              "demo data: campaign run "
+                  + selected.id()
+                  + " "
+                  + selected.state()
+                  + ", "
+                  + selected.selected()
+                  + " members selected");
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "demo data: the scoring run did not finish: " + e.getMessage(), e);
+      LOG.log(
+          Level.WARNING,
+          "demo data: the scoring or campaign run did not finish: " + e.getMessage(),
+          e);
     }
   }
 

@@ -313,6 +313,19 @@ class ConsoleIT {
     assertThat(text("segmentTable")).contains("Segment", "Members");
     assertThat(text("lastRun")).contains("Done");
     screenshot("retention-scored");
+    // a campaign run shows with its campaigns and their files
+    Res campaignRun = ops.post("retention/campaigns/runs", null);
+    assertThat(campaignRun.status()).as(campaignRun.toString()).isIn(202, 409);
+    String campaignState = "RUNNING";
+    for (int i = 0; i < 300 && "RUNNING".equals(campaignState); i++) {
+      Thread.sleep(200);
+      campaignState =
+          ops.get("retention/campaigns/runs?limit=1").array().getJsonObject(0).getString("state");
+    }
+    click("nav-retention");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("campaignTable")));
+    assertThat(text("campaignTable")).contains("Campaign", "Welcome", "Win back");
+    assertThat(text("lastCampaignRun")).contains("consented");
     // the churn-risk list downloads as CSV, and the download is audited
     long exportsBefore =
         Db.count(

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openmiles.retention.api.CampaignRunView;
+import org.openmiles.retention.api.Campaigns;
 import org.openmiles.retention.api.ChurnRiskPage;
 import org.openmiles.retention.api.ChurnRiskQuery;
 import org.openmiles.retention.api.NpsAnswers;
@@ -31,8 +33,9 @@ import org.openmiles.retention.api.SegmentSize;
  * The retention dashboard for supervisors: how concentrated revenue is (the share of the top 2.5 %
  * of active members, and of each top band, over the last 12 months), the segments of the latest
  * scoring run and the movements between them in the last 30 days, the churn-risk list by lifetime
- * value, NPS per month, and the latest scoring run, each read from the retention module's api. A
- * section whose part cannot answer says so and the others still show.
+ * value, NPS per month, the latest scoring run and the latest campaign runs with their audiences
+ * and files, each read from the retention module's api. A section whose part cannot answer says so
+ * and the others still show.
  */
 @Named
 @RequestScoped
@@ -47,6 +50,7 @@ public class RetentionBean {
   @Inject RetentionScores scores;
   @Inject ScoringRuns runs;
   @Inject NpsAnswers nps;
+  @Inject Campaigns campaigns;
   @Inject AirlineTime time;
 
   private RevenueConcentration concentration;
@@ -56,6 +60,7 @@ public class RetentionBean {
   private NpsReport npsByMonth;
   private ScoringRunView lastRun;
   private boolean runsAvailable = true;
+  private List<CampaignRunView> campaignRuns;
 
   @PostConstruct
   void load() {
@@ -83,6 +88,7 @@ public class RetentionBean {
             () ->
                 nps.report(
                     NpsDimension.MONTH, today.withDayOfMonth(1).minusMonths(MONTHS - 1), today));
+    campaignRuns = read("the campaign runs", () -> campaigns.runs(3));
     Optional<ScoringRunView> run = read("the latest scoring run", runs::latest);
     runsAvailable = run != null;
     lastRun = run == null ? null : run.orElse(null);
@@ -146,6 +152,16 @@ public class RetentionBean {
         npsByMonth.rows().stream()
             .map(r -> r.nps() == null ? 0L : r.nps().setScale(0, RoundingMode.HALF_UP).longValue())
             .toList());
+  }
+
+  /** The latest campaign runs (three), newest first; null when they could not be read. */
+  public List<CampaignRunView> getCampaignRuns() {
+    return campaignRuns;
+  }
+
+  /** The latest campaign run, or null. */
+  public CampaignRunView getLastCampaignRun() {
+    return campaignRuns == null || campaignRuns.isEmpty() ? null : campaignRuns.get(0);
   }
 
   public boolean isRunsAvailable() {
