@@ -90,6 +90,7 @@ public class JdbcCampaignStore implements CampaignStore {
                message = 'abandoned: running since ' || started_at || ' on ' || node
          where state = 'RUNNING' and started_at < now() - make_interval(mins => ?)""",
         (c, ps) -> ps.setInt(1, staleMinutes));
+    AbandonedRuns.close(jdbc, "retention.campaign_run");
     return jdbc.first(
             "claim a campaign run",
             """

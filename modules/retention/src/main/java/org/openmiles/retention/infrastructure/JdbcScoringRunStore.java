@@ -48,6 +48,7 @@ public class JdbcScoringRunStore implements ScoringRunStore {
                message = 'abandoned: no progress since ' || heartbeat_at || ' on ' || node
          where state = 'RUNNING' and heartbeat_at < now() - make_interval(mins => ?)""",
         (c, ps) -> ps.setInt(1, staleMinutes));
+    AbandonedRuns.close(jdbc, "retention.score_run");
     return jdbc.first(
             "claim a scoring run",
             """
