@@ -245,7 +245,7 @@ class PartnerFilesIT {
 
     // the parked record gets its bonus (by its activity date) when its member enrolls
     assertThat(api.enroll("Test")).isEqualTo(next);
-    long balance = api.balanceOnceCredited(next);
+    long balance = api.balanceOnceAt(next, 1_600);
     assertThat(balance).as("1,000 base + 500 (1.5x) + 100").isEqualTo(1_600);
     assertThat(Db.count(amount, ref + "-5:PR:" + half)).isEqualTo(500);
     assertThat(Db.count(total, half, next)).isEqualTo(500);

@@ -265,6 +265,20 @@ public final class Api {
    * The member's balance once it is no longer zero, for a credit that comes after the call that
    * caused it (parked activity credited on enrollment): polled for up to 4 s, 0 if it never came.
    */
+  /**
+   * The member's balance once it reaches {@code expected} (waiting up to 10 s for the outbox to
+   * deliver), else the last balance read: for work that arrives after an answer, where the first
+   * non-zero balance is not yet the whole story.
+   */
+  public long balanceOnceAt(String member, long expected) throws InterruptedException {
+    long balance = 0;
+    for (int i = 0; i < 100 && balance != expected; i++) {
+      Thread.sleep(100);
+      balance = balance(member).num("balance");
+    }
+    return balance;
+  }
+
   public long balanceOnceCredited(String member) throws InterruptedException {
     long balance = 0;
     for (int i = 0; i < 40 && balance == 0; i++) {
