@@ -1,6 +1,7 @@
 package org.openmiles.retention.infrastructure;
 
 import java.time.Instant;
+import java.util.OptionalLong;
 import org.openmiles.common.jdbc.Jdbc;
 import org.openmiles.common.observability.Node;
 
@@ -12,6 +13,26 @@ import org.openmiles.common.observability.Node;
  */
 final class AbandonedRuns {
   private AbandonedRuns() {}
+
+  /** Serialises the claims of one kind of run across the cluster, until the transaction ends. */
+  static void lockClaims(Jdbc jdbc, String key) {
+    jdbc.list(
+        "serialise run claims (" + key + ")",
+        "select pg_advisory_xact_lock(hashtext(?))",
+        (c, ps) -> ps.setString(1, key),
+        rs -> 1);
+  }
+
+  /** The RUNNING run of {@code table}, if any. */
+  static OptionalLong running(Jdbc jdbc, String table) {
+    return jdbc.first(
+            "find the running run of " + table,
+            "select run_id from " + table + " where state = 'RUNNING'",
+            (c, ps) -> {},
+            rs -> rs.getLong(1))
+        .map(OptionalLong::of)
+        .orElseGet(OptionalLong::empty);
+  }
 
   static void close(Jdbc jdbc, String table) {
     record Running(long id, String node, Instant startedAt) {}

@@ -77,11 +77,7 @@ public class JdbcCampaignStore implements CampaignStore {
   @Override
   public OptionalLong claim(
       String trigger, LocalDate runDate, String requestedBy, String node, int staleMinutes) {
-    jdbc.list(
-        "serialise campaign run claims",
-        "select pg_advisory_xact_lock(hashtext('openmiles-retention-campaigns'))",
-        (c, ps) -> {},
-        rs -> 1);
+    AbandonedRuns.lockClaims(jdbc, "openmiles-retention-campaigns");
     jdbc.update(
         "close abandoned campaign runs",
         """
@@ -111,13 +107,7 @@ public class JdbcCampaignStore implements CampaignStore {
 
   @Override
   public OptionalLong running() {
-    return jdbc.first(
-            "find the running campaign run",
-            "select run_id from retention.campaign_run where state = 'RUNNING'",
-            (c, ps) -> {},
-            rs -> rs.getLong(1))
-        .map(OptionalLong::of)
-        .orElseGet(OptionalLong::empty);
+    return AbandonedRuns.running(jdbc, "retention.campaign_run");
   }
 
   @Override

@@ -35,11 +35,7 @@ public class JdbcScoringRunStore implements ScoringRunStore {
       String requestedBy,
       String node,
       int staleMinutes) {
-    jdbc.list(
-        "serialise scoring run claims",
-        "select pg_advisory_xact_lock(hashtext('openmiles-retention-scoring'))",
-        (c, ps) -> {},
-        rs -> 1);
+    AbandonedRuns.lockClaims(jdbc, "openmiles-retention-scoring");
     jdbc.update(
         "close abandoned scoring runs",
         """
@@ -72,13 +68,7 @@ public class JdbcScoringRunStore implements ScoringRunStore {
 
   @Override
   public OptionalLong running() {
-    return jdbc.first(
-            "find the running scoring run",
-            "select run_id from retention.score_run where state = 'RUNNING'",
-            (c, ps) -> {},
-            rs -> rs.getLong(1))
-        .map(OptionalLong::of)
-        .orElseGet(OptionalLong::empty);
+    return AbandonedRuns.running(jdbc, "retention.score_run");
   }
 
   @Override
