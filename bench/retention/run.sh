@@ -11,37 +11,17 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-PG_PORT="${OPENMILES_PG_PORT:-55432}"
-PG_HOST=127.0.0.1
 HTTP_PORT="${BENCH_HTTP_PORT:-18096}"
 MEMBERS="${RETENTION_MEMBERS:-1000000}"
 MAX_DAYS="${RETENTION_MAX_DAYS:-100}"
 APP_DB=openmiles_retention
-WAR="$ROOT/modules/app/target/openmiles.war"
 
-say() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
-die() { printf '\033[31merror:\033[0m %s\n' "$*" >&2; exit 1; }
-
-if [ -z "${OPENMILES_PG_BINDIR:-}" ]; then
-  OPENMILES_PG_BINDIR="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r | head -1)"
-fi
-if [ -z "${PAYARA_JAR:-}" ]; then
-  v="$(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' "$ROOT/pom.xml")"
-  PAYARA_JAR="$HOME/.m2/repository/fish/payara/extras/payara-micro/$v/payara-micro-$v.jar"
-fi
-PSQL="$OPENMILES_PG_BINDIR/psql"
-[ -x "$PSQL" ] || die "$PSQL not found (set OPENMILES_PG_BINDIR)"
-[ -f "$PAYARA_JAR" ] || die "Payara Micro jar not found at $PAYARA_JAR (set PAYARA_JAR)"
-[ -f "$WAR" ] || die "$WAR not found: build first (./openmiles bench retention does)"
+. "$ROOT/bench/lib.sh"
 [ "$MEMBERS" -ge 1000 ] 2>/dev/null || die "RETENTION_MEMBERS must be >= 1000"
 [ "$MAX_DAYS" -ge 1 ] && [ "$MAX_DAYS" -le 365 ] 2>/dev/null || die "RETENTION_MAX_DAYS must be 1 to 365"
-"$OPENMILES_PG_BINDIR/pg_isready" -q -h "$PG_HOST" -p "$PG_PORT" 2>/dev/null \
-  || die "PostgreSQL is not accepting connections on $PG_HOST:$PG_PORT (./openmiles db start)"
+bench_init retention   # also: stops Payara Micro on every exit path
 
-psql_db() { # psql on the bench database as postgres; extra args follow
-  PGOPTIONS="-c client_min_messages=warning" "$PSQL" -X -h "$PG_HOST" -p "$PG_PORT" -U postgres \
-    -d "$APP_DB" -v ON_ERROR_STOP=1 -q "$@"
-}
+psql_db() { psql_su "$APP_DB" "$@"; }
 val() { psql_db -At -c "$1"; }
 PM_PID="" # the postmaster, found from a backend (the benchmark connects as the superuser)
 cpu_of() { # CPU seconds used so far by the process $1 (and, with "+children", its reaped children)
@@ -63,81 +43,39 @@ pg_cpu() { # CPU seconds used so far by the whole cluster: postmaster, exited ba
   echo "$total"
 }
 now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
-fmt() { LC_ALL=C awk -v x="$1" 'BEGIN { s = sprintf("%.0f", x); o = ""; n = length(s)
-  for (i = 1; i <= n; i++) { o = o substr(s, i, 1); if ((n - i) % 3 == 0 && i < n) o = o "," } print o }'; }
-
-STAMP="$(date +%Y%m%d-%H%M%S)"
-RESULTS_DIR="$ROOT/bench/results"
-mkdir -p "$RESULTS_DIR"
-REPORT="$RESULTS_DIR/retention-$STAMP.txt"
-PAYARA_LOG="$RESULTS_DIR/retention-$STAMP-payara.log"
-
-PAYARA_PID=""
-# a throw-away key pair for the run and an operations token (every /api call needs one, docs/security.md)
-JWT_DIR="$(mktemp -d "${TMPDIR:-/tmp}/openmiles-retention-jwt.XXXXXX")"
-ISSUER="${MP_JWT_VERIFY_ISSUER:-https://openmiles.dev/booking-engines}"
-java "$ROOT/config/OpenMilesJwt.java" keygen "$JWT_DIR" >/dev/null 2>&1 || die "could not create a JWT key pair"
-TOKEN="$(java "$ROOT/config/OpenMilesJwt.java" token bench-ops --key "$JWT_DIR/private.pem" --issuer "$ISSUER" \
-  --groups operations --ttl 86400)" || die "could not mint the bench's operations token"
-AUTH="Authorization: Bearer $TOKEN"
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  rm -rf "$JWT_DIR"
-  if [ -n "$PAYARA_PID" ] && kill -0 "$PAYARA_PID" 2>/dev/null; then
-    say "stopping Payara Micro (pid $PAYARA_PID)"
-    kill "$PAYARA_PID" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$PAYARA_PID" 2>/dev/null || break; sleep 1; done
-    kill -9 "$PAYARA_PID" 2>/dev/null || true
-  fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-if curl -s -o /dev/null "http://127.0.0.1:$HTTP_PORT/" 2>/dev/null; then
-  die "port $HTTP_PORT is in use; choose another with BENCH_HTTP_PORT"
-fi
-
-# --- 1. database and server (Flyway creates the schema) -------------------------------------------
-say "creating fresh database $APP_DB (owner openmiles)"
-PGOPTIONS="-c client_min_messages=warning" "$PSQL" -X -h "$PG_HOST" -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
-  -c "do \$\$ begin if not exists (select 1 from pg_roles where rolname = 'openmiles') then create role openmiles login password 'openmiles'; end if; end \$\$" \
-  -c "do \$\$ begin if not exists (select 1 from pg_roles where rolname = 'openmiles_audit') then create role openmiles_audit nologin; end if; end \$\$" \
-  -c "grant openmiles_audit to openmiles with admin option" \
-  -c "drop database if exists $APP_DB with (force)" -c "create database $APP_DB owner openmiles"
-
-say "starting Payara Micro on port $HTTP_PORT against $APP_DB (log: $PAYARA_LOG)"
-MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$JWT_DIR/public.pem" MP_JWT_VERIFY_ISSUER="$ISSUER" \
-OPENMILES_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$APP_DB" \
-OPENMILES_DB_USER=openmiles OPENMILES_DB_PASSWORD=openmiles OPENMILES_JOBS_ENABLED=false \
-OPENMILES_FILES_ENABLED=false \
-  java -Xmx768m -Dmp.health.default.readiness.empty.response=DOWN -jar "$PAYARA_JAR" \
-       --nocluster --port "$HTTP_PORT" --contextroot / \
-       --logProperties "$ROOT/config/logging.properties" --prebootcommandfile "$ROOT/config/pre-boot.asadmin" \
-       --deploy "$WAR" >"$PAYARA_LOG" 2>&1 &
-PAYARA_PID=$!
-ready=""
-for _ in $(seq 1 240); do
-  kill -0 "$PAYARA_PID" 2>/dev/null || { tail -40 "$PAYARA_LOG" >&2; die "Payara Micro stopped during start"; }
-  # ready (migrations done) and the retention API answering: 404 SCORING_RUN_NOT_FOUND on a fresh database
-  if curl -fs "http://127.0.0.1:$HTTP_PORT/health/ready" >/dev/null 2>&1 \
-     && curl -s -H "$AUTH" "http://127.0.0.1:$HTTP_PORT/api/v1/retention/runs/1" 2>/dev/null | grep -q 'SCORING_RUN_NOT_FOUND\|"state"'; then
-    ready=1; break
-  fi
-  sleep 1
-done
-[ -n "$ready" ] || die "OpenMiles did not answer in 240 s; see $PAYARA_LOG"
-
-
-AS_OF="$(val "select ((now() at time zone 'Asia/Ho_Chi_Minh')::date - 1)")"
 load1() { awk '{print $1}' /proc/loadavg; }
 BUSY_LOAD="${RETENTION_BUSY_LOAD:-1.0}"
+# the scoring run's transactions get this work_mem (openmiles.retention.scoring.work-mem) and no
+# JIT; the anchor runs with the same, so that the ratio compares like with like
+WORK_MEM="${RETENTION_WORK_MEM:-256MB}"
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+
+# --- 1. database and server (Flyway creates the schema) -------------------------------------------
+# RETENTION_KEEP_DATA=1 keeps the database of the last run and its activity days when it has them
+# (for trying a change of the job without generating again); its scores are emptied
+KEEP=""
+if [ "${RETENTION_KEEP_DATA:-0}" = 1 ] \
+   && [ "$(psql_su "$APP_DB" -Atc "select count(*) from (select 1 from retention.member_day limit 1) x" 2>/dev/null)" = 1 ]; then
+  KEEP=1
+  say "keeping database $APP_DB and its activity days (RETENTION_KEEP_DATA=1)"
+else
+  say "creating fresh database $APP_DB (owner openmiles)"
+  fresh_database "$APP_DB" openmiles
+fi
+
+export OPENMILES_FILES_ENABLED=false OPENMILES_RETENTION_SCORING_WORK_MEM="$WORK_MEM"
+start_payara "$APP_DB" -Xmx768m
+AUTH="Authorization: Bearer $OPENMILES_API_TOKEN"
+
+AS_OF="$(val "select ((now() at time zone 'Asia/Ho_Chi_Minh')::date - 1)")"
 
 # --- 2. activity days in SQL -----------------------------------------------------------------------
-say "generating $(fmt "$MEMBERS") members with a year of activity up to $AS_OF (at most $MAX_DAYS days each)"
 T0="$(now)"
+if [ -n "$KEEP" ]; then
+  psql_db -c "truncate retention.member_score, retention.member_churn_reason, retention.segment_history, retention.model_fit"
+  say "kept $(fmt "$(val "select count(*) from retention.member_day")") activity days; scores emptied"
+else
+say "generating $(fmt "$MEMBERS") members with a year of activity up to $AS_OF (at most $MAX_DAYS days each)"
 psql_db -v members="$MEMBERS" -v max_days="$MAX_DAYS" -v as_of="'$AS_OF'" <<'SQL'
 select setseed(0.36);
 -- days per member: 1 + max_days * u^5 (u uniform): the median member has 4 days, the mean about
@@ -154,28 +92,44 @@ select m.member_number, :as_of::date - m.start + floor(random() * (m.span + 1)):
        100 + floor(random() * 2000)::bigint
   from (select member_number, days, start, 0.3 + 2.7 * power(random(), 2) value,
                case when random() < 0.6 then start else floor(random() * (start + 1))::int end span
-          from (select lpad(i::text, 10, '0') member_number,
+          from (select b || l.check_digit member_number,
                        1 + floor(:max_days * power(random(), 5))::int days,
                        floor(random() * 365)::int start
-                  from generate_series(1, :members) i) g) m
+                  from generate_series(1, :members) i
+                 cross join lateral (select lpad(i::text, 9, '0') b) n
+                 -- a valid member number: nine digits and their Luhn check digit, as MemberNumber
+                 cross join lateral (
+                   select (10 - sum(case when (9 - k) % 2 = 0
+                                         then (substr(n.b, k, 1)::int * 2) % 10 + (substr(n.b, k, 1)::int * 2) / 10
+                                         else substr(n.b, k, 1)::int end) % 10) % 10 check_digit
+                     from generate_series(1, 9) k) l) g) m
  cross join lateral generate_series(1, m.days) d
 on conflict do nothing;
 vacuum (analyze) retention.member_day;
 checkpoint;
 SQL
+fi
 T1="$(now)"
 DAY_ROWS="$(val "select count(*) from retention.member_day")"
 say "generated in $(elapsed "$T0" "$T1") s ($(fmt "$DAY_ROWS") activity days)"
 
 PM_PID="$(val "select split_part(pg_read_file('/proc/self/stat'), ' ', 4)")"
+# the generation itself raised the load average: let it settle before the timed part
+say "waiting for the load average to fall below $BUSY_LOAD (at most 5 minutes)"
+for _ in $(seq 1 60); do
+  awk -v a="$(load1)" -v l="$BUSY_LOAD" 'BEGIN { exit !(a < l) }' && break
+  sleep 5
+done
 LOAD_BEFORE="$(load1)"
 
 # --- 3. anchor: one plain GROUP BY member over the same rows (twice: the second, warm, counts) -----
 ANCHOR_SQL="select member_number, count(*), sum(revenue), min(activity_date), max(activity_date) from retention.member_day group by member_number"
-say "anchor: $ANCHOR_SQL"
-psql_db -o /dev/null -c "$ANCHOR_SQL"
+say "anchor (work_mem $WORK_MEM, jit off): $ANCHOR_SQL"
+anchor() { PGOPTIONS="-c client_min_messages=warning -c work_mem=$WORK_MEM -c jit=off" "$PSQL" -X -h "$PG_HOST" -p "$PG_PORT" \
+  -U postgres -d "$APP_DB" -v ON_ERROR_STOP=1 -q -o /dev/null -c "$ANCHOR_SQL"; }
+anchor
 A0="$(now)"; AC0="$(pg_cpu)"
-psql_db -o /dev/null -c "$ANCHOR_SQL"
+anchor
 A1="$(now)"; AC1="$(pg_cpu)"
 ANCHOR_S="$(elapsed "$A0" "$A1")"
 
@@ -220,12 +174,7 @@ fi
 
 # --- 5. checks -------------------------------------------------------------------------------------
 VERDICT=PASS
-CHECKS=""
-check() { # name, value, expected
-  local mark=ok
-  if [ "$2" != "$3" ]; then mark=FAIL; VERDICT=FAIL; fi
-  CHECKS+="$(printf '    %-70s %-5s %s' "$1" "$mark" "$2")"$'\n'
-}
+CHECK_LINES=""
 check "members scored = members with activity" "$(val "select count(*) from retention.member_score")" "$(val "select count(distinct member_number) from retention.member_day")"
 check "members whose frequency differs from their days in the window" \
   "$(val "select count(*) from retention.member_score s join (select member_number, count(*) filter (where activity_date > '$AS_OF'::date - interval '12 months') n from retention.member_day group by member_number) d using (member_number) where s.frequency <> d.n")" 0
@@ -239,19 +188,19 @@ BUSY=""
 if awk -v a="$LOAD_BEFORE" -v b="$LOAD_AFTER" -v l="$BUSY_LOAD" 'BEGIN { exit !(a > l) }'; then
   BUSY="BUSY: the load average was $LOAD_BEFORE before the timed part (above $BUSY_LOAD): other work shared the machine, the figures do not count"
 fi
-RATIO="$(awk -v a="$RUN_S" -v b="$ANCHOR_S" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')"
+RATIO="$(ratio "$RUN_S" "$ANCHOR_S")"
 ANCHOR_CPU="$(elapsed "$AC0" "$AC1")"
 RUN_PG_CPU="$(elapsed "$RC0" "$RC1")"
 RUN_JAVA_CPU="$(elapsed "$RJ0" "$RJ1")"
 CPU_RATIO="$(awk -v a="$RUN_PG_CPU" -v j="$RUN_JAVA_CPU" -v b="$ANCHOR_CPU" 'BEGIN { if (b > 0) printf "%.2f", (a + j) / b; else print "n/a" }')"
 {
-  echo "OpenMiles retention scoring benchmark  $(date '+%Y-%m-%d %H:%M:%S')  $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
-  echo "host: $(nproc) cores; PostgreSQL $("$PSQL" -V | awk '{print $3}') on :$PG_PORT; Payara Micro on the same cores"
+  report_host "OpenMiles retention scoring benchmark" modules db
   echo "members: $(fmt "$MEMBERS") with $(fmt "$DAY_ROWS") activity days (made in SQL in $(elapsed "$T0" "$T1") s); as of $AS_OF"
   echo "load average (1 min): $LOAD_BEFORE before, $LOAD_AFTER after"
   [ -z "$BUSY" ] || echo "$BUSY"
   echo
   printf '  %-8s %-58s %8s s\n' anchor "GROUP BY member over member_day (warm, second of two)" "$ANCHOR_S"
+  echo "           (both with work_mem $WORK_MEM and JIT off)"
   printf '  %-8s %-58s %8s s   ratio %s (aim <= 3)\n' scoring "POST /api/v1/retention/runs to DONE (server: $SERVER_S s)" "$RUN_S" "$RATIO"
   printf '  %-8s %-58s %8s s   (aim < 60)\n' fit "BG/NBD + Gamma-Gamma maximum likelihood" "$FIT_S"
   [ "$SECOND_S" = - ] || printf '  %-8s %-58s %8s s   (fit %s s; %s)\n' again "a second run on the same data (warm fit, few changes)" "$SECOND_S" "$SECOND_FIT" "$SECOND_STATE"
@@ -264,8 +213,6 @@ CPU_RATIO="$(awk -v a="$RUN_PG_CPU" -v j="$RUN_JAVA_CPU" -v b="$ANCHOR_CPU" 'BEG
   echo "  segments:"
   echo "$SEGMENTS"
   echo "  checks:"
-  printf '%s' "$CHECKS"
+  printf '%s' "$CHECK_LINES"
   echo "  outcome: $VERDICT${BUSY:+ (BUSY)}"
-} | tee "$REPORT"
-echo "report: $REPORT (server log: $PAYARA_LOG; database $APP_DB kept for inspection)" >&2
-[ "$VERDICT" = PASS ] || exit 1
+} | publish_report

@@ -295,14 +295,25 @@ class ConsoleIT {
     assertThat(text("consents")).contains("none given");
     screenshot("member-activity");
 
-    // a scoring run gives the member a segment and a P(alive), on member 360 and on the page
+    // a scoring run started with the page's button (audited) gives the member a segment and a
+    // P(alive), on member 360 and on the page
     Api ops = api.as("it-ops", "operations");
-    Res run = ops.post("retention/runs", null);
-    assertThat(run.status()).as(run.toString()).isEqualTo(202);
-    String state = run.str("state");
+    click("nav-retention");
+    click("scoringForm:startScoring");
+    String started = b.awaitMessages();
+    assertThat(started).as("the page's message").contains("Scoring run", "started");
+    long runId = Long.parseLong(started.replaceAll("(?s).*Scoring run (\\d+) started.*", "$1"));
+    assertThat(
+            Db.count(
+                "select count(*) from console.audit_entry where actor = 'supervisor'"
+                    + " and action = 'SCORING_RUN_STARTED' and target = 'scoring run "
+                    + runId
+                    + "'"))
+        .isEqualTo(1);
+    String state = "RUNNING";
     for (int i = 0; i < 600 && "RUNNING".equals(state); i++) {
       Thread.sleep(200);
-      state = ops.get("retention/runs/" + run.num("id")).str("state");
+      state = ops.get("retention/runs/" + runId).str("state");
     }
     assertThat(state).isEqualTo("DONE");
     openMember(number);
@@ -313,9 +324,9 @@ class ConsoleIT {
     assertThat(text("segmentTable")).contains("Segment", "Members");
     assertThat(text("lastRun")).contains("Done");
     screenshot("retention-scored");
-    // a campaign run shows with its campaigns and their files
-    Res campaignRun = ops.post("retention/campaigns/runs", null);
-    assertThat(campaignRun.status()).as(campaignRun.toString()).isIn(202, 409);
+    // a campaign run started with the page's button shows with its campaigns and their files
+    click("campaignForm:startCampaigns");
+    assertThat(b.awaitMessages()).contains("Campaign run").containsAnyOf("started", "running");
     String campaignState = "RUNNING";
     for (int i = 0; i < 300 && "RUNNING".equals(campaignState); i++) {
       Thread.sleep(200);

@@ -106,6 +106,12 @@ final class Messages {
               "Choose a family child from the member's list, or book for someone else with the"
                   + " surcharge."),
           Map.entry(
+              "SCORING_RUN_IN_PROGRESS",
+              "Wait for it to finish: reload the page to follow it under Latest scoring run."),
+          Map.entry(
+              "CAMPAIGN_RUN_IN_PROGRESS",
+              "Wait for it to finish, then reload the page to see its audiences."),
+          Map.entry(
               "SOURCE_REFERENCE_CONFLICT",
               "Reload the page: it was already done with other details, check them before doing"
                   + " it again."));

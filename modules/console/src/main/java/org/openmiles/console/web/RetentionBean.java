@@ -9,10 +9,15 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openmiles.console.api.Actor;
+import org.openmiles.console.api.ConsoleRole;
+import org.openmiles.console.application.AuditTrail;
 import org.openmiles.retention.api.CampaignRunView;
 import org.openmiles.retention.api.Campaigns;
 import org.openmiles.retention.api.ChurnRiskPage;
@@ -52,6 +57,8 @@ public class RetentionBean {
   @Inject NpsAnswers nps;
   @Inject Campaigns campaigns;
   @Inject AirlineTime time;
+  @Inject CurrentUser currentUser;
+  @Inject AuditTrail audit;
 
   private RevenueConcentration concentration;
   private List<SegmentSize> segments;
@@ -92,6 +99,52 @@ public class RetentionBean {
     Optional<ScoringRunView> run = read("the latest scoring run", runs::latest);
     runsAvailable = run != null;
     lastRun = run == null ? null : run.orElse(null);
+  }
+
+  /**
+   * A supervisor starts a scoring run now (over activity up to yesterday), as the nightly one does;
+   * refused while one runs anywhere in the cluster. Audited.
+   */
+  public void startScoring() {
+    start(
+        "Scoring run",
+        "SCORING_RUN_STARTED",
+        actor -> {
+          ScoringRunView run = runs.start(null, actor.username());
+          return new Started(run.id(), "activity up to " + run.asOf());
+        },
+        "It scores every member in the background; reload this page to follow it under Latest"
+            + " scoring run.");
+  }
+
+  /**
+   * A supervisor runs the campaign rules now over the latest scores; refused while a campaign run
+   * is going. Audited.
+   */
+  public void startCampaigns() {
+    start(
+        "Campaign run",
+        "CAMPAIGN_RUN_STARTED",
+        actor -> new Started(campaigns.start(actor.username()).id(), null),
+        "Only members who consented to a campaign's channel and are not suppressed are selected;"
+            + " reload this page to see its audiences and files.");
+  }
+
+  private record Started(long id, String detail) {}
+
+  /** Starts a run as the supervisor, audits it as {@code action}, and says so (or why not). */
+  private void start(String what, String action, Function<Actor, Started> starter, String next) {
+    try {
+      Actor actor = currentUser.actor();
+      actor.require(ConsoleRole.SUPERVISOR, "start a " + what.toLowerCase(Locale.ROOT));
+      Started run = starter.apply(actor);
+      String target = what.toLowerCase(Locale.ROOT) + " " + run.id();
+      audit.record(actor, action, null, target, null, run.detail(), null);
+      Messages.info(what + " " + run.id() + " started", next);
+    } catch (RuntimeException e) {
+      Messages.refused(what, e);
+    }
+    load();
   }
 
   private static <T> T read(String what, Supplier<T> query) {

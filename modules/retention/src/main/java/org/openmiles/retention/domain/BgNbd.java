@@ -99,11 +99,7 @@ public record BgNbd(double r, double alpha, double a, double b) {
     if (histories.isEmpty()) {
       throw new IllegalArgumentException("no histories to fit BG/NBD to");
     }
-    double[] best =
-        Likelihoods.maximise(
-            p -> new BgNbd(p[0], p[1], p[2], p[3]).logLikelihood(histories), new double[4]);
-    BgNbd model = new BgNbd(best[0], best[1], best[2], best[3]);
-    return new Fit(model, model.logLikelihood(histories));
+    return fit(HistoryCounts.ungrouped(histories));
   }
 
   /**
@@ -112,6 +108,17 @@ public record BgNbd(double r, double alpha, double a, double b) {
    * functions) are computed once per number of repeats, not once per row.
    */
   public double logLikelihood(HistoryCounts histories) {
+    return logLikelihood(histories, null);
+  }
+
+  /**
+   * {@link #logLikelihood(HistoryCounts)}, and, unless {@code gradient} is null, its partial
+   * derivatives by r, α, a and b written into it. A row's log-likelihood is A₁ + A₂ + ln(e^A₃ +
+   * e^A₄) (Fader, Hardie and Lee 2005, eq. 6; no A₄ without repeats); with w = e^A₄ / (e^A₃ +
+   * e^A₄), its derivatives are those of A₁ + A₂ plus (1 - w) times those of A₃ plus w times those
+   * of A₄, where the digamma function ψ differentiates the log-gamma terms (ADR 0039).
+   */
+  double logLikelihood(HistoryCounts histories, double[] gradient) {
     int maxX = histories.maxRepeats();
     double[] head = new double[maxX + 1];
     double[] tail = new double[maxX + 1];
@@ -123,22 +130,72 @@ public record BgNbd(double r, double alpha, double a, double b) {
     }
     double[] times = histories.times();
     double[] logAlphaPlus = new double[times.length];
+    double[] perAlphaPlus = new double[times.length];
     for (int k = 0; k < times.length; k++) {
       logAlphaPlus[k] = Math.log(alpha + times[k]);
+      perAlphaPlus[k] = 1 / (alpha + times[k]);
     }
+    boolean slopes = gradient != null;
+    // per number of repeats: the members with it, and the sums over their rows of w, of the A₃ and
+    // A₄ terms' derivatives by r and α weighted by 1 - w and w
+    double[] members = slopes ? new double[maxX + 1] : null;
+    double[] weight = slopes ? new double[maxX + 1] : null;
+    double[] byR = slopes ? new double[maxX + 1] : null;
+    double[] byAlpha = slopes ? new double[maxX + 1] : null;
     double sum = 0;
     for (int i = 0; i < histories.rows(); i++) {
       int x = histories.repeats(i);
-      double a3 = -(r + x) * logAlphaPlus[histories.observedForIndex(i)];
+      long count = histories.count(i);
+      int observed = histories.observedForIndex(i);
+      double a3 = -(r + x) * logAlphaPlus[observed];
       double ll;
+      double w = 0;
       if (x == 0) {
         ll = head[x] + a3;
       } else {
-        double a4 = tail[x] - (r + x) * logAlphaPlus[histories.lastAtIndex(i)];
-        // log(e^a3 + e^a4), one exp and one log1p
-        ll = head[x] + Math.max(a3, a4) + Math.log1p(Math.exp(-Math.abs(a3 - a4)));
+        int last = histories.lastAtIndex(i);
+        double a4 = tail[x] - (r + x) * logAlphaPlus[last];
+        // log(e^a3 + e^a4), one exp and one log1p; w = e^a4 / (e^a3 + e^a4) from the same exp
+        double e = Math.exp(-Math.abs(a3 - a4));
+        ll = head[x] + Math.max(a3, a4) + Math.log1p(e);
+        if (slopes) {
+          w = a4 >= a3 ? 1 / (1 + e) : e / (1 + e);
+          weight[x] += w * count;
+          byR[x] -= w * count * logAlphaPlus[last];
+          byAlpha[x] -= w * count * perAlphaPlus[last];
+        }
       }
-      sum += ll * histories.count(i);
+      if (slopes) {
+        members[x] += count;
+        byR[x] -= (1 - w) * count * logAlphaPlus[observed];
+        byAlpha[x] -= (1 - w) * count * perAlphaPlus[observed];
+      }
+      sum += ll * count;
+    }
+    if (slopes) {
+      double dr = 0;
+      double dAlpha = 0;
+      double da = 0;
+      double db = 0;
+      double psiR = Digamma.of(r);
+      double psiB = Digamma.of(b);
+      double psiAb = Digamma.of(a + b);
+      for (int x = 0; x <= maxX; x++) {
+        if (members[x] == 0) {
+          continue;
+        }
+        double psiAbx = Digamma.of(a + b + x);
+        dr += members[x] * (Digamma.of(r + x) - psiR + Math.log(alpha)) + byR[x];
+        dAlpha += members[x] * r / alpha + (r + x) * byAlpha[x];
+        da += members[x] * (psiAb - psiAbx) + weight[x] / a;
+        db +=
+            members[x] * (psiAb + Digamma.of(b + x) - psiB - psiAbx)
+                - (x == 0 ? 0 : weight[x] / (b + x - 1));
+      }
+      gradient[0] = dr;
+      gradient[1] = dAlpha;
+      gradient[2] = da;
+      gradient[3] = db;
     }
     return sum;
   }
@@ -161,12 +218,10 @@ public record BgNbd(double r, double alpha, double a, double b) {
     }
     double[] best =
         Likelihoods.maximise(
-            p -> new BgNbd(p[0], p[1], p[2], p[3]).logLikelihood(histories),
-            start == null
-                ? new double[4]
-                : Likelihoods.logs(start.r(), start.alpha(), start.a(), start.b()),
-            histories.members(),
-            start == null ? 1.0 : 0.1);
+            (p, gradient) -> new BgNbd(p[0], p[1], p[2], p[3]).logLikelihood(histories, gradient),
+            4,
+            start == null ? null : new double[] {start.r(), start.alpha(), start.a(), start.b()},
+            histories.members());
     BgNbd model = new BgNbd(best[0], best[1], best[2], best[3]);
     return new Fit(model, model.logLikelihood(histories));
   }

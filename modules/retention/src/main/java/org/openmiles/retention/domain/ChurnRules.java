@@ -1,6 +1,7 @@
 package org.openmiles.retention.domain;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -46,11 +47,11 @@ public record ChurnRules(
     return Optional.of(
         new ChurnReason(
             ChurnReason.P_ALIVE_LOW,
-            String.format(
-                Locale.ROOT,
-                "Probably no longer active: P(alive) %.2f, below the threshold %.2f.",
-                pAlive,
-                pAliveThreshold)));
+            "Probably no longer active: P(alive) "
+                + fixed(pAlive, 2)
+                + ", below the threshold "
+                + fixed(pAliveThreshold, 2)
+                + "."));
   }
 
   /**
@@ -71,12 +72,13 @@ public record ChurnRules(
     return Optional.of(
         new ChurnReason(
             ChurnReason.RECENCY_GAP,
-            String.format(
-                Locale.ROOT,
-                "No activity for %d days, %.1f× their usual %.0f days between activities.",
-                silent,
-                silent / usual,
-                usual)));
+            "No activity for "
+                + silent
+                + " days, "
+                + fixed(silent / usual, 1)
+                + "× their usual "
+                + fixed(usual, 0)
+                + " days between activities."));
   }
 
   /**
@@ -123,6 +125,15 @@ public record ChurnRules(
                 + " and still needs "
                 + needs
                 + " to keep it."));
+  }
+
+  /**
+   * {@code value} with {@code decimals} decimals, rounded half up, as {@code %.Nf} prints it: the
+   * scoring job writes these sentences for hundreds of thousands of histories, and {@code
+   * String.format} took seconds of it (ADR 0039).
+   */
+  static String fixed(double value, int decimals) {
+    return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
   }
 
   /** Miles that expire soon: how many, from when, and why (fixed term or inactivity). */

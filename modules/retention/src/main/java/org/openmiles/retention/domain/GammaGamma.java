@@ -61,11 +61,7 @@ public record GammaGamma(double p, double q, double gamma) {
     if (spends.isEmpty()) {
       throw new IllegalArgumentException("no spends to fit Gamma-Gamma to");
     }
-    double[] best =
-        Likelihoods.maximise(
-            v -> new GammaGamma(v[0], v[1], v[2]).logLikelihood(spends), new double[3]);
-    GammaGamma model = new GammaGamma(best[0], best[1], best[2]);
-    return new Fit(model, model.logLikelihood(spends));
+    return fit(SpendCounts.ungrouped(spends));
   }
 
   /**
@@ -73,22 +69,64 @@ public record GammaGamma(double p, double q, double gamma) {
    * terms are computed once per number of transactions.
    */
   public double logLikelihood(SpendCounts spends) {
+    return logLikelihood(spends, null);
+  }
+
+  /**
+   * {@link #logLikelihood(SpendCounts)}, and, unless {@code gradient} is null, its partial
+   * derivatives by p, q and γ written into it (the digamma function ψ differentiates the log-gamma
+   * terms; ADR 0039).
+   */
+  double logLikelihood(SpendCounts spends, double[] gradient) {
     int maxX = spends.maxTransactions();
     double[] head = new double[maxX + 1];
-    double constant = -LogGamma.of(q) + q * Math.log(gamma);
+    double logGamma = Math.log(gamma);
+    double constant = -LogGamma.of(q) + q * logGamma;
     for (int x = 1; x <= maxX; x++) {
       double px = p * x;
       head[x] = constant + LogGamma.of(px + q) - LogGamma.of(px) + px * Math.log(x);
     }
+    boolean slopes = gradient != null;
+    // per number of transactions: the members, and the sums of ln m - ln(γ + x m), of ln(γ + x m)
+    // and of 1/(γ + x m) over their rows, each times the row's count
+    double[] members = slopes ? new double[maxX + 1] : null;
+    double[] logRatio = slopes ? new double[maxX + 1] : null;
+    double[] logTotal = slopes ? new double[maxX + 1] : null;
+    double[] perTotal = slopes ? new double[maxX + 1] : null;
     double sum = 0;
     for (int i = 0; i < spends.rows(); i++) {
       int x = spends.transactions(i);
+      long count = spends.count(i);
       double px = p * x;
-      double ll =
-          head[x]
-              + (px - 1) * spends.logMean(i)
-              - (px + q) * Math.log(gamma + x * spends.meanValue(i));
-      sum += ll * spends.count(i);
+      double total = gamma + x * spends.meanValue(i);
+      double logT = Math.log(total);
+      double ll = head[x] + (px - 1) * spends.logMean(i) - (px + q) * logT;
+      sum += ll * count;
+      if (slopes) {
+        members[x] += count;
+        logRatio[x] += count * (spends.logMean(i) - logT);
+        logTotal[x] += count * logT;
+        perTotal[x] += count / total;
+      }
+    }
+    if (slopes) {
+      double dp = 0;
+      double dq = 0;
+      double dGamma = 0;
+      double psiQ = Digamma.of(q);
+      for (int x = 1; x <= maxX; x++) {
+        if (members[x] == 0) {
+          continue;
+        }
+        double px = p * x;
+        double psiPxQ = Digamma.of(px + q);
+        dp += x * (members[x] * (psiPxQ - Digamma.of(px) + Math.log(x)) + logRatio[x]);
+        dq += members[x] * (psiPxQ - psiQ + logGamma) - logTotal[x];
+        dGamma += members[x] * q / gamma - (px + q) * perTotal[x];
+      }
+      gradient[0] = dp;
+      gradient[1] = dq;
+      gradient[2] = dGamma;
     }
     return sum;
   }
@@ -105,10 +143,10 @@ public record GammaGamma(double p, double q, double gamma) {
     }
     double[] best =
         Likelihoods.maximise(
-            v -> new GammaGamma(v[0], v[1], v[2]).logLikelihood(spends),
-            start == null ? new double[3] : Likelihoods.logs(start.p(), start.q(), start.gamma()),
-            spends.members(),
-            start == null ? 1.0 : 0.1);
+            (v, gradient) -> new GammaGamma(v[0], v[1], v[2]).logLikelihood(spends, gradient),
+            3,
+            start == null ? null : new double[] {start.p(), start.q(), start.gamma()},
+            spends.members());
     GammaGamma model = new GammaGamma(best[0], best[1], best[2]);
     return new Fit(model, model.logLikelihood(spends));
   }

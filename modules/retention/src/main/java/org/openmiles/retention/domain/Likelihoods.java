@@ -4,9 +4,8 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Maximum likelihood over positive parameters: the search runs on their logarithms (so every step
- * stays positive), by {@link NelderMead}, restarted from its own result until a restart gains
- * nothing (a simplex can stall on a ridge before the optimum).
+ * Maximum likelihood over positive parameters from the log-likelihood and its gradient: the search
+ * runs on the parameters' logarithms (so every step stays positive) by {@link Bfgs} (ADR 0039).
  */
 final class Likelihoods {
   private Likelihoods() {}
@@ -26,66 +25,59 @@ final class Likelihoods {
   static final double LOG_BOUND = 20;
 
   /**
-   * The positive parameters that maximise {@code logLikelihood}, searched from {@code
-   * exp(logStart)} (zeros: every parameter 1).
+   * The search stops when no parameter's share of the mean log-likelihood per member changes by
+   * more than this for a relative change of the parameter (the gradient in logarithms).
    */
-  static double[] maximise(ToDoubleFunction<double[]> logLikelihood, double[] logStart) {
-    return maximise(logLikelihood, logStart, 1, 1.0);
+  static final double TOLERANCE = 1e-9;
+
+  /** A log-likelihood with its gradient: returns its value and writes ∂ll/∂parameter. */
+  @FunctionalInterface
+  interface Differentiable {
+    double at(double[] params, double[] gradient);
   }
 
   /**
-   * The same for a log-likelihood of {@code members} members, searched from {@code exp(logStart)}
-   * with a first simplex of {@code firstStep} in log space (smaller from a previous fit's
-   * parameters). The search minimises the mean negative log-likelihood per member, so its tolerance
-   * means the same for a hundred members as for a million; it stays within {@link #LOG_BOUND}, so
-   * data that drives a parameter to 0 or infinity (no drop-out seen, say) ends at the bound instead
-   * of walking there for ever.
+   * The positive parameters that maximise {@code logLikelihood}, a log-likelihood of {@code
+   * members} members, searched from {@code start} (null: every parameter 1). The search minimises
+   * the mean negative log-likelihood per member, so its tolerance means the same for a hundred
+   * members as for a million; it stays within {@link #LOG_BOUND}, so data that drives a parameter
+   * to 0 or infinity (no drop-out seen, say) ends at the bound instead of walking there for ever.
    */
   static double[] maximise(
-      ToDoubleFunction<double[]> logLikelihood,
-      double[] logStart,
-      double members,
-      double firstStep) {
+      Differentiable logLikelihood, int parameters, double[] start, double members) {
     double scale = Math.max(1, members);
-    ToDoubleFunction<double[]> cost =
-        logs -> {
-          double[] params = new double[logs.length];
+    double[] params = new double[parameters];
+    double[] gradient = new double[parameters];
+    Bfgs.Function cost =
+        (logs, out) -> {
           for (int i = 0; i < logs.length; i++) {
-            if (!(Math.abs(logs[i]) <= LOG_BOUND)) {
-              return Double.MAX_VALUE;
-            }
             params[i] = Math.exp(logs[i]);
           }
+          double ll;
           try {
-            double ll = logLikelihood.applyAsDouble(params);
-            return Double.isFinite(ll) ? -ll / scale : Double.MAX_VALUE;
+            ll = logLikelihood.at(params, gradient);
           } catch (IllegalArgumentException outOfRange) { // a parameter underflowed to 0
-            return Double.MAX_VALUE;
+            return Double.NaN;
           }
+          for (int i = 0; i < logs.length; i++) {
+            out[i] = -gradient[i] * params[i] / scale; // d/d log p = p d/dp
+            if (!Double.isFinite(out[i])) {
+              return Double.NaN;
+            }
+          }
+          return -ll / scale;
         };
-    double[] at = logStart.clone();
-    double last = cost.applyAsDouble(at);
-    for (int restart = 0; restart < 20; restart++) {
-      at = NelderMead.minimise(cost, at, restart == 0 ? firstStep : 0.1, 1e-10, 20_000);
-      double now = cost.applyAsDouble(at);
-      if (last - now < 1e-9 / scale) {
-        break;
+    double[] logStart = new double[parameters];
+    if (start != null) {
+      for (int i = 0; i < parameters; i++) {
+        logStart[i] = Math.log(start[i]);
       }
-      last = now;
     }
-    double[] params = new double[at.length];
-    for (int i = 0; i < at.length; i++) {
-      params[i] = Math.exp(at[i]);
+    double[] at = Bfgs.minimise(cost, logStart, LOG_BOUND, TOLERANCE).at();
+    double[] best = new double[parameters];
+    for (int i = 0; i < parameters; i++) {
+      best[i] = Math.exp(at[i]);
     }
-    return params;
-  }
-
-  /** The logarithms of {@code params}, a search's start; zeros where there is no start. */
-  static double[] logs(double... params) {
-    double[] out = new double[params.length];
-    for (int i = 0; i < params.length; i++) {
-      out[i] = Math.log(params[i]);
-    }
-    return out;
+    return best;
   }
 }

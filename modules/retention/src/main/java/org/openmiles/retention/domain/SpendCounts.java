@@ -1,5 +1,6 @@
 package org.openmiles.retention.domain;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,6 +48,15 @@ public final class SpendCounts {
 
   public static SpendCounts of(List<Counted> rows) {
     return new SpendCounts(rows);
+  }
+
+  /** Every spend once, counted once each (the ungrouped form). */
+  public static SpendCounts ungrouped(List<GammaGamma.Spend> spends) {
+    List<Counted> rows = new ArrayList<>(spends.size());
+    for (GammaGamma.Spend s : spends) {
+      rows.add(new Counted(s, 1));
+    }
+    return of(rows);
   }
 
   public int rows() {

@@ -78,4 +78,19 @@ class ChurnRulesTest {
     assertThatThrownBy(() -> new ChurnRules(0.3, 1, 30, 90)).hasMessageContaining("gap factor");
     assertThatThrownBy(() -> new ChurnRules(0.3, 3, 0, 90)).hasMessageContaining("minimum gap");
   }
+
+  @Test
+  void numbersInTheSentencesAreRoundedAsPrintfRoundsThem() {
+    java.util.Random random = new java.util.Random(5);
+    for (int i = 0; i < 100_000; i++) {
+      double v = i % 2 == 0 ? random.nextDouble() : random.nextDouble() * 300;
+      if (i % 5 == 0) {
+        v = Math.round(v * 1000) / 1000.0; // ties such as 0.125 and 2.5
+      }
+      int decimals = i % 3;
+      assertThat(ChurnRules.fixed(v, decimals))
+          .as("%s to %d decimals", v, decimals)
+          .isEqualTo(String.format(java.util.Locale.ROOT, "%." + decimals + "f", v));
+    }
+  }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,12 +22,20 @@ class WeightedFitTest {
    * whole days, as member_day has it: few distinct histories, many members each.
    */
   private static List<ActivityHistory> members() {
+    return members(-1);
+  }
+
+  /**
+   * The same base, with every member's drop-out probability {@code dropout} (BG/NBD's limit of a
+   * and b going to infinity with a/(a+b) fixed), or drawn from Beta(0.8, 2.5) where negative.
+   */
+  private static List<ActivityHistory> members(double sameDropout) {
     Random random = new Random(7);
     List<ActivityHistory> out = new ArrayList<>();
     for (int i = 0; i < 3000; i++) {
       double rate = gamma(random, 0.5) / 5.0;
       double g1 = gamma(random, 0.8);
-      double dropout = g1 / (g1 + gamma(random, 2.5));
+      double dropout = sameDropout >= 0 ? sameDropout : g1 / (g1 + gamma(random, 2.5));
       int ageDays = 7 + random.nextInt(300);
       double t = 0;
       int repeats = 0;
@@ -95,6 +104,80 @@ class WeightedFitTest {
     assertThat(weighted.model().alpha()).isCloseTo(expanded.model().alpha(), within(1e-2));
     assertThat(weighted.model().a()).isCloseTo(expanded.model().a(), within(1e-3));
     assertThat(weighted.model().b()).isCloseTo(expanded.model().b(), within(1e-2));
+  }
+
+  @Test
+  void theGradientsAreTheSlopesOfTheLogLikelihoods() {
+    HistoryCounts histories = grouped(members());
+    double[] p = {0.6, 4.0, 0.9, 2.2};
+    double[] gradient = new double[4];
+    new BgNbd(p[0], p[1], p[2], p[3]).logLikelihood(histories, gradient);
+    assertSlopes(
+        gradient, p, "r α a b", q -> new BgNbd(q[0], q[1], q[2], q[3]).logLikelihood(histories));
+    Random random = new Random(3);
+    List<SpendCounts.Counted> rows = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      rows.add(
+          new SpendCounts.Counted(
+              new GammaGamma.Spend(1 + random.nextInt(8), 5 + 80 * random.nextDouble()),
+              1 + random.nextInt(3)));
+    }
+    SpendCounts spends = SpendCounts.of(rows);
+    double[] v = {4.0, 3.0, 20.0};
+    double[] g = new double[3];
+    new GammaGamma(v[0], v[1], v[2]).logLikelihood(spends, g);
+    assertSlopes(g, v, "p q γ", q -> new GammaGamma(q[0], q[1], q[2]).logLikelihood(spends));
+  }
+
+  /** Each partial derivative in {@code gradient} at {@code at} is the central difference of f. */
+  private static void assertSlopes(
+      double[] gradient, double[] at, String names, ToDoubleFunction<double[]> f) {
+    for (int i = 0; i < at.length; i++) {
+      double[] up = at.clone();
+      double[] down = at.clone();
+      double h = 1e-6 * at[i];
+      up[i] += h;
+      down[i] -= h;
+      double slope = (f.applyAsDouble(up) - f.applyAsDouble(down)) / (2 * h);
+      assertThat(gradient[i])
+          .as("∂/∂%s", names.split(" ")[i])
+          .isCloseTo(slope, within(1e-4 * Math.abs(slope) + 1e-3));
+    }
+  }
+
+  @Test
+  void theFitIsAMaximum() {
+    HistoryCounts histories = grouped(members());
+    BgNbd.Fit fit = BgNbd.fit(histories);
+    BgNbd m = fit.model();
+    double[] p = {m.r(), m.alpha(), m.a(), m.b()};
+    for (int i = 0; i < 4; i++) {
+      for (double k : new double[] {0.99, 1.01}) {
+        double[] q = p.clone();
+        q[i] *= k;
+        assertThat(new BgNbd(q[0], q[1], q[2], q[3]).logLikelihood(histories))
+            .as("parameter %d times %s", i, k)
+            .isLessThan(fit.logLikelihood());
+      }
+    }
+    BgNbd.Fit again =
+        BgNbd.fit(histories, new BgNbd(m.r() * 1.2, m.alpha() * 0.8, m.a(), m.b() * 1.1));
+    assertThat(again.logLikelihood())
+        .as("from a previous fit nearby")
+        .isCloseTo(fit.logLikelihood(), within(1e-6));
+  }
+
+  @Test
+  void theSameDropOutForEveryoneIsFittedOnTheModelsRidge() {
+    // a and b run to infinity with a/(a+b) at the drop-out: the simplex walked that ridge for ever
+    HistoryCounts histories = grouped(members(0.05));
+    BgNbd.Fit fit = BgNbd.fit(histories);
+    BgNbd m = fit.model();
+    assertThat(m.a()).as("a and b large").isGreaterThan(50);
+    assertThat(m.a() / (m.a() + m.b())).as("the mean drop-out").isBetween(0.03, 0.08);
+    assertThat(fit.logLikelihood())
+        .as("at least as likely as the truth")
+        .isGreaterThan(new BgNbd(0.5, 5, 5e4 * 0.05, 5e4 * 0.95).logLikelihood(histories));
   }
 
   @Test
