@@ -68,21 +68,22 @@ public class ScoringJob {
     long summarised = System.nanoTime();
     if (members == 0) {
       return tx.inNewTransaction(
-          () -> work.publish(run, scope, null, Double.NaN, settings.segments()));
+          () -> work.publish(run, scope, null, Double.NaN, settings.segments(), null));
     }
     List<DayHistory> histories = tx.inNewTransaction(work::histories);
     Fits fits = fit(run, scope, members, histories);
     long fitted = System.nanoTime();
     scoreHistories(run, fits.counts().model(), histories, members);
     long historiesScored = System.nanoTime();
-    checkTiers(run, scope, members);
+    String baseTier = checkTiers(run, scope, members);
     checkExpiry(run, scope);
     long asked = System.nanoTime();
     progress(run, "WRITING", 0, members);
     GammaGamma values = fits.values() == null ? null : fits.values().model();
     double fallback = values != null && values.q() > 1 ? values.populationMeanValue() : Double.NaN;
     ScoreWork.Published published =
-        tx.inNewTransaction(() -> work.publish(run, scope, values, fallback, settings.segments()));
+        tx.inNewTransaction(
+            () -> work.publish(run, scope, values, fallback, settings.segments(), baseTier));
     long done = System.nanoTime();
     LOG.info(
         () ->
@@ -259,11 +260,14 @@ public class ScoringJob {
 
   /**
    * The tier of every summarised member with a member number (set-based, a page at a time); for
-   * those above the base tier, the status with what it takes to keep it.
+   * those above the base tier, the tier and the status with what it takes to keep it, written per
+   * member. Returns the base tier's code (null if no member was asked), which publish gives to
+   * everyone else: most members hold it, and a row each cost seconds per million (ADR 0039).
    */
-  private void checkTiers(long run, ScoringScope scope, long members) {
+  private String checkTiers(long run, ScoringScope scope, long members) {
     progress(run, "CHECKING_TIERS", 0, members);
     String after = null;
+    String baseTier = null;
     long done = 0;
     while (true) {
       String from = after;
@@ -280,20 +284,27 @@ public class ScoringJob {
       }
       if (!numbers.isEmpty()) {
         Map<MemberNumber, TierBenefits> tiers = memberTiers.tiersOn(numbers, scope.asOf());
-        List<MemberExtra> extras = new ArrayList<>(tiers.size());
+        List<MemberExtra> extras = new ArrayList<>();
         for (var e : tiers.entrySet()) {
-          String reason = e.getValue().rank() > 0 ? tierReason(e.getKey(), scope) : null;
-          extras.add(new MemberExtra(e.getKey().value(), e.getValue().code(), reason, null));
+          if (e.getValue().rank() == 0) {
+            baseTier = e.getValue().code();
+          } else {
+            String reason = tierReason(e.getKey(), scope);
+            extras.add(new MemberExtra(e.getKey().value(), e.getValue().code(), reason, null));
+          }
         }
-        tx.inNewTransaction(
-            () -> {
-              work.writeTiers(extras);
-              return null;
-            });
+        if (!extras.isEmpty()) {
+          tx.inNewTransaction(
+              () -> {
+                work.writeTiers(extras);
+                return null;
+              });
+        }
       }
       done += page.size();
       progress(run, "CHECKING_TIERS", done, members);
     }
+    return baseTier;
   }
 
   private String tierReason(MemberNumber member, ScoringScope scope) {

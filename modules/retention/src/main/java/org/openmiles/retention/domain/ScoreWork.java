@@ -49,7 +49,10 @@ public interface ScoreWork {
   /** The summarised members after {@code after} (null: from the first), by number. */
   List<String> summarisedMembers(String after, int limit);
 
-  /** Writes tier codes and tier reasons of summarised members. */
+  /**
+   * Writes tier codes and tier reasons of summarised members above the base tier (the base tier is
+   * given to {@link #publish} once, not written per member).
+   */
   void writeTiers(List<MemberExtra> rows);
 
   /** Adds expiring-miles reasons for those of {@code rows} who are summarised. */
@@ -62,8 +65,14 @@ public interface ScoreWork {
    * Computes every member's scores from the scratch tables (quintiles with ntile, the segment by
    * {@code segments}, the expected value by {@code values}, or {@code fallbackValue} where it does
    * not apply), appends segment changes to the history and replaces the stored scores and reasons
-   * of the scope: one transaction, so readers see the old scores or the new ones.
+   * of the scope: one transaction, so readers see the old scores or the new ones. A member with a
+   * member number and no tier written holds {@code baseTier} (null: no member was asked).
    */
   Published publish(
-      long run, ScoringScope scope, GammaGamma values, double fallbackValue, RfmSegments segments);
+      long run,
+      ScoringScope scope,
+      GammaGamma values,
+      double fallbackValue,
+      RfmSegments segments,
+      String baseTier);
 }

@@ -296,7 +296,12 @@ public class JdbcScoreWork implements ScoreWork {
 
   @Override
   public Published publish(
-      long run, ScoringScope scope, GammaGamma values, double fallbackValue, RfmSegments segments) {
+      long run,
+      ScoringScope scope,
+      GammaGamma values,
+      double fallbackValue,
+      RfmSegments segments,
+      String baseTier) {
     tune();
     analyze("retention.score_model");
     analyze("retention.score_extra");
@@ -323,7 +328,8 @@ public class JdbcScoreWork implements ScoreWork {
         select s.member_number, s.first_activity, s.last_activity, ?::date - s.last_activity,
                s.frequency, s.monetary, s.r, s.f, s.m, %s, s.repeat_days,
                m.p_alive, m.expected_days, round(v.value::numeric, 2),
-               round((v.value * m.discounted)::numeric, 2), e.tier_code,
+               round((v.value * m.discounted)::numeric, 2),
+               coalesce(e.tier_code, case when s.member_number ~ '^[0-9]{10}$' then ?::varchar end),
                m.p_alive_reason, m.gap_reason, e.tier_reason, e.expiry_reason
           from (select s.*,
                        ntile(5) over (order by s.last_activity, s.member_number desc) r,
@@ -345,6 +351,7 @@ public class JdbcScoreWork implements ScoreWork {
           for (Object bind : segmentBinds) {
             ps.setObject(i++, bind);
           }
+          ps.setString(i++, baseTier);
           if (values != null) {
             ps.setDouble(i++, values.p());
             ps.setDouble(i++, values.gamma());
@@ -417,18 +424,26 @@ public class JdbcScoreWork implements ScoreWork {
       }
       scored = jdbc.update("store the scores", store, storeBinds);
     }
-    jdbc.update(
-        "store the churn reasons",
+    // only the members at risk are spread into their reasons
+    String reasons =
         """
         insert into retention.member_churn_reason (member_number, code, reason)
         select r.member_number, v.code, v.reason
-          from retention.score_result r
+          from (select * from retention.score_result
+                 where coalesce(p_alive_reason, gap_reason, tier_reason, expiry_reason)
+                       is not null) r
          cross join lateral (values ('P_ALIVE_LOW', r.p_alive_reason),
                                     ('RECENCY_GAP', r.gap_reason),
                                     ('TIER_AT_RISK', r.tier_reason),
                                     ('MILES_EXPIRING', r.expiry_reason)) v (code, reason)
-         where v.reason is not null""",
-        (c, ps) -> {});
+         where v.reason is not null""";
+    if (scope.cohort() == null) {
+      withoutIndexes(
+          "retention.member_churn_reason",
+          () -> jdbc.update("store the churn reasons", reasons, (c, ps) -> {}));
+    } else {
+      jdbc.update("store the churn reasons", reasons, (c, ps) -> {});
+    }
     long atRisk =
         jdbc.first(
                 "count the members at risk",
