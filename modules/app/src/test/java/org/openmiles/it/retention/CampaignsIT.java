@@ -121,7 +121,11 @@ class CampaignsIT {
   }
 
   private JsonObject runToEnd(Api api) throws InterruptedException {
-    Api.Res started = api.post("retention/campaigns/runs", null);
+    return follow(api.post("retention/campaigns/runs", null));
+  }
+
+  /** Follows a started run to its end; returns the finished run. */
+  private JsonObject follow(Api.Res started) throws InterruptedException {
     assertThat(started.status()).as(started.toString()).isEqualTo(202);
     long id = started.num("id");
     assertThat(started.location()).endsWith("/api/v1/retention/campaigns/runs/" + id);
@@ -454,9 +458,23 @@ class CampaignsIT {
                 id))
         .isEqualTo(2);
 
-    // a second run in the same windows adds none of them again
-    JsonObject second = runToEnd(new Api(url).as("it-ops", "operations"));
+    // a second run in the same windows adds none of them again. It is started with an
+    // Idempotency-Key: the same key again answers the first answer, that run, and starts no other
+    Api ops = new Api(url).as("it-ops", "operations");
+    String key = "it-campaigns-" + Api.unique();
+    Api.Res started = ops.post("retention/campaigns/runs", null, key);
+    JsonObject second = follow(started);
     long id2 = second.getJsonNumber("id").longValue();
+    Api.Res again = ops.post("retention/campaigns/runs", null, key);
+    assertThat(again.status()).as(again.toString()).isEqualTo(202);
+    assertThat(again.json()).isEqualTo(started.json());
+    assertThat(again.location()).endsWith("/api/v1/retention/campaigns/runs/" + id2);
+    assertThat(Db.count("select count(*) from retention.campaign_run where run_id > ?", id2))
+        .isZero();
+    // the key belongs to that request: a scoring start with it is refused, and starts nothing
+    Api.Res keyReused = ops.post("retention/runs", null, key);
+    assertThat(keyReused.status()).as(keyReused.toString()).isEqualTo(422);
+    assertThat(keyReused.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
     assertThat(audience(id2, "WELCOME")).doesNotContain(welcome, champion);
     assertThat(audience(id2, "WIN_BACK")).doesNotContain(atRisk);
     assertThat(audience(id2, "NEAR_NEXT_TIER")).doesNotContain(nearTier);

@@ -44,8 +44,9 @@ import org.openmiles.retention.application.ScoringJob;
  * The retention scores in the server: activity days seeded in {@code retention.member_day} with
  * known patterns, scored through the API (POST a run, follow its progress), then segments,
  * P(alive), churn reasons and the churn-risk list, a movement recorded by a second run, one run at
- * a time (409), the roles; and the CDNOW sample through the job's own summary and fit, reproducing
- * the published parameters. Each test seeds members of its own number range.
+ * a time (409), a start repeated with its Idempotency-Key, the roles; and the CDNOW sample through
+ * the job's own summary and fit, reproducing the published parameters. Each test seeds members of
+ * its own number range.
  */
 @ExtendWith(ArquillianExtension.class)
 class RetentionScoringIT {
@@ -106,7 +107,11 @@ class RetentionScoringIT {
 
   /** Starts a run as marketing and follows it to its end; returns the finished run. */
   private JsonObject runToEnd() throws InterruptedException {
-    Api.Res started = marketing().post("retention/runs", null);
+    return follow(marketing().post("retention/runs", null));
+  }
+
+  /** Follows a started run to its end; returns the finished run. */
+  private JsonObject follow(Api.Res started) throws InterruptedException {
     assertThat(started.status()).as(started.toString()).isEqualTo(202);
     long id = started.num("id");
     assertThat(started.location()).endsWith("/api/v1/retention/runs/" + id);
@@ -381,6 +386,50 @@ class RetentionScoringIT {
     assertThat(future.status()).isEqualTo(400);
     assertThat(marketing().get("retention/runs/999999999").code())
         .isEqualTo("SCORING_RUN_NOT_FOUND");
+  }
+
+  /**
+   * A start with an Idempotency-Key: refused while another run goes (and that refusal is not kept
+   * under the key), then claimed; the same key and asOf again answers the first answer, the same
+   * run, while it runs and after, and no second run is claimed; the key with another asOf is 422.
+   */
+  @Test
+  void aRepeatedStartWithTheSameKeyAnswersTheSameRun() throws InterruptedException {
+    String key = "it-scoring-" + Api.unique();
+    String start = "retention/runs?asOf=" + yesterday();
+    long other =
+        Db.count(
+            "insert into retention.score_run (kind, trigger_kind, as_of, state, step, node)"
+                + " values ('SCORE', 'NIGHTLY', current_date, 'RUNNING', 'FITTING', 'other-node')"
+                + " returning run_id");
+    try {
+      Api.Res busy = marketing().post(start, null, key);
+      assertThat(busy.status()).as(busy.toString()).isEqualTo(409);
+      assertThat(busy.code()).isEqualTo("SCORING_RUN_IN_PROGRESS");
+    } finally {
+      Db.update(
+          "update retention.score_run set state = 'FAILED', finished_at = now() where run_id = ?",
+          other);
+    }
+
+    Api.Res started = marketing().post(start, null, key);
+    assertThat(started.status()).as(started.toString()).isEqualTo(202);
+    long id = started.num("id");
+    Api.Res again = marketing().post(start, null, key);
+    assertThat(again.status()).as(again.toString()).isEqualTo(202);
+    assertThat(again.json()).isEqualTo(started.json());
+    assertThat(again.location()).endsWith("/api/v1/retention/runs/" + id);
+    Api.Res otherDay =
+        marketing().post("retention/runs?asOf=" + yesterday().minusDays(1), null, key);
+    assertThat(otherDay.status()).as(otherDay.toString()).isEqualTo(422);
+    assertThat(otherDay.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    assertThat(Db.count("select count(*) from retention.score_run where run_id > ?", id)).isZero();
+
+    assertThat(follow(started).getJsonNumber("id").longValue()).isEqualTo(id);
+    Api.Res afterwards = marketing().post(start, null, key);
+    assertThat(afterwards.status()).isEqualTo(202);
+    assertThat(afterwards.num("id")).isEqualTo(id);
+    assertThat(Db.count("select count(*) from retention.score_run where run_id > ?", id)).isZero();
   }
 
   /**

@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,6 +38,11 @@ public class JdbcCampaignStore implements CampaignStore {
   private static final String RUN_COLUMNS =
       "run_id, trigger_kind, state, run_date, started_at, finished_at, node, requested_by,"
           + " selected, message";
+
+  /** A campaign run RUNNING for longer than the stale minutes is taken as abandoned. */
+  private static final RunTable RUNS =
+      new RunTable(
+          "retention.campaign_run", "openmiles-retention-campaigns", "started_at", "running");
 
   @Inject Jdbc jdbc;
 
@@ -77,57 +81,35 @@ public class JdbcCampaignStore implements CampaignStore {
   @Override
   public OptionalLong claim(
       String trigger, LocalDate runDate, String requestedBy, String node, int staleMinutes) {
-    AbandonedRuns.lockClaims(jdbc, "openmiles-retention-campaigns");
-    jdbc.update(
-        "close abandoned campaign runs",
-        """
-        update retention.campaign_run
-           set state = 'FAILED', finished_at = now(),
-               message = 'abandoned: running since ' || started_at || ' on ' || node
-         where state = 'RUNNING' and started_at < now() - make_interval(mins => ?)""",
-        (c, ps) -> ps.setInt(1, staleMinutes));
-    AbandonedRuns.close(jdbc, "retention.campaign_run");
-    return jdbc.first(
-            "claim a campaign run",
-            """
-            insert into retention.campaign_run (trigger_kind, state, run_date, node, requested_by)
-            select ?, 'RUNNING', ?, ?, ?
-             where not exists (select 1 from retention.campaign_run where state = 'RUNNING')
-            returning run_id""",
-            (c, ps) -> {
-              ps.setString(1, trigger);
-              ps.setDate(2, Date.valueOf(runDate));
-              ps.setString(3, node);
-              ps.setString(4, requestedBy);
-            },
-            rs -> rs.getLong(1))
-        .map(OptionalLong::of)
-        .orElseGet(OptionalLong::empty);
+    return RUNS.claim(
+        jdbc,
+        staleMinutes,
+        "trigger_kind, state, run_date, node, requested_by",
+        "?, 'RUNNING', ?, ?, ?",
+        (c, ps) -> {
+          ps.setString(1, trigger);
+          ps.setDate(2, Date.valueOf(runDate));
+          ps.setString(3, node);
+          ps.setString(4, requestedBy);
+        });
   }
 
   @Override
   public OptionalLong running() {
-    return AbandonedRuns.running(jdbc, "retention.campaign_run");
+    return RUNS.running(jdbc);
   }
 
   @Override
   public void finish(long runId, String state, String message, Long selected) {
-    jdbc.update(
-        "finish a campaign run",
-        """
-        update retention.campaign_run
-           set state = ?, finished_at = now(), message = ?, selected = ?
-         where run_id = ?""",
-        (c, ps) -> {
-          ps.setString(1, state);
-          ps.setString(
-              2, message == null ? null : message.substring(0, Math.min(1000, message.length())));
-          if (selected == null) {
-            ps.setNull(3, Types.BIGINT);
-          } else {
-            ps.setLong(3, selected);
-          }
-          ps.setLong(4, runId);
+    RUNS.finish(
+        jdbc,
+        runId,
+        state,
+        message,
+        "selected = ?",
+        (ps, i) -> {
+          RunTable.setLong(ps, i, selected);
+          return i + 1;
         });
     jdbc.update(
         "forget a run's candidates",

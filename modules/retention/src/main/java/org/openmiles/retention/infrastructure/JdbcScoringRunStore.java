@@ -6,7 +6,6 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.openmiles.common.jdbc.Jdbc;
@@ -15,15 +14,18 @@ import org.openmiles.retention.domain.ScoringRunStore;
 import org.openmiles.retention.domain.ScoringScope;
 
 /**
- * The runs in {@code retention.score_run}. Claims are serialised by a transaction-scoped advisory
- * lock, so "no run is running" and the insert are one decision cluster-wide; the partial unique
- * index on RUNNING rows guards the same rule in the table itself.
+ * The runs in {@code retention.score_run}, one RUNNING at a time ({@link RunTable}); a run with no
+ * progress for the stale minutes is taken as abandoned.
  */
 @ApplicationScoped
 public class JdbcScoringRunStore implements ScoringRunStore {
   private static final String COLUMNS =
       "run_id, kind, trigger_kind, as_of, cohort, state, step, members_done, members_total,"
           + " started_at, finished_at, node, requested_by, scored, at_risk, moved, message";
+
+  private static final RunTable RUNS =
+      new RunTable(
+          "retention.score_run", "openmiles-retention-scoring", "heartbeat_at", "no progress");
 
   @Inject Jdbc jdbc;
 
@@ -35,40 +37,24 @@ public class JdbcScoringRunStore implements ScoringRunStore {
       String requestedBy,
       String node,
       int staleMinutes) {
-    AbandonedRuns.lockClaims(jdbc, "openmiles-retention-scoring");
-    jdbc.update(
-        "close abandoned scoring runs",
-        """
-        update retention.score_run
-           set state = 'FAILED', finished_at = now(),
-               message = 'abandoned: no progress since ' || heartbeat_at || ' on ' || node
-         where state = 'RUNNING' and heartbeat_at < now() - make_interval(mins => ?)""",
-        (c, ps) -> ps.setInt(1, staleMinutes));
-    AbandonedRuns.close(jdbc, "retention.score_run");
-    return jdbc.first(
-            "claim a scoring run",
-            """
-            insert into retention.score_run
-                   (kind, trigger_kind, as_of, cohort, state, step, node, requested_by)
-            select ?, ?, ?, ?, 'RUNNING', 'CLAIMED', ?, ?
-             where not exists (select 1 from retention.score_run where state = 'RUNNING')
-            returning run_id""",
-            (c, ps) -> {
-              ps.setString(1, kind);
-              ps.setString(2, trigger);
-              ps.setDate(3, Date.valueOf(scope.asOf()));
-              ps.setString(4, scope.cohort());
-              ps.setString(5, node);
-              ps.setString(6, requestedBy);
-            },
-            rs -> rs.getLong(1))
-        .map(OptionalLong::of)
-        .orElseGet(OptionalLong::empty);
+    return RUNS.claim(
+        jdbc,
+        staleMinutes,
+        "kind, trigger_kind, as_of, cohort, state, step, node, requested_by",
+        "?, ?, ?, ?, 'RUNNING', 'CLAIMED', ?, ?",
+        (c, ps) -> {
+          ps.setString(1, kind);
+          ps.setString(2, trigger);
+          ps.setDate(3, Date.valueOf(scope.asOf()));
+          ps.setString(4, scope.cohort());
+          ps.setString(5, node);
+          ps.setString(6, requestedBy);
+        });
   }
 
   @Override
   public OptionalLong running() {
-    return AbandonedRuns.running(jdbc, "retention.score_run");
+    return RUNS.running(jdbc);
   }
 
   @Override
@@ -89,32 +75,20 @@ public class JdbcScoringRunStore implements ScoringRunStore {
 
   @Override
   public void finish(long run, String state, String message, Long scored, Long atRisk, Long moved) {
-    jdbc.update(
-        "finish a scoring run",
-        """
-        update retention.score_run
-           set state = ?, step = case when ? = 'DONE' then 'DONE' else step end,
-               finished_at = now(), heartbeat_at = now(),
-               message = ?, scored = ?, at_risk = ?, moved = ?
-         where run_id = ?""",
-        (c, ps) -> {
-          ps.setString(1, state);
-          ps.setString(2, state);
-          ps.setString(
-              3, message == null ? null : message.substring(0, Math.min(1000, message.length())));
-          setLong(ps, 4, scored);
-          setLong(ps, 5, atRisk);
-          setLong(ps, 6, moved);
-          ps.setLong(7, run);
+    RUNS.finish(
+        jdbc,
+        run,
+        state,
+        message,
+        "step = case when ? = 'DONE' then 'DONE' else step end, heartbeat_at = now(),"
+            + " scored = ?, at_risk = ?, moved = ?",
+        (ps, i) -> {
+          ps.setString(i, state);
+          RunTable.setLong(ps, i + 1, scored);
+          RunTable.setLong(ps, i + 2, atRisk);
+          RunTable.setLong(ps, i + 3, moved);
+          return i + 4;
         });
-  }
-
-  private static void setLong(java.sql.PreparedStatement ps, int i, Long v) throws SQLException {
-    if (v == null) {
-      ps.setNull(i, Types.BIGINT);
-    } else {
-      ps.setLong(i, v);
-    }
   }
 
   @Override

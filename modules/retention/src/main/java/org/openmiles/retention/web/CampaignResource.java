@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -15,19 +16,22 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.common.Validator;
+import org.openmiles.common.idempotency.IdempotencyKeys;
 import org.openmiles.common.security.Callers;
 import org.openmiles.common.web.JsonRequest;
 import org.openmiles.common.web.QueryParams;
-import org.openmiles.common.web.RequestBodies;
 import org.openmiles.retention.api.CampaignAudiencePage;
 import org.openmiles.retention.api.CampaignRunView;
 import org.openmiles.retention.api.CampaignView;
@@ -52,8 +56,13 @@ public class CampaignResource {
           + "\"state\":\"DELIVERED\",\"attempts\":1,\"writtenAt\":\"2026-12-06T22:00:04Z\","
           + "\"deliveredAt\":\"2026-12-06T22:00:05Z\"}}]}";
 
+  /** What a repeated start must match: a campaign run has no parameters. */
+  static final String START_REQUEST = "campaign-run";
+
   @Inject Campaigns campaigns;
+  @Inject RunStarts starts;
   @Context SecurityContext security;
+  @Context UriInfo uriInfo;
 
   @GET
   @Operation(
@@ -88,21 +97,38 @@ public class CampaignResource {
           "Claims a run and selects every active campaign's audience in the background; answers"
               + " 202 with the run and its Location. One run at a time in the cluster: while one"
               + " runs, 409 CAMPAIGN_RUN_IN_PROGRESS names it (runningRun). A second run in the"
-              + " same windows selects nobody twice.")
+              + " same windows selects nobody twice. With an Idempotency-Key, a repeat with the"
+              + " same key answers the first answer again (202, the same run as it was claimed,"
+              + " its Location), not a second run; a key used for another request is 422"
+              + " IDEMPOTENCY_KEY_REUSED. A 409 for a run in progress is not kept under the key.")
   @APIResponse(
       responseCode = "202",
-      description = "The run, claimed and started",
+      description = "The run, claimed and started (or, for a repeated key, as it was claimed)",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               examples = @ExampleObject(name = "started", value = RUN_EXAMPLE)))
-  @APIResponse(responseCode = "409", description = "CAMPAIGN_RUN_IN_PROGRESS")
-  public Response start() {
-    CampaignRunView run = campaigns.start(Callers.subject(security));
-    return Response.status(Response.Status.ACCEPTED)
-        .header("Location", "/api/v1/retention/campaigns/runs/" + run.id())
-        .entity(run)
-        .build();
+  @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: Idempotency-Key")
+  @APIResponse(
+      responseCode = "409",
+      description = "CAMPAIGN_RUN_IN_PROGRESS, IDEMPOTENCY_KEY_IN_USE")
+  @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED")
+  public Response start(
+      @Parameter(
+              in = ParameterIn.HEADER,
+              description =
+                  "Optional, 1-120 printable characters, per caller: a repeat with the same key"
+                      + " answers the same run")
+          @HeaderParam(IdempotencyKeys.HEADER)
+          String key) {
+    String caller = Callers.subject(security);
+    return starts.start(
+        caller,
+        key,
+        START_REQUEST,
+        "/api/v1/retention/campaigns/runs",
+        uriInfo.getPath(),
+        () -> campaigns.start(caller));
   }
 
   @GET
@@ -240,9 +266,8 @@ public class CampaignResource {
       @PathParam("number") String number,
       @PathParam("campaign") String campaign,
       SuppressionRequest body) {
-    MemberNumber member = MemberNumber.fromRequest(number);
-    RequestBodies.require(body);
-    return campaigns.suppress(member, campaign, body.reason(), Callers.subject(security));
+    MemberWrite w = MemberWrite.of(number, body, security);
+    return campaigns.suppress(w.member(), campaign, body.reason(), w.caller());
   }
 
   @DELETE

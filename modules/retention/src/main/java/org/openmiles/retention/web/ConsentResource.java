@@ -19,9 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.common.Validator;
-import org.openmiles.common.security.Callers;
 import org.openmiles.common.web.JsonRequest;
-import org.openmiles.common.web.RequestBodies;
 import org.openmiles.retention.api.Channel;
 import org.openmiles.retention.api.ConsentSource;
 import org.openmiles.retention.api.ConsentView;
@@ -98,15 +96,13 @@ public class ConsentResource {
       @PathParam("number") String number,
       @PathParam("channel") String channel,
       ConsentRequest body) {
-    MemberNumber member = MemberNumber.fromRequest(number);
+    MemberWrite w = MemberWrite.of(number, body, security);
     Channel ch = Channel.parse(channel);
-    RequestBodies.require(body);
     ConsentSource source =
         body.source() == null ? ConsentSource.API : ConsentSource.parse(body.source());
     Consents.Recorded r =
-        consents.record(
-            new RecordConsent(member, ch, body.granted(), source, Callers.subject(security)));
-    return new ConsentAnswer(member, r.consent(), r.changed());
+        consents.record(new RecordConsent(w.member(), ch, body.granted(), source, w.caller()));
+    return new ConsentAnswer(w.member(), r.consent(), r.changed());
   }
 
   @GET

@@ -28,10 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.common.Validator;
 import org.openmiles.common.idempotency.IdempotencyKeys;
-import org.openmiles.common.security.Callers;
 import org.openmiles.common.web.JsonRequest;
 import org.openmiles.common.web.QueryParams;
-import org.openmiles.common.web.RequestBodies;
 import org.openmiles.retention.api.ActionAnswer;
 import org.openmiles.retention.api.ActionTypeView;
 import org.openmiles.retention.api.Engagement;
@@ -142,18 +140,17 @@ public class EngagementResource {
               description = "Required, 1-120 printable characters, unique per intended action")
           @HeaderParam(IdempotencyKeys.HEADER)
           String key) {
-    MemberNumber member = MemberNumber.fromRequest(number);
-    RequestBodies.require(body);
-    String caller = Callers.subject(security);
+    MemberWrite w = MemberWrite.of(number, body, security);
     MemberNumber friend =
         body.referredMember() == null ? null : new MemberNumber(body.referredMember());
-    RecordAction action = new RecordAction(member, body.actionId(), body.type(), friend, caller);
+    RecordAction action =
+        new RecordAction(w.member(), body.actionId(), body.type(), friend, w.caller());
     String path = uriInfo.getPath();
     return RetentionJson.reply(
         requests.execute(
-            caller,
+            w.caller(),
             key,
-            "engagement-action|" + body.fingerprint(member),
+            "engagement-action|" + body.fingerprint(w.member()),
             () -> {
               ActionAnswer a = engagement.record(action);
               return RetentionJson.answer(a.replayed() ? 200 : 201, a);

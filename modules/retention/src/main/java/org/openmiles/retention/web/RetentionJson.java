@@ -28,9 +28,13 @@ final class RetentionJson {
   }
 
   static Response reply(Answer a) {
+    return replyBuilder(a).build();
+  }
+
+  /** The answer's status and body, as JSON or as a problem; to add headers to. */
+  static Response.ResponseBuilder replyBuilder(Answer a) {
     return Response.status(a.status())
         .type(a.status() >= 400 ? Problems.PROBLEM_JSON : MediaType.APPLICATION_JSON_TYPE)
-        .entity(a.body())
-        .build();
+        .entity(a.body());
   }
 }

@@ -3,6 +3,7 @@ package org.openmiles.retention.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,16 +13,20 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openmiles.common.Dates;
 import org.openmiles.common.Validator;
+import org.openmiles.common.idempotency.IdempotencyKeys;
 import org.openmiles.common.security.Callers;
 import org.openmiles.common.web.QueryParams;
 import org.openmiles.retention.api.ChurnRiskPage;
@@ -52,7 +57,9 @@ public class RetentionResource {
 
   @Inject RetentionScores scores;
   @Inject ScoringRuns runs;
+  @Inject RunStarts starts;
   @Context SecurityContext security;
+  @Context UriInfo uriInfo;
 
   @GET
   @Path("segments")
@@ -251,25 +258,48 @@ public class RetentionResource {
       summary = "Start a scoring run",
       description =
           "Claims a run scoring activity up to asOf (default yesterday, the airline's last whole"
-              + " day; query parameter, yyyy-MM-dd, not after today) and runs it in the background; answers 202 with the run and its Location."
-              + " One run at a time in the cluster: while one runs, 409 SCORING_RUN_IN_PROGRESS"
-              + " names it (runningRun).")
+              + " day; query parameter, yyyy-MM-dd, not after today) and runs it in the"
+              + " background; answers 202 with the run and its Location. One run at a time in the"
+              + " cluster: while one runs, 409 SCORING_RUN_IN_PROGRESS names it (runningRun). With"
+              + " an Idempotency-Key, a repeat with the same key and asOf answers the first answer"
+              + " again (202, the same run as it was claimed, its Location), not a second run; the"
+              + " same key with another asOf is 422 IDEMPOTENCY_KEY_REUSED. A 409 for a run in"
+              + " progress is not kept under the key.")
   @APIResponse(
       responseCode = "202",
-      description = "The run, claimed and started",
+      description = "The run, claimed and started (or, for a repeated key, as it was claimed)",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               examples = @ExampleObject(name = "started", value = RUN_EXAMPLE)))
-  @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: asOf")
-  @APIResponse(responseCode = "409", description = "SCORING_RUN_IN_PROGRESS")
-  public Response start(@QueryParam("asOf") String asOfText) {
+  @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: asOf, Idempotency-Key")
+  @APIResponse(
+      responseCode = "409",
+      description = "SCORING_RUN_IN_PROGRESS, IDEMPOTENCY_KEY_IN_USE")
+  @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED")
+  public Response start(
+      @QueryParam("asOf") String asOfText,
+      @Parameter(
+              in = ParameterIn.HEADER,
+              description =
+                  "Optional, 1-120 printable characters, per caller: a repeat with the same key"
+                      + " and asOf answers the same run")
+          @HeaderParam(IdempotencyKeys.HEADER)
+          String key) {
     LocalDate asOf = asOfText == null ? null : date("asOf", asOfText);
-    ScoringRunView run = runs.start(asOf, Callers.subject(security));
-    return Response.status(Response.Status.ACCEPTED)
-        .header("Location", "/api/v1/retention/runs/" + run.id())
-        .entity(run)
-        .build();
+    String caller = Callers.subject(security);
+    return starts.start(
+        caller,
+        key,
+        startRequest(asOf),
+        "/api/v1/retention/runs",
+        uriInfo.getPath(),
+        () -> runs.start(asOf, caller));
+  }
+
+  /** What a repeated start must match: asOf as sent (absent is a value of its own). */
+  static String startRequest(LocalDate asOf) {
+    return "scoring-run|" + (asOf == null ? "" : asOf);
   }
 
   @GET
