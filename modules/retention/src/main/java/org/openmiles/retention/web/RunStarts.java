@@ -21,7 +21,9 @@ import org.openmiles.retention.application.RetentionRequests;
  * same Location: the same run as it was claimed, never a second one. The same key with another
  * request is 422 IDEMPOTENCY_KEY_REUSED. A 409 for a run in progress is not kept under the key: it
  * tells that the cluster was busy, not what became of the request, so the same key later starts the
- * run. Any other refusal (a bad asOf) is kept, as for the module's other keyed calls.
+ * run. Any other refusal (a bad asOf) is kept, as for the module's other keyed calls. The claim
+ * commits in a transaction of its own before the answer does: should the server stop between the
+ * two, the key has no answer and a repeat is a start without one (409 while that run goes).
  */
 @ApplicationScoped
 public class RunStarts {
