@@ -125,8 +125,7 @@ LOAD_BEFORE="$(load1)"
 # --- 3. anchor: one plain GROUP BY member over the same rows (twice: the second, warm, counts) -----
 ANCHOR_SQL="select member_number, count(*), sum(revenue), min(activity_date), max(activity_date) from retention.member_day group by member_number"
 say "anchor (work_mem $WORK_MEM, jit off): $ANCHOR_SQL"
-anchor() { PGOPTIONS="-c client_min_messages=warning -c work_mem=$WORK_MEM -c jit=off" "$PSQL" -X -h "$PG_HOST" -p "$PG_PORT" \
-  -U postgres -d "$APP_DB" -v ON_ERROR_STOP=1 -q -o /dev/null -c "$ANCHOR_SQL"; }
+anchor() { psql_db -o /dev/null -c "set work_mem = '$WORK_MEM'" -c "set jit = off" -c "$ANCHOR_SQL"; }
 anchor
 A0="$(now)"; AC0="$(pg_cpu)"
 anchor
