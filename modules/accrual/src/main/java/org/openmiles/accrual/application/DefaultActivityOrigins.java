@@ -17,14 +17,16 @@ import org.openmiles.accrual.domain.QualifyingSpend;
 import org.openmiles.accrual.domain.RecordedOrigin;
 
 /**
- * Finds the records behind base references (two statements at most) and converts what was paid into
- * the currency asked for, by the spend conversion rates in force on each activity's date, read once
- * per currency per call and rounded as qualifying spend is ({@link QualifyingSpend}).
+ * Finds the records behind base references (those the crediting chunk of this transaction handed
+ * over without reading, the others in two statements at most) and converts what was paid into the
+ * currency asked for, by the spend conversion rates in force on each activity's date, read once per
+ * currency per call and rounded as qualifying spend is ({@link QualifyingSpend}).
  */
 @ApplicationScoped
 public class DefaultActivityOrigins implements ActivityOrigins {
   @Inject OriginRepository repository;
   @Inject EarnRuleRepository rules;
+  @Inject HandedOrigins handed;
 
   @Override
   public Map<String, ActivityOrigin> of(Collection<String> baseReferences, String currency) {
@@ -32,7 +34,14 @@ public class DefaultActivityOrigins implements ActivityOrigins {
     List<Integer> coupons = new ArrayList<>();
     List<String> partners = new ArrayList<>();
     List<String> transactions = new ArrayList<>();
+    Map<String, RecordedOrigin> held = handed.handed();
+    List<RecordedOrigin> found = new ArrayList<>();
     for (String ref : baseReferences) {
+      RecordedOrigin known = held.get(ref);
+      if (known != null) {
+        found.add(known);
+        continue;
+      }
       int second = ref.indexOf(':', 2);
       if (second < 0) {
         continue;
@@ -45,7 +54,7 @@ public class DefaultActivityOrigins implements ActivityOrigins {
         transactions.add(ref.substring(second + 1));
       }
     }
-    List<RecordedOrigin> found = new ArrayList<>(repository.flights(tickets, coupons));
+    found.addAll(repository.flights(tickets, coupons));
     found.addAll(repository.partnerRecords(partners, transactions));
     boolean known = QualifyingSpend.isKnownCurrency(currency);
     Map<String, List<Dated<BigDecimal>>> rates = new HashMap<>();

@@ -30,6 +30,7 @@ import org.openmiles.accrual.domain.LastNames;
 import org.openmiles.accrual.domain.NewCoupon;
 import org.openmiles.accrual.domain.PartnerEarnRule.RatingException;
 import org.openmiles.accrual.domain.PromotionTarget;
+import org.openmiles.accrual.domain.RecordedOrigin;
 import org.openmiles.accrual.domain.StoredCoupon;
 import org.openmiles.tiers.api.MemberOnDate;
 import org.openmiles.tiers.api.MemberTiers;
@@ -69,6 +70,7 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
 
   @Inject FlownFileClaims claims; // missing-miles claims hook, see credit()
   @Inject FlownBookings flownBookings;
+  @Inject HandedOrigins handed;
 
   @Inject
   @ConfigProperty(name = "openmiles.accrual.park-days", defaultValue = "90")
@@ -218,6 +220,7 @@ public class DefaultFlightAccrual extends HostCarrierFiles<FlownCoupon> implemen
       // accepted
       List<PromotionBonus> bonuses =
           promotions.bonuses(credits.stream().map(DefaultFlightAccrual::promotionTarget).toList());
+      handed.hand(credits.stream().map(cr -> RecordedOrigin.of(cr.row())).toList());
       BatchResult batch = ledger.postBatch(postings);
       Map<Integer, RejectedPosting> refused = new HashMap<>();
       batch.rejected().forEach(r -> refused.put(r.index(), r));

@@ -30,6 +30,7 @@ import org.openmiles.accrual.domain.PartnerActivityRepository;
 import org.openmiles.accrual.domain.PartnerEarnRule;
 import org.openmiles.accrual.domain.PartnerFileRepository;
 import org.openmiles.accrual.domain.PromotionTarget;
+import org.openmiles.accrual.domain.RecordedOrigin;
 import org.openmiles.accrual.domain.StoredActivity;
 import org.openmiles.common.text.Texts;
 
@@ -60,6 +61,7 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
 
   @Inject PromotionBonuses promotions;
   @Inject PartnerReversals reversals;
+  @Inject HandedOrigins handed;
   @Inject Clock clock;
 
   @Inject
@@ -209,6 +211,16 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
     // resumed records (whose base is in the ledger already)
     List<PostMiles> first = new ArrayList<>(postings);
     resumedBonuses.forEach(b -> first.add(b.posting()));
+    Map<String, String> kinds = new HashMap<>();
+    handed.hand(
+        posted.stream()
+            .map(
+                i ->
+                    RecordedOrigin.of(
+                        chunk.get(i),
+                        kinds.computeIfAbsent(chunk.get(i).partnerCode(), repository::kind),
+                        miles[i]))
+            .toList());
     BatchResult batch = ledger.postBatch(first);
     Map<Integer, RejectedPosting> refused = new HashMap<>();
     batch.rejected().forEach(r -> refused.put(r.index(), r));

@@ -14,6 +14,9 @@ public interface PartnerActivityRepository {
 
   List<PartnerEarnRule> earnRules(String partnerCode);
 
+  /** The partner's kind (BANK, HOTEL, …): the category of its records' activity. */
+  String kind(String partnerCode);
+
   /**
    * Inserts the records not known yet (set-based); returns the ones that were known before, by
    * partner transaction id.

@@ -36,7 +36,7 @@ public class JdbcOriginRepository implements OriginRepository {
                 LedgerReferences.flownCoupon(rs.getString(1), rs.getInt(2)),
                 ActivityOrigin.Kind.FLIGHT,
                 rs.getString(3),
-                "FLIGHT",
+                RecordedOrigin.FLIGHT_CATEGORY,
                 rs.getBigDecimal(4),
                 rs.getString(5),
                 rs.getDate(6).toLocalDate(),

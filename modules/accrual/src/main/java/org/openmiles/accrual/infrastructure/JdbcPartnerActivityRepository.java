@@ -73,6 +73,16 @@ public class JdbcPartnerActivityRepository implements PartnerActivityRepository 
    * partner transaction id.
    */
   @Override
+  public String kind(String partnerCode) {
+    return jdbc.first(
+            "read the kind of partner " + partnerCode,
+            "select kind from accrual.partner where code = ?",
+            (c, ps) -> ps.setString(1, partnerCode),
+            rs -> rs.getString(1))
+        .orElseThrow(() -> new IllegalStateException("no partner " + partnerCode));
+  }
+
+  @Override
   public Map<String, StoredActivity> insertActivities(
       long fileId, List<PartnerActivity> records, List<Long> miles, Instant now) {
     Map<String, StoredActivity> known = new HashMap<>();

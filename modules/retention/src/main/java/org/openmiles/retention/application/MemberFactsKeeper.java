@@ -19,7 +19,9 @@ import org.openmiles.retention.domain.MemberFactRepository;
  * Keeps the members' facts in the transaction that makes them true: synchronous observers of the
  * accounts module's events, so a posting and its facts commit or roll back together and the facts
  * never drift from the ledger (ADR 0037). Per batch of entries: one lookup of the activities'
- * origins (accrual's api) and at most five statements, whatever the batch's size.
+ * origins (accrual's api; none for what the crediting chunk handed over) and three statements,
+ * whatever the batch's size: the days (counting the new ones), the members' totals (added to, not
+ * counted again), the partner categories; a reversal adds a recount of its members' totals.
  */
 @ApplicationScoped
 public class MemberFactsKeeper {
@@ -60,9 +62,12 @@ public class MemberFactsKeeper {
     if (deltas.isEmpty()) {
       return;
     }
-    facts.addMiles(tables, deltas.miles());
-    facts.addDays(tables, deltas.days());
+    Map<String, Integer> newDays = facts.addDays(tables, deltas.days());
+    facts.addTotals(tables, deltas.members(), newDays);
     facts.addCategories(tables, deltas.categories());
-    facts.refreshActivity(tables, deltas.membersWithDays());
+    Set<String> losing = deltas.membersLosingActivity();
+    if (!losing.isEmpty()) {
+      facts.refreshActivity(tables, losing);
+    }
   }
 }

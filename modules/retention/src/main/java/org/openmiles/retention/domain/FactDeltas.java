@@ -35,14 +35,14 @@ import org.openmiles.accrual.api.LedgerReferences;
  * </ul>
  */
 public record FactDeltas(
-    List<DayDelta> days, List<CategoryDelta> categories, List<MilesDelta> miles) {
+    List<DayDelta> days, List<CategoryDelta> categories, List<MemberDelta> members) {
   /** The category of a flight, and of an activity accrual no longer holds a record of. */
   public static final String FLIGHT = "FLIGHT";
 
   public FactDeltas {
     days = List.copyOf(days);
     categories = List.copyOf(categories);
-    miles = List.copyOf(miles);
+    members = List.copyOf(members);
   }
 
   /** One member's activity on one day: the change to its row. */
@@ -88,22 +88,62 @@ public record FactDeltas(
     }
   }
 
-  /** One member's miles earned and redeemed: the change to its totals. */
-  public record MilesDelta(String member, long earned, long redeemed) {
-    MilesDelta plus(MilesDelta o) {
-      return new MilesDelta(member, earned + o.earned, redeemed + o.redeemed);
+  /**
+   * One member's change to their totals: the activity the batch adds (its days' flights, partner
+   * transactions and revenue, and the first and last of those days; null without activity) and the
+   * miles earned and redeemed. How many of the days are new only the stored days can say.
+   */
+  public record MemberDelta(
+      String member,
+      LocalDate firstDay,
+      LocalDate lastDay,
+      BigDecimal flights,
+      int partnerTransactions,
+      BigDecimal revenue,
+      long earned,
+      long redeemed) {
+    static MemberDelta miles(String member, long earned, long redeemed) {
+      return new MemberDelta(
+          member, null, null, BigDecimal.ZERO, 0, BigDecimal.ZERO, earned, redeemed);
+    }
+
+    static MemberDelta day(DayDelta d) {
+      return new MemberDelta(
+          d.member(), d.day(), d.day(), d.flights(), d.partnerTransactions(), d.revenue(), 0, 0);
+    }
+
+    MemberDelta plus(MemberDelta o) {
+      return new MemberDelta(
+          member,
+          earlier(firstDay, o.firstDay),
+          o.lastDay == null || (lastDay != null && lastDay.isAfter(o.lastDay))
+              ? lastDay
+              : o.lastDay,
+          flights.add(o.flights),
+          partnerTransactions + o.partnerTransactions,
+          revenue.add(o.revenue),
+          earned + o.earned,
+          redeemed + o.redeemed);
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+      return b == null || (a != null && a.isBefore(b)) ? a : b;
     }
   }
 
   /** Whether nothing changes. */
   public boolean isEmpty() {
-    return days.isEmpty() && categories.isEmpty() && miles.isEmpty();
+    return days.isEmpty() && categories.isEmpty() && members.isEmpty();
   }
 
-  /** The members whose activity days changed, in order. */
-  public TreeSet<String> membersWithDays() {
+  /**
+   * The members some of whose days lose activity (a reversal): their totals are counted again from
+   * their days, since a day may be gone and the first or last day with it. Every other member's
+   * totals only grow, by the deltas.
+   */
+  public TreeSet<String> membersLosingActivity() {
     TreeSet<String> out = new TreeSet<>();
-    days.forEach(d -> out.add(d.member()));
+    days.stream().filter(DayDelta::takesAway).forEach(d -> out.add(d.member()));
     return out;
   }
 
@@ -134,7 +174,7 @@ public record FactDeltas(
     Map<CategoryKey, CategoryDelta> categories =
         new TreeMap<>(
             Comparator.comparing(CategoryKey::member).thenComparing(CategoryKey::category));
-    Map<String, MilesDelta> miles = new TreeMap<>();
+    Map<String, MemberDelta> members = new TreeMap<>();
     for (MilesPosted.Entry e : entries) {
       String member = e.member().value();
       long earned = 0;
@@ -147,7 +187,7 @@ public record FactDeltas(
         }
       }
       if (earned != 0 || redeemed != 0) {
-        miles.merge(member, new MilesDelta(member, earned, redeemed), MilesDelta::plus);
+        members.merge(member, MemberDelta.miles(member, earned, redeemed), MemberDelta::plus);
       }
       Optional<String> base = base(e);
       if (base.isEmpty()) {
@@ -182,9 +222,13 @@ public record FactDeltas(
       }
     }
     // an activity and its reversal in one batch (a rebuild's page) leave nothing: no empty row
+    List<DayDelta> changed = days.values().stream().filter(d -> !d.changesNothing()).toList();
+    for (DayDelta d : changed) {
+      members.merge(d.member(), MemberDelta.day(d), MemberDelta::plus);
+    }
     return new FactDeltas(
-        days.values().stream().filter(d -> !d.changesNothing()).toList(),
+        changed,
         categories.values().stream().filter(g -> !g.changesNothing()).toList(),
-        new ArrayList<>(miles.values()));
+        new ArrayList<>(members.values()));
   }
 }

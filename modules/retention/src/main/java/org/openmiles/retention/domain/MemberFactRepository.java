@@ -3,16 +3,23 @@ package org.openmiles.retention.domain;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.openmiles.retention.api.MemberFactsView;
 
 /** The member facts tables (live, or the rebuild's scratch copies), one statement per change. */
 public interface MemberFactRepository {
-  /** Adds miles earned and redeemed to the members' totals (creating their rows). */
-  void addMiles(FactTables t, List<FactDeltas.MilesDelta> miles);
+  /**
+   * Adds the members' deltas to their totals (creating their rows), {@code newDays} (per member) to
+   * their activity days.
+   */
+  void addTotals(FactTables t, List<FactDeltas.MemberDelta> members, Map<String, Integer> newDays);
 
-  /** Adds the day deltas; drops the days a reversal has emptied. */
-  void addDays(FactTables t, List<FactDeltas.DayDelta> days);
+  /**
+   * Adds the day deltas and drops the days a reversal has emptied; answers, per member, how many of
+   * the days were not stored before.
+   */
+  Map<String, Integer> addDays(FactTables t, List<FactDeltas.DayDelta> days);
 
   /** Adds the partner category deltas; drops the categories a reversal has emptied. */
   void addCategories(FactTables t, List<FactDeltas.CategoryDelta> categories);

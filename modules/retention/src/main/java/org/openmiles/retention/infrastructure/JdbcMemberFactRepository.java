@@ -4,9 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.openmiles.common.jdbc.Jdbc;
 import org.openmiles.retention.api.MemberFactsView;
 import org.openmiles.retention.domain.FactDeltas;
@@ -37,33 +43,102 @@ public class JdbcMemberFactRepository implements MemberFactRepository {
           + " transactions = g.transactions + excluded.transactions,"
           + " spend = g.spend + excluded.spend";
 
+  /** A member's totals a delta adds to (named as the columns of the members' table). */
+  private static final String TOTALS =
+      "member_number, activity_days, first_activity, last_activity, flights,"
+          + " partner_transactions, revenue, miles_earned, miles_redeemed";
+
+  /** Adds a delta's values (alias {@code %1$s}) to a member's row (alias {@code f}). */
+  private static final String ADD_TO_TOTALS =
+      " activity_days = f.activity_days + %1$s.activity_days,"
+          + " first_activity = least(f.first_activity, %1$s.first_activity),"
+          + " last_activity = greatest(f.last_activity, %1$s.last_activity),"
+          + " flights = f.flights + %1$s.flights,"
+          + " partner_transactions = f.partner_transactions + %1$s.partner_transactions,"
+          + " revenue = f.revenue + %1$s.revenue,"
+          + " miles_earned = f.miles_earned + %1$s.miles_earned,"
+          + " miles_redeemed = f.miles_redeemed + %1$s.miles_redeemed, updated_at = now()";
+
+  /**
+   * An update of the members' rows that exist (every enrolled member has one), then the rows of
+   * those who had none: cheaper than an upsert per row, which first tries an insert.
+   */
   @Override
-  public void addMiles(FactTables t, List<FactDeltas.MilesDelta> miles) {
-    if (miles.isEmpty()) {
+  public void addTotals(
+      FactTables t, List<FactDeltas.MemberDelta> members, Map<String, Integer> newDays) {
+    if (members.isEmpty()) {
       return;
     }
-    Object[][] cols =
-        Jdbc.columns(miles, 3, m -> new Object[] {m.member(), m.earned(), m.redeemed()});
+    List<String> updated =
+        jdbc.list(
+            "add to members' totals",
+            ("update %s f set"
+                    + ADD_TO_TOTALS.formatted("k")
+                    + " from unnest(?::varchar[], ?::integer[], ?::date[], ?::date[],"
+                    + " ?::numeric[], ?::integer[], ?::numeric[], ?::bigint[], ?::bigint[])"
+                    + " as k(%s)"
+                    + " where f.member_number = k.member_number returning f.member_number")
+                .formatted(t.facts(), TOTALS),
+            totals(members, newDays),
+            rs -> rs.getString(1));
+    if (updated.size() == members.size()) {
+      return;
+    }
+    Set<String> done = new HashSet<>(updated);
+    List<FactDeltas.MemberDelta> missing =
+        members.stream().filter(m -> !done.contains(m.member())).toList();
     jdbc.update(
-        "add miles earned and redeemed",
-        ("insert into %s as f (member_number, miles_earned, miles_redeemed)"
-                + " select * from unnest(?::varchar[], ?::bigint[], ?::bigint[])"
+        "add members' totals",
+        ("insert into %s as f (%s)"
+                + " select * from unnest(?::varchar[], ?::integer[], ?::date[], ?::date[],"
+                + " ?::numeric[], ?::integer[], ?::numeric[], ?::bigint[], ?::bigint[])"
                 + " on conflict (member_number) do update set"
-                + " miles_earned = f.miles_earned + excluded.miles_earned,"
-                + " miles_redeemed = f.miles_redeemed + excluded.miles_redeemed,"
-                + " updated_at = now()")
-            .formatted(t.facts()),
-        (c, ps) -> {
-          ps.setArray(1, Jdbc.array(c, "varchar", cols[0]));
-          ps.setArray(2, Jdbc.array(c, "bigint", cols[1]));
-          ps.setArray(3, Jdbc.array(c, "bigint", cols[2]));
-        });
+                + ADD_TO_TOTALS.formatted("excluded"))
+            .formatted(t.facts(), TOTALS),
+        totals(missing, newDays));
   }
 
+  private static Jdbc.Binder totals(
+      List<FactDeltas.MemberDelta> members, Map<String, Integer> newDays) {
+    Object[][] cols =
+        Jdbc.columns(
+            members,
+            9,
+            m ->
+                new Object[] {
+                  m.member(),
+                  newDays.getOrDefault(m.member(), 0),
+                  m.firstDay() == null ? null : Date.valueOf(m.firstDay()),
+                  m.lastDay() == null ? null : Date.valueOf(m.lastDay()),
+                  m.flights(),
+                  m.partnerTransactions(),
+                  m.revenue(),
+                  m.earned(),
+                  m.redeemed()
+                });
+    return (c, ps) -> {
+      ps.setArray(1, Jdbc.array(c, "varchar", cols[0]));
+      ps.setArray(2, Jdbc.array(c, "integer", cols[1]));
+      ps.setArray(3, c.createArrayOf("date", cols[2]));
+      ps.setArray(4, c.createArrayOf("date", cols[3]));
+      ps.setArray(5, c.createArrayOf("numeric", cols[4]));
+      ps.setArray(6, Jdbc.array(c, "integer", cols[5]));
+      ps.setArray(7, c.createArrayOf("numeric", cols[6]));
+      ps.setArray(8, Jdbc.array(c, "bigint", cols[7]));
+      ps.setArray(9, Jdbc.array(c, "bigint", cols[8]));
+    };
+  }
+
+  /**
+   * One statement adds the days and counts, per member, those that were not stored: a day's row
+   * after the statement equals the delta exactly when it was new, since a stored day always has a
+   * flight or a partner transaction (a day without either is dropped) and the sum would differ.
+   * (Asking the table first would cost a second index search per day.)
+   */
   @Override
-  public void addDays(FactTables t, List<FactDeltas.DayDelta> days) {
+  public Map<String, Integer> addDays(FactTables t, List<FactDeltas.DayDelta> days) {
     if (days.isEmpty()) {
-      return;
+      return Map.of();
     }
     Object[][] cols =
         Jdbc.columns(
@@ -78,63 +153,78 @@ public class JdbcMemberFactRepository implements MemberFactRepository {
                   d.revenue(),
                   d.miles()
                 });
-    jdbc.update(
-        "add activity days",
-        ("insert into %s as d (member_number, activity_date, flights, partner_transactions,"
-                + " revenue, miles_earned)"
-                + " select * from unnest(?::varchar[], ?::date[], ?::numeric[], ?::integer[],"
-                + " ?::numeric[], ?::bigint[])"
-                + ADD_TO_DAY)
-            .formatted(t.days()),
-        (c, ps) -> {
-          ps.setArray(1, Jdbc.array(c, "varchar", cols[0]));
-          ps.setArray(2, c.createArrayOf("date", cols[1]));
-          ps.setArray(3, c.createArrayOf("numeric", cols[2]));
-          ps.setArray(4, Jdbc.array(c, "integer", cols[3]));
-          ps.setArray(5, c.createArrayOf("numeric", cols[4]));
-          ps.setArray(6, Jdbc.array(c, "bigint", cols[5]));
-        });
+    List<Map.Entry<String, Integer>> fresh =
+        jdbc.list(
+            "add activity days",
+            ("with k (member_number, activity_date, flights, partner_transactions, revenue,"
+                    + " miles_earned) as (select * from unnest(?::varchar[], ?::date[], ?::numeric[],"
+                    + " ?::integer[], ?::numeric[], ?::bigint[])),"
+                    + " added as (insert into %1$s as d (member_number, activity_date, flights,"
+                    + " partner_transactions, revenue, miles_earned) select * from k"
+                    + ADD_TO_DAY
+                    + " returning d.*)"
+                    + " select k.member_number, count(*) from added a join k"
+                    + " on a.member_number = k.member_number and a.activity_date = k.activity_date"
+                    + " where a.flights = k.flights and a.partner_transactions = k.partner_transactions"
+                    + " and a.revenue = k.revenue and a.miles_earned = k.miles_earned"
+                    + " group by k.member_number")
+                .formatted(t.days()),
+            (c, ps) -> {
+              ps.setArray(1, Jdbc.array(c, "varchar", cols[0]));
+              ps.setArray(2, c.createArrayOf("date", cols[1]));
+              ps.setArray(3, c.createArrayOf("numeric", cols[2]));
+              ps.setArray(4, Jdbc.array(c, "integer", cols[3]));
+              ps.setArray(5, c.createArrayOf("numeric", cols[4]));
+              ps.setArray(6, Jdbc.array(c, "bigint", cols[5]));
+            },
+            rs -> Map.entry(rs.getString(1), rs.getInt(2)));
     List<FactDeltas.DayDelta> reduced =
         days.stream().filter(FactDeltas.DayDelta::takesAway).toList();
-    if (reduced.isEmpty()) {
-      return;
+    if (!reduced.isEmpty()) {
+      jdbc.update(
+          "drop days a reversal emptied",
+          ("delete from %s d using unnest(?::varchar[], ?::date[]) as k(member_number, day)"
+                  + " where d.member_number = k.member_number and d.activity_date = k.day"
+                  + " and d.flights <= 0 and d.partner_transactions <= 0")
+              .formatted(t.days()),
+          memberDates(reduced, FactDeltas.DayDelta::member, FactDeltas.DayDelta::day));
     }
-    Object[][] keys =
-        Jdbc.columns(reduced, 2, d -> new Object[] {d.member(), Date.valueOf(d.day())});
-    jdbc.update(
-        "drop days a reversal emptied",
-        ("delete from %s d using unnest(?::varchar[], ?::date[]) as k(member_number, day)"
-                + " where d.member_number = k.member_number and d.activity_date = k.day"
-                + " and d.flights <= 0 and d.partner_transactions <= 0")
-            .formatted(t.days()),
-        (c, ps) -> {
-          ps.setArray(1, Jdbc.array(c, "varchar", keys[0]));
-          ps.setArray(2, c.createArrayOf("date", keys[1]));
-        });
+    return fresh.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
+  /** Updates the categories that exist, then adds the others (as {@link #addTotals}). */
   @Override
   public void addCategories(FactTables t, List<FactDeltas.CategoryDelta> categories) {
     if (categories.isEmpty()) {
       return;
     }
-    Object[][] cols =
-        Jdbc.columns(
-            categories,
-            4,
-            d -> new Object[] {d.member(), d.category(), d.transactions(), d.spend()});
-    jdbc.update(
-        "add partner transactions by category",
-        ("insert into %s as g (member_number, category, transactions, spend)"
-                + " select * from unnest(?::varchar[], ?::varchar[], ?::integer[], ?::numeric[])"
-                + ADD_TO_CATEGORY)
-            .formatted(t.categories()),
-        (c, ps) -> {
-          ps.setArray(1, Jdbc.array(c, "varchar", cols[0]));
-          ps.setArray(2, Jdbc.array(c, "varchar", cols[1]));
-          ps.setArray(3, Jdbc.array(c, "integer", cols[2]));
-          ps.setArray(4, c.createArrayOf("numeric", cols[3]));
-        });
+    record Key(String member, String category) {}
+    Set<Key> updated =
+        new HashSet<>(
+            jdbc.list(
+                "add partner transactions by category",
+                ("update %s g set transactions = g.transactions + k.transactions,"
+                        + " spend = g.spend + k.spend"
+                        + " from unnest(?::varchar[], ?::varchar[], ?::integer[], ?::numeric[])"
+                        + " as k(member_number, category, transactions, spend)"
+                        + " where g.member_number = k.member_number and g.category = k.category"
+                        + " returning g.member_number, g.category")
+                    .formatted(t.categories()),
+                categories(categories),
+                rs -> new Key(rs.getString(1), rs.getString(2))));
+    List<FactDeltas.CategoryDelta> missing =
+        categories.stream()
+            .filter(g -> !updated.contains(new Key(g.member(), g.category())))
+            .toList();
+    if (!missing.isEmpty()) {
+      jdbc.update(
+          "add partner categories",
+          ("insert into %s as g (member_number, category, transactions, spend)"
+                  + " select * from unnest(?::varchar[], ?::varchar[], ?::integer[], ?::numeric[])"
+                  + ADD_TO_CATEGORY)
+              .formatted(t.categories()),
+          categories(missing));
+    }
     if (categories.stream().anyMatch(g -> g.transactions() < 0)) {
       jdbc.update(
           "drop categories a reversal emptied",
@@ -152,6 +242,20 @@ public class JdbcMemberFactRepository implements MemberFactRepository {
                           .distinct()
                           .toList())));
     }
+  }
+
+  private static Jdbc.Binder categories(List<FactDeltas.CategoryDelta> categories) {
+    Object[][] cols =
+        Jdbc.columns(
+            categories,
+            4,
+            d -> new Object[] {d.member(), d.category(), d.transactions(), d.spend()});
+    return (c, ps) -> {
+      ps.setArray(1, Jdbc.array(c, "varchar", cols[0]));
+      ps.setArray(2, Jdbc.array(c, "varchar", cols[1]));
+      ps.setArray(3, Jdbc.array(c, "integer", cols[2]));
+      ps.setArray(4, c.createArrayOf("numeric", cols[3]));
+    };
   }
 
   @Override
@@ -188,18 +292,24 @@ public class JdbcMemberFactRepository implements MemberFactRepository {
     if (enrollments.isEmpty()) {
       return;
     }
-    Object[][] cols =
-        Jdbc.columns(enrollments, 2, e -> new Object[] {e.member(), Date.valueOf(e.on())});
     jdbc.update(
         "record enrollment dates",
         ("insert into %s as f (member_number, enrolled_on)"
                 + " select * from unnest(?::varchar[], ?::date[])"
                 + " on conflict (member_number) do update set enrolled_on = excluded.enrolled_on")
             .formatted(t.facts()),
-        (c, ps) -> {
-          ps.setArray(1, Jdbc.array(c, "varchar", cols[0]));
-          ps.setArray(2, c.createArrayOf("date", cols[1]));
-        });
+        memberDates(enrollments, Enrollment::member, Enrollment::on));
+  }
+
+  /** Binds two arrays, of member numbers and of dates, one pair per row. */
+  private static <T> Jdbc.Binder memberDates(
+      List<T> rows, Function<T, String> member, Function<T, LocalDate> day) {
+    Object[][] cols =
+        Jdbc.columns(rows, 2, r -> new Object[] {member.apply(r), Date.valueOf(day.apply(r))});
+    return (c, ps) -> {
+      ps.setArray(1, Jdbc.array(c, "varchar", cols[0]));
+      ps.setArray(2, c.createArrayOf("date", cols[1]));
+    };
   }
 
   @Override

@@ -48,7 +48,35 @@ class FactDeltasTest {
                 ANNA.value(), DAY, BigDecimal.ONE, 1, new BigDecimal("120.50"), 800));
     assertThat(d.categories())
         .containsExactly(new FactDeltas.CategoryDelta(ANNA.value(), "HOTEL", 1, BigDecimal.ZERO));
-    assertThat(d.miles()).containsExactly(new FactDeltas.MilesDelta(ANNA.value(), 1050, 0));
+    assertThat(d.members())
+        .containsExactly(
+            new FactDeltas.MemberDelta(
+                ANNA.value(), DAY, DAY, BigDecimal.ONE, 1, new BigDecimal("120.50"), 1050, 0));
+    assertThat(d.membersLosingActivity()).isEmpty();
+  }
+
+  @Test
+  void aMembersDeltaSpansTheFirstAndLastOfItsDaysAndSumsThem() {
+    FactDeltas d =
+        FactDeltas.of(
+            List.of(
+                entry(1, ANNA, EntryType.CREDIT, 300, HOTEL, DAY.plusDays(5)),
+                entry(2, ANNA, EntryType.CREDIT, 500, FLIGHT, DAY),
+                entry(3, ANNA, EntryType.DEBIT, -1_000, "AW:9", DAY.plusDays(9))),
+            ORIGINS);
+
+    assertThat(d.days()).hasSize(2);
+    assertThat(d.members())
+        .containsExactly(
+            new FactDeltas.MemberDelta(
+                ANNA.value(),
+                DAY,
+                DAY.plusDays(5),
+                BigDecimal.ONE,
+                1,
+                new BigDecimal("120.50"),
+                800,
+                1_000));
   }
 
   @Test
@@ -65,7 +93,19 @@ class FactDeltasTest {
     assertThat(out.revenue()).isEqualByComparingTo(in.revenue().negate());
     assertThat(out.miles()).isEqualTo(-in.miles());
     assertThat(out.takesAway()).isTrue();
-    assertThat(reversal.miles()).containsExactly(new FactDeltas.MilesDelta(ANNA.value(), -750, 0));
+    assertThat(reversal.members())
+        .containsExactly(
+            new FactDeltas.MemberDelta(
+                ANNA.value(),
+                DAY,
+                DAY,
+                BigDecimal.ONE.negate(),
+                0,
+                new BigDecimal("-120.50"),
+                -750,
+                0));
+    assertThat(reversal.membersLosingActivity()).containsExactly(ANNA.value());
+    assertThat(credit.membersLosingActivity()).isEmpty();
   }
 
   @Test
@@ -80,7 +120,10 @@ class FactDeltasTest {
                 entry(5, BAO, EntryType.HOLD, 0, "CM:8", DAY)),
             ORIGINS);
 
-    assertThat(d.miles()).containsExactly(new FactDeltas.MilesDelta(BAO.value(), 0, 10_000));
+    assertThat(d.members())
+        .containsExactly(
+            new FactDeltas.MemberDelta(
+                BAO.value(), null, null, BigDecimal.ZERO, 0, BigDecimal.ZERO, 0, 10_000));
     assertThat(d.days()).isEmpty();
   }
 
@@ -124,6 +167,9 @@ class FactDeltasTest {
 
     assertThat(d.days()).isEmpty();
     assertThat(d.categories()).isEmpty();
-    assertThat(d.miles()).containsExactly(new FactDeltas.MilesDelta(ANNA.value(), 0, 0));
+    assertThat(d.members())
+        .containsExactly(
+            new FactDeltas.MemberDelta(
+                ANNA.value(), null, null, BigDecimal.ZERO, 0, BigDecimal.ZERO, 0, 0));
   }
 }
