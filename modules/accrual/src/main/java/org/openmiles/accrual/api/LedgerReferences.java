@@ -1,7 +1,6 @@
 package org.openmiles.accrual.api;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.openmiles.accounts.api.SourceReference;
 import org.openmiles.common.Sha256;
 
@@ -54,9 +53,6 @@ public final class LedgerReferences {
     return "PR:" + promotionCode + ":" + Sha256.hex(base);
   }
 
-  private static final Pattern FLOWN_COUPON = Pattern.compile("F:[0-9]{13}:[0-9]{1,2}");
-  private static final Pattern PARTNER_ACTIVITY = Pattern.compile("P:[A-Z0-9_]{2,20}:.+");
-
   /**
    * The base reference of an activity's own posting: {@code source} itself when it is a flown
    * coupon's or a partner record's base miles ({@code reversal} false), or the base it takes back
@@ -76,14 +72,62 @@ public final class LedgerReferences {
       }
       base = source.substring(0, source.length() - 2);
     }
-    if (FLOWN_COUPON.matcher(base).matches()) {
+    if (isFlownCoupon(base)) {
       return Optional.of(base);
     }
-    if (PARTNER_ACTIVITY.matcher(base).matches()
-        && !base.endsWith(":TB")
-        && !base.contains(":PR:")) {
+    if (isPartnerActivity(base) && !base.endsWith(":TB") && !base.contains(":PR:")) {
       return Optional.of(base);
     }
     return Optional.empty();
+  }
+
+  // The two readers below are what the patterns F:[0-9]{13}:[0-9]{1,2} and P:[A-Z0-9_]{2,20}:.+
+  // say, written out: every posting of a bulk file passes through them twice when retention keeps
+  // its facts, and the regular expressions were a tenth of the server's time on that path.
+
+  /** {@code F:<13 digits>:<1 or 2 digits>}. */
+  static boolean isFlownCoupon(String s) {
+    int n = s.length();
+    if (n < 17 || n > 18 || !s.startsWith("F:") || s.charAt(15) != ':') {
+      return false;
+    }
+    for (int i = 2; i < n; i++) {
+      if (i != 15 && !isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@code P:<2 to 20 of A-Z, 0-9, _>:<one or more characters, none a line terminator>} (a partner
+   * code holds no colon, so the first colon after {@code P:} ends it).
+   */
+  static boolean isPartnerActivity(String s) {
+    if (!s.startsWith("P:")) {
+      return false;
+    }
+    int colon = s.indexOf(':', 2);
+    int code = colon - 2;
+    if (colon < 0 || code < 2 || code > 20 || colon == s.length() - 1) {
+      return false;
+    }
+    for (int i = 2; i < colon; i++) {
+      char c = s.charAt(i);
+      if (!(isDigit(c) || (c >= 'A' && c <= 'Z') || c == '_')) {
+        return false;
+      }
+    }
+    for (int i = colon + 1; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 }

@@ -152,6 +152,33 @@ class RetentionFactsIT {
   }
 
   @Test
+  void aMemberWithoutFactsYetGetsThemFromTheirNextActivity() throws Exception {
+    Api backOffice = new Api(url);
+    Api marketing = new Api(url).as("it-marketing", "marketing");
+    String member = backOffice.enroll("Test");
+    // as for a member enrolled before the facts were kept: no row of theirs
+    Db.update("delete from retention.member_fact where member_number = ?", member);
+    String u = Api.unique();
+    Map<String, String> hotel =
+        dropPartner(
+            "DEMO_HOTEL", FileDrop.stayNights("H" + u, member, D2.toString(), 3, "stay"), 3);
+    assertThat(hotel.toString()).contains("status=PROCESSED", "rejected=0");
+    Map<String, String> again =
+        dropPartner(
+            "DEMO_HOTEL", FileDrop.stayNights("I" + u, member, D1.toString(), 1, "stay"), 1);
+    assertThat(again.toString()).contains("status=PROCESSED", "rejected=0");
+
+    JsonObject f = marketing.get("retention/members/" + member + "/facts").json();
+    assertThat(f.getInt("activityDays")).isEqualTo(2);
+    assertThat(f.getString("firstActivity")).isEqualTo(D1.toString());
+    assertThat(f.getString("lastActivity")).isEqualTo(D2.toString());
+    assertThat(f.getInt("partnerTransactions")).isEqualTo(2);
+    assertThat(f.getJsonNumber("milesEarned").longValue()).isPositive();
+    assertThat(f.getJsonArray("partnerCategories").toString())
+        .contains("\"category\":\"HOTEL\"", "\"transactions\":2");
+  }
+
+  @Test
   void factsNeedARoleThatMayReadThemAndAKnownMember() {
     Api marketing = new Api(url).as("it-marketing", "marketing");
     assertThat(marketing.get("retention/members/0000000000/facts").status()).isIn(400, 404);

@@ -5,10 +5,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.openmiles.accounts.api.EntryType;
 import org.openmiles.accounts.api.events.MilesPosted;
@@ -164,17 +164,31 @@ public record FactDeltas(
     };
   }
 
-  /** The changes {@code entries} make, given the origins of their activities. */
+  private static final Comparator<DayDelta> DAY_ORDER =
+      (a, b) -> {
+        int m = a.member().compareTo(b.member());
+        return m != 0 ? m : a.day().compareTo(b.day());
+      };
+  private static final Comparator<CategoryDelta> CATEGORY_ORDER =
+      (a, b) -> {
+        int m = a.member().compareTo(b.member());
+        return m != 0 ? m : a.category().compareTo(b.category());
+      };
+  private static final Comparator<MemberDelta> MEMBER_ORDER =
+      (a, b) -> a.member().compareTo(b.member());
+
+  /**
+   * The changes {@code entries} make, given the origins of their activities; each list in member
+   * order (then day or category).
+   */
   public static FactDeltas of(
       Collection<MilesPosted.Entry> entries, Map<String, ActivityOrigin> origins) {
     record DayKey(String member, LocalDate day) {}
     record CategoryKey(String member, String category) {}
-    Map<DayKey, DayDelta> days =
-        new TreeMap<>(Comparator.comparing(DayKey::member).thenComparing(DayKey::day));
-    Map<CategoryKey, CategoryDelta> categories =
-        new TreeMap<>(
-            Comparator.comparing(CategoryKey::member).thenComparing(CategoryKey::category));
-    Map<String, MemberDelta> members = new TreeMap<>();
+    // hashed while adding up, sorted once at the end (a sorted map compared keys at every entry)
+    Map<DayKey, DayDelta> days = new HashMap<>();
+    Map<CategoryKey, CategoryDelta> categories = new HashMap<>();
+    Map<String, MemberDelta> members = new HashMap<>();
     for (MilesPosted.Entry e : entries) {
       String member = e.member().value();
       long earned = 0;
@@ -222,13 +236,23 @@ public record FactDeltas(
       }
     }
     // an activity and its reversal in one batch (a rebuild's page) leave nothing: no empty row
-    List<DayDelta> changed = days.values().stream().filter(d -> !d.changesNothing()).toList();
-    for (DayDelta d : changed) {
-      members.merge(d.member(), MemberDelta.day(d), MemberDelta::plus);
+    List<DayDelta> changed = new ArrayList<>(days.size());
+    for (DayDelta d : days.values()) {
+      if (!d.changesNothing()) {
+        changed.add(d);
+        members.merge(d.member(), MemberDelta.day(d), MemberDelta::plus);
+      }
     }
-    return new FactDeltas(
-        changed,
-        categories.values().stream().filter(g -> !g.changesNothing()).toList(),
-        new ArrayList<>(members.values()));
+    changed.sort(DAY_ORDER);
+    List<CategoryDelta> inCategories = new ArrayList<>(categories.size());
+    for (CategoryDelta g : categories.values()) {
+      if (!g.changesNothing()) {
+        inCategories.add(g);
+      }
+    }
+    inCategories.sort(CATEGORY_ORDER);
+    List<MemberDelta> byMember = new ArrayList<>(members.values());
+    byMember.sort(MEMBER_ORDER);
+    return new FactDeltas(changed, inCategories, byMember);
   }
 }

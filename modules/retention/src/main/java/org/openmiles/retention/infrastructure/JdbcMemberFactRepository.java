@@ -6,11 +6,9 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.openmiles.common.jdbc.Jdbc;
@@ -60,8 +58,10 @@ public class JdbcMemberFactRepository implements MemberFactRepository {
           + " miles_redeemed = f.miles_redeemed + %1$s.miles_redeemed, updated_at = now()";
 
   /**
-   * An update of the members' rows that exist (every enrolled member has one), then the rows of
-   * those who had none: cheaper than an upsert per row, which first tries an insert.
+   * An update of the members' rows that exist (every enrolled member has one), then, if it did not
+   * find them all, an insert of those without a row: cheaper than an upsert per row, which first
+   * tries an insert. The ledger has locked the members' accounts, so no other transaction adds
+   * their rows in between; the upsert is only a guard.
    */
   @Override
   public void addTotals(
@@ -69,33 +69,31 @@ public class JdbcMemberFactRepository implements MemberFactRepository {
     if (members.isEmpty()) {
       return;
     }
-    List<String> updated =
-        jdbc.list(
+    int updated =
+        jdbc.update(
             "add to members' totals",
             ("update %s f set"
                     + ADD_TO_TOTALS.formatted("k")
                     + " from unnest(?::varchar[], ?::integer[], ?::date[], ?::date[],"
                     + " ?::numeric[], ?::integer[], ?::numeric[], ?::bigint[], ?::bigint[])"
                     + " as k(%s)"
-                    + " where f.member_number = k.member_number returning f.member_number")
+                    + " where f.member_number = k.member_number")
                 .formatted(t.facts(), TOTALS),
-            totals(members, newDays),
-            rs -> rs.getString(1));
-    if (updated.size() == members.size()) {
+            totals(members, newDays));
+    if (updated == members.size()) {
       return;
     }
-    Set<String> done = new HashSet<>(updated);
-    List<FactDeltas.MemberDelta> missing =
-        members.stream().filter(m -> !done.contains(m.member())).toList();
     jdbc.update(
         "add members' totals",
-        ("insert into %s as f (%s)"
+        ("insert into %1$s as f (%2$s)"
                 + " select * from unnest(?::varchar[], ?::integer[], ?::date[], ?::date[],"
                 + " ?::numeric[], ?::integer[], ?::numeric[], ?::bigint[], ?::bigint[])"
+                + " as k(%2$s)"
+                + " where not exists (select 1 from %1$s e where e.member_number = k.member_number)"
                 + " on conflict (member_number) do update set"
                 + ADD_TO_TOTALS.formatted("excluded"))
             .formatted(t.facts(), TOTALS),
-        totals(missing, newDays));
+        totals(members, newDays));
   }
 
   private static Jdbc.Binder totals(
@@ -198,32 +196,27 @@ public class JdbcMemberFactRepository implements MemberFactRepository {
     if (categories.isEmpty()) {
       return;
     }
-    record Key(String member, String category) {}
-    Set<Key> updated =
-        new HashSet<>(
-            jdbc.list(
-                "add partner transactions by category",
-                ("update %s g set transactions = g.transactions + k.transactions,"
-                        + " spend = g.spend + k.spend"
-                        + " from unnest(?::varchar[], ?::varchar[], ?::integer[], ?::numeric[])"
-                        + " as k(member_number, category, transactions, spend)"
-                        + " where g.member_number = k.member_number and g.category = k.category"
-                        + " returning g.member_number, g.category")
-                    .formatted(t.categories()),
-                categories(categories),
-                rs -> new Key(rs.getString(1), rs.getString(2))));
-    List<FactDeltas.CategoryDelta> missing =
-        categories.stream()
-            .filter(g -> !updated.contains(new Key(g.member(), g.category())))
-            .toList();
-    if (!missing.isEmpty()) {
+    int updated =
+        jdbc.update(
+            "add partner transactions by category",
+            ("update %s g set transactions = g.transactions + k.transactions,"
+                    + " spend = g.spend + k.spend"
+                    + " from unnest(?::varchar[], ?::varchar[], ?::integer[], ?::numeric[])"
+                    + " as k(member_number, category, transactions, spend)"
+                    + " where g.member_number = k.member_number and g.category = k.category")
+                .formatted(t.categories()),
+            categories(categories));
+    if (updated < categories.size()) {
       jdbc.update(
           "add partner categories",
-          ("insert into %s as g (member_number, category, transactions, spend)"
+          ("insert into %1$s as g (member_number, category, transactions, spend)"
                   + " select * from unnest(?::varchar[], ?::varchar[], ?::integer[], ?::numeric[])"
+                  + " as k(member_number, category, transactions, spend)"
+                  + " where not exists (select 1 from %1$s e"
+                  + " where e.member_number = k.member_number and e.category = k.category)"
                   + ADD_TO_CATEGORY)
               .formatted(t.categories()),
-          categories(missing));
+          categories(categories));
     }
     if (categories.stream().anyMatch(g -> g.transactions() < 0)) {
       jdbc.update(
