@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -13,12 +14,14 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openmiles.retention.api.CampaignRunInProgressException;
 import org.openmiles.retention.api.Campaigns;
+import org.openmiles.retention.api.RetentionCleanup;
 import org.openmiles.retention.api.ScoringRunInProgressException;
 import org.openmiles.retention.api.ScoringRuns;
 
@@ -35,6 +38,9 @@ import org.openmiles.retention.api.ScoringRuns;
  * 0038), so best-customer and win-back read the night's segments and churn reasons; off with {@code
  * openmiles.retention.campaigns.scheduled=false}. A campaign run that fails, or meets an on-demand
  * one still going, is logged and does not fail the firing.
+ *
+ * <p>Every hour at :50, on the one node that claims the firing, the retention API's old
+ * Idempotency-Keys are deleted ({@link RetentionCleanup}).
  */
 @Singleton
 @Startup
@@ -48,6 +54,8 @@ public class RetentionScheduler {
   @Inject ScoringRuns runs;
   @Inject Campaigns campaigns;
   @Inject ClusterLock lock;
+  @Inject RetentionCleanup cleanup;
+  @Inject Clock clock;
 
   @Inject
   @ConfigProperty(name = "openmiles.jobs.enabled", defaultValue = "true")
@@ -90,6 +98,22 @@ public class RetentionScheduler {
       LOG.info(() -> "nightly retention scoring skipped: " + busy.getMessage());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "job " + JOB + " failed; it will run again tomorrow", e);
+    }
+  }
+
+  /** The hourly clean-up of old Idempotency-Keys. */
+  @Schedule(hour = "*", minute = "50", persistent = false)
+  public void cleanUp() {
+    if (!enabled) {
+      return;
+    }
+    try {
+      lock.runFiring(
+          "retention-cleanup",
+          Duration.ofMinutes(1),
+          () -> cleanup.purgeIdempotencyKeys(clock.instant()));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "job retention-cleanup failed; it will run again next hour", e);
     }
   }
 

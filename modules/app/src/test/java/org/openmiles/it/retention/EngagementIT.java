@@ -8,6 +8,7 @@ import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -36,6 +37,7 @@ import org.openmiles.accounts.api.PostMiles;
 import org.openmiles.accounts.api.Qualifying;
 import org.openmiles.accounts.api.SourceReference;
 import org.openmiles.it.support.Api;
+import org.openmiles.it.support.Db;
 import org.openmiles.it.support.Deployments;
 import org.openmiles.it.support.Enrollments;
 import org.openmiles.it.support.FileDrop;
@@ -49,6 +51,7 @@ import org.openmiles.retention.api.Consents;
 import org.openmiles.retention.api.Engagement;
 import org.openmiles.retention.api.RecordAction;
 import org.openmiles.retention.api.RecordConsent;
+import org.openmiles.retention.api.RetentionCleanup;
 
 /**
  * Retention's voice of the member in the server: engagement actions counted once under their caps
@@ -72,6 +75,7 @@ class EngagementIT {
   @Inject Engagement engagement;
   @Inject Consents consents;
   @Inject ConsentSelection selection;
+  @Inject RetentionCleanup cleanup;
 
   private Api staff() {
     return new Api(url);
@@ -154,6 +158,25 @@ class EngagementIT {
     assertThat(seen.status()).isEqualTo(200);
     assertThat(seen.num("points")).isEqualTo(50);
     assertThat(seen.json().getJsonArray("recentActions")).hasSize(1);
+  }
+
+  @Test
+  void theHourlyCleanUpDeletesIdempotencyKeysOlderThanAWeekOnly() {
+    String old = id("old-key");
+    String recent = id("recent-key");
+    String insert =
+        "insert into retention.idempotency_key (caller, idempotency_key, request_hash, state,"
+            + " attempt, response_status, response_body, created_at, updated_at)"
+            + " values ('it-app', ?, repeat('0', 64), 'DONE', 'a', 201, '{}',"
+            + " now() - cast(? as interval), now() - cast(? as interval))";
+    Db.update(insert, old, "169 hours", "169 hours");
+    Db.update(insert, recent, "167 hours", "167 hours");
+
+    assertThat(cleanup.purgeIdempotencyKeys(Instant.now())).isGreaterThanOrEqualTo(1);
+
+    String left = "select count(*) from retention.idempotency_key where idempotency_key = ?";
+    assertThat(Db.count(left, old)).as("older than a week").isZero();
+    assertThat(Db.count(left, recent)).as("within the week").isOne();
   }
 
   @Test

@@ -4,12 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.IntSupplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openmiles.cashmiles.api.CashMilesCleanup;
 import org.openmiles.cashmiles.domain.IdempotencyRepository;
 import org.openmiles.cashmiles.domain.PaymentRepository;
+import org.openmiles.common.jdbc.Chunks;
 
 /**
  * Deletes quotes expired for longer than {@code openmiles.cashmiles.cleanup.quote-retention-hours}
@@ -37,8 +37,10 @@ public class DefaultCashMilesCleanup implements CashMilesCleanup {
   public Result cleanUp(Instant now) {
     Instant quotesBefore = now.minus(Duration.ofHours(quoteRetentionHours));
     Instant keysBefore = now.minus(Duration.ofHours(keyRetentionHours));
-    int quotes = inChunks(() -> payments.purgeUnusedQuotesExpiredBefore(quotesBefore, CHUNK));
-    int keyRows = inChunks(() -> keys.purgeCreatedBefore(keysBefore, CHUNK));
+    int quotes =
+        Chunks.untilShort(
+            () -> payments.purgeUnusedQuotesExpiredBefore(quotesBefore, CHUNK), CHUNK);
+    int keyRows = Chunks.untilShort(() -> keys.purgeCreatedBefore(keysBefore, CHUNK), CHUNK);
     Result r = new Result(now, quotes, keyRows);
     if (quotes + keyRows > 0) {
       LOG.info(
@@ -52,15 +54,5 @@ public class DefaultCashMilesCleanup implements CashMilesCleanup {
                   + " Idempotency-Keys");
     }
     return r;
-  }
-
-  private static int inChunks(IntSupplier chunk) {
-    int total = 0;
-    int n;
-    do {
-      n = chunk.getAsInt();
-      total += n;
-    } while (n == CHUNK);
-    return total;
   }
 }
