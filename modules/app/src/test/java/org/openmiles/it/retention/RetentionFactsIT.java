@@ -6,7 +6,13 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -176,6 +182,66 @@ class RetentionFactsIT {
     assertThat(f.getJsonNumber("milesEarned").longValue()).isPositive();
     assertThat(f.getJsonArray("partnerCategories").toString())
         .contains("\"category\":\"HOTEL\"", "\"transactions\":2");
+  }
+
+  @Test
+  void twoPartnersFilesCreditedAtOnceOnTheSameMembersAndDaysKeepExactFacts() throws Exception {
+    Api backOffice = new Api(url);
+    List<String> members = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      members.add(backOffice.enroll("Test"));
+    }
+    String u = Api.unique();
+    // each file: every member on each of six days, twice on the first (the same days in both)
+    Callable<Map<String, String>> bank = () -> dropMany("DEMO_BANK", "B" + u, members, true);
+    Callable<Map<String, String>> hotel = () -> dropMany("DEMO_HOTEL", "H" + u, members, false);
+    ExecutorService two = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Map<String, String>>> acks = two.invokeAll(List.of(bank, hotel));
+      for (Future<Map<String, String>> ack : acks) {
+        assertThat(ack.get().toString()).contains("status=PROCESSED", "rejected=0");
+      }
+    } finally {
+      two.shutdownNow();
+    }
+
+    Api marketing = new Api(url).as("it-marketing", "marketing");
+    for (String m : members) {
+      JsonObject f = marketing.get("retention/members/" + m + "/facts").json();
+      assertThat(f.getInt("activityDays")).as(m).isEqualTo(6);
+      assertThat(f.getInt("partnerTransactions")).as(m).isEqualTo(14);
+      assertThat(f.getString("firstActivity")).isEqualTo(D1.toString());
+      assertThat(f.getString("lastActivity")).isEqualTo(D1.plusDays(5).toString());
+    }
+    Api.Res rebuilt = new Api(url).as("it-ops", "operations").post("retention/facts/rebuild", "");
+    assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(200);
+    for (String m : members) {
+      assertThat(differences(m)).as("rebuilt facts of " + m + " against the kept ones").isEmpty();
+    }
+  }
+
+  /** A partner file of seven records per member (two on the first of six days), credited. */
+  private static Map<String, String> dropMany(
+      String partner, String prefix, List<String> members, boolean spend) throws Exception {
+    StringBuilder records = new StringBuilder();
+    long quantity = 0;
+    int n = 0;
+    for (String m : members) {
+      for (int d = 0; d < 7; d++) {
+        String day = D1.plusDays(Math.max(0, d - 1)).toString();
+        String tx = prefix + "-" + m + "-" + d;
+        records.append(
+            spend
+                ? FileDrop.partnerRecord(tx, m, "Test", day, "SPEND", 2_000_000, "VND", "card")
+                : FileDrop.stayNights(tx, m, day, 1, "stay"));
+        quantity += spend ? 2_000_000 : 1;
+        n++;
+      }
+    }
+    return FileDrop.drop(
+        FileDrop.partnerFolder(partner),
+        partner.toLowerCase() + "-" + prefix + ".csv",
+        FileDrop.partnerHeader(partner) + records + "T," + n + "," + quantity + "\n");
   }
 
   @Test
