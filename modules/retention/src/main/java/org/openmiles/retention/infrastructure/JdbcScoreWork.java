@@ -319,6 +319,8 @@ public class JdbcScoreWork implements ScoreWork {
             : "case when s.repeat_days > 0 and s.repeat_mean > 0 then ?::float8 * (?::float8 +"
                 + " s.repeat_days * s.repeat_mean::float8) / (?::float8 * s.repeat_days + ?::float8"
                 + " - 1) else ?::float8 end";
+    // the quintiles sort only the columns they need, joined back by member (three sorts of the
+    // whole summary row cost more than the join)
     String sql =
         """
         insert into retention.score_result (member_number, first_activity, last_activity,
@@ -326,16 +328,17 @@ public class JdbcScoreWork implements ScoreWork {
                p_alive, expected_days_12m, expected_value, clv, tier_code,
                p_alive_reason, gap_reason, tier_reason, expiry_reason)
         select s.member_number, s.first_activity, s.last_activity, ?::date - s.last_activity,
-               s.frequency, s.monetary, s.r, s.f, s.m, %s, s.repeat_days,
+               s.frequency, s.monetary, q.r, q.f, q.m, %s, s.repeat_days,
                m.p_alive, m.expected_days, round(v.value::numeric, 2),
                round((v.value * m.discounted)::numeric, 2),
                coalesce(e.tier_code, case when s.member_number ~ '^[0-9]{10}$' then ?::varchar end),
                m.p_alive_reason, m.gap_reason, e.tier_reason, e.expiry_reason
-          from (select s.*,
-                       ntile(5) over (order by s.last_activity, s.member_number desc) r,
-                       ntile(5) over (order by s.frequency, s.member_number) f,
-                       ntile(5) over (order by s.monetary, s.member_number) m
-                  from retention.score_summary s) s
+          from retention.score_summary s
+          join (select member_number,
+                       ntile(5) over (order by last_activity, member_number desc) r,
+                       ntile(5) over (order by frequency, member_number) f,
+                       ntile(5) over (order by monetary, member_number) m
+                  from retention.score_summary) q on q.member_number = s.member_number
           join retention.score_model m
             on m.repeat_days = s.repeat_days and m.last_at_days = s.last_at_days
            and m.age_days = s.age_days
