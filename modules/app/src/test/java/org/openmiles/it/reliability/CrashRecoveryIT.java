@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmiles.it.support.Api;
@@ -30,42 +30,46 @@ import org.openmiles.it.support.ServerProcess;
  * run out (ADR 0024), resumed, and every record is credited exactly once. Then the same for a
  * version 2 file reversing every record: each is taken back exactly once. And killed while clients
  * capture holds: every hold is captured exactly once. Not an Arquillian test: it runs Payara Micro
- * itself, because it has to kill and restart it.
+ * itself, because it has to kill and restart it. The two crash tests share the server one of them
+ * left running (each kills and restarts it anyway), which saves a start.
  */
 class CrashRecoveryIT {
-  private static final int RECORDS = 60_000;
+  private static final int RECORDS = 20_000;
   private static final int MEMBERS = 200;
 
-  @TempDir Path files;
-  private ServerProcess server;
+  @TempDir static Path files;
+  private static ServerProcess server;
 
-  @AfterEach
-  void stop() throws InterruptedException {
+  @AfterAll
+  static void stop() throws InterruptedException {
     if (server != null) {
       server.close();
     }
   }
 
   /** Starts OpenMiles on the test files; {@code settings} may change its environment. */
-  private void launch(Consumer<Map<String, String>> settings) throws IOException {
-    server =
-        ServerProcess.launch(
-            "crash",
-            env -> {
-              env.put("OPENMILES_FILES_ROOT", files.toString());
-              env.put("OPENMILES_FILES_POLL_MS", "200");
-              env.put("OPENMILES_FILES_CHUNK", "500");
-              // no file-age threshold: the server restarts at once, and the file's owner (its
-              // lease) decides
-              env.remove("OPENMILES_FILES_RECOVER_AFTER_SECONDS");
-              env.put("OPENMILES_FILES_LEASE_SECONDS", "10");
-              env.put("OPENMILES_JOBS_ENABLED", "false");
-              settings.accept(env);
-            });
+  private static ServerProcess launch(Consumer<Map<String, String>> settings) throws IOException {
+    return ServerProcess.launch(
+        "crash",
+        env -> {
+          env.put("OPENMILES_FILES_ROOT", files.toString());
+          env.put("OPENMILES_FILES_POLL_MS", "200");
+          env.put("OPENMILES_FILES_CHUNK", "500");
+          // no file-age threshold: the server restarts at once, and the file's owner (its
+          // lease) decides
+          env.remove("OPENMILES_FILES_RECOVER_AFTER_SECONDS");
+          env.put("OPENMILES_FILES_LEASE_SECONDS", "10");
+          env.put("OPENMILES_JOBS_ENABLED", "false");
+          settings.accept(env);
+        });
   }
 
-  private URL start() throws Exception {
-    launch(env -> {});
+  /** The running server, or a new one once the last was killed. */
+  private static URL start() throws Exception {
+    if (server != null && server.alive()) {
+      return server.url();
+    }
+    server = launch(env -> {});
     return server.awaitReady();
   }
 
@@ -120,23 +124,25 @@ class CrashRecoveryIT {
    */
   @Test
   void outsideDemoModeAServerWithDemoMaterialRefusesToStart() throws Exception {
-    launch(
-        env -> {
-          env.remove("OPENMILES_DEMO");
-          env.put("OPENMILES_DEMO_MEMBERS", "300");
-        });
-    assertThat(server.exited(240))
-        .as("the server should have stopped by itself; see " + server.log)
-        .isTrue();
-    assertThat(server.exitValue()).isEqualTo(78);
-    String out = server.logText();
-    assertThat(out)
-        .contains("OpenMiles will not start with demo material outside demo mode")
-        .contains("openmiles.demo.members is 300")
-        .contains("is a development key of ./openmiles jwt")
-        .contains("set OPENMILES_DEMO=true");
-    // refused before the migrations: the database was not touched
-    assertThat(out).doesNotContain("migration(s) applied");
+    try (ServerProcess refused =
+        launch(
+            env -> {
+              env.remove("OPENMILES_DEMO");
+              env.put("OPENMILES_DEMO_MEMBERS", "300");
+            })) {
+      assertThat(refused.exited(240))
+          .as("the server should have stopped by itself; see " + refused.log)
+          .isTrue();
+      assertThat(refused.exitValue()).isEqualTo(78);
+      String out = refused.logText();
+      assertThat(out)
+          .contains("OpenMiles will not start with demo material outside demo mode")
+          .contains("openmiles.demo.members is 300")
+          .contains("is a development key of ./openmiles jwt")
+          .contains("set OPENMILES_DEMO=true");
+      // refused before the migrations: the database was not touched
+      assertThat(out).doesNotContain("migration(s) applied");
+    }
   }
 
   @Test
