@@ -37,9 +37,9 @@ public class DefaultActivityOrigins implements ActivityOrigins {
     Map<String, RecordedOrigin> held = handed.handed();
     List<RecordedOrigin> found = new ArrayList<>();
     for (String ref : baseReferences) {
-      RecordedOrigin known = held.get(ref);
-      if (known != null) {
-        found.add(known);
+      RecordedOrigin given = held.get(ref);
+      if (given != null) {
+        found.add(given);
         continue;
       }
       int second = ref.indexOf(':', 2);

@@ -68,10 +68,6 @@ public class JdbcPartnerActivityRepository implements PartnerActivityRepository 
         });
   }
 
-  /**
-   * Inserts the records not known yet (set-based); returns the ones that were known before, by
-   * partner transaction id.
-   */
   @Override
   public String kind(String partnerCode) {
     return jdbc.first(
@@ -82,6 +78,10 @@ public class JdbcPartnerActivityRepository implements PartnerActivityRepository 
         .orElseThrow(() -> new IllegalStateException("no partner " + partnerCode));
   }
 
+  /**
+   * Inserts the records not known yet (set-based); returns the ones that were known before, by
+   * partner transaction id.
+   */
   @Override
   public Map<String, StoredActivity> insertActivities(
       long fileId, List<PartnerActivity> records, List<Long> miles, Instant now) {

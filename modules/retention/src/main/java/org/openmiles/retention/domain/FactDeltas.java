@@ -116,9 +116,7 @@ public record FactDeltas(
       return new MemberDelta(
           member,
           earlier(firstDay, o.firstDay),
-          o.lastDay == null || (lastDay != null && lastDay.isAfter(o.lastDay))
-              ? lastDay
-              : o.lastDay,
+          later(lastDay, o.lastDay),
           flights.add(o.flights),
           partnerTransactions + o.partnerTransactions,
           revenue.add(o.revenue),
@@ -128,6 +126,10 @@ public record FactDeltas(
 
     private static LocalDate earlier(LocalDate a, LocalDate b) {
       return b == null || (a != null && a.isBefore(b)) ? a : b;
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+      return b == null || (a != null && a.isAfter(b)) ? a : b;
     }
   }
 

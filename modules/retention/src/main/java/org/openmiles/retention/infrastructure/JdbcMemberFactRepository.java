@@ -46,6 +46,23 @@ public class JdbcMemberFactRepository implements MemberFactRepository {
       "member_number, activity_days, first_activity, last_activity, flights,"
           + " partner_transactions, revenue, miles_earned, miles_redeemed";
 
+  /** The SQL types of {@link #TOTALS}, in order. */
+  private static final String[] TOTAL_TYPES = {
+    "varchar", "integer", "date", "date", "numeric", "integer", "numeric", "bigint", "bigint"
+  };
+
+  /**
+   * The SQL types of a day delta's columns (member, date, flights, transactions, revenue, miles).
+   */
+  private static final String[] DAY_TYPES = {
+    "varchar", "date", "numeric", "integer", "numeric", "bigint"
+  };
+
+  /** A partner category delta's columns, and their SQL types. */
+  private static final String CATEGORY = "member_number, category, transactions, spend";
+
+  private static final String[] CATEGORY_TYPES = {"varchar", "varchar", "integer", "numeric"};
+
   /** Adds a delta's values (alias {@code %1$s}) to a member's row (alias {@code f}). */
   private static final String ADD_TO_TOTALS =
       " activity_days = f.activity_days + %1$s.activity_days,"
@@ -74,11 +91,9 @@ public class JdbcMemberFactRepository implements MemberFactRepository {
             "add to members' totals",
             ("update %s f set"
                     + ADD_TO_TOTALS.formatted("k")
-                    + " from unnest(?::varchar[], ?::integer[], ?::date[], ?::date[],"
-                    + " ?::numeric[], ?::integer[], ?::numeric[], ?::bigint[], ?::bigint[])"
-                    + " as k(%s)"
+                    + " from unnest(%s) as k(%s)"
                     + " where f.member_number = k.member_number")
-                .formatted(t.facts(), TOTALS),
+                .formatted(t.facts(), Jdbc.unnestParameters(TOTAL_TYPES), TOTALS),
             totals(members, newDays));
     if (updated == members.size()) {
       return;
@@ -86,13 +101,11 @@ public class JdbcMemberFactRepository implements MemberFactRepository {
     jdbc.update(
         "add members' totals",
         ("insert into %1$s as f (%2$s)"
-                + " select * from unnest(?::varchar[], ?::integer[], ?::date[], ?::date[],"
-                + " ?::numeric[], ?::integer[], ?::numeric[], ?::bigint[], ?::bigint[])"
-                + " as k(%2$s)"
+                + " select * from unnest(%3$s) as k(%2$s)"
                 + " where not exists (select 1 from %1$s e where e.member_number = k.member_number)"
                 + " on conflict (member_number) do update set"
                 + ADD_TO_TOTALS.formatted("excluded"))
-            .formatted(t.facts(), TOTALS),
+            .formatted(t.facts(), TOTALS, Jdbc.unnestParameters(TOTAL_TYPES)),
         totals(members, newDays));
   }
 
@@ -114,16 +127,15 @@ public class JdbcMemberFactRepository implements MemberFactRepository {
                   m.earned(),
                   m.redeemed()
                 });
+    return arrays(TOTAL_TYPES, cols);
+  }
+
+  /** Binds one array parameter per column, {@code types[k]} for column k. */
+  private static Jdbc.Binder arrays(String[] types, Object[][] cols) {
     return (c, ps) -> {
-      ps.setArray(1, Jdbc.array(c, "varchar", cols[0]));
-      ps.setArray(2, Jdbc.array(c, "integer", cols[1]));
-      ps.setArray(3, c.createArrayOf("date", cols[2]));
-      ps.setArray(4, c.createArrayOf("date", cols[3]));
-      ps.setArray(5, c.createArrayOf("numeric", cols[4]));
-      ps.setArray(6, Jdbc.array(c, "integer", cols[5]));
-      ps.setArray(7, c.createArrayOf("numeric", cols[6]));
-      ps.setArray(8, Jdbc.array(c, "bigint", cols[7]));
-      ps.setArray(9, Jdbc.array(c, "bigint", cols[8]));
+      for (int k = 0; k < types.length; k++) {
+        ps.setArray(k + 1, Jdbc.array(c, types[k], cols[k]));
+      }
     };
   }
 
@@ -155,8 +167,7 @@ public class JdbcMemberFactRepository implements MemberFactRepository {
         jdbc.list(
             "add activity days",
             ("with k (member_number, activity_date, flights, partner_transactions, revenue,"
-                    + " miles_earned) as (select * from unnest(?::varchar[], ?::date[], ?::numeric[],"
-                    + " ?::integer[], ?::numeric[], ?::bigint[])),"
+                    + " miles_earned) as (select * from unnest(%2$s)),"
                     + " added as (insert into %1$s as d (member_number, activity_date, flights,"
                     + " partner_transactions, revenue, miles_earned) select * from k"
                     + ADD_TO_DAY
@@ -166,15 +177,8 @@ public class JdbcMemberFactRepository implements MemberFactRepository {
                     + " where a.flights = k.flights and a.partner_transactions = k.partner_transactions"
                     + " and a.revenue = k.revenue and a.miles_earned = k.miles_earned"
                     + " group by k.member_number")
-                .formatted(t.days()),
-            (c, ps) -> {
-              ps.setArray(1, Jdbc.array(c, "varchar", cols[0]));
-              ps.setArray(2, c.createArrayOf("date", cols[1]));
-              ps.setArray(3, c.createArrayOf("numeric", cols[2]));
-              ps.setArray(4, Jdbc.array(c, "integer", cols[3]));
-              ps.setArray(5, c.createArrayOf("numeric", cols[4]));
-              ps.setArray(6, Jdbc.array(c, "bigint", cols[5]));
-            },
+                .formatted(t.days(), Jdbc.unnestParameters(DAY_TYPES)),
+            arrays(DAY_TYPES, cols),
             rs -> Map.entry(rs.getString(1), rs.getInt(2)));
     List<FactDeltas.DayDelta> reduced =
         days.stream().filter(FactDeltas.DayDelta::takesAway).toList();
@@ -201,21 +205,18 @@ public class JdbcMemberFactRepository implements MemberFactRepository {
             "add partner transactions by category",
             ("update %s g set transactions = g.transactions + k.transactions,"
                     + " spend = g.spend + k.spend"
-                    + " from unnest(?::varchar[], ?::varchar[], ?::integer[], ?::numeric[])"
-                    + " as k(member_number, category, transactions, spend)"
+                    + " from unnest(%s) as k(%s)"
                     + " where g.member_number = k.member_number and g.category = k.category")
-                .formatted(t.categories()),
+                .formatted(t.categories(), Jdbc.unnestParameters(CATEGORY_TYPES), CATEGORY),
             categories(categories));
     if (updated < categories.size()) {
       jdbc.update(
           "add partner categories",
-          ("insert into %1$s as g (member_number, category, transactions, spend)"
-                  + " select * from unnest(?::varchar[], ?::varchar[], ?::integer[], ?::numeric[])"
-                  + " as k(member_number, category, transactions, spend)"
+          ("insert into %1$s as g (%2$s) select * from unnest(%3$s) as k(%2$s)"
                   + " where not exists (select 1 from %1$s e"
                   + " where e.member_number = k.member_number and e.category = k.category)"
                   + ADD_TO_CATEGORY)
-              .formatted(t.categories()),
+              .formatted(t.categories(), CATEGORY, Jdbc.unnestParameters(CATEGORY_TYPES)),
           categories(categories));
     }
     if (categories.stream().anyMatch(g -> g.transactions() < 0)) {
@@ -243,12 +244,7 @@ public class JdbcMemberFactRepository implements MemberFactRepository {
             categories,
             4,
             d -> new Object[] {d.member(), d.category(), d.transactions(), d.spend()});
-    return (c, ps) -> {
-      ps.setArray(1, Jdbc.array(c, "varchar", cols[0]));
-      ps.setArray(2, Jdbc.array(c, "varchar", cols[1]));
-      ps.setArray(3, Jdbc.array(c, "integer", cols[2]));
-      ps.setArray(4, c.createArrayOf("numeric", cols[3]));
-    };
+    return arrays(CATEGORY_TYPES, cols);
   }
 
   @Override
@@ -299,10 +295,7 @@ public class JdbcMemberFactRepository implements MemberFactRepository {
       List<T> rows, Function<T, String> member, Function<T, LocalDate> day) {
     Object[][] cols =
         Jdbc.columns(rows, 2, r -> new Object[] {member.apply(r), Date.valueOf(day.apply(r))});
-    return (c, ps) -> {
-      ps.setArray(1, Jdbc.array(c, "varchar", cols[0]));
-      ps.setArray(2, c.createArrayOf("date", cols[1]));
-    };
+    return arrays(new String[] {"varchar", "date"}, cols);
   }
 
   @Override
