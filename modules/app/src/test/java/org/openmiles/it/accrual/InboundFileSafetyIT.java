@@ -186,7 +186,10 @@ class InboundFileSafetyIT {
         java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3 * 3_600)));
     assertThat(refusal("stalled-" + u + ".csv", "INCOMPLETE_UPLOAD"))
         .contains("file,.stalled-" + u + ".csv");
-    assertThat(stale).doesNotExist();
+    // answered first, then moved (a crash between the two answers it again rather than never)
+    FileDrop.awaitGone(stale, Duration.ofSeconds(30), "the stalled upload in inbound/");
+    assertThat(partner.resolve("rejects"))
+        .isDirectoryContaining(p -> p.getFileName().toString().startsWith("stalled-" + u + "."));
   }
 
   @Test

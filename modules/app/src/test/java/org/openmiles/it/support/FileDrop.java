@@ -110,6 +110,19 @@ public final class FileDrop {
     return Files.readAllLines(file);
   }
 
+  /**
+   * Waits up to {@code timeout} for {@code file} to be gone (the server moves an entry away after
+   * it has answered it); fails naming it {@code what} if it stays.
+   */
+  public static void awaitGone(Path file, Duration timeout, String what)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (Files.exists(file) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(file).as(what).doesNotExist();
+  }
+
   /** The rows of the file's reject file, without the header. */
   public static List<String> rejects(Path base, String name) throws IOException {
     return Files.readAllLines(base.resolve("outbound").resolve(name + ".rejects.csv")).stream()
