@@ -74,6 +74,17 @@ bench_exit() {
   exit "$rc"
 }
 
+# the 1-minute load average; wait_quiet waits (at most 5 minutes) for it to fall below $1, so that a
+# timed part does not start while an earlier part (a generator, a server start) still loads the cores
+load1() { awk '{print $1}' /proc/loadavg; }
+wait_quiet() { # load below which a timed part may start
+  say "waiting for the load average to fall below $1 (at most 5 minutes; now $(load1))"
+  for _ in $(seq 1 60); do
+    awk -v a="$(load1)" -v l="$1" 'BEGIN { exit !(a < l) }' && return 0
+    sleep 5
+  done
+}
+
 psql_su() { # db, psql args...
   local db="$1"; shift
   PGOPTIONS="-c client_min_messages=warning" "$PSQL" -X -h "$PG_HOST" -p "$PG_PORT" -U postgres -d "$db" -v ON_ERROR_STOP=1 -q "$@"

@@ -24,6 +24,7 @@ MEMBERS="${INGEST_MEMBERS:-20000}"
 CLIENTS="${INGEST_CLIENTS:-16}"
 CHUNK="${INGEST_CHUNK:-}"              # empty: the server's default (openmiles.files.chunk)
 ANALYZE="${INGEST_ANALYZE:-1}"
+BUSY_LOAD="${INGEST_BUSY_LOAD:-1.5}"   # a timed part waits for the load average to fall below it
 TIMEOUT="${INGEST_TIMEOUT:-3600}"      # seconds to wait for the acknowledgement
 KEEP_FILES="${INGEST_KEEP_FILES:-0}"
 JFR="${INGEST_JFR:-0}"                 # 1: a JFR recording of the server per ingest (bench/results)
@@ -121,6 +122,7 @@ us_per() { awk -v t="$1" -v n="$2" -v u="$TICK_US" 'BEGIN { printf "%.1f", t * u
 # anchor: psql \copy of the file's detail lines into a plain table with a unique key and a member index
 anchor() { # feed, file, records, column definitions, unique key columns
   local feed="$1" file="$2" n="$3" t0 t1 rows
+  wait_quiet "$BUSY_LOAD"
   say "anchor ($feed): \\copy of the $n detail lines into bench_copy (unique index on ($5), index on member)"
   psql_su "$APP_DB" <<SQL
 drop table if exists public.bench_copy;
@@ -147,9 +149,10 @@ SQL
 # the SQL floor: the least work PostgreSQL must do for the file, in one set-based transaction from a
 # staged \copy into empty clones of the real tables (floor-<feed>.sql says what it writes and leaves out)
 FLOOR="${INGEST_FLOOR:-1}"
-floor_run() { # feed, file, records, stage column definitions
+floor_run() { # feed, file, records, stage column definitions, the facts' psql variables (floor-facts.sql)
   local feed="$1" file="$2" n="$3" t0 t1 pg0
   [ "$FLOOR" = 1 ] || return 0
+  wait_quiet "$BUSY_LOAD"
   say "SQL floor ($feed): \\copy into a staging table, then set-based SQL into clones of the real tables"
   psql_su "$APP_DB" >/dev/null <<SQL
 drop schema if exists bench_floor cascade;
@@ -165,6 +168,7 @@ create table bench_floor.qualifying_month (like tiers.qualifying_month including
 insert into bench_floor.qualifying_month select * from tiers.qualifying_month;
 create table bench_floor.qualifying_lifetime (like tiers.qualifying_lifetime including all);
 insert into bench_floor.qualifying_lifetime select * from tiers.qualifying_lifetime;
+create table bench_floor.member_day (like retention.member_day including all);
 analyze;
 checkpoint;
 SQL
@@ -185,6 +189,19 @@ SQL
   R[$feed.floor_seconds]="$(elapsed "$t0" "$t1")"
   R[$feed.floor_rps]="$(awk -v n="$n" -v s="${R[$feed.floor_seconds]}" 'BEGIN { printf "%.0f", n / s }')"
   say "SQL floor ($feed): $n records in ${R[$feed.floor_seconds]} s = ${R[$feed.floor_rps]} records/s"
+  # the facts' floor: the member-day rows any day-level facts must write, after a checkpoint as above
+  psql_su "$APP_DB" -q -c checkpoint >/dev/null
+  local -a facts; read -r -a facts <<<"$5"
+  pg0="$(pg_ticks)"
+  t0="$(now)"
+  psql_su "$APP_DB" -q "${facts[@]/#/-v}" -f "$HERE/floor-facts.sql" >/dev/null \
+    || die "the facts' floor of $feed failed"
+  t1="$(now)"
+  sleep 1
+  R[$feed.facts_floor_seconds]="$(elapsed "$t0" "$t1")"
+  R[$feed.facts_floor_pg_us]="$(us_per $(($(pg_ticks) - pg0)) "$n")"
+  R[$feed.facts_floor_days]="$(psql_su "$APP_DB" -Atc 'select count(*) from bench_floor.member_day')"
+  say "facts' floor ($feed): ${R[$feed.facts_floor_days]} member-day rows in ${R[$feed.facts_floor_seconds]} s"
   psql_su "$APP_DB" -c 'drop schema bench_floor cascade' -c checkpoint >/dev/null
 }
 
@@ -199,6 +216,8 @@ ingest() { # feed, file, records, feed folder, table counted for progress, inbou
     psql_su "$APP_DB" -c analyze
   fi
   psql_su "$APP_DB" -c checkpoint
+  wait_quiet "$BUSY_LOAD"
+  R[$feed.load_before]="$(load1)"
   R[$feed.before]="$(snapshot)"
   R[$feed.rss_before]="$(rss_kb)"
   rss_max="${R[$feed.rss_before]}"
@@ -235,6 +254,7 @@ ingest() { # feed, file, records, feed folder, table counted for progress, inbou
     sleep 1
   done
   t1="$(date -r "$ack" +%s.%N)"   # when the server wrote the ack, not when the loop noticed it
+  R[$feed.load_after]="$(load1)"
   read -r jit1 gc1 <<<"$(jvm_split_ticks)"
   local jvm_d=$(($(jvm_ticks) - jvm0))
   R[$feed.jvm_us]="$(us_per "$jvm_d" "$n")"
@@ -252,6 +272,14 @@ select calls, round(total_exec_time::numeric, 0) as ms,
 from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
   and query not ilike '%pg_stat_statements%' order by total_exec_time desc limit 25;
 SQL
+    # retention's member facts: their statements' time per record, and their share of all statements
+    read -r R[$feed.facts_us] R[$feed.facts_share] <<<"$(psql_su "$APP_DB" -At -F' ' -c "
+      select round((coalesce(sum(total_exec_time) filter (where query ~ 'retention\.member_'), 0)
+                    * 1000 / $n)::numeric, 1),
+             round((100 * coalesce(sum(total_exec_time) filter (where query ~ 'retention\.member_'), 0)
+                    / nullif(sum(total_exec_time), 0))::numeric, 1)
+        from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+         and query not ilike '%pg_stat_statements%'")" || true
   fi
   R[$feed.rss_max]="$rss_max"
   R[$feed.ack]="$ack"
@@ -301,7 +329,8 @@ if feed_on partner; then
   anchor partner "$PFILE" "$RECORDS" "tx text, member text, last_name text, activity_date date, basis text,
     quantity numeric, currency text, description text" tx
   floor_run partner "$PFILE" "$RECORDS" "tx text, member text, last_name text, activity_date date, basis text,
-    quantity numeric, currency text, description text"
+    quantity numeric, currency text, description text" \
+    "member=member day=activity_date flights=0 transactions=count(*) revenue=sum(quantity) miles=sum(floor(quantity/20000))"
   ingest partner "$PFILE" "$RECORDS" "$PARTNER_DIR" accrual.partner_activity "partner_code = '$PARTNER'" "bench-$STAMP.csv"
   resend partner "$PFILE" "$PARTNER_DIR"
 fi
@@ -338,7 +367,8 @@ SQL
     booking_class text, fare_basis text, fare numeric, currency text" "ticket, coupon"
   floor_run flown "$FFILE" "$COUPONS" "ticket text, coupon smallint, status text, member text, last_name text,
     first_name text, marketing text, operating text, flight text, flight_date date, origin text, destination text,
-    booking_class text, fare_basis text, fare numeric, currency text"
+    booking_class text, fare_basis text, fare numeric, currency text" \
+    "member=member day=flight_date flights=count(*) transactions=0 revenue=sum(fare) miles=0"
   ingest flown "$FFILE" "$COUPONS" "$FLOWN_DIR" accrual.flown_coupon \
     "partner_code = '$CARRIER' and feed = 'FLOWN_COUPONS'" "flown-$STAMP.csv"
   resend flown "$FFILE" "$FLOWN_DIR"
@@ -509,6 +539,25 @@ section() { # feed, records, what, aim
     "${R[$f.jvm_us]}" "${R[$f.pg_us]}" "${R[$f.copy_pg_us]}"
   printf '  %-7s JVM = JIT compiler %s + GC %s + application and the rest %s us per record%s\n' "" \
     "${R[$f.jit_us]}" "${R[$f.gc_us]}" "${R[$f.app_us]}" "${R[$f.jfr]:+; JFR ${R[$f.jfr]}}${R[$f.statements]:+; statements ${R[$f.statements]}}"
+  if [ -n "${R[$f.facts_floor_pg_us]:-}" ] || [ -n "${R[$f.facts_us]:-}" ]; then
+    local without
+    without="$(awk -v j="${R[$f.jvm_us]}" -v p="${R[$f.pg_us]}" -v x="${R[$f.facts_us]:-0}" 'BEGIN { printf "%.1f", j + p - x }')"
+    printf '  %-7s retention'"'"'s statements %s us per record (%s %% of the statements'"'"' time; 0 with the facts off)\n' \
+      "facts" "${R[$f.facts_us]:-n/a}" "${R[$f.facts_share]:-n/a}"
+    if [ -n "${R[$f.facts_floor_pg_us]:-}" ]; then
+      printf '  %-7s floor: %s member-day rows in %s s, PostgreSQL %s us per record = %s x the feed'"'"'s SQL floor,\n' "" \
+        "$(fmt "${R[$f.facts_floor_days]}")" "${R[$f.facts_floor_seconds]}" "${R[$f.facts_floor_pg_us]}" \
+        "$(awk -v a="${R[$f.facts_floor_pg_us]}" -v b="${R[$f.floor_pg_us]}" 'BEGIN { printf "%.2f", a / b }')"
+      printf '  %-7s %s %% of the path'"'"'s CPU without the facts'"'"' statements (%s us): the least any day-level facts add\n' "" \
+        "$(awk -v a="${R[$f.facts_floor_pg_us]}" -v b="$without" 'BEGIN { printf "%.1f", 100 * a / b }')" "$without"
+    fi
+  fi
+  local busy=""
+  if awk -v a="${R[$f.load_before]:-0}" -v l="$BUSY_LOAD" 'BEGIN { exit !(a >= l) }'; then
+    busy="  BUSY: above $BUSY_LOAD before the ingest, other work shared the machine; the figures do not count"
+  fi
+  printf '  %-7s 1-minute load average %s before the ingest, %s after%s\n' "load" \
+    "${R[$f.load_before]:-?}" "${R[$f.load_after]:-?}" "$busy"
   read -r gc_pauses gc_live gc_committed gc_full <<<"${R[$f.gc]}"
   if [ "${gc_pauses:-0}" -gt 0 ]; then
     gc_text="heap after GC max ${gc_live} MB (${gc_committed} MB committed), $gc_pauses GC pauses, ${gc_full:-0} full"

@@ -1,7 +1,8 @@
 -- The floor of the scoring job (bench/retention/run.sh): the SQL any implementation must run to
 -- publish the scores, without the models' arithmetic. Per member: the summary over member_day (all
 -- time and the window), one value per distinct (repeat days, recency, age) history joined back,
--- three quintiles, a row shaped as retention.member_score with its indexes, and the first run's
+-- three quintiles (sorting only their keys, ties by member number byte by byte, as the job does),
+-- a row shaped as retention.member_score with its indexes, and the first run's
 -- segment history with its indexes. Left out, so the floor is lower than the job can be: the fit,
 -- the churn reasons, what the tiers and the ledger say per member, the run's bookkeeping.
 -- Variables: as_of, window_start, work_mem. Scratch tables in public, dropped at the end.
@@ -37,10 +38,13 @@ select s.member_number, 1, :'as_of', s.first_day, s.last_day, :'as_of'::date - s
        s.window_days, s.window_value, s.r, s.f, s.m, 'S' || s.r || s.f, s.days - 1, m.p_alive,
        m.p_alive * 2, s.window_value, s.window_value * 3, null, m.p_alive < 0.3,
        case when m.p_alive < 0.3 then 'P_ALIVE_LOW' else '' end, now()
-  from (select s.*, ntile(5) over (order by last_day, member_number desc) r,
-               ntile(5) over (order by window_days, member_number) f,
-               ntile(5) over (order by window_value, member_number) m
-          from public.bench_floor_summary s) s
+  from (select s.*, q.r, q.f, q.m
+          from public.bench_floor_summary s
+          join (select member_number,
+                       ntile(5) over (order by last_day, member_number collate "C" desc) r,
+                       ntile(5) over (order by window_days, member_number collate "C") f,
+                       ntile(5) over (order by window_value, member_number collate "C") m
+                  from public.bench_floor_summary) q on q.member_number = s.member_number) s
   join public.bench_floor_model m
     on m.repeat_days = s.days - 1 and m.last_at = s.last_day - s.first_day
    and m.age = :'as_of'::date - s.first_day;

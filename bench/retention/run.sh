@@ -44,7 +44,6 @@ pg_cpu() { # CPU seconds used so far by the whole cluster: postmaster, exited ba
   echo "$total"
 }
 now() { date +%s.%N; }
-load1() { awk '{print $1}' /proc/loadavg; }
 BUSY_LOAD="${RETENTION_BUSY_LOAD:-1.0}"
 # the scoring run's transactions get this work_mem (openmiles.retention.scoring.work-mem) and no
 # JIT; the anchor runs with the same, so that the ratio compares like with like
@@ -116,11 +115,7 @@ say "generated in $(elapsed "$T0" "$T1") s ($(fmt "$DAY_ROWS") activity days)"
 
 PM_PID="$(val "select split_part(pg_read_file('/proc/self/stat'), ' ', 4)")"
 # the generation itself raised the load average: let it settle before the timed part
-say "waiting for the load average to fall below $BUSY_LOAD (at most 5 minutes)"
-for _ in $(seq 1 60); do
-  awk -v a="$(load1)" -v l="$BUSY_LOAD" 'BEGIN { exit !(a < l) }' && break
-  sleep 5
-done
+wait_quiet "$BUSY_LOAD"
 LOAD_BEFORE="$(load1)"
 
 # --- 3. anchor: one plain GROUP BY member over the same rows (twice: the second, warm, counts) -----

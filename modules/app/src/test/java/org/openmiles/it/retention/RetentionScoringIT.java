@@ -91,6 +91,13 @@ class RetentionScoringIT {
         every);
   }
 
+  /** A member enrolled in accounts, active every 10 days over the last 100, worth 200 a day. */
+  private MemberNumber enrolledAndActive(String lastName) {
+    MemberNumber m = Enrollments.enroll(memberService, lastName);
+    activity(m.value(), yesterday().minusDays(100), yesterday(), 10, "200");
+    return m;
+  }
+
   /** A base around the members under test: 40 members of middling, varied activity. */
   private static void filler(int range) {
     LocalDate y = yesterday();
@@ -319,16 +326,14 @@ class RetentionScoringIT {
     filler(4);
     LocalDate y = yesterday();
     LocalDate today = LocalDate.now(SAIGON);
-    MemberNumber expiring = Enrollments.enroll(memberService, "Expiring");
-    MemberNumber keeping = Enrollments.enroll(memberService, "Keeping");
+    MemberNumber expiring = enrolledAndActive("Expiring");
+    MemberNumber keeping = enrolledAndActive("Keeping");
     ledger.post(
         PostMiles.credit(expiring, 12_500, "it-retention:" + expiring.value(), y, "IT")
             .expiringOn(today.plusDays(20)));
     ledger.post(
         PostMiles.credit(keeping, 12_500, "it-retention:" + keeping.value(), y, "IT")
             .expiringOn(today.plusDays(400)));
-    activity(expiring.value(), y.minusDays(100), y, 10, "200");
-    activity(keeping.value(), y.minusDays(100), y, 10, "200");
     runToEnd();
     JsonObject soon = scores(expiring.value());
     assertThat(soon.getBoolean("churnRisk")).isTrue();
@@ -340,6 +345,39 @@ class RetentionScoringIT {
             marketing().get("retention/churn-risk?limit=500").json().getJsonArray("items").stream()
                 .map(i -> i.asJsonObject().getString("member")))
         .contains(expiring.value());
+  }
+
+  /**
+   * Tiers are asked only about members who hold more than the base tier: a Gold status ending
+   * within the tier window is a reason; a status that lapsed and a member without one hold the base
+   * tier.
+   */
+  @Test
+  void aTierEndingSoonIsAReasonAndEveryoneElseHoldsTheBaseTier() throws Exception {
+    MemberNumber gold = enrolledAndActive("Gold");
+    MemberNumber lapsed = enrolledAndActive("Lapsed");
+    filler(5);
+    LocalDate y = yesterday();
+    LocalDate today = LocalDate.now(SAIGON);
+    Db.update(
+        "insert into tiers.member_tier (member_number, tier_code, since, valid_until)"
+            + " values (?, 'GOLD', ?, ?), (?, 'GOLD', ?, ?)",
+        gold.value(),
+        Date.valueOf(y.minusDays(300)),
+        Date.valueOf(today.plusDays(30)),
+        lapsed.value(),
+        Date.valueOf(y.minusDays(700)),
+        Date.valueOf(y.minusDays(300)));
+    runToEnd();
+    JsonObject held = scores(gold.value());
+    assertThat(held.getString("tier")).isEqualTo("GOLD");
+    assertThat(held.getBoolean("churnRisk")).isTrue();
+    assertThat(reason(held, "TIER_AT_RISK").getString("text")).startsWith("Holds Gold until");
+    String base = scores(member(5, 100)).getString("tier");
+    assertThat(base).as("a member tiers has no status for").isNotBlank().isNotEqualTo("GOLD");
+    JsonObject after = scores(lapsed.value());
+    assertThat(after.getString("tier")).isEqualTo(base);
+    assertThat(codes(after)).doesNotContain("TIER_AT_RISK");
   }
 
   private static String enc(String segment) {

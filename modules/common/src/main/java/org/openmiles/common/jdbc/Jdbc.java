@@ -86,11 +86,11 @@ public final class Jdbc {
   /**
    * An array parameter of SQL element type {@code type} holding {@code values} (nulls allowed), for
    * {@code = any(?)} and {@code unnest(...)}. pgjdbc sends an array of a Java element type it knows
-   * ({@code Long[]}, {@code Integer[]}, {@code Short[]}, {@code String[]}) in PostgreSQL's binary
-   * array format, but an {@code Object[]} as text that it quotes element by element and the server
-   * parses back: for a 2,000-row chunk insert of a dozen columns that was a large part of both the
-   * JVM's and the server's work per record (ADR 0017). Other element types (numeric, date) go as
-   * they are.
+   * ({@code Long[]}, {@code Integer[]}, {@code Short[]}, {@code Double[]}, {@code String[]}) in
+   * PostgreSQL's binary array format, but an {@code Object[]} as text that it quotes element by
+   * element and the server parses back: for a 2,000-row chunk insert of a dozen columns that was a
+   * large part of both the JVM's and the server's work per record (ADR 0017). Other element types
+   * (numeric, date) go as they are.
    */
   public static java.sql.Array array(Connection c, String type, Object[] values)
       throws SQLException {
@@ -111,6 +111,7 @@ public final class Jdbc {
           case "integer", "int", "int4" -> new Integer[values.length];
           case "smallint", "int2" -> new Short[values.length];
           case "varchar", "text" -> new String[values.length];
+          case "float8", "double precision" -> new Double[values.length];
           default -> null;
         };
     if (out == null || out.getClass() == values.getClass()) {
@@ -123,6 +124,13 @@ public final class Jdbc {
       }
       if (out instanceof String[]) {
         out[i] = v.toString();
+        continue;
+      }
+      if (out instanceof Double[]) {
+        if (!(v instanceof Double || v instanceof Float)) {
+          return values; // a decimal or a whole number: as text, exactly as given
+        }
+        out[i] = ((Number) v).doubleValue();
         continue;
       }
       if (!(v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte)) {

@@ -16,6 +16,11 @@ class JdbcArraysTest {
     assertThat(Jdbc.typed("varchar", new Object[] {"a", null, 'c'}))
         .isInstanceOf(String[].class)
         .containsExactly("a", null, "c");
+    // float8 in binary: eight bytes each, no decimal text written by the JVM and parsed by the
+    // server
+    assertThat(Jdbc.typed("float8", new Object[] {0.1, null, 2.5f}))
+        .isInstanceOf(Double[].class)
+        .containsExactly(0.1, null, 2.5);
   }
 
   @Test
@@ -28,5 +33,7 @@ class JdbcArraysTest {
     assertThat(Jdbc.typed("date", dates)).isSameAs(dates);
     Object[] amounts = {BigDecimal.ONE};
     assertThat(Jdbc.typed("numeric", amounts)).isSameAs(amounts);
+    Object[] decimals = {0.5, new BigDecimal("0.1")};
+    assertThat(Jdbc.typed("float8", decimals)).isSameAs(decimals);
   }
 }

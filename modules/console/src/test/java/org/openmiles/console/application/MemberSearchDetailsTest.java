@@ -84,6 +84,17 @@ class MemberSearchDetailsTest {
       public java.util.Optional<String> spendCurrency() {
         throw new UnsupportedOperationException();
       }
+
+      @Override
+      public TierBenefits baseOn(LocalDate date) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public org.openmiles.tiers.api.AboveBasePage aboveBaseOn(
+          LocalDate date, MemberNumber after, int limit) {
+        throw new UnsupportedOperationException();
+      }
     };
   }
 

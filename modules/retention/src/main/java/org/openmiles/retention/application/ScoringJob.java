@@ -28,8 +28,8 @@ import org.openmiles.retention.domain.ScoringRunStore;
 import org.openmiles.retention.domain.ScoringScope;
 import org.openmiles.retention.domain.ScoringSettings;
 import org.openmiles.retention.domain.SpendCounts;
+import org.openmiles.tiers.api.AboveBasePage;
 import org.openmiles.tiers.api.MemberTiers;
-import org.openmiles.tiers.api.TierBenefits;
 import org.openmiles.tiers.api.TierService;
 import org.openmiles.tiers.api.TierStatusView;
 
@@ -81,7 +81,7 @@ public class ScoringJob {
     long fitted = System.nanoTime();
     scoreHistories(run, fits.counts().model(), histories, members);
     long historiesScored = System.nanoTime();
-    String baseTier = checkTiers(run, scope, members);
+    String baseTier = checkTiers(run, scope);
     checkExpiry(run, scope);
     long asked = System.nanoTime();
     progress(run, "WRITING", 0, members);
@@ -309,51 +309,30 @@ public class ScoringJob {
   }
 
   /**
-   * The tier of every summarised member with a member number (set-based, a page at a time); for
-   * those above the base tier, the tier and the status with what it takes to keep it, written per
-   * member. Returns the base tier's code (null if no member was asked), which publish gives to
-   * everyone else: most members hold it, and a row each cost seconds per million (ADR 0039).
+   * The members tiers says hold a tier above the base tier on the run's date, a page of recorded
+   * statuses at a time: for each, the tier and the status with what it takes to keep it, written
+   * per member (only the summarised ones are kept). Returns the base tier's code, which publish
+   * gives to everyone else: most members hold it and have no recorded status, so asking about them
+   * (a page of a million members at a time) cost seconds for nothing (ADR 0039).
    */
-  private String checkTiers(long run, ScoringScope scope, long members) {
-    progress(run, "CHECKING_TIERS", 0, members);
-    String after = null;
-    String baseTier = null;
+  private String checkTiers(long run, ScoringScope scope) {
+    progress(run, "CHECKING_TIERS", 0, 0);
+    String baseTier = memberTiers.baseOn(scope.asOf()).code();
+    MemberNumber after = null;
     long done = 0;
-    while (true) {
-      String from = after;
-      List<String> page = tx.inNewTransaction(() -> work.summarisedMembers(from, PAGE));
-      if (page.isEmpty()) {
-        break;
-      }
-      after = page.get(page.size() - 1);
-      List<MemberNumber> numbers = new ArrayList<>();
-      for (String n : page) {
-        if (MemberNumber.isValid(n)) {
-          numbers.add(new MemberNumber(n));
+    do {
+      AboveBasePage page = memberTiers.aboveBaseOn(scope.asOf(), after, PAGE);
+      List<MemberExtra> extras = new ArrayList<>();
+      for (var e : page.members().entrySet()) {
+        if (scope.cohort() != null && !e.getKey().value().startsWith(scope.cohort())) {
+          continue; // a cohort run scores its own members only
         }
+        String reason = tierReason(e.getKey(), scope);
+        extras.add(new MemberExtra(e.getKey().value(), e.getValue().code(), reason, null));
       }
-      if (!numbers.isEmpty()) {
-        Map<MemberNumber, TierBenefits> tiers = memberTiers.tiersOn(numbers, scope.asOf());
-        List<MemberExtra> extras = new ArrayList<>();
-        for (var e : tiers.entrySet()) {
-          if (e.getValue().rank() == 0) {
-            baseTier = e.getValue().code();
-          } else {
-            String reason = tierReason(e.getKey(), scope);
-            extras.add(new MemberExtra(e.getKey().value(), e.getValue().code(), reason, null));
-          }
-        }
-        if (!extras.isEmpty()) {
-          tx.inNewTransaction(
-              () -> {
-                work.writeTiers(extras);
-                return null;
-              });
-        }
-      }
-      done += page.size();
-      progress(run, "CHECKING_TIERS", done, members);
-    }
+      done = writePage(run, "CHECKING_TIERS", extras, done, work::writeTiers);
+      after = page.nextAfter();
+    } while (after != null);
     return baseTier;
   }
 
@@ -392,20 +371,33 @@ public class ScoringJob {
         ChurnReason r = settings.churn().milesExpiring(m.miles(), m.firstExpiry(), m.reason());
         extras.add(new MemberExtra(m.member().value(), null, null, r.text()));
       }
-      if (!extras.isEmpty()) {
-        tx.inNewTransaction(
-            () -> {
-              work.writeExpiry(extras);
-              return null;
-            });
-      }
-      done += extras.size();
-      progress(run, "CHECKING_EXPIRY", done, 0);
+      done = writePage(run, "CHECKING_EXPIRY", extras, done, work::writeExpiry);
       if (page.nextAfter() == null) {
         break;
       }
       after = page.nextAfter();
     }
+  }
+
+  /**
+   * Writes a page of what tiers or redemption said ({@code write}) in its own transaction and
+   * reports the step's progress; returns the members done so far.
+   */
+  private long writePage(
+      long run,
+      String step,
+      List<MemberExtra> extras,
+      long done,
+      java.util.function.Consumer<List<MemberExtra>> write) {
+    if (!extras.isEmpty()) {
+      tx.inNewTransaction(
+          () -> {
+            write.accept(extras);
+            return null;
+          });
+    }
+    progress(run, step, done + extras.size(), 0);
+    return done + extras.size();
   }
 
   private void progress(long run, String step, long done, long total) {

@@ -46,9 +46,6 @@ public interface ScoreWork {
   /** Writes scored histories to the scratch table, in batches. */
   void writeHistoryScores(List<HistoryScore> rows);
 
-  /** The summarised members after {@code after} (null: from the first), by number. */
-  List<String> summarisedMembers(String after, int limit);
-
   /**
    * Writes tier codes and tier reasons of summarised members above the base tier (the base tier is
    * given to {@link #publish} once, not written per member).

@@ -245,19 +245,6 @@ public class JdbcScoreWork implements ScoreWork {
   }
 
   @Override
-  public List<String> summarisedMembers(String after, int limit) {
-    return jdbc.list(
-        "page through the summarised members",
-        "select member_number from retention.score_summary where member_number > ?"
-            + " order by member_number limit ?",
-        (c, ps) -> {
-          ps.setString(1, after == null ? "" : after);
-          ps.setInt(2, limit);
-        },
-        rs -> rs.getString(1));
-  }
-
-  @Override
   public void writeTiers(List<MemberExtra> rows) {
     writeExtras(
         rows,
@@ -320,7 +307,9 @@ public class JdbcScoreWork implements ScoreWork {
                 + " s.repeat_days * s.repeat_mean::float8) / (?::float8 * s.repeat_days + ?::float8"
                 + " - 1) else ?::float8 end";
     // the quintiles sort only the columns they need, joined back by member (three sorts of the
-    // whole summary row cost more than the join)
+    // whole summary row cost more than the join); ties go by member number compared byte by byte
+    // (COLLATE "C": the database's own collation compares strings through the C library, a fifth
+    // slower over three sorts of a million; for member numbers, all digits, the order is the same)
     String sql =
         """
         insert into retention.score_result (member_number, first_activity, last_activity,
@@ -335,9 +324,9 @@ public class JdbcScoreWork implements ScoreWork {
                m.p_alive_reason, m.gap_reason, e.tier_reason, e.expiry_reason
           from retention.score_summary s
           join (select member_number,
-                       ntile(5) over (order by last_activity, member_number desc) r,
-                       ntile(5) over (order by frequency, member_number) f,
-                       ntile(5) over (order by monetary, member_number) m
+                       ntile(5) over (order by last_activity, member_number collate "C" desc) r,
+                       ntile(5) over (order by frequency, member_number collate "C") f,
+                       ntile(5) over (order by monetary, member_number collate "C") m
                   from retention.score_summary) q on q.member_number = s.member_number
           join retention.score_model m
             on m.repeat_days = s.repeat_days and m.last_at_days = s.last_at_days

@@ -29,6 +29,20 @@ public interface MemberTiers {
    */
   Optional<String> spendCurrency();
 
+  /**
+   * The base tier (the lowest rank) in force on {@code date}, which every member holds at least.
+   */
+  TierBenefits baseOn(LocalDate date);
+
+  /**
+   * The members who hold a tier above the base tier on {@code date} (earned and valid that day, or
+   * an agent's override in force), a page at a time in member-number order after {@code after}
+   * ({@code null}: from the first). A page reads at most {@code limit} recorded statuses, so it may
+   * hold fewer members, or none, and still not be the last. Only members with a recorded status are
+   * read: a caller that needs everyone's tier (most hold the base) asks about a few instead of all.
+   */
+  AboveBasePage aboveBaseOn(LocalDate date, MemberNumber after, int limit);
+
   /** The tier of one member on {@code date}. */
   default TierBenefits tierOn(MemberNumber member, LocalDate date) {
     return tiersOn(java.util.List.of(member), date).get(member);

@@ -6,10 +6,12 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.openmiles.accounts.api.MemberNumber;
+import org.openmiles.tiers.api.AboveBasePage;
 import org.openmiles.tiers.api.MemberOnDate;
 import org.openmiles.tiers.api.MemberTiers;
 import org.openmiles.tiers.api.TierBenefits;
@@ -55,21 +57,54 @@ public class DefaultMemberTiers implements MemberTiers {
     for (MemberOnDate k : asked) {
       Map<String, TierBenefits> inForce =
           byDate.computeIfAbsent(k.date(), d -> definitionsOn(all, d));
-      TierBenefits base =
-          inForce.values().stream()
-              .min(Comparator.comparingInt(TierBenefits::rank))
-              .orElseThrow(() -> new IllegalStateException("no tier is defined on " + k.date()));
-      TierBenefits tier = base;
-      RecordedStatus s = status.get(k.member().value());
-      if (s != null && s.earned().holdsOn(k.date())) {
-        tier = higher(tier, inForce.get(s.earned().tierCode()));
-      }
-      if (s != null && s.overrideOn(k.date())) {
-        tier = higher(tier, inForce.get(s.overrideTier()));
-      }
-      out.put(k, tier);
+      out.put(k, tierOf(status.get(k.member().value()), k.date(), inForce));
     }
     return out;
+  }
+
+  @Override
+  public TierBenefits baseOn(LocalDate date) {
+    return base(definitionsOn(definitions.allDefinitions(), date), date);
+  }
+
+  @Override
+  public AboveBasePage aboveBaseOn(LocalDate date, MemberNumber after, int limit) {
+    Map<String, TierBenefits> inForce = definitionsOn(definitions.allDefinitions(), date);
+    Map<String, RecordedStatus> page =
+        statuses.statusesAfter(after == null ? null : after.value(), limit);
+    Map<MemberNumber, TierBenefits> above = new LinkedHashMap<>();
+    String last = null;
+    for (var e : page.entrySet()) {
+      last = e.getKey();
+      TierBenefits tier = tierOf(e.getValue(), date, inForce);
+      if (tier.rank() > 0 && MemberNumber.isValid(e.getKey())) {
+        above.put(new MemberNumber(e.getKey()), tier);
+      }
+    }
+    MemberNumber next =
+        page.size() < limit || last == null || !MemberNumber.isValid(last)
+            ? null
+            : new MemberNumber(last);
+    return new AboveBasePage(above, next);
+  }
+
+  /** The tier a member with status {@code s} (null: none recorded) holds on {@code date}. */
+  private static TierBenefits tierOf(
+      RecordedStatus s, LocalDate date, Map<String, TierBenefits> inForce) {
+    TierBenefits tier = base(inForce, date);
+    if (s != null && s.earned().holdsOn(date)) {
+      tier = higher(tier, inForce.get(s.earned().tierCode()));
+    }
+    if (s != null && s.overrideOn(date)) {
+      tier = higher(tier, inForce.get(s.overrideTier()));
+    }
+    return tier;
+  }
+
+  private static TierBenefits base(Map<String, TierBenefits> inForce, LocalDate date) {
+    return inForce.values().stream()
+        .min(Comparator.comparingInt(TierBenefits::rank))
+        .orElseThrow(() -> new IllegalStateException("no tier is defined on " + date));
   }
 
   private static TierBenefits higher(TierBenefits a, TierBenefits b) {

@@ -11,6 +11,12 @@ public interface MemberStatuses {
   /** The recorded status of each member that has one. */
   Map<String, RecordedStatus> statusOf(Collection<String> members);
 
+  /**
+   * At most {@code limit} recorded statuses in member-number order after {@code after} ({@code
+   * null}: from the first), in that order.
+   */
+  Map<String, RecordedStatus> statusesAfter(String after, int limit);
+
   /** Locks the status rows of {@code members} that exist, in member order; returns them. */
   Map<String, RecordedStatus> lock(Collection<String> members);
 

@@ -90,6 +90,24 @@ public class JdbcMemberTierRepository
     return statuses("read member tiers", members, "");
   }
 
+  @Override
+  public Map<String, RecordedStatus> statusesAfter(String after, int limit) {
+    Map<String, RecordedStatus> out = new java.util.LinkedHashMap<>();
+    jdbc.list(
+            "page through member tiers",
+            "select t.member_number, "
+                + STATUS_COLUMNS
+                + " from tiers.member_tier t where t.member_number > ?"
+                + " order by t.member_number limit ?",
+            (c, ps) -> {
+              ps.setString(1, after == null ? "" : after);
+              ps.setInt(2, limit);
+            },
+            rs -> Map.entry(rs.getString("member_number"), status(rs)))
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
   /** The statuses of {@code members} that have one, the query ending with {@code tail}. */
   private Map<String, RecordedStatus> statuses(
       String what, Collection<String> members, String tail) {
