@@ -2,10 +2,11 @@
 -- publish the scores, without the models' arithmetic. Per member: the summary over member_day (all
 -- time and the window), one value per distinct (repeat days, recency, age) history joined back,
 -- three quintiles (sorting only their keys, ties by member number byte by byte, as the job does),
--- a row shaped as retention.member_score with its indexes, and the first run's
--- segment history with its indexes. Left out, so the floor is lower than the job can be: the fit,
--- the churn reasons, what the tiers and the ledger say per member, the run's bookkeeping.
--- Variables: as_of, window_start, work_mem. Scratch tables in public, dropped at the end.
+-- and a row shaped as retention.member_score with its indexes: what a nightly run must do.
+-- floor-history.sql adds what a first run does besides (every member into the segment history).
+-- Left out, so the floor is lower than the job can be: the fit, the churn reasons, what the tiers
+-- and the ledger say per member, the run's bookkeeping, a nightly run's few segment changes.
+-- Variables: as_of, window_start, work_mem. Scratch tables in public, dropped by floor-history.sql.
 \set ON_ERROR_STOP 1
 set work_mem = :'work_mem';
 set jit = off;
@@ -20,7 +21,6 @@ select member_number, min(activity_date) first_day, max(activity_date) last_day,
   from retention.member_day
  where activity_date <= :'as_of'
  group by member_number;
-alter table public.bench_floor_summary add primary key (member_number);
 analyze public.bench_floor_summary;
 
 create unlogged table public.bench_floor_model as
@@ -52,12 +52,3 @@ alter table public.bench_floor_score add primary key (member_number);
 create index on public.bench_floor_score (segment);
 create index on public.bench_floor_score (clv desc, member_number) where churn_risk;
 
-create table public.bench_floor_history (like retention.segment_history including defaults);
-insert into public.bench_floor_history (member_number, run_id, changed_on, from_segment, to_segment,
-       changed_at)
-select member_number, 1, :'as_of', null, segment, now() from public.bench_floor_score;
-alter table public.bench_floor_history add primary key (member_number, run_id);
-create index on public.bench_floor_history (changed_on, from_segment, to_segment);
-
-drop table public.bench_floor_summary, public.bench_floor_model,
-           public.bench_floor_score, public.bench_floor_history;

@@ -47,12 +47,12 @@ public interface ScoreWork {
   void writeHistoryScores(List<HistoryScore> rows);
 
   /**
-   * Writes tier codes and tier reasons of summarised members above the base tier (the base tier is
-   * given to {@link #publish} once, not written per member).
+   * Writes tier codes and tier reasons of members above the base tier (the base tier is given to
+   * {@link #publish} once, not written per member); publish keeps those of summarised members.
    */
   void writeTiers(List<MemberExtra> rows);
 
-  /** Adds expiring-miles reasons for those of {@code rows} who are summarised. */
+  /** Adds expiring-miles reasons; publish keeps those of summarised members. */
   void writeExpiry(List<MemberExtra> rows);
 
   /** What a run published. */

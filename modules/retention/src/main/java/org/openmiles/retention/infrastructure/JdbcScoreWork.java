@@ -113,10 +113,8 @@ public class JdbcScoreWork implements ScoreWork {
                 ps.setString(6, cohortPattern(scope));
               }
             });
-    jdbc.update(
-        "key the summary",
-        "alter table retention.score_summary add primary key (member_number)",
-        (c, ps) -> {});
+    // no key: every reader scans or hashes the whole summary (one row per member by its GROUP BY),
+    // so building one cost a second and a half per million for nothing
     analyze("retention.score_summary");
     return members;
   }
@@ -267,11 +265,9 @@ public class JdbcScoreWork implements ScoreWork {
               4,
               e -> new Object[] {e.member(), e.tierCode(), e.tierReason(), e.expiryReason()});
       jdbc.update(
-          "write what other modules say about scored members",
+          "write what other modules say about members",
           "insert into retention.score_extra (member_number, tier_code, tier_reason, expiry_reason)"
-              + " select u.* from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[])"
-              + " u (member_number, tier_code, tier_reason, expiry_reason)"
-              + " join retention.score_summary s on s.member_number = u.member_number "
+              + " select * from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) "
               + onConflict,
           (c, ps) -> {
             for (int k = 0; k < 4; k++) {
