@@ -1,5 +1,6 @@
 package org.openmiles.retention.application;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,6 +59,8 @@ public class DefaultCampaigns implements Campaigns, CampaignExports {
   @Inject Outbox outbox;
 
   @Resource ManagedExecutorService executor;
+
+  final RunningHere here = new RunningHere();
 
   @Inject
   @ConfigProperty(name = "openmiles.retention.campaigns.stale-minutes", defaultValue = "30")
@@ -206,6 +209,24 @@ public class DefaultCampaigns implements Campaigns, CampaignExports {
   }
 
   private void execute(long run, LocalDate today) {
+    here.execute(run, () -> runCampaigns(run, today));
+  }
+
+  /** A stopping server marks its runs FAILED ({@link RunningHere}). */
+  @PreDestroy
+  void stopping() {
+    here.stopping(
+        run ->
+            tx.inNewTransaction(
+                () -> {
+                  store.finish(run, "FAILED", RunningHere.STOPPED, null);
+                  return null;
+                }),
+        LOG);
+  }
+
+  /** The run: each active campaign's candidates, then the selection, in its own transactions. */
+  private void runCampaigns(long run, LocalDate today) {
     try {
       List<CampaignView> active =
           tx.inNewTransaction(store::catalogue).stream().filter(CampaignView::active).toList();

@@ -1,5 +1,6 @@
 package org.openmiles.retention.application;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +42,8 @@ public class DefaultScoringRuns implements ScoringRuns {
   @Inject Clock clock;
 
   @Resource ManagedExecutorService executor;
+
+  final RunningHere here = new RunningHere();
 
   @Inject
   @ConfigProperty(name = "openmiles.tiers.zone", defaultValue = "Asia/Ho_Chi_Minh")
@@ -117,13 +120,29 @@ public class DefaultScoringRuns implements ScoringRuns {
   }
 
   private void execute(long run, ScoringScope scope) {
-    try {
-      ScoreWork.Published p = job.score(run, scope);
-      finish(run, "DONE", null, p.scored(), p.atRisk(), p.moved());
-    } catch (RuntimeException e) {
-      finish(run, "FAILED", e.getClass().getSimpleName() + ": " + e.getMessage(), null, null, null);
-      throw e;
-    }
+    here.execute(
+        run,
+        () -> {
+          try {
+            ScoreWork.Published p = job.score(run, scope);
+            finish(run, "DONE", null, p.scored(), p.atRisk(), p.moved());
+          } catch (RuntimeException e) {
+            finish(
+                run,
+                "FAILED",
+                e.getClass().getSimpleName() + ": " + e.getMessage(),
+                null,
+                null,
+                null);
+            throw e;
+          }
+        });
+  }
+
+  /** A stopping server marks its runs FAILED ({@link RunningHere}). */
+  @PreDestroy
+  void stopping() {
+    here.stopping(run -> finish(run, "FAILED", RunningHere.STOPPED, null, null, null), LOG);
   }
 
   private void finish(
