@@ -151,6 +151,19 @@ public final class Jdbc {
   }
 
   /**
+   * Binds column {@code k} of {@code cols} as array parameter {@code k + 1} of element type {@code
+   * types[k]} ({@link #array}): the binder of an {@code unnest(}{@link #unnestParameters}{@code )}
+   * over the same types.
+   */
+  public static Binder arrays(Object[][] cols, String... types) {
+    return (c, ps) -> {
+      for (int k = 0; k < types.length; k++) {
+        ps.setArray(k + 1, array(c, types[k], cols[k]));
+      }
+    };
+  }
+
+  /**
    * The parameter list of an {@code unnest(...)} over one array parameter per column, each cast to
    * its array type: {@code unnestParameters("int", "date")} is {@code "?::int[], ?::date[]"}.
    */

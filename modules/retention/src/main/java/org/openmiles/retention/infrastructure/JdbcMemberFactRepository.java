@@ -127,16 +127,7 @@ public class JdbcMemberFactRepository implements MemberFactRepository {
                   m.earned(),
                   m.redeemed()
                 });
-    return arrays(TOTAL_TYPES, cols);
-  }
-
-  /** Binds one array parameter per column, {@code types[k]} for column k. */
-  private static Jdbc.Binder arrays(String[] types, Object[][] cols) {
-    return (c, ps) -> {
-      for (int k = 0; k < types.length; k++) {
-        ps.setArray(k + 1, Jdbc.array(c, types[k], cols[k]));
-      }
-    };
+    return Jdbc.arrays(cols, TOTAL_TYPES);
   }
 
   /**
@@ -178,7 +169,7 @@ public class JdbcMemberFactRepository implements MemberFactRepository {
                     + " and a.revenue = k.revenue and a.miles_earned = k.miles_earned"
                     + " group by k.member_number")
                 .formatted(t.days(), Jdbc.unnestParameters(DAY_TYPES)),
-            arrays(DAY_TYPES, cols),
+            Jdbc.arrays(cols, DAY_TYPES),
             rs -> Map.entry(rs.getString(1), rs.getInt(2)));
     List<FactDeltas.DayDelta> reduced =
         days.stream().filter(FactDeltas.DayDelta::takesAway).toList();
@@ -244,7 +235,7 @@ public class JdbcMemberFactRepository implements MemberFactRepository {
             categories,
             4,
             d -> new Object[] {d.member(), d.category(), d.transactions(), d.spend()});
-    return arrays(CATEGORY_TYPES, cols);
+    return Jdbc.arrays(cols, CATEGORY_TYPES);
   }
 
   @Override
@@ -295,7 +286,7 @@ public class JdbcMemberFactRepository implements MemberFactRepository {
       List<T> rows, Function<T, String> member, Function<T, LocalDate> day) {
     Object[][] cols =
         Jdbc.columns(rows, 2, r -> new Object[] {member.apply(r), Date.valueOf(day.apply(r))});
-    return arrays(new String[] {"varchar", "date"}, cols);
+    return Jdbc.arrays(cols, "varchar", "date");
   }
 
   @Override

@@ -35,6 +35,14 @@ import org.openmiles.retention.domain.SpendCounts;
 public class JdbcScoreWork implements ScoreWork {
   private static final int BATCH = 10_000;
 
+  /** The SQL types of a scored history's columns in {@code score_model}. */
+  private static final String[] HISTORY_TYPES = {
+    "int", "int", "int", "float8", "float8", "float8", "varchar", "varchar"
+  };
+
+  /** The SQL types of a member's extras in {@code score_extra} (member, tier, two reasons). */
+  private static final String[] EXTRA_TYPES = {"varchar", "varchar", "varchar", "varchar"};
+
   @Inject Jdbc jdbc;
 
   /**
@@ -228,17 +236,9 @@ public class JdbcScoreWork implements ScoreWork {
           "write scored histories",
           "insert into retention.score_model (repeat_days, last_at_days, age_days, p_alive,"
               + " expected_days, discounted, p_alive_reason, gap_reason) select * from unnest("
-              + Jdbc.unnestParameters(
-                  "int", "int", "int", "float8", "float8", "float8", "varchar", "varchar")
+              + Jdbc.unnestParameters(HISTORY_TYPES)
               + ")",
-          (c, ps) -> {
-            String[] types = {
-              "int", "int", "int", "float8", "float8", "float8", "varchar", "varchar"
-            };
-            for (int k = 0; k < types.length; k++) {
-              ps.setArray(k + 1, Jdbc.array(c, types[k], cols[k]));
-            }
-          });
+          Jdbc.arrays(cols, HISTORY_TYPES));
     }
   }
 
@@ -267,13 +267,11 @@ public class JdbcScoreWork implements ScoreWork {
       jdbc.update(
           "write what other modules say about members",
           "insert into retention.score_extra (member_number, tier_code, tier_reason, expiry_reason)"
-              + " select * from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) "
+              + " select * from unnest("
+              + Jdbc.unnestParameters(EXTRA_TYPES)
+              + ") "
               + onConflict,
-          (c, ps) -> {
-            for (int k = 0; k < 4; k++) {
-              ps.setArray(k + 1, Jdbc.array(c, "varchar", cols[k]));
-            }
-          });
+          Jdbc.arrays(cols, EXTRA_TYPES));
     }
   }
 

@@ -52,32 +52,31 @@ public class DefaultMemberTiers implements MemberTiers {
     List<DatedTier> all = definitions.allDefinitions();
     Map<String, RecordedStatus> status =
         statuses.statusOf(asked.stream().map(k -> k.member().value()).distinct().toList());
-    Map<LocalDate, Map<String, TierBenefits>> byDate = new HashMap<>();
+    Map<LocalDate, TiersOn> byDate = new HashMap<>();
     Map<MemberOnDate, TierBenefits> out = new HashMap<>();
     for (MemberOnDate k : asked) {
-      Map<String, TierBenefits> inForce =
-          byDate.computeIfAbsent(k.date(), d -> definitionsOn(all, d));
-      out.put(k, tierOf(status.get(k.member().value()), k.date(), inForce));
+      TiersOn on = byDate.computeIfAbsent(k.date(), d -> TiersOn.of(all, d));
+      out.put(k, on.tierOf(status.get(k.member().value())));
     }
     return out;
   }
 
   @Override
   public TierBenefits baseOn(LocalDate date) {
-    return base(definitionsOn(definitions.allDefinitions(), date), date);
+    return TiersOn.of(definitions.allDefinitions(), date).base();
   }
 
   @Override
   public AboveBasePage aboveBaseOn(LocalDate date, MemberNumber after, int limit) {
-    Map<String, TierBenefits> inForce = definitionsOn(definitions.allDefinitions(), date);
+    TiersOn on = TiersOn.of(definitions.allDefinitions(), date);
     Map<String, RecordedStatus> page =
         statuses.statusesAfter(after == null ? null : after.value(), limit);
     Map<MemberNumber, TierBenefits> above = new LinkedHashMap<>();
     String last = null;
     for (var e : page.entrySet()) {
       last = e.getKey();
-      TierBenefits tier = tierOf(e.getValue(), date, inForce);
-      if (tier.rank() > 0 && MemberNumber.isValid(e.getKey())) {
+      TierBenefits tier = on.tierOf(e.getValue());
+      if (tier.rank() > on.base().rank() && MemberNumber.isValid(e.getKey())) {
         above.put(new MemberNumber(e.getKey()), tier);
       }
     }
@@ -88,23 +87,28 @@ public class DefaultMemberTiers implements MemberTiers {
     return new AboveBasePage(above, next);
   }
 
-  /** The tier a member with status {@code s} (null: none recorded) holds on {@code date}. */
-  private static TierBenefits tierOf(
-      RecordedStatus s, LocalDate date, Map<String, TierBenefits> inForce) {
-    TierBenefits tier = base(inForce, date);
-    if (s != null && s.earned().holdsOn(date)) {
-      tier = higher(tier, inForce.get(s.earned().tierCode()));
+  /** The tiers in force on a date, with the base tier (the lowest rank) among them. */
+  private record TiersOn(LocalDate date, Map<String, TierBenefits> inForce, TierBenefits base) {
+    static TiersOn of(List<DatedTier> all, LocalDate date) {
+      Map<String, TierBenefits> inForce = definitionsOn(all, date);
+      TierBenefits base =
+          inForce.values().stream()
+              .min(Comparator.comparingInt(TierBenefits::rank))
+              .orElseThrow(() -> new IllegalStateException("no tier is defined on " + date));
+      return new TiersOn(date, inForce, base);
     }
-    if (s != null && s.overrideOn(date)) {
-      tier = higher(tier, inForce.get(s.overrideTier()));
-    }
-    return tier;
-  }
 
-  private static TierBenefits base(Map<String, TierBenefits> inForce, LocalDate date) {
-    return inForce.values().stream()
-        .min(Comparator.comparingInt(TierBenefits::rank))
-        .orElseThrow(() -> new IllegalStateException("no tier is defined on " + date));
+    /** The tier a member with status {@code s} (null: none recorded) holds on the date. */
+    TierBenefits tierOf(RecordedStatus s) {
+      TierBenefits tier = base;
+      if (s != null && s.earned().holdsOn(date)) {
+        tier = higher(tier, inForce.get(s.earned().tierCode()));
+      }
+      if (s != null && s.overrideOn(date)) {
+        tier = higher(tier, inForce.get(s.overrideTier()));
+      }
+      return tier;
+    }
   }
 
   private static TierBenefits higher(TierBenefits a, TierBenefits b) {

@@ -175,7 +175,7 @@ public class JdbcMemberTierRepository
             select member_number, qualifying_miles, qualifying_flights from l"""
                 .formatted(
                     Jdbc.unnestParameters("varchar", "date", "bigint", "numeric", "numeric")),
-            (c, ps) -> bindColumns(c, ps, cols, "varchar", "date", "bigint", "numeric", "numeric"),
+            Jdbc.arrays(cols, "varchar", "date", "bigint", "numeric", "numeric"),
             rs ->
                 Map.entry(
                     rs.getString("member_number"),
@@ -297,7 +297,7 @@ public class JdbcMemberTierRepository
         set tier_code = excluded.tier_code, since = excluded.since,
           valid_until = excluded.valid_until"""
             .formatted(Jdbc.unnestParameters("varchar", "varchar", "date", "date")),
-        (c, ps) -> bindColumns(c, ps, cols, "varchar", "varchar", "date", "date"));
+        Jdbc.arrays(cols, "varchar", "varchar", "date", "date"));
   }
 
   @Override
@@ -327,9 +327,7 @@ public class JdbcMemberTierRepository
             .formatted(
                 Jdbc.unnestParameters(
                     "varchar", "varchar", "varchar", "varchar", "varchar", "date")),
-        (c, ps) ->
-            bindColumns(
-                c, ps, cols, "varchar", "varchar", "varchar", "varchar", "varchar", "date"));
+        Jdbc.arrays(cols, "varchar", "varchar", "varchar", "varchar", "varchar", "date"));
   }
 
   /** The member's history, newest first. */
@@ -452,14 +450,5 @@ public class JdbcMemberTierRepository
                 rs.getString("override_tier_code"),
                 new EarnedStatus(
                     rs.getString("tier_code"), date(rs, "since"), date(rs, "valid_until"))));
-  }
-
-  /** Binds each column array as parameter 1, 2, ... with its SQL element type. */
-  static void bindColumns(
-      java.sql.Connection c, java.sql.PreparedStatement ps, Object[][] cols, String... types)
-      throws SQLException {
-    for (int k = 0; k < types.length; k++) {
-      ps.setArray(k + 1, Jdbc.array(c, types[k], cols[k]));
-    }
   }
 }
