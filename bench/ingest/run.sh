@@ -274,13 +274,32 @@ from pg_stat_statements where dbid = (select oid from pg_database where datname 
 SQL
     # retention's member facts: their statements' time per record, and their share of all statements
     read -r R[$feed.facts_us] R[$feed.facts_share] <<<"$(psql_su "$APP_DB" -At -F' ' -c "
-      select round((coalesce(sum(total_exec_time) filter (where query ~ 'retention\.member_'), 0)
+      select round((coalesce(sum(total_exec_time) filter (where query ~ 'retention\.(member_|fact_journal)'), 0)
                     * 1000 / $n)::numeric, 1),
-             round((100 * coalesce(sum(total_exec_time) filter (where query ~ 'retention\.member_'), 0)
+             round((100 * coalesce(sum(total_exec_time) filter (where query ~ 'retention\.(member_|fact_journal)'), 0)
                     / nullif(sum(total_exec_time), 0))::numeric, 1)
         from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
          and query not ilike '%pg_stat_statements%'")" || true
   fi
+  # retention's facts journal (ADR 0041): the server folds it into the kept facts once the feed is
+  # idle; the time from the ack until it is empty, and the server's CPU meanwhile, per record
+  R[$feed.journal_rows]="$(psql_su "$APP_DB" -Atc "select count(*) from retention.fact_journal" 2>/dev/null || echo 0)"
+  local fj0 fp0 fe
+  fj0="$(jvm_ticks)"; fp0="$(pg_ticks)"
+  # (the statistics' inserted less deleted rows first: asking the table itself scans the dead rows
+  # a fold leaves until autovacuum has been, a tenth of a second per call after a large file)
+  for _ in $(seq 1 1200); do
+    if [ "$(psql_su "$APP_DB" -Atc "select coalesce(n_tup_ins - n_tup_del, 0) <= 0 from pg_stat_user_tables
+          where relid = 'retention.fact_journal'::regclass" 2>/dev/null || echo t)" = t ] \
+       && [ "$(psql_su "$APP_DB" -Atc "select exists (select 1 from retention.fact_journal)" 2>/dev/null || echo f)" = f ]; then
+      break
+    fi
+    sleep 1
+  done
+  fe="$(date +%s.%N)"
+  R[$feed.fold_seconds]="$(elapsed "$t1" "$fe")"
+  R[$feed.fold_jvm_us]="$(us_per $(($(jvm_ticks) - fj0)) "$n")"
+  R[$feed.fold_pg_us]="$(us_per $(($(pg_ticks) - fp0)) "$n")"
   R[$feed.rss_max]="$rss_max"
   R[$feed.ack]="$ack"
   R[$feed.name]="$name"
@@ -544,6 +563,10 @@ section() { # feed, records, what, aim
     without="$(awk -v j="${R[$f.jvm_us]}" -v p="${R[$f.pg_us]}" -v x="${R[$f.facts_us]:-0}" 'BEGIN { printf "%.1f", j + p - x }')"
     printf '  %-7s retention'"'"'s statements %s us per record (%s %% of the statements'"'"' time; 0 with the facts off)\n' \
       "facts" "${R[$f.facts_us]:-n/a}" "${R[$f.facts_share]:-n/a}"
+    if [ -n "${R[$f.fold_seconds]:-}" ]; then
+      printf '  %-7s journal: %s rows at the ack, folded into the kept facts %s s after it; server CPU meanwhile JVM %s + PostgreSQL %s us per record\n' "" \
+        "$(fmt "${R[$f.journal_rows]:-0}")" "${R[$f.fold_seconds]}" "${R[$f.fold_jvm_us]}" "${R[$f.fold_pg_us]}"
+    fi
     if [ -n "${R[$f.facts_floor_pg_us]:-}" ]; then
       printf '  %-7s floor: %s member-day rows in %s s, PostgreSQL %s us per record = %s x the feed'"'"'s SQL floor,\n' "" \
         "$(fmt "${R[$f.facts_floor_days]}")" "${R[$f.facts_floor_seconds]}" "${R[$f.facts_floor_pg_us]}" \

@@ -292,6 +292,105 @@ class RetentionFactsIT {
         .isEmpty();
   }
 
+  /**
+   * The journal (ADR 0041): rows a chunk appended count in a member's facts before the folder moves
+   * them and after, the same; rows that take it all back empty the member's days and categories
+   * once folded. Written straight into the journal, as a chunk would, to see both sides for sure.
+   */
+  @Test
+  void journalRowsCountTheSameBeforeAndAfterTheyAreFolded() throws Exception {
+    Api marketing = new Api(url).as("it-marketing", "marketing");
+    String member = new Api(url).enroll("Test");
+    JsonObject before = marketing.get("retention/members/" + member + "/facts").json();
+    journal(member, 1);
+
+    JsonObject pending = marketing.get("retention/members/" + member + "/facts").json();
+    assertThat(pending.getInt("activityDays"))
+        .as("a flight and a stay on D1, a stay on D2")
+        .isEqualTo(2);
+    assertThat(pending.getString("firstActivity")).isEqualTo(D1.toString());
+    assertThat(pending.getString("lastActivity")).isEqualTo(D2.toString());
+    assertMoney(pending, "flights", "1");
+    assertThat(pending.getInt("partnerTransactions")).isEqualTo(3);
+    assertMoney(pending, "revenue", "175.50");
+    assertThat(pending.getJsonNumber("milesEarned").longValue())
+        .isEqualTo(before.getJsonNumber("milesEarned").longValue() + 1_700);
+    assertThat(pending.getJsonNumber("milesRedeemed").longValue())
+        .isEqualTo(before.getJsonNumber("milesRedeemed").longValue() + 400);
+    assertThat(pending.getJsonArray("partnerCategories").toString())
+        .contains("\"category\":\"HOTEL\"", "\"transactions\":3");
+
+    awaitFolded(member);
+    assertThat(
+            Db.count("select count(*) from retention.member_day where member_number = ?", member))
+        .as("the folded days")
+        .isEqualTo(2);
+    assertThat(
+            Db.count(
+                "select activity_days from retention.member_fact where member_number = ?", member))
+        .isEqualTo(2);
+    JsonObject folded = marketing.get("retention/members/" + member + "/facts").json();
+    assertThat(folded.toString()).isEqualTo(pending.toString());
+
+    journal(member, -1);
+    JsonObject back = marketing.get("retention/members/" + member + "/facts").json();
+    assertThat(back.getInt("activityDays")).as("taken back, not yet folded").isZero();
+    assertThat(back.getJsonArray("partnerCategories")).isEmpty();
+    awaitFolded(member);
+    assertThat(
+            Db.count("select count(*) from retention.member_day where member_number = ?", member))
+        .isZero();
+    assertThat(
+            Db.count(
+                "select count(*) from retention.member_partner_category where member_number = ?",
+                member))
+        .isZero();
+    assertThat(marketing.get("retention/members/" + member + "/facts").json().toString())
+        .isEqualTo(back.toString())
+        .isEqualTo(before.toString());
+  }
+
+  /** A flight (120.50 USD) and two stays on D1, a stay on D2 (55), miles outside activity. */
+  private static void journal(String member, int sign) {
+    Db.update(
+        "insert into retention.fact_journal (member_number, activity_date, category, flights,"
+            + " partner_transactions, revenue, miles, earned, redeemed) values"
+            + " (?, ?, null, ?, 0, ?, ?, ?, 0), (?, ?, 'HOTEL', 0, ?, 0, ?, ?, 0),"
+            + " (?, ?, 'HOTEL', 0, ?, ?, ?, ?, 0), (?, null, null, 0, 0, 0, 0, ?, ?)",
+        member,
+        java.sql.Date.valueOf(D1),
+        sign,
+        new java.math.BigDecimal("120.50").multiply(java.math.BigDecimal.valueOf(sign)),
+        sign * 500L,
+        sign * 500L,
+        member,
+        java.sql.Date.valueOf(D1),
+        2 * sign,
+        sign * 600L,
+        sign * 600L,
+        member,
+        java.sql.Date.valueOf(D2),
+        sign,
+        new java.math.BigDecimal("55.00").multiply(java.math.BigDecimal.valueOf(sign)),
+        sign * 300L,
+        sign * 300L,
+        member,
+        sign * 300L,
+        sign * 400L);
+  }
+
+  /** Waits (at most a minute) for the folder to take the member's journal rows. */
+  private static void awaitFolded(String member) throws InterruptedException {
+    for (int i = 0; i < 120; i++) {
+      if (Db.count("select count(*) from retention.fact_journal where member_number = ?", member)
+          == 0) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("the folder left " + member + "'s journal rows for a minute");
+  }
+
   /** The member's rows that differ between the kept and the rebuilt facts, table by table. */
   private static String differences(String member) {
     String[][] pairs = {

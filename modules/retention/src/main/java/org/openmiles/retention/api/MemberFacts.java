@@ -14,4 +14,11 @@ public interface MemberFacts {
    * the recomputed ones when they differ (after deploying retention on an existing database, say).
    */
   FactsRebuildReport rebuild(boolean repair);
+
+  /**
+   * Moves the facts' journal into the kept facts if it is due (the feeds idle, or too many rows or
+   * too old ones waiting; ADR 0041); answers the rows moved. The readers see the same facts before
+   * and after.
+   */
+  long foldJournalIfDue();
 }

@@ -52,6 +52,7 @@ public class DefaultCampaigns implements Campaigns, CampaignExports {
 
   @Inject CampaignStore store;
   @Inject ScoringTransactions tx;
+  @Inject FactsFolder folder;
   @Inject AirlineCalendar calendar;
   @Inject Members members;
   @Inject TierService tiers;
@@ -228,6 +229,7 @@ public class DefaultCampaigns implements Campaigns, CampaignExports {
   /** The run: each active campaign's candidates, then the selection, in its own transactions. */
   private void runCampaigns(long run, LocalDate today) {
     try {
+      folder.foldAll(); // the rules read the kept days and facts (ADR 0041)
       List<CampaignView> active =
           tx.inNewTransaction(store::catalogue).stream().filter(CampaignView::active).toList();
       for (CampaignView c : active) {

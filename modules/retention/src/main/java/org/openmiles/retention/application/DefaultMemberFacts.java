@@ -36,6 +36,7 @@ public class DefaultMemberFacts implements MemberFacts {
   @Inject MemberFactsKeeper keeper;
   @Inject MemberFactRepository facts;
   @Inject FactsSettings settings;
+  @Inject FactsFolder folder;
 
   @Override
   @Transactional
@@ -62,9 +63,15 @@ public class DefaultMemberFacts implements MemberFacts {
   }
 
   @Override
+  public long foldJournalIfDue() {
+    return folder.foldIfDue();
+  }
+
+  @Override
   @Transactional
   public FactsRebuildReport rebuild(boolean repair) {
     long started = System.nanoTime();
+    folder.foldAll(); // the kept facts whole, in their tables (each page commits on its own)
     facts.clear(FactTables.REBUILD);
     List<LedgerReplay.RegisteredMember> merged = new ArrayList<>();
     long registered = 0;

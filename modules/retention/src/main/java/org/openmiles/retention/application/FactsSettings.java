@@ -28,6 +28,18 @@ public class FactsSettings {
   @ConfigProperty(name = "openmiles.retention.facts.enabled", defaultValue = "true")
   boolean enabled;
 
+  @Inject
+  @ConfigProperty(name = "openmiles.retention.facts.journal", defaultValue = "true")
+  boolean journal;
+
+  /**
+   * Whether a batch appends its deltas to the facts' journal (ADR 0041) rather than applying them
+   * to the kept facts itself.
+   */
+  public boolean journals() {
+    return journal;
+  }
+
   /** Whether the events update the facts. */
   public boolean keepsFacts() {
     return enabled;

@@ -19,9 +19,12 @@ import org.openmiles.retention.domain.MemberFactRepository;
  * Keeps the members' facts in the transaction that makes them true: synchronous observers of the
  * accounts module's events, so a posting and its facts commit or roll back together and the facts
  * never drift from the ledger (ADR 0037). Per batch of entries: one lookup of the activities'
- * origins (accrual's api; none for what the crediting chunk handed over) and three statements,
- * whatever the batch's size: the days (counting the new ones), the members' totals (added to, not
- * counted again), the partner categories; a reversal adds a recount of its members' totals.
+ * origins (accrual's api; none for what the crediting chunk handed over) and one insertion into the
+ * facts' journal, whatever the batch's size (ADR 0041); the {@link FactsFolder} later applies the
+ * journal with three statements per page: the days (counting the new ones), the members' totals
+ * (added to, not counted again), the partner categories; a reversal adds a recount of its members'
+ * totals. With {@code openmiles.retention.facts.journal=false} a batch applies its deltas itself,
+ * as the rebuild does.
  */
 @ApplicationScoped
 public class MemberFactsKeeper {
@@ -30,9 +33,16 @@ public class MemberFactsKeeper {
   @Inject FactsSettings settings;
 
   void onMilesPosted(@Observes MilesPosted posted) {
-    if (settings.keepsFacts()) {
-      apply(FactTables.LIVE, posted.entries());
+    if (!settings.keepsFacts()) {
+      return;
     }
+    if (!settings.journals()) {
+      apply(FactTables.LIVE, posted.entries());
+      return;
+    }
+    List<FactDeltas.Activity> activities =
+        FactDeltas.activities(posted.entries(), origins(posted.entries()));
+    facts.journal(activities);
   }
 
   void onEnrolled(@Observes MemberEnrolled enrolled) {
@@ -50,15 +60,22 @@ public class MemberFactsKeeper {
     if (!settings.keepsFacts()) {
       return;
     }
+    facts.moveJournal(merged.duplicate().value(), merged.survivor().value());
     facts.merge(FactTables.LIVE, merged.duplicate().value(), merged.survivor().value());
   }
 
   /** Applies a batch of ledger entries to the facts in {@code tables}. */
   void apply(FactTables tables, List<MilesPosted.Entry> entries) {
+    applyDeltas(tables, FactDeltas.of(entries, origins(entries)));
+  }
+
+  private Map<String, ActivityOrigin> origins(List<MilesPosted.Entry> entries) {
     Set<String> bases = FactDeltas.baseReferences(entries);
-    Map<String, ActivityOrigin> found =
-        bases.isEmpty() ? Map.of() : origins.of(bases, settings.currency());
-    FactDeltas deltas = FactDeltas.of(entries, found);
+    return bases.isEmpty() ? Map.of() : origins.of(bases, settings.currency());
+  }
+
+  /** Applies {@code deltas} to the facts in {@code tables}: a batch's, or a page of the journal. */
+  void applyDeltas(FactTables tables, FactDeltas deltas) {
     if (deltas.isEmpty()) {
       return;
     }

@@ -58,6 +58,7 @@ public class ScoringJob {
   @Inject ScoringRunStore runs;
   @Inject ScoreWork work;
   @Inject ScoringTransactions tx;
+  @Inject FactsFolder folder;
   @Inject ScoringSettings settings;
   @Inject MemberTiers memberTiers;
   @Inject TierService tierService;
@@ -128,6 +129,7 @@ public class ScoringJob {
 
   private long summarise(long run, ScoringScope scope) {
     progress(run, "SUMMARISING", 0, 0);
+    folder.foldAll(); // the summary reads the kept days: the journal's first (ADR 0041)
     long members =
         tx.inNewTransaction(
             () ->

@@ -180,17 +180,68 @@ public record FactDeltas(
       (a, b) -> a.member().compareTo(b.member());
 
   /**
+   * One member's activity of a batch on one day in one partner category (null: flights), or, with
+   * neither day nor category, their miles earned or redeemed outside activity: a row of the facts'
+   * journal (ADR 0041). Every fact is a sum of these, so a batch's rows and the rows of many
+   * batches fold into the same {@link FactDeltas} as their entries would.
+   */
+  public record Activity(
+      String member,
+      LocalDate day,
+      String category,
+      BigDecimal flights,
+      int partnerTransactions,
+      BigDecimal revenue,
+      long miles,
+      long earned,
+      long redeemed) {
+    Activity plus(Activity o) {
+      return new Activity(
+          member,
+          day,
+          category,
+          flights.add(o.flights),
+          partnerTransactions + o.partnerTransactions,
+          revenue.add(o.revenue),
+          miles + o.miles,
+          earned + o.earned,
+          redeemed + o.redeemed);
+    }
+
+    boolean changesNothing() {
+      return flights.signum() == 0
+          && partnerTransactions == 0
+          && revenue.signum() == 0
+          && miles == 0
+          && earned == 0
+          && redeemed == 0;
+    }
+  }
+
+  private static final Comparator<Activity> ACTIVITY_ORDER =
+      Comparator.comparing(Activity::member)
+          .thenComparing(Activity::day, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(Activity::category, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+  /**
    * The changes {@code entries} make, given the origins of their activities; each list in member
    * order (then day or category).
    */
   public static FactDeltas of(
       Collection<MilesPosted.Entry> entries, Map<String, ActivityOrigin> origins) {
-    record DayKey(String member, LocalDate day) {}
-    record CategoryKey(String member, String category) {}
+    return fromActivities(activities(entries, origins));
+  }
+
+  /**
+   * What {@code entries} add to the facts, one {@link Activity} per member, day and category (and
+   * one per member for miles outside activity), in member order; nothing for a batch's activity and
+   * its reversal together.
+   */
+  public static List<Activity> activities(
+      Collection<MilesPosted.Entry> entries, Map<String, ActivityOrigin> origins) {
+    record Key(String member, LocalDate day, String category) {}
     // hashed while adding up, sorted once at the end (a sorted map compared keys at every entry)
-    Map<DayKey, DayDelta> days = new HashMap<>();
-    Map<CategoryKey, CategoryDelta> categories = new HashMap<>();
-    Map<String, MemberDelta> members = new HashMap<>();
+    Map<Key, Activity> rows = new HashMap<>();
     for (MilesPosted.Entry e : entries) {
       String member = e.member().value();
       long earned = 0;
@@ -202,11 +253,15 @@ public record FactDeltas(
           // adjustments, expiry, holds, extensions and merges are neither earned nor redeemed
         }
       }
-      if (earned != 0 || redeemed != 0) {
-        members.merge(member, MemberDelta.miles(member, earned, redeemed), MemberDelta::plus);
-      }
       Optional<String> base = base(e);
       if (base.isEmpty()) {
+        if (earned != 0 || redeemed != 0) {
+          rows.merge(
+              new Key(member, null, null),
+              new Activity(
+                  member, null, null, BigDecimal.ZERO, 0, BigDecimal.ZERO, 0, earned, redeemed),
+              Activity::plus);
+        }
         continue;
       }
       int sign = e.type() == EntryType.REVERSAL ? -1 : 1;
@@ -219,21 +274,55 @@ public record FactDeltas(
           origin == null || origin.revenue() == null ? BigDecimal.ZERO : origin.revenue();
       BigDecimal signedRevenue = sign < 0 ? revenue.negate() : revenue;
       long baseMiles = origin == null ? e.miles() : sign * origin.baseMiles();
-      days.merge(
-          new DayKey(member, e.activityDate()),
-          new DayDelta(
+      String category = flight ? null : origin == null ? "OTHER" : origin.category();
+      rows.merge(
+          new Key(member, e.activityDate(), category),
+          new Activity(
               member,
               e.activityDate(),
+              category,
               flight ? BigDecimal.valueOf(sign) : BigDecimal.ZERO,
               flight ? 0 : sign,
               signedRevenue,
-              baseMiles),
+              baseMiles,
+              earned,
+              redeemed),
+          Activity::plus);
+    }
+    List<Activity> out = new ArrayList<>(rows.size());
+    for (Activity a : rows.values()) {
+      if (!a.changesNothing()) {
+        out.add(a);
+      }
+    }
+    out.sort(ACTIVITY_ORDER);
+    return out;
+  }
+
+  /** The changes {@code activities} make, each list in member order (then day or category). */
+  public static FactDeltas fromActivities(Collection<Activity> activities) {
+    record DayKey(String member, LocalDate day) {}
+    record CategoryKey(String member, String category) {}
+    Map<DayKey, DayDelta> days = new HashMap<>();
+    Map<CategoryKey, CategoryDelta> categories = new HashMap<>();
+    Map<String, MemberDelta> members = new HashMap<>();
+    for (Activity a : activities) {
+      if (a.earned() != 0 || a.redeemed() != 0) {
+        members.merge(
+            a.member(), MemberDelta.miles(a.member(), a.earned(), a.redeemed()), MemberDelta::plus);
+      }
+      if (a.day() == null) {
+        continue;
+      }
+      days.merge(
+          new DayKey(a.member(), a.day()),
+          new DayDelta(
+              a.member(), a.day(), a.flights(), a.partnerTransactions(), a.revenue(), a.miles()),
           DayDelta::plus);
-      if (!flight) {
-        String category = origin == null ? "OTHER" : origin.category();
+      if (a.category() != null) {
         categories.merge(
-            new CategoryKey(member, category),
-            new CategoryDelta(member, category, sign, signedRevenue),
+            new CategoryKey(a.member(), a.category()),
+            new CategoryDelta(a.member(), a.category(), a.partnerTransactions(), a.revenue()),
             CategoryDelta::plus);
       }
     }

@@ -33,6 +33,29 @@ public interface MemberFactRepository {
   /** Moves every fact of {@code duplicate} to {@code survivor} (a merge, ADR 0019). */
   void merge(FactTables t, String duplicate, String survivor);
 
+  /** Appends a batch's activities to the facts' journal (ADR 0041). */
+  void journal(List<FactDeltas.Activity> activities);
+
+  /**
+   * Takes up to {@code limit} committed rows out of the journal and adds them to the kept facts, in
+   * this transaction, holding the folder's lock to its end; answers the rows folded. {@code wait}
+   * waits for another folder, else answers -1 while one folds.
+   */
+  long foldJournal(int limit, boolean wait);
+
+  /** Gives a merged duplicate's journal rows to the survivor, holding the folder's lock. */
+  void moveJournal(String duplicate, String survivor);
+
+  /**
+   * The journal's rows ever inserted and rows pending (inserted less deleted), by PostgreSQL's
+   * cumulative statistics (they lag the commits by up to a second, and start again from zero after
+   * a crash).
+   */
+  JournalStatistics journalStatistics();
+
+  /** Rows ever inserted into the journal, and rows in it now. */
+  record JournalStatistics(long insertions, long pending) {}
+
   /** Empties the tables (the rebuild's scratch copies before a rebuild). */
   void clear(FactTables t);
 

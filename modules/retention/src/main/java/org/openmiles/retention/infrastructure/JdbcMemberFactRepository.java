@@ -86,27 +86,39 @@ public class JdbcMemberFactRepository implements MemberFactRepository {
     if (members.isEmpty()) {
       return;
     }
+    addTotalsFrom(
+        t,
+        "unnest(%s) as k(%s)".formatted(Jdbc.unnestParameters(TOTAL_TYPES), TOTALS),
+        totals(members, newDays),
+        members.size());
+  }
+
+  /**
+   * Adds the totals of {@code source} (rows named as {@link #TOTALS}, alias {@code k}) to the
+   * members' rows: an update, then, unless it found {@code expected} rows, an insert of the others.
+   */
+  private void addTotalsFrom(FactTables t, String source, Jdbc.Binder binder, long expected) {
     int updated =
         jdbc.update(
             "add to members' totals",
             ("update %s f set"
                     + ADD_TO_TOTALS.formatted("k")
-                    + " from unnest(%s) as k(%s)"
+                    + " from %s"
                     + " where f.member_number = k.member_number")
-                .formatted(t.facts(), Jdbc.unnestParameters(TOTAL_TYPES), TOTALS),
-            totals(members, newDays));
-    if (updated == members.size()) {
+                .formatted(t.facts(), source),
+            binder);
+    if (updated == expected) {
       return;
     }
     jdbc.update(
         "add members' totals",
         ("insert into %1$s as f (%2$s)"
-                + " select * from unnest(%3$s) as k(%2$s)"
+                + " select k.* from %3$s"
                 + " where not exists (select 1 from %1$s e where e.member_number = k.member_number)"
                 + " on conflict (member_number) do update set"
                 + ADD_TO_TOTALS.formatted("excluded"))
-            .formatted(t.facts(), TOTALS, Jdbc.unnestParameters(TOTAL_TYPES)),
-        totals(members, newDays));
+            .formatted(t.facts(), TOTALS, source),
+        binder);
   }
 
   private static Jdbc.Binder totals(
@@ -157,18 +169,8 @@ public class JdbcMemberFactRepository implements MemberFactRepository {
     List<Map.Entry<String, Integer>> fresh =
         jdbc.list(
             "add activity days",
-            ("with k (member_number, activity_date, flights, partner_transactions, revenue,"
-                    + " miles_earned) as (select * from unnest(%2$s)),"
-                    + " added as (insert into %1$s as d (member_number, activity_date, flights,"
-                    + " partner_transactions, revenue, miles_earned) select * from k"
-                    + ADD_TO_DAY
-                    + " returning d.*)"
-                    + " select k.member_number, count(*) from added a join k"
-                    + " on a.member_number = k.member_number and a.activity_date = k.activity_date"
-                    + " where a.flights = k.flights and a.partner_transactions = k.partner_transactions"
-                    + " and a.revenue = k.revenue and a.miles_earned = k.miles_earned"
-                    + " group by k.member_number")
-                .formatted(t.days(), Jdbc.unnestParameters(DAY_TYPES)),
+            addDaysCountingNew(
+                t, "select * from unnest(%s)".formatted(Jdbc.unnestParameters(DAY_TYPES))),
             Jdbc.arrays(cols, DAY_TYPES),
             rs -> Map.entry(rs.getString(1), rs.getInt(2)));
     List<FactDeltas.DayDelta> reduced =
@@ -185,31 +187,36 @@ public class JdbcMemberFactRepository implements MemberFactRepository {
     return fresh.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
+  /**
+   * Adds the day deltas of {@code rows} (a query of the day columns) to the days and answers, per
+   * member, how many of them were not stored.
+   */
+  private static String addDaysCountingNew(FactTables t, String rows) {
+    return ("with k (member_number, activity_date, flights, partner_transactions, revenue,"
+            + " miles_earned) as (%2$s),"
+            + " added as (insert into %1$s as d (member_number, activity_date, flights,"
+            + " partner_transactions, revenue, miles_earned) select * from k"
+            + ADD_TO_DAY
+            + " returning d.*)"
+            + " select k.member_number, count(*) from added a join k"
+            + " on a.member_number = k.member_number and a.activity_date = k.activity_date"
+            + " where a.flights = k.flights and a.partner_transactions = k.partner_transactions"
+            + " and a.revenue = k.revenue and a.miles_earned = k.miles_earned"
+            + " group by k.member_number")
+        .formatted(t.days(), rows);
+  }
+
   /** Updates the categories that exist, then adds the others (as {@link #addTotals}). */
   @Override
   public void addCategories(FactTables t, List<FactDeltas.CategoryDelta> categories) {
     if (categories.isEmpty()) {
       return;
     }
-    int updated =
-        jdbc.update(
-            "add partner transactions by category",
-            ("update %s g set transactions = g.transactions + k.transactions,"
-                    + " spend = g.spend + k.spend"
-                    + " from unnest(%s) as k(%s)"
-                    + " where g.member_number = k.member_number and g.category = k.category")
-                .formatted(t.categories(), Jdbc.unnestParameters(CATEGORY_TYPES), CATEGORY),
-            categories(categories));
-    if (updated < categories.size()) {
-      jdbc.update(
-          "add partner categories",
-          ("insert into %1$s as g (%2$s) select * from unnest(%3$s) as k(%2$s)"
-                  + " where not exists (select 1 from %1$s e"
-                  + " where e.member_number = k.member_number and e.category = k.category)"
-                  + ADD_TO_CATEGORY)
-              .formatted(t.categories(), CATEGORY, Jdbc.unnestParameters(CATEGORY_TYPES)),
-          categories(categories));
-    }
+    addCategoriesFrom(
+        t,
+        "unnest(%s) as k(%s)".formatted(Jdbc.unnestParameters(CATEGORY_TYPES), CATEGORY),
+        categories(categories),
+        categories.size());
     if (categories.stream().anyMatch(g -> g.transactions() < 0)) {
       jdbc.update(
           "drop categories a reversal emptied",
@@ -226,6 +233,29 @@ public class JdbcMemberFactRepository implements MemberFactRepository {
                           .map(FactDeltas.CategoryDelta::member)
                           .distinct()
                           .toList())));
+    }
+  }
+
+  /** Adds the categories of {@code source} (alias {@code k}), as {@link #addTotalsFrom}. */
+  private void addCategoriesFrom(FactTables t, String source, Jdbc.Binder binder, long expected) {
+    int updated =
+        jdbc.update(
+            "add partner transactions by category",
+            ("update %s g set transactions = g.transactions + k.transactions,"
+                    + " spend = g.spend + k.spend"
+                    + " from %s"
+                    + " where g.member_number = k.member_number and g.category = k.category")
+                .formatted(t.categories(), source),
+            binder);
+    if (updated < expected) {
+      jdbc.update(
+          "add partner categories",
+          ("insert into %1$s as g (%2$s) select k.* from %3$s"
+                  + " where not exists (select 1 from %1$s e"
+                  + " where e.member_number = k.member_number and e.category = k.category)"
+                  + ADD_TO_CATEGORY)
+              .formatted(t.categories(), CATEGORY, source),
+          binder);
     }
   }
 
@@ -333,6 +363,186 @@ public class JdbcMemberFactRepository implements MemberFactRepository {
     refreshActivity(t, List.of(survivor));
   }
 
+  /** The journal's columns, and their SQL types. */
+  private static final String JOURNAL =
+      "member_number, activity_date, category, flights, partner_transactions, revenue, miles,"
+          + " earned, redeemed";
+
+  private static final String[] JOURNAL_TYPES = {
+    "varchar", "date", "varchar", "numeric", "integer", "numeric", "bigint", "bigint", "bigint"
+  };
+
+  /** The advisory lock of the journal's folder (one at a time in the cluster). */
+  private static final long FOLDER_LOCK = 0x7265_7465_6e74_6a6cL;
+
+  @Override
+  public void journal(List<FactDeltas.Activity> activities) {
+    if (activities.isEmpty()) {
+      return;
+    }
+    Object[][] cols =
+        Jdbc.columns(
+            activities,
+            9,
+            a ->
+                new Object[] {
+                  a.member(),
+                  a.day() == null ? null : Date.valueOf(a.day()),
+                  a.category(),
+                  a.flights(),
+                  a.partnerTransactions(),
+                  a.revenue(),
+                  a.miles(),
+                  a.earned(),
+                  a.redeemed()
+                });
+    jdbc.update(
+        "journal the facts' deltas",
+        "insert into retention.fact_journal (%s) select * from unnest(%s)"
+            .formatted(JOURNAL, Jdbc.unnestParameters(JOURNAL_TYPES)),
+        Jdbc.arrays(cols, JOURNAL_TYPES));
+  }
+
+  /**
+   * Takes up to {@code limit} committed rows out of the journal and adds them to the kept facts,
+   * set-based, in this transaction: they are summed per member and day, member, and member and
+   * category into temporary tables (what {@link FactDeltas#fromActivities} makes of them), then
+   * applied with the statements a batch runs ({@link #addDaysCountingNew}, {@link #addTotalsFrom},
+   * {@link #addCategoriesFrom}, {@link #refreshActivity}) reading those tables instead of arrays.
+   */
+  @Override
+  public long foldJournal(int limit, boolean wait) {
+    boolean locked =
+        jdbc.first(
+                "lock the facts' folder",
+                wait
+                    ? "select true from pg_advisory_xact_lock(?)"
+                    : "select pg_try_advisory_xact_lock(?)",
+                (c, ps) -> ps.setLong(1, FOLDER_LOCK),
+                rs -> rs.getBoolean(1))
+            .orElse(false);
+    if (!locked) {
+      return -1;
+    }
+    FactTables t = FactTables.LIVE;
+    // by row address: a page of the heap's rows without reading the rest of it
+    jdbc.update(
+        "make room for the journal's rows",
+        "create temporary table fold_rows (like retention.fact_journal) on commit drop",
+        (c, ps) -> {});
+    long rows =
+        jdbc.update(
+            "take rows out of the facts' journal",
+            "with moved as (delete from retention.fact_journal where ctid = any(array("
+                + "select ctid from retention.fact_journal limit ?)) returning *)"
+                + " insert into fold_rows select * from moved",
+            (c, ps) -> ps.setInt(1, limit));
+    if (rows == 0) {
+      return 0;
+    }
+    temporary(
+        "fold_days",
+        "select member_number, activity_date, sum(flights) flights,"
+            + " sum(partner_transactions)::integer partner_transactions, sum(revenue) revenue,"
+            + " sum(miles)::bigint miles_earned from fold_rows where activity_date is not null"
+            + " group by member_number, activity_date having sum(flights) <> 0"
+            + " or sum(partner_transactions) <> 0 or sum(revenue) <> 0 or sum(miles) <> 0");
+    temporary(
+        "fold_new_days",
+        addDaysCountingNew(t, "select * from fold_days order by member_number, activity_date"));
+    jdbc.update(
+        "drop days a reversal emptied",
+        ("delete from %s d using fold_days k"
+                + " where d.member_number = k.member_number and d.activity_date = k.activity_date"
+                + " and (k.flights < 0 or k.partner_transactions < 0)"
+                + " and d.flights <= 0 and d.partner_transactions <= 0")
+            .formatted(t.days()),
+        (c, ps) -> {});
+    long members =
+        temporary(
+            "fold_members",
+            ("select member_number, sum(activity_days)::integer activity_days,"
+                + " min(first_activity) first_activity, max(last_activity) last_activity,"
+                + " sum(flights) flights, sum(partner_transactions)::integer"
+                + " partner_transactions, sum(revenue) revenue,"
+                + " sum(miles_earned)::bigint miles_earned,"
+                + " sum(miles_redeemed)::bigint miles_redeemed from ("
+                + "select member_number, 0 activity_days, null::date first_activity,"
+                + " null::date last_activity, 0 flights, 0 partner_transactions, 0 revenue,"
+                + " earned miles_earned, redeemed miles_redeemed from fold_rows"
+                + " where earned <> 0 or redeemed <> 0"
+                + " union all select member_number, 0, activity_date, activity_date, flights,"
+                + " partner_transactions, revenue, 0, 0 from fold_days"
+                + " union all select member_number, count, null, null, 0, 0, 0, 0, 0"
+                + " from fold_new_days) m group by member_number order by member_number"));
+    addTotalsFrom(t, "fold_members k", (c, ps) -> {}, members);
+    long categories =
+        temporary(
+            "fold_categories",
+            "select member_number, category, sum(partner_transactions)::integer transactions,"
+                + " sum(revenue) spend from fold_rows"
+                + " where category is not null and activity_date is not null"
+                + " group by member_number, category"
+                + " having sum(partner_transactions) <> 0 or sum(revenue) <> 0"
+                + " order by member_number, category");
+    addCategoriesFrom(t, "fold_categories k", (c, ps) -> {}, categories);
+    jdbc.update(
+        "drop categories a reversal emptied",
+        ("delete from %s g using (select distinct member_number from fold_categories"
+                + " where transactions < 0) k"
+                + " where g.member_number = k.member_number and g.transactions <= 0")
+            .formatted(t.categories()),
+        (c, ps) -> {});
+    List<String> losing =
+        jdbc.list(
+            "find members whose days lost activity",
+            "select distinct member_number from fold_days"
+                + " where flights < 0 or partner_transactions < 0 order by member_number",
+            (c, ps) -> {},
+            rs -> rs.getString(1));
+    refreshActivity(t, losing);
+    return rows;
+  }
+
+  /** Creates a temporary table (dropped at commit) of {@code query}'s rows; answers how many. */
+  private long temporary(String name, String query) {
+    long n =
+        jdbc.update(
+            "fold the facts' journal into " + name,
+            "create temporary table " + name + " on commit drop as " + query,
+            (c, ps) -> {});
+    jdbc.update("analyse " + name, "analyze " + name, (c, ps) -> {});
+    return n;
+  }
+
+  @Override
+  public void moveJournal(String duplicate, String survivor) {
+    jdbc.first(
+        "lock the facts' folder",
+        "select true from pg_advisory_xact_lock(?)",
+        (c, ps) -> ps.setLong(1, FOLDER_LOCK),
+        rs -> rs.getBoolean(1));
+    jdbc.update(
+        "give a merged duplicate's journal rows to the survivor",
+        "update retention.fact_journal set member_number = ? where member_number = ?",
+        (c, ps) -> {
+          ps.setString(1, survivor);
+          ps.setString(2, duplicate);
+        });
+  }
+
+  @Override
+  public JournalStatistics journalStatistics() {
+    return jdbc.first(
+            "read the facts' journal's statistics",
+            "select coalesce(n_tup_ins, 0), greatest(coalesce(n_tup_ins - n_tup_del, 0), 0)"
+                + " from pg_stat_user_tables"
+                + " where relid = 'retention.fact_journal'::regclass",
+            (c, ps) -> {},
+            rs -> new JournalStatistics(rs.getLong(1), rs.getLong(2)))
+        .orElse(new JournalStatistics(0, 0));
+  }
+
   @Override
   public void clear(FactTables t) {
     for (String table : List.of(t.days(), t.categories(), t.facts())) {
@@ -428,33 +638,78 @@ public class JdbcMemberFactRepository implements MemberFactRepository {
         .orElse(0L);
   }
 
+  /**
+   * A member's facts as kept plus what the journal holds for them, each read in one statement (one
+   * snapshot, whether or not the folder moves the member's rows meanwhile): the activity totals
+   * from the member's days with the journal's days added (a day a reversal empties is no day), the
+   * miles and the enrollment date from their row, the categories with the journal's added.
+   */
   @Override
   public Optional<MemberFactsView> find(String member, String currency) {
     List<MemberFactsView.Category> categories =
         jdbc.list(
             "read a member's partner categories",
-            "select category, transactions, spend from retention.member_partner_category"
-                + " where member_number = ? order by category",
-            (c, ps) -> ps.setString(1, member),
+            "select category, sum(transactions), sum(spend) from ("
+                + " select category, transactions, spend from retention.member_partner_category"
+                + " where member_number = ?"
+                + " union all select category, partner_transactions, revenue"
+                + " from retention.fact_journal where member_number = ? and category is not null"
+                + ") g group by category having sum(transactions) > 0 order by category",
+            (c, ps) -> {
+              ps.setString(1, member);
+              ps.setString(2, member);
+            },
             rs -> new MemberFactsView.Category(rs.getString(1), rs.getInt(2), rs.getBigDecimal(3)));
     return jdbc.first(
-        "read a member's facts",
-        "select " + FACT_COLUMNS + " from retention.member_fact where member_number = ?",
-        (c, ps) -> ps.setString(1, member),
-        rs ->
-            new MemberFactsView(
-                member,
-                date(rs.getDate("enrolled_on")),
-                date(rs.getDate("first_activity")),
-                date(rs.getDate("last_activity")),
-                rs.getInt("activity_days"),
-                rs.getBigDecimal("flights"),
-                rs.getInt("partner_transactions"),
-                money(rs.getBigDecimal("revenue")),
-                currency,
-                rs.getLong("miles_earned"),
-                rs.getLong("miles_redeemed"),
-                categories));
+            "read a member's facts",
+            """
+            with j as (select * from retention.fact_journal where member_number = ?),
+                 jd as (select activity_date, sum(flights) flights,
+                               sum(partner_transactions) partner_transactions, sum(revenue) revenue
+                          from j where activity_date is not null group by activity_date),
+                 d as (select coalesce(k.flights, 0) + coalesce(n.flights, 0) flights,
+                              coalesce(k.partner_transactions, 0)
+                                + coalesce(n.partner_transactions, 0) partner_transactions,
+                              coalesce(k.revenue, 0) + coalesce(n.revenue, 0) revenue,
+                              coalesce(k.activity_date, n.activity_date) activity_date
+                         from (select * from retention.member_day where member_number = ?) k
+                         full join jd n on n.activity_date = k.activity_date)
+            select f.enrolled_on, a.first_activity, a.last_activity, a.activity_days, a.flights,
+                   a.partner_transactions, a.revenue,
+                   coalesce(f.miles_earned, 0) + m.earned miles_earned,
+                   coalesce(f.miles_redeemed, 0) + m.redeemed miles_redeemed,
+                   f.member_number is not null or a.activity_days > 0 or m.n > 0 known
+              from (select min(activity_date) first_activity, max(activity_date) last_activity,
+                           count(*) activity_days, coalesce(sum(flights), 0) flights,
+                           coalesce(sum(partner_transactions), 0) partner_transactions,
+                           coalesce(sum(revenue), 0) revenue
+                      from d where flights > 0 or partner_transactions > 0) a
+             cross join (select coalesce(sum(earned), 0) earned,
+                                coalesce(sum(redeemed), 0) redeemed, count(*) n from j) m
+              left join retention.member_fact f on f.member_number = ?""",
+            (c, ps) -> {
+              ps.setString(1, member);
+              ps.setString(2, member);
+              ps.setString(3, member);
+            },
+            rs ->
+                rs.getBoolean("known")
+                    ? Optional.of(
+                        new MemberFactsView(
+                            member,
+                            date(rs.getDate("enrolled_on")),
+                            date(rs.getDate("first_activity")),
+                            date(rs.getDate("last_activity")),
+                            rs.getInt("activity_days"),
+                            rs.getBigDecimal("flights"),
+                            rs.getInt("partner_transactions"),
+                            money(rs.getBigDecimal("revenue")),
+                            currency,
+                            rs.getLong("miles_earned"),
+                            rs.getLong("miles_redeemed"),
+                            categories))
+                    : Optional.<MemberFactsView>empty())
+        .flatMap(o -> o);
   }
 
   private static java.time.LocalDate date(Date d) {

@@ -25,8 +25,14 @@ public class JdbcRetentionAggregates implements RetentionAggregates {
             "rank active members by revenue",
             """
             with m as (
-              select member_number, sum(revenue) as revenue from retention.member_day
-               where activity_date between ? and ? group by member_number),
+              select member_number, sum(revenue) as revenue
+                from (select member_number, flights, partner_transactions, revenue
+                        from retention.member_day where activity_date between ? and ?
+                      union all
+                      select member_number, flights, partner_transactions, revenue
+                        from retention.fact_journal where activity_date between ? and ?) d
+               group by member_number
+              having sum(flights) + sum(partner_transactions) > 0),
             ranked as (
               select revenue, row_number() over (order by revenue desc, member_number) as rn,
                      count(*) over () as n
@@ -42,7 +48,9 @@ public class JdbcRetentionAggregates implements RetentionAggregates {
             (c, ps) -> {
               ps.setDate(1, Date.valueOf(from));
               ps.setDate(2, Date.valueOf(to));
-              ps.setArray(3, c.createArrayOf("numeric", percents.toArray()));
+              ps.setDate(3, Date.valueOf(from));
+              ps.setDate(4, Date.valueOf(to));
+              ps.setArray(5, c.createArrayOf("numeric", percents.toArray()));
             },
             rs ->
                 new Row(

@@ -167,9 +167,65 @@ class FactDeltasTest {
 
     assertThat(d.days()).isEmpty();
     assertThat(d.categories()).isEmpty();
-    assertThat(d.members())
+    assertThat(d.members()).as("nothing earned, nothing to add").isEmpty();
+    assertThat(
+            FactDeltas.activities(
+                List.of(
+                    entry(1, ANNA, EntryType.CREDIT, 500, FLIGHT, DAY),
+                    entry(3, ANNA, EntryType.REVERSAL, -500, FLIGHT + ":R", DAY)),
+                ORIGINS))
+        .as("no journal row either")
+        .isEmpty();
+  }
+
+  @Test
+  void aBatchJournalsOneRowPerMemberDayAndCategoryAndOneForMilesOutsideActivity() {
+    List<FactDeltas.Activity> rows =
+        FactDeltas.activities(
+            List.of(
+                entry(1, BAO, EntryType.CREDIT, 300, HOTEL, DAY),
+                entry(2, ANNA, EntryType.CREDIT, 500, FLIGHT, DAY),
+                entry(3, ANNA, EntryType.CREDIT, 250, FLIGHT + ":TB", DAY),
+                entry(4, ANNA, EntryType.CREDIT, 300, HOTEL, DAY),
+                entry(5, ANNA, EntryType.DEBIT, -1_000, "AW:9", DAY.plusDays(9))),
+            ORIGINS);
+
+    assertThat(rows)
         .containsExactly(
-            new FactDeltas.MemberDelta(
-                ANNA.value(), null, null, BigDecimal.ZERO, 0, BigDecimal.ZERO, 0, 0));
+            new FactDeltas.Activity(
+                ANNA.value(), null, null, BigDecimal.ZERO, 0, BigDecimal.ZERO, 0, 250, 1_000),
+            new FactDeltas.Activity(
+                ANNA.value(), DAY, null, BigDecimal.ONE, 0, new BigDecimal("120.50"), 500, 500, 0),
+            new FactDeltas.Activity(
+                ANNA.value(), DAY, "HOTEL", BigDecimal.ZERO, 1, BigDecimal.ZERO, 300, 300, 0),
+            new FactDeltas.Activity(
+                BAO.value(), DAY, "HOTEL", BigDecimal.ZERO, 1, BigDecimal.ZERO, 300, 300, 0));
+  }
+
+  @Test
+  void journalRowsOfManyBatchesFoldIntoWhatTheirEntriesMakeInOne() {
+    List<MilesPosted.Entry> first =
+        List.of(
+            entry(1, ANNA, EntryType.CREDIT, 500, FLIGHT, DAY),
+            entry(2, ANNA, EntryType.CREDIT, 300, HOTEL, DAY.plusDays(1)),
+            entry(3, BAO, EntryType.CREDIT, 300, HOTEL, DAY));
+    List<MilesPosted.Entry> second =
+        List.of(
+            entry(4, ANNA, EntryType.REVERSAL, -500, FLIGHT + ":R", DAY),
+            entry(5, BAO, EntryType.CREDIT, 300, HOTEL, DAY),
+            entry(6, BAO, EntryType.DEBIT, -700, "AW:10", DAY.plusDays(2)));
+    List<FactDeltas.Activity> journal = new java.util.ArrayList<>();
+    journal.addAll(FactDeltas.activities(first, ORIGINS));
+    journal.addAll(FactDeltas.activities(second, ORIGINS));
+    List<MilesPosted.Entry> all = new java.util.ArrayList<>(first);
+    all.addAll(second);
+
+    assertThat(FactDeltas.fromActivities(journal)).isEqualTo(FactDeltas.of(all, ORIGINS));
+    assertThat(FactDeltas.fromActivities(journal).days())
+        .extracting(FactDeltas.DayDelta::member, FactDeltas.DayDelta::day)
+        .as("Anna's flown day is gone with its reversal; Bao's two stays share a day")
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(ANNA.value(), DAY.plusDays(1)),
+            org.assertj.core.groups.Tuple.tuple(BAO.value(), DAY));
   }
 }
