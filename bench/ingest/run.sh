@@ -265,12 +265,14 @@ ingest() { # feed, file, records, feed folder, table counted for progress, inbou
   if [ "$JFR" = 1 ]; then jcmd "$PAYARA_PID" JFR.stop name="ingest-$feed" >/dev/null; fi
   if [ "$STATEMENTS" = 1 ]; then
     R[$feed.statements]="$RESULTS_DIR/ingest-$STAMP-$feed-statements.txt"
+    # this database's statements, the benchmark's own questions left out
+    local mine="dbid = (select oid from pg_database where datname = current_database())
+      and query not ilike '%pg_stat_statements%'"
     psql_su "$APP_DB" >"${R[$feed.statements]}" <<SQL || true
 select calls, round(total_exec_time::numeric, 0) as ms,
   round((total_exec_time * 1000 / $n)::numeric, 1) as us_per_record, rows,
   shared_blks_hit + shared_blks_read as blocks, wal_records, left(regexp_replace(query, '\s+', ' ', 'g'), 160) as query
-from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
-  and query not ilike '%pg_stat_statements%' order by total_exec_time desc limit 25;
+from pg_stat_statements where $mine order by total_exec_time desc limit 25;
 SQL
     # retention's member facts: their statements' time per record, and their share of all statements
     read -r R[$feed.facts_us] R[$feed.facts_share] <<<"$(psql_su "$APP_DB" -At -F' ' -c "
@@ -278,8 +280,7 @@ SQL
                     * 1000 / $n)::numeric, 1),
              round((100 * coalesce(sum(total_exec_time) filter (where query ~ 'retention\.(member_|fact_journal)'), 0)
                     / nullif(sum(total_exec_time), 0))::numeric, 1)
-        from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
-         and query not ilike '%pg_stat_statements%'")" || true
+        from pg_stat_statements where $mine")" || true
   fi
   # retention's facts journal (ADR 0041): the server folds it into the kept facts once the feed is
   # idle; the time from the ack until it is empty, and the server's CPU meanwhile, per record

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.openmiles.accounts.api.ExpiringMilesPage;
 import org.openmiles.accounts.api.MemberNumber;
@@ -390,7 +391,7 @@ public class ScoringJob {
       String step,
       List<MemberExtra> extras,
       long done,
-      java.util.function.Consumer<List<MemberExtra>> write) {
+      Consumer<List<MemberExtra>> write) {
     if (!extras.isEmpty()) {
       tx.inNewTransaction(
           () -> {

@@ -36,9 +36,6 @@ import org.openmiles.accrual.api.LedgerReferences;
  */
 public record FactDeltas(
     List<DayDelta> days, List<CategoryDelta> categories, List<MemberDelta> members) {
-  /** The category of a flight, and of an activity accrual no longer holds a record of. */
-  public static final String FLIGHT = "FLIGHT";
-
   public FactDeltas {
     days = List.copyOf(days);
     categories = List.copyOf(categories);
