@@ -9,8 +9,8 @@ public final class Node {
   private Node() {}
 
   /**
-   * {@code OPENMILES_NODE_NAME} (set by {@code ./openmiles run} and compose: app1, app2, ...), else
-   * the host name and process id.
+   * {@code OPENMILES_NODE_NAME} (set by {@code ./openmiles run} and the cluster tests: app1, app2,
+   * ...), else the host name and process id (in compose, the container's host name).
    */
   public static String name() {
     String named = System.getenv("OPENMILES_NODE_NAME");
