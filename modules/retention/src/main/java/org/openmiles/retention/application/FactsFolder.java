@@ -77,7 +77,8 @@ public class FactsFolder {
     long started = System.nanoTime();
     long folded = 0;
     while (true) {
-      long n = tx.inNewTransaction(() -> foldPage(wait));
+      // a page per transaction: -1 while another folder holds the lock
+      long n = tx.inNewTransaction(() -> facts.foldJournal(page, wait));
       if (n <= 0) {
         break;
       }
@@ -96,10 +97,5 @@ public class FactsFolder {
                   + " ms");
     }
     return folded;
-  }
-
-  /** One page, in the caller's transaction: -1 while another folder holds the lock. */
-  private long foldPage(boolean wait) {
-    return facts.foldJournal(page, wait);
   }
 }

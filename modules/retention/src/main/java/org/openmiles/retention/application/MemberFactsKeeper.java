@@ -66,16 +66,7 @@ public class MemberFactsKeeper {
 
   /** Applies a batch of ledger entries to the facts in {@code tables}. */
   void apply(FactTables tables, List<MilesPosted.Entry> entries) {
-    applyDeltas(tables, FactDeltas.of(entries, origins(entries)));
-  }
-
-  private Map<String, ActivityOrigin> origins(List<MilesPosted.Entry> entries) {
-    Set<String> bases = FactDeltas.baseReferences(entries);
-    return bases.isEmpty() ? Map.of() : origins.of(bases, settings.currency());
-  }
-
-  /** Applies {@code deltas} to the facts in {@code tables}: a batch's, or a page of the journal. */
-  void applyDeltas(FactTables tables, FactDeltas deltas) {
+    FactDeltas deltas = FactDeltas.of(entries, origins(entries));
     if (deltas.isEmpty()) {
       return;
     }
@@ -86,5 +77,11 @@ public class MemberFactsKeeper {
     if (!losing.isEmpty()) {
       facts.refreshActivity(tables, losing);
     }
+  }
+
+  /** The origins of the activities among {@code entries}, looked up once per batch. */
+  private Map<String, ActivityOrigin> origins(List<MilesPosted.Entry> entries) {
+    Set<String> bases = FactDeltas.baseReferences(entries);
+    return bases.isEmpty() ? Map.of() : origins.of(bases, settings.currency());
   }
 }

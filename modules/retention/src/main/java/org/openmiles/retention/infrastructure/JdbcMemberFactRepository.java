@@ -412,24 +412,15 @@ public class JdbcMemberFactRepository implements MemberFactRepository {
    */
   @Override
   public long foldJournal(int limit, boolean wait) {
-    boolean locked =
-        jdbc.first(
-                "lock the facts' folder",
-                wait
-                    ? "select true from pg_advisory_xact_lock(?)"
-                    : "select pg_try_advisory_xact_lock(?)",
-                (c, ps) -> ps.setLong(1, FOLDER_LOCK),
-                rs -> rs.getBoolean(1))
-            .orElse(false);
-    if (!locked) {
+    if (!lockFolder(wait)) {
       return -1;
     }
     FactTables t = FactTables.LIVE;
-    // by row address: a page of the heap's rows without reading the rest of it
     jdbc.update(
         "make room for the journal's rows",
         "create temporary table fold_rows (like retention.fact_journal) on commit drop",
         (c, ps) -> {});
+    // by row address: a page of the heap's rows without reading the rest of it
     long rows =
         jdbc.update(
             "take rows out of the facts' journal",
@@ -504,6 +495,21 @@ public class JdbcMemberFactRepository implements MemberFactRepository {
     return rows;
   }
 
+  /**
+   * Takes the folder's lock until the end of the transaction: waiting for another holder, or not
+   * ({@code false} while another holds it).
+   */
+  private boolean lockFolder(boolean wait) {
+    return jdbc.first(
+            "lock the facts' folder",
+            wait
+                ? "select true from pg_advisory_xact_lock(?)"
+                : "select pg_try_advisory_xact_lock(?)",
+            (c, ps) -> ps.setLong(1, FOLDER_LOCK),
+            rs -> rs.getBoolean(1))
+        .orElse(false);
+  }
+
   /** Creates a temporary table (dropped at commit) of {@code query}'s rows; answers how many. */
   private long temporary(String name, String query) {
     long n =
@@ -517,11 +523,7 @@ public class JdbcMemberFactRepository implements MemberFactRepository {
 
   @Override
   public void moveJournal(String duplicate, String survivor) {
-    jdbc.first(
-        "lock the facts' folder",
-        "select true from pg_advisory_xact_lock(?)",
-        (c, ps) -> ps.setLong(1, FOLDER_LOCK),
-        rs -> rs.getBoolean(1));
+    lockFolder(true);
     jdbc.update(
         "give a merged duplicate's journal rows to the survivor",
         "update retention.fact_journal set member_number = ? where member_number = ?",
