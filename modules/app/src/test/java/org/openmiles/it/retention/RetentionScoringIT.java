@@ -314,6 +314,22 @@ class RetentionScoringIT {
                 "select count(*) from retention.segment_history where member_number = ?", comeback))
         .as("the first score and the movement")
         .isEqualTo(2);
+    // each run replaces member_score by a table it made (ADR 0042): the migrations' definition
+    // comes back with it, the key, the indexes and the not-null columns
+    assertThat(
+            Db.count(
+                "select count(*) from pg_index where indrelid = 'retention.member_score'::regclass"
+                    + " and indisprimary and indisunique"))
+        .isEqualTo(1);
+    assertThat(
+            Db.count(
+                "select count(*) from pg_index where indrelid = 'retention.member_score'::regclass"))
+        .isEqualTo(3);
+    assertThat(
+            Db.count(
+                "select count(*) from pg_attribute where attrelid ="
+                    + " 'retention.member_score'::regclass and attnum > 0 and attnotnull"))
+        .isEqualTo(18);
     assertThat(marketing().get("retention/movements?since=" + y).status()).isEqualTo(400);
   }
 

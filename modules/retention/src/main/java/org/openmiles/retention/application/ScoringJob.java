@@ -75,23 +75,29 @@ public class ScoringJob {
     long members = summarise(run, scope);
     long summarised = System.nanoTime();
     if (members == 0) {
+      rank();
       return tx.inNewTransaction(
           () -> work.publish(run, scope, null, Double.NaN, settings.segments(), null));
     }
+    // the quintiles' sorts and the spend model run on the executor while this thread fits the
+    // counts and scores the histories: PostgreSQL sorts on one core, Java fits on the other
+    Future<Void> ranked = executor.submit(this::rank);
+    Future<SpendFit> values = executor.submit(() -> fitValues(scope));
     List<DayHistory> histories = tx.inNewTransaction(work::histories);
-    Fits fits = fit(run, scope, members, histories);
+    Fits fits = fit(run, scope, members, histories, values);
     long fitted = System.nanoTime();
     scoreHistories(run, fits.counts().model(), histories, members);
     long historiesScored = System.nanoTime();
     String baseTier = checkTiers(run, scope);
     checkExpiry(run, scope);
     long asked = System.nanoTime();
+    joined(ranked, this::rank);
     progress(run, "WRITING", 0, members);
-    GammaGamma values = fits.values() == null ? null : fits.values().model();
-    double fallback = values != null && values.q() > 1 ? values.populationMeanValue() : Double.NaN;
+    GammaGamma spend = fits.values() == null ? null : fits.values().model();
+    double fallback = spend != null && spend.q() > 1 ? spend.populationMeanValue() : Double.NaN;
     ScoreWork.Published published =
         tx.inNewTransaction(
-            () -> work.publish(run, scope, values, fallback, settings.segments(), baseTier));
+            () -> work.publish(run, scope, spend, fallback, settings.segments(), baseTier));
     long done = System.nanoTime();
     LOG.info(
         () ->
@@ -109,7 +115,7 @@ public class ScoringJob {
                 histories.size(),
                 fits.counts().model(),
                 fits.counts().logLikelihood(),
-                values,
+                spend,
                 ms(started, summarised),
                 ms(summarised, fitted),
                 ms(fitted, historiesScored),
@@ -125,7 +131,8 @@ public class ScoringJob {
     if (members == 0) {
       throw new IllegalStateException("no activity to fit in " + scope);
     }
-    return fit(run, scope, members, tx.inNewTransaction(work::histories));
+    Future<SpendFit> values = executor.submit(() -> fitValues(scope));
+    return fit(run, scope, members, tx.inNewTransaction(work::histories), values);
   }
 
   private long summarise(long run, ScoringScope scope) {
@@ -142,7 +149,17 @@ public class ScoringJob {
     return members;
   }
 
-  private Fits fit(long run, ScoringScope scope, long members, List<DayHistory> histories) {
+  /**
+   * Fits BG/NBD to {@code histories} on this thread while Gamma-Gamma ({@code values}, started on
+   * the container's executor before the histories were read) reads its repeat spends and fits on
+   * another: the two grouped reads of the summary, and then the two fits, run on both cores.
+   */
+  private Fits fit(
+      long run,
+      ScoringScope scope,
+      long members,
+      List<DayHistory> histories,
+      Future<SpendFit> values) {
     List<HistoryCounts.Counted> rows = new ArrayList<>(histories.size());
     for (DayHistory h : histories) {
       rows.add(new HistoryCounts.Counted(h.inWeeks(), h.members()));
@@ -170,34 +187,76 @@ public class ScoringJob {
               ms(t0, t1));
           return null;
         });
-    List<SpendCounts.Counted> spendRows = tx.inNewTransaction(work::spends);
-    GammaGamma.Fit values = null;
-    if (!spendRows.isEmpty()) {
-      SpendCounts spends = SpendCounts.of(spendRows);
-      long t2 = System.nanoTime();
-      GammaGamma valuesStart =
-          tx.inNewTransaction(() -> work.latestFit("GAMMA_GAMMA", scope.cohort()))
-              .map(p -> new GammaGamma(p.get("p"), p.get("q"), p.get("gamma")))
-              .orElse(null);
-      GammaGamma.Fit fitted = GammaGamma.fit(spends, valuesStart);
-      long t3 = System.nanoTime();
-      GammaGamma g = fitted.model();
-      tx.inNewTransaction(
-          () -> {
-            work.saveFit(
-                run,
-                scope,
-                "GAMMA_GAMMA",
-                Map.of("p", g.p(), "q", g.q(), "gamma", g.gamma()),
-                fitted.logLikelihood(),
-                spends.members(),
-                spends.rows(),
-                ms(t2, t3));
-            return null;
-          });
-      values = fitted;
+    // stored after the counts' fit, whichever finished first: a run's fits keep their order
+    SpendFit spend = joined(values, () -> fitValues(scope));
+    if (spend == null) {
+      return new Fits(counts, null, members, histories.size());
     }
-    return new Fits(counts, values, members, histories.size());
+    GammaGamma g = spend.fit().model();
+    tx.inNewTransaction(
+        () -> {
+          work.saveFit(
+              run,
+              scope,
+              "GAMMA_GAMMA",
+              Map.of("p", g.p(), "q", g.q(), "gamma", g.gamma()),
+              spend.fit().logLikelihood(),
+              spend.spends().members(),
+              spend.spends().rows(),
+              spend.durationMs());
+          return null;
+        });
+    return new Fits(counts, spend.fit(), members, histories.size());
+  }
+
+  /** The summarised members ranked into quintiles, in a transaction of its own. */
+  private Void rank() {
+    return tx.inNewTransaction(
+        () -> {
+          work.rank();
+          return null;
+        });
+  }
+
+  /** A Gamma-Gamma fit with what it read and how long it took, not yet stored. */
+  private record SpendFit(GammaGamma.Fit fit, SpendCounts spends, long durationMs) {}
+
+  /** Gamma-Gamma fitted to the members' repeat spends; null when nobody repeated. */
+  private SpendFit fitValues(ScoringScope scope) {
+    List<SpendCounts.Counted> spendRows = tx.inNewTransaction(work::spends);
+    if (spendRows.isEmpty()) {
+      return null;
+    }
+    SpendCounts spends = SpendCounts.of(spendRows);
+    long t2 = System.nanoTime();
+    GammaGamma valuesStart =
+        tx.inNewTransaction(() -> work.latestFit("GAMMA_GAMMA", scope.cohort()))
+            .map(p -> new GammaGamma(p.get("p"), p.get("q"), p.get("gamma")))
+            .orElse(null);
+    GammaGamma.Fit fitted = GammaGamma.fit(spends, valuesStart);
+    return new SpendFit(fitted, spends, ms(t2, System.nanoTime()));
+  }
+
+  /**
+   * What {@code running} computes: waited for, or done here by {@code here} when the executor had
+   * not started it (all its threads busy), so the run never waits on a task nobody runs.
+   */
+  private static <T> T joined(Future<T> running, Callable<T> here) {
+    try {
+      return running.cancel(false) ? here.call() : running.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while scoring", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("scoring failed", e.getCause());
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("scoring failed", e);
+    }
   }
 
   /** Each distinct history once: P(alive), the next year's activity days, CLV's factor, reasons. */
@@ -270,16 +329,7 @@ public class ScoringJob {
         () -> expectedIfAlive(model, all.subList(half, all.size()), steps, discount);
     Future<Map<Long, double[]>> running = executor.submit(second);
     Map<Long, double[]> out = expectedIfAlive(model, all.subList(0, half), steps, discount);
-    try {
-      out.putAll(running.cancel(false) ? second.call() : running.get());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while scoring histories", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("scoring histories failed", e.getCause());
-    } catch (Exception e) {
-      throw new IllegalStateException("scoring histories failed", e);
-    }
+    out.putAll(joined(running, second));
     return out;
   }
 

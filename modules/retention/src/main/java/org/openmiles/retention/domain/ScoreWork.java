@@ -20,6 +20,13 @@ public interface ScoreWork {
    */
   long summarise(ScoringScope scope, LocalDate windowStart, BigDecimal mileValue);
 
+  /**
+   * Ranks the summarised members into quintiles of recency, frequency and monetary value (a scratch
+   * table publish joins): three sorts of every member, which need nothing but the summary, so the
+   * run does them while it fits and scores the histories.
+   */
+  void rank();
+
   /** The summary grouped by distinct history, with counts (for the BG/NBD fit and the scoring). */
   List<DayHistory> histories();
 
@@ -59,11 +66,12 @@ public interface ScoreWork {
   record Published(long scored, long atRisk, long moved) {}
 
   /**
-   * Computes every member's scores from the scratch tables (quintiles with ntile, the segment by
-   * {@code segments}, the expected value by {@code values}, or {@code fallbackValue} where it does
-   * not apply), appends segment changes to the history and replaces the stored scores and reasons
-   * of the scope: one transaction, so readers see the old scores or the new ones. A member with a
-   * member number and no tier written holds {@code baseTier} (null: no member was asked).
+   * Computes every member's scores from the scratch tables (the quintiles {@link #rank} made, the
+   * segment by {@code segments}, the expected value by {@code values}, or {@code fallbackValue}
+   * where it does not apply), appends segment changes to the history and replaces the stored scores
+   * and reasons: one transaction, so readers see the old scores or the new ones. A member with a
+   * member number and no tier written holds {@code baseTier} (null: no member was asked). The scope
+   * is the whole base: a cohort is summarised and fitted, never published.
    */
   Published publish(
       long run,

@@ -72,10 +72,12 @@ public class JdbcScoreWork implements ScoreWork {
     tune();
     jdbc.update(
         "empty the scoring scratch tables",
-        "truncate retention.score_model, retention.score_extra, retention.score_result",
+        "truncate retention.score_model, retention.score_extra",
         (c, ps) -> {});
     jdbc.update(
-        "drop the last summary", "drop table if exists retention.score_summary", (c, ps) -> {});
+        "drop the last summary",
+        "drop table if exists retention.score_summary, retention.score_quintile",
+        (c, ps) -> {});
     // CREATE TABLE AS, not INSERT … SELECT: PostgreSQL aggregates in parallel for the first only
     // (ADR 0039). A day's value is its revenue, or its miles at the configured value where no
     // revenue is known, in float8 (exact to the cent at these sizes, and several times faster to
@@ -125,6 +127,26 @@ public class JdbcScoreWork implements ScoreWork {
     // so building one cost a second and a half per million for nothing
     analyze("retention.score_summary");
     return members;
+  }
+
+  @Override
+  public void rank() {
+    tune();
+    // ties go by member number compared byte by byte (COLLATE "C": the database's own collation
+    // compares strings through the C library, a fifth slower over three sorts of a million; for
+    // member numbers, all digits, the order is the same). Sorting only these columns, joined back
+    // by member in publish, is cheaper than sorting whole summary rows three times
+    jdbc.update(
+        "rank the members into quintiles",
+        """
+        create unlogged table retention.score_quintile as
+        select member_number,
+               ntile(5) over (order by last_activity, member_number collate "C" desc) r,
+               ntile(5) over (order by frequency, member_number collate "C") f,
+               ntile(5) over (order by monetary, member_number collate "C") m
+          from retention.score_summary""",
+        (c, ps) -> {});
+    analyze("retention.score_quintile");
   }
 
   private void analyze(String table) {
@@ -283,6 +305,11 @@ public class JdbcScoreWork implements ScoreWork {
       double fallbackValue,
       RfmSegments segments,
       String baseTier) {
+    if (scope.cohort() != null) {
+      // a cohort is summarised and fitted only (the CDNOW check): its scores would replace the
+      // whole base's
+      throw new IllegalArgumentException("scores are published for the whole base, not " + scope);
+    }
     tune();
     analyze("retention.score_model");
     analyze("retention.score_extra");
@@ -300,52 +327,67 @@ public class JdbcScoreWork implements ScoreWork {
             : "case when s.repeat_days > 0 and s.repeat_mean > 0 then ?::float8 * (?::float8 +"
                 + " s.repeat_days * s.repeat_mean::float8) / (?::float8 * s.repeat_days + ?::float8"
                 + " - 1) else ?::float8 end";
-    // the quintiles sort only the columns they need, joined back by member (three sorts of the
-    // whole summary row cost more than the join); ties go by member number compared byte by byte
-    // (COLLATE "C": the database's own collation compares strings through the C library, a fifth
-    // slower over three sorts of a million; for member numbers, all digits, the order is the same)
+    // the new scores go into a table of their own, made by CREATE TABLE AS (its joins run in
+    // parallel; INSERT … SELECT runs on one core), compared with the old scores for the segment
+    // history, then put in the old table's place. Reasons travel as flags: their sentences are read
+    // again, for the members at risk only, by the reasons' statement (ADR 0042)
     String sql =
         """
-        insert into retention.score_result (member_number, first_activity, last_activity,
-               recency_days, frequency, monetary, r_score, f_score, m_score, segment, repeat_days,
-               p_alive, expected_days_12m, expected_value, clv, tier_code,
-               p_alive_reason, gap_reason, tier_reason, expiry_reason)
-        select s.member_number, s.first_activity, s.last_activity, ?::date - s.last_activity,
-               s.frequency, s.monetary, q.r, q.f, q.m, %s, s.repeat_days,
-               m.p_alive, m.expected_days, round(v.value::numeric, 2),
-               round((v.value * m.discounted)::numeric, 2),
-               coalesce(e.tier_code, case when s.member_number ~ '^[0-9]{10}$' then ?::varchar end),
-               m.p_alive_reason, m.gap_reason, e.tier_reason, e.expiry_reason
+        create table retention.member_score_next as
+        select s.member_number::varchar(10) member_number, ?::bigint run_id, ?::date as_of,
+               s.first_activity, s.last_activity, (?::date - s.last_activity)::integer recency_days,
+               s.frequency, s.monetary, q.r::smallint r_score, q.f::smallint f_score,
+               q.m::smallint m_score, (%s)::varchar(30) segment, s.repeat_days, m.p_alive,
+               m.expected_days expected_days_12m,
+               round(v.value::numeric, 2)::numeric(14,2) expected_value,
+               round((v.value * m.discounted)::numeric, 2)::numeric(16,2) clv,
+               coalesce(e.tier_code, case when s.member_number ~ '^[0-9]{10}$' then ?::varchar end)
+                 ::varchar(20) tier_code,
+               m.p_alive_low or m.gap or e.tier_reason is not null
+                 or e.expiry_reason is not null churn_risk,
+               concat_ws(',', case when m.p_alive_low then 'P_ALIVE_LOW' end,
+                              case when m.gap then 'RECENCY_GAP' end,
+                              case when e.tier_reason is not null then 'TIER_AT_RISK' end,
+                              case when e.expiry_reason is not null then 'MILES_EXPIRING' end)
+                 ::varchar(100) churn_codes,
+               now() scored_at
           from retention.score_summary s
-          join (select member_number,
-                       ntile(5) over (order by last_activity, member_number collate "C" desc) r,
-                       ntile(5) over (order by frequency, member_number collate "C") f,
-                       ntile(5) over (order by monetary, member_number collate "C") m
-                  from retention.score_summary) q on q.member_number = s.member_number
-          join retention.score_model m
+          join retention.score_quintile q on q.member_number = s.member_number
+          join (select repeat_days, last_at_days, age_days, p_alive, expected_days, discounted,
+                       p_alive_reason is not null p_alive_low, gap_reason is not null gap
+                  from retention.score_model) m
             on m.repeat_days = s.repeat_days and m.last_at_days = s.last_at_days
            and m.age_days = s.age_days
           left join retention.score_extra e on e.member_number = s.member_number
          cross join lateral (select %s as value) v"""
             .formatted(segment, value);
+    Date asOf = Date.valueOf(scope.asOf());
     jdbc.update(
-        "compute the members' scores",
-        sql,
-        (c, ps) -> {
-          int i = 1;
-          ps.setDate(i++, Date.valueOf(scope.asOf()));
-          for (Object bind : segmentBinds) {
-            ps.setObject(i++, bind);
-          }
-          ps.setString(i++, baseTier);
-          if (values != null) {
-            ps.setDouble(i++, values.p());
-            ps.setDouble(i++, values.gamma());
-            ps.setDouble(i++, values.p());
-            ps.setDouble(i++, values.q());
-          }
-          setDouble(ps, i, fallbackValue);
-        });
+        "drop a new scores' table left behind",
+        "drop table if exists retention.member_score_next",
+        (c, ps) -> {});
+    long scored =
+        jdbc.update(
+            "compute the members' scores",
+            sql,
+            (c, ps) -> {
+              int i = 1;
+              ps.setLong(i++, run);
+              ps.setDate(i++, asOf);
+              ps.setDate(i++, asOf);
+              for (Object bind : segmentBinds) {
+                ps.setObject(i++, bind);
+              }
+              ps.setString(i++, baseTier);
+              if (values != null) {
+                ps.setDouble(i++, values.p());
+                ps.setDouble(i++, values.gamma());
+                ps.setDouble(i++, values.p());
+                ps.setDouble(i++, values.q());
+              }
+              setDouble(ps, i, fallbackValue);
+            });
+    sameColumns("retention.member_score_next", "retention.member_score");
     long[] changes =
         jdbc.first(
                 "record segment changes",
@@ -353,102 +395,86 @@ public class JdbcScoreWork implements ScoreWork {
                 with changed as (
                   insert into retention.segment_history
                          (member_number, run_id, changed_on, from_segment, to_segment, changed_at)
-                  select r.member_number, ?, ?, o.segment, r.segment, now()
-                    from retention.score_result r
-                    left join retention.member_score o on o.member_number = r.member_number
-                   where o.segment is distinct from r.segment
-                   order by r.member_number
+                  select n.member_number, n.run_id, n.as_of, o.segment, n.segment, now()
+                    from retention.member_score_next n
+                    left join retention.member_score o on o.member_number = n.member_number
+                   where o.segment is distinct from n.segment
+                   order by n.member_number
                   returning from_segment)
                 select count(*), count(from_segment) from changed""",
-                (c, ps) -> {
-                  ps.setLong(1, run);
-                  ps.setDate(2, Date.valueOf(scope.asOf()));
-                },
+                (c, ps) -> {},
                 rs -> new long[] {rs.getLong(1), rs.getLong(2)})
             .orElseThrow();
-    String store =
-        """
-        insert into retention.member_score (member_number, run_id, as_of, first_activity,
-               last_activity, recency_days, frequency, monetary, r_score, f_score, m_score,
-               segment, repeat_days, p_alive, expected_days_12m, expected_value, clv,
-               tier_code, churn_risk, churn_codes, scored_at)
-        select member_number, ?, ?, first_activity, last_activity, recency_days, frequency,
-               monetary, r_score, f_score, m_score, segment, repeat_days, p_alive,
-               expected_days_12m, expected_value, clv, tier_code,
-               coalesce(p_alive_reason, gap_reason, tier_reason, expiry_reason) is not null,
-               concat_ws(',',
-                 case when p_alive_reason is not null then 'P_ALIVE_LOW' end,
-                 case when gap_reason is not null then 'RECENCY_GAP' end,
-                 case when tier_reason is not null then 'TIER_AT_RISK' end,
-                 case when expiry_reason is not null then 'MILES_EXPIRING' end),
-               now()
-          from retention.score_result""";
-    Jdbc.Binder storeBinds =
-        (c, ps) -> {
-          ps.setLong(1, run);
-          ps.setDate(2, Date.valueOf(scope.asOf()));
-        };
-    if (scope.cohort() == null) {
-      // the whole base: emptied here, then loaded without its indexes, which are built again
-      // after the load (load: a third of the time of maintaining them row by row; ADR 0039).
-      // Readers wait for the commit either way: truncate locks the table
-      jdbc.update(
-          "replace the scores",
-          "truncate retention.member_score, retention.member_churn_reason",
-          (c, ps) -> {});
-    } else {
-      for (String table : List.of("member_score", "member_churn_reason")) {
-        jdbc.update(
-            "replace the cohort's scores",
-            "delete from retention." + table + " where member_number like ?",
-            (c, ps) -> ps.setString(1, cohortPattern(scope)));
-      }
-    }
-    long scored =
-        load(
-            scope,
-            "retention.member_score",
-            () -> jdbc.update("store the scores", store, storeBinds));
-    // only the members at risk are spread into their reasons
+    replaceScores();
+    // readers wait for the commit either way: truncate locks the table
+    jdbc.update(
+        "replace the churn reasons", "truncate retention.member_churn_reason", (c, ps) -> {});
+    // only the members at risk are spread into their reasons: the sentences of their scored
+    // history (found again by its key: repeats, days from first to last activity and to the run's
+    // date; only histories with a reason are hashed) and what tiers and redemption said
     String reasons =
         """
         insert into retention.member_churn_reason (member_number, code, reason)
         select r.member_number, v.code, v.reason
-          from (select * from retention.score_result
-                 where coalesce(p_alive_reason, gap_reason, tier_reason, expiry_reason)
-                       is not null) r
+          from (select n.member_number, m.p_alive_reason, m.gap_reason, e.tier_reason,
+                       e.expiry_reason
+                  from retention.member_score n
+                  left join (select * from retention.score_model
+                              where p_alive_reason is not null or gap_reason is not null) m
+                    on m.repeat_days = n.repeat_days
+                   and m.last_at_days = n.last_activity - n.first_activity
+                   and m.age_days = n.as_of - n.first_activity
+                  left join retention.score_extra e on e.member_number = n.member_number
+                 where n.run_id = ? and n.churn_risk) r
          cross join lateral (values ('P_ALIVE_LOW', r.p_alive_reason),
                                     ('RECENCY_GAP', r.gap_reason),
                                     ('TIER_AT_RISK', r.tier_reason),
                                     ('MILES_EXPIRING', r.expiry_reason)) v (code, reason)
          where v.reason is not null""";
-    load(
-        scope,
+    withoutIndexes(
         "retention.member_churn_reason",
-        () -> jdbc.update("store the churn reasons", reasons, (c, ps) -> {}));
+        () -> jdbc.update("store the churn reasons", reasons, (c, ps) -> ps.setLong(1, run)));
     long atRisk =
         jdbc.first(
                 "count the members at risk",
-                "select count(*) from retention.score_result"
-                    + " where coalesce(p_alive_reason, gap_reason, tier_reason, expiry_reason)"
-                    + " is not null",
-                (c, ps) -> {},
+                "select count(*) from retention.member_score where run_id = ? and churn_risk",
+                (c, ps) -> ps.setLong(1, run),
                 rs -> rs.getLong(1))
             .orElse(0L);
     return new Published(scored, atRisk, changes[1]);
   }
 
-  /**
-   * Loads {@code table} by {@code load}: for the whole base (the table was emptied) without its
-   * indexes, built again afterwards; for a cohort, into the indexed table.
-   */
-  private long load(ScoringScope scope, String table, LongSupplier load) {
-    return scope.cohort() == null ? withoutIndexes(table, load) : load.getAsLong();
-  }
-
   /** The LIKE pattern of the cohort's member numbers, its own % and _ taken literally. */
   private static String cohortPattern(ScoringScope scope) {
     return scope.cohort().replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+
+  /** An index of a table: its name, its constraint if it is one, and its definition. */
+  private record Index(String name, String constraint, String definition) {}
+
+  private List<Index> indexes(String table) {
+    return jdbc.list(
+        "read the indexes of " + table,
+        """
+        select i.indexrelid::regclass::text, c.conname,
+               coalesce(pg_get_constraintdef(c.oid), pg_get_indexdef(i.indexrelid))
+          from pg_index i
+          left join pg_constraint c on c.conindid = i.indexrelid and c.conrelid = i.indrelid
+         where i.indrelid = ?::regclass""",
+        (c, ps) -> ps.setString(1, table),
+        rs -> new Index(rs.getString(1), rs.getString(2), rs.getString(3)));
+  }
+
+  /** Builds {@code indexes} (read from {@code table}'s definition before) on {@code table}. */
+  private void build(String table, List<Index> indexes) {
+    for (Index i : indexes) {
+      jdbc.update(
+          "build an index of " + table,
+          i.constraint() == null
+              ? i.definition()
+              : "alter table " + table + " add constraint " + i.constraint() + " " + i.definition(),
+          (c, ps) -> {});
+    }
   }
 
   /**
@@ -457,18 +483,7 @@ public class JdbcScoreWork implements ScoreWork {
    * {@code load} returned.
    */
   private long withoutIndexes(String table, LongSupplier load) {
-    record Index(String name, String constraint, String definition) {}
-    List<Index> indexes =
-        jdbc.list(
-            "read the indexes of " + table,
-            """
-            select i.indexrelid::regclass::text, c.conname,
-                   coalesce(pg_get_constraintdef(c.oid), pg_get_indexdef(i.indexrelid))
-              from pg_index i
-              left join pg_constraint c on c.conindid = i.indexrelid and c.conrelid = i.indrelid
-             where i.indrelid = ?::regclass""",
-            (c, ps) -> ps.setString(1, table),
-            rs -> new Index(rs.getString(1), rs.getString(2), rs.getString(3)));
+    List<Index> indexes = indexes(table);
     for (Index i : indexes) {
       jdbc.update(
           "drop an index of " + table,
@@ -478,15 +493,75 @@ public class JdbcScoreWork implements ScoreWork {
           (c, ps) -> {});
     }
     long loaded = load.getAsLong();
-    for (Index i : indexes) {
+    build(table, indexes);
+    return loaded;
+  }
+
+  /**
+   * Puts {@code member_score_next} in the place of {@code member_score}: the old table dropped, the
+   * new one renamed, given the old one's not-null columns and its indexes (primary key included)
+   * from their own definitions, and analysed. In the publishing transaction: readers wait for its
+   * commit, and then read the new table by its name.
+   */
+  private void replaceScores() {
+    String table = "retention.member_score";
+    List<Index> indexes = indexes(table);
+    List<String> notNull =
+        jdbc.list(
+            "read the not-null columns of " + table,
+            """
+            select attname from pg_attribute
+             where attrelid = ?::regclass and attnum > 0 and not attisdropped and attnotnull
+             order by attnum""",
+            (c, ps) -> ps.setString(1, table),
+            rs -> rs.getString(1));
+    jdbc.update("drop the old scores", "drop table " + table, (c, ps) -> {});
+    jdbc.update(
+        "put the new scores in place",
+        "alter table retention.member_score_next rename to member_score",
+        (c, ps) -> {});
+    if (!notNull.isEmpty()) {
       jdbc.update(
-          "build an index of " + table + " again",
-          i.constraint() == null
-              ? i.definition()
-              : "alter table " + table + " add constraint " + i.constraint() + " " + i.definition(),
+          "the scores' not-null columns",
+          "alter table "
+              + table
+              + notNull.stream()
+                  .map(n -> " alter column " + n + " set not null")
+                  .collect(Collectors.joining(",")),
           (c, ps) -> {});
     }
-    return loaded;
+    build(table, indexes);
+    analyze(table);
+  }
+
+  /**
+   * Fails unless {@code made} has the columns of {@code table}, by name, type and order: the new
+   * scores' table is made by the run's statement, and replaces the one the migrations define.
+   */
+  private void sameColumns(String made, String table) {
+    String columns =
+        """
+        select string_agg(attname || ' ' || format_type(atttypid, atttypmod), ', ' order by attnum)
+          from pg_attribute where attrelid = ?::regclass and attnum > 0 and not attisdropped""";
+    List<String> both = new ArrayList<>();
+    for (String t : List.of(made, table)) {
+      both.add(
+          jdbc.first(
+                  "read the columns of " + t,
+                  columns,
+                  (c, ps) -> ps.setString(1, t),
+                  rs -> rs.getString(1))
+              .orElseThrow());
+    }
+    if (!both.get(0).equals(both.get(1))) {
+      throw new IllegalStateException(
+          "the scoring run's new scores do not have the columns of "
+              + table
+              + " (change JdbcScoreWork.publish with the migration): made "
+              + both.get(0)
+              + "; defined "
+              + both.get(1));
+    }
   }
 
   private static void setDouble(PreparedStatement ps, int i, double v) throws SQLException {
