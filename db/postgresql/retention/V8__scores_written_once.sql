@@ -1,5 +1,5 @@
--- The scoring run writes each member's score once, straight into member_score (the old segments
--- kept aside in a temporary table for the history of changes, the reasons read again for the
--- members at risk only): the staging table that held every score before it was copied is gone
--- (ADR 0036, addendum of 2026-12-07).
+-- The scoring run writes each member's score once, into a table of its own that it then puts in
+-- member_score's place (compared with the old scores for the history of changes first; the reasons
+-- read again for the members at risk only): the staging table that held every score before it was
+-- copied is gone (ADR 0042).
 drop table score_result;
