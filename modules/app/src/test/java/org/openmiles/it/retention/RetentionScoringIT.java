@@ -333,6 +333,95 @@ class RetentionScoringIT {
     assertThat(marketing().get("retention/movements?since=" + y).status()).isEqualTo(400);
   }
 
+  /** Starts a run as of {@code asOf} as marketing and follows it to its end. */
+  private JsonObject runToEnd(LocalDate asOf) throws InterruptedException {
+    return follow(marketing().post("retention/runs?asOf=" + asOf, null));
+  }
+
+  /** The kept summary, row by row in member order. */
+  private static List<String> summaryRows() {
+    return Db.strings("select s::text from retention.score_summary s order by member_number");
+  }
+
+  /**
+   * The next night's run keeps the summary of members nothing happened to and summarises again only
+   * those whose days changed (a new day, a late day for an old date, a day taken away, all days
+   * gone) or leave the window as the date moves on (ADR 0043): a kept member's row is the same row,
+   * the changed ones follow their days, and the whole kept summary equals, row for row, the one a
+   * run summarising everything makes of the same days.
+   */
+  @Test
+  void theNextNightSummarisesAgainOnlyTheMembersWhoseDaysChanged() throws Exception {
+    filler(5);
+    LocalDate y = yesterday();
+    LocalDate today = y.plusDays(1);
+    LocalDate leaves = today.minusMonths(12); // in the window as of y, not as of today
+    assertThat(leaves).isAfter(y.minusMonths(12));
+    String steady = member(5, 1);
+    String newDay = member(5, 2);
+    String lateDay = member(5, 3);
+    String leaving = member(5, 4);
+    String reversed = member(5, 5);
+    String gone = member(5, 6);
+    activity(steady, y.minusDays(200), y.minusDays(10), 10, "100");
+    activity(newDay, y.minusDays(100), y.minusDays(50), 10, "100");
+    activity(lateDay, y.minusDays(100), y.minusDays(20), 10, "100");
+    activity(leaving, leaves, leaves.plusDays(90), 30, "100");
+    activity(reversed, y.minusDays(90), y.minusDays(30), 30, "100");
+    activity(gone, y.minusDays(40), y.minusDays(40), 1, "100");
+    runToEnd(y);
+    String steadyRow =
+        Db.text("select xmin::text from retention.score_summary where member_number = ?", steady);
+    assertThat(scores(leaving).getInt("frequency")).isEqualTo(4);
+    assertThat(scores(reversed).getInt("frequency")).isEqualTo(3);
+
+    activity(newDay, today, today, 1, "100");
+    activity(lateDay, y.minusDays(55), y.minusDays(55), 1, "100");
+    Db.update(
+        "delete from retention.member_day where member_number = ? and activity_date = ?",
+        reversed,
+        Date.valueOf(y.minusDays(60)));
+    Db.update("delete from retention.member_day where member_number = ?", gone);
+    assertThat(
+            Db.count(
+                "select count(distinct member_number) from retention.summary_change"
+                    + " where member_number in (?, ?, ?, ?)",
+                newDay,
+                lateDay,
+                reversed,
+                gone))
+        .as("every way of writing the days notes its members")
+        .isEqualTo(4);
+
+    runToEnd(today);
+    assertThat(
+            Db.strings(
+                "select xmin::text from retention.score_summary where member_number = ?", steady))
+        .as("the kept member's summary row is the same row")
+        .containsExactly(steadyRow);
+    assertThat(Db.text("select usable::text || ' ' || as_of from retention.summary_state"))
+        .isEqualTo("true " + today);
+    JsonObject added = scores(newDay);
+    assertThat(added.getInt("frequency")).isEqualTo(7);
+    assertThat(added.getString("lastActivity")).isEqualTo(today.toString());
+    assertThat(scores(lateDay).getInt("frequency")).isEqualTo(10);
+    assertThat(scores(leaving).getInt("frequency"))
+        .as("its first day left the window")
+        .isEqualTo(3);
+    assertThat(scores(reversed).getInt("frequency")).isEqualTo(2);
+    assertThat(marketing().get("retention/members/" + gone).code()).isEqualTo("MEMBER_NOT_SCORED");
+    List<String> kept = summaryRows();
+
+    Db.update("update retention.summary_state set usable = false");
+    runToEnd(today);
+    assertThat(
+            Db.strings(
+                "select xmin::text from retention.score_summary where member_number = ?", steady))
+        .as("a whole summary makes every row again")
+        .doesNotContain(steadyRow);
+    assertThat(summaryRows()).as("the kept summary equals the whole one").isEqualTo(kept);
+  }
+
   /**
    * Miles that expire soon are a churn reason, found through redemption's expiring list (the
    * ledger's lots), with how many and from when; a member whose miles do not expire soon has none.

@@ -58,6 +58,25 @@ public final class Db {
     return firstColumn(sql, params, rs -> rs.getString(1));
   }
 
+  /** The first column of every row, as text, in the statement's order. */
+  public static List<String> strings(String sql, Object... params) {
+    try (Connection c = connect();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      List<String> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private interface Column<T> {
     T read(ResultSet rs) throws SQLException;
   }
@@ -181,6 +200,19 @@ public final class Db {
   }
 
   /** Rows of the whole ledger, for "nothing was written" checks. */
+  /**
+   * The ledger's rows of one member (entries, holds, expiry lots): what a refused request or file
+   * about that member must leave as it was, whatever else the server does meanwhile.
+   */
+  public static long ledgerRowsOf(String member) {
+    return count(
+        "select (select count(*) from accounts.ledger_entry e where e.member_id = m.id)"
+            + " + (select count(*) from accounts.hold h where h.member_id = m.id)"
+            + " + (select count(*) from accounts.expiry_lot l where l.member_id = m.id)"
+            + " from accounts.member m where m.member_number = ?",
+        member);
+  }
+
   public static long ledgerRows() {
     return count(
         "select (select count(*) from accounts.ledger_entry) + (select count(*) from accounts.hold)"

@@ -83,7 +83,7 @@ public class ScoringJob {
     // counts and scores the histories: PostgreSQL sorts on one core, Java fits on the other
     Future<Void> ranked = executor.submit(this::rank);
     Future<SpendFit> values = executor.submit(() -> fitValues(scope));
-    List<DayHistory> histories = tx.inNewTransaction(work::histories);
+    List<DayHistory> histories = tx.inNewTransaction(() -> work.histories(scope.asOf()));
     Fits fits = fit(run, scope, members, histories, values);
     long fitted = System.nanoTime();
     scoreHistories(run, fits.counts().model(), histories, members);
@@ -132,7 +132,8 @@ public class ScoringJob {
       throw new IllegalStateException("no activity to fit in " + scope);
     }
     Future<SpendFit> values = executor.submit(() -> fitValues(scope));
-    return fit(run, scope, members, tx.inNewTransaction(work::histories), values);
+    return fit(
+        run, scope, members, tx.inNewTransaction(() -> work.histories(scope.asOf())), values);
   }
 
   private long summarise(long run, ScoringScope scope) {

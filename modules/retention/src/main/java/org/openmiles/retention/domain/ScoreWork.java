@@ -14,9 +14,11 @@ public interface ScoreWork {
 
   /**
    * Empties the scratch tables and summarises every member of the scope from {@code member_day}:
-   * first and last activity, repeat days, days from first to last and to the scoring date,
-   * frequency and monetary value in the window from {@code windowStart} (exclusive), and the mean
-   * value of the repeat days. Returns the members summarised.
+   * first and last activity, repeat days, days from first to last, frequency and monetary value in
+   * the window from {@code windowStart} (exclusive), the first day in the window, and the mean
+   * value of the repeat days. For the whole base, the summary kept from the last run is brought to
+   * the date when it can be (only the members whose days changed or leave the window summarised
+   * again); otherwise it is made again whole. Returns the members summarised.
    */
   long summarise(ScoringScope scope, LocalDate windowStart, BigDecimal mileValue);
 
@@ -27,8 +29,11 @@ public interface ScoreWork {
    */
   void rank();
 
-  /** The summary grouped by distinct history, with counts (for the BG/NBD fit and the scoring). */
-  List<DayHistory> histories();
+  /**
+   * The summary grouped by distinct history as of {@code asOf} (the summary's date), with counts
+   * (for the BG/NBD fit and the scoring).
+   */
+  List<DayHistory> histories(LocalDate asOf);
 
   /**
    * The members with repeat days of positive mean value, grouped by (repeats, mean to four
