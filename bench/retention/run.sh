@@ -52,7 +52,8 @@ elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 
 # --- 1. database and server (Flyway creates the schema) -------------------------------------------
 # RETENTION_KEEP_DATA=1 keeps the database of the last run and its activity days when it has them
-# (for trying a change of the job without generating again); its scores are emptied
+# (for trying a change of the job without generating again); its scores are emptied, the next
+# night's days taken out again and the kept summary forgotten, so that the first run is whole
 KEEP=""
 if [ "${RETENTION_KEEP_DATA:-0}" = 1 ] \
    && [ "$(psql_su "$APP_DB" -Atc "select count(*) from (select 1 from retention.member_day limit 1) x" 2>/dev/null)" = 1 ]; then
@@ -75,7 +76,7 @@ if [ -n "$KEEP" ]; then
   psql_db -c "truncate retention.member_score, retention.member_churn_reason, retention.segment_history, retention.model_fit" \
     -c "delete from retention.member_day where miles_earned = 5" \
     -c "delete from retention.summary_change where activity_date > '$AS_OF'" \
-    -c "update retention.summary_state set usable = false"
+    -c "update retention.summary_state set usable = false, consumed_through = null"
   say "kept $(fmt "$(val "select count(*) from retention.member_day")") activity days; scores emptied"
 else
 say "generating $(fmt "$MEMBERS") members with a year of activity up to $AS_OF (at most $MAX_DAYS days each)"
