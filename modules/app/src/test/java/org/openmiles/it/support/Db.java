@@ -60,21 +60,16 @@ public final class Db {
 
   /** The first column of every row, as text, in the statement's order. */
   public static List<String> strings(String sql, Object... params) {
-    try (Connection c = connect();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        ps.setObject(i + 1, params[i]);
-      }
-      List<String> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return query(
+        sql,
+        params,
+        rs -> {
+          List<String> out = new ArrayList<>();
+          while (rs.next()) {
+            out.add(rs.getString(1));
+          }
+          return out;
+        });
   }
 
   private interface Column<T> {
@@ -82,14 +77,15 @@ public final class Db {
   }
 
   private static <T> T firstColumn(String sql, Object[] params, Column<T> column) {
+    return query(sql, params, rs -> rs.next() ? column.read(rs) : null);
+  }
+
+  /** Runs {@code sql} with {@code params} and reads its whole result with {@code read}. */
+  private static <T> T query(String sql, Object[] params, Column<T> read) {
     try (Connection c = connect();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        ps.setObject(i + 1, params[i]);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? column.read(rs) : null;
-      }
+        PreparedStatement ps = bound(c, sql, params);
+        ResultSet rs = ps.executeQuery()) {
+      return read.read(rs);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
@@ -98,14 +94,21 @@ public final class Db {
   /** Runs one statement (test set-up such as a program rule row); returns the rows it changed. */
   public static int update(String sql, Object... params) {
     try (Connection c = connect();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        ps.setObject(i + 1, params[i]);
-      }
+        PreparedStatement ps = bound(c, sql, params)) {
       return ps.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** {@code sql} prepared on {@code c} with {@code params} bound in order. */
+  private static PreparedStatement bound(Connection c, String sql, Object[] params)
+      throws SQLException {
+    PreparedStatement ps = c.prepareStatement(sql);
+    for (int i = 0; i < params.length; i++) {
+      ps.setObject(i + 1, params[i]);
+    }
+    return ps;
   }
 
   /**
@@ -199,7 +202,6 @@ public final class Db {
     return out;
   }
 
-  /** Rows of the whole ledger, for "nothing was written" checks. */
   /**
    * The ledger's rows of one member (entries, holds, expiry lots): what a refused request or file
    * about that member must leave as it was, whatever else the server does meanwhile.
@@ -213,6 +215,7 @@ public final class Db {
         member);
   }
 
+  /** Rows of the whole ledger, for "nothing was written" checks. */
   public static long ledgerRows() {
     return count(
         "select (select count(*) from accounts.ledger_entry) + (select count(*) from accounts.hold)"

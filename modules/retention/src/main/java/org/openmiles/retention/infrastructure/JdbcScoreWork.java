@@ -132,18 +132,19 @@ public class JdbcScoreWork implements ScoreWork {
         "drop the last quintiles", "drop table if exists retention.score_quintile", (c, ps) -> {});
     long started = System.nanoTime();
     boolean kept = scope.cohort() == null && keptSummaryServes(scope, windowStart, mileValue);
-    long again =
-        kept
-            ? summariseChanged(scope, windowStart, mileValue)
-            : summariseAll(scope, windowStart, mileValue);
+    // a whole summary's statement counts its members; a kept one is counted once brought up to date
+    long again = kept ? summariseChanged(scope, windowStart, mileValue) : 0;
+    long whole = kept ? 0 : summariseAll(scope, windowStart, mileValue);
     analyze("retention.score_summary");
     long members =
-        jdbc.first(
-                "count the members summarised",
-                "select count(*) from retention.score_summary",
-                (c, ps) -> {},
-                rs -> rs.getLong(1))
-            .orElse(0L);
+        !kept
+            ? whole
+            : jdbc.first(
+                    "count the members summarised",
+                    "select count(*) from retention.score_summary",
+                    (c, ps) -> {},
+                    rs -> rs.getLong(1))
+                .orElse(0L);
     long ms = (System.nanoTime() - started) / 1_000_000;
     LOG.info(
         () ->
