@@ -44,11 +44,59 @@ pg_cpu() { # CPU seconds used so far by the whole cluster: postmaster, exited ba
   echo "$total"
 }
 now() { date +%s.%N; }
+# a console-like reader while a run runs: one member's scores read every 0.1 s in one session, each
+# read timed; reader_stop prints the longest read and how many there were (a run that blocked its
+# readers while it put new scores in place shows as a long read)
+READER_PID=""
+reader_start() {
+  local member
+  member="$(val "select coalesce((select member_number from retention.member_day limit 1), '0')")"
+  READER_OUT="$(mktemp)"
+  { echo '\timing on'
+    for _ in $(seq 1 3000); do
+      echo "select p_alive from retention.member_score where member_number = '$member';"
+      echo "select pg_sleep(0.1);"
+    done; } | psql_db -At >"$READER_OUT" 2>&1 &
+  READER_PID=$!
+}
+reader_stop() {
+  [ -n "$READER_PID" ] || return 0
+  kill "$READER_PID" 2>/dev/null || true
+  wait "$READER_PID" 2>/dev/null || true
+  READER_PID=""
+  # every other timing is a read (the others are the sleeps)
+  grep -o '^Time: [0-9.]*' "$READER_OUT" | awk 'NR % 2 == 1 { n++; if ($2 > m) m = $2 } END { printf "longest read %.1f ms of %d reads", m, n }'
+  rm -f "$READER_OUT"
+}
 BUSY_LOAD="${RETENTION_BUSY_LOAD:-1.0}"
 # the scoring run's transactions get this work_mem (openmiles.retention.scoring.work-mem) and no
 # JIT; the anchor runs with the same, so that the ratio compares like with like
 WORK_MEM="${RETENTION_WORK_MEM:-256MB}"
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+# RETENTION_PROFILE=1: PostgreSQL's per-statement times (pg_stat_statements, when the cluster
+# preloads it) for each scoring run, in bench/results; =jfr adds a JFR recording of the server. A
+# profiled run's figures do not count
+PROFILE="${RETENTION_PROFILE:-0}"
+PROFILES=""
+profile_start() { # $1: the run's name
+  [ "$PROFILE" = 1 ] || [ "$PROFILE" = jfr ] || return 0
+  [ "$PROFILE" != jfr ] || jcmd "$PAYARA_PID" JFR.start name="$1" settings=profile filename="$RESULTS_DIR/retention-$STAMP-$1.jfr" >/dev/null
+  psql_db -q -o /dev/null -c 'create extension if not exists pg_stat_statements' -c 'select pg_stat_statements_reset()' 2>/dev/null || true
+}
+profile_stop() { # $1: the run's name
+  [ "$PROFILE" = 1 ] || [ "$PROFILE" = jfr ] || return 0
+  [ "$PROFILE" != jfr ] || jcmd "$PAYARA_PID" JFR.stop name="$1" >/dev/null
+  psql_db >"$RESULTS_DIR/retention-$STAMP-$1-statements.txt" 2>&1 <<'SQL' || true
+select round(total_exec_time::numeric / 1000, 2) seconds, calls, rows,
+       left(regexp_replace(query, '\s+', ' ', 'g'), 160) statement
+  from pg_stat_statements
+ where dbid = (select oid from pg_database where datname = current_database())
+   and query not ilike '%pg_stat_statements%'
+ order by total_exec_time desc limit 25;
+SQL
+  PROFILES="$PROFILES retention-$STAMP-$1-statements.txt"
+  [ "$PROFILE" != jfr ] || PROFILES="$PROFILES retention-$STAMP-$1.jfr"
+}
 
 # --- 1. database and server (Flyway creates the schema) -------------------------------------------
 # RETENTION_KEEP_DATA=1 keeps the database of the last run and its activity days when it has them
@@ -147,6 +195,8 @@ FLOOR_CPU="$(elapsed "$FC0" "$FC1")"
 
 # --- 4. the scoring job ----------------------------------------------------------------------------
 say "scoring run as of $AS_OF (POST /api/v1/retention/runs), followed to its end"
+profile_start first
+reader_start
 R0="$(now)"; RC0="$(pg_cpu)"; RJ0="$(cpu_of "$PAYARA_PID")"
 STARTED="$(curl -s -X POST -H "$AUTH" -w '\n%{http_code}' "http://127.0.0.1:$HTTP_PORT/api/v1/retention/runs?asOf=$AS_OF")"
 CODE="$(printf '%s' "$STARTED" | tail -1)"
@@ -159,6 +209,8 @@ while [ "$STATE" = RUNNING ]; do
 done
 R1="$(now)"; RC1="$(pg_cpu)"; RJ1="$(cpu_of "$PAYARA_PID")"
 LOAD_AFTER="$(load1)"
+READER_FIRST="$(reader_stop)"
+profile_stop first
 RUN_S="$(elapsed "$R0" "$R1")"
 [ "$STATE" = DONE ] || die "run $RUN_ID ended $STATE: $(val "select message from retention.score_run where run_id = $RUN_ID")"
 SERVER_S="$(val "select round(extract(epoch from finished_at - started_at)::numeric, 2) from retention.score_run where run_id = $RUN_ID")"
@@ -193,12 +245,16 @@ on conflict do nothing;
 SQL
   wait_quiet "$BUSY_LOAD"
   say "the next night: $(fmt "$DAILY") members active on $NEXT_DAY, $(fmt "$LATE") late days; scoring run as of $NEXT_DAY"
+  profile_start night
+  reader_start
   S0="$(now)"
   STARTED2="$(curl -s -X POST -H "$AUTH" "http://127.0.0.1:$HTTP_PORT/api/v1/retention/runs?asOf=$NEXT_DAY")"
   RUN2="$(printf '%s' "$STARTED2" | sed -n 's/.*"id":\([0-9]*\).*/\1/p' | head -1)"
   [ -n "$RUN2" ] || die "the second run did not start: $STARTED2"
   while [ "$(val "select state from retention.score_run where run_id = $RUN2")" = RUNNING ]; do sleep 0.2; done
   S1="$(now)"
+  READER_NIGHT="$(reader_stop)"
+  profile_stop night
   SECOND_S="$(elapsed "$S0" "$S1")"
   SECOND_FIT="$(val "select round(sum(duration_ms) / 1000.0, 2) from retention.model_fit where run_id = $RUN2")"
   SECOND_STATE="$(val "select state || ', moved ' || coalesce(moved::text, '-') from retention.score_run where run_id = $RUN2")"
@@ -237,6 +293,7 @@ CPU_RATIO="$(awk -v a="$RUN_PG_CPU" -v j="$RUN_JAVA_CPU" -v b="$ANCHOR_CPU" 'BEG
   echo "members: $(fmt "$MEMBERS") with $(fmt "$DAY_ROWS") activity days (made in SQL in $(elapsed "$T0" "$T1") s); as of $AS_OF"
   echo "load average (1 min): $LOAD_BEFORE before, $LOAD_AFTER after"
   [ -z "$BUSY" ] || echo "$BUSY"
+  [ -z "$PROFILES" ] || echo "PROFILED (RETENTION_PROFILE=$PROFILE; the figures do not count):$PROFILES"
   echo
   printf '  %-8s %-58s %8s s\n' anchor "GROUP BY member over member_day (warm, second of two)" "$ANCHOR_S"
   echo "           (both with work_mem $WORK_MEM and JIT off)"
@@ -247,9 +304,11 @@ CPU_RATIO="$(awk -v a="$RUN_PG_CPU" -v j="$RUN_JAVA_CPU" -v b="$ANCHOR_CPU" 'BEG
   [ "$SECOND_S" = - ] || printf '  %-8s %-58s %8s s   ratio %s; %s x the nightly floor (fit %s s; %s)\n' night "the next night: a day of activity, as of $LAST_AS_OF" "$SECOND_S" "$(ratio "$SECOND_S" "$ANCHOR_S")" "$(ratio "$SECOND_S" "$NIGHTLY_FLOOR_S")" "$SECOND_FIT" "$SECOND_STATE"
   [ "$SECOND_S" = - ] || echo "           $SECOND_SUMMARY"
   [ "$SECOND_S" = - ] || echo "           steps: $SECOND_STEPS"
+  [ "$SECOND_S" = - ] || echo "           a reader of one member's scores every 0.1 s during the night: $READER_NIGHT"
   printf '  %-8s anchor %s s (PostgreSQL); scoring %s s (PostgreSQL) + %s s (Payara Micro)   ratio %s\n' \
     "CPU" "$ANCHOR_CPU" "$RUN_PG_CPU" "$RUN_JAVA_CPU" "$CPU_RATIO"
   echo "  steps: $STEPS"
+  echo "  a reader of one member's scores every 0.1 s during the first run: $READER_FIRST"
   echo "  run $RUN_ID: $COUNTS"
   echo "  fits:"
   echo "$FITS"

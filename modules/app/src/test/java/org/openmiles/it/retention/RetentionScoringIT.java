@@ -314,22 +314,41 @@ class RetentionScoringIT {
                 "select count(*) from retention.segment_history where member_number = ?", comeback))
         .as("the first score and the movement")
         .isEqualTo(2);
-    // each run replaces member_score by a table it made (ADR 0042): the migrations' definition
-    // comes back with it, the key, the indexes and the not-null columns
+    // each run replaces member_score and member_churn_reason by tables it made and prepared (ADR
+    // 0042, 0044): the migrations' definitions come back with them, the keys, the indexes under
+    // their own names and the not-null columns, and nothing of the run is left behind
     assertThat(
             Db.count(
                 "select count(*) from pg_index where indrelid = 'retention.member_score'::regclass"
                     + " and indisprimary and indisunique"))
         .isEqualTo(1);
     assertThat(
-            Db.count(
-                "select count(*) from pg_index where indrelid = 'retention.member_score'::regclass"))
-        .isEqualTo(3);
+            Db.strings(
+                "select x.relname from pg_index i join pg_class x on x.oid = i.indexrelid"
+                    + " where i.indrelid in ('retention.member_score'::regclass,"
+                    + " 'retention.member_churn_reason'::regclass) order by 1"))
+        .containsExactly(
+            "member_churn_reason_pk",
+            "member_score_pkey",
+            "member_score_risk_clv_ix",
+            "member_score_segment_ix");
+    assertThat(
+            Db.strings(
+                "select conname from pg_constraint where conrelid in"
+                    + " ('retention.member_score'::regclass,"
+                    + " 'retention.member_churn_reason'::regclass) order by 1"))
+        .containsExactly("member_churn_reason_pk", "member_score_pkey");
     assertThat(
             Db.count(
                 "select count(*) from pg_attribute where attrelid ="
                     + " 'retention.member_score'::regclass and attnum > 0 and attnotnull"))
         .isEqualTo(18);
+    assertThat(
+            Db.count(
+                "select count(*) from pg_attribute where attrelid ="
+                    + " 'retention.member_churn_reason'::regclass and attnum > 0 and attnotnull"))
+        .isEqualTo(3);
+    assertThat(Db.strings("select relname from pg_class where relname like '%\\_next'")).isEmpty();
     assertThat(marketing().get("retention/movements?since=" + y).status()).isEqualTo(400);
   }
 

@@ -8,9 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.openmiles.accounts.api.ExpiringMilesPage;
@@ -76,13 +73,12 @@ public class ScoringJob {
     long summarised = System.nanoTime();
     if (members == 0) {
       rank();
-      return tx.inNewTransaction(
-          () -> work.publish(run, scope, null, Double.NaN, settings.segments(), null));
+      return publish(run, scope, null, Double.NaN, null);
     }
     // the quintiles' sorts and the spend model run on the executor while this thread fits the
     // counts and scores the histories: PostgreSQL sorts on one core, Java fits on the other
-    Future<Void> ranked = executor.submit(this::rank);
-    Future<SpendFit> values = executor.submit(() -> fitValues(scope));
+    OnExecutor.Running<Void> ranked = OnExecutor.start(executor, this::rank);
+    OnExecutor.Running<SpendFit> values = OnExecutor.start(executor, () -> fitValues(scope));
     List<DayHistory> histories = tx.inNewTransaction(() -> work.histories(scope.asOf()));
     Fits fits = fit(run, scope, members, histories, values);
     long fitted = System.nanoTime();
@@ -91,13 +87,11 @@ public class ScoringJob {
     String baseTier = checkTiers(run, scope);
     checkExpiry(run, scope);
     long asked = System.nanoTime();
-    joined(ranked, this::rank);
+    OnExecutor.joined(ranked);
     progress(run, "WRITING", 0, members);
     GammaGamma spend = fits.values() == null ? null : fits.values().model();
     double fallback = spend != null && spend.q() > 1 ? spend.populationMeanValue() : Double.NaN;
-    ScoreWork.Published published =
-        tx.inNewTransaction(
-            () -> work.publish(run, scope, spend, fallback, settings.segments(), baseTier));
+    ScoreWork.Published published = publish(run, scope, spend, fallback, baseTier);
     long done = System.nanoTime();
     LOG.info(
         () ->
@@ -131,7 +125,7 @@ public class ScoringJob {
     if (members == 0) {
       throw new IllegalStateException("no activity to fit in " + scope);
     }
-    Future<SpendFit> values = executor.submit(() -> fitValues(scope));
+    OnExecutor.Running<SpendFit> values = OnExecutor.start(executor, () -> fitValues(scope));
     return fit(
         run, scope, members, tx.inNewTransaction(() -> work.histories(scope.asOf())), values);
   }
@@ -160,7 +154,7 @@ public class ScoringJob {
       ScoringScope scope,
       long members,
       List<DayHistory> histories,
-      Future<SpendFit> values) {
+      OnExecutor.Running<SpendFit> values) {
     List<HistoryCounts.Counted> rows = new ArrayList<>(histories.size());
     for (DayHistory h : histories) {
       rows.add(new HistoryCounts.Counted(h.inWeeks(), h.members()));
@@ -189,7 +183,7 @@ public class ScoringJob {
           return null;
         });
     // stored after the counts' fit, whichever finished first: a run's fits keep their order
-    SpendFit spend = joined(values, () -> fitValues(scope));
+    SpendFit spend = OnExecutor.joined(values);
     if (spend == null) {
       return new Fits(counts, null, members, histories.size());
     }
@@ -239,25 +233,29 @@ public class ScoringJob {
   }
 
   /**
-   * What {@code running} computes: waited for, or done here by {@code here} when the executor had
-   * not started it (all its threads busy), so the run never waits on a task nobody runs.
+   * The new scores published (ADR 0044): computed into a table of their own in one transaction;
+   * then its indexes, the churn reasons, the segment changes and its statistics are prepared by
+   * independent statements in transactions of their own, two at a time (PostgreSQL builds and
+   * writes on both cores); then one transaction appends the segment changes and puts the new scores
+   * and reasons in the old ones' place, so readers see the old scores or the new ones.
    */
-  private static <T> T joined(Future<T> running, Callable<T> here) {
-    try {
-      return running.cancel(false) ? here.call() : running.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while scoring", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException("scoring failed", e.getCause());
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException("scoring failed", e);
+  private ScoreWork.Published publish(
+      long run, ScoringScope scope, GammaGamma spend, double fallback, String baseTier) {
+    long scored =
+        tx.inNewTransaction(
+            () -> work.computeScores(run, scope, spend, fallback, settings.segments(), baseTier));
+    List<Runnable> steps = new ArrayList<>();
+    for (Runnable step : tx.inNewTransaction(() -> work.preparations(run))) {
+      steps.add(
+          () ->
+              tx.inNewTransaction(
+                  () -> {
+                    step.run();
+                    return null;
+                  }));
     }
+    OnExecutor.inTwoLanes(executor, steps);
+    return tx.inNewTransaction(() -> work.swapScores(run, scored));
   }
 
   /** Each distinct history once: P(alive), the next year's activity days, CLV's factor, reasons. */
@@ -326,11 +324,11 @@ public class ScoringJob {
     }
     List<DayHistory> all = new ArrayList<>(pairs.values());
     int half = all.size() / 2;
-    Callable<Map<Long, double[]>> second =
-        () -> expectedIfAlive(model, all.subList(half, all.size()), steps, discount);
-    Future<Map<Long, double[]>> running = executor.submit(second);
+    OnExecutor.Running<Map<Long, double[]>> second =
+        OnExecutor.start(
+            executor, () -> expectedIfAlive(model, all.subList(half, all.size()), steps, discount));
     Map<Long, double[]> out = expectedIfAlive(model, all.subList(0, half), steps, discount);
-    out.putAll(joined(running, second));
+    out.putAll(OnExecutor.joined(second));
     return out;
   }
 

@@ -73,16 +73,28 @@ public interface ScoreWork {
   /**
    * Computes every member's scores from the scratch tables (the quintiles {@link #rank} made, the
    * segment by {@code segments}, the expected value by {@code values}, or {@code fallbackValue}
-   * where it does not apply), appends segment changes to the history and replaces the stored scores
-   * and reasons: one transaction, so readers see the old scores or the new ones. A member with a
-   * member number and no tier written holds {@code baseTier} (null: no member was asked). The scope
-   * is the whole base: a cohort is summarised and fitted, never published.
+   * where it does not apply) into a table of new scores, not yet seen by readers, and returns how
+   * many. A member with a member number and no tier written holds {@code baseTier} (null: no member
+   * was asked). The scope is the whole base: a cohort is summarised and fitted, never published.
    */
-  Published publish(
+  long computeScores(
       long run,
       ScoringScope scope,
       GammaGamma values,
       double fallbackValue,
       RfmSegments segments,
       String baseTier);
+
+  /**
+   * What the new scores need before they are put in place (their indexes, the churn reasons with
+   * theirs, the segment changes against the scores in place, statistics): statements independent of
+   * each other, each to be run once, in a transaction of its own, in any order, concurrently.
+   */
+  List<Runnable> preparations(long run);
+
+  /**
+   * In one transaction: appends the segment changes to the history and puts the new scores and
+   * reasons in the place of the old ones, so readers see the old scores or the new ones.
+   */
+  Published swapScores(long run, long scored);
 }

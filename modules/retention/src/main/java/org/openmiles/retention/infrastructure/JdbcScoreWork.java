@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,7 +31,8 @@ import org.openmiles.retention.domain.SpendCounts;
  * whole or, night after night, kept and brought up to date for the members whose days changed or
  * leave the window (ADR 0043); the distinct histories scored in Java come back in batches through
  * {@code unnest}; the publication is a handful of statements over the scratch tables (ADR 0036,
- * 0042).
+ * 0042): the new scores in a table of their own, prepared by statements that can run side by side,
+ * then put in place (ADR 0044).
  */
 @ApplicationScoped
 public class JdbcScoreWork implements ScoreWork {
@@ -46,6 +46,15 @@ public class JdbcScoreWork implements ScoreWork {
 
   /** The SQL types of a member's extras in {@code score_extra} (member, tier, two reasons). */
   private static final String[] EXTRA_TYPES = {"varchar", "varchar", "varchar", "varchar"};
+
+  private static final String SCORES = "retention.member_score";
+  private static final String REASONS = "retention.member_churn_reason";
+
+  /** The new scores and reasons until they take the old ones' place, and the segment changes. */
+  private static final String NEW_SCORES = "retention.member_score_next";
+
+  private static final String NEW_REASONS = "retention.member_churn_reason_next";
+  private static final String CHANGES = "retention.segment_change_next";
 
   @Inject Jdbc jdbc;
 
@@ -476,7 +485,7 @@ public class JdbcScoreWork implements ScoreWork {
   }
 
   @Override
-  public Published publish(
+  public long computeScores(
       long run,
       ScoringScope scope,
       GammaGamma values,
@@ -506,9 +515,9 @@ public class JdbcScoreWork implements ScoreWork {
                 + " s.repeat_days * s.repeat_mean::float8) / (?::float8 * s.repeat_days + ?::float8"
                 + " - 1) else ?::float8 end";
     // the new scores go into a table of their own, made by CREATE TABLE AS (its joins run in
-    // parallel; INSERT … SELECT runs on one core), compared with the old scores for the segment
-    // history, then put in the old table's place. Reasons travel as flags: their sentences are read
-    // again, for the members at risk only, by the reasons' statement (ADR 0042)
+    // parallel; INSERT … SELECT runs on one core), prepared, then put in the old table's place.
+    // Reasons travel as flags: their sentences are read again, for the members at risk only, by
+    // the reasons' statement (ADR 0042, 0044)
     String sql =
         """
         create table retention.member_score_next as
@@ -541,8 +550,8 @@ public class JdbcScoreWork implements ScoreWork {
             .formatted(segment, value);
     Date asOf = Date.valueOf(scope.asOf());
     jdbc.update(
-        "drop a new scores' table left behind",
-        "drop table if exists retention.member_score_next",
+        "drop what an earlier run left behind",
+        "drop table if exists " + NEW_SCORES + ", " + NEW_REASONS + ", " + CHANGES,
         (c, ps) -> {});
     long scored =
         jdbc.update(
@@ -566,38 +575,58 @@ public class JdbcScoreWork implements ScoreWork {
               }
               setDouble(ps, i, fallbackValue);
             });
-    sameColumns("retention.member_score_next", "retention.member_score");
-    long[] changes =
-        jdbc.first(
-                "record segment changes",
-                """
-                with changed as (
-                  insert into retention.segment_history
-                         (member_number, run_id, changed_on, from_segment, to_segment, changed_at)
-                  select n.member_number, n.run_id, n.as_of, o.segment, n.segment, now()
-                    from retention.member_score_next n
-                    left join retention.member_score o on o.member_number = n.member_number
-                   where o.segment is distinct from n.segment
-                   order by n.member_number
-                  returning from_segment)
-                select count(*), count(from_segment) from changed""",
-                (c, ps) -> {},
-                rs -> new long[] {rs.getLong(1), rs.getLong(2)})
-            .orElseThrow();
-    replaceScores();
-    // readers wait for the commit either way: truncate locks the table
+    sameColumns(NEW_SCORES, SCORES);
+    notNullAsIn(SCORES, NEW_SCORES);
+    return scored;
+  }
+
+  /**
+   * The new scores' indexes (the old table's, from their own definitions), the churn reasons of the
+   * members at risk in a new table with its indexes, the segment changes against the scores in
+   * place, and the new scores' statistics: each independent of the others (ADR 0044). Index builds
+   * take a lock that lets others build and read, so they run side by side; the statistics, last,
+   * wait for the builds.
+   */
+  @Override
+  public List<Runnable> preparations(long run) {
+    List<Runnable> steps = new ArrayList<>();
+    steps.add(
+        () -> {
+          tune();
+          collectReasons(run);
+        });
+    steps.add(
+        () -> {
+          tune();
+          collectChanges();
+        });
+    for (Index i : indexes(SCORES)) {
+      steps.add(
+          () -> {
+            tune();
+            build(NEW_SCORES, i);
+          });
+    }
+    steps.add(() -> analyze(NEW_SCORES));
+    return steps;
+  }
+
+  /**
+   * The members at risk spread into their reasons, in a table of their own with the reasons'
+   * table's columns, not-null columns and indexes: the sentences of their scored history (found
+   * again by its key: repeats, days from first to last activity and to the run's date; only
+   * histories with a reason are hashed) and what tiers and redemption said.
+   */
+  private void collectReasons(long run) {
     jdbc.update(
-        "replace the churn reasons", "truncate retention.member_churn_reason", (c, ps) -> {});
-    // only the members at risk are spread into their reasons: the sentences of their scored
-    // history (found again by its key: repeats, days from first to last activity and to the run's
-    // date; only histories with a reason are hashed) and what tiers and redemption said
-    String reasons =
+        "collect the churn reasons",
         """
-        insert into retention.member_churn_reason (member_number, code, reason)
-        select r.member_number, v.code, v.reason
+        create table %s as
+        select r.member_number::varchar(10) member_number, v.code::varchar(20) code,
+               v.reason::varchar(300) reason
           from (select n.member_number, m.p_alive_reason, m.gap_reason, e.tier_reason,
                        e.expiry_reason
-                  from retention.member_score n
+                  from %s n
                   left join (select * from retention.score_model
                               where p_alive_reason is not null or gap_reason is not null) m
                     on m.repeat_days = n.repeat_days
@@ -609,17 +638,60 @@ public class JdbcScoreWork implements ScoreWork {
                                     ('RECENCY_GAP', r.gap_reason),
                                     ('TIER_AT_RISK', r.tier_reason),
                                     ('MILES_EXPIRING', r.expiry_reason)) v (code, reason)
-         where v.reason is not null""";
-    withoutIndexes(
-        "retention.member_churn_reason",
-        () -> jdbc.update("store the churn reasons", reasons, (c, ps) -> ps.setLong(1, run)));
+         where v.reason is not null"""
+            .formatted(NEW_REASONS, NEW_SCORES),
+        (c, ps) -> ps.setLong(1, run));
+    sameColumns(NEW_REASONS, REASONS);
+    notNullAsIn(REASONS, NEW_REASONS);
+    for (Index i : indexes(REASONS)) {
+      build(NEW_REASONS, i);
+    }
+  }
+
+  /** The members whose segment the new scores change (or give: no old score), unlogged. */
+  private void collectChanges() {
+    jdbc.update(
+        "collect the segment changes",
+        """
+        create unlogged table %s as
+        select n.member_number, n.run_id, n.as_of changed_on, o.segment from_segment,
+               n.segment to_segment
+          from %s n
+          left join %s o on o.member_number = n.member_number
+         where o.segment is distinct from n.segment"""
+            .formatted(CHANGES, NEW_SCORES, SCORES),
+        (c, ps) -> {});
+  }
+
+  @Override
+  public Published swapScores(long run, long scored) {
+    tune();
+    long[] changes =
+        jdbc.first(
+                "record segment changes",
+                """
+                with changed as (
+                  insert into retention.segment_history
+                         (member_number, run_id, changed_on, from_segment, to_segment, changed_at)
+                  select member_number, run_id, changed_on, from_segment, to_segment, now()
+                    from %s order by member_number
+                  returning from_segment)
+                select count(*), count(from_segment) from changed"""
+                    .formatted(CHANGES),
+                (c, ps) -> {},
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)})
+            .orElseThrow();
     long atRisk =
         jdbc.first(
                 "count the members at risk",
-                "select count(*) from retention.member_score where run_id = ? and churn_risk",
+                "select count(*) from " + NEW_SCORES + " where run_id = ? and churn_risk",
                 (c, ps) -> ps.setLong(1, run),
                 rs -> rs.getLong(1))
             .orElse(0L);
+    jdbc.update("drop the segment changes", "drop table " + CHANGES, (c, ps) -> {});
+    // readers of the scores or reasons wait from here to the commit, and then read the new tables
+    putInPlace(NEW_SCORES, SCORES);
+    putInPlace(NEW_REASONS, REASONS);
     return new Published(scored, atRisk, changes[1]);
   }
 
@@ -628,63 +700,62 @@ public class JdbcScoreWork implements ScoreWork {
     return scope.cohort().replace("%", "\\%").replace("_", "\\_") + "%";
   }
 
-  /** An index of a table: its name, its constraint if it is one, and its definition. */
+  /**
+   * An index of a table: its name (without the schema), its constraint's name if it is one, and its
+   * definition (the constraint's, or CREATE INDEX).
+   */
   private record Index(String name, String constraint, String definition) {}
+
+  /** What a new table's indexes and constraints are called until it takes the old one's place. */
+  private static final String NEW = "_next";
 
   private List<Index> indexes(String table) {
     return jdbc.list(
         "read the indexes of " + table,
         """
-        select i.indexrelid::regclass::text, c.conname,
+        select x.relname, c.conname,
                coalesce(pg_get_constraintdef(c.oid), pg_get_indexdef(i.indexrelid))
           from pg_index i
+          join pg_class x on x.oid = i.indexrelid
           left join pg_constraint c on c.conindid = i.indexrelid and c.conrelid = i.indrelid
-         where i.indrelid = ?::regclass""",
+         where i.indrelid = ?::regclass
+         order by x.relname""",
         (c, ps) -> ps.setString(1, table),
         rs -> new Index(rs.getString(1), rs.getString(2), rs.getString(3)));
   }
 
-  /** Builds {@code indexes} (read from {@code table}'s definition before) on {@code table}. */
-  private void build(String table, List<Index> indexes) {
-    for (Index i : indexes) {
-      jdbc.update(
-          "build an index of " + table,
-          i.constraint() == null
-              ? i.definition()
-              : "alter table " + table + " add constraint " + i.constraint() + " " + i.definition(),
-          (c, ps) -> {});
+  /**
+   * Builds {@code index}, read from the definition of the table {@code next} replaces, on {@code
+   * next}, under its name with {@link #NEW} appended (the old table's index still has the name): a
+   * constraint by its own definition, an index by its method, columns and predicate.
+   */
+  private void build(String next, Index index) {
+    String name = index.constraint() == null ? index.name() : index.constraint();
+    if (name.length() + NEW.length() > 63) {
+      throw new IllegalStateException("the name " + name + " is too long to build it again");
     }
+    String sql;
+    if (index.constraint() != null) {
+      sql = "alter table " + next + " add constraint " + name + NEW + " " + index.definition();
+    } else {
+      String d = index.definition();
+      int using = d.indexOf(" USING ");
+      if (using < 0) {
+        throw new IllegalStateException("cannot read the definition " + d);
+      }
+      sql =
+          (d.startsWith("CREATE UNIQUE INDEX ") ? "create unique index " : "create index ")
+              + name
+              + NEW
+              + " on "
+              + next
+              + d.substring(using);
+    }
+    jdbc.update("build an index of " + next, sql, (c, ps) -> {});
   }
 
-  /**
-   * Runs {@code load} on {@code table} with its indexes (its primary key too) dropped, and builds
-   * them again from their own definitions afterwards, in the caller's transaction; returns what
-   * {@code load} returned.
-   */
-  private long withoutIndexes(String table, LongSupplier load) {
-    List<Index> indexes = indexes(table);
-    for (Index i : indexes) {
-      jdbc.update(
-          "drop an index of " + table,
-          i.constraint() == null
-              ? "drop index " + i.name()
-              : "alter table " + table + " drop constraint " + i.constraint(),
-          (c, ps) -> {});
-    }
-    long loaded = load.getAsLong();
-    build(table, indexes);
-    return loaded;
-  }
-
-  /**
-   * Puts {@code member_score_next} in the place of {@code member_score}: the old table dropped, the
-   * new one renamed, given the old one's not-null columns and its indexes (primary key included)
-   * from their own definitions, and analysed. In the publishing transaction: readers wait for its
-   * commit, and then read the new table by its name.
-   */
-  private void replaceScores() {
-    String table = "retention.member_score";
-    List<Index> indexes = indexes(table);
+  /** Gives {@code next} the not-null columns of {@code table}. */
+  private void notNullAsIn(String table, String next) {
     List<String> notNull =
         jdbc.list(
             "read the not-null columns of " + table,
@@ -694,23 +765,65 @@ public class JdbcScoreWork implements ScoreWork {
              order by attnum""",
             (c, ps) -> ps.setString(1, table),
             rs -> rs.getString(1));
-    jdbc.update("drop the old scores", "drop table " + table, (c, ps) -> {});
-    jdbc.update(
-        "put the new scores in place",
-        "alter table retention.member_score_next rename to member_score",
-        (c, ps) -> {});
     if (!notNull.isEmpty()) {
       jdbc.update(
-          "the scores' not-null columns",
+          "the not-null columns of " + next,
           "alter table "
-              + table
+              + next
               + notNull.stream()
                   .map(n -> " alter column " + n + " set not null")
                   .collect(Collectors.joining(",")),
           (c, ps) -> {});
     }
-    build(table, indexes);
-    analyze(table);
+  }
+
+  /**
+   * Puts {@code next} (prepared: columns, not-null columns and indexes as {@code table}'s) in the
+   * place of {@code table}: the old table dropped, the new one renamed, its indexes and constraints
+   * given the old names. Fails, before dropping anything, unless the new table has an index of each
+   * definition the old one has. In the caller's transaction: readers wait for its commit, and then
+   * read the new table by its name.
+   */
+  private void putInPlace(String next, String table) {
+    List<Index> old = indexes(table);
+    List<Index> built = indexes(next);
+    List<String> wanted = old.stream().map(JdbcScoreWork::shape).sorted().toList();
+    List<String> made = built.stream().map(JdbcScoreWork::shape).sorted().toList();
+    if (!wanted.equals(made)) {
+      throw new IllegalStateException(
+          next + " does not have the indexes of " + table + ": " + made + " against " + wanted);
+    }
+    jdbc.update("drop " + table, "drop table " + table, (c, ps) -> {});
+    String schema = table.substring(0, table.indexOf('.') + 1);
+    jdbc.update(
+        "put " + next + " in place",
+        "alter table " + next + " rename to " + table.substring(schema.length()),
+        (c, ps) -> {});
+    for (Index i : built) {
+      String sql =
+          i.constraint() == null
+              ? "alter index " + schema + i.name() + " rename to " + withoutNew(i.name())
+              : "alter table "
+                  + table
+                  + " rename constraint "
+                  + i.constraint()
+                  + " to "
+                  + withoutNew(i.constraint());
+      jdbc.update("name an index of " + table, sql, (c, ps) -> {});
+    }
+  }
+
+  /** An index's definition without its name and table: how two tables' indexes are compared. */
+  private static String shape(Index i) {
+    String d = i.definition();
+    return i.constraint() != null ? d : d.substring(d.indexOf(" USING "));
+  }
+
+  private static String withoutNew(String name) {
+    if (!name.endsWith(NEW)) {
+      throw new IllegalStateException("the index " + name + " was not built by the run");
+    }
+    return name.substring(0, name.length() - NEW.length());
   }
 
   /**
