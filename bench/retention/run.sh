@@ -45,8 +45,8 @@ pg_cpu() { # CPU seconds used so far by the whole cluster: postmaster, exited ba
 }
 now() { date +%s.%N; }
 # a console-like reader while a run runs: one member's scores read every 0.1 s in one session, each
-# read timed; reader_stop prints the longest read and how many there were (a run that blocked its
-# readers while it put new scores in place shows as a long read)
+# read timed; reader_stop sets READER_RESULT to the longest read and how many there were (a run that
+# blocked its readers while it put new scores in place shows as a long read)
 READER_PID=""
 reader_start() {
   local member
@@ -59,13 +59,17 @@ reader_start() {
     done; } | psql_db -At >"$READER_OUT" 2>&1 &
   READER_PID=$!
 }
-reader_stop() {
+reader_stop() { # sets READER_RESULT (not in a subshell, so that it can wait for the reader)
+  READER_RESULT=""
   [ -n "$READER_PID" ] || return 0
+  # the pipeline's last process is the subshell running psql_db: psql, its child, first (the
+  # subshell would wait for it before it ended)
+  pkill -TERM -P "$READER_PID" 2>/dev/null || true
   kill "$READER_PID" 2>/dev/null || true
   wait "$READER_PID" 2>/dev/null || true
   READER_PID=""
   # every other timing is a read (the others are the sleeps)
-  grep -o '^Time: [0-9.]*' "$READER_OUT" | awk 'NR % 2 == 1 { n++; if ($2 > m) m = $2 } END { printf "longest read %.1f ms of %d reads", m, n }'
+  READER_RESULT="$(grep -o '^Time: [0-9.]*' "$READER_OUT" | awk 'NR % 2 == 1 { n++; if ($2 > m) m = $2 } END { printf "longest read %.1f ms of %d reads", m, n }')"
   rm -f "$READER_OUT"
 }
 BUSY_LOAD="${RETENTION_BUSY_LOAD:-1.0}"
@@ -209,7 +213,7 @@ while [ "$STATE" = RUNNING ]; do
 done
 R1="$(now)"; RC1="$(pg_cpu)"; RJ1="$(cpu_of "$PAYARA_PID")"
 LOAD_AFTER="$(load1)"
-READER_FIRST="$(reader_stop)"
+reader_stop; READER_FIRST="$READER_RESULT"
 profile_stop first
 RUN_S="$(elapsed "$R0" "$R1")"
 [ "$STATE" = DONE ] || die "run $RUN_ID ended $STATE: $(val "select message from retention.score_run where run_id = $RUN_ID")"
@@ -253,7 +257,7 @@ SQL
   [ -n "$RUN2" ] || die "the second run did not start: $STARTED2"
   while [ "$(val "select state from retention.score_run where run_id = $RUN2")" = RUNNING ]; do sleep 0.2; done
   S1="$(now)"
-  READER_NIGHT="$(reader_stop)"
+  reader_stop; READER_NIGHT="$READER_RESULT"
   profile_stop night
   SECOND_S="$(elapsed "$S0" "$S1")"
   SECOND_FIT="$(val "select round(sum(duration_ms) / 1000.0, 2) from retention.model_fit where run_id = $RUN2")"

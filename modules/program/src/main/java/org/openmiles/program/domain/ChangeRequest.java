@@ -171,9 +171,14 @@ public final class ChangeRequest {
     return Optional.empty();
   }
 
+  /** An optional reason: none, or one that {@link #reasonErrors} accepts. */
   private static void reasonOrNone(String reason) {
-    if (reason != null && reason.length() > MAX_REASON) {
-      throw ValidationException.of("reason", "at most " + MAX_REASON + " characters");
+    if (!blank(reason)) {
+      reasonErrors(reason)
+          .ifPresent(
+              e -> {
+                throw ValidationException.of("reason", e);
+              });
     }
   }
 

@@ -142,18 +142,22 @@ public class JdbcScoreWork implements ScoreWork {
     long started = System.nanoTime();
     boolean kept = scope.cohort() == null && keptSummaryServes(scope, windowStart, mileValue);
     // a whole summary's statement counts its members; a kept one is counted once brought up to date
-    long again = kept ? summariseChanged(scope, windowStart, mileValue) : 0;
-    long whole = kept ? 0 : summariseAll(scope, windowStart, mileValue);
+    long again;
+    long members;
+    if (kept) {
+      again = summariseChanged(scope, windowStart, mileValue);
+      members =
+          jdbc.first(
+                  "count the members summarised",
+                  "select count(*) from retention.score_summary",
+                  (c, ps) -> {},
+                  rs -> rs.getLong(1))
+              .orElse(0L);
+    } else {
+      again = 0;
+      members = summariseAll(scope, windowStart, mileValue);
+    }
     analyze("retention.score_summary");
-    long members =
-        !kept
-            ? whole
-            : jdbc.first(
-                    "count the members summarised",
-                    "select count(*) from retention.score_summary",
-                    (c, ps) -> {},
-                    rs -> rs.getLong(1))
-                .orElse(0L);
     long ms = (System.nanoTime() - started) / 1_000_000;
     LOG.info(
         () ->
@@ -520,7 +524,7 @@ public class JdbcScoreWork implements ScoreWork {
     // the reasons' statement (ADR 0042, 0044)
     String sql =
         """
-        create table retention.member_score_next as
+        create table %s as
         select s.member_number::varchar(10) member_number, ?::bigint run_id, ?::date as_of,
                s.first_activity, s.last_activity, (?::date - s.last_activity)::integer recency_days,
                s.frequency, s.monetary, q.r::smallint r_score, q.f::smallint f_score,
@@ -547,7 +551,7 @@ public class JdbcScoreWork implements ScoreWork {
            and m.age_days = ?::date - s.first_activity
           left join retention.score_extra e on e.member_number = s.member_number
          cross join lateral (select %s as value) v"""
-            .formatted(segment, value);
+            .formatted(NEW_SCORES, segment, value);
     Date asOf = Date.valueOf(scope.asOf());
     jdbc.update(
         "drop what an earlier run left behind",
@@ -734,23 +738,17 @@ public class JdbcScoreWork implements ScoreWork {
     if (name.length() + NEW.length() > 63) {
       throw new IllegalStateException("the name " + name + " is too long to build it again");
     }
-    String sql;
-    if (index.constraint() != null) {
-      sql = "alter table " + next + " add constraint " + name + NEW + " " + index.definition();
-    } else {
-      String d = index.definition();
-      int using = d.indexOf(" USING ");
-      if (using < 0) {
-        throw new IllegalStateException("cannot read the definition " + d);
-      }
-      sql =
-          (d.startsWith("CREATE UNIQUE INDEX ") ? "create unique index " : "create index ")
-              + name
-              + NEW
-              + " on "
-              + next
-              + d.substring(using);
-    }
+    String sql =
+        index.constraint() != null
+            ? "alter table " + next + " add constraint " + name + NEW + " " + shape(index)
+            : (index.definition().startsWith("CREATE UNIQUE INDEX ")
+                    ? "create unique index "
+                    : "create index ")
+                + name
+                + NEW
+                + " on "
+                + next
+                + shape(index);
     jdbc.update("build an index of " + next, sql, (c, ps) -> {});
   }
 
@@ -813,10 +811,21 @@ public class JdbcScoreWork implements ScoreWork {
     }
   }
 
-  /** An index's definition without its name and table: how two tables' indexes are compared. */
+  /**
+   * An index's definition without its name and table (a constraint's definition has neither; an
+   * index's from its method on): what {@link #build} builds from, and how two tables' indexes are
+   * compared.
+   */
   private static String shape(Index i) {
     String d = i.definition();
-    return i.constraint() != null ? d : d.substring(d.indexOf(" USING "));
+    if (i.constraint() != null) {
+      return d;
+    }
+    int using = d.indexOf(" USING ");
+    if (using < 0) {
+      throw new IllegalStateException("cannot read the definition " + d);
+    }
+    return d.substring(using);
   }
 
   private static String withoutNew(String name) {
