@@ -42,6 +42,7 @@ public class Migrations {
           "redemption",
           "cashmiles",
           "retention",
+          "program",
           "console",
           "security");
 

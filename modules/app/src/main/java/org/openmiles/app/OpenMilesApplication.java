@@ -31,7 +31,9 @@ import org.openmiles.common.security.ApiRoles;
   ApiRoles.OPERATIONS,
   ApiRoles.AUDITOR,
   ApiRoles.MEMBER_APP,
-  ApiRoles.MARKETING
+  ApiRoles.MARKETING,
+  ApiRoles.PROGRAM_MANAGER,
+  ApiRoles.PROGRAM_APPROVER
 })
 @OpenAPIDefinition(
     info =

@@ -50,7 +50,15 @@ class LayersTest {
 
   /** The business modules whose layers {@link #layersOf} checks (ADR 0030). */
   static final List<String> MODULES =
-      List.of("accounts", "accrual", "cashmiles", "tiers", "redemption", "console", "retention");
+      List.of(
+          "accounts",
+          "accrual",
+          "cashmiles",
+          "tiers",
+          "redemption",
+          "console",
+          "retention",
+          "program");
 
   /**
    * web (with the console's security adapters) → application → domain ← infrastructure, inside one

@@ -32,9 +32,30 @@ public final class ApiRoles {
    */
   public static final String MARKETING = "marketing";
 
+  /**
+   * A program manager: proposes changes to the program's rules (and withdraws its own proposals);
+   * never decides them.
+   */
+  public static final String PROGRAM_MANAGER = "program-manager";
+
+  /**
+   * The approver right over program changes: approves or rejects a change another person proposed
+   * (maker-checker; the service refuses one's own).
+   */
+  public static final String PROGRAM_APPROVER = "program-approver";
+
   /** Every API role, in the order docs/security.md lists them. */
   public static final Set<String> ALL =
-      Set.of(BOOKING_ENGINE, PARTNER, BACK_OFFICE, OPERATIONS, AUDITOR, MEMBER_APP, MARKETING);
+      Set.of(
+          BOOKING_ENGINE,
+          PARTNER,
+          BACK_OFFICE,
+          OPERATIONS,
+          AUDITOR,
+          MEMBER_APP,
+          MARKETING,
+          PROGRAM_MANAGER,
+          PROGRAM_APPROVER);
 
   private ApiRoles() {}
 

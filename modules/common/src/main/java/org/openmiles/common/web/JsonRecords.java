@@ -23,8 +23,9 @@ import org.openmiles.common.Validator;
  * JSON-B binding ({@link StrictJsonb}), so that a wrong value is a field error naming its field,
  * not a failure of the whole body. Stricter than plain JSON-B where it would guess: a text field
  * takes only a JSON string ({@code "quoteToken":5} is not {@code "5"}), a whole number only a JSON
- * number ({@code "miles":"2000"} is refused), a list of text only strings. Absent and {@code null}
- * fields are {@code null}; unknown fields are ignored.
+ * number ({@code "miles":"2000"} is refused), a list of text only strings, a {@code JsonObject}
+ * only an object (its members as sent). Absent and {@code null} fields are {@code null}; unknown
+ * fields are ignored.
  */
 public final class JsonRecords {
   private static final JsonProvider JSON = JsonProvider.provider();
@@ -84,6 +85,12 @@ public final class JsonRecords {
     }
     if (WHOLE.contains(type)) {
       return whole(json, type);
+    }
+    if (type == JsonObject.class) {
+      if (json.getValueType() != ValueType.OBJECT) {
+        throw new IllegalArgumentException("must be a JSON object");
+      }
+      return json.asJsonObject();
     }
     if (isListOfText(type)
         && (json.getValueType() != ValueType.ARRAY

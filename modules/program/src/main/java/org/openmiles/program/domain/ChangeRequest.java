@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.openmiles.common.ValidationException;
 import org.openmiles.program.api.ChangeNotPendingException;
 import org.openmiles.program.api.ChangeState;
+import org.openmiles.program.api.ChangeStep;
 import org.openmiles.program.api.EffectiveDatePassedException;
 import org.openmiles.program.api.NotProposerException;
 import org.openmiles.program.api.SelfApprovalException;
@@ -32,7 +33,7 @@ public final class ChangeRequest {
   private final long id;
   private final Proposal proposal;
   private final String proposedBy;
-  private final List<ChangeEvent> history = new ArrayList<>();
+  private final List<ChangeStep> history = new ArrayList<>();
   private ChangeState state;
   private String appliedVersion;
 
@@ -55,6 +56,21 @@ public final class ChangeRequest {
     this.id = id;
     this.proposal = proposal;
     this.proposedBy = proposedBy;
+  }
+
+  /** A request as stored: its proposal, proposer, state, the version written, and its steps. */
+  public static ChangeRequest restore(
+      long id,
+      Proposal p,
+      String proposedBy,
+      ChangeState state,
+      String appliedVersion,
+      List<ChangeStep> history) {
+    ChangeRequest c = new ChangeRequest(id, p, proposedBy);
+    c.state = state;
+    c.appliedVersion = appliedVersion;
+    c.history.addAll(history);
+    return c;
   }
 
   /**
@@ -151,7 +167,7 @@ public final class ChangeRequest {
 
   private void step(ChangeState to, String by, Clock clock, String reason) {
     state = to;
-    history.add(new ChangeEvent(to, by, clock.instant(), reason));
+    history.add(new ChangeStep(to, by, clock.instant(), reason));
   }
 
   private static void notInThePast(LocalDate effectiveFrom, Clock clock, ZoneId zone) {
@@ -207,7 +223,12 @@ public final class ChangeRequest {
     return appliedVersion;
   }
 
-  public List<ChangeEvent> history() {
+  public List<ChangeStep> history() {
     return List.copyOf(history);
+  }
+
+  /** The latest step: the one a transition just took. */
+  public ChangeStep lastStep() {
+    return history.get(history.size() - 1);
   }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.openmiles.common.OpenMilesException;
 import org.openmiles.common.ValidationException;
 import org.openmiles.program.api.ChangeState;
+import org.openmiles.program.api.ChangeStep;
 
 class ChangeRequestTest {
   private static final ZoneId SAIGON = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -50,7 +51,7 @@ class ChangeRequestTest {
     assertThat(c.state().ended()).isTrue();
     assertThat(c.appliedVersion()).isEqualTo("partner_earn_rule DEMO_HOTEL STAY_NIGHT 2027-01-01");
     assertThat(c.history())
-        .extracting(ChangeEvent::state, ChangeEvent::by)
+        .extracting(ChangeStep::state, ChangeStep::by)
         .containsExactly(
             tuple(ChangeState.PROPOSED, "manager.lan"),
             tuple(ChangeState.APPROVED, "approver.minh"),

@@ -1,0 +1,299 @@
+package org.openmiles.it.program;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openmiles.it.support.Api;
+import org.openmiles.it.support.Api.Res;
+import org.openmiles.it.support.Db;
+import org.openmiles.it.support.Deployments;
+import org.openmiles.it.support.FileDrop;
+
+/**
+ * Program administration (issue 20) on a real Payara Micro and PostgreSQL: a program manager
+ * proposes a new version of a partner earn rule, another person with the approver right approves
+ * it, and partner records are rated by the version in force on their activity date; every
+ * maker-checker refusal. The rule changed is DEMO_CAR's (no other test rates car rentals), at dates
+ * no version has yet, so runs on a kept database do not collide.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ProgramIT {
+  private static final String KIND = "partner-earn-rule";
+  private static final String KEY = "DEMO_CAR:RENTAL_DAY";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.openmiles();
+  }
+
+  @ArquillianResource URL url;
+  Api staff;
+  Api manager;
+  Api otherManager;
+  Api approver;
+
+  @BeforeEach
+  void clients() {
+    staff = new Api(url);
+    manager = staff.as("pm-lan", "program-manager");
+    otherManager = staff.as("pm-minh", "program-manager");
+    approver = staff.as("pa-hoa", "program-approver");
+  }
+
+  /**
+   * A date no version of DEMO_CAR's rental rule starts on, {@code min} to {@code max} days away.
+   */
+  private static LocalDate freeDate(int min, int max) {
+    for (int i = 0; i < 100; i++) {
+      LocalDate d = LocalDate.now().plusDays(ThreadLocalRandom.current().nextInt(min, max));
+      long taken =
+          Db.count(
+              "select count(*) from accrual.partner_earn_rule where partner_code = 'DEMO_CAR'"
+                  + " and basis = 'RENTAL_DAY' and effective_from = ?::date",
+              d.toString());
+      if (taken == 0) {
+        return d;
+      }
+    }
+    throw new IllegalStateException("no free date for DEMO_CAR");
+  }
+
+  private static String proposal(LocalDate from, boolean correction, String version) {
+    return """
+        {"kind":"%s","key":"%s","effectiveFrom":"%s","correction":%s,
+         "reason":"winter car rental campaign","proposedBy":"someone-else","proposal":%s}"""
+        .formatted(KIND, KEY, from, correction, version);
+  }
+
+  /** Miles for {@code days} rental days under a version's fields (units x miles, capped). */
+  private static long miles(JsonObject fields, long days) {
+    long per = new java.math.BigDecimal(fields.getString("perQuantity")).longValueExact();
+    long earned = days / per * Long.parseLong(fields.getString("miles"));
+    return fields.containsKey("maxMilesPerRecord")
+        ? Math.min(earned, Long.parseLong(fields.getString("maxMilesPerRecord")))
+        : earned;
+  }
+
+  @Test
+  void anApprovedCorrectionRatesPartnerRecordsByTheVersionInForceOnTheirDate() throws Exception {
+    LocalDate from = freeDate(-300, -3); // partner records older than 12 months are refused
+    JsonObject before =
+        staff
+            .as("pa-hoa", "program-approver")
+            .get("program/rules/" + KIND + "/" + KEY + "?on=" + from.minusDays(1))
+            .json();
+    Res proposed =
+        manager.post(
+            "program/changes",
+            proposal(from, true, "{\"miles\":700,\"perQuantity\":1,\"maxMilesPerRecord\":21000}"));
+    assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+    long id = proposed.num("id");
+    assertThat(proposed.location()).endsWith("/api/v1/program/changes/" + id);
+    assertThat(proposed.str("state")).isEqualTo("PROPOSED");
+    assertThat(proposed.str("proposedBy"))
+        .as("the token's subject, not the body's")
+        .isEqualTo("pm-lan");
+    assertThat(proposed.json().getJsonObject("replaces").getString("version"))
+        .isEqualTo(before.getString("version"));
+    // not yet applied: the rule on the date is still the old one
+    assertThat(
+            approver
+                .get("program/rules/" + KIND + "/" + KEY + "?on=" + from)
+                .json()
+                .getString("version"))
+        .isEqualTo(before.getString("version"));
+    // in the approvals queue
+    assertThat(
+            approver.get("program/changes?state=PROPOSED&limit=200").array().stream()
+                .map(v -> v.asJsonObject().getJsonNumber("id").longValue()))
+        .contains(id);
+
+    Res approved = approver.post("program/changes/" + id + "/approve", "{\"reason\":\"ok\"}");
+    assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+    assertThat(approved.str("state")).isEqualTo("APPLIED");
+    assertThat(approved.str("appliedVersion")).isEqualTo(KEY + "@" + from);
+    assertThat(
+            approved.json().getJsonArray("history").stream()
+                .map(
+                    s ->
+                        s.asJsonObject().getString("state")
+                            + ":"
+                            + s.asJsonObject().getString("by")))
+        .containsExactly("PROPOSED:pm-lan", "APPROVED:pa-hoa", "APPLIED:pa-hoa");
+    JsonObject now = approver.get("program/rules/" + KIND + "/" + KEY + "?on=" + from).json();
+    assertThat(now.getString("version")).isEqualTo(KEY + "@" + from);
+    assertThat(now.getJsonNumber("change").longValue()).isEqualTo(id);
+    assertThat(Db.count("select count(*) from program.change_event where change_id = ?", id))
+        .isEqualTo(3);
+
+    // a partner file with a rental the day before and one on the day: each by its own version
+    String member = staff.enroll("Test");
+    String u = Api.unique();
+    Path car = FileDrop.partnerFolder("DEMO_CAR");
+    String file =
+        FileDrop.partnerHeader("DEMO_CAR")
+            + FileDrop.partnerRecord(
+                u + "-1", member, "Test", from.minusDays(1).toString(), "RENTAL_DAY", 4, "", "car")
+            + FileDrop.partnerRecord(
+                u + "-2", member, "Test", from.toString(), "RENTAL_DAY", 4, "", "car")
+            + "T,2,8\n";
+    Map<String, String> ack = FileDrop.drop(car, "rentals-" + u + ".csv", file);
+    long expected = miles(before.getJsonObject("fields"), 4) + 2_800;
+    assertThat(ack)
+        .containsEntry("accepted", "2")
+        .containsEntry("miles_issued", Long.toString(expected));
+    assertThat(staff.balance(member).num("balance")).isEqualTo(expected);
+  }
+
+  @Test
+  void makerCheckerRefusesEveryShortcut() {
+    LocalDate from = freeDate(20_000, 30_000); // far ahead: rates nothing any test sends
+    String version = "{\"miles\":350,\"perQuantity\":1}";
+    // an approver cannot propose, a manager cannot approve (the access matrix)
+    assertThat(approver.post("program/changes", proposal(from, false, version)).status())
+        .isEqualTo(403);
+    Res p = manager.post("program/changes", proposal(from, false, version));
+    assertThat(p.status()).as(p.toString()).isEqualTo(201);
+    long id = p.num("id");
+    assertThat(otherManager.post("program/changes/" + id + "/approve", "{}").status())
+        .isEqualTo(403);
+    // nobody decides their own: a person holding both roles is still refused
+    Api both = staff.as("pm-lan", "program-manager", "program-approver");
+    Res self = both.post("program/changes/" + id + "/approve", "{}");
+    assertThat(self.status()).as(self.toString()).isEqualTo(422);
+    assertThat(self.code()).isEqualTo("SELF_APPROVAL_REFUSED");
+    assertThat(both.post("program/changes/" + id + "/reject", "{\"reason\":\"no\"}").code())
+        .isEqualTo("SELF_APPROVAL_REFUSED");
+    // only the proposer withdraws
+    Res notMine = otherManager.post("program/changes/" + id + "/withdraw", "{}");
+    assertThat(notMine.code()).as(notMine.toString()).isEqualTo("NOT_PROPOSER");
+    // a rejection needs a reason
+    Res noReason = approver.post("program/changes/" + id + "/reject", "{}");
+    assertThat(noReason.status()).as(noReason.toString()).isEqualTo(400);
+    assertThat(noReason.json().getJsonObject("errors").keySet()).contains("reason");
+    Res rejected = approver.post("program/changes/" + id + "/reject", "{\"reason\":\"too low\"}");
+    assertThat(rejected.str("state")).isEqualTo("REJECTED");
+    // decided once
+    Res again = approver.post("program/changes/" + id + "/approve", "{}");
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.code()).isEqualTo("CHANGE_NOT_PENDING");
+    assertThat(manager.post("program/changes/" + id + "/withdraw", "{}").code())
+        .isEqualTo("CHANGE_NOT_PENDING");
+    // nothing written by any of it
+    assertThat(
+            Db.count(
+                "select count(*) from accrual.partner_earn_rule where partner_code = 'DEMO_CAR'"
+                    + " and effective_from = ?::date",
+                from.toString()))
+        .isZero();
+    assertThat(
+            approver.get("program/changes/" + id).json().getJsonArray("history").stream()
+                .map(
+                    s ->
+                        s.asJsonObject().getString("state")
+                            + ":"
+                            + s.asJsonObject().getString("by")))
+        .containsExactly("PROPOSED:pm-lan", "REJECTED:pa-hoa");
+  }
+
+  @Test
+  void aProposalIsCheckedWholeAndAPastDateNeedsTheCorrectionFlag() {
+    // every broken field at once: the request's own and the version's
+    Res bad =
+        manager.post(
+            "program/changes",
+            """
+            {"kind":"partner-earn-rule","key":"DEMO_CAR:RENTAL_DAY","effectiveFrom":"2099-02-30",
+             "proposal":{"miles":0,"perQuantity":"x","currency":"VND","colour":"red"}}""");
+    assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+    assertThat(bad.json().getJsonObject("errors").keySet()).contains("effectiveFrom");
+    LocalDate from = freeDate(20_000, 30_000);
+    Res fields =
+        manager.post(
+            "program/changes/check",
+            """
+            {"kind":"partner-earn-rule","key":"DEMO_CAR:RENTAL_DAY","effectiveFrom":"%s",
+             "proposal":{"miles":0,"perQuantity":"x","currency":"VND","colour":"red"}}"""
+                .formatted(from));
+    assertThat(fields.status()).as(fields.toString()).isEqualTo(400);
+    assertThat(fields.json().getJsonObject("errors").keySet())
+        .containsExactlyInAnyOrder(
+            "reason",
+            "proposal.miles",
+            "proposal.perQuantity",
+            "proposal.currency",
+            "proposal.colour");
+    // an unknown kind and an unknown partner
+    Res kind =
+        manager.post(
+            "program/changes/check",
+            "{\"kind\":\"free-lunch\",\"key\":\"X\",\"effectiveFrom\":\"%s\",\"reason\":\"r\",\"proposal\":{\"a\":1}}"
+                .formatted(from));
+    assertThat(kind.json().getJsonObject("errors").getString("kind")).contains(KIND);
+    Res partner =
+        manager.post(
+            "program/changes/check",
+            proposal(from, false, "{\"miles\":1,\"perQuantity\":1}")
+                .replace("DEMO_CAR:", "NO_SUCH:"));
+    assertThat(partner.status()).isEqualTo(404);
+    assertThat(partner.code()).isEqualTo("UNKNOWN_RULE");
+    // a valid check writes nothing and names the version it would replace
+    long changes = Db.count("select count(*) from program.change_request");
+    Res ok =
+        manager.post(
+            "program/changes/check", proposal(from, false, "{\"miles\":310,\"perQuantity\":1}"));
+    assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
+    assertThat(ok.json().getJsonObject("replaces").getString("version")).startsWith(KEY + "@");
+    assertThat(Db.count("select count(*) from program.change_request")).isEqualTo(changes);
+    // the past only as a correction
+    String past =
+        proposal(LocalDate.now().minusDays(10), false, "{\"miles\":310,\"perQuantity\":1}");
+    Res late = manager.post("program/changes", past);
+    assertThat(late.status()).as(late.toString()).isEqualTo(422);
+    assertThat(late.code()).isEqualTo("EFFECTIVE_DATE_PASSED");
+    // two approved versions from one date: the second is refused, the first stays
+    long first =
+        manager
+            .post("program/changes", proposal(from, false, "{\"miles\":310,\"perQuantity\":1}"))
+            .num("id");
+    long second =
+        otherManager
+            .post("program/changes", proposal(from, false, "{\"miles\":320,\"perQuantity\":1}"))
+            .num("id");
+    assertThat(approver.post("program/changes/" + first + "/approve", "{}").str("state"))
+        .isEqualTo("APPLIED");
+    Res clash = approver.post("program/changes/" + second + "/approve", "{}");
+    assertThat(clash.status()).as(clash.toString()).isEqualTo(409);
+    assertThat(clash.code()).isEqualTo("VERSION_EXISTS");
+    assertThat(approver.get("program/changes/" + second).json().getString("state"))
+        .as("an approval that fails leaves the request pending")
+        .isEqualTo("PROPOSED");
+    assertThat(
+            approver
+                .get("program/rules/" + KIND + "/" + KEY + "?on=" + from)
+                .json()
+                .getJsonObject("fields")
+                .getString("miles"))
+        .isEqualTo("310");
+    // the audit trail cannot be changed, even by the application's own database user
+    assertThat(Db.count("select count(*) from program.change_event where change_id = ?", first))
+        .isEqualTo(3);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Db.update("delete from program.change_event where change_id = ?", first))
+        .hasMessageContaining("append-only");
+  }
+}

@@ -1,0 +1,29 @@
+package org.openmiles.program.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A change request as the approvals queue, the API and the audit show it: what is proposed beside
+ * the version it replaces ({@code replaces}: the version in force the day before {@code
+ * effectiveFrom}, null for a rule's first version), where it stands, the version written once
+ * applied, and every step with who, when and why.
+ */
+public record ChangeView(
+    long id,
+    String kind,
+    String key,
+    Map<String, String> proposed,
+    LocalDate effectiveFrom,
+    boolean correction,
+    ChangeState state,
+    String proposedBy,
+    String appliedVersion,
+    RuleVersion replaces,
+    List<ChangeStep> history) {
+  public ChangeView {
+    proposed = Map.copyOf(proposed);
+    history = List.copyOf(history);
+  }
+}

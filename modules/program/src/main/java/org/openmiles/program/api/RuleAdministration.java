@@ -1,0 +1,38 @@
+package org.openmiles.program.api;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A kind of program rule as the module that owns it administers it (ADR 0045). The owning module
+ * publishes one as a CDI bean; the program module finds every one and never touches a rule table
+ * itself. Versions are effective-dated: {@link #apply} adds a version from a date and never changes
+ * one already written, so every rating done keeps the version it used.
+ */
+public interface RuleAdministration {
+
+  /** The kind this administers: its name, what a key names, and the fields of a version. */
+  RuleKind kind();
+
+  /**
+   * Checks a proposed version of rule {@code key} from {@code effectiveFrom}: nothing is written.
+   *
+   * @throws org.openmiles.common.ValidationException with every broken field at once
+   * @throws org.openmiles.common.OpenMilesException for a key that names no rule of the kind, or a
+   *     version already written for that date
+   */
+  void validate(String key, Map<String, String> fields, LocalDate effectiveFrom);
+
+  /** The version of rule {@code key} in force on {@code on}, if any. */
+  Optional<RuleVersion> inForce(String key, LocalDate on);
+
+  /**
+   * Writes the version, checked again, in the caller's transaction: from {@code effectiveFrom} on
+   * it is the rule, on every instance, with no restart. {@code change} is the approved change
+   * request that wrote it, kept with the version.
+   *
+   * @return the identity of the version written
+   */
+  String apply(String key, Map<String, String> fields, LocalDate effectiveFrom, long change);
+}

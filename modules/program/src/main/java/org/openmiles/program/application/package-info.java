@@ -1,0 +1,2 @@
+/** Program administration's service: maker-checker over the owning modules' rule versions. */
+package org.openmiles.program.application;
