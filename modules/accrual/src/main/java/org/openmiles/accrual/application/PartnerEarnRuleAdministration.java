@@ -12,14 +12,13 @@ import java.util.Optional;
 import org.openmiles.accrual.api.EarnBasis;
 import org.openmiles.accrual.domain.PartnerEarnRule;
 import org.openmiles.accrual.domain.PartnerEarnRuleVersion;
-import org.openmiles.accrual.domain.PartnerEarnRuleVersions;
-import org.openmiles.accrual.domain.PartnerEarnRuleVersions.Written;
+import org.openmiles.accrual.domain.PartnerRuleVersions;
+import org.openmiles.accrual.domain.PartnerRuleVersions.Written;
 import org.openmiles.common.ValidationException;
 import org.openmiles.program.api.RuleAdministration;
 import org.openmiles.program.api.RuleField;
 import org.openmiles.program.api.RuleKind;
 import org.openmiles.program.api.RuleVersion;
-import org.openmiles.program.api.UnknownRuleException;
 import org.openmiles.program.api.VersionExistsException;
 
 /**
@@ -52,7 +51,8 @@ public class PartnerEarnRuleAdministration implements RuleAdministration {
               new RuleField(
                   "maxMilesPerRecord", "whole number", false, "the most one record earns")));
 
-  @Inject PartnerEarnRuleVersions store;
+  @Inject PartnerRuleVersions store;
+  @Inject RulePartners partners;
 
   @Override
   public RuleKind kind() {
@@ -135,14 +135,7 @@ public class PartnerEarnRuleAdministration implements RuleAdministration {
     } catch (IllegalArgumentException e) {
       throw ValidationException.of("key", "the basis is STAY_NIGHT, RENTAL_DAY or SPEND");
     }
-    String partner = parts[0].strip();
-    String kind =
-        store
-            .partnerKind(partner)
-            .orElseThrow(() -> new UnknownRuleException(KIND, key, "no partner " + partner));
-    if ("HOST".equals(kind)) {
-      throw new UnknownRuleException(KIND, key, partner + " is the host airline, not a partner");
-    }
+    String partner = partners.partner(parts[0].strip(), KIND, key);
     return new Key(partner, basis);
   }
 }

@@ -296,4 +296,70 @@ class ProgramIT {
             () -> Db.update("delete from program.change_event where change_id = ?", first))
         .hasMessageContaining("append-only");
   }
+
+  @Test
+  void tierThresholdsKeepTheirOrderAndMilePricesChangeFromTheirDate() {
+    assertThat(
+            approver.get("program/kinds").array().stream()
+                .map(k -> k.asJsonObject().getString("name")))
+        .containsExactly("partner-earn-rule", "partner-mile-price", "tier-threshold");
+    // far ahead: no review or settlement any test runs reaches it
+    LocalDate from = LocalDate.now().plusDays(ThreadLocalRandom.current().nextInt(20_000, 30_000));
+    String gold =
+        """
+        {"kind":"tier-threshold","key":"GOLD","effectiveFrom":"%s","reason":"2030 program",
+         "proposal":%s}""";
+    // a Gold that needs fewer miles than Titanium, or more flights than Platinum, is refused
+    Res low =
+        manager.post(
+            "program/changes/check",
+            gold.formatted(from, "{\"qmThreshold\":10000,\"qfThreshold\":60}"));
+    assertThat(low.status()).as(low.toString()).isEqualTo(400);
+    JsonObject errors = low.json().getJsonObject("errors");
+    assertThat(errors.getString("proposal.qmThreshold")).contains("above TITANIUM");
+    assertThat(errors.getString("proposal.qfThreshold")).contains("below PLATINUM");
+    Res base =
+        manager.post(
+            "program/changes/check",
+            gold.replace("GOLD", "MEMBER").formatted(from, "{\"qmThreshold\":1}"));
+    assertThat(base.json().getJsonObject("errors").keySet()).containsExactly("key");
+    // a valid Gold: only the miles change, the rest is the version in force
+    Res p = manager.post("program/changes", gold.formatted(from, "{\"qmThreshold\":32000}"));
+    assertThat(p.status()).as(p.toString()).isEqualTo(201);
+    assertThat(approver.post("program/changes/" + p.num("id") + "/approve", "{}").str("state"))
+        .isEqualTo("APPLIED");
+    JsonObject after = approver.get("program/rules/tier-threshold/GOLD?on=" + from).json();
+    JsonObject before =
+        approver.get("program/rules/tier-threshold/GOLD?on=" + from.minusDays(1)).json();
+    assertThat(after.getJsonObject("fields").getString("qmThreshold")).isEqualTo("32000");
+    assertThat(after.getJsonObject("fields").getString("qfThreshold"))
+        .isEqualTo(before.getJsonObject("fields").getString("qfThreshold"));
+    assertThat(
+            Db.count(
+                "select count(*) from tiers.tier_definition where code = 'GOLD'"
+                    + " and effective_from = ?::date and tier_rank = 2 and change_id = ?",
+                from.toString(),
+                p.num("id")))
+        .isEqualTo(1);
+
+    // a partner's price per mile issued, from its date
+    Res price =
+        manager.post(
+            "program/changes",
+            """
+            {"kind":"partner-mile-price","key":"DEMO_BANK","effectiveFrom":"%s",
+             "reason":"new contract","proposal":{"pricePerMile":"285.5","currency":"VND"}}"""
+                .formatted(from));
+    assertThat(price.status()).as(price.toString()).isEqualTo(201);
+    assertThat(price.json().getJsonObject("replaces").getJsonObject("fields").getString("currency"))
+        .isEqualTo("VND");
+    approver.post("program/changes/" + price.num("id") + "/approve", "{}");
+    assertThat(
+            approver
+                .get("program/rules/partner-mile-price/DEMO_BANK?on=" + from)
+                .json()
+                .getJsonObject("fields")
+                .getString("pricePerMile"))
+        .isEqualTo("285.500000");
+  }
 }

@@ -175,6 +175,19 @@ public final class Jdbc {
     return out.toString();
   }
 
+  /** Column {@code column} of the current row as a {@code Long}; null for SQL NULL. */
+  public static Long longOrNull(java.sql.ResultSet rs, String column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : v;
+  }
+
+  /** Column {@code column} of the current row as a {@code LocalDate}; null for SQL NULL. */
+  public static java.time.LocalDate dateOrNull(java.sql.ResultSet rs, String column)
+      throws SQLException {
+    java.sql.Date d = rs.getDate(column);
+    return d == null ? null : d.toLocalDate();
+  }
+
   /** A database fault, with what was being done and the SQL state. */
   public static final class JdbcException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -41,17 +41,7 @@ public class JdbcTierProgramRepository implements TierProgramRepository {
             """
                 + IN_FORCE.formatted("tier_definition", "x.code = t.code"),
             (c, ps) -> onDay(ps, d),
-            rs ->
-                new TierDefinition(
-                    rs.getString("code"),
-                    rs.getString("name"),
-                    rs.getInt("tier_rank"),
-                    rs.getLong("qm_threshold"),
-                    rs.getBigDecimal("qf_threshold"),
-                    rs.getLong("lifetime_qm_threshold"),
-                    rs.getBoolean("lifetime"),
-                    rs.getInt("flight_bonus_pct"),
-                    rs.getBigDecimal("qs_threshold")));
+            JdbcTierProgramRepository::definition);
     return jdbc.first(
             "read the tier program in force",
             """
@@ -68,6 +58,20 @@ public class JdbcTierProgramRepository implements TierProgramRepository {
                     tiers,
                     rs.getString("spend_currency")))
         .orElseThrow(() -> new IllegalStateException("no tier program is in force on " + day));
+  }
+
+  /** A tier definition from a row of {@code tiers.tier_definition} (its columns by name). */
+  static TierDefinition definition(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new TierDefinition(
+        rs.getString("code"),
+        rs.getString("name"),
+        rs.getInt("tier_rank"),
+        rs.getLong("qm_threshold"),
+        rs.getBigDecimal("qf_threshold"),
+        rs.getLong("lifetime_qm_threshold"),
+        rs.getBoolean("lifetime"),
+        rs.getInt("flight_bonus_pct"),
+        rs.getBigDecimal("qs_threshold"));
   }
 
   private static void onDay(java.sql.PreparedStatement ps, Date d) throws java.sql.SQLException {

@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Optional;
 import org.openmiles.accrual.api.EarnBasis;
 import org.openmiles.accrual.domain.PartnerEarnRule;
-import org.openmiles.accrual.domain.PartnerEarnRuleVersions;
+import org.openmiles.accrual.domain.PartnerRuleVersions;
 import org.openmiles.common.jdbc.Jdbc;
 
-/** Versions of partner earn rules in {@code accrual.partner_earn_rule}, by JDBC. */
+/**
+ * Versions of partner earn rules and mile prices in {@code accrual.partner_earn_rule} and {@code
+ * accrual.partner_mile_price}, by JDBC.
+ */
 @ApplicationScoped
-public class JdbcPartnerEarnRuleVersions implements PartnerEarnRuleVersions {
+public class JdbcPartnerRuleVersions implements PartnerRuleVersions {
   @Inject Jdbc jdbc;
 
   @Override
@@ -39,21 +42,16 @@ public class JdbcPartnerEarnRuleVersions implements PartnerEarnRuleVersions {
           ps.setString(2, basis.name());
         },
         rs -> {
-          long cap = rs.getLong("max_miles_per_record");
-          Long max = rs.wasNull() ? null : cap;
-          Date to = rs.getDate("effective_to");
-          long change = rs.getLong("change_id");
-          Long by = rs.wasNull() ? null : change;
           return new Written(
               new PartnerEarnRule(
                   basis,
                   rs.getLong("miles"),
                   rs.getBigDecimal("per_quantity"),
                   rs.getString("currency"),
-                  max,
+                  Jdbc.longOrNull(rs, "max_miles_per_record"),
                   rs.getDate("effective_from").toLocalDate(),
-                  to == null ? null : to.toLocalDate()),
-              by);
+                  Jdbc.dateOrNull(rs, "effective_to")),
+              Jdbc.longOrNull(rs, "change_id"));
         });
   }
 
@@ -79,6 +77,43 @@ public class JdbcPartnerEarnRuleVersions implements PartnerEarnRuleVersions {
                 ps.setInt(7, Math.toIntExact(rule.maxMilesPerRecord()));
               }
               ps.setLong(8, change);
+            })
+        == 1;
+  }
+
+  @Override
+  public List<WrittenPrice> prices(String partnerCode) {
+    return jdbc.list(
+        "read the mile prices of " + partnerCode,
+        """
+        select price_per_mile, currency, effective_from, effective_to, change_id
+          from accrual.partner_mile_price where partner_code = ? order by effective_from""",
+        (c, ps) -> ps.setString(1, partnerCode),
+        rs ->
+            new WrittenPrice(
+                new MilePrice(
+                    rs.getBigDecimal("price_per_mile"),
+                    rs.getString("currency"),
+                    rs.getDate("effective_from").toLocalDate(),
+                    Jdbc.dateOrNull(rs, "effective_to")),
+                Jdbc.longOrNull(rs, "change_id")));
+  }
+
+  @Override
+  public boolean addPrice(String partnerCode, MilePrice price, long change) {
+    return jdbc.update(
+            "add a mile price of " + partnerCode,
+            """
+            insert into accrual.partner_mile_price (partner_code, effective_from, price_per_mile,
+                   currency, change_id)
+            values (?, ?, ?, ?, ?)
+            on conflict (partner_code, effective_from) do nothing""",
+            (c, ps) -> {
+              ps.setString(1, partnerCode);
+              ps.setDate(2, Date.valueOf(price.from()));
+              ps.setBigDecimal(3, price.perMile());
+              ps.setString(4, price.currency());
+              ps.setLong(5, change);
             })
         == 1;
   }

@@ -1,0 +1,44 @@
+package org.openmiles.accrual.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.openmiles.accrual.api.EarnBasis;
+
+/**
+ * The versions of partners' earn rules and mile prices, as program administration reads and adds
+ * them.
+ */
+public interface PartnerRuleVersions {
+
+  /** The partner's kind ({@code HOTEL}, {@code HOST}, ...), if it exists. */
+  Optional<String> partnerKind(String partnerCode);
+
+  /** Every version of the partner's rule for {@code basis}, each with the change that wrote it. */
+  List<Written> versions(String partnerCode, EarnBasis basis);
+
+  /**
+   * Adds a version written by change request {@code change}; false if one from the same date is
+   * there already (versions are never overwritten).
+   */
+  boolean add(String partnerCode, PartnerEarnRule rule, long change);
+
+  /** Every version of the partner's price per mile issued, each with the change that wrote it. */
+  List<WrittenPrice> prices(String partnerCode);
+
+  /** Adds a price from {@code price.from()}; false if one from that date is there already. */
+  boolean addPrice(String partnerCode, MilePrice price, long change);
+
+  /** A version as stored, with the change request that wrote it (null: seeded). */
+  record Written(PartnerEarnRule rule, Long change) {}
+
+  /**
+   * A partner's price per mile issued (what settlement bills), in force from {@code from}
+   * (inclusive) to {@code to} (exclusive; null while open).
+   */
+  record MilePrice(BigDecimal perMile, String currency, LocalDate from, LocalDate to) {}
+
+  /** A price as stored, with the change request that wrote it (null: seeded). */
+  record WrittenPrice(MilePrice price, Long change) {}
+}
