@@ -26,6 +26,7 @@ import org.openmiles.it.support.Deployments;
 import org.openmiles.it.support.FileDrop;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -367,6 +368,71 @@ class ConsoleAdminIT {
   }
 
   // --- steps
+
+  @Test
+  void aProgramManagerProposesWithLiveChecksAndAnotherPersonApprovesIt() {
+    // far ahead: a version no file or review of any test reaches
+    LocalDate from = LocalDate.now().plusDays(20_000 + (System.nanoTime() % 10_000));
+    browser.login("programs", "programs-demo");
+    assertThat(browser.text("whoami")).contains("Program manager");
+    browser.click("nav-program");
+    browser.type("propose:key", "DEMO_CAR:RENTAL_DAY");
+    browser.type("propose:from", from.toString());
+    WebElement miles =
+        browser
+            .waitFor("formSide")
+            .findElement(By.xpath("//input[contains(@class,'field-miles')]"));
+    miles.sendKeys("0");
+    // checked as it is typed, nothing submitted: the field's problem beside the version in force
+    browser.wait.until(d -> d.findElement(By.id("formSide")).getText().contains("whole number"));
+    assertThat(
+            Db.count(
+                "select count(*) from program.change_request where proposed_by = 'programs'"
+                    + " and effective_from = ?::date",
+                from.toString()))
+        .isZero();
+    miles.clear();
+    miles.sendKeys("450");
+    browser
+        .driver
+        .findElement(By.xpath("//input[contains(@class,'field-perQuantity')]"))
+        .sendKeys("1");
+    browser.type("propose:reason", "IT: rentals earn more from " + from);
+    browser.waitFor("propose:formValid");
+    assertThat(browser.text("formSide")).contains("miles", "450");
+    browser.screenshot("program-change-checked");
+    browser.click("propose:submit");
+    assertThat(browser.awaitMessages()).contains("proposed", "DEMO_CAR:RENTAL_DAY");
+    long id =
+        Db.count(
+            "select max(id) from program.change_request where proposed_by = 'programs'"
+                + " and effective_from = ?::date",
+            from.toString());
+    // the proposer cannot decide it: no approve button, only withdraw
+    WebElement mine = browser.rowOf("queue:pending", from.toString());
+    assertThat(mine.findElements(By.cssSelector("button[id$=':approve']"))).isEmpty();
+    assertThat(mine.findElements(By.cssSelector("button[id$=':withdraw']"))).hasSize(1);
+    browser.logout();
+
+    browser.login("approver", "approver-demo");
+    browser.click("nav-program");
+    assertThat(browser.driver.findElements(By.id("propose:submit")))
+        .as("an approver does not propose")
+        .isEmpty();
+    WebElement row = browser.rowOf("queue:pending", from.toString());
+    assertThat(row.getText()).contains("450", "programs");
+    browser.screenshot("program-change-queue");
+    browser.click(row.findElement(By.cssSelector("button[id$=':approve']")).getAttribute("id"));
+    assertThat(browser.awaitMessages()).contains("Change " + id, "applied");
+    assertThat(
+            Db.count(
+                "select count(*) from accrual.partner_earn_rule where partner_code = 'DEMO_CAR'"
+                    + " and effective_from = ?::date and miles = 450 and change_id = ?",
+                from.toString(),
+                id))
+        .isEqualTo(1);
+    assertThat(browser.text("decided")).contains(Long.toString(id), "Applied");
+  }
 
   private void openDashboard() {
     browser.open("console/dashboard.xhtml");

@@ -313,7 +313,8 @@ class ProgramIT {
     Res low =
         manager.post(
             "program/changes/check",
-            gold.formatted(from, "{\"qmThreshold\":10000,\"qfThreshold\":60}"));
+            gold.formatted(
+                from, "{\"qmThreshold\":10000,\"qfThreshold\":60,\"flightBonusPct\":50}"));
     assertThat(low.status()).as(low.toString()).isEqualTo(400);
     JsonObject errors = low.json().getJsonObject("errors");
     assertThat(errors.getString("proposal.qmThreshold")).contains("above TITANIUM");
@@ -323,17 +324,31 @@ class ProgramIT {
             "program/changes/check",
             gold.replace("GOLD", "MEMBER").formatted(from, "{\"qmThreshold\":1}"));
     assertThat(base.json().getJsonObject("errors").keySet()).containsExactly("key");
-    // a valid Gold: only the miles change, the rest is the version in force
-    Res p = manager.post("program/changes", gold.formatted(from, "{\"qmThreshold\":32000}"));
+    // a version is whole: a Gold without its flights or bonus is refused
+    Res partial =
+        manager.post("program/changes/check", gold.formatted(from, "{\"qmThreshold\":32000}"));
+    assertThat(partial.json().getJsonObject("errors").keySet())
+        .containsExactlyInAnyOrder("proposal.qfThreshold", "proposal.flightBonusPct");
+    // a valid Gold: more miles, the same flights and bonus as the version in force
+    JsonObject now =
+        approver
+            .get("program/rules/tier-threshold/GOLD?on=" + from.minusDays(1))
+            .json()
+            .getJsonObject("fields");
+    Res p =
+        manager.post(
+            "program/changes",
+            gold.formatted(
+                from,
+                "{\"qmThreshold\":32000,\"qfThreshold\":%s,\"flightBonusPct\":%s}"
+                    .formatted(now.getString("qfThreshold"), now.getString("flightBonusPct"))));
     assertThat(p.status()).as(p.toString()).isEqualTo(201);
     assertThat(approver.post("program/changes/" + p.num("id") + "/approve", "{}").str("state"))
         .isEqualTo("APPLIED");
     JsonObject after = approver.get("program/rules/tier-threshold/GOLD?on=" + from).json();
-    JsonObject before =
-        approver.get("program/rules/tier-threshold/GOLD?on=" + from.minusDays(1)).json();
     assertThat(after.getJsonObject("fields").getString("qmThreshold")).isEqualTo("32000");
     assertThat(after.getJsonObject("fields").getString("qfThreshold"))
-        .isEqualTo(before.getJsonObject("fields").getString("qfThreshold"));
+        .isEqualTo(now.getString("qfThreshold"));
     assertThat(
             Db.count(
                 "select count(*) from tiers.tier_definition where code = 'GOLD'"

@@ -36,7 +36,14 @@ public class DemoUsers {
           new Demo("supervisor", "supervisor-demo", "Chi Le (supervisor)", ConsoleRole.SUPERVISOR),
           new Demo(
               "supervisor2", "supervisor2-demo", "Dung Pham (supervisor)", ConsoleRole.SUPERVISOR),
-          new Demo("admin", "admin-demo", "Console admin", ConsoleRole.ADMIN));
+          new Demo("admin", "admin-demo", "Console admin", ConsoleRole.ADMIN),
+          new Demo(
+              "programs", "programs-demo", "Lan Vo (program manager)", ConsoleRole.PROGRAM_MANAGER),
+          new Demo(
+              "approver",
+              "approver-demo",
+              "Hoa Do (program approver)",
+              ConsoleRole.PROGRAM_APPROVER));
 
   @Inject
   @ConfigProperty(name = "openmiles.console.demo-users", defaultValue = "false")

@@ -48,8 +48,28 @@ public class CurrentUser {
     return security.isCallerInRole(ConsoleRole.ADMIN.name());
   }
 
+  public boolean isProgramManager() {
+    return security.isCallerInRole(ConsoleRole.PROGRAM_MANAGER.name());
+  }
+
+  public boolean isProgramApprover() {
+    return security.isCallerInRole(ConsoleRole.PROGRAM_APPROVER.name());
+  }
+
   public String getRoleLabel() {
-    return isAdmin() ? "Admin" : isSupervisor() ? "Supervisor" : isAgent() ? "Agent" : "";
+    if (isAdmin()) {
+      return "Admin";
+    }
+    if (isSupervisor()) {
+      return "Supervisor";
+    }
+    if (isProgramManager()) {
+      return "Program manager";
+    }
+    if (isProgramApprover()) {
+      return "Program approver";
+    }
+    return isAgent() ? "Agent" : "";
   }
 
   /** The actor for the application services: the user and the roles the container granted. */

@@ -139,6 +139,8 @@ public class UsersBean implements Serializable {
       case AGENT -> "Agent";
       case SUPERVISOR -> "Supervisor";
       case ADMIN -> "Admin";
+      case PROGRAM_MANAGER -> "Program manager";
+      case PROGRAM_APPROVER -> "Program approver";
     };
   }
 

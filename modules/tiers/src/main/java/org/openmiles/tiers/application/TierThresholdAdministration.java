@@ -25,11 +25,12 @@ import org.openmiles.tiers.domain.TierDefinitionVersions.Written;
 
 /**
  * A tier's thresholds as program managers change them for a coming period (issue 20): keyed by the
- * tier's code; a version gives the thresholds that change (a field left out keeps the value of the
- * version in force on the date; name, rank and kind never change here). A periodic tier's
- * thresholds stay strictly between those of the periodic tiers below and above it in force on the
- * date — a Gold that needs fewer miles than Titanium is refused. The base tier needs nothing and is
- * not changed.
+ * tier's code; a version is whole, as every kind's is: a periodic tier's miles and flights and its
+ * flight bonus (a spend threshold if spend counts for it: left out, spend is no criterion), a
+ * lifetime tier's lifetime miles and bonus. Name, rank and kind never change here. A periodic
+ * tier's thresholds stay strictly between those of the periodic tiers below and above it in force
+ * on the date — a Gold that needs fewer miles than Titanium is refused. The base tier needs nothing
+ * and is not changed.
  */
 @ApplicationScoped
 public class TierThresholdAdministration implements RuleAdministration {
@@ -106,10 +107,9 @@ public class TierThresholdAdministration implements RuleAdministration {
       throw ValidationException.of("key", "the base tier needs nothing; its thresholds stay 0");
     }
     VersionFields f = new VersionFields(fields, now.lifetime() ? LIFETIME : PERIODIC);
-    Long bonus = f.whole("flightBonusPct", false, 0, 500);
-    int pct = bonus == null ? now.flightBonusPercent() : bonus.intValue();
+    Long bonus = f.whole("flightBonusPct", true, 0, 500);
     if (now.lifetime()) {
-      Long lifetime = f.whole("lifetimeQmThreshold", false, 1, Long.MAX_VALUE);
+      Long lifetime = f.whole("lifetimeQmThreshold", true, 1, Long.MAX_VALUE);
       f.throwIfInvalid();
       return new TierDefinition(
           now.code(),
@@ -117,13 +117,13 @@ public class TierThresholdAdministration implements RuleAdministration {
           now.rank(),
           0,
           BigDecimal.ZERO,
-          lifetime == null ? now.lifetimeMilesThreshold() : lifetime,
+          lifetime,
           true,
-          pct,
+          bonus.intValue(),
           null);
     }
-    Long qm = f.whole("qmThreshold", false, 0, Long.MAX_VALUE);
-    Long qf = f.whole("qfThreshold", false, 0, Integer.MAX_VALUE);
+    Long qm = f.whole("qmThreshold", true, 0, Long.MAX_VALUE);
+    Long qf = f.whole("qfThreshold", true, 0, Integer.MAX_VALUE);
     BigDecimal qs = f.decimal("qsThreshold", false, true, 12, 2);
     f.throwIfInvalid();
     TierDefinition next =
@@ -131,12 +131,12 @@ public class TierThresholdAdministration implements RuleAdministration {
             now.code(),
             now.name(),
             now.rank(),
-            qm == null ? now.milesThreshold() : qm,
-            qf == null ? now.flightsThreshold() : BigDecimal.valueOf(qf),
+            qm,
+            BigDecimal.valueOf(qf),
             0,
             false,
-            pct,
-            qs == null ? now.spendThreshold() : qs);
+            bonus.intValue(),
+            qs);
     inOrder(next, from, f);
     f.throwIfInvalid();
     return next;
