@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -112,6 +113,7 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
     Map<String, List<PartnerEarnRule>> rulesByPartner = new HashMap<>();
     List<Integer> ratable = new ArrayList<>();
     long[] miles = new long[chunk.size()];
+    LocalDate[] ruleFrom = new LocalDate[chunk.size()];
     for (int i = 0; i < chunk.size(); i++) {
       PartnerActivity a = chunk.get(i);
       List<PartnerEarnRule> rules =
@@ -119,6 +121,7 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
       try {
         PartnerEarnRule rule = ruleFor(rules, a);
         miles[i] = rule.rate(a.amount().quantity(), a.amount().currency());
+        ruleFrom[i] = rule.effectiveFrom();
         if (miles[i] == 0) {
           results[i] =
               ActivityResult.rejected(
@@ -139,8 +142,10 @@ public class DefaultPartnerAccrual implements PartnerAccrual {
     // before an interruption, in which case it counts as credited again (same ack as a clean run)
     List<PartnerActivity> toRecord = ratable.stream().map(chunk::get).toList();
     List<Long> toRecordMiles = ratable.stream().map(i -> miles[i]).toList();
+    List<LocalDate> toRecordRules = ratable.stream().map(i -> ruleFrom[i]).toList();
     Map<String, StoredActivity> existing =
-        repository.insertActivities(fileId, toRecord, toRecordMiles, clock.instant());
+        repository.insertActivities(
+            fileId, toRecord, toRecordMiles, toRecordRules, clock.instant());
     List<PostMiles> postings = new ArrayList<>();
     List<Integer> posted = new ArrayList<>();
     List<Integer> resumed = new ArrayList<>(); // credited by an interrupted run of this file

@@ -2,6 +2,7 @@ package org.openmiles.accrual.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,12 +14,15 @@ import org.openmiles.accrual.api.EarnBasis;
 import org.openmiles.accrual.domain.PartnerEarnRule;
 import org.openmiles.accrual.domain.PartnerEarnRuleVersion;
 import org.openmiles.accrual.domain.PartnerRuleVersions;
+import org.openmiles.accrual.domain.PartnerRuleVersions.MilePrice;
+import org.openmiles.accrual.domain.PartnerRuleVersions.Replay;
 import org.openmiles.accrual.domain.PartnerRuleVersions.Written;
 import org.openmiles.common.ValidationException;
 import org.openmiles.program.api.RuleAdministration;
 import org.openmiles.program.api.RuleField;
 import org.openmiles.program.api.RuleKind;
 import org.openmiles.program.api.RuleVersion;
+import org.openmiles.program.api.Simulation;
 import org.openmiles.program.api.VersionExistsException;
 
 /**
@@ -53,6 +57,7 @@ public class PartnerEarnRuleAdministration implements RuleAdministration {
 
   @Inject PartnerRuleVersions store;
   @Inject RulePartners partners;
+  @Inject Clock clock;
 
   @Override
   public RuleKind kind() {
@@ -86,6 +91,16 @@ public class PartnerEarnRuleAdministration implements RuleAdministration {
       throw new VersionExistsException(KIND, key, effectiveFrom);
     }
     return id(k, effectiveFrom);
+  }
+
+  @Override
+  public Optional<Simulation> simulate(
+      String key, Map<String, String> fields, LocalDate from, LocalDate to) {
+    long start = System.nanoTime();
+    Key k = key(key);
+    Replay r = store.replayEarnRule(k.partner(), k.basis(), rule(k, fields, from), from, to);
+    Optional<MilePrice> price = PartnerReplays.priceOn(store.prices(k.partner()), to);
+    return Optional.of(PartnerReplays.simulation(r, price, price, from, to, clock, start));
   }
 
   private List<Written> written(Key k) {

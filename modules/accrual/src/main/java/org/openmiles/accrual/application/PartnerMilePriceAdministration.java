@@ -3,6 +3,7 @@ package org.openmiles.accrual.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,11 +13,13 @@ import java.util.Optional;
 import java.util.Set;
 import org.openmiles.accrual.domain.PartnerRuleVersions;
 import org.openmiles.accrual.domain.PartnerRuleVersions.MilePrice;
+import org.openmiles.accrual.domain.PartnerRuleVersions.Replay;
 import org.openmiles.accrual.domain.PartnerRuleVersions.WrittenPrice;
 import org.openmiles.program.api.RuleAdministration;
 import org.openmiles.program.api.RuleField;
 import org.openmiles.program.api.RuleKind;
 import org.openmiles.program.api.RuleVersion;
+import org.openmiles.program.api.Simulation;
 import org.openmiles.program.api.VersionExistsException;
 import org.openmiles.program.api.VersionFields;
 
@@ -46,6 +49,7 @@ public class PartnerMilePriceAdministration implements RuleAdministration {
 
   @Inject PartnerRuleVersions store;
   @Inject RulePartners partners;
+  @Inject Clock clock;
 
   @Override
   public RuleKind kind() {
@@ -79,6 +83,18 @@ public class PartnerMilePriceAdministration implements RuleAdministration {
       throw new VersionExistsException(KIND, key, effectiveFrom);
     }
     return partner + "@" + effectiveFrom;
+  }
+
+  @Override
+  public Optional<Simulation> simulate(
+      String key, Map<String, String> fields, LocalDate from, LocalDate to) {
+    long start = System.nanoTime();
+    String partner = partners.partner(key, KIND, key);
+    Replay r = store.replayCredited(partner, from, to);
+    Optional<MilePrice> now = PartnerReplays.priceOn(store.prices(partner), to);
+    return Optional.of(
+        PartnerReplays.simulation(
+            r, now, Optional.of(price(fields, from)), from, to, clock, start));
   }
 
   private static MilePrice price(Map<String, String> fields, LocalDate from) {

@@ -18,11 +18,16 @@ public interface PartnerActivityRepository {
   String kind(String partnerCode);
 
   /**
-   * Inserts the records not known yet (set-based); returns the ones that were known before, by
-   * partner transaction id.
+   * Inserts the records not known yet (set-based), each with its miles and the version of the earn
+   * rule that rated them (its {@code effective_from}: with the partner and basis, the version's
+   * key); returns the ones that were known before, by partner transaction id.
    */
   Map<String, StoredActivity> insertActivities(
-      long fileId, List<PartnerActivity> records, List<Long> miles, Instant now);
+      long fileId,
+      List<PartnerActivity> records,
+      List<Long> miles,
+      List<LocalDate> ruleFrom,
+      Instant now);
 
   /** The member's parked records received after {@code since}, locked against a concurrent run. */
   List<ParkedActivity> parkedFor(String member, Instant since);

@@ -30,6 +30,34 @@ public interface PartnerRuleVersions {
   /** Adds a price from {@code price.from()}; false if one from that date is there already. */
   boolean addPrice(String partnerCode, MilePrice price, long change);
 
+  /**
+   * The partner's credited records ({@code CREDITED} or since {@code REVERSED}) of {@code basis}
+   * with activity dates {@code from}–{@code to}, rated set-based under the version in force on each
+   * date (before) and under {@code proposed} as if in force throughout (after); read-only.
+   */
+  Replay replayEarnRule(
+      String partnerCode, EarnBasis basis, PartnerEarnRule proposed, LocalDate from, LocalDate to);
+
+  /** The partner's credited records of {@code from}–{@code to} as credited (before = after). */
+  Replay replayCredited(String partnerCode, LocalDate from, LocalDate to);
+
+  /**
+   * A replay's totals: records, those the set-based rating of the rules in force gave exactly the
+   * credited miles ({@code replayed}), members with records and those whose miles change, miles
+   * before and after, by month ({@code YYYY-MM}).
+   */
+  record Replay(
+      long records,
+      long replayed,
+      long members,
+      long membersAffected,
+      long milesBefore,
+      long milesAfter,
+      List<Month> months) {}
+
+  /** One month of a replay. */
+  record Month(String month, long records, long milesBefore, long milesAfter) {}
+
   /** A version as stored, with the change request that wrote it (null: seeded). */
   record Written(PartnerEarnRule rule, Long change) {}
 

@@ -84,7 +84,11 @@ public class JdbcPartnerActivityRepository implements PartnerActivityRepository 
    */
   @Override
   public Map<String, StoredActivity> insertActivities(
-      long fileId, List<PartnerActivity> records, List<Long> miles, Instant now) {
+      long fileId,
+      List<PartnerActivity> records,
+      List<Long> miles,
+      List<LocalDate> ruleFrom,
+      Instant now) {
     Map<String, StoredActivity> known = new HashMap<>();
     if (records.isEmpty()) {
       return known;
@@ -100,6 +104,7 @@ public class JdbcPartnerActivityRepository implements PartnerActivityRepository 
     Object[] m = new Object[n];
     Object[] ref = new Object[n];
     Object[] line = new Object[n];
+    Object[] rule = new Object[n];
     for (int i = 0; i < n; i++) {
       PartnerActivity a = records.get(i);
       partner[i] = a.partnerCode();
@@ -112,6 +117,7 @@ public class JdbcPartnerActivityRepository implements PartnerActivityRepository 
       m[i] = miles.get(i);
       ref[i] = a.ledgerReference();
       line[i] = (int) Math.min(Integer.MAX_VALUE, a.lineNumber());
+      rule[i] = ruleFrom.get(i).toString();
     }
     Set<String> inserted =
         new HashSet<>(
@@ -120,11 +126,12 @@ public class JdbcPartnerActivityRepository implements PartnerActivityRepository 
                 """
                 insert into accrual.partner_activity (partner_code, partner_tx_id, member_number,
                        activity_date, basis, quantity, currency, miles, status, ledger_ref, file_id,
-                       line_no, received_at, credited_at)
-                select p, t, mb, d, b, q, c, mi, 'CREDITED', r, ?, l, ?, ?
+                       line_no, received_at, credited_at, earn_rule_from)
+                select p, t, mb, d, b, q, c, mi, 'CREDITED', r, ?, l, ?, ?, rf
                   from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::date[], ?::varchar[],
-                              ?::numeric[], ?::varchar[], ?::bigint[], ?::varchar[], ?::int[])
-                       as x(p, t, mb, d, b, q, c, mi, r, l)
+                              ?::numeric[], ?::varchar[], ?::bigint[], ?::varchar[], ?::int[],
+                              ?::date[])
+                       as x(p, t, mb, d, b, q, c, mi, r, l, rf)
                 on conflict (partner_code, partner_tx_id) do nothing returning partner_tx_id""",
                 (c, ps) -> {
                   ps.setLong(1, fileId);
@@ -140,6 +147,7 @@ public class JdbcPartnerActivityRepository implements PartnerActivityRepository 
                   ps.setArray(11, Jdbc.array(c, "bigint", m));
                   ps.setArray(12, Jdbc.array(c, "varchar", ref));
                   ps.setArray(13, Jdbc.array(c, "integer", line));
+                  ps.setArray(14, Jdbc.array(c, "varchar", rule));
                 },
                 rs -> rs.getString("partner_tx_id")));
     List<Object> missing = new ArrayList<>();

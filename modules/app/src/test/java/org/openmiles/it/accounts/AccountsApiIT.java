@@ -10,34 +10,23 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openmiles.it.support.Api;
 import org.openmiles.it.support.Api.Res;
 import org.openmiles.it.support.Db;
-import org.openmiles.it.support.Deployments;
+import org.openmiles.it.support.SharedServer;
+import org.openmiles.it.support.SharedServer.OnSharedServer;
 
 /**
  * The accounts REST API on a real Payara Micro and PostgreSQL, as a back-office client uses it:
  * enrollment, profile and status, postings and their idempotency, holds, expiry, statements, and
  * every kind of bad input (a clear problem+json answer, nothing written).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@OnSharedServer
 class AccountsApiIT {
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.openmiles();
-  }
-
-  @ArquillianResource URL url;
+  @SharedServer.Url URL url;
   Api api;
 
   @BeforeEach

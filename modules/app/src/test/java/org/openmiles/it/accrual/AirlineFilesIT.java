@@ -7,36 +7,25 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openmiles.it.support.Api;
 import org.openmiles.it.support.Claims;
 import org.openmiles.it.support.Db;
-import org.openmiles.it.support.Deployments;
 import org.openmiles.it.support.FileDrop;
+import org.openmiles.it.support.SharedServer;
+import org.openmiles.it.support.SharedServer.OnSharedServer;
 
 /**
  * The airline's own files through the real Camel routes on Payara Micro: flown coupons credit miles
  * with qualifying activity and tier bonus once per ticket + coupon; refunded, voided and exchanged
  * coupons take the credit back.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@OnSharedServer
 class AirlineFilesIT {
   private static final String DAY = LocalDate.now().minusDays(2).toString();
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.openmiles();
-  }
-
-  @ArquillianResource URL url;
+  @SharedServer.Url URL url;
   Api api;
   Path flown;
 

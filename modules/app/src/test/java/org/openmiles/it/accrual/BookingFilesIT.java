@@ -10,19 +10,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openmiles.it.support.Api;
 import org.openmiles.it.support.Claims;
 import org.openmiles.it.support.Db;
-import org.openmiles.it.support.Deployments;
 import org.openmiles.it.support.FileDrop;
+import org.openmiles.it.support.SharedServer;
+import org.openmiles.it.support.SharedServer.OnSharedServer;
 
 /**
  * The reservation system's booking files through the real Camel route on Payara Micro: confirmed
@@ -32,8 +27,7 @@ import org.openmiles.it.support.FileDrop;
  * member's booked segment of its flight, which flies when the claim is credited (ADR 0022).
  * Bookings never touch the ledger.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@OnSharedServer
 class BookingFilesIT {
   /** The server's today (its clock is UTC). */
   private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
@@ -41,12 +35,7 @@ class BookingFilesIT {
   private static final LocalDate D1 = TODAY.plusDays(30);
   private static final AtomicLong SEQ = new AtomicLong(System.nanoTime());
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.openmiles();
-  }
-
-  @ArquillianResource URL url;
+  @SharedServer.Url URL url;
   Api api;
   Path bookings;
   Path flown;

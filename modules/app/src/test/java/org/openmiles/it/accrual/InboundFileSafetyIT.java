@@ -11,35 +11,24 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openmiles.it.support.Api;
 import org.openmiles.it.support.Db;
-import org.openmiles.it.support.Deployments;
 import org.openmiles.it.support.FileDrop;
+import org.openmiles.it.support.SharedServer;
+import org.openmiles.it.support.SharedServer.OnSharedServer;
 
 /**
  * What a partner's folder may hold besides good files, on the real server and database: an empty
  * file, a record with a NUL byte, a fault in the middle of a file, a symbolic link, and files left
  * in {@code processing/} by workers alive or dead (issue 16, ADR 0024).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@OnSharedServer
 class InboundFileSafetyIT {
   private static final String DAY = LocalDate.now().minusDays(3).toString();
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.openmiles();
-  }
-
-  @ArquillianResource URL url;
+  @SharedServer.Url URL url;
   Api api;
   Path partner;
 

@@ -17,19 +17,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openmiles.it.support.Api;
 import org.openmiles.it.support.Api.Res;
 import org.openmiles.it.support.Db;
-import org.openmiles.it.support.Deployments;
+import org.openmiles.it.support.SharedServer;
+import org.openmiles.it.support.SharedServer.OnSharedServer;
 import org.openmiles.it.support.Tokens;
 
 /**
@@ -42,8 +37,7 @@ import org.openmiles.it.support.Tokens;
  * rule in force from yesterday with 500 miles per segment, steps of 500 (rules are data; the row is
  * what an administrator would add). A 1-passenger, 2-segment fare then allows 1,000 miles up.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@OnSharedServer
 public class CashMilesApiIT {
   private static final String FARE =
       """
@@ -55,12 +49,7 @@ public class CashMilesApiIT {
   private static String tokenNoGroup;
   private static String clientA;
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.openmiles();
-  }
-
-  @ArquillianResource URL url;
+  @SharedServer.Url URL url;
 
   /** The back office (enrolment, credits, jobs): the ITs' staff token. */
   Api staff;

@@ -6,21 +6,17 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openmiles.it.support.Api;
 import org.openmiles.it.support.Api.Res;
 import org.openmiles.it.support.Db;
-import org.openmiles.it.support.Deployments;
 import org.openmiles.it.support.FileDrop;
+import org.openmiles.it.support.SharedServer;
+import org.openmiles.it.support.SharedServer.OnSharedServer;
 
 /**
  * Program administration (issue 20) on a real Payara Micro and PostgreSQL: a program manager
@@ -29,18 +25,12 @@ import org.openmiles.it.support.FileDrop;
  * maker-checker refusal. The rule changed is DEMO_CAR's (no other test rates car rentals), at dates
  * no version has yet, so runs on a kept database do not collide.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@OnSharedServer
 class ProgramIT {
   private static final String KIND = "partner-earn-rule";
   private static final String KEY = "DEMO_CAR:RENTAL_DAY";
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.openmiles();
-  }
-
-  @ArquillianResource URL url;
+  @SharedServer.Url URL url;
   Api staff;
   Api manager;
   Api otherManager;
@@ -62,8 +52,11 @@ class ProgramIT {
       LocalDate d = LocalDate.now().plusDays(ThreadLocalRandom.current().nextInt(min, max));
       long taken =
           Db.count(
-              "select count(*) from accrual.partner_earn_rule where partner_code = 'DEMO_CAR'"
-                  + " and basis = 'RENTAL_DAY' and effective_from = ?::date",
+              "select (select count(*) from accrual.partner_earn_rule where partner_code ="
+                  + " 'DEMO_CAR' and basis = 'RENTAL_DAY' and effective_from = ?::date)"
+                  + " + (select count(*) from accrual.partner_activity where partner_code ="
+                  + " 'DEMO_CAR' and activity_date = ?::date)",
+              d.toString(),
               d.toString());
       if (taken == 0) {
         return d;
@@ -89,13 +82,28 @@ class ProgramIT {
   }
 
   @Test
-  void anApprovedCorrectionRatesPartnerRecordsByTheVersionInForceOnTheirDate() throws Exception {
+  void aCorrectionIsSimulatedAsTheRealPathCreditsItAndRatesByTheVersionOfEachDate()
+      throws Exception {
     LocalDate from = freeDate(-300, -3); // partner records older than 12 months are refused
     JsonObject before =
-        staff
-            .as("pa-hoa", "program-approver")
-            .get("program/rules/" + KIND + "/" + KEY + "?on=" + from.minusDays(1))
-            .json();
+        approver.get("program/rules/" + KIND + "/" + KEY + "?on=" + from.minusDays(1)).json();
+    JsonObject old = before.getJsonObject("fields");
+    Path car = FileDrop.partnerFolder("DEMO_CAR");
+    String a = staff.enroll("Test");
+    String b = staff.enroll("Test");
+    // the real path credits two rentals on the day under the version in force
+    String u1 = Api.unique();
+    Map<String, String> first =
+        FileDrop.drop(
+            car,
+            "rentals-" + u1 + ".csv",
+            FileDrop.partnerHeader("DEMO_CAR")
+                + rental(u1 + "-1", a, from, 4)
+                + rental(u1 + "-2", b, from, 40)
+                + "T,2,44\n");
+    long oldMiles = miles(old, 4) + miles(old, 40);
+    assertThat(first).containsEntry("miles_issued", Long.toString(oldMiles));
+
     Res proposed =
         manager.post(
             "program/changes",
@@ -109,6 +117,26 @@ class ProgramIT {
         .isEqualTo("pm-lan");
     assertThat(proposed.json().getJsonObject("replaces").getString("version"))
         .isEqualTo(before.getString("version"));
+    // simulated when proposed, on the last 90 days: the replay of the rules in force rates every
+    // DEMO_CAR record exactly as the real path credited it
+    JsonObject last90 = proposed.json().getJsonObject("simulation");
+    assertThat(last90.getJsonNumber("replayed").longValue())
+        .isEqualTo(last90.getJsonNumber("records").longValue());
+    // on the day: the two rentals, before as credited, after as the proposal rates them
+    JsonObject sim =
+        approver
+            .post(
+                "program/changes/" + id + "/simulation",
+                "{\"from\":\"%s\",\"to\":\"%s\"}".formatted(from, from))
+            .json()
+            .getJsonObject("simulation");
+    assertThat(sim.getJsonNumber("records").longValue()).isEqualTo(2);
+    assertThat(sim.getJsonNumber("replayed").longValue()).isEqualTo(2);
+    assertThat(sim.getJsonNumber("members").longValue()).isEqualTo(2);
+    assertThat(sim.getJsonNumber("membersAffected").longValue()).isEqualTo(2);
+    assertThat(sim.getJsonNumber("milesBefore").longValue()).isEqualTo(oldMiles);
+    assertThat(sim.getJsonNumber("milesAfter").longValue()).isEqualTo(2_800 + 21_000);
+    assertThat(sim.getString("currency")).isEqualTo("USD");
     // not yet applied: the rule on the date is still the old one
     assertThat(
             approver
@@ -116,11 +144,13 @@ class ProgramIT {
                 .json()
                 .getString("version"))
         .isEqualTo(before.getString("version"));
-    // in the approvals queue
+    // in the approvals queue, with its simulation
     assertThat(
             approver.get("program/changes?state=PROPOSED&limit=200").array().stream()
-                .map(v -> v.asJsonObject().getJsonNumber("id").longValue()))
-        .contains(id);
+                .map(v -> v.asJsonObject())
+                .filter(v -> v.getJsonNumber("id").longValue() == id)
+                .map(v -> v.getJsonObject("simulation").getJsonNumber("records").longValue()))
+        .containsExactly(2L);
 
     Res approved = approver.post("program/changes/" + id + "/approve", "{\"reason\":\"ok\"}");
     assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
@@ -140,23 +170,51 @@ class ProgramIT {
     assertThat(Db.count("select count(*) from program.change_event where change_id = ?", id))
         .isEqualTo(3);
 
-    // a partner file with a rental the day before and one on the day: each by its own version
-    String member = staff.enroll("Test");
-    String u = Api.unique();
-    Path car = FileDrop.partnerFolder("DEMO_CAR");
-    String file =
-        FileDrop.partnerHeader("DEMO_CAR")
-            + FileDrop.partnerRecord(
-                u + "-1", member, "Test", from.minusDays(1).toString(), "RENTAL_DAY", 4, "", "car")
-            + FileDrop.partnerRecord(
-                u + "-2", member, "Test", from.toString(), "RENTAL_DAY", 4, "", "car")
-            + "T,2,8\n";
-    Map<String, String> ack = FileDrop.drop(car, "rentals-" + u + ".csv", file);
-    long expected = miles(before.getJsonObject("fields"), 4) + 2_800;
-    assertThat(ack)
-        .containsEntry("accepted", "2")
-        .containsEntry("miles_issued", Long.toString(expected));
-    assertThat(staff.balance(member).num("balance")).isEqualTo(expected);
+    // the same rentals sent again (new transactions) after the approval: the real path now credits
+    // each member what the simulation said, and a rental the day before still by the old version
+    String u2 = Api.unique();
+    Map<String, String> second =
+        FileDrop.drop(
+            car,
+            "rentals-" + u2 + ".csv",
+            FileDrop.partnerHeader("DEMO_CAR")
+                + rental(u2 + "-1", a, from, 4)
+                + rental(u2 + "-2", b, from, 40)
+                + rental(u2 + "-3", a, from.minusDays(1), 4)
+                + "T,3,48\n");
+    assertThat(second).containsEntry("accepted", "3");
+    List<String> credited =
+        Db.strings(
+            "select member_number || ':' || sum(miles) from accrual.partner_activity"
+                + " where partner_tx_id in (?, ?) group by member_number order by 1",
+            u2 + "-1",
+            u2 + "-2");
+    assertThat(credited).containsExactlyInAnyOrder(a + ":2800", b + ":21000");
+    assertThat(
+            Db.count(
+                "select sum(miles) from accrual.partner_activity where partner_tx_id in (?, ?)",
+                u2 + "-1",
+                u2 + "-2"))
+        .isEqualTo(sim.getJsonNumber("milesAfter").longValue());
+    // each record names the version that rated it: the earlier ones keep theirs
+    assertThat(
+            Db.strings(
+                "select partner_tx_id || '@' || earn_rule_from from accrual.partner_activity"
+                    + " where partner_tx_id in (?, ?, ?) order by 1",
+                u1 + "-1",
+                u2 + "-1",
+                u2 + "-3"))
+        .containsExactly(
+            u1 + "-1@" + before.getString("effectiveFrom"),
+            u2 + "-1@" + from,
+            u2 + "-3@" + before.getString("effectiveFrom"));
+    assertThat(staff.balance(a).num("balance")).isEqualTo(miles(old, 4) + 2_800 + miles(old, 4));
+    assertThat(staff.balance(b).num("balance")).isEqualTo(miles(old, 40) + 21_000);
+  }
+
+  private static String rental(String tx, String member, LocalDate day, int days) {
+    return FileDrop.partnerRecord(
+        tx, member, "Test", day.toString(), "RENTAL_DAY", days, "", "car");
   }
 
   @Test

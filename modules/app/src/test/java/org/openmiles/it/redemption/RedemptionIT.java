@@ -12,19 +12,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openmiles.it.support.Api;
 import org.openmiles.it.support.Api.Res;
 import org.openmiles.it.support.Db;
-import org.openmiles.it.support.Deployments;
+import org.openmiles.it.support.SharedServer;
+import org.openmiles.it.support.SharedServer.OnSharedServer;
 
 /**
  * Redemption and expiry over REST on a real Payara Micro and PostgreSQL: pricing, redeem with an
@@ -36,18 +31,12 @@ import org.openmiles.it.support.Deployments;
  * one expiry run and then removes that row; the run applies to every member of the test database,
  * as it would in production.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@OnSharedServer
 class RedemptionIT {
 
   private static final String OFF_PEAK = "2027-03-10";
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.openmiles();
-  }
-
-  @ArquillianResource URL url;
+  @SharedServer.Url URL url;
   Api api;
 
   @BeforeEach

@@ -32,6 +32,8 @@ import org.openmiles.it.support.Deployments;
  * Afterwards every member's balance equals what the successful answers add up to, the invariants
  * hold, and every source reference had exactly one effect. Any 5xx answer fails the test.
  */
+// on a server of its own, not the shared one (ADR 0046): it ends every database session of the
+// server and loads it for minutes, which the classes after it would inherit
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class LedgerConcurrencyIT {

@@ -13,17 +13,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openmiles.it.support.Api;
 import org.openmiles.it.support.Db;
-import org.openmiles.it.support.Deployments;
 import org.openmiles.it.support.FileDrop;
+import org.openmiles.it.support.SharedServer;
+import org.openmiles.it.support.SharedServer.OnSharedServer;
 
 /**
  * Retention's member facts in the server: kept from the partner and flown-coupon files' postings
@@ -31,19 +26,13 @@ import org.openmiles.it.support.FileDrop;
  * by the spend conversion rates), taken back by a refund, read through the API with the marketing
  * role, and proved by the rebuild, which also repairs facts that were tampered with.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@OnSharedServer
 class RetentionFactsIT {
   private static final LocalDate D1 = LocalDate.now().minusDays(9);
   private static final LocalDate D2 = LocalDate.now().minusDays(6);
   private static final LocalDate D3 = LocalDate.now().minusDays(4);
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.openmiles();
-  }
-
-  @ArquillianResource URL url;
+  @SharedServer.Url URL url;
 
   /** A partner file of one record whose quantity is {@code quantity}, with its trailer. */
   private static Map<String, String> dropPartner(String partner, String record, long quantity)
@@ -379,16 +368,20 @@ class RetentionFactsIT {
         sign * 400L);
   }
 
-  /** Waits (at most a minute) for the folder to take the member's journal rows. */
+  /**
+   * Waits for the folder to take the member's journal rows: at most 150 s, past the 120 s after
+   * which the folder folds even while other activity keeps the journal busy (a server shared with
+   * earlier test classes may still be writing their events' facts).
+   */
   private static void awaitFolded(String member) throws InterruptedException {
-    for (int i = 0; i < 120; i++) {
+    for (int i = 0; i < 300; i++) {
       if (Db.count("select count(*) from retention.fact_journal where member_number = ?", member)
           == 0) {
         return;
       }
       Thread.sleep(500);
     }
-    throw new AssertionError("the folder left " + member + "'s journal rows for a minute");
+    throw new AssertionError("the folder left " + member + "'s journal rows for 150 s");
   }
 
   /** The member's rows that differ between the kept and the rebuilt facts, table by table. */

@@ -18,13 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openmiles.app.security.AccessMatrix;
 import org.openmiles.app.security.AccessMatrix.Grant;
 import org.openmiles.app.security.AccessMatrix.Operation;
@@ -32,9 +26,10 @@ import org.openmiles.common.security.ApiRoles;
 import org.openmiles.it.support.Api;
 import org.openmiles.it.support.ConsoleForms;
 import org.openmiles.it.support.Db;
-import org.openmiles.it.support.Deployments;
 import org.openmiles.it.support.Edge;
 import org.openmiles.it.support.ItTls;
+import org.openmiles.it.support.SharedServer;
+import org.openmiles.it.support.SharedServer.OnSharedServer;
 import org.openmiles.it.support.Tokens;
 
 /**
@@ -49,8 +44,7 @@ import org.openmiles.it.support.Tokens;
  * (over-long address, large headers, malformed escapes) as problem+json or a console page, and
  * TRACE never echoed.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@OnSharedServer
 class SecurityIT {
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
@@ -59,12 +53,7 @@ class SecurityIT {
           .connectTimeout(Duration.ofSeconds(10))
           .build();
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.openmiles();
-  }
-
-  @ArquillianResource URL url;
+  @SharedServer.Url URL url;
 
   private record Answer(int status, String contentType, String body, String head) {
     Answer(int status, String contentType, String body) {

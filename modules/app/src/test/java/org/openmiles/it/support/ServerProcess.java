@@ -79,6 +79,16 @@ public final class ServerProcess implements AutoCloseable {
 
   /** Waits until the instance answers ready with its routes started; its base URL. */
   public URL awaitReady() throws Exception {
+    awaitReady(process, port, name, log);
+    return url();
+  }
+
+  /**
+   * Waits (at most three minutes) until the server {@code process} on {@code port} answers ready
+   * with its routes started; fails naming {@code name} and its {@code log} if it stops or never
+   * does.
+   */
+  static void awaitReady(Process process, int port, String name, Path log) throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     for (int i = 0; i < 360; i++) {
       assertThat(process.isAlive()).as(name + " stopped during start; see " + log).isTrue();
@@ -90,7 +100,7 @@ public final class ServerProcess implements AutoCloseable {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 200 && r.body().contains("routes")) {
-          return url();
+          return;
         }
       } catch (IOException e) {
         // not listening yet

@@ -23,6 +23,7 @@ import org.openmiles.program.api.ProposeChange;
 import org.openmiles.program.api.RuleField;
 import org.openmiles.program.api.RuleKind;
 import org.openmiles.program.api.RuleVersion;
+import org.openmiles.program.api.Simulation;
 
 /**
  * Program rules (issue 20): a program manager proposes a change with a form that is checked as it
@@ -233,6 +234,24 @@ public class ProgramBean implements Serializable {
       out.add(problem);
     }
     return out;
+  }
+
+  /** A difference with its sign: +1,200 or -300. */
+  public String signed(long n) {
+    return (n > 0 ? "+" : "") + Show.grouped(n);
+  }
+
+  /** The cost before and after at the partner's price (or the program's mile value), if known. */
+  public String cost(Simulation s) {
+    if (s.costAfter() == null) {
+      return "no price per mile to cost it";
+    }
+    String after = s.costAfter().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    String before =
+        s.costBefore() == null
+            ? "?"
+            : s.costBefore().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    return "cost " + before + " → " + after + " " + s.currency();
   }
 
   public boolean mayDecide(ChangeView c) {

@@ -8,7 +8,8 @@ import java.util.Map;
  * A change request as the approvals queue, the API and the audit show it: what is proposed beside
  * the version it replaces ({@code replaces}: the version in force the day before {@code
  * effectiveFrom}, null for a rule's first version), where it stands, the version written once
- * applied, and every step with who, when and why.
+ * applied, its latest simulation on real activity (null if the kind has none), and every step with
+ * who, when and why.
  */
 public record ChangeView(
     long id,
@@ -21,6 +22,7 @@ public record ChangeView(
     String proposedBy,
     String appliedVersion,
     RuleVersion replaces,
+    Simulation simulation,
     List<ChangeStep> history) {
   public ChangeView {
     proposed = Map.copyOf(proposed);

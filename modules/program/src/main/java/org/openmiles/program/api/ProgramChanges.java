@@ -39,6 +39,12 @@ public interface ProgramChanges {
   /** Changes in {@code state} (all if null), oldest pending first, newest first otherwise. */
   List<ChangeView> changes(ChangeState state, int limit);
 
+  /**
+   * Replays a pending change on the activity of {@code from}–{@code to} (null: the 90 days to
+   * yesterday in the airline's zone) and keeps the result with the change.
+   */
+  ChangeView simulate(long id, LocalDate from, LocalDate to);
+
   /** The version of a rule in force on a date (null: today in the airline's zone). */
   Optional<RuleVersion> inForce(String kind, String key, LocalDate on);
 }

@@ -35,4 +35,13 @@ public interface RuleAdministration {
    * @return the identity of the version written
    */
   String apply(String key, Map<String, String> fields, LocalDate effectiveFrom, long change);
+
+  /**
+   * The version replayed on the activity of {@code from}–{@code to}, read-only and set-based; empty
+   * for a kind that cannot be simulated yet.
+   */
+  default Optional<Simulation> simulate(
+      String key, Map<String, String> fields, LocalDate from, LocalDate to) {
+    return Optional.empty();
+  }
 }

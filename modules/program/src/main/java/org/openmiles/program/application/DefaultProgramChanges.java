@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openmiles.common.ValidationException;
 import org.openmiles.program.api.ChangeNotFoundException;
+import org.openmiles.program.api.ChangeNotPendingException;
 import org.openmiles.program.api.ChangeState;
 import org.openmiles.program.api.ChangeView;
 import org.openmiles.program.api.ProgramChanges;
@@ -25,6 +26,7 @@ import org.openmiles.program.api.ProposeChange;
 import org.openmiles.program.api.RuleAdministration;
 import org.openmiles.program.api.RuleKind;
 import org.openmiles.program.api.RuleVersion;
+import org.openmiles.program.api.Simulation;
 import org.openmiles.program.api.UnknownRuleKindException;
 import org.openmiles.program.domain.ChangeRequest;
 import org.openmiles.program.domain.ChangeRequest.Proposal;
@@ -42,6 +44,12 @@ import org.openmiles.program.domain.ChangeRequestRepository;
 public class DefaultProgramChanges implements ProgramChanges {
   /** The longest list one call returns. */
   static final int MAX_LIST = 200;
+
+  /** The default simulation window: the last 90 days of activity. */
+  static final int WINDOW_DAYS = 90;
+
+  /** The longest window a simulation replays. */
+  static final int MAX_WINDOW_DAYS = 731;
 
   /** The request's own fields, which an owner's check may name; the others are the version's. */
   private static final Set<String> OWN_FIELDS = Set.of("key", "effectiveFrom");
@@ -75,7 +83,38 @@ public class DefaultProgramChanges implements ProgramChanges {
   public ChangeView propose(ProposeChange p, String proposer) {
     ChangeRequest c = checked(p, repo.nextId(), proposer);
     repo.insert(c, clock.instant());
+    simulated(c, null, null);
     return view(c);
+  }
+
+  @Override
+  public ChangeView simulate(long id, LocalDate from, LocalDate to) {
+    ChangeRequest c = repo.find(id).orElseThrow(() -> new ChangeNotFoundException(id));
+    if (c.state() != ChangeState.PROPOSED) {
+      throw new ChangeNotPendingException(id, c.state(), "simulated");
+    }
+    simulated(c, from, to);
+    return view(c);
+  }
+
+  /**
+   * Replays {@code c} on the activity of {@code from}–{@code to} (null: the {@link #WINDOW_DAYS}
+   * days to yesterday in the airline's zone) and keeps the result; nothing for a kind without a
+   * simulation.
+   */
+  private void simulated(ChangeRequest c, LocalDate from, LocalDate to) {
+    LocalDate last = to != null ? to : LocalDate.now(clock.withZone(zone())).minusDays(1);
+    LocalDate first = from != null ? from : last.minusDays(WINDOW_DAYS - 1L);
+    if (first.isAfter(last)) {
+      throw ValidationException.of("from", "on or before to (" + last + ")");
+    }
+    if (first.plusDays(MAX_WINDOW_DAYS).isBefore(last)) {
+      throw ValidationException.of("from", "at most " + MAX_WINDOW_DAYS + " days before to");
+    }
+    Proposal p = c.proposal();
+    owner(p.kind())
+        .simulate(p.key(), p.fields(), first, last)
+        .ifPresent(sim -> repo.keepSimulation(c.id(), sim));
   }
 
   @Override
@@ -119,9 +158,9 @@ public class DefaultProgramChanges implements ProgramChanges {
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<ChangeView> changes(ChangeState state, int limit) {
-    return repo.list(state, Math.min(Math.max(limit, 1), MAX_LIST)).stream()
-        .map(this::view)
-        .toList();
+    List<ChangeRequest> list = repo.list(state, Math.min(Math.max(limit, 1), MAX_LIST));
+    Map<Long, Simulation> sims = repo.simulations(list.stream().map(ChangeRequest::id).toList());
+    return list.stream().map(c -> view(c, sims.get(c.id()))).toList();
   }
 
   @Override
@@ -169,6 +208,10 @@ public class DefaultProgramChanges implements ProgramChanges {
   }
 
   private ChangeView view(ChangeRequest c) {
+    return view(c, repo.simulations(List.of(c.id())).get(c.id()));
+  }
+
+  private ChangeView view(ChangeRequest c, Simulation simulation) {
     Proposal p = c.proposal();
     RuleVersion replaces =
         find(p.kind())
@@ -185,6 +228,7 @@ public class DefaultProgramChanges implements ProgramChanges {
         c.proposedBy(),
         c.appliedVersion(),
         replaces,
+        simulation,
         c.history());
   }
 

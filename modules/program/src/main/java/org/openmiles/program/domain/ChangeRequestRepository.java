@@ -1,9 +1,12 @@
 package org.openmiles.program.domain;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.openmiles.program.api.ChangeState;
+import org.openmiles.program.api.Simulation;
 
 /** Where change requests and their steps are kept; the steps are only ever appended. */
 public interface ChangeRequestRepository {
@@ -27,4 +30,10 @@ public interface ChangeRequestRepository {
    * newest first.
    */
   List<ChangeRequest> list(ChangeState state, int limit);
+
+  /** Keeps {@code simulation} as the change's latest. */
+  void keepSimulation(long id, Simulation simulation);
+
+  /** The latest simulation of each of {@code ids} that has one. */
+  Map<Long, Simulation> simulations(Collection<Long> ids);
 }

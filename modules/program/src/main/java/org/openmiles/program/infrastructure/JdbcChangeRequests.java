@@ -6,6 +6,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.sql.Date;
@@ -14,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +26,7 @@ import java.util.TreeMap;
 import org.openmiles.common.jdbc.Jdbc;
 import org.openmiles.program.api.ChangeState;
 import org.openmiles.program.api.ChangeStep;
+import org.openmiles.program.api.Simulation;
 import org.openmiles.program.domain.ChangeRequest;
 import org.openmiles.program.domain.ChangeRequest.Proposal;
 import org.openmiles.program.domain.ChangeRequestRepository;
@@ -35,6 +39,9 @@ import org.openmiles.program.domain.ChangeRequestRepository;
 public class JdbcChangeRequests implements ChangeRequestRepository {
   /** Looked up once: each lookup scans the class path (JsonProviderLookupTest). */
   private static final JsonProvider JSON = JsonProvider.provider();
+
+  /** Built once: thread-safe and costly to build. */
+  private static final Jsonb JSONB = JsonbBuilder.create();
 
   private static final String COLUMNS =
       "id, kind, rule_key, proposal::text as proposal, effective_from, correction, state,"
@@ -131,6 +138,35 @@ public class JdbcChangeRequests implements ChangeRequestRepository {
               ps.setInt(3, limit);
             },
             JdbcChangeRequests::row));
+  }
+
+  @Override
+  public void keepSimulation(long id, Simulation simulation) {
+    jdbc.update(
+        "keep the simulation of change request " + id,
+        "update program.change_request set simulation = ?::jsonb where id = ?",
+        (c, ps) -> {
+          ps.setString(1, JSONB.toJson(simulation));
+          ps.setLong(2, id);
+        });
+  }
+
+  @Override
+  public Map<Long, Simulation> simulations(Collection<Long> ids) {
+    Map<Long, Simulation> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    Long[] array = ids.toArray(Long[]::new);
+    jdbc.list(
+        "read the simulations of change requests",
+        "select id, simulation::text as simulation from program.change_request"
+            + " where id = any(?) and simulation is not null",
+        (c, ps) -> ps.setArray(1, c.createArrayOf("bigint", array)),
+        rs ->
+            out.put(
+                rs.getLong("id"), JSONB.fromJson(rs.getString("simulation"), Simulation.class)));
+    return out;
   }
 
   /** The steps after the first {@code from}, numbered from {@code from + 1}. */

@@ -82,6 +82,27 @@ final class ProgramRequests {
     }
   }
 
+  /** A simulation's window, {@code YYYY-MM-DD} both, each optional (the last 90 days). */
+  public record SimulationRequest(String from, String to) implements JsonRequest {
+    @Override
+    public void validate(Validator v) {
+      if (from != null) {
+        v.check("from", () -> LocalDate.parse(from));
+      }
+      if (to != null) {
+        v.check("to", () -> LocalDate.parse(to));
+      }
+    }
+
+    LocalDate fromDate() {
+      return from == null ? null : LocalDate.parse(from);
+    }
+
+    LocalDate toDate() {
+      return to == null ? null : LocalDate.parse(to);
+    }
+  }
+
   /** A decision's or a withdrawal's reason (required to reject; at most 500 characters). */
   public record DecisionRequest(String reason) implements JsonRequest {
     @Override

@@ -36,6 +36,7 @@ import org.openmiles.program.api.RuleKind;
 import org.openmiles.program.api.RuleVersion;
 import org.openmiles.program.web.ProgramRequests.DecisionRequest;
 import org.openmiles.program.web.ProgramRequests.ProposalRequest;
+import org.openmiles.program.web.ProgramRequests.SimulationRequest;
 
 /**
  * Program administration (docs/program.md "Changing the program"): the kinds of rule that can be
@@ -226,6 +227,26 @@ public class ProgramResource {
   @APIResponse(responseCode = "422", description = "NOT_PROPOSER")
   public ChangeView withdraw(@PathParam("id") String id, DecisionRequest body) {
     return changes.withdraw(id(id), Callers.subject(security), reason(body));
+  }
+
+  @POST
+  @Path("changes/{id}/simulation")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Simulate a pending change again on a chosen window",
+      description =
+          "Replays the proposed version, read-only and set-based, on the real activity of from-to"
+              + " (YYYY-MM-DD, both included; default the 90 days to yesterday in the airline's"
+              + " zone, at most 731 days) under the rules in force and as if the proposal had been"
+              + " in force throughout, and keeps the result with the change (simulation). A"
+              + " proposal is simulated on the default window when it is made.")
+  @APIResponse(responseCode = "200", description = "The change with its new simulation")
+  @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: from, to")
+  @APIResponse(responseCode = "404", description = "CHANGE_NOT_FOUND")
+  @APIResponse(responseCode = "409", description = "CHANGE_NOT_PENDING")
+  public ChangeView simulate(@PathParam("id") String id, SimulationRequest body) {
+    SimulationRequest b = body == null ? new SimulationRequest(null, null) : body;
+    return changes.simulate(id(id), b.fromDate(), b.toDate());
   }
 
   /** A missing body is an empty one: every required field is then reported. */
