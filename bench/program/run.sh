@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Program simulation benchmark (issue 20): a proposed change of a partner earn rule replayed on 90 days
-# of partner activity of PROGRAM_MEMBERS members (default 1,000,000; each with 0 to 6 hotel stays in
+# of partner activity of PROGRAM_MEMBERS members (default 1,000,000; each with 0 to 6 hotel stays (1 to 7 nights) in
 # the window, and car rentals and card spend beside them), by the server (POST /api/v1/program/changes,
 # then POST .../simulation again), next to the plain aggregate over the same rows in the same run:
 #
@@ -53,7 +53,7 @@ select p.code, p.code || '-' || m || '-' || k, lpad((1000000000 + m)::text, 10, 
                      ('DEMO_CAR', 'RENTAL_DAY', null, 2),
                      ('DEMO_BANK', 'SPEND', 'VND', 3)) as p(code, basis, cur, most)
   cross join lateral generate_series(1, (m * 31 + length(p.code)) % (p.most + 1)) k
-  cross join lateral (select case p.code when 'DEMO_HOTEL' then 1 + (m + k) % 40
+  cross join lateral (select case p.code when 'DEMO_HOTEL' then 1 + (m + k) % 7
                                          when 'DEMO_CAR' then 1 + (m * k) % 12
                                          else 50000 + ((m * 17 + k) % 400) * 10000 end::numeric as qty) q;
 analyze accrual.partner_activity;
@@ -100,7 +100,7 @@ api() { # method path body: the answer's body; the time in CURL_MS
   read -r CODE CURL_S <<<"$(printf '%s\n' "$out" | tail -1)"
   CURL_MS="$(awk -v s="$CURL_S" 'BEGIN { printf "%.0f", s * 1000 }')"
 }
-jfield() { printf '%s' "$BODY" | python3 -c "import json,sys; d=json.load(sys.stdin); print(d$1)"; }
+jfield() { printf '%s' "$BODY" | python3 -c "import json,sys; d=json.load(sys.stdin, parse_float=str); print(d$1)"; }
 TOMORROW="$(psql_su "$APP_DB" -At -c "select ((now() at time zone 'Asia/Ho_Chi_Minh')::date + 1)")"
 say "proposing DEMO_HOTEL:STAY_NIGHT 600 a night up to 18,000 from $TOMORROW (simulated on $FROM to $TO)"
 api POST program/changes "{\"kind\":\"partner-earn-rule\",\"key\":\"DEMO_HOTEL:STAY_NIGHT\",

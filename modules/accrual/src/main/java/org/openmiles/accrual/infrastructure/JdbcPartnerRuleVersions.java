@@ -5,6 +5,9 @@ import jakarta.inject.Inject;
 import java.sql.Date;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.openmiles.accrual.api.EarnBasis;
@@ -120,130 +123,146 @@ public class JdbcPartnerRuleVersions implements PartnerRuleVersions {
   }
 
   /**
-   * Per member and month, then per month and in all (the last row, month null). {@code %s}: the
-   * expressions of the miles before and after, over {@code a}: the record and the version that
-   * rated it ({@code vm} miles, {@code vq} per quantity, {@code vmax} cap): the one it names, else,
-   * for records rated before they named one, the version in force on its date.
+   * The window's records rated twice, summed per member (a parallel partial aggregate, as the plain
+   * {@code group by member_number} over the same rows is), then in all and per month (the month
+   * columns: {@code %3$s} per member, {@code %4$s} in all). {@code %1$s} and {@code %2$s}: the
+   * miles before and after, over {@code a} (the record) and {@code v} (the version that rated it,
+   * which the record names: {@code earn_rule_from}, V18).
    */
   private static final String REPLAY =
       """
-      with src as (
-        select a.member_number, date_trunc('month', a.activity_date) as month, a.miles as credited,
-               a.quantity, a.currency, coalesce(v1.miles, v2.miles) as vm,
-               coalesce(v1.per_quantity, v2.per_quantity) as vq,
-               coalesce(v1.max_miles_per_record, v2.max_miles_per_record) as vmax
+      with rated as (
+        select a.member_number, a.activity_date, a.miles as credited, %1$s as before,
+               %2$s as after
           from accrual.partner_activity a
-          -- the version the record names (a hash join on a small table)
-          left join accrual.partner_earn_rule v1
-                 on v1.partner_code = a.partner_code and v1.basis = a.basis
-                and v1.effective_from = a.earn_rule_from
-          -- a record that names none (rated before V18): the version in force on its date; the
-          -- first condition gates the look-up, so named records cost nothing here
-          left join lateral (
-                select r.miles, r.per_quantity, r.max_miles_per_record
-                  from accrual.partner_earn_rule r
-                 where a.earn_rule_from is null
-                   and r.partner_code = a.partner_code and r.basis = a.basis
-                   and r.effective_from <= a.activity_date
-                   and (r.effective_to is null or a.activity_date < r.effective_to)
-                 order by r.effective_from desc limit 1) v2 on true
+          left join accrual.partner_earn_rule v
+                 on v.partner_code = a.partner_code and v.basis = a.basis
+                and v.effective_from = a.earn_rule_from
          where a.partner_code = ? and a.basis = any(?)
            and a.status in ('CREDITED', 'REVERSED')
-           and a.activity_date between ? and ?),
-      rated as (
-        select a.member_number, a.month, a.credited, %s as before, %s as after from src a),
-      mm as (
-        select member_number, month, count(*) as n, count(*) filter (where before = credited) as same,
-               sum(before) as b, sum(after) as a
-          from rated group by member_number, month)
-      select to_char(month, 'YYYY-MM') as month, sum(n) as n, sum(same) as same,
-             count(distinct member_number) as members, coalesce(sum(b), 0) as b,
-             coalesce(sum(a), 0) as a, 0 as affected
-        from mm group by month
-      union all
-      select null, coalesce(sum(n), 0), coalesce(sum(same), 0), count(*), coalesce(sum(b), 0),
-             coalesce(sum(a), 0), count(*) filter (where a <> b)
-        from (select member_number, sum(n) as n, sum(same) as same, sum(b) as b, sum(a) as a
-                from mm group by member_number) per_member
-      order by 1 nulls last""";
+           and a.activity_date between ? and ?)
+      select count(*) as members, count(*) filter (where a <> b) as affected,
+             coalesce(sum(n), 0) as n, coalesce(sum(same), 0) as same, coalesce(sum(b), 0) as b,
+             coalesce(sum(a), 0) as a%4$s
+        from (select member_number, count(*) as n,
+                     count(*) filter (where before = credited) as same, sum(before) as b,
+                     sum(after) as a%3$s
+                from rated group by member_number) per_member""";
 
-  /** The miles of a record under the version {@code v} in force on its date (0 if none). */
+  /**
+   * The miles of a record under the version {@code v} that rated it (0 if there is none), as a
+   * {@code bigint}: the sums over millions of records are then integer sums, not numeric ones.
+   */
   private static final String IN_FORCE =
-      "coalesce(least(div(a.quantity, a.vq) * a.vm, coalesce(a.vmax, div(a.quantity, a.vq) * a.vm)),"
-          + " 0)";
+      "coalesce(least(div(a.quantity, v.per_quantity) * v.miles,"
+          + " coalesce(v.max_miles_per_record, 9223372036854775807)), 0)::bigint";
 
   @Override
   public Replay replayEarnRule(
       String partnerCode, EarnBasis basis, PartnerEarnRule proposed, LocalDate from, LocalDate to) {
-    // the proposed version as bound parameters: currency (twice), per quantity, miles, cap, again
+    // the proposed version as bound parameters: currency (twice), per quantity, miles, cap
     String after =
         "case when ?::text is not null and a.currency is distinct from ?::text then 0"
             + " else least(div(a.quantity, ?::numeric) * ?::bigint,"
-            + " coalesce(?::bigint, div(a.quantity, ?::numeric) * ?::bigint)) end";
+            + " coalesce(?::bigint, 9223372036854775807))::bigint end";
     return replay(
         "replay the earn rule of " + partnerCode,
-        REPLAY.formatted(IN_FORCE, after),
+        after,
+        from,
+        to,
         (c, ps) -> {
-          // the window's filter comes first in the statement, then the proposed version
-          ps.setString(1, partnerCode);
-          ps.setArray(2, c.createArrayOf("varchar", new String[] {basis.name()}));
-          ps.setDate(3, Date.valueOf(from));
-          ps.setDate(4, Date.valueOf(to));
-          ps.setString(5, proposed.currency());
-          ps.setString(6, proposed.currency());
-          ps.setBigDecimal(7, proposed.perQuantity());
-          ps.setLong(8, proposed.miles());
+          // the proposed version comes first in the statement, then the window's filter
+          ps.setString(1, proposed.currency());
+          ps.setString(2, proposed.currency());
+          ps.setBigDecimal(3, proposed.perQuantity());
+          ps.setLong(4, proposed.miles());
           if (proposed.maxMilesPerRecord() == null) {
-            ps.setNull(9, Types.BIGINT);
+            ps.setNull(5, Types.BIGINT);
           } else {
-            ps.setLong(9, proposed.maxMilesPerRecord());
+            ps.setLong(5, proposed.maxMilesPerRecord());
           }
-          ps.setBigDecimal(10, proposed.perQuantity());
-          ps.setLong(11, proposed.miles());
+          window(c, ps, 6, partnerCode, new String[] {basis.name()}, from, to);
         });
   }
 
   @Override
   public Replay replayCredited(String partnerCode, LocalDate from, LocalDate to) {
+    String[] every = Arrays.stream(EarnBasis.values()).map(Enum::name).toArray(String[]::new);
     return replay(
         "replay the credited records of " + partnerCode,
-        REPLAY.formatted(IN_FORCE, "a.credited"),
-        (c, ps) -> {
-          ps.setString(1, partnerCode);
-          ps.setArray(
-              2,
-              c.createArrayOf(
-                  "varchar",
-                  java.util.Arrays.stream(EarnBasis.values()).map(Enum::name).toArray()));
-          ps.setDate(3, Date.valueOf(from));
-          ps.setDate(4, Date.valueOf(to));
-        });
+        "a.miles",
+        from,
+        to,
+        (c, ps) -> window(c, ps, 1, partnerCode, every, from, to));
   }
 
-  private Replay replay(String what, String sql, Jdbc.Binder binder) {
-    List<Month> months = new java.util.ArrayList<>();
-    Replay[] total = new Replay[1];
-    jdbc.list(
-        what,
-        sql,
-        binder,
-        rs -> {
-          String month = rs.getString("month");
-          if (month == null) {
-            total[0] =
-                new Replay(
-                    rs.getLong("n"),
-                    rs.getLong("same"),
-                    rs.getLong("members"),
-                    rs.getLong("affected"),
-                    rs.getLong("b"),
-                    rs.getLong("a"),
-                    months);
-          } else {
-            months.add(new Month(month, rs.getLong("n"), rs.getLong("b"), rs.getLong("a")));
-          }
-          return null;
-        });
-    return total[0];
+  private static void window(
+      java.sql.Connection c,
+      java.sql.PreparedStatement ps,
+      int first,
+      String partnerCode,
+      String[] bases,
+      LocalDate from,
+      LocalDate to)
+      throws java.sql.SQLException {
+    ps.setString(first, partnerCode);
+    ps.setArray(first + 1, c.createArrayOf("varchar", bases));
+    ps.setDate(first + 2, Date.valueOf(from));
+    ps.setDate(first + 3, Date.valueOf(to));
+  }
+
+  /**
+   * Runs the replay of {@code from}–{@code to} with {@code after} as the miles after; the months'
+   * columns are written into the statement from the window (dates, not input).
+   */
+  private Replay replay(
+      String what, String after, LocalDate from, LocalDate to, Jdbc.Binder binder) {
+    List<YearMonth> months = new ArrayList<>();
+    for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+      months.add(m);
+    }
+    StringBuilder perMember = new StringBuilder();
+    StringBuilder inAll = new StringBuilder();
+    for (int i = 0; i < months.size(); i++) {
+      YearMonth m = months.get(i);
+      String in =
+          "activity_date >= date '"
+              + m.atDay(1)
+              + "' and activity_date < date '"
+              + m.plusMonths(1).atDay(1)
+              + "'";
+      perMember.append(
+          ", count(*) filter (where %s) as n%d, sum(before) filter (where %s) as b%d,"
+                  .formatted(in, i, in, i)
+              + " sum(after) filter (where %s) as a%d".formatted(in, i));
+      inAll.append(
+          ", coalesce(sum(n%d), 0) as n%d, coalesce(sum(b%d), 0) as b%d, coalesce(sum(a%d), 0) as a%d"
+              .formatted(i, i, i, i, i, i));
+    }
+    String sql = REPLAY.formatted(IN_FORCE, after, perMember, inAll);
+    return jdbc.first(
+            what,
+            sql,
+            binder,
+            rs -> {
+              List<Month> byMonth = new ArrayList<>();
+              for (int i = 0; i < months.size(); i++) {
+                byMonth.add(
+                    new Month(
+                        months.get(i).toString(),
+                        rs.getLong("n" + i),
+                        rs.getLong("b" + i),
+                        rs.getLong("a" + i)));
+              }
+              return new Replay(
+                  rs.getLong("n"),
+                  rs.getLong("same"),
+                  rs.getLong("members"),
+                  rs.getLong("affected"),
+                  rs.getLong("b"),
+                  rs.getLong("a"),
+                  byMonth);
+            })
+        .orElseThrow();
   }
 }
