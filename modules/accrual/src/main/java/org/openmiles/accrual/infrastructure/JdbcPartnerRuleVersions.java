@@ -126,21 +126,29 @@ public class JdbcPartnerRuleVersions implements PartnerRuleVersions {
    * The window's records rated twice, summed per member (a parallel partial aggregate, as the plain
    * {@code group by member_number} over the same rows is), then in all and per month (the month
    * columns: {@code %3$s} per member, {@code %4$s} in all). {@code %1$s} and {@code %2$s}: the
-   * miles before and after, over {@code a} (the record) and {@code v} (the version that rated it,
-   * which the record names: {@code earn_rule_from}, V18).
+   * miles before and after, over {@code a}: the record ({@code whole}: its quantity's whole units)
+   * and the version that rated it, which it names ({@code earn_rule_from}, V18): {@code vm} miles,
+   * {@code vq} per quantity, {@code vstep} the same when it is whole (else null), {@code vmax} cap.
    */
   private static final String REPLAY =
       """
-      with rated as (
-        select a.member_number, a.activity_date, a.miles as credited, %1$s as before,
-               %2$s as after
+      with src as (
+        select a.member_number, a.activity_date, a.miles as credited, a.quantity, a.currency,
+               floor(a.quantity)::bigint as whole, v.miles as vm, v.per_quantity as vq,
+               v.step as vstep, v.max_miles_per_record as vmax
           from accrual.partner_activity a
-          left join accrual.partner_earn_rule v
+          left join (select partner_code, basis, effective_from, miles, per_quantity,
+                            max_miles_per_record,
+                            case when per_quantity = trunc(per_quantity)
+                                 then per_quantity::bigint end as step
+                       from accrual.partner_earn_rule) v
                  on v.partner_code = a.partner_code and v.basis = a.basis
                 and v.effective_from = a.earn_rule_from
          where a.partner_code = ? and a.basis = any(?)
            and a.status in ('CREDITED', 'REVERSED')
-           and a.activity_date between ? and ?)
+           and a.activity_date between ? and ?),
+      rated as (
+        select member_number, activity_date, credited, %1$s as before, %2$s as after from src a)
       select count(*) as members, count(*) filter (where a <> b) as affected,
              coalesce(sum(n), 0) as n, coalesce(sum(same), 0) as same, coalesce(sum(b), 0) as b,
              coalesce(sum(a), 0) as a%4$s
@@ -150,38 +158,49 @@ public class JdbcPartnerRuleVersions implements PartnerRuleVersions {
                 from rated group by member_number) per_member""";
 
   /**
-   * The miles of a record under the version {@code v} that rated it (0 if there is none), as a
-   * {@code bigint}: the sums over millions of records are then integer sums, not numeric ones.
+   * The miles of a record under the version that rated it (0 if there is none), in {@code bigint}
+   * arithmetic: the whole units of a step that is whole are the record's whole units divided by it
+   * ({@code floor(q / n) = floor(floor(q) / n)} for a whole {@code n}), else a numeric division.
+   * Written out for a missing version: {@code least} ignores nulls.
    */
   private static final String IN_FORCE =
-      "coalesce(least(div(a.quantity, v.per_quantity) * v.miles,"
-          + " coalesce(v.max_miles_per_record, 9223372036854775807)), 0)::bigint";
+      "case when a.vm is null then 0 else least(coalesce(a.whole / a.vstep,"
+          + " div(a.quantity, a.vq)::bigint) * a.vm,"
+          + " coalesce(a.vmax, 9223372036854775807)) end";
 
   @Override
   public Replay replayEarnRule(
       String partnerCode, EarnBasis basis, PartnerEarnRule proposed, LocalDate from, LocalDate to) {
-    // the proposed version as bound parameters: currency (twice), per quantity, miles, cap
+    // the proposed version as bound parameters: currency (twice), per quantity, miles, cap; a
+    // whole step divides the whole units in bigint arithmetic (see IN_FORCE)
+    boolean wholeStep = proposed.perQuantity().stripTrailingZeros().scale() <= 0;
+    String units = wholeStep ? "(a.whole / ?::bigint)" : "div(a.quantity, ?::numeric)::bigint";
     String after =
         "case when ?::text is not null and a.currency is distinct from ?::text then 0"
-            + " else least(div(a.quantity, ?::numeric) * ?::bigint,"
-            + " coalesce(?::bigint, 9223372036854775807))::bigint end";
+            + " else least("
+            + units
+            + " * ?::bigint, coalesce(?::bigint, 9223372036854775807)) end";
     return replay(
         "replay the earn rule of " + partnerCode,
         after,
         from,
         to,
         (c, ps) -> {
-          // the proposed version comes first in the statement, then the window's filter
-          ps.setString(1, proposed.currency());
-          ps.setString(2, proposed.currency());
-          ps.setBigDecimal(3, proposed.perQuantity());
-          ps.setLong(4, proposed.miles());
-          if (proposed.maxMilesPerRecord() == null) {
-            ps.setNull(5, Types.BIGINT);
+          // the window's filter comes first in the statement, then the proposed version
+          window(c, ps, 1, partnerCode, new String[] {basis.name()}, from, to);
+          ps.setString(5, proposed.currency());
+          ps.setString(6, proposed.currency());
+          if (wholeStep) {
+            ps.setLong(7, proposed.perQuantity().longValueExact());
           } else {
-            ps.setLong(5, proposed.maxMilesPerRecord());
+            ps.setBigDecimal(7, proposed.perQuantity());
           }
-          window(c, ps, 6, partnerCode, new String[] {basis.name()}, from, to);
+          ps.setLong(8, proposed.miles());
+          if (proposed.maxMilesPerRecord() == null) {
+            ps.setNull(9, Types.BIGINT);
+          } else {
+            ps.setLong(9, proposed.maxMilesPerRecord());
+          }
         });
   }
 
@@ -190,7 +209,7 @@ public class JdbcPartnerRuleVersions implements PartnerRuleVersions {
     String[] every = Arrays.stream(EarnBasis.values()).map(Enum::name).toArray(String[]::new);
     return replay(
         "replay the credited records of " + partnerCode,
-        "a.miles",
+        "a.credited",
         from,
         to,
         (c, ps) -> window(c, ps, 1, partnerCode, every, from, to));
