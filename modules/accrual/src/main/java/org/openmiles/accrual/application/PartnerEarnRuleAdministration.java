@@ -17,6 +17,7 @@ import org.openmiles.accrual.domain.PartnerRuleVersions;
 import org.openmiles.accrual.domain.PartnerRuleVersions.MilePrice;
 import org.openmiles.accrual.domain.PartnerRuleVersions.Replay;
 import org.openmiles.accrual.domain.PartnerRuleVersions.Written;
+import org.openmiles.accrual.domain.PartnerRuleVersions.WrittenPrice;
 import org.openmiles.common.ValidationException;
 import org.openmiles.program.api.RuleAdministration;
 import org.openmiles.program.api.RuleField;
@@ -99,7 +100,8 @@ public class PartnerEarnRuleAdministration implements RuleAdministration {
     long start = System.nanoTime();
     Key k = key(key);
     Replay r = store.replayEarnRule(k.partner(), k.basis(), rule(k, fields, from), from, to);
-    Optional<MilePrice> price = PartnerReplays.priceOn(store.prices(k.partner()), to);
+    Optional<MilePrice> price =
+        PartnerReplays.priceOn(store.prices(k.partner()), to).map(WrittenPrice::price);
     return Optional.of(PartnerReplays.simulation(r, price, price, from, to, clock, start));
   }
 

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,11 +67,7 @@ public class PartnerMilePriceAdministration implements RuleAdministration {
   @Override
   public Optional<RuleVersion> inForce(String key, LocalDate on) {
     String partner = partners.partner(key, KIND, key);
-    return store.prices(partner).stream()
-        .filter(w -> !on.isBefore(w.price().from()))
-        .filter(w -> w.price().to() == null || on.isBefore(w.price().to()))
-        .max(Comparator.comparing(w -> w.price().from()))
-        .map(w -> version(partner, w));
+    return PartnerReplays.priceOn(store.prices(partner), on).map(w -> version(partner, w));
   }
 
   @Override
@@ -91,7 +86,8 @@ public class PartnerMilePriceAdministration implements RuleAdministration {
     long start = System.nanoTime();
     String partner = partners.partner(key, KIND, key);
     Replay r = store.replayCredited(partner, from, to);
-    Optional<MilePrice> now = PartnerReplays.priceOn(store.prices(partner), to);
+    Optional<MilePrice> now =
+        PartnerReplays.priceOn(store.prices(partner), to).map(WrittenPrice::price);
     return Optional.of(
         PartnerReplays.simulation(
             r, now, Optional.of(price(fields, from)), from, to, clock, start));

@@ -15,12 +15,11 @@ import org.openmiles.program.api.Simulation;
 final class PartnerReplays {
   private PartnerReplays() {}
 
-  /** The price in force on {@code on} among {@code prices}, if any. */
-  static Optional<MilePrice> priceOn(List<WrittenPrice> prices, LocalDate on) {
+  /** The price in force on {@code on} among {@code prices}, as written, if any. */
+  static Optional<WrittenPrice> priceOn(List<WrittenPrice> prices, LocalDate on) {
     return prices.stream()
-        .map(WrittenPrice::price)
-        .filter(p -> !on.isBefore(p.from()) && (p.to() == null || on.isBefore(p.to())))
-        .max(Comparator.comparing(MilePrice::from));
+        .filter(w -> w.price().appliesOn(on))
+        .max(Comparator.comparing(w -> w.price().from()));
   }
 
   /**

@@ -65,7 +65,12 @@ public interface PartnerRuleVersions {
    * A partner's price per mile issued (what settlement bills), in force from {@code from}
    * (inclusive) to {@code to} (exclusive; null while open).
    */
-  record MilePrice(BigDecimal perMile, String currency, LocalDate from, LocalDate to) {}
+  record MilePrice(BigDecimal perMile, String currency, LocalDate from, LocalDate to) {
+    /** In force on {@code date}: from {@code from} inclusive to {@code to} exclusive. */
+    public boolean appliesOn(LocalDate date) {
+      return !date.isBefore(from) && (to == null || date.isBefore(to));
+    }
+  }
 
   /** A price as stored, with the change request that wrote it (null: seeded). */
   record WrittenPrice(MilePrice price, Long change) {}

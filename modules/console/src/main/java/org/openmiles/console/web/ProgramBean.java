@@ -263,19 +263,16 @@ public class ProgramBean implements Serializable {
   }
 
   public List<RuleField> getFields() {
-    return kinds.stream()
-        .filter(k -> k.name().equals(kind))
-        .findFirst()
-        .map(RuleKind::fields)
-        .orElse(List.of());
+    return chosen().map(RuleKind::fields).orElse(List.of());
   }
 
   public String getKeyHint() {
-    return kinds.stream()
-        .filter(k -> k.name().equals(kind))
-        .findFirst()
-        .map(RuleKind::key)
-        .orElse("");
+    return chosen().map(RuleKind::key).orElse("");
+  }
+
+  /** The kind of rule the form is for. */
+  private java.util.Optional<RuleKind> chosen() {
+    return kinds.stream().filter(k -> k.name().equals(kind)).findFirst();
   }
 
   private static String blankToNull(String s) {

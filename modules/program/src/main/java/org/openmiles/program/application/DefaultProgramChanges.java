@@ -124,9 +124,9 @@ public class DefaultProgramChanges implements ProgramChanges {
         c -> {
           c.approve(approver, reason, clock, zone());
           Proposal p = c.proposal();
-          RuleAdministration owner = owner(p.kind());
-          owner.validate(p.key(), p.fields(), p.effectiveFrom());
-          c.applied(owner.apply(p.key(), p.fields(), p.effectiveFrom(), id), approver, clock);
+          // apply checks the version again (the rules may have changed since the proposal)
+          String version = owner(p.kind()).apply(p.key(), p.fields(), p.effectiveFrom(), id);
+          c.applied(version, approver, clock);
         });
   }
 

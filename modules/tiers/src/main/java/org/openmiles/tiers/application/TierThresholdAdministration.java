@@ -194,7 +194,7 @@ public class TierThresholdAdministration implements RuleAdministration {
 
   private Optional<Written> written(String key, LocalDate on) {
     return store.versions(key).stream()
-        .filter(w -> !on.isBefore(w.from()) && (w.to() == null || on.isBefore(w.to())))
+        .filter(w -> w.appliesOn(on))
         .max(Comparator.comparing(Written::from));
   }
 

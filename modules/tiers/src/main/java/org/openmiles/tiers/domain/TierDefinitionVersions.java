@@ -13,5 +13,10 @@ public interface TierDefinitionVersions {
   boolean add(TierDefinition tier, LocalDate from, long change);
 
   /** A version as stored: the definition, its dates, the change request that wrote it. */
-  record Written(TierDefinition tier, LocalDate from, LocalDate to, Long change) {}
+  record Written(TierDefinition tier, LocalDate from, LocalDate to, Long change) {
+    /** In force on {@code date}: from {@code from} inclusive to {@code to} exclusive. */
+    public boolean appliesOn(LocalDate date) {
+      return !date.isBefore(from) && (to == null || date.isBefore(to));
+    }
+  }
 }
