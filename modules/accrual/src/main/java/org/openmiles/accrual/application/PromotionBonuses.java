@@ -57,7 +57,7 @@ public class PromotionBonuses {
         targets.stream().map(PromotionTarget::activityDate).min(Comparator.naturalOrder()).get();
     LocalDate last =
         targets.stream().map(PromotionTarget::activityDate).max(Comparator.naturalOrder()).get();
-    Promotions promotions = new Promotions(repository.overlapping(first, last));
+    Promotions promotions = promotions(repository.overlapping(first, last), targets);
     if (promotions.isEmpty()) {
       return List.of();
     }
@@ -80,6 +80,20 @@ public class PromotionBonuses {
                       describe(a.promotion().name())));
             })
         .toList();
+  }
+
+  /** The promotions with the registrations of the targets' members for those that ask for it. */
+  private Promotions promotions(List<Promotion> overlapping, List<PromotionTarget> targets) {
+    Promotions promotions = new Promotions(overlapping);
+    SortedSet<String> asking = promotions.askingForRegistration();
+    if (asking.isEmpty()) {
+      return promotions;
+    }
+    SortedSet<MemberKey> keys = new java.util.TreeSet<>();
+    for (String code : asking) {
+      targets.forEach(t -> keys.add(new MemberKey(code, t.member())));
+    }
+    return new Promotions(overlapping, repository.registrations(keys));
   }
 
   /**

@@ -8,8 +8,16 @@ import org.openmiles.accrual.domain.Promotions.MemberKey;
 
 /** Promotions and the bonuses they have awarded, with each member's running total per promotion. */
 public interface PromotionRepository {
-  /** The promotions whose activity window overlaps {@code [first, last]} (both included). */
+  /**
+   * The versions of promotions in force at some date of {@code [first, last]} (both included) whose
+   * window overlaps it, each knowing until when it is the promotion's (the next version's date).
+   */
   List<Promotion> overlapping(LocalDate first, LocalDate last);
+
+  /**
+   * The date each of {@code keys} registered for its promotion; a member not registered is absent.
+   */
+  Map<MemberKey, LocalDate> registrations(SortedSet<MemberKey> keys);
 
   /**
    * Locks the running totals of {@code keys} until the transaction ends (creating missing ones at

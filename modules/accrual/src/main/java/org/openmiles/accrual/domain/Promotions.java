@@ -1,5 +1,6 @@
 package org.openmiles.accrual.domain;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,6 +19,10 @@ import org.openmiles.accrual.api.LedgerReferences;
  * <p>Rules, beyond those of one {@link Promotion}:
  *
  * <ul>
+ *   <li>A promotion may come in several versions (its terms from successive dates); at most one of
+ *       them is in force on an activity date, so a target gets at most one bonus per promotion.
+ *   <li>A promotion that asks for registration applies only to members registered for it on or
+ *       before the activity date.
  *   <li>Several promotions may apply to one target; each gives its own bonus. They are taken in
  *       promotion code order, targets in the order given, so the result is deterministic.
  *   <li>A cap ({@code max_bonus_per_member}) holds over the whole promotion: a member is paid up to
@@ -60,17 +65,38 @@ public final class Promotions {
       int targetIndex, Promotion promotion, long miles, String reference, boolean replay) {}
 
   private final List<Promotion> promotions;
+  private final Map<MemberKey, LocalDate> registeredOn;
 
-  /** Promotions in code order; a code may appear once. */
+  /** Promotions none of which asks for registration, or nobody registered. */
   public Promotions(List<Promotion> promotions) {
+    this(promotions, Map.of());
+  }
+
+  /**
+   * Promotions in code order, the versions of one code in date order and never two of them in force
+   * on one date; {@code registeredOn} is the date each member registered for a promotion (only
+   * those asking for registration read it).
+   */
+  public Promotions(List<Promotion> promotions, Map<MemberKey, LocalDate> registeredOn) {
     List<Promotion> sorted = new ArrayList<>(promotions);
-    sorted.sort(Comparator.comparing(Promotion::code));
+    sorted.sort(Comparator.comparing(Promotion::code).thenComparing(p -> p.version().from()));
     for (int i = 1; i < sorted.size(); i++) {
-      if (sorted.get(i).code().equals(sorted.get(i - 1).code())) {
-        throw new IllegalArgumentException("promotion " + sorted.get(i).code() + " given twice");
+      Promotion p = sorted.get(i);
+      Promotion before = sorted.get(i - 1);
+      if (p.code().equals(before.code()) && p.version().overlaps(before.version())) {
+        throw new IllegalArgumentException(
+            "promotion " + p.code() + " given twice for " + p.version().from());
       }
     }
     this.promotions = List.copyOf(sorted);
+    this.registeredOn = Map.copyOf(registeredOn);
+  }
+
+  /** The codes of the promotions that pay only registered members. */
+  public SortedSet<String> askingForRegistration() {
+    SortedSet<String> codes = new TreeSet<>();
+    promotions.stream().filter(Promotion::registrationRequired).forEach(p -> codes.add(p.code()));
+    return codes;
   }
 
   public boolean isEmpty() {
@@ -79,7 +105,15 @@ public final class Promotions {
 
   /** The promotions that apply to {@code target}, in code order. */
   public List<Promotion> applicableTo(PromotionTarget target) {
-    return promotions.stream().filter(p -> p.appliesTo(target)).toList();
+    return promotions.stream().filter(p -> p.appliesTo(target) && registered(p, target)).toList();
+  }
+
+  private boolean registered(Promotion p, PromotionTarget target) {
+    if (!p.registrationRequired()) {
+      return true;
+    }
+    LocalDate on = registeredOn.get(new MemberKey(p.code(), target.member()));
+    return on != null && !on.isAfter(target.activityDate());
   }
 
   /**

@@ -45,48 +45,91 @@ public class JdbcPromotionRepository implements PromotionRepository {
 
   @Inject Jdbc jdbc;
 
-  /** The promotions whose activity window overlaps {@code [first, last]} (both included). */
+  /** Every column of a version, and until when it is the promotion's (the next version's date). */
+  static final String VERSIONS =
+      """
+      select id, code, name, kind, multiplier, bonus_miles, applies_to, partner_code,
+             carrier_code, origin_airport, destination_airport, both_directions,
+             booking_classes, region, effective_from, effective_to, max_bonus_per_member,
+             version_from, registration_required, change_id,
+             lead(version_from) over (partition by code order by version_from) as version_until
+        from accrual.promotion""";
+
   @Override
   public List<Promotion> overlapping(LocalDate first, LocalDate last) {
     return jdbc.list(
         "read the promotions from " + first + " to " + last,
-        """
-        select id, code, name, kind, multiplier, bonus_miles, applies_to, partner_code,
-               carrier_code, origin_airport, destination_airport, both_directions,
-               booking_classes, region, effective_from, effective_to, max_bonus_per_member
-          from accrual.promotion
-         where effective_from <= ? and (effective_to is null or effective_to > ?)
-         order by code""",
+        "select * from ("
+            + VERSIONS
+            + """
+            ) v
+             where version_from <= ? and (version_until is null or version_until > ?)
+               and effective_from <= ? and (effective_to is null or effective_to > ?)
+             order by code, version_from""",
         (c, ps) -> {
           ps.setDate(1, Date.valueOf(last));
           ps.setDate(2, Date.valueOf(first));
+          ps.setDate(3, Date.valueOf(last));
+          ps.setDate(4, Date.valueOf(first));
         },
-        rs -> {
-          long bonus = rs.getLong("bonus_miles");
-          Long bonusMiles = rs.wasNull() ? null : bonus;
-          long cap = rs.getLong("max_bonus_per_member");
-          Long maxBonus = rs.wasNull() ? null : cap; // right after reading the cap
-          BigDecimal multiplier = rs.getBigDecimal("multiplier");
-          Date to = rs.getDate("effective_to");
-          return new Promotion(
-              rs.getLong("id"),
-              rs.getString("code"),
-              rs.getString("name"),
-              new Promotion.Bonus(
-                  Promotion.Kind.valueOf(rs.getString("kind")), multiplier, bonusMiles),
-              new Promotion.Scope(
-                  Promotion.AppliesTo.valueOf(rs.getString("applies_to")),
-                  rs.getString("partner_code"),
-                  rs.getString("carrier_code"),
-                  rs.getString("origin_airport"),
-                  rs.getString("destination_airport"),
-                  rs.getBoolean("both_directions"),
-                  rs.getString("booking_classes"),
-                  rs.getString("region")),
-              rs.getDate("effective_from").toLocalDate(),
-              to == null ? null : to.toLocalDate(),
-              maxBonus);
-        });
+        JdbcPromotionRepository::promotion);
+  }
+
+  /** The version a row of {@link #VERSIONS} holds. */
+  static Promotion promotion(java.sql.ResultSet rs) throws java.sql.SQLException {
+    long bonus = rs.getLong("bonus_miles");
+    Long bonusMiles = rs.wasNull() ? null : bonus;
+    long cap = rs.getLong("max_bonus_per_member");
+    Long maxBonus = rs.wasNull() ? null : cap; // right after reading the cap
+    BigDecimal multiplier = rs.getBigDecimal("multiplier");
+    return new Promotion(
+        rs.getLong("id"),
+        rs.getString("code"),
+        rs.getString("name"),
+        new Promotion.Bonus(Promotion.Kind.valueOf(rs.getString("kind")), multiplier, bonusMiles),
+        new Promotion.Scope(
+            Promotion.AppliesTo.valueOf(rs.getString("applies_to")),
+            rs.getString("partner_code"),
+            rs.getString("carrier_code"),
+            rs.getString("origin_airport"),
+            rs.getString("destination_airport"),
+            rs.getBoolean("both_directions"),
+            rs.getString("booking_classes"),
+            rs.getString("region")),
+        rs.getDate("effective_from").toLocalDate(),
+        Jdbc.dateOrNull(rs, "effective_to"),
+        maxBonus,
+        new Promotion.Version(
+            rs.getDate("version_from").toLocalDate(), Jdbc.dateOrNull(rs, "version_until")),
+        rs.getBoolean("registration_required"));
+  }
+
+  @Override
+  public Map<MemberKey, LocalDate> registrations(SortedSet<MemberKey> keys) {
+    Map<MemberKey, LocalDate> out = new HashMap<>();
+    if (keys.isEmpty()) {
+      return out;
+    }
+    Object[] codes = keys.stream().map(MemberKey::promotionCode).toArray();
+    Object[] members = keys.stream().map(k -> k.member().value()).toArray();
+    jdbc.list(
+        "read the registrations of " + keys.size() + " promotion member(s)",
+        """
+        select r.promotion_code, r.member_number, r.registered_on
+          from accrual.promotion_registration r
+          join unnest(?::varchar[], ?::varchar[]) as x(c, m)
+            on r.promotion_code = x.c and r.member_number = x.m""",
+        (c, ps) -> {
+          ps.setArray(1, Jdbc.array(c, "varchar", codes));
+          ps.setArray(2, Jdbc.array(c, "varchar", members));
+        },
+        rs ->
+            out.put(
+                new MemberKey(
+                    rs.getString("promotion_code"),
+                    new MemberNumber(rs.getString("member_number"))),
+                rs.getDate("registered_on").toLocalDate()));
+    return out;
   }
 
   /**

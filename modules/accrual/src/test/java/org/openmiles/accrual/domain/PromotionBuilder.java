@@ -27,6 +27,9 @@ final class PromotionBuilder {
   private LocalDate from = LocalDate.of(2026, 6, 1);
   private LocalDate to = LocalDate.of(2026, 7, 1);
   private Long cap;
+  private LocalDate versionFrom;
+  private LocalDate versionUntil;
+  private boolean registration;
 
   static PromotionBuilder promotion() {
     return new PromotionBuilder();
@@ -104,6 +107,19 @@ final class PromotionBuilder {
     return this;
   }
 
+  /** These terms from {@code from} until {@code until} (default: the window's start, open). */
+  PromotionBuilder version(LocalDate from, LocalDate until) {
+    this.versionFrom = from;
+    this.versionUntil = until;
+    return this;
+  }
+
+  /** Pays only registered members. */
+  PromotionBuilder registrationRequired() {
+    this.registration = true;
+    return this;
+  }
+
   Promotion build() {
     return new Promotion(
         id,
@@ -114,6 +130,8 @@ final class PromotionBuilder {
             appliesTo, partner, carrier, origin, destination, bothDirections, classes, region),
         from,
         to,
-        cap);
+        cap,
+        new Promotion.Version(versionFrom == null ? from : versionFrom, versionUntil),
+        registration);
   }
 }

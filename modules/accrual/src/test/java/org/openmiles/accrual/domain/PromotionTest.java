@@ -188,4 +188,37 @@ class PromotionTest {
   private static PromotionBuilder x1() {
     return promotion().code("X1", "X").window(FROM, null);
   }
+
+  @Test
+  void scopesOverlapWhenSomeActivityCouldBeInBoth() {
+    Promotion.Scope hotel = scope(AppliesTo.PARTNER, "DEMO_HOTEL", null, null, null, true, null);
+    Promotion.Scope anyPartner = scope(AppliesTo.ANY, null, null, null, null, true, null);
+    Promotion.Scope car = scope(AppliesTo.PARTNER, "DEMO_CAR", null, null, null, true, null);
+    Promotion.Scope hanSgn = scope(AppliesTo.FLIGHT, null, "VN", "HAN", "SGN", false, "JC");
+    Promotion.Scope sgnHan = scope(AppliesTo.FLIGHT, null, null, "SGN", "HAN", false, null);
+    Promotion.Scope sgnHanBoth = scope(AppliesTo.FLIGHT, null, null, "SGN", "HAN", true, "YC");
+    Promotion.Scope economy = scope(AppliesTo.ANY, null, null, null, null, true, "YBM");
+    assertThat(hotel.overlaps(anyPartner)).as("ANY takes the hotel's records too").isTrue();
+    assertThat(hotel.overlaps(car)).as("two partners").isFalse();
+    assertThat(hotel.overlaps(hanSgn)).as("a partner record is no flight").isFalse();
+    assertThat(hanSgn.overlaps(sgnHan)).as("opposite directions, one way each").isFalse();
+    assertThat(hanSgn.overlaps(sgnHanBoth)).as("both ways, a class in common").isTrue();
+    assertThat(hanSgn.overlaps(economy)).as("no class in common").isFalse();
+    assertThat(economy.overlaps(hotel))
+        .as("a class scope makes an ANY promotion flights only")
+        .isFalse();
+    assertThat(anyPartner.overlaps(economy)).isTrue();
+  }
+
+  private static Promotion.Scope scope(
+      AppliesTo appliesTo,
+      String partner,
+      String carrier,
+      String origin,
+      String destination,
+      boolean both,
+      String classes) {
+    return new Promotion.Scope(
+        appliesTo, partner, carrier, origin, destination, both, classes, null);
+  }
 }

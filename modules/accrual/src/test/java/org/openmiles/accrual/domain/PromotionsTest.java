@@ -181,4 +181,64 @@ class PromotionsTest {
     assertThatThrownBy(() -> new Promotions(List.of(fixed("X", 1, null), fixed("X", 2, null))))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aVersionIsTheCodesTermsFromItsDateUntilTheNextOnesSoATargetGetsOneBonusPerCode() {
+    // 100 miles until DAY, 300 from DAY: a stay the day before gets 100, one on DAY 300
+    Promotion first =
+        promotion()
+            .code("WELCOME", "Welcome")
+            .fixedBonus(100)
+            .window(DAY.minusDays(9), null)
+            .version(DAY.minusDays(9), DAY)
+            .build();
+    Promotion second =
+        promotion()
+            .code("WELCOME", "Welcome more")
+            .fixedBonus(300)
+            .window(DAY.minusDays(9), null)
+            .version(DAY, null)
+            .build();
+    Promotions promotions = new Promotions(List.of(second, first));
+    PromotionTarget before =
+        PromotionTarget.partner("P:DEMO_HOTEL:B", ANNA, DAY.minusDays(1), "DEMO_HOTEL", 500);
+    List<Award> awards =
+        promotions.bonuses(List.of(before, stay("T1", ANNA, 500)), Map.of(), Map.of());
+    assertThat(summary(awards)).containsExactly("0 WELCOME 100", "1 WELCOME 300");
+    assertThatThrownBy(
+            () ->
+                new Promotions(
+                    List.of(
+                        first,
+                        promotion().code("WELCOME", "x").version(DAY.minusDays(1), null).build())))
+        .as("two versions of one code in force on one date")
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aPromotionAskingForRegistrationPaysOnlyMembersRegisteredOnOrBeforeTheActivityDate() {
+    Promotion asking =
+        promotion()
+            .code("REGISTERED", "Registered only")
+            .fixedBonus(200)
+            .window(DAY.minusDays(9), null)
+            .registrationRequired()
+            .build();
+    MemberNumber chi = MemberNumber.fromSequence(100_000_003L);
+    Promotions promotions =
+        new Promotions(
+            List.of(asking),
+            Map.of(
+                new MemberKey("REGISTERED", ANNA),
+                DAY, // on the day: earns
+                new MemberKey("REGISTERED", BINH),
+                DAY.plusDays(1))); // the day after: does not
+    List<Award> awards =
+        promotions.bonuses(
+            List.of(stay("T1", ANNA, 500), stay("T2", BINH, 500), stay("T3", chi, 500)),
+            Map.of(),
+            Map.of());
+    assertThat(summary(awards)).containsExactly("0 REGISTERED 200");
+    assertThat(promotions.askingForRegistration()).containsExactly("REGISTERED");
+  }
 }

@@ -282,14 +282,16 @@ class AirlineFilesIT {
     // a route no other test flies: double miles on CXR-HAN (this direction only), this day only
     String code = "IT_CXR_" + Api.unique().replaceAll("[^A-Za-z0-9]", "").toUpperCase();
     code = code.substring(0, Math.min(30, code.length()));
+    Db.update("insert into accrual.promotion_code (code) values (?)", code);
     Db.update(
         "insert into accrual.promotion (code, name, kind, multiplier, applies_to, carrier_code,"
-            + " origin_airport, destination_airport, both_directions, effective_from, effective_to)"
-            + " values (?, 'IT double miles CXR-HAN', 'MULTIPLIER', 2.00, 'FLIGHT', 'VN', 'CXR',"
-            + " 'HAN', false, ?, ?)",
+            + " origin_airport, destination_airport, both_directions, effective_from, effective_to,"
+            + " version_from) values (?, 'IT double miles CXR-HAN', 'MULTIPLIER', 2.00, 'FLIGHT',"
+            + " 'VN', 'CXR', 'HAN', false, ?, ?, ?)",
         code,
         LocalDate.parse(DAY),
-        LocalDate.parse(DAY).plusDays(1));
+        LocalDate.parse(DAY).plusDays(1),
+        LocalDate.parse(DAY));
     String m = api.enroll("Nguyen");
     String t = ticket();
     Map<String, String> ack =

@@ -157,8 +157,9 @@ class PartnerFilesIT {
     LocalDate day = LocalDate.now().minusDays(10);
     String insert =
         "insert into accrual.promotion (code, name, kind, multiplier, bonus_miles, applies_to,"
-            + " partner_code, effective_from, effective_to, max_bonus_per_member)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " partner_code, effective_from, effective_to, max_bonus_per_member, version_from)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    Db.update("insert into accrual.promotion_code (code) values (?), (?)", half, fixed);
     Db.update(
         insert,
         half,
@@ -170,7 +171,8 @@ class PartnerFilesIT {
         "DEMO_HOTEL",
         day,
         day.plusDays(1),
-        1_200);
+        1_200,
+        day);
     Db.update(
         insert,
         fixed,
@@ -182,7 +184,8 @@ class PartnerFilesIT {
         null,
         day,
         day.plusDays(1),
-        null);
+        null,
+        day);
     String content =
         header()
             + stayOn(u + "-1", m, 3, day) // 1,500 base: +750 (1.5x) +100
@@ -427,14 +430,16 @@ class PartnerFilesIT {
     LocalDate day = LocalDate.now().minusDays(12); // a promotion day no other test uses
     LocalDate stay = LocalDate.parse(DAY);
     String promo = "IT_REV_" + u.toUpperCase();
+    Db.update("insert into accrual.promotion_code (code) values (?)", promo);
     Db.update(
         "insert into accrual.promotion (code, name, kind, bonus_miles, applies_to, partner_code,"
-            + " effective_from, effective_to) values (?, ?, 'FIXED_BONUS', 100, 'PARTNER',"
-            + " 'DEMO_HOTEL', ?, ?)",
+            + " effective_from, effective_to, version_from) values (?, ?, 'FIXED_BONUS', 100,"
+            + " 'PARTNER', 'DEMO_HOTEL', ?, ?, ?)",
         promo,
         "IT reversal bonus",
         day,
-        day.plusDays(1));
+        day.plusDays(1),
+        day);
     String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
     Api.Res s0 = api.get("partners/DEMO_HOTEL/settlements/" + month);
     assertThat(s0.status()).as(s0.toString()).isEqualTo(200);

@@ -360,7 +360,7 @@ class ProgramIT {
     assertThat(
             approver.get("program/kinds").array().stream()
                 .map(k -> k.asJsonObject().getString("name")))
-        .containsExactly("partner-earn-rule", "partner-mile-price", "tier-threshold");
+        .contains("partner-earn-rule", "partner-mile-price", "promotion", "tier-threshold");
     // far ahead: no review or settlement any test runs reaches it
     LocalDate from = LocalDate.now().plusDays(ThreadLocalRandom.current().nextInt(20_000, 30_000));
     String gold =
@@ -434,5 +434,165 @@ class ProgramIT {
                 .getJsonObject("fields")
                 .getString("pricePerMile"))
         .isEqualTo("285.500000");
+  }
+
+  /**
+   * A free date ({@link #freeDate}) whose day before and after no promotion paying every member
+   * could cover for DEMO_CAR (other tests' promotions stay on a kept database).
+   */
+  private static LocalDate promotionFreeDate() {
+    for (int i = 0; i < 50; i++) {
+      LocalDate d = freeDate(-300, -3);
+      long covered =
+          Db.count(
+              "select count(*) from accrual.promotion where not registration_required"
+                  + " and applies_to <> 'FLIGHT' and coalesce(partner_code, 'DEMO_CAR') = 'DEMO_CAR'"
+                  + " and effective_from <= ?::date + 1"
+                  + " and (effective_to is null or effective_to > ?::date - 1)",
+              d.toString(),
+              d.toString());
+      if (covered == 0) {
+        return d;
+      }
+    }
+    throw new IllegalStateException("no date free of promotions for DEMO_CAR");
+  }
+
+  /** A promotion change: {@code fields} as JSON, from {@code from} (a correction when past). */
+  private Res proposePromotion(String code, LocalDate from, String fields) {
+    return manager.post(
+        "program/changes",
+        """
+        {"kind":"promotion","key":"%s","effectiveFrom":"%s","correction":%s,
+         "reason":"car rental promotion","proposal":%s}"""
+            .formatted(code, from, from.isBefore(LocalDate.now()), fields));
+  }
+
+  /** The base miles of {@code days} rental days on {@code day}, by the version then in force. */
+  private long rentalMiles(LocalDate day, long days) {
+    return miles(
+        approver
+            .get("program/rules/" + KIND + "/" + KEY + "?on=" + day)
+            .json()
+            .getJsonObject("fields"),
+        days);
+  }
+
+  @Test
+  void promotionsAreProposedWithTheirOverlapsFlaggedAndPayByTheTermsOfEachDateAndRegistration()
+      throws Exception {
+    LocalDate day = promotionFreeDate();
+    String u = Api.unique().replaceAll("[^A-Za-z0-9]", "").toUpperCase();
+    String cars = ("IT_CARS_" + u).substring(0, Math.min(30, 8 + u.length()));
+    String loyal = ("IT_REG_" + u).substring(0, Math.min(30, 7 + u.length()));
+    // a two-day DEMO_CAR bonus of 250 per rental
+    Res first =
+        proposePromotion(
+            cars,
+            day,
+            """
+            {"name":"IT car bonus","type":"FIXED_BONUS","bonusMiles":"250","appliesTo":"PARTNER",
+             "partner":"DEMO_CAR","firstDay":"%s","lastDay":"%s"}"""
+                .formatted(day, day.plusDays(1)));
+    assertThat(first.status()).as(first.toString()).isEqualTo(201);
+    assertThat(first.json().containsKey("replaces"))
+        .as("a new promotion replaces nothing")
+        .isFalse();
+    approver.post("program/changes/" + first.num("id") + "/approve", "{}");
+    // its terms change from the second day: 400 per rental
+    Res raise =
+        proposePromotion(
+            cars,
+            day.plusDays(1),
+            """
+            {"name":"IT car bonus","type":"FIXED_BONUS","bonusMiles":"400","appliesTo":"PARTNER",
+             "partner":"DEMO_CAR","firstDay":"%s","lastDay":"%s"}"""
+                .formatted(day, day.plusDays(1)));
+    assertThat(
+            raise.json().getJsonObject("replaces").getJsonObject("fields").getString("bonusMiles"))
+        .isEqualTo("250");
+    approver.post("program/changes/" + raise.num("id") + "/approve", "{}");
+
+    // double miles on anything, open-ended, for registered members only: it meets the car bonus,
+    // which the check and the queue say (stacking is allowed, so it is not refused)
+    String doubleMiles =
+        """
+        {"name":"IT double for the registered","type":"MULTIPLIER","multiplier":"2","appliesTo":"ANY",
+         "firstDay":"%s","registrationRequired":"true"}"""
+            .formatted(day);
+    Res checked =
+        manager.post(
+            "program/changes/check",
+            """
+            {"kind":"promotion","key":"%s","effectiveFrom":"%s","correction":true,
+             "reason":"check","proposal":%s}"""
+                .formatted(loyal, day, doubleMiles));
+    assertThat(checked.status()).as(checked.toString()).isEqualTo(200);
+    assertThat(checked.json().getJsonArray("warnings").getString(0))
+        .contains("Overlaps promotion " + cars)
+        .contains("from " + day + " to " + day.plusDays(1));
+    Res second = proposePromotion(loyal, day, doubleMiles);
+    assertThat(second.json().getJsonArray("warnings").getString(0))
+        .contains("Overlaps promotion " + cars);
+    assertThat(approver.post("program/changes/" + second.num("id") + "/approve", "{}").str("state"))
+        .isEqualTo("APPLIED");
+    assertThat(
+            Db.count(
+                "select count(*) from accrual.promotion where code in (?, ?) and change_id in"
+                    + " (?, ?, ?)",
+                cars,
+                loyal,
+                first.num("id"),
+                raise.num("id"),
+                second.num("id")))
+        .isEqualTo(3);
+
+    // registration: a registers (and her registration is dated before the day, as if she had
+    // registered then), b registers today (after the day), c never does
+    String a = staff.enroll("Test");
+    String b = staff.enroll("Test");
+    String c = staff.enroll("Test");
+    Res reg = staff.put("members/" + a + "/promotions/" + loyal, "");
+    assertThat(reg.status()).as(reg.toString()).isEqualTo(200);
+    assertThat(reg.str("registeredBy")).isEqualTo(Api.STAFF);
+    assertThat(staff.put("members/" + a + "/promotions/" + loyal, "").str("registeredOn"))
+        .as("registering again changes nothing")
+        .isEqualTo(reg.str("registeredOn"));
+    assertThat(staff.put("members/" + b + "/promotions/" + loyal, "").status()).isEqualTo(200);
+    assertThat(staff.put("members/" + a + "/promotions/" + cars, "").code())
+        .isEqualTo("REGISTRATION_NOT_NEEDED");
+    assertThat(staff.put("members/" + a + "/promotions/IT_NO_SUCH_PROMO", "").code())
+        .isEqualTo("PROMOTION_NOT_FOUND");
+    assertThat(staff.get("members/" + a + "/promotions").array()).hasSize(1);
+    assertThat(
+            staff.get("promotions").array().stream().map(v -> v.asJsonObject().getString("code")))
+        .contains(loyal)
+        .doesNotContain(cars);
+    Db.update(
+        "update accrual.promotion_registration set registered_on = ?::date"
+            + " where promotion_code = ? and member_number = ?",
+        day.toString(),
+        loyal,
+        a);
+
+    Map<String, String> ack =
+        FileDrop.drop(
+            FileDrop.partnerFolder("DEMO_CAR"),
+            "promo-" + u + ".csv",
+            FileDrop.partnerHeader("DEMO_CAR")
+                + rental(u + "-1", a, day, 2) // car 250 + double (registered that day)
+                + rental(u + "-2", b, day, 2) // car 250 only (registered after the day)
+                + rental(u + "-3", c, day.plusDays(1), 2) // car 400 (the second day's terms)
+                + rental(u + "-4", c, day.minusDays(1), 2) // nothing: before both windows
+                + "T,4,8\n");
+    long baseDay = rentalMiles(day, 2);
+    long baseNext = rentalMiles(day.plusDays(1), 2);
+    assertThat(ack)
+        .containsEntry("status", "PROCESSED")
+        .containsEntry("bonus_miles", Long.toString(250 + baseDay + 250 + 400));
+    assertThat(staff.balance(a).num("balance")).isEqualTo(baseDay + 250 + baseDay);
+    assertThat(staff.balance(b).num("balance")).isEqualTo(baseDay + 250);
+    assertThat(staff.balance(c).num("balance"))
+        .isEqualTo(baseNext + 400 + rentalMiles(day.minusDays(1), 2));
   }
 }

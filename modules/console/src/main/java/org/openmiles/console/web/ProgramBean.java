@@ -49,6 +49,7 @@ public class ProgramBean implements Serializable {
   private Map<String, String> errors = Map.of();
   private String problem;
   private RuleVersion replaces;
+  private List<String> warnings = List.of();
   private boolean valid;
   private List<ChangeView> pending = List.of();
   private List<ChangeView> decided = List.of();
@@ -92,10 +93,12 @@ public class ProgramBean implements Serializable {
     errors = Map.of();
     problem = null;
     replaces = null;
+    warnings = List.of();
     valid = false;
     try {
       replaces = changes.check(proposal()).orElse(null);
       valid = true;
+      warnings = changes.warnings(proposal());
     } catch (ValidationException e) {
       errors = e.fieldErrors();
     } catch (OpenMilesException e) {
@@ -329,6 +332,11 @@ public class ProgramBean implements Serializable {
 
   public boolean isValid() {
     return valid;
+  }
+
+  /** What the approver should know about the form's valid proposal (an overlap, say). */
+  public List<String> getWarnings() {
+    return warnings;
   }
 
   public RuleVersion getReplaces() {

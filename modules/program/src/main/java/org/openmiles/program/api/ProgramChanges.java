@@ -22,6 +22,12 @@ public interface ProgramChanges {
    */
   Optional<RuleVersion> check(ProposeChange proposal);
 
+  /**
+   * What the approver should know about a valid proposal that does not stop it (a promotion that
+   * overlaps another for the same activity, say); nothing is written.
+   */
+  List<String> warnings(ProposeChange proposal);
+
   /** Records a proposal by {@code proposer}, checked by the rule's owner first. */
   ChangeView propose(ProposeChange proposal, String proposer);
 

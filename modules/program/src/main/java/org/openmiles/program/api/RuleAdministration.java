@@ -1,6 +1,7 @@
 package org.openmiles.program.api;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,6 +36,15 @@ public interface RuleAdministration {
    * @return the identity of the version written
    */
   String apply(String key, Map<String, String> fields, LocalDate effectiveFrom, long change);
+
+  /**
+   * What an approver should know about a proposed version that does not stop it (a promotion that
+   * overlaps another for the same activity, say), for people; nothing is written. Called only for a
+   * version {@link #validate} accepts.
+   */
+  default List<String> warnings(String key, Map<String, String> fields, LocalDate effectiveFrom) {
+    return List.of();
+  }
 
   /**
    * The version replayed on the activity of {@code from}–{@code to}, read-only and set-based; empty

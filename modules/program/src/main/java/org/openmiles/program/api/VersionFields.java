@@ -1,7 +1,11 @@
 package org.openmiles.program.api;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -95,6 +99,70 @@ public final class VersionFields {
       return null;
     }
     return v;
+  }
+
+  /**
+   * One of {@code values} (any case, answered in upper case); null if absent (error if required).
+   */
+  public String choice(String field, boolean required, List<String> values) {
+    String v = text(field);
+    if (v == null) {
+      missing(field, required, String.join(", ", values));
+      return null;
+    }
+    String upper = v.toUpperCase(Locale.ROOT);
+    if (values.contains(upper)) {
+      return upper;
+    }
+    errors.put(field, "one of " + String.join(", ", values) + ", not " + v);
+    return null;
+  }
+
+  /** A date as 2027-01-31; null if absent (an error if required). */
+  public LocalDate date(String field, boolean required) {
+    String v = text(field);
+    if (v == null) {
+      missing(field, required, "a date such as 2027-01-31");
+      return null;
+    }
+    try {
+      return LocalDate.parse(v);
+    } catch (DateTimeParseException e) {
+      errors.put(field, "a date such as 2027-01-31, not " + v);
+      return null;
+    }
+  }
+
+  /** true or false (any case); {@code otherwise} if absent. */
+  public boolean yesNo(String field, boolean otherwise) {
+    String v = text(field);
+    if (v == null) {
+      return otherwise;
+    }
+    if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(v.toLowerCase(Locale.ROOT));
+    }
+    errors.put(field, "true or false, not " + v);
+    return otherwise;
+  }
+
+  /**
+   * Text matching {@code pattern} (upper-cased first when {@code upper}), described to people as
+   * {@code what}; null if absent (an error if required).
+   */
+  public String matching(
+      String field, boolean required, String pattern, boolean upper, String what) {
+    String v = text(field);
+    if (v == null) {
+      missing(field, required, what);
+      return null;
+    }
+    String value = upper ? v.toUpperCase(Locale.ROOT) : v;
+    if (value.matches(pattern)) {
+      return value;
+    }
+    errors.put(field, what + ", not " + v);
+    return null;
   }
 
   /** Adds an error of the owning module's own rules (an order between versions, say). */

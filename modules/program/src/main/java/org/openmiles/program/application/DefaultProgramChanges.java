@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openmiles.common.ValidationException;
+import org.openmiles.common.time.AirlineZone;
 import org.openmiles.program.api.ChangeNotFoundException;
 import org.openmiles.program.api.ChangeNotPendingException;
 import org.openmiles.program.api.ChangeState;
@@ -58,9 +58,7 @@ public class DefaultProgramChanges implements ProgramChanges {
   @Inject ChangeRequestRepository repo;
   @Inject Clock clock;
 
-  @Inject
-  @ConfigProperty(name = "openmiles.tiers.zone", defaultValue = "Asia/Ho_Chi_Minh")
-  String zone;
+  @Inject AirlineZone airline;
 
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -77,6 +75,12 @@ public class DefaultProgramChanges implements ProgramChanges {
     // the proposer is not known to a check; the domain needs a name only to record it
     checked(p, 0, "check");
     return owner(p.kind()).inForce(p.key(), p.effectiveFrom().minusDays(1));
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<String> warnings(ProposeChange p) {
+    return owner(p.kind()).warnings(p.key(), p.fields(), p.effectiveFrom());
   }
 
   @Override
@@ -229,7 +233,21 @@ public class DefaultProgramChanges implements ProgramChanges {
         c.appliedVersion(),
         replaces,
         simulation,
-        c.history());
+        c.history(),
+        c.state() == ChangeState.PROPOSED ? warnings(p) : List.of());
+  }
+
+  /**
+   * The owner's warnings on a pending proposal; none if its version no longer passes the checks.
+   */
+  private List<String> warnings(Proposal p) {
+    try {
+      return find(p.kind())
+          .map(o -> o.warnings(p.key(), p.fields(), p.effectiveFrom()))
+          .orElse(List.of());
+    } catch (ValidationException e) {
+      return List.of("No longer passes the checks: " + e.fieldErrors());
+    }
   }
 
   private RuleAdministration owner(String kind) {
@@ -245,6 +263,6 @@ public class DefaultProgramChanges implements ProgramChanges {
   }
 
   private ZoneId zone() {
-    return ZoneId.of(zone);
+    return airline.zone();
   }
 }

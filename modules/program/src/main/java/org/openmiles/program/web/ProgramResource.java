@@ -99,15 +99,18 @@ public class ProgramResource {
           "What a form calls as the manager types: the same checks as a proposal (every broken"
               + " field at once, the version's fields as proposal.<field>), nothing written."
               + " Answers the version the proposal would replace (replaces: null for a rule's"
-              + " first version).")
+              + " first version) and what the approver should know that does not stop it"
+              + " (warnings: a promotion overlapping another for the same activity, say).")
   @APIResponse(responseCode = "200", description = "Valid; the version it would replace")
   @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
   @APIResponse(responseCode = "404", description = "UNKNOWN_RULE")
   @APIResponse(responseCode = "409", description = "VERSION_EXISTS")
   @APIResponse(responseCode = "422", description = "EFFECTIVE_DATE_PASSED")
-  public Map<String, RuleVersion> check(ProposalRequest body) {
-    Map<String, RuleVersion> answer = new HashMap<>();
-    answer.put("replaces", changes.check(proposal(body)).orElse(null));
+  public Map<String, Object> check(ProposalRequest body) {
+    ProposeChange p = proposal(body);
+    Map<String, Object> answer = new HashMap<>();
+    answer.put("replaces", changes.check(p).orElse(null));
+    answer.put("warnings", changes.warnings(p));
     return answer;
   }
 

@@ -18,6 +18,7 @@ import org.openmiles.common.ValidationException;
 import org.openmiles.common.observability.Correlation;
 import org.openmiles.common.observability.Node;
 import org.openmiles.common.outbox.Outbox;
+import org.openmiles.common.time.AirlineZone;
 import org.openmiles.redemption.api.ExpiryServices;
 import org.openmiles.retention.api.CampaignAudiencePage;
 import org.openmiles.retention.api.CampaignAudienceRow;
@@ -53,7 +54,7 @@ public class DefaultCampaigns implements Campaigns, CampaignExports {
   @Inject CampaignStore store;
   @Inject ScoringTransactions tx;
   @Inject FactsFolder folder;
-  @Inject AirlineCalendar calendar;
+  @Inject AirlineZone calendar;
   @Inject Members members;
   @Inject TierService tiers;
   @Inject ExpiryServices expiry;

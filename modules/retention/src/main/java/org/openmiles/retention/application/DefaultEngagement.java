@@ -16,6 +16,7 @@ import org.openmiles.accounts.api.MilesLedger;
 import org.openmiles.accounts.api.PostMiles;
 import org.openmiles.common.ValidationException;
 import org.openmiles.common.text.Texts;
+import org.openmiles.common.time.AirlineZone;
 import org.openmiles.common.tx.RetriedTransaction;
 import org.openmiles.retention.api.ActionAnswer;
 import org.openmiles.retention.api.ActionIdConflictException;
@@ -56,7 +57,7 @@ public class DefaultEngagement implements Engagement {
   @Inject EngagementRepository repo;
   @Inject Members members;
   @Inject MilesLedger ledger;
-  @Inject AirlineCalendar calendar;
+  @Inject AirlineZone calendar;
   @Inject Clock clock;
 
   @Override

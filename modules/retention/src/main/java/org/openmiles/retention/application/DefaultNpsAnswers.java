@@ -16,6 +16,7 @@ import org.openmiles.accrual.api.ActivityResult;
 import org.openmiles.accrual.api.FileRegistration;
 import org.openmiles.accrual.api.FileSummary;
 import org.openmiles.common.ValidationException;
+import org.openmiles.common.time.AirlineZone;
 import org.openmiles.common.tx.RetriedTransaction;
 import org.openmiles.retention.api.NpsAnswerConflictException;
 import org.openmiles.retention.api.NpsAnswerView;
@@ -52,7 +53,7 @@ public class DefaultNpsAnswers implements NpsAnswers {
   @Inject Members members;
   @Inject MemberTiers tiers;
   @Inject DefaultEngagement engagement;
-  @Inject AirlineCalendar calendar;
+  @Inject AirlineZone calendar;
   @Inject Clock clock;
 
   /**

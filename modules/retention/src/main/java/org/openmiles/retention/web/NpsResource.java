@@ -16,10 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openmiles.common.Validator;
+import org.openmiles.common.time.AirlineZone;
 import org.openmiles.retention.api.NpsAnswers;
 import org.openmiles.retention.api.NpsDimension;
 import org.openmiles.retention.api.NpsReport;
-import org.openmiles.retention.application.AirlineCalendar;
 
 /**
  * NPS figures. NPS has three root resources, one per path: this one ({@code v1/retention/nps}), the
@@ -42,7 +42,7 @@ public class NpsResource {
   static final String TAG = "Retention: NPS";
 
   @Inject NpsAnswers nps;
-  @Inject AirlineCalendar calendar;
+  @Inject AirlineZone calendar;
 
   @GET
   @Operation(

@@ -1,4 +1,4 @@
-package org.openmiles.retention.application;
+package org.openmiles.common.time;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,12 +8,13 @@ import java.time.ZoneId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The airline's calendar ({@code openmiles.tiers.zone}, default Asia/Ho_Chi_Minh): engagement's
- * daily caps count the airline's day, and NPS months and date ranges are the airline's (after 17:00
- * UTC it is already tomorrow in Saigon).
+ * The airline's calendar ({@code openmiles.tiers.zone}, Asia/Ho_Chi_Minh by default), in which
+ * activity dates, effective dates and "today" are read with the application's clock: engagement's
+ * daily caps count the airline's day, NPS months are the airline's, a rule change applies from the
+ * airline's date (after 17:00 UTC it is already tomorrow in Saigon).
  */
 @ApplicationScoped
-public class AirlineCalendar {
+public class AirlineZone {
   @Inject Clock clock;
 
   @Inject
@@ -24,6 +25,7 @@ public class AirlineCalendar {
     return ZoneId.of(zone);
   }
 
+  /** Today in the airline's zone. */
   public LocalDate today() {
     return LocalDate.now(clock.withZone(zone()));
   }
