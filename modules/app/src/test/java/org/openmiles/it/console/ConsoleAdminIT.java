@@ -365,6 +365,10 @@ class ConsoleAdminIT {
     browser.login("programs", "programs-demo");
     assertThat(browser.text("whoami")).contains("Program manager");
     browser.click("nav-program");
+    // the partner earn rule: not the first kind listed since the flight kinds sort before it
+    choose("propose:kind", "Partner earn rule");
+    browser.wait.until(
+        d -> !d.findElements(By.xpath("//input[contains(@class,'field-perQuantity')]")).isEmpty());
     browser.type("propose:key", "DEMO_CAR:RENTAL_DAY");
     browser.type("propose:from", from.toString());
     WebElement miles =

@@ -360,7 +360,15 @@ class ProgramIT {
     assertThat(
             approver.get("program/kinds").array().stream()
                 .map(k -> k.asJsonObject().getString("name")))
-        .contains("partner-earn-rule", "partner-mile-price", "promotion", "tier-threshold");
+        .containsExactly(
+            "flight-earn-factor",
+            "flight-earn-model",
+            "flight-minimum-miles",
+            "partner-earn-rule",
+            "partner-mile-price",
+            "promotion",
+            "revenue-earn-rate",
+            "tier-threshold");
     // far ahead: no review or settlement any test runs reaches it
     LocalDate from = LocalDate.now().plusDays(ThreadLocalRandom.current().nextInt(20_000, 30_000));
     String gold =
