@@ -35,6 +35,19 @@ final class PartnerReplays {
       LocalDate to,
       Clock clock,
       long startNanos) {
+    return simulation(r, before, after, from, to, clock, startNanos, List.of());
+  }
+
+  /** The same, with {@code more} breakdowns after the months. */
+  static Simulation simulation(
+      Replay r,
+      Optional<MilePrice> before,
+      Optional<MilePrice> after,
+      LocalDate from,
+      LocalDate to,
+      Clock clock,
+      long startNanos,
+      List<Simulation.Group> more) {
     String currency = after.or(() -> before).map(MilePrice::currency).orElse(null);
     BigDecimal costBefore =
         before
@@ -55,11 +68,13 @@ final class PartnerReplays {
         costBefore,
         costAfter,
         currency,
-        r.months().stream()
-            .map(
-                m ->
-                    new Simulation.Group(
-                        "month", m.month(), m.records(), m.milesBefore(), m.milesAfter()))
+        java.util.stream.Stream.concat(
+                r.months().stream()
+                    .map(
+                        m ->
+                            new Simulation.Group(
+                                "month", m.month(), m.records(), m.milesBefore(), m.milesAfter())),
+                more.stream())
             .toList(),
         clock.instant(),
         (System.nanoTime() - startNanos) / 1_000_000);

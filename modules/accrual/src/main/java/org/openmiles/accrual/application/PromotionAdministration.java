@@ -2,6 +2,7 @@ package org.openmiles.accrual.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.openmiles.accrual.domain.PartnerRuleVersions;
+import org.openmiles.accrual.domain.PartnerRuleVersions.MilePrice;
+import org.openmiles.accrual.domain.PartnerRuleVersions.WrittenPrice;
 import org.openmiles.accrual.domain.Promotion;
 import org.openmiles.accrual.domain.PromotionRepository;
 import org.openmiles.accrual.domain.PromotionVersions;
@@ -92,6 +95,7 @@ public class PromotionAdministration implements RuleAdministration {
   @Inject PromotionVersions store;
   @Inject PromotionRepository promotions;
   @Inject PartnerRuleVersions partners;
+  @Inject Clock clock;
 
   @Override
   public RuleKind kind() {
@@ -185,10 +189,32 @@ public class PromotionAdministration implements RuleAdministration {
     return warnings;
   }
 
+  /**
+   * The proposal replayed on the window's credited partner records and flown coupons (every record
+   * it or the promotion's versions in force pay), beside the bonuses awarded under its code. A cap
+   * is applied per member in date order within the window (bonuses the member had before the window
+   * are not counted against it). The cost is at the partner's price per mile when the promotion is
+   * scoped to one partner; for others no one price applies and the cost stays empty.
+   */
   @Override
   public Optional<Simulation> simulate(
       String key, Map<String, String> fields, LocalDate from, LocalDate to) {
-    return Optional.empty();
+    long start = System.nanoTime();
+    Promotion p = terms(code(key), fields, from);
+    PromotionVersions.Replayed r = store.replay(p, from, to);
+    Optional<MilePrice> price =
+        Optional.ofNullable(p.scope().partnerCode())
+            .flatMap(partner -> PartnerReplays.priceOn(partners.prices(partner), to))
+            .map(WrittenPrice::price);
+    List<Simulation.Group> sources =
+        r.bySource().stream()
+            .map(
+                s ->
+                    new Simulation.Group(
+                        "source", s.month(), s.records(), s.milesBefore(), s.milesAfter()))
+            .toList();
+    return Optional.of(
+        PartnerReplays.simulation(r.totals(), price, price, from, to, clock, start, sources));
   }
 
   private Promotion terms(String code, Map<String, String> fields, LocalDate versionFrom) {

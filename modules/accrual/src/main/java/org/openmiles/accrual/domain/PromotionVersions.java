@@ -19,6 +19,22 @@ public interface PromotionVersions {
   record Registration(
       String promotionCode, MemberNumber member, LocalDate registeredOn, String registeredBy) {}
 
+  /**
+   * A promotion replayed on real activity (read-only): the totals ({@link
+   * PartnerRuleVersions.Replay}: records the promotion pays or paid, members, members whose bonus
+   * changes, bonus miles awarded under the code and those the proposal would award, by month) and
+   * the same by source ({@code PARTNER_CODE} or {@code CARRIER CLASS} of a flight).
+   */
+  record Replayed(PartnerRuleVersions.Replay totals, List<PartnerRuleVersions.Month> bySource) {}
+
+  /**
+   * Replays {@code proposal} (terms of promotion {@code proposal.code()}) as if in force throughout
+   * {@code from}–{@code to} on the credited partner records and flown coupons of those days, beside
+   * the bonuses really awarded under its code; {@code replayed} counts the records on which the
+   * versions in force (with their registration rule and cap) give what was awarded.
+   */
+  Replayed replay(Promotion proposal, LocalDate from, LocalDate to);
+
   /** Every version of promotion {@code code}, oldest first; empty for an unknown code. */
   List<Written> versions(String code);
 

@@ -602,5 +602,51 @@ class ProgramIT {
     assertThat(staff.balance(b).num("balance")).isEqualTo(baseDay + 250);
     assertThat(staff.balance(c).num("balance"))
         .isEqualTo(baseNext + 400 + rentalMiles(day.minusDays(1), 2));
+
+    // simulated on the day: 500 a rental instead of 250 for a and b; triple instead of double
+    // for a (b registered after the day); the replay of the versions in force gives what was paid
+    LocalDate later = LocalDate.now().plusDays(10);
+    Res fiveHundred =
+        proposePromotion(
+            cars,
+            later,
+            """
+            {"name":"IT car bonus","type":"FIXED_BONUS","bonusMiles":"500","appliesTo":"PARTNER",
+             "partner":"DEMO_CAR","firstDay":"%s","lastDay":"%s"}"""
+                .formatted(day, day.plusDays(1)));
+    assertThat(fiveHundred.json().getJsonArray("warnings").getString(0))
+        .as("terms from a date after the window pay nothing")
+        .contains("it pays nothing");
+    JsonObject car = simulate(fiveHundred.num("id"), day);
+    assertThat(car.getJsonNumber("records").longValue()).isEqualTo(2);
+    assertThat(car.getJsonNumber("replayed").longValue()).isEqualTo(2);
+    assertThat(car.getJsonNumber("membersAffected").longValue()).isEqualTo(2);
+    assertThat(car.getJsonNumber("milesBefore").longValue()).isEqualTo(500);
+    assertThat(car.getJsonNumber("milesAfter").longValue()).isEqualTo(1_000);
+    assertThat(car.getString("currency"))
+        .as("priced at DEMO_CAR's price per mile")
+        .isEqualTo("USD");
+    Res triple =
+        proposePromotion(
+            loyal, later, doubleMiles.replace("\"multiplier\":\"2\"", "\"multiplier\":\"3\""));
+    JsonObject registered = simulate(triple.num("id"), day);
+    assertThat(registered.getJsonNumber("records").longValue()).isEqualTo(1);
+    assertThat(registered.getJsonNumber("replayed").longValue()).isEqualTo(1);
+    assertThat(registered.getJsonNumber("milesBefore").longValue()).isEqualTo(baseDay);
+    assertThat(registered.getJsonNumber("milesAfter").longValue()).isEqualTo(2 * baseDay);
+    for (Res r : List.of(fiveHundred, triple)) {
+      assertThat(manager.post("program/changes/" + r.num("id") + "/withdraw", "{}").str("state"))
+          .isEqualTo("WITHDRAWN");
+    }
+  }
+
+  /** Change {@code id} simulated on the one day {@code day}. */
+  private JsonObject simulate(long id, LocalDate day) {
+    Res r =
+        approver.post(
+            "program/changes/" + id + "/simulation",
+            "{\"from\":\"%s\",\"to\":\"%s\"}".formatted(day, day));
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    return r.json().getJsonObject("simulation");
   }
 }
