@@ -102,7 +102,8 @@ public class PartnerEarnRuleAdministration implements RuleAdministration {
     Replay r = store.replayEarnRule(k.partner(), k.basis(), rule(k, fields, from), from, to);
     Optional<MilePrice> price =
         PartnerReplays.priceOn(store.prices(k.partner()), to).map(WrittenPrice::price);
-    return Optional.of(PartnerReplays.simulation(r, price, price, from, to, clock, start));
+    return Optional.of(
+        PartnerReplays.simulation(r, price, price, from, to, clock, start, List.of()));
   }
 
   private List<Written> written(Key k) {

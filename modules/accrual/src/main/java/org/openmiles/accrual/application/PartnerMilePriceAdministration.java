@@ -90,7 +90,7 @@ public class PartnerMilePriceAdministration implements RuleAdministration {
         PartnerReplays.priceOn(store.prices(partner), to).map(WrittenPrice::price);
     return Optional.of(
         PartnerReplays.simulation(
-            r, now, Optional.of(price(fields, from)), from, to, clock, start));
+            r, now, Optional.of(price(fields, from)), from, to, clock, start, List.of()));
   }
 
   private static MilePrice price(Map<String, String> fields, LocalDate from) {

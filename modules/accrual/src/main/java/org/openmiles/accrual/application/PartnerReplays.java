@@ -25,20 +25,9 @@ final class PartnerReplays {
   /**
    * The simulation of replay {@code r} over {@code from}–{@code to}: its cost before at {@code
    * before} and after at {@code after} (a cost is null without a price, or when the two prices are
-   * in different currencies, for the one not in {@code after}'s currency).
+   * in different currencies, for the one not in {@code after}'s currency), broken down by month and
+   * then by each of {@code more}.
    */
-  static Simulation simulation(
-      Replay r,
-      Optional<MilePrice> before,
-      Optional<MilePrice> after,
-      LocalDate from,
-      LocalDate to,
-      Clock clock,
-      long startNanos) {
-    return simulation(r, before, after, from, to, clock, startNanos, List.of());
-  }
-
-  /** The same, with {@code more} breakdowns after the months. */
   static Simulation simulation(
       Replay r,
       Optional<MilePrice> before,

@@ -142,31 +142,13 @@ public class JdbcPromotionVersions implements PromotionVersions {
             .replace("BONUS_P", bonus("p"))
             .replace("BONUS_V", bonus("v"))
             .replace("AWARD", award);
-    Promotion.Scope s = proposal.scope();
-    Promotion.Bonus b = proposal.bonus();
     List<Object[]> rows =
         jdbc.list(
             "replay promotion " + proposal.code() + " from " + from + " to " + to,
             sql,
             (c, ps) -> {
-              int i = 1;
-              ps.setString(i++, proposal.code());
-              ps.setString(i++, b.kind().name());
-              ps.setBigDecimal(i++, b.multiplier());
-              ps.setObject(i++, b.miles());
-              ps.setString(i++, s.appliesTo().name());
-              ps.setString(i++, s.partnerCode());
-              ps.setString(i++, s.carrierCode());
-              ps.setString(i++, s.originAirport());
-              ps.setString(i++, s.destinationAirport());
-              ps.setBoolean(i++, s.bothDirections());
-              ps.setString(i++, s.bookingClasses());
-              ps.setString(i++, s.region());
-              ps.setDate(i++, Date.valueOf(proposal.effectiveFrom()));
-              ps.setDate(
-                  i++,
-                  proposal.effectiveTo() == null ? null : Date.valueOf(proposal.effectiveTo()));
-              ps.setObject(i++, proposal.maxBonusPerMember());
+              ps.setString(1, proposal.code());
+              int i = terms(ps, 2, proposal);
               ps.setBoolean(i++, proposal.registrationRequired());
               for (int k = 0; k < 2; k++) {
                 ps.setDate(i++, Date.valueOf(from));
@@ -201,14 +183,40 @@ public class JdbcPromotionVersions implements PromotionVersions {
         new Replay(total[0], total[1], total[2], total[3], total[4], total[5], months), sources);
   }
 
+  /**
+   * Binds a version's terms from parameter {@code i}: kind, multiplier, bonus miles, applies to,
+   * partner, carrier, origin, destination, both directions, classes, region, window, cap.
+   *
+   * @return the next parameter's index
+   */
+  private static int terms(java.sql.PreparedStatement ps, int first, Promotion v)
+      throws SQLException {
+    Promotion.Scope s = v.scope();
+    Promotion.Bonus b = v.bonus();
+    int i = first;
+    ps.setString(i++, b.kind().name());
+    ps.setBigDecimal(i++, b.multiplier());
+    ps.setObject(i++, b.miles());
+    ps.setString(i++, s.appliesTo().name());
+    ps.setString(i++, s.partnerCode());
+    ps.setString(i++, s.carrierCode());
+    ps.setString(i++, s.originAirport());
+    ps.setString(i++, s.destinationAirport());
+    ps.setBoolean(i++, s.bothDirections());
+    ps.setString(i++, s.bookingClasses());
+    ps.setString(i++, s.region());
+    ps.setDate(i++, Date.valueOf(v.effectiveFrom()));
+    ps.setDate(i++, v.effectiveTo() == null ? null : Date.valueOf(v.effectiveTo()));
+    ps.setObject(i++, v.maxBonusPerMember());
+    return i;
+  }
+
   @Override
   public boolean add(Promotion v, long change) {
     jdbc.update(
         "create promotion code " + v.code(),
         "insert into accrual.promotion_code (code) values (?) on conflict (code) do nothing",
         (c, ps) -> ps.setString(1, v.code()));
-    Promotion.Scope s = v.scope();
-    Promotion.Bonus b = v.bonus();
     return jdbc.update(
             "add a version of promotion " + v.code() + " from " + v.version().from(),
             """
@@ -219,23 +227,9 @@ public class JdbcPromotionVersions implements PromotionVersions {
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (code, version_from) do nothing""",
             (c, ps) -> {
-              int i = 1;
-              ps.setString(i++, v.code());
-              ps.setString(i++, v.name());
-              ps.setString(i++, b.kind().name());
-              ps.setBigDecimal(i++, b.multiplier());
-              ps.setObject(i++, b.miles());
-              ps.setString(i++, s.appliesTo().name());
-              ps.setString(i++, s.partnerCode());
-              ps.setString(i++, s.carrierCode());
-              ps.setString(i++, s.originAirport());
-              ps.setString(i++, s.destinationAirport());
-              ps.setBoolean(i++, s.bothDirections());
-              ps.setString(i++, s.bookingClasses());
-              ps.setString(i++, s.region());
-              ps.setDate(i++, Date.valueOf(v.effectiveFrom()));
-              ps.setDate(i++, v.effectiveTo() == null ? null : Date.valueOf(v.effectiveTo()));
-              ps.setObject(i++, v.maxBonusPerMember());
+              ps.setString(1, v.code());
+              ps.setString(2, v.name());
+              int i = terms(ps, 3, v);
               ps.setDate(i++, Date.valueOf(v.version().from()));
               ps.setBoolean(i++, v.registrationRequired());
               ps.setLong(i, change);
