@@ -50,6 +50,19 @@ public class PromotionBonuses {
    * the transaction ends.
    */
   public List<PromotionBonus> bonuses(List<PromotionTarget> targets) {
+    return bonuses(targets, true);
+  }
+
+  /**
+   * The bonuses {@code targets} would get if credited now (a what-if), nothing locked or written:
+   * caps count what each member has received so far as it stands.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<PromotionBonus> preview(List<PromotionTarget> targets) {
+    return bonuses(targets, false);
+  }
+
+  private List<PromotionBonus> bonuses(List<PromotionTarget> targets, boolean lock) {
     if (targets.isEmpty()) {
       return List.of();
     }
@@ -62,7 +75,8 @@ public class PromotionBonuses {
       return List.of();
     }
     SortedSet<MemberKey> capped = promotions.cappedKeys(targets);
-    Map<MemberKey, Long> totals = repository.lockTotals(capped); // first: see the class comment
+    // locked first: see the class comment
+    Map<MemberKey, Long> totals = lock ? repository.lockTotals(capped) : repository.totals(capped);
     Map<String, Long> before = repository.awarded(promotions.candidateReferences(targets));
     return promotions.bonuses(targets, totals, before).stream()
         .map(

@@ -26,6 +26,9 @@ public interface PromotionRepository {
    */
   Map<MemberKey, Long> lockTotals(SortedSet<MemberKey> keys);
 
+  /** The running totals of {@code keys} as they stand, read without a lock (absent: none yet). */
+  Map<MemberKey, Long> totals(SortedSet<MemberKey> keys);
+
   /** The miles already awarded under each of {@code references} that has an award row. */
   Map<String, Long> awarded(List<String> references);
 

@@ -156,14 +156,32 @@ public class JdbcPromotionRepository implements PromotionRepository {
           ps.setArray(1, Jdbc.array(c, "varchar", codes));
           ps.setArray(2, Jdbc.array(c, "varchar", members));
         });
+    totals.putAll(totals(keys, true));
+    return totals;
+  }
+
+  @Override
+  public Map<MemberKey, Long> totals(SortedSet<MemberKey> keys) {
+    return keys.isEmpty() ? new HashMap<>() : totals(keys, false);
+  }
+
+  /**
+   * The running totals of {@code keys} that exist, locked until the transaction ends if {@code
+   * lock}.
+   */
+  private Map<MemberKey, Long> totals(SortedSet<MemberKey> keys, boolean lock) {
+    Map<MemberKey, Long> totals = new HashMap<>();
+    Object[] codes = keys.stream().map(MemberKey::promotionCode).toArray();
+    Object[] members = keys.stream().map(k -> k.member().value()).toArray();
     jdbc.list(
-        "lock the running totals of " + keys.size() + " promotion member(s)",
+        (lock ? "lock" : "read") + " the running totals of " + keys.size() + " promotion member(s)",
         """
         select t.promotion_code, t.member_number, t.awarded
           from accrual.promotion_member_total t
           join unnest(?::varchar[], ?::varchar[]) as x(c, m)
             on t.promotion_code = x.c and t.member_number = x.m
-         order by t.promotion_code, t.member_number for update of t""",
+         order by t.promotion_code, t.member_number"""
+            + (lock ? " for update of t" : ""),
         (c, ps) -> {
           ps.setArray(1, Jdbc.array(c, "varchar", codes));
           ps.setArray(2, Jdbc.array(c, "varchar", members));

@@ -649,4 +649,100 @@ class ProgramIT {
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
     return r.json().getJsonObject("simulation");
   }
+
+  @Test
+  void
+      aWhatIfRatesAPlannedTripAsCreditingWouldWithPromotionsTierOutlookAndSplitsAndWritesNothing() {
+    LocalDate day = LocalDate.now().plusDays(ThreadLocalRandom.current().nextInt(200, 20_000));
+    String u = Api.unique().replaceAll("[^A-Za-z0-9]", "").toUpperCase();
+    String code = ("IT_WHATIF_" + u).substring(0, Math.min(30, 10 + u.length()));
+    // a business-class bonus on HAN-SGN on the day, through program administration
+    Res p =
+        proposePromotion(
+            code,
+            day,
+            """
+            {"name":"IT what-if bonus","type":"FIXED_BONUS","bonusMiles":"1000","appliesTo":"FLIGHT",
+             "carrier":"VN","origin":"HAN","destination":"SGN","bothDirections":"false",
+             "bookingClasses":"J","firstDay":"%s","lastDay":"%s"}"""
+                .formatted(day, day));
+    assertThat(approver.post("program/changes/" + p.num("id") + "/approve", "{}").str("state"))
+        .isEqualTo("APPLIED");
+    String m = staff.enroll("Test");
+    Api booking = staff.as("it-booking-site", "booking-engine");
+    String trip =
+        """
+        {"segments":[
+          {"carrier":"VN","origin":"HAN","destination":"SGN","date":"%s","bookingClass":"J"},
+          {"carrier":"VN","origin":"SGN","destination":"HAN","date":"%s","bookingClass":"J"},
+          {"carrier":"VN","origin":"HAN","destination":"SGN","date":"%s","bookingClass":"Y"}],
+         "fare":{"baseFare":300.00,"taxesAndFees":50.00,"currency":"USD","passengers":1}}"""
+            .formatted(day, day.plusDays(1), day);
+    Res w = booking.post("members/" + m + "/what-if", trip);
+    assertThat(w.status()).as(w.toString()).isEqualTo(200);
+    JsonObject earning = w.json().getJsonObject("earning");
+    jakarta.json.JsonArray segs = earning.getJsonArray("segments");
+    long j = baseMiles("J", "HAN", "SGN", day);
+    long y = baseMiles("Y", "HAN", "SGN", day);
+    assertThat(segs.getJsonObject(0).getJsonNumber("baseMiles").longValue()).isEqualTo(j);
+    assertThat(segs.getJsonObject(0).getJsonNumber("promotionMiles").longValue()).isEqualTo(1000);
+    assertThat(segs.getJsonObject(0).getJsonArray("promotions").getString(0)).isEqualTo(code);
+    assertThat(segs.getJsonObject(1).getJsonNumber("promotionMiles").longValue())
+        .as("one way only")
+        .isZero();
+    assertThat(segs.getJsonObject(2).getJsonNumber("promotionMiles").longValue())
+        .as("not in class J")
+        .isZero();
+    assertThat(segs.getJsonObject(2).getJsonNumber("baseMiles").longValue()).isEqualTo(y);
+    long qualifying = earning.getJsonNumber("qualifyingMiles").longValue();
+    assertThat(earning.getJsonNumber("miles").longValue())
+        .as("a base member: no tier bonus")
+        .isEqualTo(qualifying + 1000);
+    // the tier outlook against the member's status now
+    JsonObject status = staff.get("members/" + m + "/tier").json();
+    JsonObject tier = w.json().getJsonObject("tier");
+    assertThat(tier.getString("tier")).isEqualTo(status.getString("tier"));
+    boolean inPeriod = !day.plusDays(1).isAfter(LocalDate.parse(status.getString("periodTo")));
+    long counted = inPeriod ? qualifying : 0;
+    assertThat(tier.getJsonNumber("tripQualifyingMiles").longValue()).isEqualTo(counted);
+    long needed = status.getJsonObject("next").getJsonNumber("milesNeeded").longValue();
+    assertThat(tier.getJsonNumber("milesStillNeeded").longValue())
+        .isEqualTo(Math.max(0, needed - counted));
+    // Cash & Miles: a range for the fare, none of it affordable yet, and no quote kept
+    JsonObject splits = w.json().getJsonObject("cashAndMiles");
+    assertThat(splits.getString("currency")).isEqualTo("USD");
+    assertThat(splits.getJsonNumber("availableMiles").longValue()).isZero();
+    assertThat(splits.getJsonNumber("maximumMiles").longValue()).isPositive();
+    assertThat(Db.count("select count(*) from cashmiles.quote where member_number = ?", m))
+        .isZero();
+    assertThat(staff.balance(m).num("balance")).isZero();
+    // every broken field at once; an agent may ask too, a program manager may not
+    Res bad =
+        staff.post(
+            "members/" + m + "/what-if",
+            """
+            {"segments":[{"carrier":"VN","origin":"HAN","destination":"HAN","bookingClass":"JJ"}],
+             "fare":{"baseFare":-1,"taxesAndFees":0,"currency":"XXX1"}}""");
+    assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+    assertThat(bad.json().toString()).contains("fare.currency").contains("fare.baseFare");
+    Res badSegments =
+        staff.post(
+            "members/" + m + "/what-if",
+            """
+            {"segments":[{"carrier":"VN","origin":"HAN","destination":"HAN","bookingClass":"JJ"}]}""");
+    assertThat(badSegments.json().toString())
+        .contains("segments[0].destination")
+        .contains("segments[0].bookingClass")
+        .contains("segments[0].date");
+    assertThat(manager.post("members/" + m + "/what-if", trip).status()).isEqualTo(403);
+  }
+
+  /** The base miles of a VN segment by the distance model on {@code day}. */
+  private long baseMiles(String cls, String from, String to, LocalDate day) {
+    Res q =
+        staff.get(
+            "reference/flight-miles?class=" + cls + "&from=" + from + "&to=" + to + "&date=" + day);
+    assertThat(q.status()).as(q.toString()).isEqualTo(200);
+    return q.num("baseMiles");
+  }
 }

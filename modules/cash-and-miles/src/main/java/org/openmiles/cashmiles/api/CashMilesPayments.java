@@ -16,6 +16,13 @@ public interface CashMilesPayments {
 
   QuoteView quote(RequestQuote request);
 
+  /**
+   * The splits {@code request} could be paid with now, priced as {@link #quote} prices them but
+   * nothing kept (a what-if): no quote token, no expiry; the member's available miles as they
+   * stand.
+   */
+  QuoteView splits(RequestQuote request);
+
   PaymentView authorize(AuthorizePayment command);
 
   /** Debit the held miles (in full); the ticket numbers are kept for reference. */

@@ -76,6 +76,17 @@ public class DefaultCashMilesPayments implements CashMilesPayments {
 
   @Override
   public QuoteView quote(RequestQuote request) {
+    return priced(request, true);
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public QuoteView splits(RequestQuote request) {
+    return priced(request, false);
+  }
+
+  /** The quote of {@code request}, kept (with its token and expiry) only if {@code keep}. */
+  private QuoteView priced(RequestQuote request, boolean keep) {
     QuoteCalculator.Fare fare =
         Validator.valid(
             "fare",
@@ -132,7 +143,9 @@ public class DefaultCashMilesPayments implements CashMilesPayments {
             new QuoteTerms(valuePerMile, range, rule.holdTtlSeconds(), rule.refunds()),
             now,
             now.plusSeconds(rule.quoteTtlSeconds()));
-    repository.insertQuote(quote);
+    if (keep) {
+      repository.insertQuote(quote);
+    }
     var options =
         QuoteCalculator.examples(fare, range.cappedAt(available), valuePerMile, EXAMPLES_BETWEEN)
             .stream()
@@ -141,9 +154,9 @@ public class DefaultCashMilesPayments implements CashMilesPayments {
                     new QuoteView.Option(s.miles(), s.milesValue(), s.cashForFare(), s.totalCash()))
             .toList();
     return new QuoteView(
-        quote.token(),
+        keep ? quote.token() : null,
         quote.member(),
-        quote.expiresAt(),
+        keep ? quote.expiresAt() : null,
         fare.baseFare(),
         fare.taxesAndFees(),
         fare.passengers(),
