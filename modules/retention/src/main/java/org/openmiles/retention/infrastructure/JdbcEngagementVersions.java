@@ -198,8 +198,8 @@ public class JdbcEngagementVersions implements EngagementVersions {
          where e.action_type = ? and e.action_day < ?
            and e.member_number in (select member_number from a)
          group by e.member_number),
-      k as (
-        select a.*, coalesce(pr.t0, 0) as t0,
+      ranked as (
+        select a.*, coalesce(pr.t0, 0)::bigint as t0,
                row_number() over (partition by a.member_number, a.action_day
                                   order by a.credited_at, a.id) as k,
                count(*) over (partition by a.member_number, a.action_day) as n,
@@ -207,7 +207,7 @@ public class JdbcEngagementVersions implements EngagementVersions {
                                   order by a.action_day, a.credited_at, a.id) as seq
           from a left join prior pr on pr.member_number = a.member_number),
       d as (
-        select k.*,
+        select ranked.*,
                case when on1 then least(n * p1, coalesce(d1, n * p1)) else 0 end as day1,
                case when on1 then least(k * p1, coalesce(d1, k * p1)) else 0 end as sofar1,
                case when p.active then least(n * p.points, coalesce(p.daily_cap, n * p.points))
@@ -215,11 +215,11 @@ public class JdbcEngagementVersions implements EngagementVersions {
                case when p.active then least(k * p.points, coalesce(p.daily_cap, k * p.points))
                     else 0 end as sofar2,
                p.lifetime_cap as l2
-          from k cross join p),
+          from ranked cross join p),
       u as (
         select d.*,
-               sum(case when k = 1 then day1 else 0 end) over w - day1 + sofar1 as u1,
-               sum(case when k = 1 then day2 else 0 end) over w - day2 + sofar2 as u2
+               (sum(case when k = 1 then day1 else 0 end) over w - day1 + sofar1)::bigint as u1,
+               (sum(case when k = 1 then day2 else 0 end) over w - day2 + sofar2)::bigint as u2
           from d window w as (partition by member_number order by seq)),
       t as (
         select u.*,
@@ -231,8 +231,8 @@ public class JdbcEngagementVersions implements EngagementVersions {
           from t window w as (partition by member_number order by seq)),
       r as (
         select member_number, action_day, recorded,
-               (m1 - lag(m1, 1, t0) over w)::bigint as before_points,
-               (m2 - lag(m2, 1, t0) over w)::bigint as after_points
+               m1 - lag(m1, 1, t0) over w as before_points,
+               m2 - lag(m2, 1, t0) over w as after_points
           from m window w as (partition by member_number order by seq)),
       mm as (
         select member_number, to_char(action_day, 'YYYY-MM') as month, count(*) as recs,
