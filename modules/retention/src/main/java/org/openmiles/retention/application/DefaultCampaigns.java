@@ -82,7 +82,8 @@ public class DefaultCampaigns implements Campaigns, CampaignExports {
 
   @Override
   public List<CampaignView> catalogue() {
-    return tx.inNewTransaction(store::catalogue);
+    LocalDate today = calendar.today();
+    return tx.inNewTransaction(() -> store.catalogue(today));
   }
 
   @Override
@@ -164,7 +165,7 @@ public class DefaultCampaigns implements Campaigns, CampaignExports {
 
   private String known(String campaign) {
     String code = campaign == null ? "" : campaign.strip().toUpperCase(java.util.Locale.ROOT);
-    return tx.inNewTransaction(() -> store.campaign(code))
+    return tx.inNewTransaction(() -> store.campaign(code, calendar.today()))
         .map(CampaignView::code)
         .orElseThrow(() -> new UnknownCampaignException("no campaign " + campaign));
   }
@@ -232,7 +233,9 @@ public class DefaultCampaigns implements Campaigns, CampaignExports {
     try {
       folder.foldAll(); // the rules read the kept days and facts (ADR 0041)
       List<CampaignView> active =
-          tx.inNewTransaction(store::catalogue).stream().filter(CampaignView::active).toList();
+          tx.inNewTransaction(() -> store.catalogue(today)).stream()
+              .filter(CampaignView::active)
+              .toList();
       for (CampaignView c : active) {
         List<CampaignStore.Candidate> candidates =
             switch (c.code()) {

@@ -65,8 +65,9 @@ public class DefaultEngagement implements Engagement {
     if (!EngagementReferences.isValidActionId(a.actionId())) {
       throw ValidationException.of("actionId", "must be 1 to 64 of A-Z a-z 0-9 . _ : -");
     }
+    LocalDate today = calendar.today();
     ActionType type =
-        repo.type(a.type())
+        repo.type(a.type(), today)
             .orElseThrow(
                 () ->
                     new UnknownActionTypeException(
@@ -82,7 +83,7 @@ public class DefaultEngagement implements Engagement {
       throw new MemberNotActiveException(
           "member " + a.member().value() + " is not active: no engagement is counted");
     }
-    EngagementLevels levels = levels(repo.levels());
+    EngagementLevels levels = levels(repo.levels(today));
     Instant now = clock.instant();
     long points = repo.lockMember(a.member(), levels.all().get(0).code(), now);
     Optional<ActionView> known = repo.action(a.actionId());
@@ -92,7 +93,6 @@ public class DefaultEngagement implements Engagement {
     if (!type.active()) {
       throw new ActionTypeInactiveException("action type " + type.code() + " is switched off");
     }
-    LocalDate today = calendar.today();
     ActionView action =
         referral
             ? pendingReferral(a, today, now)
@@ -186,18 +186,19 @@ public class DefaultEngagement implements Engagement {
    * off or the member is not active. Joins the caller's transaction and throws nothing expected.
    */
   public void countNpsAnswer(MemberNumber member, String answerId, String principal) {
-    Optional<ActionType> type = repo.type(NPS_ANSWERED).filter(ActionType::active);
+    LocalDate today = calendar.today();
+    Optional<ActionType> type = repo.type(NPS_ANSWERED, today).filter(ActionType::active);
     if (type.isEmpty() || !members.active(member)) {
       return;
     }
-    EngagementLevels levels = levels(repo.levels());
+    EngagementLevels levels = levels(repo.levels(today));
     Instant now = clock.instant();
     long points = repo.lockMember(member, levels.all().get(0).code(), now);
     String actionId = EngagementReferences.npsAction(answerId);
     if (repo.action(actionId).isPresent()) {
       return;
     }
-    ActionView action = counted(member, actionId, type.get(), calendar.today(), now, null);
+    ActionView action = counted(member, actionId, type.get(), today, now, null);
     if (repo.insert(action, principal)) {
       award(action, type.get(), points, levels, now);
     }
@@ -214,20 +215,23 @@ public class DefaultEngagement implements Engagement {
       return;
     }
     MemberNumber member = qualified.get().member();
-    EngagementLevels levels = levels(repo.levels());
+    LocalDate today = calendar.today();
+    EngagementLevels levels = levels(repo.levels(today));
     Instant now = clock.instant();
     long points = repo.lockMember(member, levels.all().get(0).code(), now);
     ActionView a = repo.action(actionId).orElseThrow();
     if (a.status() != ActionStatus.QUALIFIED) {
       return;
     }
-    ActionType type = repo.type(a.type()).orElseThrow();
+    // counted by the version in force on the day it is credited (its action day); a type with no
+    // version that day counts nothing
+    Optional<ActionType> type = repo.type(a.type(), today);
     ActionView credited =
-        members.active(member)
-            ? counted(member, actionId, type, calendar.today(), now, a.referredMember())
-            : capped(a, calendar.today());
+        type.isPresent() && members.active(member)
+            ? counted(member, actionId, type.get(), today, now, a.referredMember())
+            : capped(a, today);
     repo.creditReferral(credited, now);
-    long after = award(credited, type, points, levels, now);
+    long after = award(credited, type.orElse(null), points, levels, now);
     LOG.info(
         () ->
             "referral "
@@ -263,7 +267,7 @@ public class DefaultEngagement implements Engagement {
   @Transactional(Transactional.TxType.SUPPORTS)
   public MemberEngagementView engagement(MemberNumber member, int recent) {
     members.require(member);
-    EngagementLevels levels = levels(repo.levels());
+    EngagementLevels levels = levels(repo.levels(calendar.today()));
     long points = repo.points(member).orElse(0L);
     Optional<LevelView> next = levels.nextAbove(points);
     return new MemberEngagementView(
@@ -278,13 +282,13 @@ public class DefaultEngagement implements Engagement {
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<ActionTypeView> catalogue() {
-    return repo.catalogue().stream().map(ActionType::view).toList();
+    return repo.catalogue(calendar.today()).stream().map(ActionType::view).toList();
   }
 
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<LevelView> levels() {
-    return levels(repo.levels()).all();
+    return levels(repo.levels(calendar.today())).all();
   }
 
   private static EngagementLevels levels(List<LevelView> levels) {

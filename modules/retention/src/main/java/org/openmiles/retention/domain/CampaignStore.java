@@ -13,9 +13,11 @@ import org.openmiles.retention.api.SuppressionView;
 /** Campaigns, runs, the campaign outbox, suppressions, file states and the export audit. */
 public interface CampaignStore {
 
-  List<CampaignView> catalogue();
+  /** The campaigns with their rules' versions in force on {@code on} (V10). */
+  List<CampaignView> catalogue(LocalDate on);
 
-  Optional<CampaignView> campaign(String code);
+  /** The campaign with its rule's version in force on {@code on}. */
+  Optional<CampaignView> campaign(String code, LocalDate on);
 
   /**
    * Claims a run if none is RUNNING (cluster-wide); abandoned runs older than staleMinutes fail.

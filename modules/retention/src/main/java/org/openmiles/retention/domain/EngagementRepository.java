@@ -14,11 +14,14 @@ import org.openmiles.retention.api.LevelView;
  * {@code retention.member_engagement}).
  */
 public interface EngagementRepository {
-  List<ActionType> catalogue();
+  /** The catalogue on airline day {@code on}: each code's version in force that day (V10). */
+  List<ActionType> catalogue(LocalDate on);
 
-  Optional<ActionType> type(String code);
+  /** The action type's version in force on {@code on}; empty for a code not in force that day. */
+  Optional<ActionType> type(String code, LocalDate on);
 
-  List<LevelView> levels();
+  /** The levels' versions in force on {@code on}, lowest threshold first. */
+  List<LevelView> levels(LocalDate on);
 
   /**
    * Locks the member's engagement row until the transaction ends, creating it (0 points, {@code

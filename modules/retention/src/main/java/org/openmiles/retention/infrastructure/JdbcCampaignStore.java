@@ -33,8 +33,16 @@ import org.openmiles.retention.domain.CampaignWindow;
  */
 @ApplicationScoped
 public class JdbcCampaignStore implements CampaignStore {
-  private static final String CAMPAIGN_COLUMNS =
-      "code, name, channel, window_days, lookback_days, offer, description, active";
+  /** Each campaign with its rule's version in force on a date (V10): the latest from by then. */
+  private static final String CAMPAIGNS_ON =
+      """
+      select c.code, c.name, v.channel, v.window_days, v.lookback_days, v.offer, c.description,
+             v.active
+        from retention.campaign c
+        join lateral (select * from retention.campaign_version v
+                       where v.code = c.code and v.effective_from <= ?
+                       order by v.effective_from desc limit 1) v on true""";
+
   private static final String RUN_COLUMNS =
       "run_id, trigger_kind, state, run_date, started_at, finished_at, node, requested_by,"
           + " selected, message";
@@ -47,20 +55,23 @@ public class JdbcCampaignStore implements CampaignStore {
   @Inject Jdbc jdbc;
 
   @Override
-  public List<CampaignView> catalogue() {
+  public List<CampaignView> catalogue(LocalDate on) {
     return jdbc.list(
         "read the campaign catalogue",
-        "select " + CAMPAIGN_COLUMNS + " from retention.campaign order by code",
-        (c, ps) -> {},
+        CAMPAIGNS_ON + " order by c.code",
+        (c, ps) -> ps.setDate(1, Date.valueOf(on)),
         JdbcCampaignStore::campaign);
   }
 
   @Override
-  public Optional<CampaignView> campaign(String code) {
+  public Optional<CampaignView> campaign(String code, LocalDate on) {
     return jdbc.first(
         "read a campaign",
-        "select " + CAMPAIGN_COLUMNS + " from retention.campaign where code = ?",
-        (c, ps) -> ps.setString(1, code),
+        CAMPAIGNS_ON + " where c.code = ?",
+        (c, ps) -> {
+          ps.setDate(1, Date.valueOf(on));
+          ps.setString(2, code);
+        },
         JdbcCampaignStore::campaign);
   }
 

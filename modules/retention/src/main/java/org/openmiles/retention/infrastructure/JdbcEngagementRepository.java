@@ -29,25 +29,36 @@ public class JdbcEngagementRepository implements EngagementRepository {
 
   @Inject Jdbc jdbc;
 
+  /** Each code's version in force on a day (V10): the latest from on or before it. */
+  private static final String TYPES_ON =
+      """
+      select distinct on (code) code, name, points, daily_cap, lifetime_cap, bonus_miles, active
+        from retention.engagement_action_type_version
+       where effective_from <= ?""";
+
   @Override
-  public List<ActionType> catalogue() {
+  public List<ActionType> catalogue(LocalDate on) {
     return jdbc.list(
         "read the engagement catalogue",
-        "select * from retention.engagement_action_type order by code",
-        (c, ps) -> {},
+        TYPES_ON + " order by code, effective_from desc",
+        (c, ps) -> ps.setDate(1, Date.valueOf(on)),
         JdbcEngagementRepository::type);
   }
 
   @Override
-  public Optional<ActionType> type(String code) {
+  public Optional<ActionType> type(String code, LocalDate on) {
     return jdbc.first(
         "read an engagement action type",
-        "select * from retention.engagement_action_type where code = ?",
-        (c, ps) -> ps.setString(1, code),
+        TYPES_ON + " and code = ? order by code, effective_from desc",
+        (c, ps) -> {
+          ps.setDate(1, Date.valueOf(on));
+          ps.setString(2, code);
+        },
         JdbcEngagementRepository::type);
   }
 
-  private static ActionType type(ResultSet rs) throws SQLException {
+  /** An action type's version as a row of {@code engagement_action_type_version} has it. */
+  static ActionType type(ResultSet rs) throws SQLException {
     return new ActionType(
         rs.getString("code"),
         rs.getString("name"),
@@ -59,11 +70,17 @@ public class JdbcEngagementRepository implements EngagementRepository {
   }
 
   @Override
-  public List<LevelView> levels() {
+  public List<LevelView> levels(LocalDate on) {
     return jdbc.list(
         "read the engagement levels",
-        "select code, name, min_points from retention.engagement_level order by min_points",
-        (c, ps) -> {},
+        """
+        select code, name, min_points
+          from (select distinct on (code) code, name, min_points
+                  from retention.engagement_level_version
+                 where effective_from <= ?
+                 order by code, effective_from desc) l
+         order by min_points""",
+        (c, ps) -> ps.setDate(1, Date.valueOf(on)),
         rs -> new LevelView(rs.getString("code"), rs.getString("name"), rs.getLong("min_points")));
   }
 
