@@ -361,6 +361,9 @@ class ProgramIT {
             approver.get("program/kinds").array().stream()
                 .map(k -> k.asJsonObject().getString("name")))
         .containsExactly(
+            "campaign-rule",
+            "engagement-action",
+            "engagement-level",
             "flight-earn-factor",
             "flight-earn-model",
             "flight-minimum-miles",

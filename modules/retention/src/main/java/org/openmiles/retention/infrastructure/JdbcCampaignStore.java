@@ -363,7 +363,10 @@ public class JdbcCampaignStore implements CampaignStore {
         select n.campaign_code, k.channel, n.selected, f.file_name, f.row_count, f.state,
                f.attempts, f.error, f.written_at, f.delivered_at
           from retention.campaign_run_count n
-          join retention.campaign k on k.code = n.campaign_code
+          join retention.campaign_run r on r.run_id = n.run_id
+          join lateral (select v.channel from retention.campaign_version v
+                         where v.code = n.campaign_code and v.effective_from <= r.run_date
+                         order by v.effective_from desc limit 1) k on true
           left join retention.campaign_file f
             on f.run_id = n.run_id and f.campaign_code = n.campaign_code
          where n.run_id = ?
