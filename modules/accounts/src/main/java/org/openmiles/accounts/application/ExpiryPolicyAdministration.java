@@ -1,0 +1,201 @@
+package org.openmiles.accounts.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.openmiles.accounts.domain.ExpiryPolicy;
+import org.openmiles.accounts.domain.ExpiryPolicyVersions;
+import org.openmiles.accounts.domain.ExpiryPolicyVersions.Written;
+import org.openmiles.common.ValidationException;
+import org.openmiles.program.api.RuleAdministration;
+import org.openmiles.program.api.RuleField;
+import org.openmiles.program.api.RuleKind;
+import org.openmiles.program.api.RuleVersion;
+import org.openmiles.program.api.VersionExistsException;
+import org.openmiles.program.api.VersionFields;
+
+/**
+ * The miles expiry policy as program managers change it (issue 20): {@code accounts.expiry_policy},
+ * one policy for the whole program (the table is keyed by its date only), so the key is {@code
+ * PROGRAM}. A version is whole: its kind (FIXED_TERM: each credit expires at the end of the {@code
+ * months}-th month after its activity month; INACTIVITY: all of a member's miles expire after
+ * {@code months} months without activity) and its months, 1 to 240, as the table's constraints
+ * allow.
+ *
+ * <p>How a version applies from its date (the ledger reads the policy for a date every time, with
+ * nothing cached): a credit posted on or after the date gets its lot's expiry from the new version
+ * ({@code LedgerPostings} reads the policy of the posting date, the application clock's UTC date,
+ * and dates the lot from the activity date), while lots already credited keep the date they were
+ * given; the expiry job run as of a date on or after it ({@code LedgerJobs.expireMiles}) expires
+ * dated lots due by then and, under INACTIVITY, every member lapsed by the new version's months —
+ * so a shorter inactivity period applies at once to past activity. Not simulated: what expires
+ * depends on the members' future activity.
+ */
+@ApplicationScoped
+public class ExpiryPolicyAdministration implements RuleAdministration {
+  /** The kind's name in paths and requests. */
+  public static final String KIND = "expiry-policy";
+
+  /** The one key: the policy is the program's. */
+  public static final String KEY = "PROGRAM";
+
+  private static final String POLICY_KIND = "kind";
+  private static final String MONTHS = "months";
+
+  private static final RuleKind DESCRIPTION =
+      new RuleKind(
+          KIND,
+          "Miles expiry policy",
+          "PROGRAM (one policy for the whole program)",
+          List.of(
+              new RuleField(
+                  POLICY_KIND,
+                  "choice",
+                  true,
+                  "FIXED_TERM: each credit expires at the end of the months-th month after its"
+                      + " activity month; INACTIVITY: all of a member's miles expire after months"
+                      + " months without activity"),
+              new RuleField(MONTHS, "whole number", true, "1 to 240 (today FIXED_TERM, 36)")));
+
+  @Inject ExpiryPolicyVersions store;
+
+  @Override
+  public RuleKind kind() {
+    return DESCRIPTION;
+  }
+
+  @Override
+  public void validate(String key, Map<String, String> fields, LocalDate effectiveFrom) {
+    key(key);
+    policy(fields);
+    if (store.versions().stream().anyMatch(w -> w.from().equals(effectiveFrom))) {
+      throw new VersionExistsException(KIND, KEY, effectiveFrom);
+    }
+  }
+
+  @Override
+  public Optional<RuleVersion> inForce(String key, LocalDate on) {
+    key(key);
+    List<Written> all = store.versions();
+    return Written.inForce(all, on)
+        .map(
+            w ->
+                new RuleVersion(
+                    KEY + "@" + w.from(),
+                    w.from(),
+                    Written.next(all, w.from()).orElse(null),
+                    fields(w.policy()),
+                    w.change()));
+  }
+
+  @Override
+  public String apply(
+      String key, Map<String, String> fields, LocalDate effectiveFrom, long change) {
+    key(key);
+    if (!store.add(effectiveFrom, policy(fields), change)) {
+      throw new VersionExistsException(KIND, KEY, effectiveFrom);
+    }
+    return KEY + "@" + effectiveFrom;
+  }
+
+  /**
+   * Against the policy in force the day before: a shorter period (members' miles would expire
+   * sooner than they were told; under INACTIVITY at once for past activity), a change of kind, and
+   * a later version already written (this one applies only until then).
+   */
+  @Override
+  public List<String> warnings(String key, Map<String, String> fields, LocalDate effectiveFrom) {
+    key(key);
+    ExpiryPolicy p = policy(fields);
+    List<Written> all = store.versions();
+    List<String> out = new ArrayList<>();
+    Written.inForce(all, effectiveFrom.minusDays(1))
+        .map(Written::policy)
+        .ifPresent(was -> out.addAll(changes(was, p, effectiveFrom)));
+    Written.next(all, effectiveFrom)
+        .ifPresent(
+            d ->
+                out.add(
+                    "a version from "
+                        + d
+                        + " is already written: this one applies only until then"));
+    return out;
+  }
+
+  /** What people should know about going from {@code was} to {@code p} on {@code from}. */
+  static List<String> changes(ExpiryPolicy was, ExpiryPolicy p, LocalDate from) {
+    List<String> out = new ArrayList<>();
+    if (was.kind() == p.kind() && p.months() < was.months()) {
+      out.add(
+          p.kind() == ExpiryPolicy.Kind.INACTIVITY
+              ? "the inactivity period shortens from "
+                  + was.months()
+                  + " to "
+                  + p.months()
+                  + " months: from "
+                  + from
+                  + " every member without activity for "
+                  + p.months()
+                  + " months loses all their miles at the next expiry run, sooner than they were"
+                  + " told"
+              : "miles credited from "
+                  + from
+                  + " expire after "
+                  + p.months()
+                  + " months instead of "
+                  + was.months()
+                  + ", sooner than members were told (miles already credited keep their dates)");
+    }
+    if (was.kind() == ExpiryPolicy.Kind.FIXED_TERM && p.kind() == ExpiryPolicy.Kind.INACTIVITY) {
+      out.add(
+          "from "
+              + from
+              + " all of a member's miles expire after "
+              + p.months()
+              + " months without activity; miles already credited also keep their dated expiry");
+    }
+    if (was.kind() == ExpiryPolicy.Kind.INACTIVITY && p.kind() == ExpiryPolicy.Kind.FIXED_TERM) {
+      out.add(
+          "from "
+              + from
+              + " each credit expires "
+              + p.months()
+              + " months after its activity month, even for active members; miles credited"
+              + " before keep no date of their own");
+    }
+    return out;
+  }
+
+  /** The key: {@code PROGRAM}, any case. */
+  static void key(String key) {
+    if (key == null || !key.strip().toUpperCase(Locale.ROOT).equals(KEY)) {
+      throw ValidationException.of(
+          "key",
+          "PROGRAM: the expiry policy is one for the whole program, not "
+              + (key == null ? "nothing" : key));
+    }
+  }
+
+  /** A version read whole, every broken field at once. */
+  static ExpiryPolicy policy(Map<String, String> fields) {
+    VersionFields f = new VersionFields(fields, Set.of(POLICY_KIND, MONTHS));
+    String kind = f.choice(POLICY_KIND, true, List.of("FIXED_TERM", "INACTIVITY"));
+    Long months = f.whole(MONTHS, true, 1, 240);
+    f.throwIfInvalid();
+    return new ExpiryPolicy(ExpiryPolicy.Kind.valueOf(kind), Math.toIntExact(months));
+  }
+
+  private static Map<String, String> fields(ExpiryPolicy p) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(POLICY_KIND, p.kind().name());
+    m.put(MONTHS, Integer.toString(p.months()));
+    return m;
+  }
+}
