@@ -6,19 +6,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.openmiles.accounts.domain.ExpiryPolicy;
 import org.openmiles.accounts.domain.ExpiryPolicyVersions;
-import org.openmiles.accounts.domain.ExpiryPolicyVersions.Written;
-import org.openmiles.common.ValidationException;
-import org.openmiles.program.api.RuleAdministration;
+import org.openmiles.program.api.DatedRuleAdministration;
+import org.openmiles.program.api.DatedVersion;
 import org.openmiles.program.api.RuleField;
 import org.openmiles.program.api.RuleKind;
-import org.openmiles.program.api.RuleVersion;
-import org.openmiles.program.api.VersionExistsException;
 import org.openmiles.program.api.VersionFields;
 
 /**
@@ -39,12 +34,9 @@ import org.openmiles.program.api.VersionFields;
  * depends on the members' future activity.
  */
 @ApplicationScoped
-public class ExpiryPolicyAdministration implements RuleAdministration {
+public class ExpiryPolicyAdministration extends DatedRuleAdministration<String, ExpiryPolicy> {
   /** The kind's name in paths and requests. */
   public static final String KIND = "expiry-policy";
-
-  /** The one key: the policy is the program's. */
-  public static final String KEY = "PROGRAM";
 
   private static final String POLICY_KIND = "kind";
   private static final String MONTHS = "months";
@@ -71,38 +63,38 @@ public class ExpiryPolicyAdministration implements RuleAdministration {
     return DESCRIPTION;
   }
 
+  /** The key: {@code PROGRAM}, any case. */
   @Override
-  public void validate(String key, Map<String, String> fields, LocalDate effectiveFrom) {
-    key(key);
-    policy(fields);
-    if (store.versions().stream().anyMatch(w -> w.from().equals(effectiveFrom))) {
-      throw new VersionExistsException(KIND, KEY, effectiveFrom);
-    }
+  protected String key(String key) {
+    return programWide(key, "the expiry policy");
+  }
+
+  /** A version read whole, every broken field at once. */
+  @Override
+  protected ExpiryPolicy read(String key, Map<String, String> fields, LocalDate from) {
+    VersionFields f = new VersionFields(fields, Set.of(POLICY_KIND, MONTHS));
+    String kind = f.choice(POLICY_KIND, true, List.of("FIXED_TERM", "INACTIVITY"));
+    Long months = f.whole(MONTHS, true, 1, 240);
+    f.throwIfInvalid();
+    return new ExpiryPolicy(ExpiryPolicy.Kind.valueOf(kind), Math.toIntExact(months));
   }
 
   @Override
-  public Optional<RuleVersion> inForce(String key, LocalDate on) {
-    key(key);
-    List<Written> all = store.versions();
-    return Written.inForce(all, on)
-        .map(
-            w ->
-                new RuleVersion(
-                    KEY + "@" + w.from(),
-                    w.from(),
-                    Written.next(all, w.from()).orElse(null),
-                    fields(w.policy()),
-                    w.change()));
+  protected List<DatedVersion<ExpiryPolicy>> versions(String key) {
+    return store.versions();
   }
 
   @Override
-  public String apply(
-      String key, Map<String, String> fields, LocalDate effectiveFrom, long change) {
-    key(key);
-    if (!store.add(effectiveFrom, policy(fields), change)) {
-      throw new VersionExistsException(KIND, KEY, effectiveFrom);
-    }
-    return KEY + "@" + effectiveFrom;
+  protected boolean add(String key, LocalDate from, ExpiryPolicy policy, long change) {
+    return store.add(from, policy, change);
+  }
+
+  @Override
+  protected Map<String, String> fields(ExpiryPolicy p) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(POLICY_KIND, p.kind().name());
+    m.put(MONTHS, Integer.toString(p.months()));
+    return m;
   }
 
   /**
@@ -112,20 +104,11 @@ public class ExpiryPolicyAdministration implements RuleAdministration {
    */
   @Override
   public List<String> warnings(String key, Map<String, String> fields, LocalDate effectiveFrom) {
-    key(key);
-    ExpiryPolicy p = policy(fields);
-    List<Written> all = store.versions();
+    String k = key(key);
+    ExpiryPolicy p = read(k, fields, effectiveFrom);
     List<String> out = new ArrayList<>();
-    Written.inForce(all, effectiveFrom.minusDays(1))
-        .map(Written::policy)
-        .ifPresent(was -> out.addAll(changes(was, p, effectiveFrom)));
-    Written.next(all, effectiveFrom)
-        .ifPresent(
-            d ->
-                out.add(
-                    "a version from "
-                        + d
-                        + " is already written: this one applies only until then"));
+    replaced(k, effectiveFrom).ifPresent(was -> out.addAll(changes(was, p, effectiveFrom)));
+    followed(k, effectiveFrom).ifPresent(out::add);
     return out;
   }
 
@@ -171,31 +154,5 @@ public class ExpiryPolicyAdministration implements RuleAdministration {
               + " before keep no date of their own");
     }
     return out;
-  }
-
-  /** The key: {@code PROGRAM}, any case. */
-  static void key(String key) {
-    if (key == null || !key.strip().toUpperCase(Locale.ROOT).equals(KEY)) {
-      throw ValidationException.of(
-          "key",
-          "PROGRAM: the expiry policy is one for the whole program, not "
-              + (key == null ? "nothing" : key));
-    }
-  }
-
-  /** A version read whole, every broken field at once. */
-  static ExpiryPolicy policy(Map<String, String> fields) {
-    VersionFields f = new VersionFields(fields, Set.of(POLICY_KIND, MONTHS));
-    String kind = f.choice(POLICY_KIND, true, List.of("FIXED_TERM", "INACTIVITY"));
-    Long months = f.whole(MONTHS, true, 1, 240);
-    f.throwIfInvalid();
-    return new ExpiryPolicy(ExpiryPolicy.Kind.valueOf(kind), Math.toIntExact(months));
-  }
-
-  private static Map<String, String> fields(ExpiryPolicy p) {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put(POLICY_KIND, p.kind().name());
-    m.put(MONTHS, Integer.toString(p.months()));
-    return m;
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.openmiles.accounts.domain.ExpiryPolicy;
 import org.openmiles.accounts.domain.ExpiryPolicyVersions;
 import org.openmiles.common.jdbc.Jdbc;
+import org.openmiles.program.api.DatedVersion;
 
 /**
  * The versions of {@code accounts.expiry_policy} with plain SQL: read whole (a handful of rows),
@@ -18,7 +19,7 @@ public class JdbcExpiryPolicyVersions implements ExpiryPolicyVersions {
   @Inject LedgerSql sql;
 
   @Override
-  public List<Written> versions() {
+  public List<DatedVersion<ExpiryPolicy>> versions() {
     return sql.list(
         "read the expiry policies",
         """
@@ -26,10 +27,11 @@ public class JdbcExpiryPolicyVersions implements ExpiryPolicyVersions {
          order by effective_from""",
         (c, ps) -> {},
         rs ->
-            new Written(
+            new DatedVersion<>(
                 new ExpiryPolicy(
                     ExpiryPolicy.Kind.valueOf(rs.getString("kind")), rs.getInt("months")),
                 rs.getDate("effective_from").toLocalDate(),
+                null,
                 Jdbc.longOrNull(rs, "change_id")));
   }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.openmiles.accounts.domain.ExpiryPolicy;
 import org.openmiles.accounts.domain.ExpiryPolicyVersions;
 import org.openmiles.common.ValidationException;
+import org.openmiles.program.api.DatedVersion;
 import org.openmiles.program.api.RuleVersion;
 import org.openmiles.program.api.VersionExistsException;
 
@@ -19,17 +20,16 @@ class ExpiryPolicyAdministrationTest {
   private static final LocalDate SEED = LocalDate.of(2000, 1, 1);
   private static final LocalDate FROM = LocalDate.of(2027, 3, 1);
 
-  private final List<ExpiryPolicyVersions.Written> rows = new ArrayList<>();
+  private final List<DatedVersion<ExpiryPolicy>> rows = new ArrayList<>();
   private final ExpiryPolicyAdministration a = new ExpiryPolicyAdministration();
 
   ExpiryPolicyAdministrationTest() {
     rows.add(
-        new ExpiryPolicyVersions.Written(
-            new ExpiryPolicy(ExpiryPolicy.Kind.FIXED_TERM, 36), SEED, null));
+        new DatedVersion<>(new ExpiryPolicy(ExpiryPolicy.Kind.FIXED_TERM, 36), SEED, null, null));
     a.store =
         new ExpiryPolicyVersions() {
           @Override
-          public List<Written> versions() {
+          public List<DatedVersion<ExpiryPolicy>> versions() {
             return List.copyOf(rows);
           }
 
@@ -38,7 +38,7 @@ class ExpiryPolicyAdministrationTest {
             if (rows.stream().anyMatch(w -> w.from().equals(from))) {
               return false;
             }
-            return rows.add(new Written(policy, from, change));
+            return rows.add(new DatedVersion<>(policy, from, null, change));
           }
         };
   }

@@ -7,20 +7,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.openmiles.cashmiles.domain.CashMilesRule;
 import org.openmiles.cashmiles.domain.CashMilesRuleVersions;
-import org.openmiles.cashmiles.domain.CashMilesRuleVersions.Written;
 import org.openmiles.cashmiles.domain.RefundRules;
-import org.openmiles.common.ValidationException;
-import org.openmiles.program.api.RuleAdministration;
+import org.openmiles.program.api.DatedRuleAdministration;
+import org.openmiles.program.api.DatedVersion;
 import org.openmiles.program.api.RuleField;
 import org.openmiles.program.api.RuleKind;
-import org.openmiles.program.api.RuleVersion;
-import org.openmiles.program.api.VersionExistsException;
 import org.openmiles.program.api.VersionFields;
 
 /**
@@ -36,12 +31,9 @@ import org.openmiles.program.api.VersionFields;
  * chosen under another.
  */
 @ApplicationScoped
-public class CashMilesRuleAdministration implements RuleAdministration {
+public class CashMilesRuleAdministration extends DatedRuleAdministration<String, CashMilesRule> {
   /** The kind's name in paths and requests. */
   public static final String KIND = "cash-miles-rule";
-
-  /** The one key: the rule is the program's. */
-  public static final String KEY = "PROGRAM";
 
   private static final String MIN = "minMilesPerSegment";
   private static final String STEP = "milesStep";
@@ -103,33 +95,25 @@ public class CashMilesRuleAdministration implements RuleAdministration {
     return DESCRIPTION;
   }
 
+  /** The key: {@code PROGRAM}, any case. */
   @Override
-  public void validate(String key, Map<String, String> fields, LocalDate effectiveFrom) {
-    key(key);
-    rule(fields);
-    if (store.rules().stream().anyMatch(w -> w.from().equals(effectiveFrom))) {
-      throw new VersionExistsException(KIND, KEY, effectiveFrom);
-    }
+  protected String key(String key) {
+    return programWide(key, "the Cash & Miles rule");
   }
 
   @Override
-  public Optional<RuleVersion> inForce(String key, LocalDate on) {
-    key(key);
-    return Written.inForce(store.rules(), on)
-        .map(
-            w ->
-                new RuleVersion(
-                    KEY + "@" + w.from(), w.from(), w.to(), fields(w.value()), w.change()));
+  protected CashMilesRule read(String key, Map<String, String> fields, LocalDate from) {
+    return rule(fields);
   }
 
   @Override
-  public String apply(
-      String key, Map<String, String> fields, LocalDate effectiveFrom, long change) {
-    key(key);
-    if (!store.addRule(effectiveFrom, rule(fields), change)) {
-      throw new VersionExistsException(KIND, KEY, effectiveFrom);
-    }
-    return KEY + "@" + effectiveFrom;
+  protected List<DatedVersion<CashMilesRule>> versions(String key) {
+    return store.rules();
+  }
+
+  @Override
+  protected boolean add(String key, LocalDate from, CashMilesRule rule, long change) {
+    return store.addRule(from, rule, change);
   }
 
   /**
@@ -140,76 +124,58 @@ public class CashMilesRuleAdministration implements RuleAdministration {
    */
   @Override
   public List<String> warnings(String key, Map<String, String> fields, LocalDate effectiveFrom) {
-    key(key);
+    String k = key(key);
     CashMilesRule p = rule(fields);
-    List<Written<CashMilesRule>> written = store.rules();
     List<String> out = new ArrayList<>();
-    Written.inForce(written, effectiveFrom.minusDays(1))
-        .map(Written::value)
-        .ifPresent(
-            was -> {
-              if (p.minMilesPerSegment() < was.minMilesPerSegment()) {
-                out.add(
-                    "the minimum falls from "
-                        + was.minMilesPerSegment()
-                        + " to "
-                        + p.minMilesPerSegment()
-                        + " miles per passenger and segment: smaller fares and smaller parts of a"
-                        + " fare become payable with miles");
-              }
-              if (p.maxFareSharePct().compareTo(was.maxFareSharePct()) > 0) {
-                out.add(
-                    "miles may pay up to "
-                        + p.maxFareSharePct().stripTrailingZeros().toPlainString()
-                        + " % of a base fare (was "
-                        + was.maxFareSharePct().stripTrailingZeros().toPlainString()
-                        + " %)"
-                        + (p.maxFareSharePct().compareTo(BigDecimal.valueOf(100)) == 0
-                            ? ": a fare may be paid wholly with miles, only taxes and fees in cash"
-                            : ""));
-              }
-              if (p.quoteTtlSeconds() < was.quoteTtlSeconds()
-                  || p.holdTtlSeconds() < was.holdTtlSeconds()) {
-                out.add(
-                    "shorter lifetimes (quote "
-                        + was.quoteTtlSeconds()
-                        + " -> "
-                        + p.quoteTtlSeconds()
-                        + " s, hold "
-                        + was.holdTtlSeconds()
-                        + " -> "
-                        + p.holdTtlSeconds()
-                        + " s): booking engines have less time to pay and to capture");
-              }
-              if (was.refunds().voluntaryRedeposit() && !p.refunds().voluntaryRedeposit()) {
-                out.add("a voluntary refund would no longer give the miles back");
-              }
-              if (was.refunds().involuntaryRedeposit() && !p.refunds().involuntaryRedeposit()) {
-                out.add(
-                    "an involuntary refund (the airline's cancellation) would no longer give the"
-                        + " miles back: members lose their miles when the airline cancels");
-              }
-            });
-    written.stream()
-        .filter(w -> w.from().isAfter(effectiveFrom))
-        .findFirst()
-        .ifPresent(
-            w ->
-                out.add(
-                    "a version from "
-                        + w.from()
-                        + " is already written: this one applies only until then"));
+    replaced(k, effectiveFrom).ifPresent(was -> out.addAll(changes(was, p)));
+    followed(k, effectiveFrom).ifPresent(out::add);
     return out;
   }
 
-  /** The key: {@code PROGRAM}, any case. */
-  static void key(String key) {
-    if (key == null || !key.strip().toUpperCase(Locale.ROOT).equals(KEY)) {
-      throw ValidationException.of(
-          "key",
-          "PROGRAM: the Cash & Miles rule is one for the whole program, not "
-              + (key == null ? "nothing" : key));
+  /** What people should know about going from rule {@code was} to {@code p}. */
+  private static List<String> changes(CashMilesRule was, CashMilesRule p) {
+    List<String> out = new ArrayList<>();
+    if (p.minMilesPerSegment() < was.minMilesPerSegment()) {
+      out.add(
+          "the minimum falls from "
+              + was.minMilesPerSegment()
+              + " to "
+              + p.minMilesPerSegment()
+              + " miles per passenger and segment: smaller fares and smaller parts of a fare"
+              + " become payable with miles");
     }
+    if (p.maxFareSharePct().compareTo(was.maxFareSharePct()) > 0) {
+      out.add(
+          "miles may pay up to "
+              + p.maxFareSharePct().stripTrailingZeros().toPlainString()
+              + " % of a base fare (was "
+              + was.maxFareSharePct().stripTrailingZeros().toPlainString()
+              + " %)"
+              + (p.maxFareSharePct().compareTo(BigDecimal.valueOf(100)) == 0
+                  ? ": a fare may be paid wholly with miles, only taxes and fees in cash"
+                  : ""));
+    }
+    if (p.quoteTtlSeconds() < was.quoteTtlSeconds() || p.holdTtlSeconds() < was.holdTtlSeconds()) {
+      out.add(
+          "shorter lifetimes (quote "
+              + was.quoteTtlSeconds()
+              + " -> "
+              + p.quoteTtlSeconds()
+              + " s, hold "
+              + was.holdTtlSeconds()
+              + " -> "
+              + p.holdTtlSeconds()
+              + " s): booking engines have less time to pay and to capture");
+    }
+    if (was.refunds().voluntaryRedeposit() && !p.refunds().voluntaryRedeposit()) {
+      out.add("a voluntary refund would no longer give the miles back");
+    }
+    if (was.refunds().involuntaryRedeposit() && !p.refunds().involuntaryRedeposit()) {
+      out.add(
+          "an involuntary refund (the airline's cancellation) would no longer give the miles"
+              + " back: members lose their miles when the airline cancels");
+    }
+    return out;
   }
 
   /** A version read whole, every constraint of the table checked, every broken field at once. */
@@ -256,7 +222,8 @@ public class CashMilesRuleAdministration implements RuleAdministration {
     return f.yesNo(field, false);
   }
 
-  private static Map<String, String> fields(CashMilesRule r) {
+  @Override
+  protected Map<String, String> fields(CashMilesRule r) {
     Map<String, String> m = new LinkedHashMap<>();
     m.put(MIN, Integer.toString(r.minMilesPerSegment()));
     m.put(STEP, Integer.toString(r.milesStep()));

@@ -15,14 +15,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.openmiles.cashmiles.domain.CashMilesRuleVersions;
 import org.openmiles.cashmiles.domain.CashMilesRuleVersions.MileValueReplay;
-import org.openmiles.cashmiles.domain.CashMilesRuleVersions.Written;
 import org.openmiles.common.ValidationException;
-import org.openmiles.program.api.RuleAdministration;
+import org.openmiles.program.api.DatedRuleAdministration;
+import org.openmiles.program.api.DatedVersion;
 import org.openmiles.program.api.RuleField;
 import org.openmiles.program.api.RuleKind;
-import org.openmiles.program.api.RuleVersion;
 import org.openmiles.program.api.Simulation;
-import org.openmiles.program.api.VersionExistsException;
 import org.openmiles.program.api.VersionFields;
 
 /**
@@ -45,7 +43,7 @@ import org.openmiles.program.api.VersionFields;
  * miles counted: the captured miles were used when the ticket was paid.
  */
 @ApplicationScoped
-public class MileValueAdministration implements RuleAdministration {
+public class MileValueAdministration extends DatedRuleAdministration<String, BigDecimal> {
   /** The kind's name in paths and requests. */
   public static final String KIND = "mile-value";
 
@@ -73,37 +71,43 @@ public class MileValueAdministration implements RuleAdministration {
     return DESCRIPTION;
   }
 
+  /** The key: a currency Java knows (ISO 4217), as the quote path reads a fare's currency. */
   @Override
-  public void validate(String key, Map<String, String> fields, LocalDate effectiveFrom) {
-    String currency = currency(key);
-    value(fields);
-    if (store.mileValues(currency).stream().anyMatch(w -> w.from().equals(effectiveFrom))) {
-      throw new VersionExistsException(KIND, currency, effectiveFrom);
+  protected String key(String key) {
+    String c = key == null ? "" : key.strip().toUpperCase(Locale.ROOT);
+    if (c.matches("[A-Z]{3}")) {
+      try {
+        Currency.getInstance(c);
+        return c;
+      } catch (IllegalArgumentException e) {
+        // refused below
+      }
     }
+    throw ValidationException.of(
+        "key", "an ISO 4217 currency such as VND or USD, not " + (key == null ? "nothing" : key));
   }
 
   @Override
-  public Optional<RuleVersion> inForce(String key, LocalDate on) {
-    String currency = currency(key);
-    return Written.inForce(store.mileValues(currency), on)
-        .map(
-            w ->
-                new RuleVersion(
-                    currency + "@" + w.from(),
-                    w.from(),
-                    w.to(),
-                    Map.of(VALUE, w.value().toPlainString()),
-                    w.change()));
+  protected BigDecimal read(String currency, Map<String, String> fields, LocalDate from) {
+    VersionFields f = new VersionFields(fields, Set.of(VALUE));
+    BigDecimal v = f.decimal(VALUE, true, false, 6, 6);
+    f.throwIfInvalid();
+    return v;
   }
 
   @Override
-  public String apply(
-      String key, Map<String, String> fields, LocalDate effectiveFrom, long change) {
-    String currency = currency(key);
-    if (!store.addMileValue(currency, effectiveFrom, value(fields), change)) {
-      throw new VersionExistsException(KIND, currency, effectiveFrom);
-    }
-    return currency + "@" + effectiveFrom;
+  protected List<DatedVersion<BigDecimal>> versions(String currency) {
+    return store.mileValues(currency);
+  }
+
+  @Override
+  protected boolean add(String currency, LocalDate from, BigDecimal value, long change) {
+    return store.addMileValue(currency, from, value, change);
+  }
+
+  @Override
+  protected Map<String, String> fields(BigDecimal value) {
+    return Map.of(VALUE, value.toPlainString());
   }
 
   /**
@@ -114,11 +118,10 @@ public class MileValueAdministration implements RuleAdministration {
    */
   @Override
   public List<String> warnings(String key, Map<String, String> fields, LocalDate effectiveFrom) {
-    String currency = currency(key);
-    BigDecimal proposed = value(fields);
-    List<Written<BigDecimal>> written = store.mileValues(currency);
+    String currency = key(key);
+    BigDecimal proposed = read(currency, fields, effectiveFrom);
     List<String> out = new ArrayList<>();
-    Optional<Written<BigDecimal>> before = Written.inForce(written, effectiveFrom.minusDays(1));
+    Optional<BigDecimal> before = replaced(currency, effectiveFrom);
     if (before.isEmpty()) {
       out.add(
           "fares in "
@@ -126,54 +129,42 @@ public class MileValueAdministration implements RuleAdministration {
               + " have no mile value before "
               + effectiveFrom
               + ": from then on they can be paid partly with miles");
-    } else {
-      BigDecimal was = before.get().value();
-      int c = proposed.compareTo(was);
-      if (c != 0) {
-        String pct =
-            proposed
-                .subtract(was)
-                .abs()
-                .multiply(BigDecimal.valueOf(100))
-                .divide(was, 1, RoundingMode.HALF_UP)
-                .toPlainString();
-        out.add(
-            c < 0
-                ? "a mile would be worth "
-                    + pct
-                    + " % less in "
-                    + currency
-                    + " (was "
-                    + was.toPlainString()
-                    + "): members need more miles for the same part of a fare in quotes from "
-                    + effectiveFrom
-                : "a mile would be worth "
-                    + pct
-                    + " % more in "
-                    + currency
-                    + " (was "
-                    + was.toPlainString()
-                    + "): each mile pays more of a fare, the program's cost of a mile rises");
-      }
+    } else if (proposed.compareTo(before.get()) != 0) {
+      out.add(change(currency, before.get(), proposed, effectiveFrom));
     }
-    written.stream()
-        .filter(w -> w.from().isAfter(effectiveFrom))
-        .findFirst()
-        .ifPresent(
-            w ->
-                out.add(
-                    "a version from "
-                        + w.from()
-                        + " is already written: this one applies only until then"));
+    followed(currency, effectiveFrom).ifPresent(out::add);
     return out;
+  }
+
+  private static String change(String currency, BigDecimal was, BigDecimal proposed, LocalDate d) {
+    String pct =
+        proposed
+            .subtract(was)
+            .abs()
+            .multiply(BigDecimal.valueOf(100))
+            .divide(was, 1, RoundingMode.HALF_UP)
+            .toPlainString();
+    String what = " in " + currency + " (was " + was.toPlainString() + "): ";
+    return proposed.compareTo(was) < 0
+        ? "a mile would be worth "
+            + pct
+            + " % less"
+            + what
+            + "members need more miles for the same part of a fare in quotes from "
+            + d
+        : "a mile would be worth "
+            + pct
+            + " % more"
+            + what
+            + "each mile pays more of a fare, the program's cost of a mile rises";
   }
 
   @Override
   public Optional<Simulation> simulate(
       String key, Map<String, String> fields, LocalDate from, LocalDate to) {
     long start = System.nanoTime();
-    String currency = currency(key);
-    BigDecimal proposed = value(fields);
+    String currency = key(key);
+    BigDecimal proposed = read(currency, fields, from);
     int digits = Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
     MileValueReplay r = store.replayMileValue(currency, digits, proposed, from, to);
     return Optional.of(
@@ -192,27 +183,5 @@ public class MileValueAdministration implements RuleAdministration {
             r.groups(),
             clock.instant(),
             (System.nanoTime() - start) / 1_000_000));
-  }
-
-  /** The key: a currency Java knows (ISO 4217), as the quote path reads a fare's currency. */
-  static String currency(String key) {
-    String c = key == null ? "" : key.strip().toUpperCase(Locale.ROOT);
-    if (c.matches("[A-Z]{3}")) {
-      try {
-        Currency.getInstance(c);
-        return c;
-      } catch (IllegalArgumentException e) {
-        // refused below
-      }
-    }
-    throw ValidationException.of(
-        "key", "an ISO 4217 currency such as VND or USD, not " + (key == null ? "nothing" : key));
-  }
-
-  private static BigDecimal value(Map<String, String> fields) {
-    VersionFields f = new VersionFields(fields, Set.of(VALUE));
-    BigDecimal v = f.decimal(VALUE, true, false, 6, 6);
-    f.throwIfInvalid();
-    return v;
   }
 }

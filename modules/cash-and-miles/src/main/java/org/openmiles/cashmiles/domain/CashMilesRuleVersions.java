@@ -3,7 +3,7 @@ package org.openmiles.cashmiles.domain;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
+import org.openmiles.program.api.DatedVersion;
 import org.openmiles.program.api.Simulation;
 
 /**
@@ -14,10 +14,10 @@ import org.openmiles.program.api.Simulation;
 public interface CashMilesRuleVersions {
 
   /** Every version of a currency's mile value, oldest first. */
-  List<Written<BigDecimal>> mileValues(String currency);
+  List<DatedVersion<BigDecimal>> mileValues(String currency);
 
   /** Every version of the Cash &amp; Miles rule, oldest first. */
-  List<Written<CashMilesRule>> rules();
+  List<DatedVersion<CashMilesRule>> rules();
 
   /**
    * Adds a version from {@code from} written by change request {@code change}; false if one from
@@ -36,28 +36,6 @@ public interface CashMilesRuleVersions {
    */
   MileValueReplay replayMileValue(
       String currency, int digits, BigDecimal proposed, LocalDate from, LocalDate to);
-
-  /** A version as stored: its value, dates, and the change request that wrote it (null: seeded). */
-  record Written<T>(T value, LocalDate from, LocalDate to, Long change) {
-    /** In force on {@code date}: from {@code from} inclusive to {@code to} exclusive. */
-    public boolean appliesOn(LocalDate date) {
-      return !date.isBefore(from) && (to == null || date.isBefore(to));
-    }
-
-    /**
-     * The version in force on {@code date} as the quote path reads it: the latest-starting one not
-     * after the date, if it has not ended by then.
-     */
-    public static <T> Optional<Written<T>> inForce(List<Written<T>> versions, LocalDate date) {
-      Written<T> latest = null;
-      for (Written<T> v : versions) {
-        if (!v.from().isAfter(date) && (latest == null || v.from().isAfter(latest.from()))) {
-          latest = v;
-        }
-      }
-      return Optional.ofNullable(latest).filter(v -> v.appliesOn(date));
-    }
-  }
 
   /**
    * A replay's totals: payments, those whose recorded split the rules in force on their date give

@@ -5,16 +5,15 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openmiles.cashmiles.domain.CashMilesRule;
 import org.openmiles.cashmiles.domain.CashMilesRuleVersions;
-import org.openmiles.cashmiles.domain.RefundRules;
 import org.openmiles.common.jdbc.Jdbc;
+import org.openmiles.program.api.DatedVersion;
 import org.openmiles.program.api.Simulation.Group;
+import org.openmiles.program.api.SimulationMonths;
 
 /**
  * The versions of {@code cashmiles.mile_value} and {@code cashmiles.cash_miles_rule} with plain
@@ -27,7 +26,7 @@ public class JdbcCashMilesRuleVersions implements CashMilesRuleVersions {
   @Inject Jdbc jdbc;
 
   @Override
-  public List<Written<BigDecimal>> mileValues(String currency) {
+  public List<DatedVersion<BigDecimal>> mileValues(String currency) {
     return jdbc.list(
         "read the mile values of " + currency,
         """
@@ -35,7 +34,7 @@ public class JdbcCashMilesRuleVersions implements CashMilesRuleVersions {
          where currency = ? order by effective_from""",
         (c, ps) -> ps.setString(1, currency),
         rs ->
-            new Written<>(
+            new DatedVersion<>(
                 rs.getBigDecimal("value_per_mile"),
                 rs.getDate("effective_from").toLocalDate(),
                 Jdbc.dateOrNull(rs, "effective_to"),
@@ -43,7 +42,7 @@ public class JdbcCashMilesRuleVersions implements CashMilesRuleVersions {
   }
 
   @Override
-  public List<Written<CashMilesRule>> rules() {
+  public List<DatedVersion<CashMilesRule>> rules() {
     return jdbc.list(
         "read the Cash & Miles rules",
         """
@@ -53,16 +52,8 @@ public class JdbcCashMilesRuleVersions implements CashMilesRuleVersions {
           from cashmiles.cash_miles_rule order by effective_from""",
         (c, ps) -> {},
         rs ->
-            new Written<>(
-                new CashMilesRule(
-                    rs.getInt("min_miles_per_segment"),
-                    rs.getInt("miles_step"),
-                    rs.getBigDecimal("max_fare_share_pct"),
-                    rs.getInt("quote_ttl_seconds"),
-                    rs.getInt("hold_ttl_seconds"),
-                    new RefundRules(
-                        rs.getBoolean("voluntary_refund_redeposit"),
-                        rs.getBoolean("involuntary_refund_redeposit"))),
+            new DatedVersion<>(
+                JdbcPaymentRepository.rule(rs),
                 rs.getDate("effective_from").toLocalDate(),
                 Jdbc.dateOrNull(rs, "effective_to"),
                 Jdbc.longOrNull(rs, "change_id")));
@@ -216,10 +207,7 @@ public class JdbcCashMilesRuleVersions implements CashMilesRuleVersions {
                 });
     Object[] total = rows.stream().filter(r -> r[0].equals("total")).findFirst().orElseThrow();
     // every month of the window, those without payments as zeros
-    Map<String, Group> months = new LinkedHashMap<>();
-    for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
-      months.put(m.toString(), new Group("month", m.toString(), 0, 0, 0));
-    }
+    Map<String, Group> months = SimulationMonths.empty(from, to);
     for (Object[] r : rows) {
       if (r[0].equals("month")) {
         long miles = (long) r[4];

@@ -9,24 +9,26 @@ import java.util.Map;
 import org.openmiles.cashmiles.domain.CashMilesRule;
 import org.openmiles.cashmiles.domain.CashMilesRuleVersions;
 import org.openmiles.cashmiles.domain.RefundRules;
+import org.openmiles.program.api.DatedVersion;
 
 /** The Cash &amp; Miles rule versions in memory, seeded as cashmiles V1 seeds the tables. */
 class RuleStore implements CashMilesRuleVersions {
   static final LocalDate SEED = LocalDate.of(2000, 1, 1);
 
-  final Map<String, List<Written<BigDecimal>>> values = new HashMap<>();
-  final List<Written<CashMilesRule>> rules = new ArrayList<>();
+  final Map<String, List<DatedVersion<BigDecimal>>> values = new HashMap<>();
+  final List<DatedVersion<CashMilesRule>> rules = new ArrayList<>();
   MileValueReplay replay;
 
   RuleStore() {
     values.put(
         "USD",
-        new ArrayList<>(List.of(new Written<>(new BigDecimal("0.010000"), SEED, null, null))));
+        new ArrayList<>(List.of(new DatedVersion<>(new BigDecimal("0.010000"), SEED, null, null))));
     values.put(
         "VND",
-        new ArrayList<>(List.of(new Written<>(new BigDecimal("250.000000"), SEED, null, null))));
+        new ArrayList<>(
+            List.of(new DatedVersion<>(new BigDecimal("250.000000"), SEED, null, null))));
     rules.add(
-        new Written<>(
+        new DatedVersion<>(
             new CashMilesRule(
                 2500, 500, new BigDecimal("100.00"), 600, 900, new RefundRules(false, true)),
             SEED,
@@ -35,22 +37,22 @@ class RuleStore implements CashMilesRuleVersions {
   }
 
   @Override
-  public List<Written<BigDecimal>> mileValues(String currency) {
+  public List<DatedVersion<BigDecimal>> mileValues(String currency) {
     return List.copyOf(values.getOrDefault(currency, List.of()));
   }
 
   @Override
-  public List<Written<CashMilesRule>> rules() {
+  public List<DatedVersion<CashMilesRule>> rules() {
     return List.copyOf(rules);
   }
 
   @Override
   public boolean addMileValue(String currency, LocalDate from, BigDecimal value, long change) {
-    List<Written<BigDecimal>> v = values.computeIfAbsent(currency, c -> new ArrayList<>());
+    List<DatedVersion<BigDecimal>> v = values.computeIfAbsent(currency, c -> new ArrayList<>());
     if (v.stream().anyMatch(w -> w.from().equals(from))) {
       return false;
     }
-    return v.add(new Written<>(value, from, null, change));
+    return v.add(new DatedVersion<>(value, from, null, change));
   }
 
   @Override
@@ -58,7 +60,7 @@ class RuleStore implements CashMilesRuleVersions {
     if (rules.stream().anyMatch(w -> w.from().equals(from))) {
       return false;
     }
-    return rules.add(new Written<>(rule, from, null, change));
+    return rules.add(new DatedVersion<>(rule, from, null, change));
   }
 
   @Override
