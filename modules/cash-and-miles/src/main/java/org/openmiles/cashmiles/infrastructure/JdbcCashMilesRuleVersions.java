@@ -134,7 +134,7 @@ public class JdbcCashMilesRuleVersions implements CashMilesRuleVersions {
       ruled as (
         select pay.*,
                case when v.effective_to is null or pay.day < v.effective_to
-                    then v.value_per_mile end as value,
+                    then v.value_per_mile end as in_force,
                case when r.effective_to is null or pay.day < r.effective_to
                     then true else false end as rule_on,
                r.min_miles_per_segment, r.miles_step as rule_step, r.max_fare_share_pct
@@ -148,15 +148,15 @@ public class JdbcCashMilesRuleVersions implements CashMilesRuleVersions {
                               order by c.effective_from desc limit 1) r on true),
       topped as (
         select ruled.*,
-               case when value is not null and rule_on then
-                 div(trunc(base_fare * max_fare_share_pct / 100, 10), value) end as top
+               case when in_force is not null and rule_on then
+                 div(trunc(base_fare * max_fare_share_pct / 100, 10), in_force) end as top
           from ruled),
       rated as (
         select member_number, day, captured_miles,
-               coalesce(trunc(value * captured_miles, arg.d), 0) as before,
+               coalesce(trunc(in_force * captured_miles, arg.d), 0) as before,
                trunc(arg.proposed * captured_miles, arg.d) as after,
-               coalesce(value = quoted
-                 and miles_value = trunc(value * miles, arg.d)
+               coalesce(in_force = quoted
+                 and miles_value = trunc(in_force * miles, arg.d)
                  and cash_for_fare = base_fare - miles_value
                  and total_cash = cash_for_fare + taxes_and_fees
                  and min_miles = min_miles_per_segment::bigint * passengers * segments
