@@ -49,7 +49,7 @@ public class ExpiryPolicyAdministration extends DatedRuleAdministration<String, 
           List.of(
               new RuleField(
                   POLICY_KIND,
-                  "choice",
+                  "FIXED_TERM or INACTIVITY",
                   true,
                   "FIXED_TERM: each credit expires at the end of the months-th month after its"
                       + " activity month; INACTIVITY: all of a member's miles expire after months"

@@ -76,12 +76,12 @@ public class CashMilesRuleAdministration extends DatedRuleAdministration<String,
                       + " seconds"),
               new RuleField(
                   VOLUNTARY,
-                  "yes/no",
+                  "true or false",
                   true,
                   "true: a refund the passenger chose gives the miles back (today false)"),
               new RuleField(
                   INVOLUNTARY,
-                  "yes/no",
+                  "true or false",
                   true,
                   "true: a refund the airline caused gives the miles back (today true)")));
 
