@@ -362,11 +362,14 @@ class ProgramIT {
                 .map(k -> k.asJsonObject().getString("name")))
         .containsExactly(
             "campaign-rule",
+            "cash-miles-rule",
             "engagement-action",
             "engagement-level",
+            "expiry-policy",
             "flight-earn-factor",
             "flight-earn-model",
             "flight-minimum-miles",
+            "mile-value",
             "partner-earn-rule",
             "partner-mile-price",
             "promotion",

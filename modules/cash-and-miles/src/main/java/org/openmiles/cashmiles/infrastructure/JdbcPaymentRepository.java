@@ -80,14 +80,7 @@ public class JdbcPaymentRepository implements PaymentRepository {
               Optional<CashMilesRule> rule =
                   !rs.getBoolean("rule_found") || endedBy(rs.getDate("rule_to"), day)
                       ? Optional.empty()
-                      : Optional.of(
-                          new CashMilesRule(
-                              rs.getInt("min_miles_per_segment"),
-                              rs.getInt("miles_step"),
-                              rs.getBigDecimal("max_fare_share_pct"),
-                              rs.getInt("quote_ttl_seconds"),
-                              rs.getInt("hold_ttl_seconds"),
-                              refunds(rs)));
+                      : Optional.of(rule(rs));
               Optional<BigDecimal> value =
                   !rs.getBoolean("value_found") || endedBy(rs.getDate("value_to"), day)
                       ? Optional.empty()
@@ -405,6 +398,19 @@ public class JdbcPaymentRepository implements PaymentRepository {
   }
 
   /** The refund rules of a row that has them (a rule, or a quote and its payments). */
+  /**
+   * A row of {@code cash_miles_rule} (its columns by their names), as quotes and versions read it.
+   */
+  static CashMilesRule rule(ResultSet rs) throws SQLException {
+    return new CashMilesRule(
+        rs.getInt("min_miles_per_segment"),
+        rs.getInt("miles_step"),
+        rs.getBigDecimal("max_fare_share_pct"),
+        rs.getInt("quote_ttl_seconds"),
+        rs.getInt("hold_ttl_seconds"),
+        refunds(rs));
+  }
+
   private static RefundRules refunds(ResultSet rs) throws SQLException {
     return new RefundRules(
         rs.getBoolean("voluntary_refund_redeposit"), rs.getBoolean("involuntary_refund_redeposit"));
