@@ -120,7 +120,7 @@ class CashMilesProgramIT {
     Res now = rule("mile-value", currency, today);
     assertThat(now.status()).as(now.toString()).isEqualTo(200);
     assertThat(now.str("version")).isEqualTo(currency + "@" + today);
-    assertThat(now.json().getJsonObject("fields").getString("valuePerMile")).isEqualTo("0.0125");
+    assertThat(now.json().getJsonObject("fields").getString("valuePerMile")).isEqualTo("0.012500");
     assertThat(now.json().getJsonNumber("change").longValue()).isEqualTo(id);
 
     // the real path: a quote now uses the new value, and a payment on it is captured
