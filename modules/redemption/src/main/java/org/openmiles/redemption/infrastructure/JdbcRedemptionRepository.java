@@ -128,8 +128,12 @@ public class JdbcRedemptionRepository
     var peaks =
         jdbc.list(
             "read the peak calendar",
-            "select route_group_code, first_day, last_day from redemption.peak_period",
-            (c, ps) -> {},
+            // per scope (ALL or a route group) the ranges of the version in force on the date
+            """
+            select p.route_group_code, p.first_day, p.last_day from redemption.peak_period p
+            where p.version_from = (select max(v.version_from) from redemption.peak_calendar v
+                                    where v.scope = p.scope and v.version_from <= ?)""",
+            (c, ps) -> ps.setDate(1, d),
             rs ->
                 new AwardChart.PeakPeriod(
                     rs.getString("route_group_code"),
