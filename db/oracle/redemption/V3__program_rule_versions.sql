@@ -25,3 +25,27 @@ alter table peak_period add constraint peak_period_version_fk
 alter table peak_period add constraint peak_period_scope_ck
     check (scope = coalesce(route_group_code, 'ALL'));
 create index peak_period_version_idx on peak_period (scope, version_from);
+
+alter table award add (route_group_code varchar2(20 char), cabin varchar2(15 char),
+    journey varchar2(10 char), passengers number(10), outbound date);
+alter table award add constraint award_flight_ck check (
+    (route_group_code is null and cabin is null and journey is null and passengers is null
+     and outbound is null)
+    or (kind = 'FLIGHT' and route_group_code is not null and outbound is not null
+        and cabin in ('ECONOMY', 'PREMIUM_ECONOMY', 'BUSINESS')
+        and journey in ('ONE_WAY', 'ROUND_TRIP') and passengers between 1 and 9));
+-- Oracle has no partial index: this one holds every award
+create index award_priced_idx on award (route_group_code, cabin, issued_at);
+
+create table award_part (
+    award_id    number(19)        not null references award (id),
+    part_no     number(5)         not null,
+    journey     varchar2(10 char) not null,
+    season      varchar2(8 char)  not null,
+    travel_date date              not null,
+    miles       number(19)        not null,
+    constraint award_part_pk primary key (award_id, part_no),
+    constraint award_part_journey_ck check (journey in ('ONE_WAY', 'ROUND_TRIP')),
+    constraint award_part_season_ck check (season in ('OFF_PEAK', 'PEAK')),
+    constraint award_part_miles_ck check (miles > 0)
+);

@@ -43,3 +43,36 @@ alter table peak_period add constraint peak_period_version_fk
 alter table peak_period add constraint peak_period_scope_ck
     check (scope = coalesce(route_group_code, 'ALL'));
 create index peak_period_version_idx on peak_period (scope, version_from);
+
+-- What a flight award was priced at, so that a proposed award chart can be replayed on the awards
+-- issued (ADR 0045, simulation): the route group, cabin, journey and number of passengers, and
+-- per passenger each priced part, by the chart cell it used (a round trip priced by a ROUND_TRIP
+-- cell is one part of journey ROUND_TRIP; one priced as two one-way awards, two ONE_WAY parts).
+-- The chart in force on the award's outbound date priced every part. Null / no parts for partner
+-- and upgrade awards, and for flight awards issued before V3.
+alter table award add column route_group_code varchar(20);
+alter table award add column cabin varchar(15);
+alter table award add column journey varchar(10);
+alter table award add column passengers integer;
+alter table award add column outbound date;
+alter table award add constraint award_flight_ck check (
+    (route_group_code is null and cabin is null and journey is null and passengers is null
+     and outbound is null)
+    or (kind = 'FLIGHT' and route_group_code is not null and outbound is not null
+        and cabin in ('ECONOMY', 'PREMIUM_ECONOMY', 'BUSINESS')
+        and journey in ('ONE_WAY', 'ROUND_TRIP') and passengers between 1 and 9));
+create index award_priced_idx on award (route_group_code, cabin, issued_at)
+    where route_group_code is not null;
+
+create table award_part (
+    award_id    bigint      not null references award (id),
+    part_no     smallint    not null,
+    journey     varchar(10) not null,
+    season      varchar(8)  not null,
+    travel_date date        not null,
+    miles       bigint      not null,
+    constraint award_part_pk primary key (award_id, part_no),
+    constraint award_part_journey_ck check (journey in ('ONE_WAY', 'ROUND_TRIP')),
+    constraint award_part_season_ck check (season in ('OFF_PEAK', 'PEAK')),
+    constraint award_part_miles_ck check (miles > 0)
+);

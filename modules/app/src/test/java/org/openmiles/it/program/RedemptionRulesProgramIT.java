@@ -78,6 +78,21 @@ class RedemptionRulesProgramIT {
             .formatted(from, to, day));
   }
 
+  /** The pending change simulated on the awards issued from yesterday to tomorrow. */
+  private JsonObject simulate(long change) {
+    LocalDate today = LocalDate.now();
+    Res r =
+        approver.post(
+            "program/changes/" + change + "/simulation",
+            "{\"from\":\"%s\",\"to\":\"%s\"}".formatted(today.minusDays(1), today.plusDays(1)));
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    return r.json().getJsonObject("simulation");
+  }
+
+  private static long diff(JsonObject after, JsonObject before, String field) {
+    return after.getJsonNumber(field).longValue() - before.getJsonNumber(field).longValue();
+  }
+
   private String season(Res price) {
     assertThat(price.status()).as(price.toString()).isEqualTo(200);
     return price.json().getJsonArray("parts").getJsonObject(0).getString("season");
@@ -101,9 +116,38 @@ class RedemptionRulesProgramIT {
     assertThat(flagged.status()).as(flagged.toString()).isEqualTo(200);
     assertThat(flagged.json().getJsonArray("warnings").getString(0))
         .contains("PEAK is cheaper than OFF_PEAK");
-    long now = peakMiles - 1_000;
+    long now = peakMiles - 100 * ThreadLocalRandom.current().nextInt(10, 90);
     Res chart = propose(change("award-chart", CELL, day, "{\"miles\":\"%d\"}".formatted(now)));
     assertThat(chart.json().getJsonArray("warnings")).isEmpty();
+
+    // simulated on the awards issued around today: two awards of the cell, issued at the old
+    // price, add two parts charged as the chart said, before = the old price, after = the new
+    JsonObject s0 = simulate(chart.num("id"));
+    for (int i = 0; i < 2; i++) {
+      String m = staff.enroll("Award");
+      assertThat(staff.credit(m, 200_000, "it-rrp:" + Api.unique()).status()).isEqualTo(201);
+      Res award =
+          staff.post(
+              "awards",
+              """
+              {"member":"%s","flight":{"origin":"SGN","destination":"SYD",\
+              "cabin":"PREMIUM_ECONOMY","journey":"ONE_WAY","outbound":"%s"}}"""
+                  .formatted(m, day.minusDays(1)),
+              "it-rrp-" + Api.unique());
+      assertThat(award.status()).as(award.toString()).isEqualTo(201);
+      assertThat(award.num("baseMiles")).isEqualTo(old);
+    }
+    JsonObject s1 = simulate(chart.num("id"));
+    assertThat(diff(s1, s0, "records")).isEqualTo(2);
+    assertThat(diff(s1, s0, "replayed")).isEqualTo(2);
+    assertThat(diff(s1, s0, "members")).isEqualTo(2);
+    assertThat(diff(s1, s0, "membersAffected")).isEqualTo(now == old ? 0 : 2);
+    assertThat(diff(s1, s0, "milesBefore")).isEqualTo(2 * old);
+    assertThat(diff(s1, s0, "milesAfter")).isEqualTo(2 * now);
+    assertThat(s1.getJsonNumber("replayed").longValue())
+        .as("the replay of the chart in force reproduces every award of the cell")
+        .isEqualTo(s1.getJsonNumber("records").longValue());
+
     approve(chart);
     JsonObject from = rule("award-chart", CELL, day);
     assertThat(from.getString("version")).isEqualTo(CELL + "@" + day);

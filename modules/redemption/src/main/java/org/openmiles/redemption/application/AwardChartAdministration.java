@@ -1,13 +1,19 @@
 package org.openmiles.redemption.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.openmiles.common.time.AirlineZone;
 import org.openmiles.program.api.RuleField;
 import org.openmiles.program.api.RuleKind;
+import org.openmiles.program.api.Simulation;
 import org.openmiles.redemption.api.Cabin;
 import org.openmiles.redemption.api.Journey;
 import org.openmiles.redemption.domain.AwardChart.Season;
@@ -15,6 +21,7 @@ import org.openmiles.redemption.domain.RedemptionRuleKeys;
 import org.openmiles.redemption.domain.RedemptionRuleKeys.ChartKey;
 import org.openmiles.redemption.domain.RedemptionRuleVersion;
 import org.openmiles.redemption.domain.RedemptionRuleVersions.Cell;
+import org.openmiles.redemption.domain.RedemptionRuleVersions.Replay;
 import org.openmiles.redemption.domain.RedemptionRuleVersions.Written;
 
 /**
@@ -26,12 +33,21 @@ import org.openmiles.redemption.domain.RedemptionRuleVersions.Written;
  * on its date is flagged, not refused: PEAK cheaper than OFF_PEAK, ROUND_TRIP above two ONE_WAY, a
  * higher cabin cheaper than a lower one (each against the cells in force on the date).
  *
- * <p>Not simulated: an award row records its total miles and a description, not its route group,
- * cabin, season, journey, passengers or return date ({@code redemption.award}, V2), so the awards
- * of a chart cell cannot be found set-based.
+ * <p>Simulated on the flight awards issued in the window (days in the airline's zone) that were
+ * priced by the cell: each award since redemption V3 records its route group, cabin, journey,
+ * passengers and priced parts by cell ({@code award_part}); before = the miles charged per
+ * passenger, after = the proposed miles, both times the passengers (base miles: the non-nominee
+ * surcharge, a percentage of them, is not replayed); {@code replayed} = parts charged exactly the
+ * cell's price in force on the award's outbound date. Awards issued before V3 recorded none of it
+ * and are not counted. A proposed ROUND_TRIP cell where there was none replays nothing: the round
+ * trips it would price were priced as two ONE_WAY parts. Cancelled awards count (they were issued
+ * at that price). No cost: the program's mile value is the Cash &amp; Miles module's.
  */
 @ApplicationScoped
 public class AwardChartAdministration extends RedemptionRuleAdministration<ChartKey, Long> {
+  @Inject AirlineZone zone;
+  @Inject Clock clock;
+
   /** The kind's name in paths and requests. */
   public static final String KIND = "award-chart";
 
@@ -81,6 +97,38 @@ public class AwardChartAdministration extends RedemptionRuleAdministration<Chart
   @Override
   Map<String, String> fields(Long miles) {
     return Map.of("miles", Long.toString(miles));
+  }
+
+  @Override
+  public Optional<Simulation> simulate(
+      String key, Map<String, String> fields, LocalDate from, LocalDate to) {
+    long start = System.nanoTime();
+    ChartKey k = key(key);
+    long miles = version(k, fields, from);
+    ZoneId z = zone.zone();
+    Replay r =
+        store.replayChart(
+            k,
+            miles,
+            from.atStartOfDay(z).toInstant(),
+            to.plusDays(1).atStartOfDay(z).toInstant(),
+            z);
+    return Optional.of(
+        new Simulation(
+            from,
+            to,
+            r.records(),
+            r.replayed(),
+            r.members(),
+            r.membersAffected(),
+            r.milesBefore(),
+            r.milesAfter(),
+            null,
+            null,
+            null,
+            r.groups(),
+            clock.instant(),
+            (System.nanoTime() - start) / 1_000_000));
   }
 
   @Override

@@ -1,8 +1,11 @@
 package org.openmiles.redemption.domain;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.openmiles.program.api.Simulation;
 import org.openmiles.redemption.domain.RedemptionRuleKeys.ChartKey;
 import org.openmiles.redemption.domain.RedemptionRuleVersion.ExtensionPackage;
 import org.openmiles.redemption.domain.RedemptionRuleVersion.Peak;
@@ -40,6 +43,29 @@ public interface RedemptionRuleVersions {
   List<Written<ExtensionPackage>> extensionPackage(String code);
 
   boolean addExtensionPackage(String code, LocalDate from, ExtensionPackage p, long change);
+
+  /**
+   * The parts of the flight awards issued {@code from} (inclusive) to {@code to} (exclusive) that
+   * were priced by the chart cell {@code key}, replayed set-based, read-only: miles as charged per
+   * passenger (before) and at {@code miles} (after), times the award's passengers; {@code replayed}
+   * counts the parts whose charged miles are the cell's price in force on the award's outbound
+   * date; months in {@code zone}. Awards issued before redemption V3 record no parts.
+   */
+  Replay replayChart(ChartKey key, long miles, Instant from, Instant to, ZoneId zone);
+
+  /**
+   * A replay's totals: records, those the replay of the rules in force gave exactly the miles
+   * charged ({@code replayed}), members and those whose miles change, miles before and after, and
+   * the breakdown by month.
+   */
+  record Replay(
+      long records,
+      long replayed,
+      long members,
+      long membersAffected,
+      long milesBefore,
+      long milesAfter,
+      List<Simulation.Group> groups) {}
 
   /** One version of one cell of the award chart. */
   record Cell(ChartKey key, Written<Long> miles) {}

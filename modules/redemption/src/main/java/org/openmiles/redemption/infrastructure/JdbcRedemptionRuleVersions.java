@@ -5,12 +5,16 @@ import jakarta.inject.Inject;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openmiles.common.jdbc.Jdbc;
+import org.openmiles.program.api.Simulation.Group;
 import org.openmiles.redemption.api.Cabin;
 import org.openmiles.redemption.api.Journey;
 import org.openmiles.redemption.domain.AwardChart;
@@ -222,6 +226,85 @@ public class JdbcRedemptionRuleVersions implements RedemptionRuleVersions {
               ps.setLong(7, change);
             })
         == 1;
+  }
+
+  /**
+   * Per priced part of the key's cell: the miles charged per passenger, and the cell's price in
+   * force on the award's outbound date as pricing reads it ({@code chartOn(outbound)}: the greatest
+   * effective_from on or before the date, if not ended); then per member (members, members
+   * affected) and per month of issue, as rows {@code total} then {@code month}.
+   */
+  private static final String REPLAY_CHART =
+      """
+      with src as (
+        select a.member_number, a.issued_at, a.passengers, pt.miles as charged,
+               (select c.miles from redemption.award_chart c
+                 where c.route_group_code = a.route_group_code and c.cabin = a.cabin
+                   and c.season = pt.season and c.journey = pt.journey
+                   and c.effective_from = (
+                         select max(x.effective_from) from redemption.award_chart x
+                          where x.route_group_code = c.route_group_code and x.cabin = c.cabin
+                            and x.season = c.season and x.journey = c.journey
+                            and x.effective_from <= a.outbound)
+                   and (c.effective_to is null or a.outbound < c.effective_to)) as in_force
+          from redemption.award a
+          join redemption.award_part pt on pt.award_id = a.id
+         where a.route_group_code = ? and a.cabin = ? and pt.season = ? and pt.journey = ?
+           and a.issued_at >= ? and a.issued_at < ?
+      ), rated as (
+        select member_number, to_char(issued_at at time zone cast(? as text), 'YYYY-MM') as month,
+               charged * passengers as before, ?::bigint * passengers as after,
+               case when charged = in_force then 1 else 0 end as replayed
+          from src
+      ), per_member as (
+        select member_number, sum(before) as b, sum(after) as a from rated group by member_number
+      )
+      select 'total' as dimension, '' as value, count(*) as records,
+             coalesce(sum(replayed), 0)::bigint as replayed,
+             coalesce(sum(before), 0)::bigint as before, coalesce(sum(after), 0)::bigint as after,
+             (select count(*) from per_member) as members,
+             (select count(*) from per_member where a <> b) as affected
+        from rated
+      union all
+      select 'month', month, count(*), sum(replayed)::bigint, sum(before)::bigint,
+             sum(after)::bigint, 0, 0
+        from rated group by month
+      order by 1 desc, 2""";
+
+  @Override
+  public Replay replayChart(ChartKey key, long miles, Instant from, Instant to, ZoneId zone) {
+    List<Object[]> rows =
+        jdbc.list(
+            "replay the award chart cell " + key,
+            REPLAY_CHART,
+            (c, ps) -> {
+              ps.setString(1, key.routeGroup());
+              ps.setString(2, key.cabin().name());
+              ps.setString(3, key.season().name());
+              ps.setString(4, key.journey().name());
+              ps.setTimestamp(5, Timestamp.from(from));
+              ps.setTimestamp(6, Timestamp.from(to));
+              ps.setString(7, zone.getId());
+              ps.setLong(8, miles);
+            },
+            rs ->
+                new Object[] {
+                  rs.getString("dimension"),
+                  rs.getString("value"),
+                  rs.getLong("records"),
+                  rs.getLong("replayed"),
+                  rs.getLong("before"),
+                  rs.getLong("after"),
+                  rs.getLong("members"),
+                  rs.getLong("affected")
+                });
+    Object[] t = rows.get(0);
+    List<Group> months =
+        rows.subList(1, rows.size()).stream()
+            .map(r -> new Group("month", (String) r[1], (long) r[2], (long) r[4], (long) r[5]))
+            .toList();
+    return new Replay(
+        (long) t[2], (long) t[3], (long) t[6], (long) t[7], (long) t[4], (long) t[5], months);
   }
 
   /** A version of an effective-dated row: {@code value} and the row's dates and change. */

@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openmiles.common.ValidationException;
+import org.openmiles.common.time.AirlineZone;
 import org.openmiles.program.api.RuleVersion;
+import org.openmiles.program.api.Simulation;
 import org.openmiles.program.api.UnknownRuleException;
 import org.openmiles.program.api.VersionExistsException;
 import org.openmiles.redemption.api.Cabin;
@@ -135,6 +141,39 @@ class RedemptionRuleAdministrationTest {
     assertThat(
             a.warnings("DOMESTIC:ECONOMY:PEAK:ONE_WAY", Map.of("miles", "6000"), FROM.minusDays(1)))
         .hasSize(1);
+  }
+
+  @Test
+  void theChartIsReplayedOnTheAwardsIssuedOnTheWindowsDaysInTheAirlinesZone() {
+    AwardChartAdministration a = wired(new AwardChartAdministration());
+    a.zone =
+        new AirlineZone() {
+          @Override
+          public ZoneId zone() {
+            return ZoneId.of("Asia/Ho_Chi_Minh");
+          }
+        };
+    a.clock = Clock.fixed(Instant.parse("2027-03-01T00:00:00Z"), ZoneOffset.UTC);
+    LocalDate from = LocalDate.of(2027, 2, 1);
+    LocalDate to = LocalDate.of(2027, 2, 28);
+    Simulation s =
+        a.simulate("domestic:economy:peak:one_way", Map.of("miles", "12000"), from, to)
+            .orElseThrow();
+    assertThat(store.replayed)
+        .containsExactly(
+            new ChartKey("DOMESTIC", Cabin.ECONOMY, Season.PEAK, Journey.ONE_WAY),
+            12000L,
+            Instant.parse("2027-01-31T17:00:00Z"),
+            Instant.parse("2027-02-28T17:00:00Z"),
+            ZoneId.of("Asia/Ho_Chi_Minh"));
+    assertThat(s.records()).isEqualTo(3);
+    assertThat(s.replayed()).isEqualTo(3);
+    assertThat(s.membersAffected()).isEqualTo(1);
+    assertThat(s.milesDifference()).isEqualTo(6_000);
+    assertThat(s.costBefore()).isNull();
+    assertThat(s.groups()).hasSize(1);
+    assertThatThrownBy(() -> a.simulate("DOMESTIC:ECONOMY:PEAK:ONE_WAY", Map.of(), from, to))
+        .isInstanceOf(ValidationException.class);
   }
 
   @Test
@@ -277,6 +316,15 @@ class RedemptionRuleAdministrationTest {
     private static Cell cell(Cabin c, Season s, long miles) {
       return new Cell(
           new ChartKey("DOMESTIC", c, s, Journey.ONE_WAY), new Written<>(miles, SEED, null, null));
+    }
+
+    final List<Object> replayed = new ArrayList<>();
+
+    @Override
+    public Replay replayChart(ChartKey key, long miles, Instant from, Instant to, ZoneId zone) {
+      replayed.addAll(List.of(key, miles, from, to, zone));
+      return new Replay(
+          3, 3, 2, 1, 30_000, 36_000, List.of(new Simulation.Group("month", "2027-02", 3, 1, 2)));
     }
 
     @Override
