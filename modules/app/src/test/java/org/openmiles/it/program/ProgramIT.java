@@ -361,17 +361,21 @@ class ProgramIT {
             approver.get("program/kinds").array().stream()
                 .map(k -> k.asJsonObject().getString("name")))
         .containsExactly(
+            "award-chart",
+            "award-zone-country",
             "campaign-rule",
             "cash-miles-rule",
             "engagement-action",
             "engagement-level",
             "expiry-policy",
+            "extension-package",
             "flight-earn-factor",
             "flight-earn-model",
             "flight-minimum-miles",
             "mile-value",
             "partner-earn-rule",
             "partner-mile-price",
+            "peak-period",
             "promotion",
             "revenue-earn-rate",
             "tier-threshold");

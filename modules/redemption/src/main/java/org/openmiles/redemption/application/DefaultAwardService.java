@@ -128,9 +128,10 @@ public class DefaultAwardService implements AwardService {
     String description;
     long base;
     LocalDate travel;
+    AwardPrice p = null;
     if (r.flight() != null) {
       PriceAward f = r.flight();
-      AwardPrice p = price(f);
+      p = price(f);
       kind = "FLIGHT";
       base = p.totalMiles();
       travel = f.outbound();
@@ -236,7 +237,8 @@ public class DefaultAwardService implements AwardService {
                 base,
                 surcharge,
                 hash,
-                issuedAt),
+                issuedAt,
+                p),
             debit.lotsConsumed());
     redeemed.fire(
         new AwardRedeemed(

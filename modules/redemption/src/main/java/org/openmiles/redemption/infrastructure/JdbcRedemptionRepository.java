@@ -22,6 +22,7 @@ import org.openmiles.accounts.api.MemberNumber;
 import org.openmiles.common.Money;
 import org.openmiles.common.jdbc.Jdbc;
 import org.openmiles.redemption.api.AddBeneficiary;
+import org.openmiles.redemption.api.AwardPrice;
 import org.openmiles.redemption.api.AwardView;
 import org.openmiles.redemption.api.BeneficiaryView;
 import org.openmiles.redemption.api.Cabin;
@@ -128,8 +129,12 @@ public class JdbcRedemptionRepository
     var peaks =
         jdbc.list(
             "read the peak calendar",
-            "select route_group_code, first_day, last_day from redemption.peak_period",
-            (c, ps) -> {},
+            // per scope (ALL or a route group) the ranges of the version in force on the date
+            """
+            select p.route_group_code, p.first_day, p.last_day from redemption.peak_period p
+            where p.version_from = (select max(v.version_from) from redemption.peak_calendar v
+                                    where v.scope = p.scope and v.version_from <= ?)""",
+            (c, ps) -> ps.setDate(1, d),
             rs ->
                 new AwardChart.PeakPeriod(
                     rs.getString("route_group_code"),
@@ -362,6 +367,9 @@ public class JdbcRedemptionRepository
                   return rs.getString("reference");
                 })
             .orElseThrow();
+    if (a.flight() != null) {
+      priced(id[0], a.flight());
+    }
     for (ExpiringMiles lot : spent) {
       jdbc.update(
           "record the miles an award spent",
@@ -373,6 +381,49 @@ public class JdbcRedemptionRepository
           });
     }
     return reference;
+  }
+
+  /**
+   * What a flight award was priced at (V3): route group, cabin, journey, passengers, outbound date,
+   * and per passenger each part by the chart cell it used — a round trip in one part used a
+   * ROUND_TRIP cell, one in two parts two ONE_WAY cells.
+   */
+  private void priced(long awardId, AwardPrice price) {
+    List<AwardPrice.Part> parts = price.parts();
+    jdbc.update(
+        "record what a flight award was priced at",
+        """
+        update redemption.award set route_group_code = ?, cabin = ?, journey = ?, passengers = ?,
+          outbound = ? where id = ?""",
+        (c, ps) -> {
+          ps.setString(1, price.routeGroup());
+          ps.setString(2, price.cabin().name());
+          ps.setString(3, price.journey().name());
+          ps.setInt(4, price.passengers());
+          ps.setDate(5, Date.valueOf(parts.get(0).date()));
+          ps.setLong(6, awardId);
+        });
+    Journey cell =
+        price.journey() == Journey.ROUND_TRIP && parts.size() == 1
+            ? Journey.ROUND_TRIP
+            : Journey.ONE_WAY;
+    for (int i = 0; i < parts.size(); i++) {
+      AwardPrice.Part part = parts.get(i);
+      int no = i + 1;
+      jdbc.update(
+          "record a priced part of a flight award",
+          """
+          insert into redemption.award_part (award_id, part_no, journey, season, travel_date, miles)
+          values (?, ?, ?, ?, ?, ?)""",
+          (c, ps) -> {
+            ps.setLong(1, awardId);
+            ps.setInt(2, no);
+            ps.setString(3, cell.name());
+            ps.setString(4, part.season());
+            ps.setDate(5, Date.valueOf(part.date()));
+            ps.setLong(6, part.miles());
+          });
+    }
   }
 
   @Override
