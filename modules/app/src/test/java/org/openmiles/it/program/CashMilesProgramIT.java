@@ -127,7 +127,7 @@ class CashMilesProgramIT {
     Res quote = engine.post("cash-and-miles/quotes", fare(member, currency));
     assertThat(quote.status()).as(quote.toString()).isEqualTo(201);
     assertThat(quote.str("valuePerMile")).isEqualTo("0.0125");
-    long miles = quote.num("minimum");
+    long miles = quote.json().getJsonObject("miles").getJsonNumber("minimum").longValue();
     Res auth =
         engine.post(
             "cash-and-miles/payments",
