@@ -213,14 +213,16 @@ public class JdbcFlightRuleVersions implements FlightRuleVersions {
    * after}). Base miles = greatest(minimum, round half up (distance × factor)), the distance as
    * rated ({@code distance_miles}); {@code round} of a positive numeric rounds half up, as
    * FlightEarning.rate does. The region is DOMESTIC when both airports have the same country.
-   * Totals per member first (members, members affected), then the coupons in all, by month and by
-   * class, as rows: {@code total}, {@code month}, {@code bookingClass}.
+   * Totals per member first (members, members affected), then the coupons in all, by month, by
+   * class, by the member's tier when the coupon was rated and by route, as rows: {@code total},
+   * {@code month}, {@code bookingClass}, {@code tier}, {@code route}.
    */
   private static final String REPLAY =
       """
       with src as (
         select c.member_number, c.flight_date, trim(c.booking_class) as booking_class,
-               c.base_miles as credited, c.distance_miles::bigint as distance,
+               coalesce(c.tier_code, 'MEMBER') as tier_code,
+               c.origin || '-' || c.destination as route, c.base_miles as credited, c.distance_miles::bigint as distance,
                (select f.earn_factor from accrual.flight_earn_factor f
                  where f.carrier_code = c.marketing_carrier and f.booking_class = c.booking_class
                    and f.region = ? and f.effective_from <= c.flight_date
@@ -242,7 +244,7 @@ public class JdbcFlightRuleVersions implements FlightRuleVersions {
                    and (e.effective_to is null or c.flight_date < e.effective_to)
                  order by e.effective_from desc limit 1) = 'DISTANCE'),
       rated as (
-        select member_number, flight_date, booking_class, credited,
+        select member_number, flight_date, booking_class, tier_code, route, credited,
                case when factor is null then 0
                     else greatest(minimum, round(distance * factor)::bigint) end as before,
                %s as after
@@ -260,7 +262,11 @@ public class JdbcFlightRuleVersions implements FlightRuleVersions {
         from rated group by 2
       union all
       select 'bookingClass', booking_class, count(*), 0, sum(before), sum(after), 0, 0
-        from rated group by 2""";
+        from rated group by 2
+      union all
+      select 'tier', tier_code, count(*), 0, sum(before), sum(after), 0, 0 from rated group by 2
+      union all
+      select 'route', route, count(*), 0, sum(before), sum(after), 0, 0 from rated group by 2""";
 
   @Override
   public Replay replayFactor(FactorKey key, BigDecimal earnFactor, LocalDate from, LocalDate to) {
@@ -339,18 +345,22 @@ public class JdbcFlightRuleVersions implements FlightRuleVersions {
     for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
       months.put(m.toString(), new Group("month", m.toString(), 0, 0, 0));
     }
-    List<Group> classes = new ArrayList<>();
+    List<Group> others = new ArrayList<>();
     for (Object[] r : rows) {
       Group g = new Group((String) r[0], (String) r[1], (long) r[2], (long) r[4], (long) r[5]);
       if (g.dimension().equals("month")) {
         months.put(g.value(), g);
-      } else if (g.dimension().equals("bookingClass")) {
-        classes.add(g);
+      } else if (!g.dimension().equals("total")) {
+        others.add(g);
       }
     }
-    classes.sort(java.util.Comparator.comparing(Group::value));
+    // the classes, then the tiers (each coupon's tier when it was rated), then the routes
+    List<String> order = List.of("bookingClass", "tier", "route");
+    others.sort(
+        java.util.Comparator.comparing((Group g) -> order.indexOf(g.dimension()))
+            .thenComparing(Group::value));
     List<Group> groups = new ArrayList<>(months.values());
-    groups.addAll(classes);
+    groups.addAll(others);
     return new Replay(
         (long) total[2],
         (long) total[3],

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URL;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,10 +21,10 @@ import org.openmiles.it.support.Tokens;
 /**
  * The Cash &amp; Miles rules and the miles expiry policy as program administration changes them
  * (issue 20), on a real Payara Micro and PostgreSQL. The mile value is proposed for a currency no
- * test has used (a fresh one every run on a kept database), from the UTC date the quote path reads
- * the rules by (as a correction: in the airline's zone that date may already be yesterday): a quote
- * in that currency is refused before the approval and priced by the new value after it; a payment
- * on it is then replayed by a later proposal's simulation. The program-wide kinds ({@code
+ * test has used (a fresh one every run on a kept database), from today in the airline's zone, the
+ * date the quote path reads the rules by (flagged as a correction, which today also passes): a
+ * quote in that currency is refused before the approval and priced by the new value after it; a
+ * payment on it is then replayed by a later proposal's simulation. The program-wide kinds ({@code
  * cash-miles-rule}, {@code expiry-policy}) get a version at a random date far in the future with
  * the values in force the day before, so that no other test, whatever its dates, sees a change.
  */
@@ -107,7 +106,7 @@ class CashMilesProgramIT {
   void versionsApplyFromTheirDateAndTheQuotePathPricesByTheNewMileValue() {
     // the mile value: a currency without one cannot be paid with miles until its first version
     String currency = freshCurrency();
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
     String member = staff.enroll("Cash");
     assertThat(staff.credit(member, 50_000, "cmp-it-" + Api.unique()).status()).isEqualTo(201);
     Api engine = staff.withToken(Tokens.mint("engine-pm-" + Api.unique(), "booking-engine"));

@@ -22,10 +22,11 @@ import org.openmiles.it.support.SharedServer.OnSharedServer;
  * The flight earn rules as program administration changes them (issue 20), on a real Payara Micro
  * and PostgreSQL: a booking class's factor proposed by a program manager, approved by another
  * person, and flown coupons rated by the factor in force on their flight date; the simulation's
- * totals against what the real path credits. The rule changed is VN's class Q on international
- * flights (no other test flies Q), for one day only: a second approved version from the next day
- * puts back what was in force, so no other test sees it, and a kept database gains one-day versions
- * at random dates no run reuses.
+ * totals against what the real path credits; a file sent again after the change (not rated again)
+ * and missing-miles claims after it (each flight by its day's factor). The rule changed is VN's
+ * class Q on international flights (no other test flies Q), for one day only: a second approved
+ * version from the next day puts back what was in force, so no other test sees it, and a kept
+ * database gains one-day versions at random dates no run reuses.
  */
 @OnSharedServer
 class FlightRulesProgramIT {
@@ -140,6 +141,14 @@ class FlightRulesProgramIT {
         Db.count("select distance_miles from accrual.flown_coupon where ticket_number = ?", t1);
     long old = rated(distance, oldFactor, minimum);
     assertThat(baseMiles(t1, t2)).isEqualTo(2 * old);
+    // a coupon without a member number flown on the day, rated as it arrives: claimed later
+    String t9 = FileDrop.ticket();
+    assertThat(
+            FileDrop.drop(
+                flown,
+                "unclaimed-" + Api.unique() + ".csv",
+                FileDrop.flownFile(coupon(t9, "", day))))
+        .containsEntry("parked", "1");
 
     Res proposed =
         manager.post(
@@ -181,7 +190,11 @@ class FlightRulesProgramIT {
                             + g.getString("value")
                             + ":"
                             + g.getJsonNumber("records")))
-        .contains("bookingClass:Q:2", "month:" + day.toString().substring(0, 7) + ":2");
+        .contains(
+            "bookingClass:Q:2",
+            "month:" + day.toString().substring(0, 7) + ":2",
+            "tier:MEMBER:2",
+            "route:SGN-NRT:2");
 
     Res approved = approver.post("program/changes/" + id + "/approve", "{}");
     assertThat(approved.str("state")).as(approved.toString()).isEqualTo("APPLIED");
@@ -217,6 +230,48 @@ class FlightRulesProgramIT {
     assertThat(baseMiles(t6))
         .as("the day after: the factor put back")
         .isEqualTo(rated(distance, next.getString("earnFactor"), minimum));
+
+    // the file of the day sent again after the change: its coupons are not rated again
+    assertThat(
+            FileDrop.drop(
+                flown,
+                "flown-again-" + Api.unique() + ".csv",
+                FileDrop.flownFile(coupon(t2, b, day), coupon(t1, a, day))))
+        .containsEntry("duplicates", "2")
+        .containsEntry("miles_issued", "0");
+    assertThat(baseMiles(t1, t2)).as("as credited before the change").isEqualTo(2 * old);
+
+    // coupons without a member number arriving after the change, claimed: the flight before the
+    // date by the old factor, the day's by the correction (a base member: no tier bonus); the
+    // coupon rated when it arrived before the change keeps that rating (a rating done keeps its
+    // version)
+    String t7 = FileDrop.ticket();
+    String t8 = FileDrop.ticket();
+    assertThat(
+            FileDrop.drop(
+                flown,
+                "unclaimed-" + Api.unique() + ".csv",
+                FileDrop.flownFile(coupon(t7, "", day.minusDays(1)), coupon(t8, "", day))))
+        .containsEntry("parked", "2");
+    String c = staff.enroll("Nguyen");
+    Res before7 = staff.post("members/" + c + "/claims", claim(t7, day.minusDays(1)));
+    assertThat(before7.status()).as(before7.toString()).isEqualTo(201);
+    assertThat(before7.str("status")).isEqualTo("CREDITED");
+    assertThat(before7.num("milesCredited")).isEqualTo(old);
+    Res on8 = staff.post("members/" + c + "/claims", claim(t8, day));
+    assertThat(on8.str("status")).as(on8.toString()).isEqualTo("CREDITED");
+    assertThat(on8.num("milesCredited")).isEqualTo(now);
+    assertThat(baseMiles(t7)).isEqualTo(old);
+    assertThat(baseMiles(t8)).isEqualTo(now);
+    Res on9 = staff.post("members/" + c + "/claims", claim(t9, day));
+    assertThat(on9.str("status")).as(on9.toString()).isEqualTo("CREDITED");
+    assertThat(on9.num("milesCredited"))
+        .as("rated when it arrived, before the change")
+        .isEqualTo(old);
+  }
+
+  private static String claim(String ticket, LocalDate day) {
+    return org.openmiles.it.support.Claims.body(ticket, 1, "300", day.toString(), "SGN-NRT", "Q");
   }
 
   @Test

@@ -50,6 +50,7 @@ import org.openmiles.cashmiles.domain.QuoteCalculator;
 import org.openmiles.cashmiles.domain.QuoteTerms;
 import org.openmiles.cashmiles.domain.StoredPayment;
 import org.openmiles.common.Validator;
+import org.openmiles.common.time.AirlineZone;
 
 /**
  * Cash &amp; Miles payments. Each public method is one transaction (joined by the Idempotency-Key
@@ -69,6 +70,7 @@ public class DefaultCashMilesPayments implements CashMilesPayments {
   @Inject MilesLedger ledger;
   @Inject PaymentRepository repository;
   @Inject Clock clock;
+  @Inject AirlineZone airline;
   @Inject Event<CashMilesAuthorized> authorized;
   @Inject Event<CashMilesCaptured> captured;
   @Inject Event<CashMilesVoided> voided;
@@ -99,7 +101,8 @@ public class DefaultCashMilesPayments implements CashMilesPayments {
     // the member's status and available miles in one read (MEMBER_NOT_FOUND, MEMBER_NOT_ACTIVE)
     long available = ledger.spendable(request.member());
     Instant now = clock.instant();
-    LocalDate today = LocalDate.now(clock);
+    // the rules in force today in the airline's zone, where program changes date their versions
+    LocalDate today = airline.today();
     String currency = fare.baseFare().currency().getCurrencyCode();
     PaymentRepository.Pricing pricing = repository.pricingOn(currency, today);
     CashMilesRule rule =

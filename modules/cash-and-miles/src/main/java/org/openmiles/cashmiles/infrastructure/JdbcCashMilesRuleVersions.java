@@ -11,6 +11,7 @@ import java.util.Map;
 import org.openmiles.cashmiles.domain.CashMilesRule;
 import org.openmiles.cashmiles.domain.CashMilesRuleVersions;
 import org.openmiles.common.jdbc.Jdbc;
+import org.openmiles.common.time.AirlineZone;
 import org.openmiles.program.api.DatedVersion;
 import org.openmiles.program.api.Simulation.Group;
 import org.openmiles.program.api.SimulationMonths;
@@ -24,6 +25,7 @@ import org.openmiles.program.api.SimulationMonths;
 @ApplicationScoped
 public class JdbcCashMilesRuleVersions implements CashMilesRuleVersions {
   @Inject Jdbc jdbc;
+  @Inject AirlineZone airline;
 
   @Override
   public List<DatedVersion<BigDecimal>> mileValues(String currency) {
@@ -103,34 +105,35 @@ public class JdbcCashMilesRuleVersions implements CashMilesRuleVersions {
 
   /**
    * The replay of a currency's mile value over the captured payments (CAPTURED, PARTIALLY_REFUNDED,
-   * REFUNDED) whose quote was made in the window. A payment's date is its quote's UTC date, the day
-   * {@code DefaultCashMilesPayments.quote} read the rules for ({@code LocalDate.now(clock)}, the
-   * application clock being UTC). The mile value and rule in force on that date are looked up as
-   * {@code JdbcPaymentRepository.pricingOn} does: the latest-starting row not after the date, none
-   * if that one has ended. {@code before} prices the captured miles at the value in force, {@code
-   * after} at the proposal, both truncated to the currency's minor unit as {@code
-   * QuoteCalculator.split} does. {@code same}: the payment's recorded split is what the rules in
-   * force give: the quote copied the value in force, the miles' value is the truncated product, the
-   * cash parts add up, and the quote's range (minimum, maximum, step) and the miles within it are
-   * the rule's ({@code div} is exact integer division, as {@code RoundingMode.DOWN} at scale 0).
+   * REFUNDED) whose quote was made in the window. A payment's date is its quote's date in the
+   * airline's zone, the day {@code DefaultCashMilesPayments.quote} read the rules for ({@link
+   * AirlineZone#today}, where program changes date their versions). The mile value and rule in
+   * force on that date are looked up as {@code JdbcPaymentRepository.pricingOn} does: the
+   * latest-starting row not after the date, none if that one has ended. {@code before} prices the
+   * captured miles at the value in force, {@code after} at the proposal, both truncated to the
+   * currency's minor unit as {@code QuoteCalculator.split} does. {@code same}: the payment's
+   * recorded split is what the rules in force give: the quote copied the value in force, the miles'
+   * value is the truncated product, the cash parts add up, and the quote's range (minimum, maximum,
+   * step) and the miles within it are the rule's ({@code div} is exact integer division, as {@code
+   * RoundingMode.DOWN} at scale 0).
    */
   private static final String REPLAY =
       """
       with arg as (
         select ?::char(3) as currency, ?::int as d, ?::numeric as proposed,
-               ?::date as first_day, ?::date as last_day),
+               ?::date as first_day, ?::date as last_day, ?::text as zone),
       pay as (
         select p.member_number, p.miles, p.captured_miles, p.miles_value, p.cash_for_fare,
                p.total_cash, q.base_fare, q.taxes_and_fees, q.passengers, q.segments,
                q.value_per_mile as quoted, q.min_miles, q.max_miles, q.miles_step,
-               (q.created_at at time zone 'UTC')::date as day
+               (q.created_at at time zone arg.zone)::date as day
           from cashmiles.payment p
           join cashmiles.quote q on q.token = p.quote_token
           cross join arg
          where p.currency = arg.currency
            and p.status in ('CAPTURED', 'PARTIALLY_REFUNDED', 'REFUNDED')
-           and q.created_at >= arg.first_day::timestamp at time zone 'UTC'
-           and q.created_at < (arg.last_day + 1)::timestamp at time zone 'UTC'),
+           and q.created_at >= arg.first_day::timestamp at time zone arg.zone
+           and q.created_at < (arg.last_day + 1)::timestamp at time zone arg.zone),
       ruled as (
         select pay.*,
                case when v.effective_to is null or pay.day < v.effective_to
@@ -192,6 +195,7 @@ public class JdbcCashMilesRuleVersions implements CashMilesRuleVersions {
               ps.setBigDecimal(3, proposed);
               ps.setDate(4, Date.valueOf(from));
               ps.setDate(5, Date.valueOf(to));
+              ps.setString(6, airline.zone().getId());
             },
             rs ->
                 new Object[] {
