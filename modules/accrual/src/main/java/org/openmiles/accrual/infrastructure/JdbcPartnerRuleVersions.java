@@ -148,7 +148,7 @@ public class JdbcPartnerRuleVersions implements PartnerRuleVersions {
            and a.status in ('CREDITED', 'REVERSED')
            and a.activity_date between ? and ?),
       rated as (
-        select member_number, credited, %1$s as before, %2$s as after, %5$s as mi from src a)
+        select member_number, activity_date, credited, %1$s as before, %2$s as after from src a)
       select count(*) as members, count(*) filter (where a <> b) as affected,
              coalesce(sum(n), 0) as n, coalesce(sum(same), 0) as same, coalesce(sum(b), 0) as b,
              coalesce(sum(a), 0) as a%4$s
@@ -240,27 +240,25 @@ public class JdbcPartnerRuleVersions implements PartnerRuleVersions {
     for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
       months.add(m);
     }
-    // each record's month as an index, found once per record (a few date comparisons), so that
-    // the per-member month sums filter on one integer comparison each
-    StringBuilder monthIndex = new StringBuilder("case");
-    for (int i = 0; i + 1 < months.size(); i++) {
-      monthIndex.append(
-          " when activity_date < date '%s' then %d".formatted(months.get(i + 1).atDay(1), i));
-    }
-    monthIndex.append(" else ").append(months.size() - 1).append(" end");
-    String index = months.size() == 1 ? "0" : monthIndex.toString();
     StringBuilder perMember = new StringBuilder();
     StringBuilder inAll = new StringBuilder();
     for (int i = 0; i < months.size(); i++) {
+      YearMonth m = months.get(i);
+      String in =
+          "activity_date >= date '"
+              + m.atDay(1)
+              + "' and activity_date < date '"
+              + m.plusMonths(1).atDay(1)
+              + "'";
       perMember.append(
-          ", count(*) filter (where mi = %d) as n%d, sum(before) filter (where mi = %d) as b%d,"
-                  .formatted(i, i, i, i)
-              + " sum(after) filter (where mi = %d) as a%d".formatted(i, i));
+          ", count(*) filter (where %s) as n%d, sum(before) filter (where %s) as b%d,"
+                  .formatted(in, i, in, i)
+              + " sum(after) filter (where %s) as a%d".formatted(in, i));
       inAll.append(
           ", coalesce(sum(n%d), 0) as n%d, coalesce(sum(b%d), 0) as b%d, coalesce(sum(a%d), 0) as a%d"
               .formatted(i, i, i, i, i, i));
     }
-    String sql = REPLAY.formatted(IN_FORCE, after, perMember, inAll, index);
+    String sql = REPLAY.formatted(IN_FORCE, after, perMember, inAll);
     return jdbc.first(
             what,
             sql,
