@@ -25,6 +25,7 @@ class OracleMigrationsTest {
           "accrual/V9", "db/postgresql/accrual/V9__bulk_path_trims.sql",
           "accrual/V10", "db/postgresql/accrual/V10__natural_keys_for_file_records.sql",
           "console/V4", "db/postgresql/console/V4__audit_schema_owned_by_audit_role.sql",
+          "program/V3", "db/postgresql/program/V3__change_events_owned_by_audit_role.sql",
           "security/V2", "db/postgresql/security/V2__audit_owned_by_audit_role.sql");
 
   private static final Pattern VERSIONED = Pattern.compile("^(V\\d+)__.*\\.sql$");
