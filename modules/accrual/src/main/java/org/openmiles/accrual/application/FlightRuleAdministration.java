@@ -158,7 +158,7 @@ abstract class FlightRuleAdministration<K, V> implements RuleAdministration {
    * publishes no API accrual could read it through, so the costs and currency are null.
    */
   private Simulation simulation(Replay r, LocalDate from, LocalDate to, long startNanos) {
-    return new Simulation(
+    return Simulation.withoutCost(
         from,
         to,
         r.records(),
@@ -167,11 +167,8 @@ abstract class FlightRuleAdministration<K, V> implements RuleAdministration {
         r.membersAffected(),
         r.milesBefore(),
         r.milesAfter(),
-        null,
-        null,
-        null,
         r.groups(),
-        clock.instant(),
-        (System.nanoTime() - startNanos) / 1_000_000);
+        clock,
+        startNanos);
   }
 }

@@ -5,9 +5,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openmiles.accrual.domain.FlightRuleKeys.FactorKey;
@@ -17,6 +15,7 @@ import org.openmiles.accrual.domain.FlightRuleVersion.Factors;
 import org.openmiles.accrual.domain.FlightRuleVersions;
 import org.openmiles.common.jdbc.Jdbc;
 import org.openmiles.program.api.Simulation.Group;
+import org.openmiles.program.api.SimulationMonths;
 
 /**
  * Versions of the flight earn rules in {@code accrual.flight_earn_factor}, {@code
@@ -341,10 +340,7 @@ public class JdbcFlightRuleVersions implements FlightRuleVersions {
                 });
     Object[] total = rows.stream().filter(r -> r[0].equals("total")).findFirst().orElseThrow();
     // every month of the window, those without coupons as zeros, then the classes in order
-    Map<String, Group> months = new LinkedHashMap<>();
-    for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
-      months.put(m.toString(), new Group("month", m.toString(), 0, 0, 0));
-    }
+    Map<String, Group> months = SimulationMonths.empty(from, to);
     List<Group> others = new ArrayList<>();
     for (Object[] r : rows) {
       Group g = new Group((String) r[0], (String) r[1], (long) r[2], (long) r[4], (long) r[5]);

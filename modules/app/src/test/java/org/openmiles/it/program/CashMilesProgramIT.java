@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.openmiles.it.support.Api;
 import org.openmiles.it.support.Api.Res;
 import org.openmiles.it.support.Db;
+import org.openmiles.it.support.ProgramApi;
 import org.openmiles.it.support.SharedServer;
 import org.openmiles.it.support.SharedServer.OnSharedServer;
 import org.openmiles.it.support.Tokens;
@@ -67,15 +68,11 @@ class CashMilesProgramIT {
   }
 
   private Res rule(String kind, String key, LocalDate on) {
-    return approver.get("program/rules/" + kind + "/" + key + "?on=" + on);
+    return new ProgramApi(manager, approver).rule(kind, key, on);
   }
 
   private long proposeAndApprove(String body) {
-    Res p = manager.post("program/changes", body);
-    assertThat(p.status()).as(p.toString()).isEqualTo(201);
-    Res a = approver.post("program/changes/" + p.num("id") + "/approve", "{\"reason\":\"ok\"}");
-    assertThat(a.str("state")).as(a.toString()).isEqualTo("APPLIED");
-    return p.num("id");
+    return new ProgramApi(manager, approver).proposeAndApprove(body);
   }
 
   private static String fare(String member, String currency) {

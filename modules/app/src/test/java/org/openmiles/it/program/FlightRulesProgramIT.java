@@ -15,6 +15,7 @@ import org.openmiles.it.support.Api;
 import org.openmiles.it.support.Api.Res;
 import org.openmiles.it.support.Db;
 import org.openmiles.it.support.FileDrop;
+import org.openmiles.it.support.ProgramApi;
 import org.openmiles.it.support.SharedServer;
 import org.openmiles.it.support.SharedServer.OnSharedServer;
 
@@ -73,9 +74,7 @@ class FlightRulesProgramIT {
   }
 
   private JsonObject rule(String kind, String key, LocalDate on) {
-    Res r = approver.get("program/rules/" + kind + "/" + key + "?on=" + on);
-    assertThat(r.status()).as(r.toString()).isEqualTo(200);
-    return r.json();
+    return new ProgramApi(manager, approver).inForce(kind, key, on);
   }
 
   private static String change(String kind, String key, LocalDate from, String proposal) {
@@ -86,11 +85,7 @@ class FlightRulesProgramIT {
   }
 
   private long proposeAndApprove(String body) {
-    Res p = manager.post("program/changes", body);
-    assertThat(p.status()).as(p.toString()).isEqualTo(201);
-    Res a = approver.post("program/changes/" + p.num("id") + "/approve", "{\"reason\":\"ok\"}");
-    assertThat(a.str("state")).as(a.toString()).isEqualTo("APPLIED");
-    return p.num("id");
+    return new ProgramApi(manager, approver).proposeAndApprove(body);
   }
 
   private String coupon(String ticket, String member, LocalDate day) {

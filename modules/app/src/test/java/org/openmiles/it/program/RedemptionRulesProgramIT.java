@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openmiles.it.support.Api;
 import org.openmiles.it.support.Api.Res;
+import org.openmiles.it.support.ProgramApi;
 import org.openmiles.it.support.SharedServer;
 import org.openmiles.it.support.SharedServer.OnSharedServer;
 
@@ -62,9 +63,7 @@ class RedemptionRulesProgramIT {
   }
 
   private JsonObject rule(String kind, String key, LocalDate on) {
-    Res r = approver.get("program/rules/" + kind + "/" + key + "?on=" + on);
-    assertThat(r.status()).as(r.toString()).isEqualTo(200);
-    return r.json();
+    return new ProgramApi(manager, approver).inForce(kind, key, on);
   }
 
   private long miles(String key, LocalDate on) {

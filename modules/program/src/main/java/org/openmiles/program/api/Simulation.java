@@ -1,6 +1,7 @@
 package org.openmiles.program.api;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -37,6 +38,39 @@ public record Simulation(
   /** One line of a breakdown: its dimension ({@code month}), value, records and miles. */
   public record Group(
       String dimension, String value, long records, long milesBefore, long milesAfter) {}
+
+  /**
+   * A simulation without a cost (no price per mile applies), timed from {@code startNanos} ({@link
+   * System#nanoTime}) to now and stamped with {@code clock}'s instant.
+   */
+  public static Simulation withoutCost(
+      LocalDate from,
+      LocalDate to,
+      long records,
+      long replayed,
+      long members,
+      long membersAffected,
+      long milesBefore,
+      long milesAfter,
+      List<Group> groups,
+      Clock clock,
+      long startNanos) {
+    return new Simulation(
+        from,
+        to,
+        records,
+        replayed,
+        members,
+        membersAffected,
+        milesBefore,
+        milesAfter,
+        null,
+        null,
+        null,
+        groups,
+        clock.instant(),
+        (System.nanoTime() - startNanos) / 1_000_000);
+  }
 
   /** Miles the change adds (negative: takes away) over the window. */
   public long milesDifference() {

@@ -114,7 +114,7 @@ public class AwardChartAdministration extends RedemptionRuleAdministration<Chart
             to.plusDays(1).atStartOfDay(z).toInstant(),
             z);
     return Optional.of(
-        new Simulation(
+        Simulation.withoutCost(
             from,
             to,
             r.records(),
@@ -123,12 +123,9 @@ public class AwardChartAdministration extends RedemptionRuleAdministration<Chart
             r.membersAffected(),
             r.milesBefore(),
             r.milesAfter(),
-            null,
-            null,
-            null,
             r.groups(),
-            clock.instant(),
-            (System.nanoTime() - start) / 1_000_000));
+            clock,
+            start));
   }
 
   @Override

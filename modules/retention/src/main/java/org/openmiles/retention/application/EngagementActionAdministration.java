@@ -105,7 +105,7 @@ public class EngagementActionAdministration extends RetentionRules<ActionType> {
     String code = code(key);
     Replay r = store.replayActions(code, version(code, fields, from), from, to);
     return Optional.of(
-        new Simulation(
+        Simulation.withoutCost(
             from,
             to,
             r.records(),
@@ -114,12 +114,9 @@ public class EngagementActionAdministration extends RetentionRules<ActionType> {
             r.membersAffected(),
             r.pointsBefore(),
             r.pointsAfter(),
-            null,
-            null,
-            null,
             r.groups(),
-            clock.instant(),
-            (System.nanoTime() - start) / 1_000_000));
+            clock,
+            start));
   }
 
   @Override
